@@ -1,0 +1,54 @@
+# decision-tables: every target sets itself up on a fresh Debian machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SAMPLES ?= samples
+OUT    ?= out
+
+.PHONY: setup system-deps demo test lint format bench golden samples clean
+
+setup: $(STAMP) system-deps
+
+# Tesseract with Vietnamese data (OCR of scanned decisions); apt only when missing.
+system-deps:
+	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx vie; then \
+	  echo "installing tesseract-ocr tesseract-ocr-vie"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/decisions extract $(SAMPLES) --out $(OUT)
+
+test: setup
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check pipeline tests scripts samples
+	$(BIN)/ruff format --check pipeline tests scripts samples
+	$(BIN)/mypy pipeline
+
+format: setup
+	$(BIN)/ruff check --fix pipeline tests scripts samples
+	$(BIN)/ruff format pipeline tests scripts samples
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+# Rewrite the expected outputs in tests/golden/ from the current code; review the diff.
+golden: setup
+	$(BIN)/python scripts/make_golden.py
+
+# Regenerate the DOCX/PDF/HTML fixture decisions (needs LibreOffice, installed here).
+samples: setup
+	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation >/dev/null)
+	$(BIN)/python samples/make_samples.py
+
+clean:
+	rm -rf $(OUT) $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,169 @@
+"""The ``decisions`` command: thin commands that call the stages and map errors to exit codes."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline import __version__
+from pipeline.batch import BatchSettings, discover, plan, run_batch
+from pipeline.emit import write_outputs
+from pipeline.errors import DecisionsError, ExitCode
+from pipeline.models import DocumentResult
+
+
+def input_arguments(command: Callable[..., Any]) -> Callable[..., Any]:
+    """INPUT... : files or folders (searched recursively)."""
+    return click.argument(
+        "inputs",
+        metavar="INPUT...",
+        nargs=-1,
+        required=True,
+        type=click.Path(exists=True, path_type=Path),
+    )(command)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="decisions")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool) -> None:
+    """Turn Vietnamese ranking decisions (Quyết định) into checked datasets.
+
+    Reads decisions as text, PDF, DOCX or HTML, finds their ranking tables (components, total,
+    rank, band), checks the arithmetic and writes CSVs with a Frictionless datapackage.json.
+
+    \b
+    Example:
+        decisions extract samples/ --out out/
+        decisions check samples/
+    """
+    ctx.obj = {"verbose": verbose}
+
+
+def _read_all(inputs: tuple[Path, ...]) -> list[DocumentResult]:
+    """Run the batch, telling stderr about every document that failed."""
+    jobs = plan(discover(inputs))
+    if not jobs:
+        raise click.UsageError("no decision files found (looked for .txt .pdf .docx .html)")
+    results = []
+    for result in run_batch(jobs, BatchSettings()):
+        if result.status == "failed":
+            click.echo(f"{result.source_file}: failed: {result.error}", err=True)
+        results.append(result)
+    return results
+
+
+def _exit_code(results: list[DocumentResult]) -> ExitCode:
+    failed = [r for r in results if r.status == "failed"]
+    if any((r.error or "").startswith("internal error") for r in failed):
+        return ExitCode.internal
+    return ExitCode.some_failed if failed else ExitCode.ok
+
+
+@cli.command()
+@input_arguments
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for documents.csv, tables.csv, entries.csv, components.csv, flags.csv.",
+)
+def extract(inputs: tuple[Path, ...], out_dir: Path) -> int:
+    """Extract every decision under INPUT into CSV files in --out.
+
+    Exit 0 when every document was read (flags may exist), 3 when some could not be read (the
+    rest are still written and documents.csv says why).
+
+    \b
+    Example:
+        decisions extract samples/ --out out/
+        decisions extract decision.pdf other.docx --out /tmp/rankings
+    """
+    results = _read_all(inputs)
+    written = write_outputs(results, out_dir)
+    click.echo(summary(results))
+    click.echo(f"wrote {', '.join(path.name for path in written)} to {out_dir}/")
+    return _exit_code(results)
+
+
+@cli.command()
+@input_arguments
+@click.option("--errors-only", is_flag=True, help="List error-level flags only.")
+def check(inputs: tuple[Path, ...], errors_only: bool) -> int:
+    """Check the tables of every decision under INPUT; exit 1 if one does not add up.
+
+    Prints one line per flag: file, table, row (STT), check, severity and what is wrong.
+    Exit 0 when no error-level flag was raised, 1 when one was, 3 when a document could not
+    be read at all.
+
+    \b
+    Example:
+        decisions check samples/
+        decisions check decision.pdf --errors-only || echo "needs review"
+    """
+    results = _read_all(inputs)
+    for result in results:
+        for flag in result.flags:
+            if errors_only and flag.severity != "error":
+                continue
+            where = f"table {flag.table_index}" if flag.table_index else "document"
+            row = f" STT {flag.row_number}" if flag.row_number is not None else ""
+            label = f"{flag.check} ({flag.severity})"
+            click.echo(f"{result.source_file}  {where}{row}  {label}: {flag.message}")
+    click.echo(summary(results), err=True)
+    if _exit_code(results) != ExitCode.ok:
+        return _exit_code(results)
+    has_errors = any(f.severity == "error" for r in results for f in r.flags)
+    return ExitCode.flags_found if has_errors else ExitCode.ok
+
+
+def summary(results: list[DocumentResult]) -> str:
+    """One screen: documents, tables, entries, flags by check."""
+    ok = [r for r in results if r.status == "ok"]
+    tables = sum(len(r.tables) for r in ok)
+    entries = sum(len(t.entries) for r in ok for t in r.tables)
+    by_check = Counter((f.check, f.severity) for r in ok for f in r.flags)
+    lines = [
+        f"documents: {len(results)} ({len(ok)} ok, {len(results) - len(ok)} failed)",
+        f"tables:    {tables}",
+        f"entries:   {entries}",
+        f"flags:     {sum(by_check.values())}" + ("" if by_check else " (every table adds up)"),
+    ]
+    lines += [
+        f"  {check:<20} {severity:<8} {count}"
+        for (check, severity), count in sorted(by_check.items())
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Entry point: run a command and exit with its documented code."""
+    verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Exit as done:  # --help, --version
+        code = done.exit_code
+    except click.ClickException as err:
+        err.show()
+        code = ExitCode.usage
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("interrupted: outputs from before this run are left as they were", err=True)
+        code = ExitCode.interrupted
+    except DecisionsError as err:
+        click.echo(f"error: {err}", err=True)
+        code = err.exit_code
+    except Exception as err:
+        click.echo(f"internal error (please report): {type(err).__name__}: {err}", err=True)
+        if verbose:
+            traceback.print_exc()
+        code = ExitCode.internal
+    sys.exit(int(code or 0))

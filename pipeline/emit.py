@@ -1,0 +1,198 @@
+"""DocumentResults → CSV files and datapackage.json, written atomically.
+
+Everything is built in a temporary folder beside ``out/`` and moved into place file by file
+with ``os.replace``, so an interrupted run leaves the previous outputs whole. Rows come out in
+input order and nothing depends on the clock, so a re-run writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import OutputError
+from pipeline.models import DocumentResult, Entry, Flag, Provenance, Table, Value
+from pipeline.parse import format_decimal
+from pipeline.reconcile import computed_total
+from pipeline.schema import columns, datapackage
+
+Row = dict[str, Any]
+
+
+def cell(value: Any) -> str:
+    """One CSV cell: canonical decimals, ISO dates, empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _number(value: Value | None) -> Decimal | None:
+    return value.number if value is not None else None
+
+
+def _where(at: Provenance | None) -> Row:
+    if at is None:
+        return {}
+    bbox = ",".join(f"{v:.2f}" for v in at.bbox) if at.bbox else None
+    return {"page": at.page, "line": at.line, "bbox": bbox}
+
+
+def document_row(result: DocumentResult) -> Row:
+    meta = result.metadata
+    return {
+        "doc_id": result.doc_id,
+        "source_file": result.source_file,
+        "sha256": result.sha256,
+        "format": result.format,
+        "method": result.method,
+        "pages": result.pages,
+        "issuer": meta.issuer,
+        "province": meta.province,
+        "decision_number": meta.decision_number,
+        "decision_date": meta.decision_date,
+        "evaluation_year": meta.evaluation_year,
+        "signer": meta.signer,
+        "title": meta.title,
+        "status": result.status,
+        "error": result.error,
+        "signer_title": meta.signer_title,
+        "doc_type": meta.doc_type,
+        "tables": len(result.tables) if result.status == "ok" else None,
+        "entries": sum(len(t.entries) for t in result.tables) if result.status == "ok" else None,
+        "errors": sum(f.severity == "error" for f in result.flags),
+        "warnings": sum(f.severity == "warning" for f in result.flags),
+    }
+
+
+def table_row(result: DocumentResult, table: Table) -> Row:
+    return {
+        "doc_id": result.doc_id,
+        "table_index": table.index,
+        "section": table.section,
+        "level": table.level,
+        "total_max": table.total_max,
+        "components": len(table.components()),
+        "has_rank": table.has_role("rank"),
+        "has_band": any(entry.band_printed for entry in table.entries),
+        "entries": len(table.entries),
+        "pages": " ".join(str(page) for page in table.pages),
+        "grids": table.grids,
+    }
+
+
+def entry_row(result: DocumentResult, table: Table, index: int, entry: Entry) -> Row:
+    match = entry.match
+    return {
+        "doc_id": result.doc_id,
+        "source_file": result.source_file,
+        "table_index": table.index,
+        "section": table.section,
+        "row_number": entry.number,
+        "agency_raw": entry.agency_raw,
+        "agency_canonical": match.canonical if match else entry.agency_raw,
+        "admin_code": match.admin_code if match else None,
+        "match_score": round(match.score, 1) if match and match.score is not None else None,
+        "match_status": match.status if match else "unmatched",
+        "band": entry.band,
+        "total": _number(entry.total),
+        "total_computed": computed_total(entry),
+        "rank": _number(entry.rank),
+        "level": table.level,
+        "agency_id": match.agency_id if match else None,
+        "band_printed": entry.band_printed,
+        "entry_index": index,
+        **_where(entry.at),
+    }
+
+
+def component_rows(result: DocumentResult, table: Table, index: int, entry: Entry) -> Iterator[Row]:
+    for position, (column, value) in enumerate(
+        zip(table.components(), entry.components, strict=True), start=1
+    ):
+        yield {
+            "doc_id": result.doc_id,
+            "table_index": table.index,
+            "row_number": entry.number,
+            "component_index": position,
+            "component_label": column.label,
+            "component_key": column.key,
+            "max_points": column.max_points,
+            "value": _number(value),
+            "value_printed": value.printed if value else None,
+            "entry_index": index,
+            **_where(value.at if value else entry.at),
+        }
+
+
+def flag_row(result: DocumentResult, flag: Flag) -> Row:
+    return {
+        "doc_id": flag.doc_id,
+        "source_file": result.source_file,
+        "table_index": flag.table_index,
+        "row_number": flag.row_number,
+        "check": flag.check,
+        "severity": flag.severity,
+        "expected": flag.expected,
+        "actual": flag.actual,
+        "message": flag.message,
+        **_where(flag.at),
+    }
+
+
+def rows_by_table(results: Iterable[DocumentResult]) -> dict[str, list[Row]]:
+    """Every output row, grouped by output table."""
+    rows: dict[str, list[Row]] = {name: [] for name in ("documents", "tables", "entries")}
+    rows.update(components=[], flags=[])
+    for result in results:
+        rows["documents"].append(document_row(result))
+        for table in result.tables:
+            rows["tables"].append(table_row(result, table))
+            for index, entry in enumerate(table.entries, start=1):
+                rows["entries"].append(entry_row(result, table, index, entry))
+                rows["components"].extend(component_rows(result, table, index, entry))
+        rows["flags"].extend(flag_row(result, flag) for flag in result.flags)
+    return rows
+
+
+def write_csv(path: Path, names: list[str], rows: Iterable[Row]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow([cell(row.get(name)) for name in names])
+
+
+def write_outputs(results: list[DocumentResult], out_dir: Path) -> list[Path]:
+    """Write every CSV and datapackage.json into ``out_dir``; returns the paths written."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".decisions-", dir=out_dir))
+    except OSError as err:
+        raise OutputError(f"cannot write to {out_dir}: {err.strerror}") from err
+    try:
+        for name, rows in rows_by_table(results).items():
+            write_csv(staging / f"{name}.csv", columns(name), rows)
+        descriptor = json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n"
+        (staging / "datapackage.json").write_text(descriptor, encoding="utf-8")
+        written = []
+        for staged in sorted(staging.iterdir()):
+            staged.replace(out_dir / staged.name)
+            written.append(out_dir / staged.name)
+        return written
+    except OSError as err:
+        raise OutputError(f"cannot write to {out_dir}: {err.strerror}") from err
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,167 @@
+"""Header rows of a grid → columns with a role, a label, a group and a maximum.
+
+A two-level header puts a group ("Điểm thành phần (điểm tối đa)") over the component names;
+its text stands in the group's first column and the columns it covers are blank in that row
+but labelled in the row below. A label split over two rows ("Tổng điểm" / "(100)") is joined.
+Roles come from the label and from what the column holds (numbers, band words, names).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pipeline import vocabulary as vocab
+from pipeline.models import Column, Line
+from pipeline.parse import parse_number, split_max
+from pipeline.settings import TableSettings
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnContent:
+    """What a column's data cells hold, as shares of its non-blank cells."""
+
+    filled: int
+    numeric: float
+    integers: float
+    bands: float
+    names: float
+
+
+def is_data_row(row: Line) -> bool:
+    """A row holding at least one number and at least one name-like cell."""
+    texts = [cell.text for cell in row.cells if cell.text]
+    has_number = any(parse_number(text) is not None for text in texts)
+    has_name = any(any(char.isalpha() for char in text) for text in texts)
+    return has_number and has_name
+
+
+def single_text(row: Line) -> str | None:
+    """The text of a row with exactly one filled cell (a band row or a caption row)."""
+    texts = [cell.text for cell in row.cells if cell.text]
+    return texts[0] if len(set(texts)) == 1 else None
+
+
+def count_header_rows(rows: list[Line], settings: TableSettings) -> int:
+    """How many rows at the top of a grid are its header (0 when it opens with data)."""
+    count = 0
+    for row in rows[: settings.max_header_rows]:
+        text = single_text(row)
+        if is_data_row(row) or (text is not None and vocab.band_of(text)):
+            break
+        count += 1
+    return count
+
+
+def header_names_ranking(columns: tuple[Column, ...]) -> bool:
+    """A ranking header names the units and at least one score, rank or band column."""
+    roles = {column.role for column in columns}
+    return "agency" in roles and bool(roles & {"component", "total", "rank", "band"})
+
+
+def _group_spans(grid: list[list[str]]) -> dict[tuple[int, int], str]:
+    """Header cells that are group labels over several columns: {(row, col): group text}."""
+    groups: dict[tuple[int, int], str] = {}
+    width = len(grid[0])
+    for r in range(len(grid) - 1):
+        for c0 in range(width):
+            text = grid[r][c0]
+            if not text or not grid[r + 1][c0]:
+                continue
+            c = c0 + 1
+            while c < width and grid[r][c] in ("", text) and grid[r + 1][c]:
+                c += 1
+            if c - c0 >= 2:
+                groups.update({(r, col): text for col in range(c0, c)})
+    return groups
+
+
+def _content(body: list[Line], index: int) -> ColumnContent:
+    texts = [row.cells[index].text for row in body if index < len(row.cells)]
+    texts = [text for text in texts if text and text not in ("-", "–")]
+    if not texts:
+        return ColumnContent(0, 0.0, 0.0, 0.0, 0.0)
+    numbers = [parse_number(text) for text in texts]
+    count = len(texts)
+    return ColumnContent(
+        filled=count,
+        numeric=sum(number is not None for number in numbers) / count,
+        integers=sum(n is not None and n == n.to_integral_value() for n in numbers) / count,
+        bands=sum(vocab.band_of(text) is not None for text in texts) / count,
+        names=sum(sum(ch.isalpha() for ch in text) >= 3 for text in texts) / count,
+    )
+
+
+def _role(label: str, group: str | None, content: ColumnContent, majority: float) -> str:
+    """First guess at a column's role from its label and its content."""
+    folded = vocab.fold(label)
+    if vocab.ROW_NUMBER.match(folded):
+        return "row_number"
+    if content.bands >= majority or (
+        vocab.BAND_LABEL.search(folded) and content.numeric < majority
+    ):
+        return "band"
+    if vocab.RANK.search(folded) and content.integers >= majority:
+        return "rank"
+    if content.names >= majority and content.numeric < majority:
+        return "agency" if vocab.AGENCY.search(folded) or not folded else "text"
+    if content.numeric < majority or vocab.COMPARISON.search(folded):
+        return "other"
+    if group and vocab.COMPONENT_GROUP.search(vocab.fold(group)):
+        return "component"
+    return "total" if vocab.TOTAL.search(folded) else "number"
+
+
+def read_columns(
+    header: list[Line], body: list[Line], settings: TableSettings
+) -> tuple[Column, ...]:
+    """Columns of a grid from its header rows and the data rows below them."""
+    grid = [[cell.text for cell in row.cells] for row in header]
+    width = len(grid[0]) if grid else len(body[0].cells)
+    groups = _group_spans(grid) if grid else {}
+    columns = []
+    for c in range(width):
+        own = [grid[r][c] for r in range(len(grid)) if grid[r][c] and (r, c) not in groups]
+        group = next((groups[(r, c)] for r in range(len(grid)) if (r, c) in groups), None)
+        label, max_points = split_max(" ".join(dict.fromkeys(own)))
+        role = _role(label, group, _content(body, c), settings.column_majority)
+        columns.append(Column(c + 1, label, role, None, max_points, group))
+    return _settle_roles(tuple(columns), body)
+
+
+def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column, ...]:
+    """Resolve unlabelled number columns, keep one agency column, mark a lone score the total."""
+    agencies = [column for column in columns if column.role in ("agency", "text")]
+    first_agency = agencies[0].index if agencies else None
+    settled = []
+    for column in columns:
+        if column.role in ("agency", "text"):
+            role = "agency" if column.index == first_agency else "other"
+            column = replace(column, role=role)
+        settled.append(column)
+    numbers = [column for column in settled if column.role == "number"]
+    has_total = any(column.role == "total" for column in settled)
+    if not numbers:
+        return tuple(settled)
+    if has_total:
+        new_roles = {column.index: "component" for column in numbers}
+    elif len(numbers) == 1 and not any(c.role == "component" for c in settled):
+        new_roles = {numbers[0].index: "total"}
+    else:
+        new_roles = _total_by_sum(numbers, body)
+    return tuple(
+        replace(column, role=new_roles[column.index]) if column.index in new_roles else column
+        for column in settled
+    )
+
+
+def _total_by_sum(numbers: list[Column], body: list[Line]) -> dict[int, str]:
+    """Unlabelled scores: the last is the total when it is the sum of the others in most rows."""
+    *parts, last = numbers
+    agreeing = 0
+    for row in body:
+        values = [parse_number(row.cells[column.index - 1].text) for column in numbers]
+        if all(value is not None for value in values):
+            agreeing += sum(values[:-1]) == values[-1]  # type: ignore[arg-type]
+    roles = {column.index: "component" for column in parts}
+    roles[last.index] = "total" if agreeing * 2 > len(body) else "component"
+    return roles

@@ -1,0 +1,209 @@
+"""What a decision says about itself: issuer, number, date, year evaluated, signer, title.
+
+The letterhead (everything above the document type "QUYẾT ĐỊNH") gives the issuer, number and
+date; the "Căn cứ …" lines cite other decisions, so their numbers and dates are never taken.
+When the letterhead is missing, the appendix line "(Ban hành kèm theo Quyết định số … ngày …)"
+and the authority line "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" stand in. Layout tables fold a
+letterhead or signature block into one cell, so patterns accept a space where a line broke.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from pipeline.models import Document, Line, Metadata
+
+UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+DOC_TYPES = ("QUYẾT ĐỊNH", "BÁO CÁO", "THÔNG BÁO", "KẾ HOẠCH", "CÔNG VĂN", "NGHỊ QUYẾT")
+_STOP = r"(?!(?:SỐ|SỞ|CỘNG|BAN|VĂN|PHÒNG|QUYẾT|ĐỘC|BÁO|THÔNG)\b)"
+_NAME_UP = rf"{_STOP}[{UP}'’]+(?:[ -]+{_STOP}[{UP}'’]+)*"
+_UBND = re.compile(
+    rf"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)"
+    rf"(?:\s+({_NAME_UP}))?|UBND\s+(TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+({_NAME_UP})"
+)
+_MINISTRY = re.compile(rf"\bBỘ\s+((?:[{UP}]+[ ,]*)+?)(?=\s*(?:\n|Số\b|SỐ\b|-{{2,}}|$))")
+_NUMBER = re.compile(rf"Số\s*:?\s*(\d+[{LO}{UP}]?/(?:\d{{4}}/)?[{UP}]+(?:[-–][{UP}\d]+)*)")
+_PLACE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_ANNEX = re.compile(
+    rf"kèm\s+theo\s+(?:Quyết\s+định|Báo\s+cáo|Thông\s+báo|Công\s+văn)\s+số\s*:?\s*"
+    rf"(\d+[{LO}{UP}]?/(?:\d{{4}}/)?[{UP}]+(?:[-–][{UP}\d]+)*)"
+    r"(?:\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))?",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:năm|Index|DTI|PAR\s+INDEX|ICT\s+Index)\s+(\d{4})\b", re.IGNORECASE)
+_DATE_PHRASE = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}")
+_PERIOD = re.compile(r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}")
+_TITLES = (
+    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+BAN|"
+    r"CHÁNH\s+VĂN\s+PHÒNG)"
+)
+_SIGNATURE = re.compile(
+    rf"(?P<on_behalf>(?:KT|TM|TL|Q)\.?\s*[{UP} ]+?\s+)?(?P<title>{_TITLES})"
+    rf"(?:\s*\(?(?:đã\s+ký|ký\s+tên)[^)\n]*\)?|\s*\[?chữ\s+ký\]?)*\s+"
+    rf"(?P<name>[{UP}][{LO}]+(?:[ \t]+[{UP}][{LO}]+){{1,4}})"
+)
+_ARTICLE = re.compile(r"(?:^|\n)\s*Điều\s+\d+\s*[.:]")
+_PROVINCE_MENTION = re.compile(
+    rf"\b(tỉnh|thành\s+phố)\s+((?:[{UP}][{LO}'’]*)(?:[ -]+[{UP}][{LO}'’]*){{0,3}})"
+)
+
+
+def read_metadata(document: Document) -> Metadata:
+    """Metadata of one decision from its prose and layout-table text."""
+    lines = _text_lines(document.lines())
+    head, body = _split_at_doc_type(lines)
+    full = "\n".join(lines)
+    letterhead = "\n".join(head)
+    number, when = _number_and_date(letterhead, full)
+    issuer, province = _issuer(letterhead, body)
+    signer_title, signer = _signer(full)
+    return Metadata(
+        issuer=issuer,
+        province=province,
+        decision_number=number,
+        decision_date=when,
+        evaluation_year=_evaluation_year(body),
+        signer=signer,
+        signer_title=signer_title,
+        title=_title(body),
+        doc_type=_doc_type(lines),
+    )
+
+
+def _text_lines(lines: list[Line]) -> list[str]:
+    """Prose lines, and the cells of grids (a letterhead or signature laid out as a table)."""
+    texts: list[str] = []
+    for line in lines:
+        if line.cells:
+            texts.extend(cell.text for cell in line.cells if cell.text)
+        elif line.text:
+            texts.append(line.text)
+    return texts
+
+
+def _split_at_doc_type(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Letterhead lines (before "QUYẾT ĐỊNH") and the rest, starting at the document type."""
+    for index, line in enumerate(lines):
+        if _is_doc_type(line) or line.startswith(("Căn cứ", "Điều 1")):
+            return lines[:index], lines[index:]
+    return [], lines
+
+
+def _is_doc_type(line: str) -> bool:
+    return line.strip().rstrip(":").strip() in DOC_TYPES
+
+
+def _doc_type(lines: list[str]) -> str | None:
+    return next((line.strip() for line in lines if line.strip() in DOC_TYPES), None)
+
+
+def _to_date(day: str, month: str, year: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _number_and_date(letterhead: str, full: str) -> tuple[str | None, date | None]:
+    """Number and date from the letterhead; else from the appendix's "kèm theo" line."""
+    number_match = _NUMBER.search(letterhead)
+    date_match = _PLACE_DATE.search(letterhead)
+    number = number_match.group(1) if number_match else None
+    when = _to_date(*date_match.groups()) if date_match else None
+    annex = _ANNEX.search(full)
+    if annex:
+        number = number or annex.group(1)
+        if when is None and annex.group(2):
+            when = _to_date(annex.group(2), annex.group(3), annex.group(4))
+    return number, when
+
+
+def _issuer(letterhead: str, body: list[str]) -> tuple[str | None, str | None]:
+    """The issuing body in full form, and the province whose units it ranks."""
+    found = _UBND.search(letterhead)
+    if found and (found.group(2) or found.group(4)):
+        return _ubnd_issuer(found)
+    ministry = _MINISTRY.search(letterhead)
+    if ministry:
+        return "Bộ " + _sentence_case(ministry.group(1)), None
+    authority = next((line for line in body[:12] if _UBND.search(line)), None)
+    found = _UBND.search(authority) if authority else None
+    if found and (found.group(2) or found.group(4)):
+        return _ubnd_issuer(found)
+    return _issuer_from_mentions(found, body)
+
+
+def _ubnd_issuer(found: re.Match[str]) -> tuple[str, str | None]:
+    kind = " ".join((found.group(1) or found.group(3)).lower().split())
+    name = _title_case(found.group(2) or found.group(4))
+    province = name if kind in ("tỉnh", "thành phố") else None
+    return f"Ủy ban nhân dân {kind} {name}", province
+
+
+def _issuer_from_mentions(
+    authority: re.Match[str] | None, body: list[str]
+) -> tuple[str | None, str | None]:
+    """No name in the letterhead: the province the body names most often."""
+    mentions = Counter(
+        (" ".join(kind.split()), name) for kind, name in _PROVINCE_MENTION.findall("\n".join(body))
+    )
+    if not mentions:
+        return None, None
+    (kind, name), _count = mentions.most_common(1)[0]
+    if authority is None:
+        return None, name
+    return f"Ủy ban nhân dân {kind} {name}", name
+
+
+def _title_case(upper: str) -> str:
+    """ "LÀO CAI" → "Lào Cai"; "BÀ RỊA - VŨNG TÀU" → "Bà Rịa - Vũng Tàu"."""
+    return " ".join(word.capitalize() if word != "-" else word for word in upper.split())
+
+
+def _sentence_case(upper: str) -> str:
+    """ "THÔNG TIN VÀ TRUYỀN THÔNG" → "Thông tin và Truyền thông"."""
+    parts = re.split(r"(\s+VÀ\s+|,\s*)", " ".join(upper.split()))
+    return "".join(part.lower() if i % 2 else part.capitalize() for i, part in enumerate(parts))
+
+
+def _evaluation_year(body: list[str]) -> int | None:
+    """The year evaluated: from the title, else the articles, else any heading."""
+    for text in (_title(body) or "", _first_article(body), "\n".join(body)):
+        cleaned = _PERIOD.sub("", _DATE_PHRASE.sub("", text))
+        found = _YEAR.search(cleaned)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _first_article(body: list[str]) -> str:
+    return next((line for line in body if re.match(r"Điều\s+1\b", line)), "")
+
+
+def _title(body: list[str]) -> str | None:
+    """The lines under the document type, up to the authority line or the first "Căn cứ"."""
+    if not body or not _is_doc_type(body[0]):
+        return None
+    parts: list[str] = []
+    for line in body[1:6]:
+        if line.startswith(("Căn cứ", "Điều ", "Xét ")) or line.isupper() or _is_doc_type(line):
+            break
+        parts.append(line)
+    title = " ".join(parts).strip()
+    return re.sub(r"^(?:V/v|Về việc)\s*:?\s*", "", title) or None
+
+
+def _signer(full: str) -> tuple[str | None, str | None]:
+    """Signer's title block and name, from the signature after the last article."""
+    articles = list(_ARTICLE.finditer(full))
+    tail = full[articles[-1].end() :] if articles else full
+    matches = list(_SIGNATURE.finditer(tail))
+    if not matches:
+        return None, None
+    found = matches[-1]
+    on_behalf = " ".join(found.group("on_behalf").split()) if found.group("on_behalf") else ""
+    title = " ".join(found.group("title").split())
+    return (f"{on_behalf} / {title}" if on_behalf else title), found.group("name")

@@ -1,0 +1,224 @@
+"""The data model: plain frozen dataclasses, no I/O and no parsing.
+
+A reader turns a file into a ``Document`` (pages of lines, table rows carrying cells); the table
+stage turns it into ``Table``s of ``Entry``s; reconciliation adds ``Flag``s; everything one
+document yields travels as a ``DocumentResult``. Field names are the CSV column names.
+Every printed value keeps its ``Provenance`` so a reviewer can find it on the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+BBox = tuple[float, float, float, float]  # (x0, top, x1, bottom) in PDF points, origin top-left
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where something was printed."""
+
+    source_file: str
+    page: int  # 1-based; 1 for formats without pages (text, HTML)
+    bbox: BBox | None = None  # PDFs and images only
+    line: int | None = None  # 1-based line of a text source, for a reviewer's editor
+    method: str = "text"  # text | pdf | docx | html | ocr
+    confidence: float | None = None  # OCR word confidence 0-100; None when read from a text layer
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word with its box (PDF, image) or just its page (other formats)."""
+
+    text: str
+    at: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell as printed.
+
+    A merged cell keeps its text in its first (top-left) grid position; the positions it covers
+    carry ``text=""`` and ``spanned=True``, so every row of a grid has the same width.
+    """
+
+    text: str  # NFC, markup stripped, runs of white space folded to one space
+    at: Provenance
+    spanned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of prose, or one row of a table when ``cells`` is set.
+
+    Rows of one physical table share a ``grid`` id, unique within the document; a table cut by a
+    page break is two grids that the table stage may join.
+    """
+
+    text: str
+    at: Provenance
+    cells: tuple[Cell, ...] = ()
+    grid: int | None = None
+    words: tuple[Word, ...] = ()
+
+    @property
+    def is_row(self) -> bool:
+        return bool(self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int  # 1-based
+    lines: tuple[Line, ...]
+    width: float | None = None
+    height: float | None = None
+    method: str = "text"  # how this page's text was read: text | pdf | docx | html | ocr
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input file, read: NFC text in pages, nothing interpreted yet."""
+
+    doc_id: str
+    source_file: str
+    sha256: str
+    format: str  # txt | pdf | docx | html
+    pages: tuple[Page, ...]
+
+    @property
+    def method(self) -> str:
+        """How the text was obtained: one page method, or "mixed"."""
+        methods = {page.method for page in self.pages}
+        return methods.pop() if len(methods) == 1 else ("mixed" if methods else self.format)
+
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page.lines]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the decision says about itself; a field the text lacks is None."""
+
+    issuer: str | None = None  # full form: "Ủy ban nhân dân tỉnh Lào Cai"
+    province: str | None = None  # whose units are ranked; None for a national ranking
+    decision_number: str | None = None  # "512/QĐ-UBND"
+    decision_date: date | None = None
+    evaluation_year: int | None = None  # the year evaluated, not the year signed
+    signer: str | None = None
+    signer_title: str | None = None  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    title: str | None = None
+    doc_type: str | None = None  # QUYẾT ĐỊNH | BÁO CÁO | THÔNG BÁO | …
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One printed number and where it was printed."""
+
+    printed: str  # exactly as read: "85,40"
+    number: Decimal | None  # Decimal("85.40"); None for "", "-" or an unreadable cell
+    at: Provenance
+
+    @property
+    def unreadable(self) -> bool:
+        """Printed something, but not a number we can trust."""
+        return self.number is None and self.printed.strip() not in ("", "-", "–", "—", "x", "X")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a ranking table, from its (possibly two-level) header."""
+
+    index: int  # 1-based position in the grid
+    label: str  # header text without the maximum: "Hạ tầng kỹ thuật CNTT"
+    role: str  # row_number | agency | component | total | rank | band | other
+    key: str | None = None  # canonical component key, for components
+    max_points: Decimal | None = None  # "(12)" → 12
+    group: str | None = None  # upper header level: "Điểm thành phần (điểm tối đa)"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Which registry identity an agency name resolved to, and how sure we are."""
+
+    agency_id: str | None
+    canonical: str | None
+    admin_code: str | None
+    score: float | None
+    status: str  # exact | alias | fuzzy | review | unmatched
+    runner_up: str | None = None
+    runner_up_score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One ranked unit: a data row of a table."""
+
+    row_number: Value | None  # STT = row number
+    agency_raw: str  # Tên đơn vị as printed (NFC, white space folded)
+    components: tuple[Value | None, ...]  # aligned with Table.components()
+    total: Value | None  # Tổng điểm = total
+    rank: Value | None  # Xếp hạng = rank, as stated
+    band: str | None  # Xếp loại / band row: canonical band name ("Tốt")
+    at: Provenance  # the row
+    band_printed: str | None = None  # as printed: "MỨC TỐT"
+    match: Match | None = None
+
+    @property
+    def number(self) -> int | None:
+        if self.row_number is None or self.row_number.number is None:
+            return None
+        value = self.row_number.number
+        return int(value) if value == value.to_integral_value() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One ranking table, joined across page breaks."""
+
+    index: int  # 1-based within the document
+    section: str | None  # caption above it: "I. Các cơ quan, đơn vị cấp tỉnh"
+    level: str | None  # province_agency | district | commune | province | ministry
+    columns: tuple[Column, ...]
+    entries: tuple[Entry, ...]
+    pages: tuple[int, ...]
+    total_max: Decimal | None = None  # "Tổng điểm đạt được (100)" → 100
+    grids: int = 1  # how many physical pieces were joined
+
+    def components(self) -> tuple[Column, ...]:
+        return tuple(column for column in self.columns if column.role == "component")
+
+    def has_role(self, role: str) -> bool:
+        return any(column.role == role for column in self.columns)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A finding about the published table (data, not an error of ours)."""
+
+    check: str  # sum_mismatch | over_max | rank_mismatch | …
+    severity: str  # error | warning
+    doc_id: str
+    message: str  # in words a provincial official understands
+    table_index: int | None = None
+    row_number: int | None = None
+    expected: str | None = None
+    actual: str | None = None
+    at: Provenance | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Everything one input file yielded; status "failed" carries a one-line error."""
+
+    doc_id: str
+    source_file: str
+    sha256: str
+    format: str | None
+    method: str | None = None
+    pages: int | None = None
+    metadata: Metadata = field(default_factory=Metadata)
+    tables: tuple[Table, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    status: str = "ok"  # ok | failed
+    error: str | None = None

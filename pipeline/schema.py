@@ -1,0 +1,160 @@
+"""The output contract: one Frictionless Table Schema per CSV, defined once here.
+
+``schemas/*.schema.json`` are written from these definitions (``make schemas``) and a test keeps
+them equal; ``datapackage.json`` in every output folder embeds them. Columns may be added at the
+end, never removed or renamed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Field = tuple[str, str, str]  # (name, Table Schema type, description)
+
+_DOC = ("doc_id", "string", "Id of the input file: first 16 hex digits of its SHA-256")
+_SOURCE = ("source_file", "string", "Input path as given on the command line")
+_TABLE = ("table_index", "integer", "Table number within the document, from 1")
+_ROW = ("row_number", "integer", "STT (row number) as printed; empty when the row has none")
+_ENTRY = ("entry_index", "integer", "Position of the entry within its table, from 1")
+_PAGE = ("page", "integer", "Page where the value is printed, from 1")
+_LINE = ("line", "integer", "Line of a text source where the value is printed")
+_BBOX = ("bbox", "string", "x0,top,x1,bottom in PDF points (PDF and scans only)")
+
+TABLES: dict[str, tuple[Field, ...]] = {
+    "documents": (
+        _DOC,
+        _SOURCE,
+        ("sha256", "string", "SHA-256 of the file's bytes"),
+        ("format", "string", "txt | pdf | docx | html, detected from content"),
+        ("method", "string", "How the text was read: text | pdf | docx | html | ocr | mixed"),
+        ("pages", "integer", "Number of pages (1 for text, DOCX and HTML)"),
+        ("issuer", "string", "Issuing body in full: Ủy ban nhân dân tỉnh Lào Cai"),
+        ("province", "string", "Province whose units are ranked; empty for a national ranking"),
+        ("decision_number", "string", "Số: 512/QĐ-UBND"),
+        ("decision_date", "date", "Date signed, ISO 8601"),
+        ("evaluation_year", "integer", "Year evaluated (not the year signed)"),
+        ("signer", "string", "Name of the person who signed"),
+        ("title", "string", "Trích yếu: what the decision is about"),
+        ("status", "string", "ok | failed"),
+        ("error", "string", "Why the document failed, in one line"),
+        ("signer_title", "string", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"),
+        ("doc_type", "string", "QUYẾT ĐỊNH | BÁO CÁO | THÔNG BÁO | …"),
+        ("tables", "integer", "Ranking tables found"),
+        ("entries", "integer", "Ranked rows found"),
+        ("errors", "integer", "Error-level flags"),
+        ("warnings", "integer", "Warning-level flags"),
+    ),
+    "tables": (
+        _DOC,
+        _TABLE,
+        ("section", "string", "Caption above the table: I. Các cơ quan, đơn vị cấp tỉnh"),
+        ("level", "string", "province_agency | district | commune | province | ministry"),
+        ("total_max", "number", "Maximum of the total as printed in its header"),
+        ("components", "integer", "Number of component columns"),
+        ("has_rank", "boolean", "Whether a rank column (Xếp hạng) is printed"),
+        ("has_band", "boolean", "Whether bands are printed (band rows or a Xếp loại column)"),
+        ("entries", "integer", "Ranked rows"),
+        ("pages", "string", "Pages the table spans, space-separated"),
+        ("grids", "integer", "Physical pieces joined (a table cut by page breaks has several)"),
+    ),
+    "entries": (
+        _DOC,
+        _SOURCE,
+        _TABLE,
+        ("section", "string", "Caption above the table"),
+        _ROW,
+        ("agency_raw", "string", "Unit name as printed (NFC)"),
+        ("agency_canonical", "string", "Registry name of the unit"),
+        ("admin_code", "string", "GSO code of a province, district or commune"),
+        ("match_score", "number", "Similarity of the printed name to the registry name, 0-100"),
+        ("match_status", "string", "exact | alias | fuzzy | review | unmatched"),
+        ("band", "string", "Xuất sắc | Tốt | Khá | Trung bình | Yếu | Kém"),
+        ("total", "number", "Tổng điểm as printed, canonical decimal"),
+        ("total_computed", "number", "Sum of the components, when all are printed"),
+        ("rank", "integer", "Xếp hạng as printed"),
+        _PAGE,
+        ("level", "string", "Level of the table"),
+        ("agency_id", "string", "Registry id of the unit"),
+        ("band_printed", "string", "Band as printed: MỨC TỐT"),
+        _ENTRY,
+        _LINE,
+        _BBOX,
+    ),
+    "components": (
+        _DOC,
+        _TABLE,
+        _ROW,
+        ("component_index", "integer", "Component column within the table, from 1"),
+        ("component_label", "string", "Header as printed, without its maximum"),
+        ("component_key", "string", "Canonical component key"),
+        ("max_points", "number", "Maximum printed in the header: (12)"),
+        ("value", "number", "Score as printed, canonical decimal; empty when blank"),
+        ("value_printed", "string", "Cell exactly as printed"),
+        _ENTRY,
+        _PAGE,
+        _LINE,
+        _BBOX,
+    ),
+    "flags": (
+        _DOC,
+        _SOURCE,
+        _TABLE,
+        _ROW,
+        ("check", "string", "Which check: sum_mismatch, over_max, rank_mismatch, …"),
+        ("severity", "string", "error | warning"),
+        ("expected", "string", "What the check expected"),
+        ("actual", "string", "What is printed"),
+        ("message", "string", "The finding in words"),
+        _PAGE,
+        _LINE,
+        _BBOX,
+    ),
+}
+
+_ENUMS = {
+    ("documents", "status"): ["ok", "failed"],
+    ("flags", "severity"): ["error", "warning"],
+    ("entries", "match_status"): ["exact", "alias", "fuzzy", "review", "unmatched"],
+}
+_REQUIRED = {"doc_id", "source_file", "check", "severity", "status", "table_index"}
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _type, _description in TABLES[table]]
+
+
+def table_schema(table: str) -> dict[str, Any]:
+    """The Frictionless Table Schema of one output table."""
+    fields = []
+    for name, kind, description in TABLES[table]:
+        field: dict[str, Any] = {"name": name, "type": kind, "description": description}
+        constraints: dict[str, Any] = {}
+        if name in _REQUIRED:
+            constraints["required"] = True
+        if (table, name) in _ENUMS:
+            constraints["enum"] = _ENUMS[(table, name)]
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    return {"fields": fields, "missingValues": [""]}
+
+
+def datapackage() -> dict[str, Any]:
+    """The Data Package descriptor written beside the CSVs."""
+    return {
+        "profile": "tabular-data-package",
+        "name": "decision-tables",
+        "title": "Rankings published in Vietnamese provincial decisions",
+        "resources": [
+            {
+                "name": table,
+                "path": f"{table}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": table_schema(table),
+            }
+            for table in TABLES
+        ],
+    }

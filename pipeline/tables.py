@@ -1,0 +1,227 @@
+"""Grids of a document → ranking tables.
+
+Reads each grid's header (see header.py), sorts its rows into band rows ("MỨC TỐT"), section
+rows ("II. UBND các huyện"), summary rows ("Tổng cộng") and entries, gives each table the section
+caption printed above it and the level that caption names, and joins a table cut by a page break:
+a grid with the same columns and no new caption continues the table before it, whether or not
+its header was repeated.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from pipeline import vocabulary as vocab
+from pipeline.header import (
+    count_header_rows,
+    header_names_ranking,
+    is_data_row,
+    read_columns,
+    single_text,
+)
+from pipeline.models import Cell, Column, Document, Entry, Line, Table, Value
+from pipeline.parse import parse_number, read_value
+from pipeline.settings import TableSettings
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A table being assembled from one or more grids."""
+
+    section: str | None
+    columns: tuple[Column, ...]
+    rows: list[Line] = field(default_factory=list)
+    grids: int = 1
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One grid and the prose lines printed between it and the grid before."""
+
+    rows: list[Line]
+    prose: list[Line]
+
+
+def find_tables(document: Document, settings: TableSettings = TableSettings()) -> tuple[Table, ...]:
+    """Every ranking table of a document, in printed order, joined across page breaks."""
+    drafts: list[_Draft] = []
+    for piece in _pieces(document.lines()):
+        _take_piece(piece, drafts, settings)
+    tables = []
+    for draft in drafts:
+        for section, rows in _split_sections(draft):
+            entries = build_entries(rows, draft.columns)
+            if entries:
+                tables.append(_to_table(len(tables) + 1, section, draft, entries))
+    return tuple(tables)
+
+
+def _pieces(lines: list[Line]) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    prose: list[Line] = []
+    current_grid: int | None = None
+    for line in lines:
+        if line.grid is None:
+            prose.append(line)
+            current_grid = None
+        elif line.grid == current_grid:
+            pieces[-1].rows.append(line)
+        else:
+            pieces.append(_Piece([line], prose))
+            prose, current_grid = [], line.grid
+    return pieces
+
+
+def _caption(prose: list[Line], settings: TableSettings) -> str | None:
+    """The section caption printed just above a grid, if any."""
+    for line in reversed(prose[-settings.max_caption_gap :]):
+        if vocab.is_section_caption(line.text):
+            return line.text.rstrip(" :")
+    return None
+
+
+def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) -> None:
+    """Start a table with this grid, continue the last one with it, or pass it by."""
+    caption = _caption(piece.prose, settings)
+    header_count = count_header_rows(piece.rows, settings)
+    body = piece.rows[header_count:]
+    if not any(is_data_row(row) for row in body):
+        return
+    last = drafts[-1] if drafts else None
+    if header_count:
+        columns = read_columns(piece.rows[:header_count], _data_rows(body), settings)
+        if not header_names_ranking(columns):
+            return
+        if last and caption is None and _continues(last, columns, body):
+            last.rows.extend(body)
+            last.grids += 1
+        else:
+            drafts.append(_Draft(caption, columns, list(body)))
+    elif last and caption is None and len(piece.rows[0].cells) == len(last.columns):
+        last.rows.extend(body)
+        last.grids += 1
+
+
+def _data_rows(rows: list[Line]) -> list[Line]:
+    return [row for row in rows if is_data_row(row)]
+
+
+def _continues(draft: _Draft, columns: tuple[Column, ...], body: list[Line]) -> bool:
+    """A repeated header continues the table unless its row numbers start again at 1."""
+    same = [(c.role, c.label, c.max_points) for c in columns] == [
+        (c.role, c.label, c.max_points) for c in draft.columns
+    ]
+    return same and _first_row_number(body, columns) != 1
+
+
+def _first_row_number(rows: list[Line], columns: tuple[Column, ...]) -> int | None:
+    index = next((c.index - 1 for c in columns if c.role == "row_number"), None)
+    for row in rows:
+        if index is not None and is_data_row(row):
+            number = parse_number(row.cells[index].text)
+            return int(number) if number is not None else None
+    return None
+
+
+def _split_sections(draft: _Draft) -> list[tuple[str | None, list[Line]]]:
+    """Cut a table where a row spanning it is a section caption ("II. UBND các huyện")."""
+    parts: list[tuple[str | None, list[Line]]] = [(draft.section, [])]
+    for row in draft.rows:
+        text = single_text(row)
+        if text and not vocab.band_of(text) and vocab.is_section_caption(text):
+            parts.append((text.rstrip(" :"), []))
+        else:
+            parts[-1][1].append(row)
+    return [part for part in parts if part[1]]
+
+
+def build_entries(rows: list[Line], columns: tuple[Column, ...]) -> tuple[Entry, ...]:
+    """Entries of a table body; a band row gives its band to the rows under it."""
+    entries: list[Entry] = []
+    band: tuple[str, str] | None = None  # (canonical, printed)
+    for row in rows:
+        text = single_text(row)
+        if text is not None and (canonical := vocab.band_of(text)):
+            band = (canonical, text)
+            continue
+        entry = _read_entry(row, columns, band)
+        if entry is None:
+            continue
+        if _is_wrapped_name(entry) and entries:
+            previous = entries.pop()
+            entry = _join_name(previous, entry)
+        entries.append(entry)
+    return tuple(entries)
+
+
+def _cell(row: Line, columns: tuple[Column, ...], role: str) -> Cell | None:
+    column = next((c for c in columns if c.role == role), None)
+    return row.cells[column.index - 1] if column and column.index <= len(row.cells) else None
+
+
+def _value(row: Line, columns: tuple[Column, ...], role: str) -> Value | None:
+    cell = _cell(row, columns, role)
+    return read_value(cell.text, cell.at) if cell else None
+
+
+def _read_entry(
+    row: Line, columns: tuple[Column, ...], band: tuple[str, str] | None
+) -> Entry | None:
+    """One data row as an Entry; None for blank and summary rows."""
+    agency = _cell(row, columns, "agency")
+    agency_raw = agency.text if agency else ""
+    if vocab.SUMMARY_ROW.match(vocab.fold(agency_raw)) or not any(c.text for c in row.cells):
+        return None
+    components = tuple(
+        read_value(row.cells[c.index - 1].text, row.cells[c.index - 1].at)
+        for c in columns
+        if c.role == "component"
+    )
+    band_cell = _cell(row, columns, "band")
+    if band_cell is not None and band_cell.text:
+        band = (vocab.band_of(band_cell.text) or "", band_cell.text)
+    return Entry(
+        row_number=_value(row, columns, "row_number"),
+        agency_raw=agency_raw,
+        components=components,
+        total=_value(row, columns, "total"),
+        rank=_value(row, columns, "rank"),
+        band=(band[0] or None) if band else None,
+        at=row.at,
+        band_printed=band[1] if band else None,
+    )
+
+
+def _is_wrapped_name(entry: Entry) -> bool:
+    """A row holding only more words of the name above it (a name wrapped onto two rows)."""
+    values = (entry.row_number, entry.total, entry.rank, *entry.components)
+    return bool(entry.agency_raw) and all(value is None for value in values)
+
+
+def _join_name(previous: Entry, wrapped: Entry) -> Entry:
+    return replace(previous, agency_raw=f"{previous.agency_raw} {wrapped.agency_raw}")
+
+
+def _to_table(index: int, section: str | None, draft: _Draft, entries: tuple[Entry, ...]) -> Table:
+    total = next((c for c in draft.columns if c.role == "total"), None)
+    level = vocab.level_of_caption(section) if section else None
+    return Table(
+        index=index,
+        section=section,
+        level=level or _level_from_names([entry.agency_raw for entry in entries]),
+        columns=draft.columns,
+        entries=entries,
+        pages=tuple(sorted({entry.at.page for entry in entries})),
+        total_max=total.max_points if total else None,
+        grids=draft.grids,
+    )
+
+
+def _level_from_names(names: list[str]) -> str | None:
+    """The level most of a table's unit names point to, when no caption names one."""
+    levels = Counter(level for name in names if (level := vocab.level_of_name(name)))
+    if not levels:
+        return None
+    level, count = levels.most_common(1)[0]
+    return level if count * 2 > len(names) else None

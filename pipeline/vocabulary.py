@@ -1,0 +1,120 @@
+"""The words that mark the parts of a ranking decision (see DOMAIN.md).
+
+Matching here is on casefolded NFC text; both tone placements ("hoà"/"hòa") are listed where
+they occur. Each list is a sample of what archives print, meant to grow.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Xuất sắc > Tốt > Khá > Trung bình > Yếu > Kém: higher number, better band.
+BAND_ORDER: dict[str, int] = {
+    "Xuất sắc": 6,
+    "Tốt": 5,
+    "Khá": 4,
+    "Trung bình": 3,
+    "Yếu": 2,
+    "Kém": 1,
+}
+_BAND_PREFIX = r"(?:(?:xếp\s+)?loại|mức(?:\s+độ)?|nhóm|đạt(?:\s+mức)?|hạng)?\s*:?\s*"
+_BAND_WORD = re.compile(
+    rf"^{_BAND_PREFIX}(xuất\s+sắc|tốt|khá|trung\s+bình|yếu|kém)\s*[:.]?$", re.IGNORECASE
+)
+
+ROW_NUMBER = re.compile(r"^(?:stt|tt|số\s*tt|số\s+thứ\s+tự|thứ\s+tự)\.?$")
+RANK = re.compile(r"(xếp\s+hạng|thứ\s+hạng|vị\s+thứ|^hạng\b|^xh$)")
+BAND_LABEL = re.compile(r"(xếp\s+loại|phân\s+loại|^loại$|^mức$|mức\s+xếp\s+loại|^mức\s+độ$)")
+TOTAL = re.compile(
+    r"(tổng|điểm\s+đánh\s+giá|điểm\s+đạt|số\s+điểm|điểm\s+số|^điểm$|kết\s+quả|"
+    r"^chỉ\s+số\b|điểm\s+quy\s+đổi|giá\s+trị\s+chỉ\s+số)"
+)
+COMPONENT_GROUP = re.compile(
+    r"(thành\s+phần|các\s+lĩnh\s+vực|lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)"
+)
+AGENCY = re.compile(
+    r"(tên|đơn\s+vị|cơ\s+quan|địa\s+phương|tỉnh|thành\s+phố|huyện|^xã|sở|bộ|ngành|ubnd)"
+)
+SUMMARY_ROW = re.compile(r"^(tổng\s+cộng|cộng|tổng|trung\s+bình|bình\s+quân|điểm\s+trung\s+bình)$")
+COMPARISON = re.compile(r"(so\s+với|tăng|giảm|năm\s+trước|chênh\s+lệch|ghi\s+chú)")
+
+# Section captions ("I. Các cơ quan, đơn vị cấp tỉnh:") and the level they give a table.
+SECTION_NUMBERING = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)/]\s+\S", re.IGNORECASE)
+LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("commune", re.compile(r"(cấp\s+xã|(?<!thị\s)\bxã,\s*phường|các\s+xã|phường,\s*thị\s+trấn)")),
+    ("district", re.compile(r"(cấp\s+huyện|huyện|quận|thị\s+xã)")),
+    ("ministry", re.compile(r"(các\s+bộ|bộ,\s*cơ\s+quan\s+ngang\s+bộ|cơ\s+quan\s+ngang\s+bộ)")),
+    (
+        "province",
+        re.compile(r"(các\s+tỉnh|tỉnh,\s*thành\s+phố\s+trực\s+thuộc|63\s+tỉnh|34\s+tỉnh)"),
+    ),
+    (
+        "province_agency",
+        re.compile(
+            r"(cấp\s+tỉnh|sở,\s*ban,\s*ngành|các\s+sở|ban,\s*ngành|cơ\s+quan\s+chuyên\s+môn)"
+        ),
+    ),
+)
+
+
+def fold(text: str) -> str:
+    """Casefolded, white space folded: the form header and band words are matched in."""
+    return " ".join(text.casefold().split())
+
+
+def band_of(text: str) -> str | None:
+    """The canonical band a printed text names: "MỨC TỐT" → "Tốt"; None otherwise."""
+    found = _BAND_WORD.match(fold(text))
+    if not found:
+        return None
+    word = " ".join(found.group(1).split())
+    return next(name for name in BAND_ORDER if name.casefold() == word)
+
+
+def level_of_caption(caption: str) -> str | None:
+    """The level of the units a section caption introduces, or None."""
+    text = fold(caption)
+    for level, pattern in LEVEL_WORDS:
+        if pattern.search(text):
+            return level
+    return None
+
+
+def is_section_caption(text: str) -> bool:
+    """A caption that opens a section: numbered ("II. …") and naming a level, or a level alone."""
+    folded = fold(text).rstrip(":")
+    if folded.startswith(("điều ", "căn cứ", "xét ", "nơi nhận")) or len(folded) > 160:
+        return False
+    return bool(SECTION_NUMBERING.match(folded)) or level_of_caption(folded) is not None
+
+
+# What a unit's own name says of its level: "UBND huyện Sa Pa" → district.
+_NAME_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("commune", re.compile(r"^(?:ubnd\s+|ủy\s+ban\s+nhân\s+dân\s+)?(?:xã|phường|thị\s+trấn)\s")),
+    (
+        "district",
+        re.compile(
+            r"^(?:ubnd\s+|ủy\s+ban\s+nhân\s+dân\s+)?(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?)\s"
+        ),
+    ),
+    (
+        "ministry",
+        re.compile(
+            r"^(?:bộ|ủy\s+ban\s+dân\s+tộc|ngân\s+hàng\s+nhà\s+nước|thanh\s+tra\s+chính\s+phủ)\b"
+        ),
+    ),
+    ("province", re.compile(r"^(?:tỉnh|thành\s+phố\s+trực\s+thuộc)\s")),
+    (
+        "province_agency",
+        re.compile(r"^(?:sở|ban|văn\s+phòng|thanh\s+tra\s+tỉnh|vp\b|bql|đài|trường|vườn)"),
+    ),
+)
+
+
+def level_of_name(name: str) -> str | None:
+    """The level a unit's printed name implies, or None."""
+    text = fold(name)
+    for level, pattern in _NAME_LEVELS:
+        if pattern.search(text):
+            return level
+    return None
