@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SAMPLES ?= samples
 OUT    ?= out
 
-.PHONY: setup system-deps demo test lint format bench golden samples clean
+.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean
 
 setup: $(STAMP) system-deps
 
@@ -44,6 +44,14 @@ bench: setup
 # Rewrite the expected outputs in tests/golden/ from the current code; review the diff.
 golden: setup
 	$(BIN)/python scripts/make_golden.py
+
+# Rewrite tests/injected/ (seed copies with one planted error each) and their expected flags.
+injected: setup
+	$(BIN)/python scripts/make_injected.py
+
+# Rewrite schemas/*.schema.json from pipeline/schema.py.
+schemas: setup
+	$(BIN)/python scripts/make_schemas.py
 
 # Regenerate the DOCX/PDF/HTML fixture decisions (needs LibreOffice, installed here).
 samples: setup

@@ -17,6 +17,7 @@ from pipeline.parse import format_decimal
 from pipeline.settings import ReconcileSettings
 
 ERROR, WARNING = "error", "warning"
+SCALES = (Decimal(1), Decimal(10), Decimal(100), Decimal(1000))  # usual maxima of a total
 
 
 def _fmt(number: Decimal | None) -> str | None:
@@ -130,20 +131,30 @@ def check_max(doc_id: str, table: Table) -> list[Flag]:
     return flags
 
 
-def total_ceiling(table: Table) -> Decimal | None:
-    """The most a total can be: the printed maximum, else the sum of component maxima."""
+def total_ceiling(table: Table) -> tuple[Decimal | None, bool]:
+    """The most a total can be, and whether that is printed (not inferred).
+
+    The printed maximum, else the sum of the component maxima, else the conventional scale the
+    totals are on (1, 10, 100 or 1000: the smallest at or above their median), so that a total
+    that lost its decimal point ("8540" for "85,40") is still caught.
+    """
     if table.total_max is not None:
-        return table.total_max
+        return table.total_max, True
     maxima = [column.max_points for column in table.components()]
     if maxima and all(m is not None for m in maxima):
-        return sum((m for m in maxima if m is not None), Decimal(0))
-    return None
+        return sum((m for m in maxima if m is not None), Decimal(0)), True
+    totals = sorted(e.total.number for e in table.entries if e.total and e.total.number is not None)
+    if not totals:
+        return None, False
+    median = totals[len(totals) // 2]
+    scale = next((s for s in SCALES if median <= s), None)
+    return scale, False
 
 
 def check_total_range(doc_id: str, table: Table) -> list[Flag]:
     """total_out_of_range: a total below zero or above the table's maximum."""
     scope = _Scope(doc_id, table)
-    ceiling = total_ceiling(table)
+    ceiling, printed = total_ceiling(table)
     flags = []
     for entry in table.entries:
         total = entry.total
@@ -151,7 +162,8 @@ def check_total_range(doc_id: str, table: Table) -> list[Flag]:
             continue
         if total.number < 0 or (ceiling is not None and total.number > ceiling):
             span = f"0–{_fmt(ceiling)}" if ceiling is not None else "≥ 0"
-            message = f"{_who(entry)}: tổng điểm {total.printed} nằm ngoài khoảng {span}."
+            scale = "" if printed else " (thang điểm suy ra từ các tổng điểm khác)"
+            message = f"{_who(entry)}: tổng điểm {total.printed} nằm ngoài khoảng {span}{scale}."
             flags.append(
                 scope.flag(
                     "total_out_of_range",
@@ -247,7 +259,7 @@ def check_band_boundary(doc_id: str, table: Table, settings: ReconcileSettings) 
     Band thresholds are round scores (80, 65, 50 of 100); when the lowest score of a band and the
     highest of the band below leave no round score between them, a band row is likely misplaced.
     """
-    ceiling = total_ceiling(table) or max((t for _, _, t in _banded(table)), default=None)
+    ceiling = total_ceiling(table)[0]
     if ceiling is None or ceiling <= 0:
         return []
     step = ceiling * settings.band_step_share
@@ -309,27 +321,26 @@ def check_duplicates(doc_id: str, table: Table) -> list[Flag]:
 
 
 def check_row_numbers(doc_id: str, table: Table) -> list[Flag]:
-    """row_number_gap: STT does not run 1, 2, …, n."""
-    scope = _Scope(doc_id, table)
+    """row_number_gap: STT does not run 1, 2, …, n.
+
+    A row is flagged when its STT follows neither the row above nor its own position, so one
+    typo raises one flag and one missing row raises one flag, not one for every row after it.
+    """
     if not table.has_role("row_number"):
         return []
+    scope = _Scope(doc_id, table)
     flags = []
     previous = 0
-    for entry in table.entries:
+    for position, entry in enumerate(table.entries, start=1):
         number = entry.number
-        if number != previous + 1:
+        if number not in (previous + 1, position):
             shown = entry.row_number.printed if entry.row_number else "(trống)"
             message = (
                 f"{entry.agency_raw}: STT ghi {shown} sau STT {previous}, lẽ ra là {previous + 1}."
             )
             flags.append(
                 scope.flag(
-                    "row_number_gap",
-                    entry,
-                    message,
-                    str(previous + 1),
-                    shown,
-                    entry.row_number,
+                    "row_number_gap", entry, message, str(previous + 1), shown, entry.row_number
                 )
             )
         previous = number if number is not None else previous + 1

@@ -116,7 +116,7 @@ _ENUMS = {
     ("flags", "severity"): ["error", "warning"],
     ("entries", "match_status"): ["exact", "alias", "fuzzy", "review", "unmatched"],
 }
-_REQUIRED = {"doc_id", "source_file", "check", "severity", "status", "table_index"}
+_REQUIRED = {"doc_id", "source_file", "check", "severity", "status", "table_index"}  # flags: by doc
 
 
 def columns(table: str) -> list[str]:
@@ -129,7 +129,7 @@ def table_schema(table: str) -> dict[str, Any]:
     for name, kind, description in TABLES[table]:
         field: dict[str, Any] = {"name": name, "type": kind, "description": description}
         constraints: dict[str, Any] = {}
-        if name in _REQUIRED:
+        if name in _REQUIRED and (table, name) != ("flags", "table_index"):
             constraints["required"] = True
         if (table, name) in _ENUMS:
             constraints["enum"] = _ENUMS[(table, name)]

@@ -1,0 +1,54 @@
+"""Shared helpers: run the real CLI, read a tiny text decision."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest.text import read_text
+from pipeline.models import Document
+from pipeline.tables import find_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "samples").glob("0*.txt"))
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> tuple[int, str, str]:
+    """Run ``decisions ARGS`` in a subprocess; returns (exit_code, stdout, stderr)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def text_document(text: str, name: str = "inline.txt") -> Document:
+    """A Document from inline text, as the text reader would make it."""
+    return Document("inline", name, "0" * 64, "txt", read_text(text, name))
+
+
+def tables_of(text: str):  # noqa: ANN201 - tuple[Table, ...]
+    return find_tables(text_document(text))
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds extracted once into a temporary folder."""
+    out = tmp_path_factory.mktemp("seed_out")
+    code, _stdout, stderr = run_cli(
+        "extract", *[str(p.relative_to(ROOT)) for p in SEEDS], "--out", str(out)
+    )
+    assert code == 0, stderr
+    return out

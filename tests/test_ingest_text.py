@@ -1,0 +1,37 @@
+"""The text reader: NFC, markup, grids, pages."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from pipeline.ingest.text import clean_text, read_text
+
+
+def test_text_is_nfc_and_markup_free() -> None:
+    decomposed = unicodedata.normalize("NFD", "**Sở Tài chính**")
+    assert clean_text(decomposed) == "Sở Tài chính"
+    assert unicodedata.is_normalized("NFC", clean_text(decomposed))
+    assert clean_text("### <b>MỨC  TỐT</b>") == "MỨC TỐT"
+
+
+def test_tab_rows_form_grids_split_by_blank_lines() -> None:
+    pages = read_text("a\tb\tc\n1\t2\n\nx\ty\tz\n", "f.txt")
+    rows = [line for line in pages[0].lines if line.is_row]
+    assert [row.grid for row in rows] == [1, 1, 2]
+    assert [cell.text for cell in rows[1].cells] == ["1", "2", ""]  # padded to grid width
+    assert rows[2].at.line == 4
+
+
+def test_markdown_pipe_tables_are_grids() -> None:
+    pages = read_text(
+        "| STT | Tên đơn vị | Tổng điểm |\n|---|---|---|\n| 1 | Sở Y tế | 80,5 |\n", "f"
+    )
+    rows = [line for line in pages[0].lines if line.is_row]
+    assert len(rows) == 2
+    assert [cell.text for cell in rows[1].cells] == ["1", "Sở Y tế", "80,5"]
+
+
+def test_form_feed_starts_a_page() -> None:
+    pages = read_text("page one\fpage two", "f")
+    assert [page.number for page in pages] == [1, 2]
+    assert pages[1].lines[0].text == "page two"

@@ -1,0 +1,69 @@
+"""Metadata: the letterhead, the appendix line, the signature; never a cited decision's number."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import SEEDS, text_document
+
+from pipeline.metadata import read_metadata
+
+
+def test_lao_cai_letterhead() -> None:
+    meta = read_metadata(text_document(SEEDS[0].read_text(encoding="utf-8")))
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert meta.province == "Lào Cai"
+    assert meta.decision_number == "512/QĐ-UBND"
+    assert meta.decision_date == date(2017, 2, 16)
+    assert meta.evaluation_year == 2016
+    assert (meta.signer, meta.signer_title) == ("Đặng Xuân Thanh", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+
+
+def test_dak_lak_without_letterhead_takes_nothing_from_the_bases() -> None:
+    meta = read_metadata(text_document(SEEDS[1].read_text(encoding="utf-8")))
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Đắk Lắk"
+    assert meta.decision_number is None  # "Căn cứ Quyết định số 366/QĐ-UBND" is not ours
+    assert meta.decision_date is None
+    assert meta.evaluation_year == 2017
+    assert meta.signer == "Nguyễn Tuấn Hà"
+
+
+def test_appendix_line_stands_in_for_a_damaged_letterhead() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nVề việc công bố Chỉ số cải cách hành chính năm 2021\n"
+        "Căn cứ Quyết định số 99/QĐ-UBND ngày 01/01/2019;\n"
+        "PHỤ LỤC\n(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 15/03/2022 "
+        "của UBND tỉnh Nghệ An)\n"
+    )
+    meta = read_metadata(text_document(text))
+    assert meta.decision_number == "1234/QĐ-UBND"
+    assert meta.decision_date == date(2022, 3, 15)
+    assert meta.evaluation_year == 2021
+    assert meta.province == "Nghệ An"
+
+
+def test_blank_draft_number_and_day_are_missing_not_zero() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố:      /QĐ-UBND\n"
+        "Hà Giang, ngày … tháng … năm 2020\nQUYẾT ĐỊNH\n"
+    )
+    meta = read_metadata(text_document(text))
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Hà Giang"
+    assert (meta.decision_number, meta.decision_date) == (None, None)
+
+
+def test_ministry_letterhead_is_a_national_ranking() -> None:
+    text = (
+        "BỘ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 45/BC-BTTTT\nHà Nội, ngày 5 tháng 4 năm 2019\n"
+        "BÁO CÁO\nChỉ số sẵn sàng ứng dụng CNTT Việt Nam năm 2018\n"
+        "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhan Tâm\n"
+    )
+    meta = read_metadata(text_document(text))
+    assert meta.issuer == "Bộ Thông tin và Truyền thông"
+    assert meta.province is None
+    assert (meta.decision_number, meta.doc_type, meta.evaluation_year) == (
+        "45/BC-BTTTT",
+        "BÁO CÁO",
+        2018,
+    )
+    assert (meta.signer, meta.signer_title) == ("Phan Tâm", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG")

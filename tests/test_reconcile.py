@@ -1,0 +1,119 @@
+"""Checks: clean tables raise nothing, every planted error raises its flag (properties)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.models import Column, Entry, Metadata, Provenance, Table, Value
+from pipeline.reconcile import competition_ranks, reconcile
+
+AT = Provenance("t.txt", 1)
+META = Metadata(
+    "Ủy ban nhân dân tỉnh X", "X", "1/QĐ-UBND", date(2020, 1, 2), 2020, "A B", None, "T"
+)
+
+
+def _value(number: Decimal) -> Value:
+    return Value(str(number), number, AT)
+
+
+def make_table(rows: list[list[Decimal]], maxima: list[Decimal], ranks: list[int] | None) -> Table:
+    columns = [Column(1, "STT", "row_number"), Column(2, "Tên đơn vị", "agency")]
+    columns += [Column(3 + i, f"C{i}", "component", max_points=m) for i, m in enumerate(maxima)]
+    columns.append(Column(3 + len(maxima), "Tổng điểm", "total", max_points=sum(maxima)))
+    if ranks is not None:
+        columns.append(Column(4 + len(maxima), "Xếp hạng", "rank"))
+    entries = tuple(
+        Entry(
+            row_number=_value(Decimal(i + 1)),
+            agency_raw=f"Sở {i + 1}",
+            components=tuple(_value(v) for v in row),
+            total=_value(sum(row, Decimal(0))),
+            rank=_value(Decimal(ranks[i])) if ranks is not None else None,
+            band=None,
+            at=AT,
+        )
+        for i, row in enumerate(rows)
+    )
+    return Table(1, None, "province_agency", tuple(columns), entries, (1,), sum(maxima))
+
+
+MAXIMA = [Decimal(12), Decimal(40), Decimal("13.5")]
+score = st.decimals(min_value=0, max_value=12, places=1, allow_nan=False)
+rows_strategy = st.lists(st.lists(score, min_size=3, max_size=3), min_size=1, max_size=25)
+
+
+@given(rows_strategy)
+def test_clean_tables_raise_no_flag(rows: list[list[Decimal]]) -> None:
+    totals = [sum(row, Decimal(0)) for row in rows]
+    table = make_table(rows, MAXIMA, competition_ranks(totals))
+    assert reconcile("d", META, (table,)) == ()
+
+
+@given(rows_strategy, st.data())
+def test_a_changed_total_raises_sum_mismatch(
+    rows: list[list[Decimal]], data: st.DataObject
+) -> None:
+    totals = [sum(row, Decimal(0)) for row in rows]
+    table = make_table(rows, MAXIMA, None)
+    index = data.draw(st.integers(0, len(rows) - 1))
+    delta = data.draw(
+        st.sampled_from([Decimal("0.5"), Decimal("-0.5"), Decimal(1), Decimal("0.01")])
+    )
+    entry = table.entries[index]
+    wrong = Entry(entry.row_number, entry.agency_raw, entry.components,
+                  _value(totals[index] + delta), None, None, AT)  # fmt: skip
+    entries = table.entries[:index] + (wrong,) + table.entries[index + 1 :]
+    flagged = reconcile(
+        "d", META, (Table(1, None, None, table.columns, entries, (1,), table.total_max),)
+    )
+    sums = [f for f in flagged if f.check == "sum_mismatch"]
+    assert [(f.row_number, f.expected) for f in sums] == [(index + 1, str(totals[index]))]
+
+
+@given(st.lists(st.integers(0, 20), min_size=1, max_size=30))
+def test_competition_rank_is_one_plus_the_count_of_better_scores(points: list[int]) -> None:
+    scores = [Decimal(p) for p in points]
+    ranks = competition_ranks(scores)
+    assert ranks == [1 + sum(other > s for other in scores) for s in scores]
+
+
+def test_ties_share_a_rank_and_the_next_skips() -> None:
+    scores = [Decimal(x) for x in ("85.4", "72", "72", "72", "71.2")]
+    assert competition_ranks(scores) == [1, 2, 2, 2, 5]
+
+
+def test_over_max_and_rank_mismatch_are_errors() -> None:
+    rows = [[Decimal(13), Decimal(30), Decimal(10)], [Decimal(10), Decimal(30), Decimal(10)]]
+    table = make_table(rows, MAXIMA, [2, 1])
+    checks = sorted((f.check, f.severity, f.row_number) for f in reconcile("d", META, (table,)))
+    assert checks == [
+        ("over_max", "error", 1),
+        ("rank_mismatch", "error", 1),
+        ("rank_mismatch", "error", 2),
+    ]
+
+
+def test_rank_alone_must_be_a_competition_ranking() -> None:
+    rows = [[Decimal(1)] * 3] * 4
+    table = make_table(rows, MAXIMA, [1, 2, 2, 3])
+    columns = tuple(c for c in table.columns if c.role not in ("component", "total"))
+    entries = tuple(
+        Entry(e.row_number, e.agency_raw, (), None, e.rank, None, AT) for e in table.entries
+    )
+    alone = Table(1, None, None, columns, entries, (1,))
+    flags = reconcile("d", META, (alone,))
+    assert [(f.check, f.row_number, f.expected, f.actual) for f in flags] == [
+        ("rank_mismatch", 4, "4", "3")
+    ]
+
+
+def test_missing_metadata_is_a_warning_per_field() -> None:
+    flags = reconcile("d", Metadata(), ())
+    fields = "issuer province decision_number decision_date evaluation_year signer title"
+    assert {f.expected for f in flags} == set(fields.split())
+    assert {f.severity for f in flags} == {"warning"}

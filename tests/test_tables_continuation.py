@@ -1,0 +1,55 @@
+"""Sections and tables cut by page breaks."""
+
+from __future__ import annotations
+
+from conftest import tables_of
+
+HEADER = "STT\tTên đơn vị\tTổng điểm\tXếp hạng\n"
+
+
+def test_repeated_header_after_a_page_break_continues_the_table() -> None:
+    text = HEADER + "1\tSở A\t90\t1\n2\tSở B\t80\t2\n\n" + HEADER + "3\tSở C\t70\t3\n"
+    (table,) = tables_of(text)
+    assert [e.number for e in table.entries] == [1, 2, 3]
+    assert table.grids == 2
+
+
+def test_headerless_continuation_of_the_same_width_is_joined() -> None:
+    text = HEADER + "1\tSở A\t90\t1\n\n3\tSở C\t70\t3\n"
+    (table,) = tables_of(text)
+    assert len(table.entries) == 2
+
+
+def test_captions_start_new_tables_and_name_their_level() -> None:
+    text = (
+        "I. Các cơ quan, đơn vị cấp tỉnh:\n" + HEADER + "1\tSở A\t90\t1\n\n"
+        "II. UBND các huyện, thị xã, thành phố:\n" + HEADER + "1\tHuyện B\t80\t1\n\n"
+        "3. UBND các xã, phường, thị trấn\n" + HEADER + "1\tXã C\t70\t1\n"
+    )
+    tables = tables_of(text)
+    assert [(t.section, t.level) for t in tables] == [
+        ("I. Các cơ quan, đơn vị cấp tỉnh", "province_agency"),
+        ("II. UBND các huyện, thị xã, thành phố", "district"),
+        ("3. UBND các xã, phường, thị trấn", "commune"),
+    ]
+
+
+def test_row_numbers_restarting_at_one_start_a_new_table() -> None:
+    text = HEADER + "1\tSở A\t90\t1\n\n" + HEADER + "1\tSở B\t80\t1\n"
+    assert len(tables_of(text)) == 2
+
+
+def test_section_row_inside_a_grid_splits_it() -> None:
+    text = (
+        HEADER + "I. Các sở, ban, ngành\t\t\t\n1\tSở A\t90\t1\n"
+        "II. UBND các huyện\t\t\t\n1\tUBND huyện B\t80\t1\n"
+    )
+    tables = tables_of(text)
+    assert [t.level for t in tables] == ["province_agency", "district"]
+    assert [len(t.entries) for t in tables] == [1, 1]
+
+
+def test_level_from_unit_names_when_no_caption() -> None:
+    text = HEADER + "1\tUBND huyện Sa Pa\t90\t1\n2\tUBND thị xã Hương Trà\t80\t2\n"
+    (table,) = tables_of(text)
+    assert table.level == "district"

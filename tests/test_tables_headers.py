@@ -1,0 +1,63 @@
+"""Headers: two-level groups, maxima, labels split over rows, column roles by content."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from conftest import tables_of
+
+TWO_LEVEL = (
+    "STT\tTên đơn vị\tĐiểm thành phần (điểm tối đa)\t\t\tTổng điểm đạt được (100)\n"
+    "\t\tHạ tầng (30)\tỨng dụng (60,5)\tNhân lực (9,5)\t\n"
+    "1\tSở Nội vụ\t30\t50,5\t9\t89,5\n"
+    "2\tSở Y tế\t20\t40\t5\t65\n"
+)
+
+
+def test_two_level_header_gives_components_with_maxima() -> None:
+    (table,) = tables_of(TWO_LEVEL)
+    roles = [column.role for column in table.columns]
+    assert roles == ["row_number", "agency", "component", "component", "component", "total"]
+    components = table.components()
+    assert [c.label for c in components] == ["Hạ tầng", "Ứng dụng", "Nhân lực"]
+    assert [c.max_points for c in components] == [Decimal(30), Decimal("60.5"), Decimal("9.5")]
+    assert {c.group for c in components} == {"Điểm thành phần (điểm tối đa)"}
+    assert table.total_max == Decimal(100)
+    assert table.entries[0].components[1].number == Decimal("50.5")
+
+
+def test_label_split_over_two_rows_is_joined() -> None:
+    text = "STT\tĐơn vị\tTổng điểm\tXếp hạng\n\t\t(100)\t\n1\tSở A\t80\t1\n2\tSở B\t70\t2\n"
+    (table,) = tables_of(text)
+    assert table.total_max == Decimal(100)
+    assert [c.role for c in table.columns] == ["row_number", "agency", "total", "rank"]
+
+
+def test_unlabelled_total_found_by_sum() -> None:
+    text = "TT\tCơ quan\tA\tB\tC\n1\tSở A\t10\t20\t30\n2\tSở B\t5\t5\t10\n"
+    (table,) = tables_of(text)
+    assert [c.role for c in table.columns][2:] == ["component", "component", "total"]
+
+
+def test_total_alone_and_rank_alone() -> None:
+    total_only = "STT\tĐơn vị\tĐiểm\n1\tSở A\t80,25\n2\tSở B\t70\n"
+    (table,) = tables_of(total_only)
+    assert [c.role for c in table.columns] == ["row_number", "agency", "total"]
+    rank_only = "STT\tTỉnh, thành phố\tXếp hạng\n1\tQuảng Ninh\t1\n2\tĐà Nẵng\t2\n"
+    (table,) = tables_of(rank_only)
+    assert [c.role for c in table.columns] == ["row_number", "agency", "rank"]
+    assert table.entries[1].rank.number == 2
+
+
+def test_comparison_and_note_columns_are_other() -> None:
+    text = "STT\tĐơn vị\tTổng điểm\tTăng/giảm so với năm trước\tGhi chú\n1\tSở A\t80\t+2\tmới\n"
+    (table,) = tables_of(text)
+    assert [c.role for c in table.columns][2:] == ["total", "other", "other"]
+
+
+def test_grid_that_is_not_a_ranking_is_ignored() -> None:
+    letterhead = (
+        "ỦY BAN NHÂN DÂN TỈNH X\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 1/QĐ-UBND\tX, ngày 1 tháng 2 năm 2020\n"
+    )
+    assert tables_of(letterhead) == ()
