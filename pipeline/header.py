@@ -94,8 +94,8 @@ def _content(body: list[Line], index: int) -> ColumnContent:
 def _role(label: str, group: str | None, content: ColumnContent, majority: float) -> str:
     """First guess at a column's role from its label and its content."""
     folded = vocab.fold(label)
-    if vocab.ROW_NUMBER.match(folded):
-        return "row_number"
+    if vocab.ROW_NUMBER.match(folded) or vocab.ROW_NUMBER.match(folded.replace(" ", "")):
+        return "row_number"  # "ST T": a narrow column wraps its label
     if content.bands >= majority or (
         vocab.BAND_LABEL.search(folded) and content.numeric < majority
     ):
@@ -128,8 +128,18 @@ def read_columns(
     return _settle_roles(tuple(columns), body)
 
 
+def _counts_rows(column: Column, body: list[Line]) -> bool:
+    """A column holding 1, 2, …, n down the data rows: an unlabelled STT."""
+    numbers = [parse_number(row.cells[column.index - 1].text) for row in body]
+    return bool(numbers) and numbers == [i for i in range(1, len(numbers) + 1)]
+
+
 def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column, ...]:
     """Resolve unlabelled number columns, keep one agency column, mark a lone score the total."""
+    first = columns[0] if columns else None
+    unnumbered = not any(column.role == "row_number" for column in columns)
+    if first and first.role == "number" and unnumbered and _counts_rows(first, body):
+        columns = (replace(first, role="row_number"), *columns[1:])
     agencies = [column for column in columns if column.role in ("agency", "text")]
     first_agency = agencies[0].index if agencies else None
     settled = []

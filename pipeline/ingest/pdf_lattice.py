@@ -1,0 +1,182 @@
+"""Ruled (lattice) tables: ruling lines → snapped edges → one grid per connected frame.
+
+Each table becomes the grid of every distinct column and row line in its frame; a grid position
+with no rule between it and its neighbour is merged with it, so merged cells come out as one
+region anchored at its top-left position.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import NamedTuple
+
+from pipeline.ingest.pdf_sources import Glyph, Rule
+
+
+class Edge(NamedTuple):
+    """A snapped, joined rule: ``at`` is its y (horizontal) or x (vertical)."""
+
+    at: float
+    start: float
+    end: float
+
+
+class Frame(NamedTuple):
+    """One ruled table: its column and row lines and the regions of merged positions."""
+
+    xs: list[float]
+    ys: list[float]
+    anchor: dict[tuple[int, int], tuple[int, int]]  # position → top-left position of its region
+    extent: dict[tuple[int, int], tuple[int, int]]  # top-left position → bottom-right position
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    def locate(self, x: float, y: float) -> tuple[int, int] | None:
+        """The grid position holding a point, or None outside the frame."""
+        column, row = bisect_right(self.xs, x) - 1, bisect_right(self.ys, y) - 1
+        if 0 <= column < len(self.xs) - 1 and 0 <= row < len(self.ys) - 1:
+            return (row, column)
+        return None
+
+
+def snap_edges(spans: list[tuple[float, float, float]], snap: float, join: float) -> list[Edge]:
+    """Cluster (at, start, end) spans whose ``at`` differ by ≤ snap; join overlapping pieces."""
+    edges: list[Edge] = []
+    ordered = sorted(spans)
+    start = 0
+    for index in range(1, len(ordered) + 1):
+        if index == len(ordered) or ordered[index][0] - ordered[index - 1][0] > snap:
+            cluster = ordered[start:index]
+            at = sum(span[0] for span in cluster) / len(cluster)
+            edges.extend(join_spans(at, [(s, e) for _, s, e in cluster], join))
+            start = index
+    return edges
+
+
+def join_spans(at: float, pieces: list[tuple[float, float]], join: float) -> list[Edge]:
+    """Collinear pieces that overlap or nearly touch become one edge."""
+    joined: list[Edge] = []
+    for begin, end in sorted(pieces):
+        if joined and begin <= joined[-1].end + join:
+            last = joined[-1]
+            joined[-1] = last._replace(end=max(last.end, end))
+        else:
+            joined.append(Edge(at, begin, end))
+    return joined
+
+
+def split_rules(rules: list[Rule], snap: float, join: float) -> tuple[list[Edge], list[Edge]]:
+    """Horizontal and vertical edges from raw rules."""
+    flat = [(rule.top, rule.x0, rule.x1) for rule in rules if rule.horizontal]
+    tall = [(rule.x0, rule.top, rule.bottom) for rule in rules if not rule.horizontal]
+    return snap_edges(flat, snap, join), snap_edges(tall, snap, join)
+
+
+def crosses(flat: Edge, tall: Edge, tolerance: float) -> bool:
+    """Whether a horizontal and a vertical edge meet."""
+    return (
+        flat.start - tolerance <= tall.at <= flat.end + tolerance
+        and tall.start - tolerance <= flat.at <= tall.end + tolerance
+    )
+
+
+def connected_frames(
+    flats: list[Edge], talls: list[Edge], tolerance: float
+) -> list[tuple[list[Edge], list[Edge]]]:
+    """Group edges that touch into frames (union-find over crossings)."""
+    parent = list(range(len(flats) + len(talls)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for i, flat in enumerate(flats):
+        for j, tall in enumerate(talls):
+            if crosses(flat, tall, tolerance):
+                parent[root(i)] = root(len(flats) + j)
+    groups: dict[int, tuple[list[Edge], list[Edge]]] = {}
+    for i, flat in enumerate(flats):
+        groups.setdefault(root(i), ([], []))[0].append(flat)
+    for j, tall in enumerate(talls):
+        groups.setdefault(root(len(flats) + j), ([], []))[1].append(tall)
+    return list(groups.values())
+
+
+def by_line(edges: list[Edge]) -> dict[float, list[Edge]]:
+    """Edges grouped by the grid line they lie on."""
+    lines: dict[float, list[Edge]] = {}
+    for edge in edges:
+        lines.setdefault(edge.at, []).append(edge)
+    return lines
+
+
+def covers(edges: list[Edge], middle: float, tolerance: float) -> bool:
+    """Whether one of the edges on a grid line runs past ``middle``."""
+    return any(edge.start - tolerance <= middle <= edge.end + tolerance for edge in edges)
+
+
+def build_frame(flats: list[Edge], talls: list[Edge], tolerance: float) -> Frame:
+    """The grid of a frame, with positions merged where no rule divides them."""
+    columns_at, rows_at = by_line(talls), by_line(flats)
+    xs, ys = sorted(columns_at), sorted(rows_at)
+    rows, columns = len(ys) - 1, len(xs) - 1
+    parent = {(r, c): (r, c) for r in range(rows) for c in range(columns)}
+
+    def root(node: tuple[int, int]) -> tuple[int, int]:
+        while parent[node] != node:
+            node = parent[node]
+        return node
+
+    def merge(a: tuple[int, int], b: tuple[int, int]) -> None:
+        first, second = sorted((root(a), root(b)))
+        parent[second] = first
+
+    for r in range(rows):
+        middle_y = (ys[r] + ys[r + 1]) / 2
+        for c in range(columns):
+            middle_x = (xs[c] + xs[c + 1]) / 2
+            if c + 1 < columns and not covers(columns_at[xs[c + 1]], middle_y, tolerance):
+                merge((r, c), (r, c + 1))
+            if r + 1 < rows and not covers(rows_at[ys[r + 1]], middle_x, tolerance):
+                merge((r, c), (r + 1, c))
+    return frame_of(xs, ys, {node: root(node) for node in parent})
+
+
+def frame_of(xs: list[float], ys: list[float], anchor: dict) -> Frame:
+    """A frame from its lines and each position's anchor; extents are computed here."""
+    extent: dict[tuple[int, int], tuple[int, int]] = {}
+    for node, top_left in anchor.items():
+        last = extent.get(top_left, top_left)
+        extent[top_left] = (max(last[0], node[0]), max(last[1], node[1]))
+    return Frame(xs, ys, anchor, extent)
+
+
+def find_frames(
+    rules: list[Rule], snap: float, join: float, min_rows: int, min_cols: int
+) -> list[Frame]:
+    """Every ruled table on a page, top to bottom."""
+    flats, talls = split_rules(rules, snap, join)
+    frames = []
+    for group_flats, group_talls in connected_frames(flats, talls, snap):
+        xs = {edge.at for edge in group_talls}
+        ys = {edge.at for edge in group_flats}
+        if len(ys) - 1 >= min_rows and len(xs) - 1 >= min_cols:
+            frames.append(build_frame(group_flats, group_talls, snap))
+    return sorted(frames, key=lambda frame: (frame.ys[0], frame.xs[0]))
+
+
+def assign_glyphs(frame: Frame, glyphs: list[Glyph]) -> tuple[dict, list[Glyph]]:
+    """Glyphs inside the frame, by the anchor of the region holding their centre; the rest."""
+    inside: dict[tuple[int, int], list[Glyph]] = {}
+    outside: list[Glyph] = []
+    for glyph in glyphs:
+        position = frame.locate((glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2)
+        if position is None:
+            outside.append(glyph)
+        else:
+            inside.setdefault(frame.anchor[position], []).append(glyph)
+    return inside, outside

@@ -1,0 +1,196 @@
+"""PDF reader: grids from ruled and unruled tables, prose lines, boxes, engines, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from pipeline.errors import CorruptFile, EncryptedFile
+from pipeline.ingest.pdf import PdfSettings, read_pdf
+from pipeline.ingest.pdf_sources import Glyph, fold_marks
+from pipeline.ingest.pdf_text import group_lines, join_wrapped
+from pipeline.models import Line, Page
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+PDFPLUMBER = PdfSettings(engine="pdfplumber")
+
+
+def read(name: str, settings: PdfSettings = PdfSettings()) -> tuple[Page, ...]:
+    return read_pdf(FIXTURES / name, name, settings)
+
+
+def rows(pages: tuple[Page, ...], grid: int = 1) -> list[Line]:
+    return [line for page in pages for line in page.lines if line.grid == grid]
+
+
+def shown(row: Line) -> list[str]:
+    """Cells as text, a spanned position as "~"."""
+    return ["~" if cell.spanned else cell.text for cell in row.cells]
+
+
+def test_merged_two_row_header_yields_spanned_cells() -> None:
+    header = rows(read("ruled_merged.pdf"))[:2]
+    assert shown(header[0]) == [
+        "STT",
+        "Tên đơn vị",
+        "Điểm thành phần (điểm tối đa)",
+        "~",
+        "~",
+        "Tổng điểm (150)",
+    ]
+    assert shown(header[1]) == ["~", "~", "Hạ tầng (30)", "Ứng dụng (100)", "Nhân lực (20)", "~"]
+
+
+def test_merged_cell_box_covers_its_region() -> None:
+    header = rows(read("ruled_merged.pdf"))[:2]
+    stt = header[0].cells[0].at.bbox
+    assert stt is not None and header[1].at.bbox is not None
+    assert stt[3] == header[1].at.bbox[3]  # STT spans both header rows
+
+
+def test_band_row_spans_the_table() -> None:
+    band = rows(read("ruled_merged.pdf"))[2]
+    assert shown(band) == ["MỨC TỐT", "~", "~", "~", "~", "~"]
+
+
+def test_every_row_of_a_grid_has_the_same_width() -> None:
+    grid = rows(read("two_pages.pdf"), 1)
+    assert {len(row.cells) for row in grid} == {6}
+
+
+def test_wrapped_agency_name_is_joined_with_a_space() -> None:
+    data = rows(read("ruled_merged.pdf"))[4]
+    assert data.cells[1].text == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_number_broken_over_two_lines_is_joined_without_a_space() -> None:
+    data = rows(read("ruled_merged.pdf"))[4]
+    assert data.cells[-1].text == "122.75"
+    assert data.text.endswith("| 122.75")
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        (["122.7", "5"], "122.75"),
+        (["(15", "0)"], "(150)"),
+        (["Tổng", "điểm", "(150)"], "Tổng điểm (150)"),
+        (["UBND xã Số", "1"], "UBND xã Số 1"),
+    ],
+)
+def test_join_wrapped(parts: list[str], joined: str) -> None:
+    assert join_wrapped(parts) == joined
+
+
+def test_letterhead_line_is_split_into_two_lines_left_first() -> None:
+    prose = [line.text for line in read("ruled_merged.pdf")[0].lines if not line.is_row]
+    first = prose.index("ỦY BAN NHÂN DÂN")
+    assert prose[first + 1] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert prose.index("Nơi nhận:") + 1 == prose.index("KT. CHỦ TỊCH")
+
+
+def test_prose_words_carry_boxes() -> None:
+    line = next(line for line in read("ruled_merged.pdf")[0].lines if line.text == "QUYẾT ĐỊNH")
+    assert [word.text for word in line.words] == ["QUYẾT", "ĐỊNH"]
+    assert all(word.at.bbox and word.at.method == "pdf" for word in line.words)
+
+
+@pytest.mark.parametrize("name", ["landscape.pdf", "rotated.pdf"])
+def test_landscape_page_boxes_are_in_displayed_orientation(name: str) -> None:
+    (page,) = read(name)
+    assert page.width is not None and page.height is not None
+    assert page.width > page.height
+    data = rows((page,))[3]
+    assert data.cells[1].text == "Sở Thông tin và Truyền thông"
+    x0, top, x1, bottom = data.cells[1].at.bbox or (0, 0, 0, 0)
+    assert 0 < x0 < x1 < page.width and 0 < top < bottom < page.height
+    assert x1 - x0 > bottom - top  # a wide cell stays wide once the page is turned
+
+
+def test_rotated_page_reads_like_the_landscape_original() -> None:
+    assert [shown(row) for row in rows(read("rotated.pdf"))] == [
+        shown(row) for row in rows(read("landscape.pdf"))
+    ]
+
+
+def test_unruled_table_columns_from_word_clusters() -> None:
+    grid = rows(read("unruled.pdf"))
+    data = [shown(row) for row in grid if row.cells[0].text.isdigit()]
+    assert data == [
+        ["1", "Sở Thông tin và Truyền thông", "29,5", "95", "20", "144,5"],
+        ["2", "Sở Văn hóa, Thể thao và Du lịch", "28", "76,25", "18,5", "122.75"],
+        ["3", "Văn phòng UBND tỉnh", "27", "80", "15", "122"],
+    ]
+    assert ["MỨC TỐT", "~", "", "", "", ""] in [shown(row) for row in grid]
+
+
+def test_letterhead_without_rules_is_not_an_unruled_table() -> None:
+    grids = {line.grid for line in read("ruled_merged.pdf")[0].lines if line.grid}
+    assert grids == {1}
+
+
+def test_table_crossing_a_page_is_two_grids_in_reading_order() -> None:
+    pages = read("two_pages.pdf")
+    assert [{line.grid for line in page.lines} for page in pages] == [{1}, {2}]
+    last_on_first_page = int(rows(pages, 1)[-1].cells[0].text)
+    assert shown(rows(pages, 2)[0])[0] == "STT"  # header repeated on the next page
+    assert rows(pages, 2)[2].cells[0].text == str(last_on_first_page + 1)
+
+
+@pytest.mark.parametrize("name", ["ruled_merged.pdf", "unruled.pdf", "rotated.pdf"])
+def test_pdfium_and_pdfplumber_engines_give_the_same_grids(name: str) -> None:
+    def grids(pages: tuple[Page, ...]) -> list:
+        return [(line.grid, shown(line)) for page in pages for line in page.lines if line.is_row]
+
+    assert grids(read(name)) == grids(read(name, PDFPLUMBER))
+
+
+def test_ruled_cells_match_pdfplumber_find_tables() -> None:
+    ours = [cell.at.bbox for row in rows(read("ruled_merged.pdf")) for cell in row.cells]
+    with pdfplumber.open(FIXTURES / "ruled_merged.pdf") as pdf:
+        (table,) = pdf.pages[0].find_tables()
+        theirs = [box for row in table.rows for box in row.cells if box is not None]
+    anchors = [
+        box for row in rows(read("ruled_merged.pdf")) for box in row.cells if not box.spanned
+    ]
+    assert len(anchors) == len(theirs)
+    for cell, box in zip(anchors, theirs, strict=True):
+        assert cell.at.bbox == pytest.approx(box, abs=0.6)
+    assert len(ours) == 6 * 7
+
+
+def test_page_without_text_layer_needs_ocr() -> None:
+    (page,) = read("scanned.pdf")
+    assert page.method == "ocr-needed" and page.lines == ()
+
+
+@pytest.mark.parametrize("settings", [PdfSettings(), PDFPLUMBER])
+def test_corrupt_file_raises_corrupt_file(settings: PdfSettings) -> None:
+    with pytest.raises(CorruptFile) as caught:
+        read("corrupt.pdf", settings)
+    assert caught.value.__cause__ is not None
+
+
+@pytest.mark.parametrize("settings", [PdfSettings(), PDFPLUMBER])
+def test_password_protected_file_raises_encrypted_file(settings: PdfSettings) -> None:
+    with pytest.raises(EncryptedFile, match="password"):
+        read("encrypted.pdf", settings)
+
+
+def test_decomposed_diacritics_fold_into_their_base_letter() -> None:
+    # "Hòa" drawn as H, o, U+0300 (a separate grave-accent glyph over the o), a.
+    glyphs = [
+        Glyph("H", 0, 0, 8, 12),
+        Glyph("o", 8, 0, 14, 12),
+        Glyph("\u0300", 9, -3, 13, 2),
+        Glyph("a", 14, 0, 20, 12),
+    ]
+    (line,) = group_lines(fold_marks(glyphs), 3.0, 3.0)
+    assert line.text == "Hòa" and len(line.text) == 3
+
+
+def test_unknown_engine_is_refused() -> None:
+    with pytest.raises(ValueError, match="engine"):
+        PdfSettings(engine="camelot")
