@@ -18,13 +18,14 @@ from pipeline.models import Document, Line, Metadata
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 DOC_TYPES = ("QUYẾT ĐỊNH", "BÁO CÁO", "THÔNG BÁO", "KẾ HOẠCH", "CÔNG VĂN", "NGHỊ QUYẾT")
-_STOP = r"(?!(?:SỐ|SỞ|CỘNG|BAN|VĂN|PHÒNG|QUYẾT|ĐỘC|BÁO|THÔNG)\b)"
-_NAME_UP = rf"{_STOP}[{UP}'’]+(?:[ -]+{_STOP}[{UP}'’]+)*"
+_STOP = r"(?!(?:SỐ|SỞ|CỘNG|BAN|VĂN|PHÒNG|QUYẾT|ĐỘC|BÁO)(?![{LO}{UP}]))"
+_WORD_UP = rf"{_STOP}[{UP}'’]+(?![{LO}])"  # an upper-case word, not the "S" of "Số"
+_NAME_UP = rf"{_WORD_UP}(?:(?:[ \t]+-[ \t]+|[ \t]+){_WORD_UP})*"  # "BÀ RỊA - VŨNG TÀU"
 _UBND = re.compile(
     rf"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)"
     rf"(?:\s+({_NAME_UP}))?|UBND\s+(TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+({_NAME_UP})"
 )
-_MINISTRY = re.compile(rf"\bBỘ\s+((?:[{UP}]+[ ,]*)+?)(?=\s*(?:\n|Số\b|SỐ\b|-{{2,}}|$))")
+_MINISTRY = re.compile(rf"\bBỘ\s+({_WORD_UP}(?:,?\s+{_WORD_UP})*)")  # may wrap onto a 2nd line
 _NUMBER = re.compile(rf"Số\s*:?\s*(\d+[{LO}{UP}]?/(?:\d{{4}}/)?[{UP}]+(?:[-–][{UP}\d]+)*)")
 _PLACE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _ANNEX = re.compile(
@@ -41,7 +42,7 @@ _TITLES = (
     r"CHÁNH\s+VĂN\s+PHÒNG)"
 )
 _SIGNATURE = re.compile(
-    rf"(?P<on_behalf>(?:KT|TM|TL|Q)\.?\s*[{UP} ]+?\s+)?(?P<title>{_TITLES})"
+    rf"(?P<on_behalf>(?:(?:KT|TM|TL|Q)\.\s*[{UP} ]+?\s+)*)(?P<title>{_TITLES})"
     rf"(?:\s*\(?(?:đã\s+ký|ký\s+tên)[^)\n]*\)?|\s*\[?chữ\s+ký\]?)*\s+"
     rf"(?P<name>[{UP}][{LO}]+(?:[ \t]+[{UP}][{LO}]+){{1,4}})"
 )
@@ -174,37 +175,36 @@ def _issuer(letterhead: str, body: list[str]) -> tuple[str | None, str | None]:
     """The issuing body in full form, and the province whose units it ranks."""
     found = _UBND.search(letterhead)
     if found and (found.group(2) or found.group(4)):
-        return _ubnd_issuer(found)
+        return _ubnd_issuer(found, body)
     ministry = _MINISTRY.search(letterhead)
     if ministry:
         return "Bộ " + _sentence_case(ministry.group(1)), None
     authority = next((line for line in body[:12] if _UBND.search(line)), None)
     found = _UBND.search(authority) if authority else None
     if found and (found.group(2) or found.group(4)):
-        return _ubnd_issuer(found)
-    return _issuer_from_mentions(found, body)
+        return _ubnd_issuer(found, body)
+    province = _most_mentioned_province(body)
+    if found is None or province is None:
+        return None, province[1] if province else None
+    return f"Ủy ban nhân dân {province[0]} {province[1]}", province[1]
 
 
-def _ubnd_issuer(found: re.Match[str]) -> tuple[str, str | None]:
+def _ubnd_issuer(found: re.Match[str], body: list[str]) -> tuple[str, str | None]:
+    """A People's Committee; below province level, its province is the one the body names."""
     kind = " ".join((found.group(1) or found.group(3)).lower().split())
     name = _title_case(found.group(2) or found.group(4))
-    province = name if kind in ("tỉnh", "thành phố") else None
-    return f"Ủy ban nhân dân {kind} {name}", province
+    if kind in ("tỉnh", "thành phố"):
+        return f"Ủy ban nhân dân {kind} {name}", name
+    mentioned = _most_mentioned_province(body)
+    return f"Ủy ban nhân dân {kind} {name}", mentioned[1] if mentioned else None
 
 
-def _issuer_from_mentions(
-    authority: re.Match[str] | None, body: list[str]
-) -> tuple[str | None, str | None]:
-    """No name in the letterhead: the province the body names most often."""
+def _most_mentioned_province(body: list[str]) -> tuple[str, str] | None:
+    """(kind, name) of the province the text names most often: "tỉnh Đắk Lắk"."""
     mentions = Counter(
         (" ".join(kind.split()), name) for kind, name in _PROVINCE_MENTION.findall("\n".join(body))
     )
-    if not mentions:
-        return None, None
-    (kind, name), _count = mentions.most_common(1)[0]
-    if authority is None:
-        return None, name
-    return f"Ủy ban nhân dân {kind} {name}", name
+    return mentions.most_common(1)[0][0] if mentions else None
 
 
 def _title_case(upper: str) -> str:
@@ -253,6 +253,8 @@ def _signer(full: str) -> tuple[str | None, str | None]:
     if not matches:
         return None, None
     found = matches[-1]
-    on_behalf = " ".join(found.group("on_behalf").split()) if found.group("on_behalf") else ""
-    title = " ".join(found.group("title").split())
-    return (f"{on_behalf} / {title}" if on_behalf else title), found.group("name")
+    # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": each level signs for the one above
+    levels = re.split(r"(?=\b(?:KT|TM|TL|Q)\.)", found.group("on_behalf"))
+    parts = [" ".join(level.split()) for level in levels if level.strip()]
+    parts.append(" ".join(found.group("title").split()))
+    return " / ".join(parts), found.group("name")
