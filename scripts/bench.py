@@ -85,7 +85,8 @@ def main() -> None:
         )
     pdf_bench = ROOT / "scripts/bench_pdf.py"
     if pdf_bench.exists():
-        subprocess.run([sys.executable, str(pdf_bench)], check=True, cwd=ROOT)
+        print("text-layer PDFs (samples/generated), every stage vs pdfplumber alone:")
+        subprocess.run([sys.executable, str(pdf_bench), "samples/generated"], check=True, cwd=ROOT)
     print(json.dumps({"text": figures}))
 
 

@@ -18,6 +18,7 @@ import pdfplumber
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from pipeline.batch import BatchSettings, plan, process_document  # noqa: E402
 from pipeline.errors import DocumentError  # noqa: E402
 from pipeline.ingest.pdf import PdfSettings, read_pdf  # noqa: E402
 
@@ -49,6 +50,15 @@ def ours(settings: PdfSettings) -> Callable[[Path], int]:
     return lambda path: len(read_pdf(path, path.name, settings))
 
 
+def whole_pipeline(path: Path) -> int:
+    """Every stage, ingest to flags, as `decisions extract` runs it; returns the page count."""
+    (job,) = plan([path])
+    result = process_document(job, BatchSettings())
+    if result.status != "ok":
+        raise SystemExit(f"{path}: {result.error}")
+    return result.pages or 0
+
+
 def pages_per_second(run: Callable[[Path], int], files: list[Path], repeat: int) -> float:
     """Best of ``repeat`` passes over all files."""
     best = float("inf")
@@ -74,7 +84,7 @@ def peak_mib(run: Callable[[Path], int], files: list[Path]) -> float:
 def main() -> None:
     """Print one line per reader and the ratio to the pdfplumber baseline."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folders", nargs="*", type=Path, default=[Path("tests/fixtures/pdf")])
+    parser.add_argument("folders", nargs="*", type=Path, default=[Path("samples/generated")])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     files = pdf_files(args.folders)
@@ -82,6 +92,7 @@ def main() -> None:
     print(f"{len(files)} files, {pages} pages, best of {args.repeat}")
     runs = {
         "pdfplumber extract_tables (baseline)": baseline,
+        "whole pipeline, ingest to flags": whole_pipeline,
         "read_pdf engine=pdfium": ours(PdfSettings()),
         "read_pdf engine=pdfplumber": ours(PdfSettings(engine="pdfplumber")),
     }
