@@ -10,22 +10,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.ingest.normalize import fold
 from pipeline.models import Cell, Line, Page, Provenance
 
 _TAGS = re.compile(r"</?[a-zA-Z][^<>]*>")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_SPACES = re.compile(r"\s+")
 
 
 def clean_text(raw: str) -> str:
     """NFC, markup dropped, white space folded: the form every stored text takes."""
-    text = unicodedata.normalize("NFC", raw).replace("\u00a0", " ")
-    text = _HEADING.sub("", text)
-    text = _TAGS.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    text = _HEADING.sub("", unicodedata.normalize("NFC", raw))
+    return fold(_EMPHASIS.sub("", _TAGS.sub("", text)))
 
 
 def split_cells(raw: str) -> list[str] | None:
