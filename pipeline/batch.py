@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import DocumentError, NoRankingTable
+from pipeline.identify import identify_tables, review_for
 from pipeline.ingest import read_document
+from pipeline.match import MatchSettings
 from pipeline.metadata import read_metadata
 from pipeline.models import DocumentResult
 from pipeline.reconcile import reconcile
+from pipeline.registry import Registry, load_registry
 from pipeline.settings import ReconcileSettings, TableSettings
 from pipeline.tables import find_tables
 
@@ -31,6 +34,13 @@ class BatchSettings:
 
     tables: TableSettings = field(default_factory=TableSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
+    match: MatchSettings = field(default_factory=MatchSettings)
+    overlay: Path | None = None  # the user's own units (a national park, a radio-TV station)
+    aliases: Path | None = None  # a filled-in review.csv: reviewed names and their chosen ids
+
+    def load_registry(self) -> Registry:
+        """The shipped registry with this batch's overlay and aliases."""
+        return load_registry(self.overlay, self.aliases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +96,7 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def process_document(job: Job, settings: BatchSettings) -> DocumentResult:
+def process_document(job: Job, settings: BatchSettings, registry: Registry) -> DocumentResult:
     """Every stage for one file; a failure is returned, never raised."""
     try:
         document = read_document(job.path, job.source_file, job.doc_id)
@@ -96,6 +106,7 @@ def process_document(job: Job, settings: BatchSettings) -> DocumentResult:
             raise NoRankingTable(
                 "no ranking table found (a grid with STT/unit names and scores, ranks or bands)"
             )
+        tables = identify_tables(tables, metadata, registry, settings.match)
         flags = reconcile(job.doc_id, metadata, tables, settings.reconcile)
         return DocumentResult(
             doc_id=job.doc_id,
@@ -107,6 +118,7 @@ def process_document(job: Job, settings: BatchSettings) -> DocumentResult:
             metadata=metadata,
             tables=tables,
             flags=flags,
+            review=review_for(job.doc_id, tables, metadata, registry),
         )
     except DocumentError as err:
         return _failed(job, f"{type(err).__name__}: {err}")
@@ -122,7 +134,10 @@ def _failed(job: Job, error: str) -> DocumentResult:
     )
 
 
-def run_batch(jobs: list[Job], settings: BatchSettings) -> Iterator[DocumentResult]:
-    """Process every job in order."""
+def run_batch(
+    jobs: list[Job], settings: BatchSettings, registry: Registry | None = None
+) -> Iterator[DocumentResult]:
+    """Process every job in order; the registry is loaded once for the batch."""
+    registry = registry or settings.load_registry()
     for job in jobs:
-        yield process_document(job, settings)
+        yield process_document(job, settings, registry)

@@ -15,6 +15,7 @@ from pipeline import __version__
 from pipeline.batch import BatchSettings, discover, plan, run_batch
 from pipeline.emit import write_outputs
 from pipeline.errors import DecisionsError, ExitCode
+from pipeline.match import candidates, match_names
 from pipeline.models import DocumentResult
 
 
@@ -47,13 +48,30 @@ def cli(ctx: click.Context, verbose: bool) -> None:
     ctx.obj = {"verbose": verbose}
 
 
-def _read_all(inputs: tuple[Path, ...]) -> list[DocumentResult]:
+def registry_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--overlay and --aliases: the user's additions to the agency registry."""
+    existing = click.Path(exists=True, dir_okay=False, path_type=Path)
+    command = click.option(
+        "--aliases",
+        type=existing,
+        help="A filled-in review.csv: each chosen_id resolves its name from now on.",
+    )(command)
+    return click.option(
+        "--overlay",
+        type=existing,
+        help="CSV of your own units (id,name,level,province_id,aliases,valid_from,valid_to).",
+    )(command)
+
+
+def _read_all(
+    inputs: tuple[Path, ...], overlay: Path | None, aliases: Path | None
+) -> list[DocumentResult]:
     """Run the batch, telling stderr about every document that failed."""
     jobs = plan(discover(inputs))
     if not jobs:
         raise click.UsageError("no decision files found (looked for .txt .pdf .docx .html)")
     results = []
-    for result in run_batch(jobs, BatchSettings()):
+    for result in run_batch(jobs, BatchSettings(overlay=overlay, aliases=aliases)):
         if result.status == "failed":
             click.echo(f"{result.source_file}: failed: {result.error}", err=True)
         results.append(result)
@@ -69,6 +87,7 @@ def _exit_code(results: list[DocumentResult]) -> ExitCode:
 
 @cli.command()
 @input_arguments
+@registry_options
 @click.option(
     "--out",
     "out_dir",
@@ -77,18 +96,23 @@ def _exit_code(results: list[DocumentResult]) -> ExitCode:
     show_default=True,
     help="Folder for documents.csv, tables.csv, entries.csv, components.csv, flags.csv.",
 )
-def extract(inputs: tuple[Path, ...], out_dir: Path) -> int:
+def extract(
+    inputs: tuple[Path, ...], out_dir: Path, overlay: Path | None, aliases: Path | None
+) -> int:
     """Extract every decision under INPUT into CSV files in --out.
 
-    Exit 0 when every document was read (flags may exist), 3 when some could not be read (the
-    rest are still written and documents.csv says why).
+    Writes documents, tables, entries, components, flags and review.csv (names the matcher could
+    not decide, with their best candidates: fill in chosen_id and pass the file back with
+    --aliases). Exit 0 when every document was read (flags may exist), 3 when some could not be
+    read (the rest are still written and documents.csv says why).
 
     \b
     Example:
         decisions extract samples/ --out out/
         decisions extract decision.pdf other.docx --out /tmp/rankings
+        decisions extract samples/ --out out/ --aliases reviewed.csv
     """
-    results = _read_all(inputs)
+    results = _read_all(inputs, overlay, aliases)
     written = write_outputs(results, out_dir)
     click.echo(summary(results))
     click.echo(f"wrote {', '.join(path.name for path in written)} to {out_dir}/")
@@ -97,8 +121,11 @@ def extract(inputs: tuple[Path, ...], out_dir: Path) -> int:
 
 @cli.command()
 @input_arguments
+@registry_options
 @click.option("--errors-only", is_flag=True, help="List error-level flags only.")
-def check(inputs: tuple[Path, ...], errors_only: bool) -> int:
+def check(
+    inputs: tuple[Path, ...], errors_only: bool, overlay: Path | None, aliases: Path | None
+) -> int:
     """Check the tables of every decision under INPUT; exit 1 if one does not add up.
 
     Prints one line per flag: file, table, row (STT), check, severity and what is wrong.
@@ -110,7 +137,7 @@ def check(inputs: tuple[Path, ...], errors_only: bool) -> int:
         decisions check samples/
         decisions check decision.pdf --errors-only || echo "needs review"
     """
-    results = _read_all(inputs)
+    results = _read_all(inputs, overlay, aliases)
     for result in results:
         for flag in result.flags:
             if errors_only and flag.severity != "error":
@@ -124,6 +151,48 @@ def check(inputs: tuple[Path, ...], errors_only: bool) -> int:
         return _exit_code(results)
     has_errors = any(f.severity == "error" for r in results for f in r.flags)
     return ExitCode.flags_found if has_errors else ExitCode.ok
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--province", help='Province whose units to search: "Lào Cai" (or unaccented).')
+@click.option(
+    "--level",
+    type=click.Choice(["province_agency", "district", "commune", "province", "ministry"]),
+    help="Level of the unit; guessed from the name when left out.",
+)
+@click.option("--year", type=int, help="Evaluation year: names valid that year rank first.")
+@click.option("--limit", type=int, default=5, show_default=True, help="How many candidates.")
+@registry_options
+def match(
+    name: str,
+    province: str | None,
+    level: str | None,
+    year: int | None,
+    limit: int,
+    overlay: Path | None,
+    aliases: Path | None,
+) -> int:
+    """Show which registry units a printed agency NAME could be, best first.
+
+    The first line says what `extract` would decide (exact, alias, fuzzy, review or unmatched).
+
+    \b
+    Example:
+        decisions match "Sở KH-CN" --province "Lào Cai" --year 2016
+        decisions match "Huyện Sa Pa" --province "Lào Cai" --year 2016 --level district
+    """
+    registry = BatchSettings(overlay=overlay, aliases=aliases).load_registry()
+    (decision,) = match_names([name], registry, province=province, level=level, year=year)
+    sure = decision.agency_id or "no confident match"
+    click.echo(f"{name!r}: {decision.status} ({decision.score}) → {sure}")
+    found = candidates(name, registry, province=province, level=level, year=year, limit=limit)
+    for rank, candidate in enumerate(found, start=1):
+        code = f"  GSO {candidate.admin_code}" if candidate.admin_code else ""
+        click.echo(
+            f"{rank}. {candidate.score:5.1f}  {candidate.agency_id:<40} {candidate.name}{code}"
+        )
+    return ExitCode.ok
 
 
 def summary(results: list[DocumentResult]) -> str:

@@ -102,7 +102,7 @@ def entry_row(result: DocumentResult, table: Table, index: int, entry: Entry) ->
         "section": table.section,
         "row_number": entry.number,
         "agency_raw": entry.agency_raw,
-        "agency_canonical": match.canonical if match else entry.agency_raw,
+        "agency_canonical": match.canonical if match else None,
         "admin_code": match.admin_code if match else None,
         "match_score": round(match.score, 1) if match and match.score is not None else None,
         "match_status": match.status if match else "unmatched",
@@ -155,7 +155,7 @@ def flag_row(result: DocumentResult, flag: Flag) -> Row:
 def rows_by_table(results: Iterable[DocumentResult]) -> dict[str, list[Row]]:
     """Every output row, grouped by output table."""
     rows: dict[str, list[Row]] = {name: [] for name in ("documents", "tables", "entries")}
-    rows.update(components=[], flags=[])
+    rows.update(components=[], flags=[], review=[])
     for result in results:
         rows["documents"].append(document_row(result))
         for table in result.tables:
@@ -164,6 +164,7 @@ def rows_by_table(results: Iterable[DocumentResult]) -> dict[str, list[Row]]:
                 rows["entries"].append(entry_row(result, table, index, entry))
                 rows["components"].extend(component_rows(result, table, index, entry))
         rows["flags"].extend(flag_row(result, flag) for flag in result.flags)
+        rows["review"].extend(result.review)
     return rows
 
 

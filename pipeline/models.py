@@ -222,3 +222,4 @@ class DocumentResult:
     flags: tuple[Flag, ...] = ()
     status: str = "ok"  # ok | failed
     error: str | None = None
+    review: tuple[dict[str, str], ...] = ()  # review.csv rows: names the matcher could not decide

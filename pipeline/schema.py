@@ -111,6 +111,29 @@ TABLES: dict[str, tuple[Field, ...]] = {
     ),
 }
 
+_CANDIDATES = tuple(
+    field
+    for i in (1, 2, 3)
+    for field in (
+        (f"candidate_{i}_id", "string", f"Registry id of the {i}. best candidate"),
+        (f"candidate_{i}_name", "string", f"Registry name of the {i}. best candidate"),
+        (f"candidate_{i}_score", "number", f"Similarity of the {i}. best candidate, 0-100"),
+    )
+)
+TABLES["review"] = (
+    _DOC,
+    _TABLE,
+    _ROW,
+    ("agency_raw", "string", "Unit name as printed"),
+    ("province", "string", "Province the name was matched within"),
+    ("level", "string", "Level of the table"),
+    ("year", "integer", "Evaluation year the name was matched for"),
+    ("status", "string", "review (ambiguous) | unmatched (nothing close enough)"),
+    ("score", "number", "Similarity of the best candidate, 0-100"),
+    *_CANDIDATES,
+    ("chosen_id", "string", "Filled in by a reviewer: the right id, or - for no registry unit"),
+)
+
 _ENUMS = {
     ("documents", "status"): ["ok", "failed"],
     ("flags", "severity"): ["error", "warning"],

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import csv
+import functools
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from pipeline import extract
 from pipeline.ingest.text import read_text
-from pipeline.models import Document
+from pipeline.models import Document, DocumentResult
+from pipeline.registry import Registry, load_registry
 from pipeline.tables import find_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "samples").glob("0*.txt"))
+
+
+@functools.cache
+def shipped_registry() -> Registry:
+    """The shipped registry, loaded once for the whole test session."""
+    return load_registry()
+
+
+def extract_one(path: str | Path) -> DocumentResult:
+    """``pipeline.extract`` with the session's registry."""
+    return extract(path, shipped_registry())
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> tuple[int, str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -60,3 +61,49 @@ def test_every_command_teaches_by_example() -> None:
         code, out, _err = run_cli(command, "--help")
         assert code == 0
         assert "Example:" in out and f"decisions {command}" in out
+
+
+def test_match_prints_the_decision_and_ranked_candidates() -> None:
+    code, out, _err = run_cli("match", "Sở KH-CN", "--province", "Lào Cai", "--year", "2016")
+    assert code == 0
+    first, best = out.splitlines()[:2]
+    assert "alias" in first and "p10.so-khoa-hoc-va-cong-nghe" in first
+    assert best.startswith("1.") and "Sở Khoa học và Công nghệ" in best
+
+
+def test_review_loop_remembers_a_reviewers_choice(tmp_path: Path) -> None:
+    """review.csv lists the undecided name; filled in and passed back, it resolves."""
+    seed = "samples/000_d536206099149b63.txt"
+    code, _out, err = run_cli("extract", seed, "--out", str(tmp_path / "first"))
+    assert code == 0, err
+    (review,) = read_csv(tmp_path / "first/review.csv")
+    assert review["agency_raw"] == "Vườn Quốc gia Hoàng Liên"
+    overlay = tmp_path / "overlay.csv"
+    overlay.write_text(
+        "id,name,level,province_id,aliases,valid_from,valid_to\n"
+        "p10.vqg-hoang-lien,Vườn quốc gia Hoàng Liên,province_agency,p10,,,\n",
+        encoding="utf-8",
+    )
+    review["chosen_id"] = "p10.vqg-hoang-lien"
+    aliases = tmp_path / "reviewed.csv"
+    with aliases.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(review))
+        writer.writeheader()
+        writer.writerow(review)
+    second = tmp_path / "second"
+    options = ["--overlay", str(overlay), "--aliases", str(aliases)]
+    code, _out, err = run_cli("extract", seed, "--out", str(second), *options)
+    assert code == 0, err
+    row = next(r for r in read_csv(second / "entries.csv") if r["row_number"] == "22")
+    assert (row["agency_id"], row["match_status"]) == ("p10.vqg-hoang-lien", "alias")
+    assert read_csv(second / "review.csv") == []
+
+
+def test_a_bad_alias_file_is_a_usage_error(tmp_path: Path) -> None:
+    aliases = tmp_path / "bad.csv"
+    aliases.write_text("agency_raw,chosen_id\nSở X,no.such.id\n", encoding="utf-8")
+    code, _out, err = run_cli(
+        "extract", str(SEEDS[0]), "--out", str(tmp_path), "--aliases", str(aliases)
+    )
+    assert code == 2
+    assert err.count("\n") == 1, err

@@ -12,9 +12,8 @@ import re
 from decimal import Decimal
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, extract_one
 
-from pipeline import extract
 from pipeline.emit import rows_by_table
 from pipeline.models import DocumentResult
 
@@ -45,7 +44,7 @@ def result_of(slug: str, fmt: str) -> DocumentResult:
     key = f"{slug}.{fmt}"
     if key not in _results:
         os.chdir(ROOT)
-        _results[key] = extract(f"samples/generated/{key}")
+        _results[key] = extract_one(f"samples/generated/{key}")
     return _results[key]
 
 

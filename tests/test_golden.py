@@ -6,10 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, read_csv
+from conftest import ROOT, extract_one, read_csv
 from golden_inputs import GOLDEN, golden_dir
 
-from pipeline import extract
 from pipeline.emit import write_outputs
 
 
@@ -27,7 +26,7 @@ def _differences(expected: list[dict[str, str]], actual: list[dict[str, str]]) -
 @pytest.mark.parametrize("relative", GOLDEN, ids=lambda r: Path(r).name)
 def test_outputs_match_golden_cell_by_cell(relative: str, tmp_path: Path) -> None:
     os.chdir(ROOT)
-    write_outputs([extract(relative)], tmp_path)
+    write_outputs([extract_one(relative)], tmp_path)
     expected_dir = golden_dir(relative)
     problems = []
     for golden in sorted(expected_dir.glob("*.csv")):

@@ -7,9 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
-
-from pipeline import extract
+from conftest import ROOT, SEEDS, extract_one
 
 INJECTED = ROOT / "tests/injected"
 
@@ -24,14 +22,14 @@ def _expected() -> dict[str, Counter]:
 
 
 def _flags(path: Path) -> Counter:
-    result = extract(path)
+    result = extract_one(path)
     assert result.status == "ok", result.error
     return Counter((f.check, f.severity, f.table_index, f.row_number) for f in result.flags)
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
 def test_clean_seeds_raise_no_error_flag(seed: Path) -> None:
-    result = extract(seed)
+    result = extract_one(seed)
     assert [f for f in result.flags if f.severity == "error"] == []
     assert {f.check for f in result.flags} <= {"missing_metadata"}
 
