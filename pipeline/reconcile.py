@@ -180,7 +180,7 @@ def check_total_range(doc_id: str, table: Table) -> list[Flag]:
 def competition_ranks(scores: list[Decimal], descending: bool = True) -> list[int]:
     """Standard competition ranking ("1224"): ties share a rank and the next rank skips."""
     ordered = sorted(scores, reverse=descending)
-    first_place = {}
+    first_place: dict[Decimal, int] = {}
     for place, score in enumerate(ordered, start=1):
         first_place.setdefault(score, place)
     return [first_place[score] for score in scores]
@@ -189,18 +189,21 @@ def competition_ranks(scores: list[Decimal], descending: bool = True) -> list[in
 def check_rank(doc_id: str, table: Table) -> list[Flag]:
     """rank_mismatch: a stated rank that the totals (or the other ranks) contradict."""
     scope = _Scope(doc_id, table)
-    rows = [e for e in table.entries if e.rank is not None and e.rank.number is not None]
-    scored = [e for e in rows if e.total is not None and e.total.number is not None]
+    stated = [(e, e.rank.number) for e in table.entries if e.rank and e.rank.number is not None]
+    scored = [
+        (entry, rank, entry.total.number)
+        for entry, rank in stated
+        if entry.total and entry.total.number is not None
+    ]
     if scored:
-        basis = "theo tổng điểm"
-        expected = competition_ranks([e.total.number for e in scored])  # type: ignore[union-attr]
+        basis, rows = "theo tổng điểm", [(entry, rank) for entry, rank, _ in scored]
+        expected = competition_ranks([total for _, _, total in scored])
     else:  # a rank alone: the ranks themselves must form a competition ranking
-        basis, scored = "theo thứ tự các hạng khác", rows
-        expected = competition_ranks([e.rank.number for e in scored], descending=False)  # type: ignore[union-attr,misc]
+        basis, rows = "theo thứ tự các hạng khác", stated
+        expected = competition_ranks([rank for _, rank in stated], descending=False)
     flags = []
-    for entry, rank in zip(scored, expected, strict=True):
-        assert entry.rank is not None and entry.rank.number is not None
-        if entry.rank.number != rank:
+    for (entry, stated_rank), rank in zip(rows, expected, strict=True):
+        if stated_rank != rank and entry.rank is not None:
             message = (
                 f"{_who(entry)}: xếp hạng ghi {entry.rank.printed}, "
                 f"nhưng {basis} hạng đúng là {rank}."

@@ -48,7 +48,7 @@ def find_tables(document: Document, settings: TableSettings = TableSettings()) -
     drafts: list[_Draft] = []
     for piece in _pieces(document.lines()):
         _take_piece(piece, drafts, settings)
-    tables = []
+    tables: list[Table] = []
     for draft in drafts:
         for section, rows in _split_sections(draft):
             entries = build_entries(rows, draft.columns)
