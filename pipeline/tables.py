@@ -86,7 +86,9 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     caption = _caption(piece.prose, settings)
     header_count = count_header_rows(piece.rows, settings)
     body = piece.rows[header_count:]
-    if not any(is_data_row(row) for row in body):
+    if not header_count and not any(is_data_row(row) for row in body):
+        return
+    if header_count and len(_data_rows(body)) < settings.min_data_rows:
         return
     last = drafts[-1] if drafts else None
     if header_count:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import tables_of
+from conftest import tables_of, text_document
+
+from pipeline.settings import TableSettings
+from pipeline.tables import find_tables
 
 TWO_LEVEL = (
     "STT\tTên đơn vị\tĐiểm thành phần (điểm tối đa)\t\t\tTổng điểm đạt được (100)\n"
@@ -61,3 +64,9 @@ def test_grid_that_is_not_a_ranking_is_ignored() -> None:
         "Số: 1/QĐ-UBND\tX, ngày 1 tháng 2 năm 2020\n"
     )
     assert tables_of(letterhead) == ()
+
+
+def test_min_data_rows_setting_is_honoured() -> None:
+    text = "STT\tĐơn vị\tĐiểm\n1\tSở A\t80\n2\tSở B\t70\n"
+    assert len(find_tables(text_document(text), TableSettings(min_data_rows=2))) == 1
+    assert find_tables(text_document(text), TableSettings(min_data_rows=3)) == ()
