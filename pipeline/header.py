@@ -8,12 +8,15 @@ Roles come from the label and from what the column holds (numbers, band words, n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Column, Line
 from pipeline.parse import parse_number, split_max
 from pipeline.settings import TableSettings
+
+_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # "II", "B." in the STT cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +44,30 @@ def single_text(row: Line) -> str | None:
     return texts[0] if len(set(texts)) == 1 else None
 
 
+def section_of_row(row: Line) -> str | None:
+    """The caption of a row that opens a section inside a grid, or None.
+
+    Either one cell spanning the row ("II. UBND các huyện") or the numbering in the STT cell and
+    the caption beside it ("II" | "UBND các huyện, thị xã"), with no number in the row.
+    """
+    texts = [cell.text for cell in row.cells if cell.text]
+    if len(set(texts)) == 1:
+        text = texts[0]
+    elif len(texts) == 2 and _ROMAN_OR_LETTER.match(texts[0]):
+        text = f"{texts[0].rstrip('.')}. {texts[1]}"
+    else:
+        return None
+    if vocab.band_of(text) or not vocab.is_section_caption(text):
+        return None
+    return text.rstrip(" :")
+
+
 def count_header_rows(rows: list[Line], settings: TableSettings) -> int:
     """How many rows at the top of a grid are its header (0 when it opens with data)."""
     count = 0
     for row in rows[: settings.max_header_rows]:
         text = single_text(row)
-        if is_data_row(row) or (text is not None and vocab.band_of(text)):
+        if is_data_row(row) or (text is not None and vocab.band_of(text)) or section_of_row(row):
             break
         count += 1
     return count

@@ -26,8 +26,13 @@ _UBND = re.compile(
     rf"(?:\s+({_NAME_UP}))?|UBND\s+(TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+({_NAME_UP})"
 )
 _MINISTRY = re.compile(rf"\bBỘ\s+({_WORD_UP}(?:,?\s+{_WORD_UP})*)")  # may wrap onto a 2nd line
-_NUMBER = re.compile(rf"Số\s*:?\s*(\d+[{LO}{UP}]?/(?:\d{{4}}/)?[{UP}]+(?:[-–][{UP}\d]+)*)")
-_PLACE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_NUMBER = re.compile(
+    rf"Số\s*:?\s*(\d+[{LO}{UP}]?\s*/\s*(?:\d{{4}}\s*/\s*)?[{UP}]+(?:\s*[-–]\s*[{UP}\d]+)*)"
+)
+_PLACE_DATE = re.compile(
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+    r"|ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+)
 _ANNEX = re.compile(
     rf"kèm\s+theo\s+(?:Quyết\s+định|Báo\s+cáo|Thông\s+báo|Công\s+văn)\s+số\s*:?\s*"
     rf"(\d+[{LO}{UP}]?/(?:\d{{4}}/)?[{UP}]+(?:[-–][{UP}\d]+)*)"
@@ -161,8 +166,8 @@ def _number_and_date(letterhead: str, full: str) -> tuple[str | None, date | Non
     """Number and date from the letterhead; else from the appendix's "kèm theo" line."""
     number_match = _NUMBER.search(letterhead)
     date_match = _PLACE_DATE.search(letterhead)
-    number = number_match.group(1) if number_match else None
-    when = _to_date(*date_match.groups()) if date_match else None
+    number = re.sub(r"\s+", "", number_match.group(1)) if number_match else None
+    when = _to_date(*[g for g in date_match.groups() if g]) if date_match else None
     annex = _ANNEX.search(full)
     if annex:
         number = number or annex.group(1)

@@ -18,6 +18,7 @@ from pipeline.header import (
     header_names_ranking,
     is_data_row,
     read_columns,
+    section_of_row,
     single_text,
 )
 from pipeline.models import Cell, Column, Document, Entry, Line, Table, Value
@@ -127,12 +128,12 @@ def _first_row_number(rows: list[Line], columns: tuple[Column, ...]) -> int | No
 
 
 def _split_sections(draft: _Draft) -> list[tuple[str | None, list[Line]]]:
-    """Cut a table where a row spanning it is a section caption ("II. UBND các huyện")."""
+    """Cut a table where a row inside it is a section caption."""
     parts: list[tuple[str | None, list[Line]]] = [(draft.section, [])]
     for row in draft.rows:
-        text = single_text(row)
-        if text and not vocab.band_of(text) and vocab.is_section_caption(text):
-            parts.append((text.rstrip(" :"), []))
+        caption = section_of_row(row)
+        if caption:
+            parts.append((caption, []))
         else:
             parts[-1][1].append(row)
     return [part for part in parts if part[1]]
@@ -150,9 +151,8 @@ def build_entries(rows: list[Line], columns: tuple[Column, ...]) -> tuple[Entry,
         entry = _read_entry(row, columns, band)
         if entry is None:
             continue
-        if _is_wrapped_name(entry) and entries:
-            previous = entries.pop()
-            entry = _join_name(previous, entry)
+        if _is_wrapped_name(entry, entries[-1] if entries else None):
+            entry = _join_name(entries.pop(), entry)
         entries.append(entry)
     return tuple(entries)
 
@@ -195,10 +195,17 @@ def _read_entry(
     )
 
 
-def _is_wrapped_name(entry: Entry) -> bool:
-    """A row holding only more words of the name above it (a name wrapped onto two rows)."""
+def _is_wrapped_name(entry: Entry, previous: Entry | None) -> bool:
+    """A row holding only the rest of the name above it ("Sở Văn hóa, Thể thao" / "và Du lịch").
+
+    Only a continuation that starts in lower case or follows a dangling connective counts;
+    any other row without numbers stays an entry of its own, so its blank cells get flagged.
+    """
     values = (entry.row_number, entry.total, entry.rank, *entry.components)
-    return bool(entry.agency_raw) and all(value is None for value in values)
+    if previous is None or not entry.agency_raw or any(value is not None for value in values):
+        return False
+    dangling = previous.agency_raw.rstrip().endswith((",", "-", "–", "&", " và", " và các"))
+    return entry.agency_raw[0].islower() or dangling
 
 
 def _join_name(previous: Entry, wrapped: Entry) -> Entry:

@@ -17,9 +17,14 @@ BAND_ORDER: dict[str, int] = {
     "Yếu": 2,
     "Kém": 1,
 }
-_BAND_PREFIX = r"(?:(?:xếp\s+)?loại|mức(?:\s+độ)?|nhóm|đạt(?:\s+mức)?|hạng)?\s*:?\s*"
+_NUMBERING = r"(?:(?:[ivxlc]+|\d{1,2}|[a-zđ])[.)/]\s*)?"  # "II. ", "2) ", "a. "
+_BAND_PREFIX = (
+    r"(?:(?:nhóm\s+)?(?:(?:xếp\s+)?loại|mức(?:\s+độ)?|nhóm|đạt(?:\s+mức)?|hạng))?\s*:?\s*"
+)
+_BAND_TAIL = r"\s*(?:[:.]|\(.*\)|[:–-].*)?$"  # "Tốt:", "Tốt (từ 80 điểm trở lên)"
 _BAND_WORD = re.compile(
-    rf"^{_BAND_PREFIX}(xuất\s+sắc|tốt|khá|trung\s+bình|yếu|kém)\s*[:.]?$", re.IGNORECASE
+    rf"^{_NUMBERING}{_BAND_PREFIX}(xuất\s+sắc|tốt|khá|trung\s+bình|yếu|kém){_BAND_TAIL}",
+    re.IGNORECASE,
 )
 
 ROW_NUMBER = re.compile(r"^(?:stt|tt|số\s*tt|số\s+thứ\s+tự|thứ\s+tự)\.?$")

@@ -67,3 +67,10 @@ def test_ministry_letterhead_is_a_national_ranking() -> None:
         2018,
     )
     assert (meta.signer, meta.signer_title) == ("Phan Tâm", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG")
+
+
+def test_number_with_spaces_and_a_numeric_date() -> None:
+    text = "UBND TỈNH NGHỆ AN\nSố: 1234 / QĐ - UBND\nNghệ An, ngày 05/03/2021\nQUYẾT ĐỊNH\n"
+    meta = read_metadata(text_document(text))
+    assert (meta.decision_number, meta.decision_date) == ("1234/QĐ-UBND", date(2021, 3, 5))
+    assert meta.province == "Nghệ An"

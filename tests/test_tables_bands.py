@@ -35,3 +35,13 @@ def test_summary_rows_are_not_entries() -> None:
     text = "STT\tĐơn vị\tTổng điểm\n1\tSở A\t90\n2\tSở B\t70\n\tTrung bình\t80\n"
     (table,) = tables_of(text)
     assert [e.agency_raw for e in table.entries] == ["Sở A", "Sở B"]
+
+
+def test_band_rows_with_numbering_and_thresholds() -> None:
+    text = (
+        "STT\tTên đơn vị\tTổng điểm\n"
+        "I. Nhóm xếp loại Tốt (từ 80 điểm trở lên)\t\t\n1\tSở A\t90\n"
+        "II. Nhóm xếp loại Khá (từ 65 đến dưới 80 điểm)\t\t\n2\tSở B\t70\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.band for e in table.entries] == ["Tốt", "Khá"]

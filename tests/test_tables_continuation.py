@@ -53,3 +53,27 @@ def test_level_from_unit_names_when_no_caption() -> None:
     text = HEADER + "1\tUBND huyện Sa Pa\t90\t1\n2\tUBND thị xã Hương Trà\t80\t2\n"
     (table,) = tables_of(text)
     assert table.level == "district"
+
+
+def test_numbering_in_the_stt_cell_opens_a_section_not_a_name() -> None:
+    text = (
+        HEADER + "I\tCác sở, ban, ngành\t\t\n1\tSở A\t90\t1\n"
+        "II\tUBND các huyện, thị xã\t\t\n1\tUBND huyện B\t80\t1\n"
+    )
+    tables = tables_of(text)
+    assert [(t.section, t.level) for t in tables] == [
+        ("I. Các sở, ban, ngành", "province_agency"),
+        ("II. UBND các huyện, thị xã", "district"),
+    ]
+    assert [e.agency_raw for t in tables for e in t.entries] == ["Sở A", "UBND huyện B"]
+
+
+def test_a_wrapped_name_joins_the_row_above_but_a_stray_row_does_not() -> None:
+    text = (
+        HEADER + "1\tSở Văn hóa, Thể thao\t90\t1\n\tvà Du lịch\t\t\n"
+        "2\tSở Y tế\t80\t2\n\tBan Quản lý dự án\t\t\n"
+    )
+    (table,) = tables_of(text)
+    names = [e.agency_raw for e in table.entries]
+    assert names == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Ban Quản lý dự án"]
+    assert table.entries[2].total is None  # kept, so reconcile flags its blank cells
