@@ -16,6 +16,7 @@ from conftest import ROOT, extract_one
 
 from pipeline.emit import rows_by_table
 from pipeline.models import DocumentResult
+from pipeline.parse import format_decimal
 
 GENERATED = ROOT / "samples/generated"
 MANIFEST = json.loads((GENERATED / "manifest.json").read_text(encoding="utf-8"))
@@ -97,3 +98,34 @@ def test_every_format_gives_the_same_dataset(slug: str) -> None:
 def test_clean_fixtures_raise_no_error_flag(slug: str, fmt: str) -> None:
     errors = [f.message for f in result_of(slug, fmt).flags if f.severity == "error"]
     assert errors == []
+
+
+@pytest.mark.parametrize(("slug", "fmt"), CASES, ids=[f"{s}.{f}" for s, f in CASES])
+def test_every_entry_as_the_generator_printed_it(slug: str, fmt: str) -> None:
+    """Every entry reads back as the generator printed it: number, agency, values, rank, band."""
+
+    expected = next(d for d in MANIFEST if d["slug"] == slug)["tables"]
+    tables = result_of(slug, fmt).tables
+    assert len(tables) == len(expected)
+    for table, want in zip(tables, expected, strict=True):
+        got = [
+            {
+                "row_number": entry.number,
+                "agency": entry.agency_raw,
+                "components": [
+                    format_decimal(v.number) if v and v.number is not None else ""
+                    for v in entry.components
+                ],
+                "total": (
+                    format_decimal(entry.total.number)
+                    if entry.total and entry.total.number is not None
+                    else None
+                ),
+                "rank": (
+                    int(entry.rank.number) if entry.rank and entry.rank.number is not None else None
+                ),
+                "band": entry.band,
+            }
+            for entry in table.entries
+        ]
+        assert got == want["entries"], f"{slug}.{fmt} table {table.index}"
