@@ -69,20 +69,27 @@ def evaluate(rows: list[dict[str, str]], registry: Registry) -> dict[str, object
     }
 
 
-def time_batch(registry: Registry, total: int) -> tuple[float, int]:
-    """Seconds to match ``total`` names of one province table (batch path), and distinct names."""
+def batch_names(total: int, *, all_distinct: bool) -> list[str]:
+    """``total`` names of one province table: a tenth distinct (realistic), or all distinct."""
     rows = [r for r in read_variants() if r["province"] == "Lào Cai" and r["level"] != "province"]
     base = [r["name"] for r in rows]
+    if all_distinct:  # the worst case: nothing to score once and reuse
+        return [f"{base[i % len(base)]} {i}" for i in range(total)]
     # Realistic batches repeat names; vary a suffix so a tenth of them are distinct strings.
     names = [f"{base[i % len(base)]}{' ' * ((i // len(base)) % 10)}x"[:-1] for i in range(total)]
-    names = [n if i % 10 else f"{n} {i % 997}" for i, n in enumerate(names)]
+    return [n if i % 10 else f"{n} {i % 997}" for i, n in enumerate(names)]
+
+
+def time_batch(registry: Registry, total: int, *, all_distinct: bool = False) -> tuple[float, int]:
+    """Seconds to match ``total`` names of one province table (batch path), and distinct names."""
+    names = batch_names(total, all_distinct=all_distinct)
     start = time.perf_counter()
     match_names(names, registry, province="Lào Cai", level=None, year=2016)
     return time.perf_counter() - start, len(set(names))
 
 
 def main() -> None:
-    """Print precision, recall and the 100k-names timing."""
+    """Print precision, recall and the 100k-names timings (repeated and all-distinct names)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=100_000)
     parser.add_argument("--show-errors", action="store_true")
@@ -101,8 +108,9 @@ def main() -> None:
                 f"expected {row['expected_id'] or '-'} got {found.status} {found.agency_id} "
                 f"{found.score} (runner-up {found.runner_up} {found.runner_up_score})"
             )
-    seconds, distinct = time_batch(registry, args.names)
-    print(f"matched {args.names:,} names ({distinct:,} distinct) in {seconds:.2f} s")
+    for all_distinct in (False, True):
+        seconds, distinct = time_batch(registry, args.names, all_distinct=all_distinct)
+        print(f"matched {args.names:,} names ({distinct:,} distinct) in {seconds:.2f} s")
 
 
 if __name__ == "__main__":

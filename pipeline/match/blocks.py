@@ -1,0 +1,168 @@
+"""Blocks: the keyed registry names of one province, level and year, and scoring against them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from pipeline.match.keys import Key, expand, fold, light_key, make_key, split_type
+from pipeline.registry import Name, Registry
+
+# Distinct strings to score, and the choice positions each one stands for (names share cores).
+Scorable = tuple[tuple[str, ...], tuple[tuple[int, ...], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One registry name, keyed, of one candidate unit."""
+
+    name: Name
+    key: Key
+    in_period: bool
+
+
+@dataclass(frozen=True)
+class Block:
+    """The choices a name of this province, level and year is compared with."""
+
+    choices: tuple[Choice, ...]
+    cores: tuple[str, ...]
+    ordered: tuple[bool, ...]  # word order matters: every level but province_agency and ministry
+    by_core: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    by_light: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    rejected: frozenset[str] = frozenset()
+    plain: Scorable = ((), ())  # every choice by its core
+    unordered: Scorable = ((), ())  # the choices whose word order does not matter, words sorted
+
+
+def province_words(registry: Registry, province_ids: Iterable[str]) -> tuple[str, ...]:
+    """Folded names of the block's provinces, longest first ("tinh lao cai", "lao cai")."""
+    words = set()
+    for pid in province_ids:
+        for name in registry.names_of("province", None):
+            if name.unit_id == pid:
+                tokens = expand(fold(name.text))
+                words.add(" ".join(tokens))
+                words.add(" ".join(split_type(tokens)[1]))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def resolve_province(registry: Registry, province: str | None, year: int | None) -> tuple[str, ...]:
+    """Province ids a printed province name means in ``year`` (all of them: "Lào Cai" in 2025)."""
+    if not province:
+        return ()
+    core = make_key(province, "province").core
+    names = registry.provinces_named()
+    hits = {n.unit_id for n in names if make_key(n.text, "province").core == core}
+    in_year = tuple(sorted(i for i in hits if registry.unit(i).valid_in(year)))
+    return in_year or tuple(sorted(hits))
+
+
+def build_block(
+    registry: Registry, province_ids: Sequence[str], levels: Sequence[str], year: int | None
+) -> Block:
+    """Key every name of the candidate units once; index exact keys."""
+    words = province_words(registry, province_ids)
+    choices = []
+    for level in levels:
+        scopes: Sequence[str | None] = (
+            province_ids if level not in ("province", "ministry") else [None]
+        )
+        for scope in scopes or national_scopes(registry, level):
+            for name in registry.names_of(level, scope):
+                if registry.unit(name.unit_id).valid_in(year):
+                    key = make_key(name.text, level, words)
+                    choices.append(Choice(name, key, name.valid_in(year)))
+    return index_block(choices, rejected_lights(registry, province_ids, levels))
+
+
+def national_scopes(registry: Registry, level: str) -> list[str | None]:
+    """Every province id, for a name whose province is unknown."""
+    return sorted({u.province_id for u in registry.units.values() if u.level == level}, key=str)
+
+
+def index_block(choices: list[Choice], rejected: frozenset[str]) -> Block:
+    """Dictionaries from exact keys to choice positions."""
+    by_core: dict[str, list[int]] = {}
+    by_light: dict[str, list[int]] = {}
+    for i, choice in enumerate(choices):
+        by_core.setdefault(choice.key.core, []).append(i)
+        by_light.setdefault(choice.key.light, []).append(i)
+    cores = [choice.key.core for choice in choices]
+    return Block(
+        choices=tuple(choices),
+        cores=tuple(cores),
+        ordered=tuple(choice.key.type is not None for choice in choices),
+        by_core={k: tuple(v) for k, v in by_core.items()},
+        by_light={k: tuple(v) for k, v in by_light.items()},
+        rejected=rejected,
+        plain=scorable(enumerate(cores)),
+        unordered=scorable(
+            (i, sort_words(core)) for i, core in enumerate(cores) if choices[i].key.type is None
+        ),
+    )
+
+
+def scorable(texts: Iterable[tuple[int, str]]) -> Scorable:
+    """Each distinct text once, with the positions of the choices that have it."""
+    members: dict[str, list[int]] = {}
+    for i, text in texts:
+        members.setdefault(text, []).append(i)
+    return tuple(members), tuple(tuple(positions) for positions in members.values())
+
+
+def rejected_lights(
+    registry: Registry, province_ids: Sequence[str], levels: Sequence[str]
+) -> frozenset[str]:
+    """Names a reviewer marked "not in the registry" for this province and level."""
+    lights = set()
+    for rejection in registry.rejected:
+        same_province = not rejection.province or set(
+            resolve_province(registry, rejection.province, None)
+        ) & set(province_ids)
+        if same_province and (rejection.level is None or rejection.level in levels):
+            lights.add(light_key(rejection.text))
+    return frozenset(lights)
+
+
+# ── scoring ─────────────────────────────────────────────────────────────────────────────────
+
+
+def sort_words(core: str) -> str:
+    """The words of a core in sorted order: ``ratio`` of these is ``token_sort_ratio``."""
+    return " ".join(sorted(core.split()))
+
+
+def score_choices(core: str, block: Block, slack: float | None) -> list[tuple[int, float]]:
+    """(position, score) of the choices scoring within ``slack`` of the best (all when None).
+
+    Place names keep their word order ("Tân Bình" is not "Bình Tân"); agency names may not
+    ("Sở Văn hóa, Du lịch và Thể thao"), so they score the better of plain and sorted words
+    (``ratio`` of sorted words is ``token_sort_ratio``). Choices too far below the best to
+    change the outcome are left out (speed).
+    """
+    plain = best_first(core, block.plain[0])
+    unordered = best_first(sort_words(core), block.unordered[0])
+    if not plain:
+        return []
+    best = max(plain[0][1], unordered[0][1] if unordered else 0.0)
+    floor = -1.0 if slack is None else best - slack - 0.01
+    scores: dict[int, float] = {}
+    for _, score, j in plain:  # best first: stop at the first below the floor
+        if score < floor:
+            break
+        scores.update(dict.fromkeys(block.plain[1][j], score))
+    for _, score, j in unordered:
+        if score < floor:
+            break
+        for i in block.unordered[1][j]:
+            if scores.get(i, -1.0) < score:
+                scores[i] = score
+    return sorted(scores.items())
+
+
+def best_first(query: str, texts: Sequence[str]) -> list[tuple[str, float, int]]:
+    """``fuzz.ratio`` of the query with every text, best first."""
+    return process.extract(query, texts, scorer=fuzz.ratio, limit=None) if texts else []

@@ -1,0 +1,206 @@
+"""Ranking and decisions: the best unit per printed name, or review when two score alike.
+
+A wrong confident match is worse than none: whenever two units score alike the outcome is
+``review``, never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.match.blocks import (
+    Block,
+    Choice,
+    build_block,
+    province_words,
+    resolve_province,
+    score_choices,
+)
+from pipeline.match.keys import Key, KeyCache, expand, infer_level, key_of, level_of, make_key
+from pipeline.match.settings import MatchSettings
+from pipeline.models import Match
+from pipeline.registry import LEVELS, Registry
+
+ALL_BELOW_PROVINCE = ("province_agency", "district", "commune")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One registry unit a printed name may mean, with its score."""
+
+    agency_id: str
+    name: str  # the unit's latest official name
+    score: float
+    level: str
+    admin_code: str | None
+    matched_name: str  # the registry spelling that scored best
+
+
+def ranked_units(
+    key: Key, block: Block, scored: Sequence[tuple[int, float]], settings: MatchSettings
+) -> list[tuple[float, Choice]]:
+    """Best choice per unit, best unit first, with type and period penalties applied."""
+    best: dict[str, tuple[float, Choice]] = {}
+    for i, raw in scored:
+        score, choice = raw, block.choices[i]
+        if key.type and choice.key.type and key.type != choice.key.type:
+            score -= settings.type_penalty
+        if not choice.in_period:
+            score -= settings.period_penalty
+        unit_id = choice.name.unit_id
+        if unit_id not in best or score > best[unit_id][0]:
+            best[unit_id] = (max(score, 0.0), choice)
+    return sorted(best.values(), key=lambda pair: (-pair[0], pair[1].name.unit_id))
+
+
+def slack_of(settings: MatchSettings) -> float:
+    """How far below the best a choice may score and still change the outcome."""
+    return settings.type_penalty + settings.period_penalty + settings.min_margin
+
+
+def exact_status(key: Key, block: Block) -> tuple[str, str, bool] | None:
+    """(status, unit id, reviewed) when the printed name is a registry spelling of one unit."""
+    hits = [block.choices[i] for i in block.by_light.get(key.light, ())]
+    reviewed = {c.name.unit_id for c in hits if c.name.kind == "reviewed"}
+    if len(reviewed) == 1:
+        return "alias", reviewed.pop(), True
+    units = {c.name.unit_id for c in hits}
+    if len(units) != 1:
+        return None
+    official = any(c.name.kind == "official" and c.in_period for c in hits)
+    return ("exact" if official else "alias"), units.pop(), False
+
+
+def decide(
+    key: Key,
+    block: Block,
+    ranked: list[tuple[float, Choice]],
+    settings: MatchSettings,
+    registry: Registry,
+) -> Match:
+    """The outcome for one name: exact | alias | fuzzy | review | unmatched."""
+    if not ranked or key.light in block.rejected:
+        return Match(None, None, None, None, "unmatched")
+    exact = exact_status(key, block)
+    if exact:  # a registry spelling: sure unless another unit scores as well
+        status, unit_id, reviewed = exact
+        mine = next(pair for pair in ranked if pair[1].name.unit_id == unit_id)
+        others = [pair for pair in ranked if pair[1].name.unit_id != unit_id]
+        runner = others[0] if others else None
+        if reviewed or runner is None or mine[0] > runner[0]:
+            return make_match(registry, mine[1], mine[0], runner, status)
+    score, choice = ranked[0]
+    runner = ranked[1] if len(ranked) > 1 else None
+    margin = score - runner[0] if runner else 100.0
+    if score >= 100.0 and margin >= settings.min_margin:
+        status = "alias"  # same words once accents, abbreviations and punctuation are set aside
+    elif score >= settings.fuzzy_threshold and margin >= settings.min_margin:
+        status = "fuzzy"
+    elif score >= settings.review_threshold:
+        status = "review"
+    else:
+        status = "unmatched"
+    return make_match(registry, choice, score, runner, status)
+
+
+def make_match(
+    registry: Registry,
+    choice: Choice,
+    score: float,
+    runner: tuple[float, Choice] | None,
+    status: str,
+) -> Match:
+    """A Match; review and unmatched carry no id, only the candidates."""
+    unit = registry.unit(choice.name.unit_id)
+    sure = status in ("exact", "alias", "fuzzy")
+    return Match(
+        agency_id=unit.id if sure else None,
+        canonical=unit.name if sure else None,
+        admin_code=unit.admin_code if sure and unit.level != "province_agency" else None,
+        score=round(score, 1),
+        status=status,
+        runner_up=(unit.id if not sure else runner[1].name.unit_id if runner else None),
+        runner_up_score=(round(score, 1) if not sure else round(runner[0], 1) if runner else None),
+    )
+
+
+# ── public API ──────────────────────────────────────────────────────────────────────────────
+
+
+def levels_for(level: str | None, name: str | None) -> tuple[str, ...]:
+    """The level given, else the one the name announces, else every level below the province."""
+    return levels_of(level or (infer_level(name) if name else None))
+
+
+def levels_of(chosen: str | None) -> tuple[str, ...]:
+    """The level chosen, else every level below the province."""
+    return (chosen,) if chosen in LEVELS else ALL_BELOW_PROVINCE
+
+
+def prepare(
+    name: str, level: str | None, words: tuple[str, ...], cache: KeyCache
+) -> tuple[tuple[str, ...], Key]:
+    """The levels to search for one printed name, and its key (folded and expanded once)."""
+    folded, light = cache.fold_light(name)
+    expanded = expand(folded)
+    inferred = level_of(expanded) if not level or level not in LEVELS else None
+    levels = levels_of(level or inferred)
+    return levels, key_of(expanded, light, levels[0] if len(levels) == 1 else inferred, words)
+
+
+def match_names(
+    names: Sequence[str],
+    registry: Registry,
+    *,
+    province: str | None,
+    level: str | None,
+    year: int | None,
+    settings: MatchSettings = MatchSettings(),  # noqa: B008 - frozen
+) -> list[Match]:
+    """Match printed names of one table; duplicates and shared words are keyed once."""
+    province_ids = resolve_province(registry, province, year)
+    words = province_words(registry, province_ids)
+    cache = KeyCache()
+    blocks: dict[tuple[str, ...], Block] = {}
+    results: dict[str, Match] = {}
+    slack = slack_of(settings)
+    for name in dict.fromkeys(names):
+        levels, key = prepare(name, level, words, cache)
+        if levels not in blocks:
+            blocks[levels] = build_block(registry, province_ids, levels, year)
+        block = blocks[levels]
+        ranked = ranked_units(key, block, score_choices(key.core, block, slack), settings)
+        results[name] = decide(key, block, ranked, settings, registry)
+    return [results[name] for name in names]
+
+
+def candidates(
+    name: str,
+    registry: Registry,
+    *,
+    province: str | None,
+    level: str | None,
+    year: int | None,
+    limit: int = 5,
+    settings: MatchSettings = MatchSettings(),  # noqa: B008 - frozen
+) -> list[Candidate]:
+    """The best ``limit`` units for one printed name, best first (for review and `match`)."""
+    province_ids = resolve_province(registry, province, year)
+    levels = levels_for(level, name)
+    block = build_block(registry, province_ids, levels, year)
+    key = make_key(
+        name,
+        levels[0] if len(levels) == 1 else infer_level(name),
+        province_words(registry, province_ids),
+    )
+    ranked = ranked_units(key, block, score_choices(key.core, block, None), settings)
+    out = []
+    for score, choice in ranked[:limit]:
+        unit = registry.unit(choice.name.unit_id)
+        out.append(
+            Candidate(
+                unit.id, unit.name, round(score, 1), unit.level, unit.admin_code, choice.name.text
+            )
+        )
+    return out
