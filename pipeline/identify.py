@@ -6,6 +6,7 @@ match.py); what the matcher cannot decide becomes a row of review.csv with its b
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.match import MatchSettings, ReviewItem, component_key, match_names, review_rows
@@ -13,6 +14,13 @@ from pipeline.models import Metadata, Table
 from pipeline.registry import Registry
 
 ReviewRow = dict[str, str]
+_DISTRICT_ISSUER = re.compile(r"^Ủy ban nhân dân ((?:huyện|quận|thị xã|thành phố) .+)$")
+
+
+def issuing_district(metadata: Metadata) -> str | None:
+    """ "huyện Thọ Xuân" when a district's People's Committee issued the decision."""
+    found = _DISTRICT_ISSUER.match(metadata.issuer or "")
+    return found.group(1) if found else None
 
 
 def identify_tables(
@@ -32,6 +40,8 @@ def identify_tables(
             level=table.level,
             year=metadata.evaluation_year,
             settings=settings,
+            district=issuing_district(metadata),
+            as_of=metadata.decision_date,
         )
         entries = tuple(
             replace(entry, match=match) for entry, match in zip(table.entries, matches, strict=True)
@@ -63,5 +73,6 @@ def review_for(
             province=metadata.province,
             level=table.level,
             year=metadata.evaluation_year,
+            district=issuing_district(metadata),
         )
     return tuple(rows)

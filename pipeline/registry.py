@@ -48,10 +48,15 @@ class Unit:
     valid_from: date | None  # None: since before our sources
     valid_to: date | None  # None: still exists
     successor_ids: tuple[str, ...] = ()
+    district_id: str | None = None  # a commune's district (before 2025)
 
     def valid_in(self, year: int | None) -> bool:
         """Existed during some part of ``year`` (any year when None)."""
         return overlaps(self.valid_from, self.valid_to, year)
+
+    def valid_on(self, day: date) -> bool:
+        """Existed on ``day``."""
+        return (self.valid_from or date.min) <= day <= (self.valid_to or date.max)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +218,7 @@ def rows_to_units(rows: list[dict[str, str]], level: str) -> Iterator[tuple[Unit
             valid_from=start,
             valid_to=end,
             successor_ids=split_list(row.get("successor_ids", "")),
+            district_id=row.get("district_id") or None,
         )
         names = [Name(row["id"], row["name"], "official", start, end)]
         names += [Name(row["id"], alias, "alias") for alias in split_list(row.get("aliases", ""))]
@@ -250,6 +256,7 @@ def widen(first: Unit, later: Unit) -> Unit:
         start,
         end,
         successors,
+        first.district_id or later.district_id,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -334,3 +335,36 @@ def test_evaluation_set_acceptance(registry: Registry) -> None:
     result = module.evaluate(rows, registry)
     assert result["precision"] >= 0.995
     assert result["recall"] >= 0.97
+
+
+def test_accents_break_a_tie_that_unaccented_keys_cannot(registry: Registry) -> None:
+    """ "Hậu Giang" and "Hà Giang" fold to near-identical keys; the accents decide."""
+    found = match_names(
+        ["Hậu Giang", "Hà Giang"], registry, province=None, level="province", year=2019
+    )
+    assert [(m.agency_id, m.status) for m in found] == [("p93", "alias"), ("p02", "alias")]
+
+
+def test_a_2025_decision_names_the_merged_provinces_department(registry: Registry) -> None:
+    """Both Phú Thọ's are valid in 2025: the successor in force on the decision date wins."""
+    (after,) = match_names(["Sở Y tế"], registry, province="Phú Thọ", level="province_agency",
+                           year=2025, as_of=date(2026, 1, 30))  # fmt: skip
+    assert (after.agency_id, after.status) == ("p25@2025.so-y-te", "exact")
+    (before,) = match_names(["Sở Y tế"], registry, province="Phú Thọ", level="province_agency",
+                            year=2025, as_of=date(2025, 3, 1))  # fmt: skip
+    assert before.agency_id == "p25.so-y-te"
+
+
+def test_communes_are_looked_for_in_the_issuing_district(registry: Registry) -> None:
+    """Thanh Hóa has two "Xã Xuân Hòa"; a Thọ Xuân decision means its own."""
+    args = {"province": "Thanh Hóa", "level": "commune", "year": 2021}
+    (anywhere,) = match_names(["UBND xã Xuân Hòa"], registry, **args)
+    assert anywhere.status == "review"
+    (inside,) = match_names(["UBND xã Xuân Hòa"], registry, **args, district="huyện Thọ Xuân")
+    assert (inside.agency_id, inside.status) == ("c15517", "exact")
+
+
+def test_a_registry_spelling_cut_from_the_ranking_does_not_crash(registry: Registry) -> None:
+    (found,) = match_names(["S&ở CT"], registry, province="Lào Cai", level="province_agency",
+                           year=2016)  # fmt: skip
+    assert found.agency_id is None and found.status in ("review", "unmatched")

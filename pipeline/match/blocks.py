@@ -60,10 +60,34 @@ def resolve_province(registry: Registry, province: str | None, year: int | None)
     return in_year or tuple(sorted(hits))
 
 
+def resolve_district(
+    registry: Registry, province_ids: Sequence[str], district: str | None, year: int | None
+) -> frozenset[str]:
+    """District ids a printed district name ("huyện Thọ Xuân") means within the provinces."""
+    if not district or not province_ids:
+        return frozenset()
+    core = make_key(district, "district").core
+    return frozenset(
+        name.unit_id
+        for pid in province_ids
+        for name in registry.names_of("district", pid)
+        if registry.unit(name.unit_id).valid_in(year)
+        and make_key(name.text, "district").core == core
+    )
+
+
 def build_block(
-    registry: Registry, province_ids: Sequence[str], levels: Sequence[str], year: int | None
+    registry: Registry,
+    province_ids: Sequence[str],
+    levels: Sequence[str],
+    year: int | None,
+    district_ids: frozenset[str] = frozenset(),
 ) -> Block:
-    """Key every name of the candidate units once; index exact keys."""
+    """Key every name of the candidate units once; index exact keys.
+
+    Communes ranked by a district's decision are looked for in that district only (same-named
+    communes are common across a province), unless none of its communes is in the registry.
+    """
     words = province_words(registry, province_ids)
     choices = []
     for level in levels:
@@ -71,10 +95,15 @@ def build_block(
             province_ids if level not in ("province", "ministry") else [None]
         )
         for scope in scopes or national_scopes(registry, level):
-            for name in registry.names_of(level, scope):
-                if registry.unit(name.unit_id).valid_in(year):
-                    key = make_key(name.text, level, words)
-                    choices.append(Choice(name, key, name.valid_in(year)))
+            names = [
+                name
+                for name in registry.names_of(level, scope)
+                if registry.unit(name.unit_id).valid_in(year)
+            ]
+            if level == "commune" and district_ids:
+                inside = [n for n in names if registry.unit(n.unit_id).district_id in district_ids]
+                names = inside or names
+            choices += [Choice(n, make_key(n.text, level, words), n.valid_in(year)) for n in names]
     return index_block(choices, rejected_lights(registry, province_ids, levels))
 
 

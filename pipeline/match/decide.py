@@ -6,18 +6,31 @@ A wrong confident match is worse than none: whenever two units score alike the o
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from pipeline.match.blocks import (
     Block,
     Choice,
     build_block,
     province_words,
+    resolve_district,
     resolve_province,
     score_choices,
 )
-from pipeline.match.keys import Key, KeyCache, expand, infer_level, key_of, level_of, make_key
+from pipeline.match.keys import (
+    Key,
+    KeyCache,
+    expand,
+    infer_level,
+    key_of,
+    level_of,
+    light_key,
+    make_key,
+)
 from pipeline.match.settings import MatchSettings
 from pipeline.models import Match
 from pipeline.registry import LEVELS, Registry
@@ -59,9 +72,13 @@ def slack_of(settings: MatchSettings) -> float:
     return settings.type_penalty + settings.period_penalty + settings.min_margin
 
 
-def exact_status(key: Key, block: Block) -> tuple[str, str, bool] | None:
-    """(status, unit id, reviewed) when the printed name is a registry spelling of one unit."""
+def exact_status(key: Key, block: Block, ranked_ids: set[str]) -> tuple[str, str, bool] | None:
+    """(status, unit id, reviewed) when the printed name is a registry spelling of one unit.
+
+    Only units still in the running count: a tie broken by ``break_ties`` is not undone here.
+    """
     hits = [block.choices[i] for i in block.by_light.get(key.light, ())]
+    hits = [choice for choice in hits if choice.name.unit_id in ranked_ids]
     reviewed = {c.name.unit_id for c in hits if c.name.kind == "reviewed"}
     if len(reviewed) == 1:
         return "alias", reviewed.pop(), True
@@ -82,7 +99,7 @@ def decide(
     """The outcome for one name: exact | alias | fuzzy | review | unmatched."""
     if not ranked or key.light in block.rejected:
         return Match(None, None, None, None, "unmatched")
-    exact = exact_status(key, block)
+    exact = exact_status(key, block, {choice.name.unit_id for _, choice in ranked})
     if exact:  # a registry spelling: sure unless another unit scores as well
         status, unit_id, reviewed = exact
         mine = next(pair for pair in ranked if pair[1].name.unit_id == unit_id)
@@ -102,6 +119,93 @@ def decide(
     else:
         status = "unmatched"
     return make_match(registry, choice, score, runner, status)
+
+
+_TYPE_PREFIX = re.compile(
+    r"^(?:(?:ủy|uỷ)\s+ban\s+nhân\s+dân|ubnd)?\s*"
+    r"(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|tx\.?|xã|phường|thị\s+trấn)?\s+"
+)
+
+
+def accented_core(text: str) -> str:
+    """The name with its accents but without its type: "Tỉnh Hậu Giang" → "hậugiang"."""
+    folded = " " + unicodedata.normalize("NFC", text).casefold().strip()
+    return light_key(_TYPE_PREFIX.sub("", folded, count=1))
+
+
+def break_ties(
+    printed: str,
+    key: Key,
+    ranked: list[tuple[float, Choice]],
+    registry: Registry,
+    as_of: date | None,
+    settings: MatchSettings,
+) -> list[tuple[float, Choice]]:
+    """Settle a near-tie at the top on hard evidence only; anything else stays a tie (review).
+
+    A unit and its own successor (a department of a province merged in 2025): the one in force
+    on the decision date, else the successor. A name printed with the accents of exactly one of
+    the tied units ("Hậu Giang", not "Hà Giang"), of the same type and in force that year: that
+    unit.
+    """
+    top = [pair for pair in ranked if ranked[0][0] - pair[0] < settings.min_margin]
+    if len(top) < 2:
+        return ranked
+    rest = ranked[len(top) :]
+    top = _drop_superseded(top, key, registry, as_of)
+    printed_core = accented_core(printed)
+    same_accents = [
+        (score, choice)
+        for score, choice in top
+        if accented_core(choice.name.text) == printed_core
+        and choice.in_period
+        and _same_type(key, choice)
+    ]
+    if len(same_accents) == 1 and len(top) > 1:
+        top = same_accents
+    return top + rest
+
+
+def _same_type(key: Key, choice: Choice) -> bool:
+    """The printed type word (huyện, thị xã …) agrees with the registry name's, or one has none."""
+    return key.type is None or choice.key.type in (None, key.type)
+
+
+def _drop_superseded(
+    top: list[tuple[float, Choice]], key: Key, registry: Registry, as_of: date | None
+) -> list[tuple[float, Choice]]:
+    """Of a unit and its successor both near the top, keep the one the evidence points to.
+
+    Evidence: in force on the decision date (``as_of``); else, the spelling that matched was
+    in force in the evaluation year. Without either, both stay (a tie goes to review).
+    """
+    choices = {choice.name.unit_id: choice for _, choice in top}
+    dropped = set()
+    for unit_id, choice in choices.items():
+        for successor_id in registry.unit(unit_id).successor_ids:
+            if successor_id in choices:
+                dropped |= _superseded(choice, choices[successor_id], key, registry, as_of)
+    return [pair for pair in top if pair[1].name.unit_id not in dropped]
+
+
+def _superseded(
+    old: Choice, new: Choice, key: Key, registry: Registry, as_of: date | None
+) -> set[str]:
+    """The id to drop of a predecessor/successor pair, or nothing when the evidence is even.
+
+    The unit kept must agree with the printed type word; otherwise the tie stands.
+    """
+    for evidence in (
+        (lambda c: registry.unit(c.name.unit_id).valid_on(as_of)) if as_of else None,
+        lambda c: c.in_period,
+    ):
+        if evidence is None:
+            continue
+        old_fits, new_fits = evidence(old), evidence(new)
+        if old_fits != new_fits:
+            kept, drop = (old, new) if old_fits else (new, old)
+            return {drop.name.unit_id} if _same_type(key, kept) else set()
+    return set()
 
 
 def make_match(
@@ -157,9 +261,16 @@ def match_names(
     level: str | None,
     year: int | None,
     settings: MatchSettings = MatchSettings(),  # noqa: B008 - frozen
+    district: str | None = None,
+    as_of: date | None = None,
 ) -> list[Match]:
-    """Match printed names of one table; duplicates and shared words are keyed once."""
+    """Match printed names of one table; duplicates and shared words are keyed once.
+
+    ``district`` narrows communes to the issuing district's; ``as_of`` (the decision date)
+    settles a tie between a unit and its successor.
+    """
     province_ids = resolve_province(registry, province, year)
+    district_ids = resolve_district(registry, province_ids, district, year)
     words = province_words(registry, province_ids)
     cache = KeyCache()
     blocks: dict[tuple[str, ...], Block] = {}
@@ -168,9 +279,10 @@ def match_names(
     for name in dict.fromkeys(names):
         levels, key = prepare(name, level, words, cache)
         if levels not in blocks:
-            blocks[levels] = build_block(registry, province_ids, levels, year)
+            blocks[levels] = build_block(registry, province_ids, levels, year, district_ids)
         block = blocks[levels]
         ranked = ranked_units(key, block, score_choices(key.core, block, slack), settings)
+        ranked = break_ties(name, key, ranked, registry, as_of, settings)
         results[name] = decide(key, block, ranked, settings, registry)
     return [results[name] for name in names]
 
@@ -184,11 +296,13 @@ def candidates(
     year: int | None,
     limit: int = 5,
     settings: MatchSettings = MatchSettings(),  # noqa: B008 - frozen
+    district: str | None = None,
 ) -> list[Candidate]:
     """The best ``limit`` units for one printed name, best first (for review and `match`)."""
     province_ids = resolve_province(registry, province, year)
     levels = levels_for(level, name)
-    block = build_block(registry, province_ids, levels, year)
+    district_ids = resolve_district(registry, province_ids, district, year)
+    block = build_block(registry, province_ids, levels, year, district_ids)
     key = make_key(
         name,
         levels[0] if len(levels) == 1 else infer_level(name),

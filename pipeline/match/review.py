@@ -47,6 +47,7 @@ def review_rows(
     province: str | None,
     level: str | None,
     year: int | None,
+    district: str | None = None,
 ) -> list[dict[str, str]]:
     """Rows of review.csv for the review and unmatched items; the reviewer fills ``chosen_id``.
 
@@ -66,6 +67,7 @@ def review_rows(
             level=level,
             year=year,
             limit=REVIEW_CANDIDATES,
+            district=district,
         )
         rows.append(review_row(item, found, province, level, year))
     return rows
