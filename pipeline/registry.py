@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pipeline.errors import DecisionsError, ExitCode
+
+T = TypeVar("T")
 
 LEVELS = ("province", "district", "commune", "province_agency", "ministry")
 NOT_IN_REGISTRY = "-"  # chosen_id meaning "this name is no registry unit; stop asking"
@@ -101,6 +104,14 @@ class Registry:
     components: tuple[ComponentLabel, ...]
     rejected: tuple[Rejection, ...] = ()
     _by_block: Mapping[tuple[str, str | None], tuple[Name, ...]] = field(default_factory=dict)
+    # Keys and blocks the matcher derived from this registry; they live as long as it does.
+    _memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memoized(self, key: Hashable, build: Callable[[], T]) -> T:
+        """``build()`` once per key for this registry (its data never changes)."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (KeyError if unknown)."""

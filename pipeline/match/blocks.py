@@ -54,8 +54,7 @@ def resolve_province(registry: Registry, province: str | None, year: int | None)
     if not province:
         return ()
     core = make_key(province, "province").core
-    names = registry.provinces_named()
-    hits = {n.unit_id for n in names if make_key(n.text, "province").core == core}
+    hits = _province_cores(registry).get(core, set())
     in_year = tuple(sorted(i for i in hits if registry.unit(i).valid_in(year)))
     return in_year or tuple(sorted(hits))
 
@@ -76,6 +75,18 @@ def resolve_district(
     )
 
 
+def _province_cores(registry: Registry) -> dict[str, set[str]]:
+    """Province ids by the core of each of their names, computed once per registry."""
+
+    def build() -> dict[str, set[str]]:
+        cores: dict[str, set[str]] = {}
+        for name in registry.provinces_named():
+            cores.setdefault(make_key(name.text, "province").core, set()).add(name.unit_id)
+        return cores
+
+    return registry.memoized("province_cores", build)
+
+
 def build_block(
     registry: Registry,
     province_ids: Sequence[str],
@@ -87,7 +98,22 @@ def build_block(
 
     Communes ranked by a district's decision are looked for in that district only (same-named
     communes are common across a province), unless none of its communes is in the registry.
+    A block depends on the registry alone, so it is built once per registry.
     """
+    key = ("block", tuple(province_ids), tuple(levels), year, district_ids)
+    return registry.memoized(
+        key, lambda: _build_block(registry, province_ids, levels, year, district_ids)
+    )
+
+
+def _build_block(
+    registry: Registry,
+    province_ids: Sequence[str],
+    levels: Sequence[str],
+    year: int | None,
+    district_ids: frozenset[str],
+) -> Block:
+    """Key every name of the candidate units (see build_block)."""
     words = province_words(registry, province_ids)
     choices = []
     for level in levels:

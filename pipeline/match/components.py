@@ -18,7 +18,10 @@ def component_key(
     core = component_core(label)
     if not core:
         return None
-    labels = [(c.key, component_core(c.label)) for c in registry.components]
+    labels = registry.memoized(
+        "component_cores",
+        lambda: [(c.key, component_core(c.label)) for c in registry.components],
+    )
     exact = {k for k, text in labels if text == core}
     if len(exact) == 1:
         return exact.pop()
