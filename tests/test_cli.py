@@ -107,3 +107,13 @@ def test_a_bad_alias_file_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert code == 2
     assert err.count("\n") == 1, err
+
+
+def test_format_is_detected_by_content_not_extension(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "samples/generated/hue_2019_cqdt.docx", tmp_path / "mislabelled.txt")
+    shutil.copy(ROOT / "samples/generated/hue_2019_cqdt.html", tmp_path / "page.doc")
+    named = [str(tmp_path / "mislabelled.txt"), str(tmp_path / "page.doc")]
+    code, _out, err = run_cli("extract", *named, "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    rows = read_csv(tmp_path / "out/documents.csv")
+    assert [(row["format"], row["status"]) for row in rows] == [("docx", "ok"), ("html", "ok")]
