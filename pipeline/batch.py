@@ -22,7 +22,7 @@ from pipeline.models import DocumentResult
 from pipeline.reconcile import reconcile
 from pipeline.registry import Registry, load_registry
 from pipeline.settings import ReconcileSettings, TableSettings
-from pipeline.tables import find_tables
+from pipeline.tables import scan_tables
 
 # Extensions picked up when a folder is given; a file named on the command line is always read.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml"})
@@ -100,14 +100,15 @@ def process_document(job: Job, settings: BatchSettings, registry: Registry) -> D
     """Every stage for one file; a failure is returned, never raised."""
     try:
         document = read_document(job.path, job.source_file, job.doc_id)
-        tables = find_tables(document, settings.tables)
+        scan = scan_tables(document, settings.tables)
+        tables = scan.tables
         metadata = read_metadata(document)
         if not tables:
             raise NoRankingTable(
                 "no ranking table found (a grid with STT/unit names and scores, ranks or bands)"
             )
         tables = identify_tables(tables, metadata, registry, settings.match)
-        flags = reconcile(job.doc_id, metadata, tables, settings.reconcile)
+        flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
         return DocumentResult(
             doc_id=job.doc_id,
             source_file=job.source_file,

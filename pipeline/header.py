@@ -125,10 +125,12 @@ def _role(label: str, group: str | None, content: ColumnContent, majority: float
         return "rank"
     if content.names >= majority and content.numeric < majority:
         return "agency" if vocab.AGENCY.search(folded) or not folded else "text"
-    if content.numeric < majority or vocab.COMPARISON.search(folded):
+    if content.numeric < majority:
         return "other"
     if group and vocab.COMPONENT_GROUP.search(vocab.fold(group)):
-        return "component"
+        return "component"  # under "Điểm thành phần" whatever its own words
+    if vocab.COMPARISON.search(folded):
+        return "other"  # "Tăng/giảm so với năm trước": not a score of this ranking
     return "total" if vocab.TOTAL.search(folded) else "number"
 
 

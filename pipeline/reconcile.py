@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from pipeline import vocabulary as vocab
-from pipeline.models import Column, Entry, Flag, Metadata, Table, Value
+from pipeline.models import Column, Entry, Flag, Line, Metadata, Table, Value
 from pipeline.parse import format_decimal
 from pipeline.settings import ReconcileSettings
 
@@ -43,6 +43,7 @@ SEVERITY: dict[str, str] = {
     "unknown_band": WARNING,
     "max_sum_mismatch": WARNING,
     "missing_metadata": WARNING,
+    "table_not_read": WARNING,
 }
 
 
@@ -472,14 +473,33 @@ def check_metadata(doc_id: str, metadata: Metadata, tables: tuple[Table, ...]) -
     return flags
 
 
+def check_passed_over(doc_id: str, passed_over: tuple[Line, ...]) -> list[Flag]:
+    """table_not_read: a grid holding numbers whose header we could not read as a ranking."""
+    flags = []
+    for first_row in passed_over:
+        where = f"trang {first_row.at.page}" + (
+            f", dòng {first_row.at.line}" if first_row.at.line else ""
+        )
+        message = (
+            f"Một bảng có số liệu ({where}) không được đọc thành bảng xếp hạng vì không nhận ra "
+            f"các cột của nó; số liệu của bảng này chưa có trong kết quả, cần kiểm tra."
+        )
+        flags.append(
+            Flag("table_not_read", SEVERITY["table_not_read"], doc_id, message,
+                 expected="a ranking header", actual=first_row.text[:120], at=first_row.at)
+        )  # fmt: skip
+    return flags
+
+
 def reconcile(
     doc_id: str,
     metadata: Metadata,
     tables: tuple[Table, ...],
     settings: ReconcileSettings = ReconcileSettings(),
+    passed_over: tuple[Line, ...] = (),
 ) -> tuple[Flag, ...]:
-    """Every flag of one document, metadata first, then table by table."""
-    flags = check_metadata(doc_id, metadata, tables)
+    """Every flag of one document: metadata, grids not read, then table by table."""
+    flags = check_metadata(doc_id, metadata, tables) + check_passed_over(doc_id, passed_over)
     for table in tables:
         for check in TABLE_CHECKS:
             flags.extend(check(doc_id, table))

@@ -44,11 +44,32 @@ class _Piece:
     prose: list[Line]
 
 
+@dataclass(frozen=True, slots=True)
+class TableScan:
+    """The ranking tables of a document, and the grids with numbers that were not read."""
+
+    tables: tuple[Table, ...]
+    passed_over: tuple[Line, ...]  # first row of each such grid, for a flag with its place
+
+
 def find_tables(document: Document, settings: TableSettings = TableSettings()) -> tuple[Table, ...]:
     """Every ranking table of a document, in printed order, joined across page breaks."""
+    return scan_tables(document, settings).tables
+
+
+def scan_tables(document: Document, settings: TableSettings = TableSettings()) -> TableScan:
+    """Ranking tables, and the grids holding numbers that could not be read as one."""
     drafts: list[_Draft] = []
+    passed_over = []
     for piece in _pieces(document.lines()):
-        _take_piece(piece, drafts, settings)
+        taken = _take_piece(piece, drafts, settings)
+        if not taken and len(_data_rows(piece.rows)) >= 2:
+            passed_over.append(piece.rows[0])
+    return TableScan(_assemble(drafts), tuple(passed_over))
+
+
+def _assemble(drafts: list[_Draft]) -> tuple[Table, ...]:
+    """Tables from drafts, split at section rows, numbered from 1."""
     tables: list[Table] = []
     for draft in drafts:
         for section, rows in _split_sections(draft):
@@ -82,28 +103,29 @@ def _caption(prose: list[Line], settings: TableSettings) -> str | None:
     return None
 
 
-def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) -> None:
-    """Start a table with this grid, continue the last one with it, or pass it by."""
+def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) -> bool:
+    """Start a table with this grid or continue the last one with it; False: passed by."""
     caption = _caption(piece.prose, settings)
     header_count = count_header_rows(piece.rows, settings)
     body = piece.rows[header_count:]
-    if not header_count and not any(is_data_row(row) for row in body):
-        return
-    if header_count and len(_data_rows(body)) < settings.min_data_rows:
-        return
+    if len(_data_rows(body)) < max(settings.min_data_rows, 1):
+        return False
     last = drafts[-1] if drafts else None
     if header_count:
         columns = read_columns(piece.rows[:header_count], _data_rows(body), settings)
         if not header_names_ranking(columns):
-            return
+            return False
         if last and caption is None and _continues(last, columns, body):
             last.rows.extend(body)
             last.grids += 1
         else:
             drafts.append(_Draft(caption, columns, list(body)))
-    elif last and caption is None and len(piece.rows[0].cells) == len(last.columns):
+        return True
+    if last and caption is None and len(piece.rows[0].cells) == len(last.columns):
         last.rows.extend(body)
         last.grids += 1
+        return True
+    return False
 
 
 def _data_rows(rows: list[Line]) -> list[Line]:

@@ -41,7 +41,7 @@ AGENCY = re.compile(
     r"(tên|đơn\s+vị|cơ\s+quan|địa\s+phương|tỉnh|thành\s+phố|huyện|^xã|sở|bộ|ngành|ubnd)"
 )
 SUMMARY_ROW = re.compile(r"^(tổng\s+cộng|cộng|tổng|trung\s+bình|bình\s+quân|điểm\s+trung\s+bình)$")
-COMPARISON = re.compile(r"(so\s+với|tăng|giảm|năm\s+trước|chênh\s+lệch|ghi\s+chú)")
+COMPARISON = re.compile(r"(so\s+với|^tăng|^giảm|năm\s+trước|chênh\s+lệch|ghi\s+chú)")
 
 # Section captions ("I. Các cơ quan, đơn vị cấp tỉnh:") and the level they give a table.
 SECTION_NUMBERING = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)/]\s+\S", re.IGNORECASE)

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from conftest import tables_of, text_document
 
+from pipeline.reconcile import check_passed_over
 from pipeline.settings import TableSettings
-from pipeline.tables import find_tables
+from pipeline.tables import find_tables, scan_tables
 
 TWO_LEVEL = (
     "STT\tTên đơn vị\tĐiểm thành phần (điểm tối đa)\t\t\tTổng điểm đạt được (100)\n"
@@ -70,3 +71,21 @@ def test_min_data_rows_setting_is_honoured() -> None:
     text = "STT\tĐơn vị\tĐiểm\n1\tSở A\t80\n2\tSở B\t70\n"
     assert len(find_tables(text_document(text), TableSettings(min_data_rows=2))) == 1
     assert find_tables(text_document(text), TableSettings(min_data_rows=3)) == ()
+
+
+def test_a_component_whose_name_says_reduce_is_still_a_component() -> None:
+    text = (
+        "STT\tĐơn vị\tĐiểm thành phần\t\tTổng điểm (20)\n"
+        "\t\tHạ tầng (10)\tGiảm thời gian giải quyết hồ sơ (10)\t\n"
+        "1\tSở A\t8\t9\t17\n2\tSở B\t7\t6\t13\n"
+    )
+    (table,) = tables_of(text)
+    assert [c.label for c in table.components()] == ["Hạ tầng", "Giảm thời gian giải quyết hồ sơ"]
+
+
+def test_a_grid_with_numbers_that_is_not_read_raises_a_flag() -> None:
+    text = "Kết quả:\n1\tSở A\t80,5\t1\n2\tSở B\t70\t2\n"  # its header lost in conversion
+    scan = scan_tables(text_document(text))
+    assert scan.tables == ()
+    (flag,) = check_passed_over("d", scan.passed_over)
+    assert (flag.check, flag.severity, flag.at.line) == ("table_not_read", "warning", 2)
