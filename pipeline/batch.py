@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import DocumentError, NoRankingTable
+from pipeline.errors import DocumentError, NoRankingTable, UnsupportedFormat
 from pipeline.identify import identify_tables, review_for
 from pipeline.ingest import read_document
 from pipeline.match import MatchSettings
 from pipeline.metadata import read_metadata
 from pipeline.models import DocumentResult
-from pipeline.reconcile import reconcile
+from pipeline.reconcile import OCR_NEEDED, check_unread_pages, reconcile
 from pipeline.registry import Registry, load_registry
 from pipeline.settings import ReconcileSettings, TableSettings
 from pipeline.tables import scan_tables
@@ -100,15 +100,24 @@ def process_document(job: Job, settings: BatchSettings, registry: Registry) -> D
     """Every stage for one file; a failure is returned, never raised."""
     try:
         document = read_document(job.path, job.source_file, job.doc_id)
+        if all(page.method == OCR_NEEDED for page in document.pages):
+            raise UnsupportedFormat(
+                "scanned PDF without a text layer: OCR is not supported yet "
+                "(a text-layer copy, e.g. from ocrmypdf, can be read)"
+            )
         scan = scan_tables(document, settings.tables)
         tables = scan.tables
         metadata = read_metadata(document)
         if not tables:
+            scanned = sum(page.method == OCR_NEEDED for page in document.pages)
+            unread = f"; {scanned} scanned page(s) without a text layer were not read"
             raise NoRankingTable(
                 "no ranking table found (a grid with STT/unit names and scores, ranks or bands)"
+                + (unread if scanned else "")
             )
         tables = identify_tables(tables, metadata, registry, settings.match)
         flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
+        flags += check_unread_pages(job.doc_id, document)
         return DocumentResult(
             doc_id=job.doc_id,
             source_file=job.source_file,

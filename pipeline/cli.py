@@ -205,7 +205,8 @@ def summary(results: list[DocumentResult]) -> str:
         f"documents: {len(results)} ({len(ok)} ok, {len(results) - len(ok)} failed)",
         f"tables:    {tables}",
         f"entries:   {entries}",
-        f"flags:     {sum(by_check.values())}" + ("" if by_check else " (every table adds up)"),
+        f"flags:     {sum(by_check.values())}"
+        + ("" if by_check or not tables else " (every table adds up)"),
     ]
     lines += [
         f"  {check:<20} {severity:<8} {count}"

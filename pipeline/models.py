@@ -74,6 +74,7 @@ class Page:
     width: float | None = None
     height: float | None = None
     method: str = "text"  # how this page's text was read: text | pdf | docx | html | ocr
+    # | ocr-needed: no text layer, and OCR is not run (a scanned page)
 
 
 @dataclass(frozen=True, slots=True)

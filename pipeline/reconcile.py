@@ -12,7 +12,17 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from pipeline import vocabulary as vocab
-from pipeline.models import Column, Entry, Flag, Line, Metadata, Table, Value
+from pipeline.models import (
+    Column,
+    Document,
+    Entry,
+    Flag,
+    Line,
+    Metadata,
+    Provenance,
+    Table,
+    Value,
+)
 from pipeline.parse import format_decimal
 from pipeline.settings import ReconcileSettings
 
@@ -44,7 +54,9 @@ SEVERITY: dict[str, str] = {
     "max_sum_mismatch": WARNING,
     "missing_metadata": WARNING,
     "table_not_read": WARNING,
+    "page_not_read": WARNING,
 }
+OCR_NEEDED = "ocr-needed"  # Page.method of a scanned page we did not read
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,6 +501,22 @@ def check_passed_over(doc_id: str, passed_over: tuple[Line, ...]) -> list[Flag]:
                  expected="a ranking header", actual=first_row.text[:120], at=first_row.at)
         )  # fmt: skip
     return flags
+
+
+def check_unread_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:
+    """page_not_read: a scanned page (no text layer) in a document whose other pages were read."""
+    flags = []
+    for page in document.pages:
+        if page.method != OCR_NEEDED:
+            continue
+        message = (
+            f"Trang {page.number} là ảnh quét (không có lớp chữ) nên chưa được đọc; "
+            f"bảng hoặc số liệu trên trang này không có trong kết quả."
+        )
+        at = Provenance(document.source_file, page.number)
+        flags.append(Flag("page_not_read", SEVERITY["page_not_read"], doc_id, message,
+                          expected="a text layer", actual="scanned page", at=at))  # fmt: skip
+    return tuple(flags)
 
 
 def reconcile(

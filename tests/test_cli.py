@@ -117,3 +117,21 @@ def test_format_is_detected_by_content_not_extension(tmp_path: Path) -> None:
     assert code == 0, err
     rows = read_csv(tmp_path / "out/documents.csv")
     assert [(row["format"], row["status"]) for row in rows] == [("docx", "ok"), ("html", "ok")]
+
+
+def test_a_scanned_page_among_text_pages_is_flagged_not_dropped(tmp_path: Path) -> None:
+    """A real PDF: the Lào Cai decision's three pages and a scanned one, joined by pypdfium2."""
+    import pypdfium2
+
+    joined = pypdfium2.PdfDocument.new()
+    for source in ("samples/generated/laocai_2016_cntt.pdf", "tests/fixtures/pdf/scanned.pdf"):
+        with pypdfium2.PdfDocument(ROOT / source) as part:
+            joined.import_pages(part)
+    joined.save(tmp_path / "mixed.pdf")
+    code, _out, err = run_cli(
+        "extract", str(tmp_path / "mixed.pdf"), "--out", str(tmp_path / "out")
+    )
+    assert code == 0, err
+    flags = [(f["check"], f["page"]) for f in read_csv(tmp_path / "out/flags.csv")]
+    assert flags == [("page_not_read", "4")]
+    assert len(read_csv(tmp_path / "out/entries.csv")) == 31
