@@ -127,6 +127,8 @@ def _role(label: str, group: str | None, content: ColumnContent, majority: float
         return "agency" if vocab.AGENCY.search(folded) or not folded else "text"
     if content.numeric < majority:
         return "other"
+    if vocab.TOTAL_FIRST.match(folded):
+        return "total"  # "Tổng cộng" printed as the last column under the component group
     if group and vocab.COMPONENT_GROUP.search(vocab.fold(group)):
         return "component"  # under "Điểm thành phần" whatever its own words
     if vocab.COMPARISON.search(folded):

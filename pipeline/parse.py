@@ -25,7 +25,8 @@ _MAX_IN_LABEL = re.compile(
 
 
 def _squeeze(printed: str) -> str:
-    return printed.replace("\u00a0", "").replace(" ", "").strip()
+    """No spaces, and no percent sign: "85,67 %" is the score 85,67 (PAR tables print it)."""
+    return printed.replace("\u00a0", "").replace(" ", "").strip().removesuffix("%")
 
 
 def parse_number(printed: str) -> Decimal | None:

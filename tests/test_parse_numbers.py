@@ -23,6 +23,8 @@ from pipeline.parse import format_decimal, parse_max, parse_number, split_max
         ("1.234,5", "1234.5"),
         ("1,234.5", "1234.5"),
         ("12\u00a0", "12"),
+        ("85,67%", "85.67"),
+        ("85.67 %", "85.67"),
     ],
 )
 def test_scores_parse_exactly(printed: str, expected: str) -> None:

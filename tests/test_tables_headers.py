@@ -89,3 +89,14 @@ def test_a_grid_with_numbers_that_is_not_read_raises_a_flag() -> None:
     assert scan.tables == ()
     (flag,) = check_passed_over("d", scan.passed_over)
     assert (flag.check, flag.severity, flag.at.line) == ("table_not_read", "warning", 2)
+
+
+def test_a_total_printed_under_the_component_group_is_the_total() -> None:
+    text = (
+        "STT\tĐơn vị\tĐiểm thành phần\t\t\n"
+        "\t\tHạ tầng (40)\tỨng dụng (60)\tTổng cộng (100)\n"
+        "1\tSở A\t30\t50\t80\n2\tSở B\t20\t40\t60\n"
+    )
+    (table,) = tables_of(text)
+    assert [c.role for c in table.columns][2:] == ["component", "component", "total"]
+    assert table.total_max == Decimal(100)
