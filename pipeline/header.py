@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Column, Line
-from pipeline.parse import parse_number, split_max
+from pipeline.parse import parse_max, parse_number, split_max
 from pipeline.settings import TableSettings
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # "II", "B." in the STT cell
@@ -62,11 +63,19 @@ def section_of_row(row: Line) -> str | None:
     return text.rstrip(" :")
 
 
+def is_maxima_row(row: Line) -> bool:
+    """A row under the header that prints each column's maximum ("Điểm tối đa", 12, 40 …)."""
+    return any(vocab.MAXIMA_ROW.match(vocab.fold(cell.text)) for cell in row.cells if cell.text)
+
+
 def count_header_rows(rows: list[Line], settings: TableSettings) -> int:
-    """How many rows at the top of a grid are its header (0 when it opens with data)."""
+    """How many rows at the top of a grid are its header, maxima row included (0: data)."""
     count = 0
-    for row in rows[: settings.max_header_rows]:
+    for row in rows[: settings.max_header_rows + 1]:
         text = single_text(row)
+        if is_maxima_row(row):
+            count += 1
+            continue
         if is_data_row(row) or (text is not None and vocab.band_of(text)) or section_of_row(row):
             break
         count += 1
@@ -140,7 +149,8 @@ def read_columns(
     header: list[Line], body: list[Line], settings: TableSettings
 ) -> tuple[Column, ...]:
     """Columns of a grid from its header rows and the data rows below them."""
-    grid = [[cell.text for cell in row.cells] for row in header]
+    maxima = _printed_maxima([row for row in header if is_maxima_row(row)])
+    grid = [[cell.text for cell in row.cells] for row in header if not is_maxima_row(row)]
     width = len(grid[0]) if grid else len(body[0].cells)
     groups = _group_spans(grid) if grid else {}
     columns = []
@@ -148,6 +158,7 @@ def read_columns(
         own = [grid[r][c] for r in range(len(grid)) if grid[r][c] and (r, c) not in groups]
         group = next((groups[(r, c)] for r in range(len(grid)) if (r, c) in groups), None)
         label, max_points = split_max(" ".join(dict.fromkeys(own)))
+        max_points = max_points if max_points is not None else maxima.get(c)
         role = _role(label, group, _content(body, c), settings.column_majority)
         columns.append(Column(c + 1, label, role, None, max_points, group))
     return _settle_roles(tuple(columns), body)
@@ -157,6 +168,17 @@ def _counts_rows(column: Column, body: list[Line]) -> bool:
     """A column holding 1, 2, …, n down the data rows: an unlabelled STT."""
     numbers = [parse_number(row.cells[column.index - 1].text) for row in body]
     return bool(numbers) and numbers == [i for i in range(1, len(numbers) + 1)]
+
+
+def _printed_maxima(rows: list[Line]) -> dict[int, Decimal]:
+    """Column position → maximum, from a maxima row under the header."""
+    maxima: dict[int, Decimal] = {}
+    for row in rows:
+        for position, cell in enumerate(row.cells):
+            number = parse_max(cell.text) if cell.text else None
+            if number is not None:
+                maxima.setdefault(position, number)
+    return maxima
 
 
 def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column, ...]:

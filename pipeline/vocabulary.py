@@ -34,6 +34,10 @@ TOTAL = re.compile(
     r"(tổng|điểm\s+đánh\s+giá|điểm\s+đạt|số\s+điểm|điểm\s+số|^điểm$|kết\s+quả|"
     r"^chỉ\s+số\b|điểm\s+quy\s+đổi|giá\s+trị\s+chỉ\s+số)"
 )
+# A row under the header giving each column's maximum: "Điểm tối đa | | 12 | 40 | … | 100".
+MAXIMA_ROW = re.compile(
+    r"^(điểm\s+tối\s+đa|tối\s+đa|điểm\s+chuẩn|thang\s+điểm|số\s+điểm\s+tối\s+đa)"
+)
 TOTAL_FIRST = re.compile(r"^(tổng|cộng\b)")  # a total even when printed under a group
 COMPONENT_GROUP = re.compile(
     r"(thành\s+phần|các\s+lĩnh\s+vực|lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)"

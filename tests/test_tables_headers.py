@@ -100,3 +100,15 @@ def test_a_total_printed_under_the_component_group_is_the_total() -> None:
     (table,) = tables_of(text)
     assert [c.role for c in table.columns][2:] == ["component", "component", "total"]
     assert table.total_max == Decimal(100)
+
+
+def test_maxima_printed_as_a_row_under_the_header() -> None:
+    text = (
+        "STT\tĐơn vị\tHạ tầng\tỨng dụng\tTổng điểm\n"
+        "\tĐiểm tối đa\t40\t60\t100\n"
+        "1\tSở A\t30\t50\t80\n2\tSở B\t20\t40\t60\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == ["Sở A", "Sở B"]
+    assert [c.max_points for c in table.components()] == [Decimal(40), Decimal(60)]
+    assert table.total_max == Decimal(100)
