@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import DocumentError, NoRankingTable, UnsupportedFormat
+from pipeline.errors import DocumentError, ExitCode, NoRankingTable, UnsupportedFormat
 from pipeline.identify import identify_tables, review_for
 from pipeline.ingest import read_document
 from pipeline.match import MatchSettings
@@ -131,16 +131,23 @@ def process_document(job: Job, settings: BatchSettings, registry: Registry) -> D
             review=review_for(job.doc_id, tables, metadata, registry),
         )
     except DocumentError as err:
-        return _failed(job, f"{type(err).__name__}: {err}")
+        return _failed(job, f"{type(err).__name__}: {err}", err.exit_code)
     except Exception as err:  # a bug: keep the batch going, say so loudly
         where = traceback.extract_tb(err.__traceback__)[-1]
         reason = f"internal error (please report): {type(err).__name__}: {err}"
-        return _failed(job, f"{reason} at {Path(where.filename).name}:{where.lineno}")
+        location = f"{Path(where.filename).name}:{where.lineno}"
+        return _failed(job, f"{reason} at {location}", ExitCode.internal)
 
 
-def _failed(job: Job, error: str) -> DocumentResult:
+def _failed(job: Job, error: str, exit_code: ExitCode) -> DocumentResult:
     return DocumentResult(
-        job.doc_id, job.source_file, job.sha256, None, status="failed", error=error
+        job.doc_id,
+        job.source_file,
+        job.sha256,
+        None,
+        status="failed",
+        error=error,
+        exit_code=exit_code,
     )
 
 

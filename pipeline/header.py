@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from pipeline import vocabulary as vocab
-from pipeline.models import Column, Line
+from pipeline.models import BLANK_MARKS, Column, Line
 from pipeline.parse import parse_max, parse_number, split_max
 from pipeline.settings import TableSettings
 
@@ -107,7 +107,7 @@ def _group_spans(grid: list[list[str]]) -> dict[tuple[int, int], str]:
 
 def _content(body: list[Line], index: int) -> ColumnContent:
     texts = [row.cells[index].text for row in body if index < len(row.cells)]
-    texts = [text for text in texts if text and text not in ("-", "–")]
+    texts = [text for text in texts if text.strip() not in BLANK_MARKS]
     if not texts:
         return ColumnContent(0, 0.0, 0.0, 0.0, 0.0)
     numbers = [parse_number(text) for text in texts]

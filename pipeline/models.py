@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal
 
 BBox = tuple[float, float, float, float]  # (x0, top, x1, bottom) in PDF points, origin top-left
+# What a table prints in a cell it leaves empty: no value, never 0 (and never "unreadable").
+BLANK_MARKS = frozenset({"", "-", "–", "—", "x", "X", "/"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,7 @@ class Value:
     @property
     def unreadable(self) -> bool:
         """Printed something, but not a number we can trust."""
-        return self.number is None and self.printed.strip() not in ("", "-", "–", "—", "x", "X")
+        return self.number is None and self.printed.strip() not in BLANK_MARKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,4 +225,5 @@ class DocumentResult:
     flags: tuple[Flag, ...] = ()
     status: str = "ok"  # ok | failed
     error: str | None = None
+    exit_code: int = 0  # of a failed document: 3 could not be read, 70 a bug (see errors.py)
     review: tuple[dict[str, str], ...] = ()  # review.csv rows: names the matcher could not decide

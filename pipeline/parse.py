@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from pipeline.models import Provenance, Value
+from pipeline.models import BLANK_MARKS, Provenance, Value
 
-MISSING = frozenset({"", "-", "–", "—", "x", "X", "/"})
 _SIGN = r"[+-]?"
 _PLAIN = re.compile(rf"^{_SIGN}\d+(?:[.,]\d+)?$")
 _GROUPED_DOT = re.compile(rf"^{_SIGN}\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?$")  # 1.234,5
@@ -32,7 +31,7 @@ def _squeeze(printed: str) -> str:
 def parse_number(printed: str) -> Decimal | None:
     """A printed score as an exact Decimal; None for a blank, a dash, or anything unreadable."""
     text = _squeeze(printed)
-    if text in MISSING:
+    if text in BLANK_MARKS:
         return None
     if _PLAIN.match(text):
         return _to_decimal(text.replace(",", "."))

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from pipeline import vocabulary as vocab
 from pipeline.models import (
-    Column,
     Document,
     Entry,
     Flag,
@@ -363,11 +362,14 @@ def check_row_numbers(doc_id: str, table: Table) -> list[Flag]:
     return flags
 
 
-def _cells(table: Table, entry: Entry) -> Iterable[tuple[str, Value | None, Column | None]]:
-    yield "STT", entry.row_number, None
-    yield from ((c.label, v, c) for c, v in zip(table.components(), entry.components, strict=True))
-    yield "Tổng điểm", entry.total, None
-    yield "Xếp hạng", entry.rank, None
+def _cells(table: Table, entry: Entry) -> Iterable[tuple[str, Value | None, str]]:
+    """(label, value, role) of every numeric cell of a row, in printed order."""
+    yield "STT", entry.row_number, "row_number"
+    yield from (
+        (c.label, v, "component") for c, v in zip(table.components(), entry.components, strict=True)
+    )
+    yield "Tổng điểm", entry.total, "total"
+    yield "Xếp hạng", entry.rank, "rank"
 
 
 def check_readable(doc_id: str, table: Table) -> list[Flag]:
@@ -375,7 +377,7 @@ def check_readable(doc_id: str, table: Table) -> list[Flag]:
     scope = _Scope(doc_id, table)
     flags = []
     for entry in table.entries:
-        for label, value, _column in _cells(table, entry):
+        for label, value, _role in _cells(table, entry):
             if value is not None and value.unreadable:
                 message = (
                     f"{_who(entry)}: ô “{label}” ghi “{value.printed}”, không đọc được thành số."
@@ -394,14 +396,15 @@ def check_readable(doc_id: str, table: Table) -> list[Flag]:
 
 
 def check_missing_values(doc_id: str, table: Table) -> list[Flag]:
-    """missing_value: a blank score or rank in a column that is filled for other rows."""
+    """missing_value: a blank cell in a column the table prints (a score, a rank, a name)."""
     scope = _Scope(doc_id, table)
     flags = []
-    roles = {"Tổng điểm": "total", "Xếp hạng": "rank"}
     for entry in table.entries:
-        for label, value, column in _cells(table, entry):
-            printed = column is not None or table.has_role(roles.get(label, "row_number"))
-            if value is None and printed:
+        if not entry.agency_raw:
+            message = f"Dòng STT {entry.number}: ô “Tên đơn vị” để trống, không biết điểm của ai."
+            flags.append(scope.flag("missing_value", entry, message, "a unit name", ""))
+        for label, value, role in _cells(table, entry):
+            if value is None and table.has_role(role):
                 message = f"{_who(entry)}: ô “{label}” để trống."
                 flags.append(scope.flag("missing_value", entry, message, "a value", ""))
     return flags

@@ -21,6 +21,7 @@ from pipeline.header import (
     section_of_row,
     single_text,
 )
+from pipeline.match.keys import infer_level
 from pipeline.models import Cell, Column, Document, Entry, Line, Table, Value
 from pipeline.parse import parse_number, read_value
 from pipeline.settings import TableSettings
@@ -108,11 +109,12 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     caption = _caption(piece.prose, settings)
     header_count = count_header_rows(piece.rows, settings)
     body = piece.rows[header_count:]
-    if len(_data_rows(body)) < max(settings.min_data_rows, 1):
+    data = _data_rows(body)  # classified once: each row's cells are parsed to decide
+    if len(data) < max(settings.min_data_rows, 1):
         return False
     last = drafts[-1] if drafts else None
     if header_count:
-        columns = read_columns(piece.rows[:header_count], _data_rows(body), settings)
+        columns = read_columns(piece.rows[:header_count], data, settings)
         if not header_names_ranking(columns):
             return False
         if last and caption is None and _continues(last, columns, body):
@@ -251,7 +253,7 @@ def _to_table(index: int, section: str | None, draft: _Draft, entries: tuple[Ent
 
 def _level_from_names(names: list[str]) -> str | None:
     """The level most of a table's unit names point to, when no caption names one."""
-    levels = Counter(level for name in names if (level := vocab.level_of_name(name)))
+    levels = Counter(level for name in names if (level := infer_level(name)))
     if not levels:
         return None
     level, count = levels.most_common(1)[0]

@@ -96,35 +96,3 @@ def is_section_caption(text: str) -> bool:
     if folded.startswith(("điều ", "căn cứ", "xét ", "nơi nhận")) or len(folded) > 160:
         return False
     return bool(SECTION_NUMBERING.match(folded)) or level_of_caption(folded) is not None
-
-
-# What a unit's own name says of its level: "UBND huyện Sa Pa" → district.
-_NAME_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("commune", re.compile(r"^(?:ubnd\s+|ủy\s+ban\s+nhân\s+dân\s+)?(?:xã|phường|thị\s+trấn)\s")),
-    (
-        "district",
-        re.compile(
-            r"^(?:ubnd\s+|ủy\s+ban\s+nhân\s+dân\s+)?(?:huyện|quận|thị\s+xã|thành\s+phố|tp\.?)\s"
-        ),
-    ),
-    (
-        "ministry",
-        re.compile(
-            r"^(?:bộ|ủy\s+ban\s+dân\s+tộc|ngân\s+hàng\s+nhà\s+nước|thanh\s+tra\s+chính\s+phủ)\b"
-        ),
-    ),
-    ("province", re.compile(r"^(?:tỉnh|thành\s+phố\s+trực\s+thuộc)\s")),
-    (
-        "province_agency",
-        re.compile(r"^(?:sở|ban|văn\s+phòng|thanh\s+tra\s+tỉnh|vp\b|bql|đài|trường|vườn)"),
-    ),
-)
-
-
-def level_of_name(name: str) -> str | None:
-    """The level a unit's printed name implies, or None."""
-    text = fold(name)
-    for level, pattern in _NAME_LEVELS:
-        if pattern.search(text):
-            return level
-    return None

@@ -135,3 +135,16 @@ def test_a_scanned_page_among_text_pages_is_flagged_not_dropped(tmp_path: Path) 
     flags = [(f["check"], f["page"]) for f in read_csv(tmp_path / "out/flags.csv")]
     assert flags == [("page_not_read", "4")]
     assert len(read_csv(tmp_path / "out/entries.csv")) == 31
+
+
+def test_batch_exit_code_is_the_gravest_documents() -> None:
+    from pipeline.cli import _exit_code
+    from pipeline.errors import ExitCode
+    from pipeline.models import DocumentResult
+
+    def result(code: int) -> DocumentResult:
+        return DocumentResult("d", "f", "", None, exit_code=code)
+
+    assert _exit_code([result(0), result(0)]) == ExitCode.ok
+    assert _exit_code([result(0), result(3)]) == ExitCode.some_failed
+    assert _exit_code([result(3), result(70), result(0)]) == ExitCode.internal

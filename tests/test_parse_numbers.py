@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.parse import format_decimal, parse_max, parse_number, split_max
+from pipeline.models import Provenance
+from pipeline.parse import format_decimal, parse_max, parse_number, read_value, split_max
 
 
 @pytest.mark.parametrize(
@@ -66,3 +67,11 @@ def test_any_printed_decimal_round_trips(number: Decimal, separator: str) -> Non
     printed = format_decimal(number).replace(".", separator)
     assert parse_number(printed) == number
     assert format_decimal(parse_number(printed)) == format_decimal(number)
+
+
+def test_blank_marks_are_blank_not_unreadable() -> None:
+    at = Provenance("f", 1)
+    for printed in ("-", "–", "/", "x"):
+        value = read_value(printed, at)
+        assert value is not None and value.number is None and not value.unreadable
+    assert read_value("8S.4", at).unreadable

@@ -117,3 +117,11 @@ def test_missing_metadata_is_a_warning_per_field() -> None:
     fields = "issuer province decision_number decision_date evaluation_year signer title"
     assert {f.expected for f in flags} == set(fields.split())
     assert {f.severity for f in flags} == {"warning"}
+
+
+def test_a_row_with_scores_but_no_name_is_flagged() -> None:
+    table = make_table([[Decimal(1), Decimal(2), Decimal(3)]], MAXIMA, None)
+    nameless = Entry(table.entries[0].row_number, "", table.entries[0].components,
+                     table.entries[0].total, None, None, AT)  # fmt: skip
+    flags = reconcile("d", META, (Table(1, None, None, table.columns, (nameless,), (1,)),))
+    assert [(f.check, f.expected) for f in flags] == [("missing_value", "a unit name")]
