@@ -13,12 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import DocumentError, ExitCode, NoRankingTable, UnsupportedFormat
+from pipeline.errors import DocumentError, ExitCode, MissingDependencyError, NoRankingTable
 from pipeline.identify import identify_tables, review_for
 from pipeline.ingest import read_document
 from pipeline.match import MatchSettings
 from pipeline.metadata import read_metadata
 from pipeline.models import DocumentResult
+from pipeline.ocr.correct import settle_tables
+from pipeline.ocr.settings import OcrSettings
 from pipeline.reconcile import OCR_NEEDED, check_unread_pages, reconcile
 from pipeline.registry import Registry, load_registry
 from pipeline.settings import ReconcileSettings, TableSettings
@@ -26,6 +28,7 @@ from pipeline.tables import scan_tables
 
 # Extensions picked up when a folder is given; a file named on the command line is always read.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml"})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class BatchSettings:
     tables: TableSettings = field(default_factory=TableSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
     match: MatchSettings = field(default_factory=MatchSettings)
+    ocr: OcrSettings = field(default_factory=OcrSettings)
     overlay: Path | None = None  # the user's own units (a national park, a radio-TV station)
     aliases: Path | None = None  # a filled-in review.csv: reviewed names and their chosen ids
 
@@ -63,7 +67,7 @@ def discover(inputs: Iterable[Path]) -> list[Path]:
                     child
                     for child in path.rglob("*")
                     if child.is_file()
-                    and child.suffix.lower() in DOCUMENT_SUFFIXES
+                    and child.suffix.lower() in DOCUMENT_SUFFIXES | IMAGE_SUFFIXES
                     and not any(part.startswith(".") for part in child.relative_to(path).parts)
                 )
             )
@@ -99,12 +103,7 @@ def _sha256(path: Path) -> str:
 def process_document(job: Job, settings: BatchSettings, registry: Registry) -> DocumentResult:
     """Every stage for one file; a failure is returned, never raised."""
     try:
-        document = read_document(job.path, job.source_file, job.doc_id)
-        if all(page.method == OCR_NEEDED for page in document.pages):
-            raise UnsupportedFormat(
-                "scanned PDF without a text layer: OCR is not supported yet "
-                "(a text-layer copy, e.g. from ocrmypdf, can be read)"
-            )
+        document = read_document(job.path, job.source_file, job.doc_id, settings.ocr)
         scan = scan_tables(document, settings.tables)
         tables = scan.tables
         metadata = read_metadata(document)
@@ -116,7 +115,11 @@ def process_document(job: Job, settings: BatchSettings, registry: Registry) -> D
                 + (unread if scanned else "")
             )
         tables = identify_tables(tables, metadata, registry, settings.match)
+        tables, ocr_flags = settle_tables(
+            job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile
+        )
         flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
+        flags += ocr_flags
         flags += check_unread_pages(job.doc_id, document)
         return DocumentResult(
             doc_id=job.doc_id,
@@ -130,7 +133,7 @@ def process_document(job: Job, settings: BatchSettings, registry: Registry) -> D
             flags=flags,
             review=review_for(job.doc_id, tables, metadata, registry),
         )
-    except DocumentError as err:
+    except (DocumentError, MissingDependencyError) as err:
         return _failed(job, f"{type(err).__name__}: {err}", err.exit_code)
     except Exception as err:  # a bug: keep the batch going, say so loudly
         where = traceback.extract_tb(err.__traceback__)[-1]

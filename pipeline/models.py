@@ -27,6 +27,9 @@ class Provenance:
     line: int | None = None  # 1-based line of a text source, for a reviewer's editor
     method: str = "text"  # text | pdf | docx | html | ocr
     confidence: float | None = None  # OCR word confidence 0-100; None when read from a text layer
+    # OCR only: other readings of the same cell (the digits pass where it disagreed with the
+    # page pass); evidence for the constraint-aware correction, never output as the value.
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,8 @@ class Page:
     height: float | None = None
     method: str = "text"  # how this page's text was read: text | pdf | docx | html | ocr
     # | ocr-needed: no text layer, and OCR is not run (a scanned page)
+    steps: tuple[str, ...] = ()  # OCR: how the image was prepared ("rotated 90", "deskewed 1.2")
+    unread: tuple[str, ...] = ()  # OCR: regions that could not be read, said in one line each
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +91,7 @@ class Document:
     doc_id: str
     source_file: str
     sha256: str
-    format: str  # txt | pdf | docx | html
+    format: str  # txt | pdf | docx | html | image
     pages: tuple[Page, ...]
 
     @property

@@ -54,6 +54,8 @@ SEVERITY: dict[str, str] = {
     "missing_metadata": WARNING,
     "table_not_read": WARNING,
     "page_not_read": WARNING,
+    "low_confidence": WARNING,
+    "ocr_corrected": "info",
 }
 OCR_NEEDED = "ocr-needed"  # Page.method of a scanned page we did not read
 
@@ -507,18 +509,24 @@ def check_passed_over(doc_id: str, passed_over: tuple[Line, ...]) -> list[Flag]:
 
 
 def check_unread_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:
-    """page_not_read: a scanned page (no text layer) in a document whose other pages were read."""
+    """page_not_read: a page, or a region of one, whose contents are not in the output."""
     flags = []
     for page in document.pages:
-        if page.method != OCR_NEEDED:
-            continue
-        message = (
-            f"Trang {page.number} là ảnh quét (không có lớp chữ) nên chưa được đọc; "
-            f"bảng hoặc số liệu trên trang này không có trong kết quả."
-        )
-        at = Provenance(document.source_file, page.number)
-        flags.append(Flag("page_not_read", SEVERITY["page_not_read"], doc_id, message,
-                          expected="a text layer", actual="scanned page", at=at))  # fmt: skip
+        at = Provenance(document.source_file, page.number, method=page.method)
+        if page.method == OCR_NEEDED:
+            message = (
+                f"Trang {page.number} là ảnh quét (không có lớp chữ) nên chưa được đọc; "
+                f"bảng hoặc số liệu trên trang này không có trong kết quả."
+            )
+            flags.append(Flag("page_not_read", SEVERITY["page_not_read"], doc_id, message,
+                              expected="a text layer", actual="scanned page", at=at))  # fmt: skip
+        for reason in page.unread:
+            message = (
+                f"Trang {page.number} (ảnh quét) không đọc được: {reason}; "
+                f"số liệu trên trang này không có trong kết quả, cần kiểm tra bản gốc."
+            )
+            flags.append(Flag("page_not_read", SEVERITY["page_not_read"], doc_id, message,
+                              expected="a readable page", actual=reason, at=at))  # fmt: skip
     return tuple(flags)
 
 

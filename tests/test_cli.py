@@ -119,8 +119,8 @@ def test_format_is_detected_by_content_not_extension(tmp_path: Path) -> None:
     assert [(row["format"], row["status"]) for row in rows] == [("docx", "ok"), ("html", "ok")]
 
 
-def test_a_scanned_page_among_text_pages_is_flagged_not_dropped(tmp_path: Path) -> None:
-    """A real PDF: the Lào Cai decision's three pages and a scanned one, joined by pypdfium2."""
+def test_a_scanned_page_among_text_pages_is_read_by_ocr(tmp_path: Path) -> None:
+    """A real PDF: the Lào Cai decision's three pages and a blank scan, joined by pypdfium2."""
     import pypdfium2
 
     joined = pypdfium2.PdfDocument.new()
@@ -132,8 +132,9 @@ def test_a_scanned_page_among_text_pages_is_flagged_not_dropped(tmp_path: Path) 
         "extract", str(tmp_path / "mixed.pdf"), "--out", str(tmp_path / "out")
     )
     assert code == 0, err
-    flags = [(f["check"], f["page"]) for f in read_csv(tmp_path / "out/flags.csv")]
-    assert flags == [("page_not_read", "4")]
+    assert read_csv(tmp_path / "out/flags.csv") == []  # the blank scan holds nothing to flag
+    (document,) = read_csv(tmp_path / "out/documents.csv")
+    assert (document["method"], document["pages"]) == ("mixed", "4")
     assert len(read_csv(tmp_path / "out/entries.csv")) == 31
 
 

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from pipeline.errors import CorruptFile, UnsupportedFormat
 from pipeline.models import Document, Page
+from pipeline.ocr.settings import OcrSettings
 
 _HTML_MARKS = (b"<!doctype html", b"<html", b"<body", b"<table", b"<head")
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def sniff_format(data: bytes) -> str:
-    """Name the format of a file from its first bytes: pdf | docx | html | txt."""
+    """Name the format of a file from its first bytes: pdf | docx | html | image | txt."""
     if not data.strip():
         raise CorruptFile("the file is empty")
     head = data[:2048]
@@ -27,7 +28,7 @@ def sniff_format(data: bytes) -> str:
             "legacy Word .doc: convert it first (soffice --headless --convert-to docx FILE)"
         )
     if head.startswith(_IMAGE_MAGIC):
-        raise UnsupportedFormat("scanned image: OCR of images is not supported yet")
+        return "image"
     lowered = head.lower().lstrip(b"\xef\xbb\xbf \t\r\n")
     if any(mark in lowered for mark in _HTML_MARKS):
         return "html"
@@ -48,7 +49,9 @@ def decode_text(data: bytes) -> str:
         ) from err
 
 
-def read_pages(path: Path, data: bytes, fmt: str, source_file: str) -> tuple[Page, ...]:
+def read_pages(
+    path: Path, data: bytes, fmt: str, source_file: str, ocr: OcrSettings = OcrSettings()
+) -> tuple[Page, ...]:
     """Run the reader for ``fmt``; each reader returns NFC pages of lines and grid rows."""
     if fmt == "txt":
         from pipeline.ingest.text import read_text
@@ -64,9 +67,14 @@ def read_pages(path: Path, data: bytes, fmt: str, source_file: str) -> tuple[Pag
 
         return read_docx(path, source_file)
     if fmt == "pdf":
+        from pipeline.ingest.image import ocr_scanned_pages
         from pipeline.ingest.pdf import read_pdf
 
-        return read_pdf(path, source_file)
+        return ocr_scanned_pages(path, read_pdf(path, source_file), source_file, ocr)
+    if fmt == "image":
+        from pipeline.ingest.image import read_image
+
+        return read_image(path, source_file, ocr)
     raise UnsupportedFormat(f"no reader for format {fmt!r}")
 
 
@@ -81,13 +89,15 @@ def _require_docx(path: Path) -> None:
         raise UnsupportedFormat("a ZIP file but not a Word document (no word/document.xml)")
 
 
-def read_document(path: Path, source_file: str, doc_id: str) -> Document:
-    """Read one file into a Document."""
+def read_document(
+    path: Path, source_file: str, doc_id: str, ocr: OcrSettings = OcrSettings()
+) -> Document:
+    """Read one file into a Document; scanned pages and images are read by OCR."""
     try:
         data = path.read_bytes()
     except OSError as err:
         raise CorruptFile(f"cannot read the file: {err.strerror}") from err
     fmt = sniff_format(data)
-    pages = read_pages(path, data, fmt, source_file)
+    pages = read_pages(path, data, fmt, source_file, ocr)
     sha256 = hashlib.sha256(data).hexdigest()
     return Document(doc_id, source_file, sha256, fmt, pages)

@@ -8,8 +8,9 @@ unruled tables from aligned text, the rest as prose lines top to bottom.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import count
 from pathlib import Path
 from typing import NamedTuple
@@ -20,6 +21,7 @@ from pipeline.errors import CorruptFile
 from pipeline.ingest.pdf_lattice import Frame, assign_glyphs, find_frames
 from pipeline.ingest.pdf_sources import (
     CORRUPT_MESSAGE,
+    Glyph,
     PageContent,
     fold_marks,
     pdfium_pages,
@@ -43,6 +45,8 @@ DEFAULT_UNRULED_MIN_ROWS = 3
 DEFAULT_UNRULED_MIN_COLS = 3
 DEFAULT_FIND_UNRULED = True
 ENGINES = ("pdfium", "pdfplumber")
+MIN_TEXT_LAYER_LETTERS = 20  # fewer: a scan with a page number stamped in, read by OCR
+MAX_ODD_SHARE = 0.2  # more symbols and unknown characters than this: a garbage text layer
 
 
 @dataclass(frozen=True)
@@ -118,14 +122,22 @@ def page_contents(path: Path, settings: PdfSettings) -> Iterator[PageContent]:
 
 
 def build_page(
-    content: PageContent, source_file: str, settings: PdfSettings, grid_ids: Iterator[int]
+    content: PageContent,
+    source_file: str,
+    settings: PdfSettings,
+    grid_ids: Iterator[int],
+    method: str = "pdf",
 ) -> Page:
-    """Lay out one page: ruled tables, unruled tables, then prose, in reading order."""
+    """Lay out one page: ruled tables, unruled tables, then prose, in reading order.
+
+    The OCR reader lays out its pages here too (``method="ocr"``, words as glyphs), so every
+    page with boxes goes through one layout analysis.
+    """
     width, height = round(content.width, 2), round(content.height, 2)
     glyphs = fold_marks(content.glyphs)
-    if not any(not glyph.text.isspace() for glyph in glyphs):
+    if method == "pdf" and not readable_text_layer(glyphs):
         return Page(content.number, (), width, height, method="ocr-needed")
-    place = Provenance(source_file, content.number, method="pdf")
+    place = Provenance(source_file, content.number, method=method)
     items: list[Item] = []
     frames = find_frames(
         content.rules,
@@ -148,7 +160,26 @@ def build_page(
     for line in lines:
         for part in split_segments(line, settings.line_split_gap):
             items.append(((line.top, part.x0), prose_line(part, place)))
-    return Page(content.number, emit(items, grid_ids), width, height, method="pdf")
+    return Page(content.number, emit(items, grid_ids), width, height, method=method)
+
+
+def readable_text_layer(glyphs: list[Glyph]) -> bool:
+    """Whether a page's text layer is real text, not nothing or an OCR layer gone wrong.
+
+    A scan carries no text, or only a stamp of a page number, or the garbage a bad OCR layer
+    leaves (symbols, private-use and replacement characters): such a page is read by OCR.
+    """
+    printed = [glyph.text for glyph in glyphs if not glyph.text.isspace()]
+    letters = sum(text[:1].isalnum() for text in printed)
+    if letters < MIN_TEXT_LAYER_LETTERS:
+        return False
+    odd = sum(not _plain_character(text[:1]) for text in printed)
+    return odd <= len(printed) * MAX_ODD_SHARE
+
+
+def _plain_character(char: str) -> bool:
+    """A letter, digit or punctuation mark a decision prints (any script but private use)."""
+    return char.isprintable() and unicodedata.category(char) not in ("Co", "Cn", "So")
 
 
 def box(x0: float, top: float, x1: float, bottom: float) -> BBox:
@@ -191,7 +222,7 @@ def stream_grid(table: StreamTable, place: Provenance) -> GridDraft:
 
 def place_at(place: Provenance, bbox: BBox) -> Provenance:
     """The page's provenance with a box."""
-    return Provenance(place.source_file, place.page, bbox=bbox, method=place.method)
+    return replace(place, bbox=bbox)
 
 
 def prose_line(line: TextLine, place: Provenance) -> Line:
@@ -214,6 +245,7 @@ def emit(items: list[Item], grid_ids: Iterator[int]) -> tuple[Line, ...]:
         grid = next(grid_ids)
         for cells, bbox in item.rows:
             text = " | ".join(cell.text for cell in cells)
-            at = Provenance(cells[0].at.source_file, cells[0].at.page, bbox=bbox, method="pdf")
+            first = cells[0].at
+            at = Provenance(first.source_file, first.page, bbox=bbox, method=first.method)
             lines.append(Line(text, at, cells=cells, grid=grid))
     return tuple(lines)

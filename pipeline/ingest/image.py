@@ -1,0 +1,104 @@
+"""Scans and photos → pages read by OCR: PNG, JPEG, TIFF (every frame), and the pages of a PDF
+that have no usable text layer (rasterised with pdfium at the OCR resolution).
+
+A page that Tesseract could not finish is kept as an empty ``ocr`` page that says why
+(``Page.unread``); the document's other pages are still read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import count
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from pipeline.errors import CorruptFile, OcrError
+from pipeline.models import Page, Provenance
+from pipeline.ocr import OcrSettings, Tesseract, read_page_image
+
+A4_LONG_INCH = 297 / 25.4
+OCR_NEEDED = "ocr-needed"
+
+
+def read_image(path: Path, source_file: str, settings: OcrSettings) -> tuple[Page, ...]:
+    """Every frame of an image file, read by OCR."""
+    try:
+        with Image.open(path) as image:
+            frames = [(_pixels(frame), _ppi(frame)) for frame in ImageSequence.Iterator(image)]
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as err:
+        raise CorruptFile(f"{path.name} is not a readable image ({err})") from err
+    grid_ids = count(1)
+    with Tesseract(settings) as engine:
+        return tuple(
+            _read(pixels, ppi, Provenance(source_file, number, method="ocr"), engine, settings,
+                  grid_ids)  # fmt: skip
+            for number, (pixels, ppi) in enumerate(frames, start=1)
+        )
+
+
+def ocr_scanned_pages(
+    path: Path, pages: tuple[Page, ...], source_file: str, settings: OcrSettings
+) -> tuple[Page, ...]:
+    """A PDF's pages with every page that has no text layer read by OCR instead."""
+    if not any(page.method == OCR_NEEDED for page in pages):
+        return pages
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    grid_ids = count(_last_grid(pages) + 1)
+    try:
+        with Tesseract(settings) as engine:
+            return tuple(
+                _read(_render(document, page.number, settings.dpi), settings.dpi,
+                      Provenance(source_file, page.number, method="ocr"), engine, settings,
+                      grid_ids)  # fmt: skip
+                if page.method == OCR_NEEDED
+                else page
+                for page in pages
+            )
+    finally:
+        document.close()
+
+
+def _read(
+    pixels: np.ndarray,
+    ppi: int,
+    where: Provenance,
+    engine: Tesseract,
+    settings: OcrSettings,
+    grid_ids: Iterator[int],
+) -> Page:
+    try:
+        return read_page_image(pixels, ppi, where, engine, settings, grid_ids)
+    except OcrError as err:
+        return Page(where.page, (), method="ocr", unread=(str(err),))
+
+
+def _render(document: object, number: int, dpi: int) -> np.ndarray:
+    page = document[number - 1]  # type: ignore[index]
+    try:
+        bitmap = page.render(scale=dpi / 72)
+        return np.asarray(bitmap.to_pil().convert("RGB"))
+    finally:
+        page.close()
+
+
+def _pixels(frame: Image.Image) -> np.ndarray:
+    """RGB (or grey) pixels of one frame; a palette, alpha or 16-bit frame is converted."""
+    mode = "L" if frame.mode in ("1", "L", "I;16", "I") else "RGB"
+    return np.asarray(frame.convert(mode))
+
+
+def _ppi(frame: Image.Image) -> int:
+    """The frame's resolution: its dpi tag, else its long side taken as A4's."""
+    tagged = frame.info.get("dpi")
+    if tagged and 100 <= float(tagged[0]) <= 1200:
+        return round(float(tagged[0]))
+    return max(100, round(max(frame.size) / A4_LONG_INCH))
+
+
+def _last_grid(pages: tuple[Page, ...]) -> int:
+    return max((line.grid or 0 for page in pages for line in page.lines), default=0)
+

@@ -1,0 +1,171 @@
+"""The only module that runs Tesseract: language check, timeouts, word boxes and confidences.
+
+Tesseract is driven in-process through tesserocr: a page image is set once, then the page pass
+reads every word with its box and confidence, and any rectangle of the same image (a numeric
+cell) is read again in about a millisecond with a digits-only pass. pytesseract would start a
+``tesseract`` process, reload the model and re-decode the image for every call (README:
+"Why tesserocr").
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import NamedTuple
+
+from PIL import Image
+
+from pipeline.errors import MissingDependencyError, OcrError
+from pipeline.ocr.settings import OcrSettings
+
+DIGITS = "0123456789.,"
+DIGITS_LANGUAGE = "eng"  # the digits pass: eng reads lone digits more often than vie (measured)
+TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
+INSTALL_HINT = "install it: apt-get install tesseract-ocr tesseract-ocr-vie (or make setup)"
+
+
+class OcrWord(NamedTuple):
+    """A word of the page pass: its text, box in image pixels and confidence 0-100."""
+
+    text: str
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    confidence: float
+
+
+class Reading(NamedTuple):
+    """What one pass read in a rectangle."""
+
+    text: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A rectangle of the page image in pixels."""
+
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+
+
+def tessdata_dir(settings: OcrSettings) -> Path:
+    """The folder holding the language data, or MissingDependencyError saying what to do."""
+    candidates = [settings.tessdata, os.environ.get("TESSDATA_PREFIX"), *TESSDATA_DIRS]
+    needed = {settings.language, DIGITS_LANGUAGE}
+    for folder in filter(None, candidates):
+        path = Path(folder)
+        if all((path / f"{name}.traineddata").is_file() for name in needed):
+            return path
+    names = " and ".join(sorted(needed))
+    raise MissingDependencyError(f"Tesseract language data {names} not found; {INSTALL_HINT}")
+
+
+def check_engine(settings: OcrSettings = OcrSettings()) -> None:
+    """Fail early, with exit code 4, when tesserocr or the language data is missing."""
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError as err:
+        raise MissingDependencyError(f"the tesserocr module is missing ({err}); {INSTALL_HINT}")
+    tessdata_dir(settings)
+
+
+def _text(api: object) -> str:
+    """What the last recognition read; tesserocr raises on a rectangle with nothing in it."""
+    try:
+        return str(api.GetUTF8Text() or "")  # type: ignore[attr-defined]
+    except RuntimeError:
+        return ""
+
+
+class Tesseract:
+    """One page at a time: ``set_page`` then ``words`` and ``read_number`` on that page.
+
+    Open it once per document (loading the models takes ~0.2 s) and close it after.
+    """
+
+    def __init__(self, settings: OcrSettings = OcrSettings()) -> None:
+        import tesserocr
+
+        self._tesserocr = tesserocr
+        self._timeout_ms = int(settings.call_timeout_s * 1000)
+        path = str(tessdata_dir(settings)) + "/"
+        psm = tesserocr.PSM
+        self._text = tesserocr.PyTessBaseAPI(path=path, lang=settings.language, psm=psm.AUTO)
+        self._digits = tesserocr.PyTessBaseAPI(
+            path=path, lang=DIGITS_LANGUAGE, psm=psm.SINGLE_LINE
+        )
+        self._digits.SetVariable("tessedit_char_whitelist", DIGITS)
+        self._digits.SetVariable("classify_bln_numeric_mode", "1")
+
+    def __enter__(self) -> Tesseract:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._text.End()
+        self._digits.End()
+
+    def set_page(self, image: Image.Image, ppi: int) -> None:
+        """The page the page pass and the cell pass read from (rules already erased)."""
+        self._text.SetImage(image)
+        self._text.SetSourceResolution(ppi)
+
+    def words(self, rect: Rect | None = None, sparse: bool = False) -> list[OcrWord]:
+        """Every word of the page (or of ``rect``) with its box and confidence."""
+        api, level = self._text, self._tesserocr.RIL.WORD
+        psm = self._tesserocr.PSM
+        api.SetPageSegMode(psm.SPARSE_TEXT if sparse else psm.AUTO)
+        if rect is not None:
+            api.SetRectangle(rect.x0, rect.top, rect.x1 - rect.x0, rect.bottom - rect.top)
+        self._recognize(api, "page pass")
+        found: list[OcrWord] = []
+        iterator = api.GetIterator()
+        while iterator is not None and not iterator.Empty(level):
+            text = (iterator.GetUTF8Text(level) or "").strip()
+            box = iterator.BoundingBox(level)
+            if text and box:
+                found.append(OcrWord(text, *box, float(iterator.Confidence(level))))
+            if not iterator.Next(level):
+                break
+        return found
+
+    def read_block(self, rect: Rect) -> Reading:
+        """One cell's text read on its own as a block (a wrapped header, a long name)."""
+        api = self._text
+        api.SetPageSegMode(self._tesserocr.PSM.SINGLE_BLOCK)
+        api.SetRectangle(rect.x0, rect.top, rect.x1 - rect.x0, rect.bottom - rect.top)
+        self._recognize(api, "cell pass")
+        return Reading(" ".join(_text(api).split()), float(api.MeanTextConf()))
+
+    def read_number(self, crop: Image.Image, ppi: int) -> Reading:
+        """The digits-only reading of one cell's crop: one line, then one word, one character."""
+        api, psm = self._digits, self._tesserocr.PSM
+        api.SetImage(crop)
+        api.SetSourceResolution(ppi)
+        for mode in (psm.SINGLE_LINE, psm.SINGLE_WORD, psm.SINGLE_CHAR):
+            api.SetPageSegMode(mode)
+            self._recognize(api, "digits pass")
+            text = "".join(_text(api).split())
+            if text:
+                return Reading(text, float(api.MeanTextConf()))
+        return Reading("", 0.0)
+
+    def _recognize(self, api: object, what: str) -> None:
+        if not api.Recognize(timeout=self._timeout_ms):  # type: ignore[attr-defined]
+            seconds = self._timeout_ms / 1000
+            raise OcrError(f"Tesseract {what} did not finish within {seconds:g} s")
