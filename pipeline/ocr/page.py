@@ -26,7 +26,7 @@ from pipeline.ingest.pdf_text import nfc
 from pipeline.models import BBox, Cell, Line, Page, Provenance
 from pipeline.ocr.engine import OcrWord, Reading, Rect, Tesseract
 from pipeline.ocr.prepare import Prepared, binarize, prepare
-from pipeline.ocr.rules import find_rules
+from pipeline.ocr.rules import RuledPage, find_rules
 from pipeline.ocr.settings import OcrSettings
 
 # OCR words are whole words: never glue two of them (word_gap), and let a line's words differ
@@ -36,6 +36,8 @@ READ_PPI = 300  # pages scanned at less are scaled up to this before reading
 CONFUSABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
 NUMERIC = re.compile(r"^\d[\d.,]*$|^[.,]\d+$")
 MAX_NUMBER_CHARS = 12
+MIN_WORDS_TO_JUDGE = 15
+DOUBTFUL_CONFIDENCE = 75.0  # median word confidence: ~96 upright, ~51 upside down (measured)
 MIN_INK_SHARE = 0.004
 CROP_MARGIN = 12  # white pixels around a cell's ink for the digits pass
 # Height of a cell's ink for the digits pass. Measured on the 1,127 numeric cells of the fixture
@@ -53,10 +55,13 @@ def read_page_image(
 ) -> Page:
     """Read one page image (RGB or grey) at ``ppi`` into a Page with method ``ocr``."""
     prepared = _at_reading_resolution(prepare(image, ppi, settings))
-    gray, ppi = prepared.gray, prepared.ppi
-    ruled = find_rules(gray, binarize(gray), ppi)
-    engine.set_page(Image.fromarray(ruled.clean), ppi)
-    words = engine.words()
+    ppi = prepared.ppi
+    gray, ruled, words = _page_pass(prepared.gray, ppi, engine)
+    steps = prepared.steps
+    if _doubtful(words):  # upside down after all? the page pass says so by its confidence
+        flipped = _page_pass(np.ascontiguousarray(gray[::-1, ::-1]), ppi, engine)
+        if _median_confidence(flipped[2]) > _median_confidence(words):
+            (gray, ruled, words), steps = flipped, (*steps, "turned 180")
     scale = 72 / ppi
     content = PageContent(
         where.page,
@@ -72,7 +77,25 @@ def read_page_image(
         engine, ruled.clean, ink, index, ppi, ruled.thickness, settings.low_confidence
     )
     lines = tuple(cells.refine(line) for line in page.lines)
-    return replace(page, lines=lines, steps=prepared.steps)
+    return replace(page, lines=lines, steps=steps)
+
+
+def _page_pass(gray: np.ndarray, ppi: int, engine: Tesseract) -> tuple[
+    np.ndarray, RuledPage, list[OcrWord]
+]:  # fmt: skip
+    """The page's rules found and erased, then every word read."""
+    ruled = find_rules(gray, binarize(gray), ppi)
+    engine.set_page(Image.fromarray(ruled.clean), ppi)
+    return gray, ruled, engine.words()
+
+
+def _median_confidence(words: list[OcrWord]) -> float:
+    return float(np.median([word.confidence for word in words])) if words else 0.0
+
+
+def _doubtful(words: list[OcrWord]) -> bool:
+    """Many words, mostly unsure: the page pass is reading a page the wrong way up."""
+    return len(words) >= MIN_WORDS_TO_JUDGE and _median_confidence(words) < DOUBTFUL_CONFIDENCE
 
 
 def _at_reading_resolution(prepared: Prepared) -> Prepared:

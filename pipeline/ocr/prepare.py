@@ -40,11 +40,10 @@ def prepare(rgb: np.ndarray, ppi: int, settings: OcrSettings = OcrSettings()) ->
         gray = flatten(gray, corners, ppi)
         steps.append("flattened")
     gray = even_lighting(gray)
-    turn = upright_turn(gray)
+    turn, angle = orientation(gray, settings.max_skew_deg)
     if turn:
         gray = np.ascontiguousarray(np.rot90(gray, k=-turn // 90))
         steps.append(f"rotated {turn}")
-    angle = skew_angle(gray, settings.max_skew_deg)
     if abs(angle) >= 0.05:
         gray = rotate(gray, angle)
         steps.append(f"deskewed {angle:.2f}")
@@ -58,10 +57,11 @@ def drop_colour(image: np.ndarray) -> tuple[np.ndarray, bool]:
     """
     if image.ndim == 2:
         return image, False
-    brightest = image.max(axis=2)
-    darkest = image.min(axis=2)
-    coloured = (brightest.astype(np.int16) - darkest) > 80
-    return brightest, bool(coloured.mean() > 0.0005)
+    red, green, blue = cv2.split(image)
+    brightest = cv2.max(cv2.max(red, green), blue)
+    darkest = cv2.min(cv2.min(red, green), blue)
+    coloured = cv2.countNonZero(cv2.compare(cv2.subtract(brightest, darkest), 80, cv2.CMP_GT))
+    return np.asarray(brightest), coloured > 0.0005 * brightest.size
 
 
 def even_lighting(gray: np.ndarray) -> np.ndarray:
@@ -136,20 +136,34 @@ def flatten(gray: np.ndarray, corners: np.ndarray, ppi: int) -> np.ndarray:
     return np.asarray(flat)
 
 
-def upright_turn(gray: np.ndarray) -> int:
-    """Clockwise degrees (0, 90, 180, 270) the page must turn to stand upright.
+def orientation(gray: np.ndarray, max_deg: float) -> tuple[int, float]:
+    """Clockwise degrees (0, 90, 180, 270) that stand the page upright, then the skew angle.
 
-    Text lines run along the axis whose ink profile swings hardest between lines and gaps;
-    upside down, the accents and ascenders that crowd above Vietnamese letters sit below them.
+    Text lines run along the axis whose ink profile, once level, is sharpest (a table's rules
+    are left out: they run both ways); upside down, the accents and ascenders that crowd above
+    Vietnamese letters sit below the line instead.
     """
-    ink = binarize(_shrink(gray)) > 0
-    sideways = _line_contrast(ink.T) > 1.3 * _line_contrast(ink)
-    if sideways:
-        ink = np.rot90(ink, k=-1)
-    turn = 90 if sideways else 0
-    if _marks_below(ink):
+    ink = _text_ink(binarize(_shrink(gray))).astype(np.uint8) * 255
+    across = np.ascontiguousarray(np.rot90(ink))  # the page turned 90° counter-clockwise
+    coarse = ((0.5, max_deg), (0.1, 0.5))
+    level, level_score = _best_angle(_half(ink), coarse)
+    turned, turned_score = _best_angle(_half(across), coarse)
+    sideways = turned_score > level_score
+    chosen = across if sideways else ink
+    angle, _ = _best_angle(chosen, ((0.02, 0.1),), turned if sideways else level)
+    upright = rotate(chosen, angle, border=0)
+    turn = 270 if sideways else 0
+    if _marks_below(upright > 0):
         turn += 180
-    return turn % 360
+    return turn % 360, angle
+
+
+def _text_ink(ink: np.ndarray) -> np.ndarray:
+    """The ink of letters only: a table's rules would give both axes strong profiles."""
+    length = max(15, ink.shape[1] // 40)
+    flat = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    return (ink > 0) & (flat == 0) & (tall == 0)
 
 
 def _line_contrast(ink: np.ndarray) -> float:
@@ -171,26 +185,34 @@ def _marks_below(ink: np.ndarray) -> bool:
     return below > above * 1.15
 
 
-def skew_angle(gray: np.ndarray, max_deg: float) -> float:
-    """Degrees to rotate (counter-clockwise) so text lines and rules lie level."""
-    ink = binarize(_shrink(gray))
+def _half(ink: np.ndarray) -> np.ndarray:
+    return np.asarray(cv2.resize(ink, (ink.shape[1] // 2, ink.shape[0] // 2),
+                                 interpolation=cv2.INTER_AREA))  # fmt: skip
+
+
+def _best_angle(
+    ink: np.ndarray, search: tuple[tuple[float, float], ...], start: float = 0.0
+) -> tuple[float, float]:
+    """The angle that makes the row profile of ``ink`` sharpest, and that sharpness;
+    ``search`` is (step, span) from coarse to fine around ``start``."""
 
     def sharpness(angle: float) -> float:
-        turned = rotate(ink, angle, border=0)
+        turned = rotate(ink, angle, border=0, fast=True)
         profile = turned.sum(axis=1, dtype=np.float64)
         return float(np.square(np.diff(profile)).sum())
 
-    best = 0.0
-    for step, span in ((0.5, max_deg), (0.1, 0.5), (0.02, 0.1)):
+    best = start
+    for step, span in search:
         candidates = np.arange(best - span, best + span + step / 2, step)
         best = float(max(candidates, key=sharpness))
-    return round(best, 2)
+    return round(best, 2), sharpness(best)
 
 
-def rotate(image: np.ndarray, angle: float, border: int = 255) -> np.ndarray:
+def rotate(image: np.ndarray, angle: float, border: int = 255, fast: bool = False) -> np.ndarray:
     """Rotate about the centre, keeping the size; the uncovered corners become ``border``."""
     height, width = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    turned = cv2.warpAffine(image, matrix, (width, height), flags=cv2.INTER_LINEAR,
+    flags = cv2.INTER_NEAREST if fast else cv2.INTER_LINEAR
+    turned = cv2.warpAffine(image, matrix, (width, height), flags=flags,
                             borderMode=cv2.BORDER_CONSTANT, borderValue=border)  # fmt: skip
     return np.asarray(turned)
