@@ -42,9 +42,24 @@ _ANNEX = re.compile(
 _YEAR = re.compile(r"(?:năm|Index|DTI|PAR\s+INDEX|ICT\s+Index)\s+(\d{4})\b", re.IGNORECASE)
 _DATE_PHRASE = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}")
 _PERIOD = re.compile(r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}")
+_VOWELS = ("AÀÁẢÃẠ", "ĂẰẮẲẴẶ", "ÂẦẤẨẪẬ", "EÈÉẺẼẸ", "ÊỀẾỂỄỆ", "IÌÍỈĨỊ", "OÒÓỎÕỌ", "ÔỒỐỔỖỘ",
+           "ƠỜỚỞỠỢ", "UÙÚỦŨỤ", "ƯỪỨỬỮỰ", "YỲÝỶỸỴ")  # fmt: skip
+
+
+def _any_tone(words: str) -> str:
+    """A pattern for upper-case words whatever tone marks OCR put on their vowels."""
+    tones = {char: f"[{group}]" for group in _VOWELS for char in group}
+    return "".join(tones.get(char, char) for char in words).replace(" ", r"\s+")
+
+
 _TITLES = (
-    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+BAN|"
-    r"CHÁNH\s+VĂN\s+PHÒNG)"
+    rf"(?:{_any_tone('PHÓ')}\s+)?(?:"
+    + "|".join(
+        _any_tone(title)
+        for title in ("CHỦ TỊCH", "GIÁM ĐỐC", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "TRƯỞNG BAN",
+                      "CHÁNH VĂN PHÒNG")  # fmt: skip
+    )
+    + ")"
 )
 _SIGNATURE = re.compile(
     rf"(?P<on_behalf>(?:(?:KT|TM|TL|Q)\.\s*[{UP} ]+?\s+)*)(?P<title>{_TITLES})"
@@ -250,6 +265,16 @@ def _title(body: list[str]) -> str | None:
     return re.sub(r"^(?:V/v|Về việc)\s*:?\s*", "", title) or None
 
 
+def _printed_title(title: str) -> str:
+    """The signer's title as the decree spells it (OCR may have dropped a tone mark)."""
+    words = " ".join(title.split())
+    for proper in ("PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "BỘ TRƯỞNG",
+                   "THỨ TRƯỞNG", "TRƯỞNG BAN", "CHÁNH VĂN PHÒNG"):  # fmt: skip
+        if re.fullmatch(_any_tone(proper), words):
+            return proper
+    return words
+
+
 def _signer(full: str) -> tuple[str | None, str | None]:
     """Signer's title block and name, from the signature after the last article."""
     articles = list(_ARTICLE.finditer(full))
@@ -261,5 +286,5 @@ def _signer(full: str) -> tuple[str | None, str | None]:
     # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": each level signs for the one above
     levels = re.split(r"(?=\b(?:KT|TM|TL|Q)\.)", found.group("on_behalf"))
     parts = [" ".join(level.split()) for level in levels if level.strip()]
-    parts.append(" ".join(found.group("title").split()))
+    parts.append(_printed_title(found.group("title")))
     return " / ".join(parts), found.group("name")
