@@ -12,11 +12,12 @@ from typing import Any
 import click
 
 from pipeline import __version__
-from pipeline.batch import BatchSettings, discover, plan, run_batch
+from pipeline.batch import IMAGE_SUFFIXES, BatchSettings, discover, plan, run_batch
 from pipeline.emit import write_outputs
 from pipeline.errors import DecisionsError, ExitCode
 from pipeline.match import candidates, match_names
 from pipeline.models import DocumentResult
+from pipeline.ocr import check_engine
 
 
 def input_arguments(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -70,6 +71,8 @@ def _read_all(
     jobs = plan(discover(inputs))
     if not jobs:
         raise click.UsageError("no decision files found (looked for .txt .pdf .docx .html)")
+    if any(job.path.suffix.lower() in IMAGE_SUFFIXES for job in jobs):
+        check_engine()  # scans to read: say now, with exit code 4, if Tesseract is missing
     results = []
     for result in run_batch(jobs, BatchSettings(overlay=overlay, aliases=aliases)):
         if result.status == "failed":

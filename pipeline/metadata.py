@@ -56,8 +56,14 @@ _TITLES = (
     rf"(?:{_any_tone('PHÓ')}\s+)?(?:"
     + "|".join(
         _any_tone(title)
-        for title in ("CHỦ TỊCH", "GIÁM ĐỐC", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "TRƯỞNG BAN",
-                      "CHÁNH VĂN PHÒNG")  # fmt: skip
+        for title in (
+            "CHỦ TỊCH",
+            "GIÁM ĐỐC",
+            "BỘ TRƯỞNG",
+            "THỨ TRƯỞNG",
+            "TRƯỞNG BAN",
+            "CHÁNH VĂN PHÒNG",
+        )  # fmt: skip
     )
     + ")"
 )

@@ -32,8 +32,14 @@ def read_image(path: Path, source_file: str, settings: OcrSettings) -> tuple[Pag
     grid_ids = count(1)
     with Tesseract(settings) as engine:
         return tuple(
-            _read(pixels, ppi, Provenance(source_file, number, method="ocr"), engine, settings,
-                  grid_ids)  # fmt: skip
+            _read(
+                pixels,
+                ppi,
+                Provenance(source_file, number, method="ocr"),
+                engine,
+                settings,
+                grid_ids,
+            )  # fmt: skip
             for number, (pixels, ppi) in enumerate(frames, start=1)
         )
 
@@ -51,9 +57,14 @@ def ocr_scanned_pages(
     try:
         with Tesseract(settings) as engine:
             return tuple(
-                _read(_render(document, page.number, settings.dpi), settings.dpi,
-                      Provenance(source_file, page.number, method="ocr"), engine, settings,
-                      grid_ids)  # fmt: skip
+                _read(
+                    _render(document, page.number, settings.dpi),
+                    settings.dpi,
+                    Provenance(source_file, page.number, method="ocr"),
+                    engine,
+                    settings,
+                    grid_ids,
+                )  # fmt: skip
                 if page.method == OCR_NEEDED
                 else page
                 for page in pages
@@ -101,4 +112,3 @@ def _ppi(frame: Image.Image) -> int:
 
 def _last_grid(pages: tuple[Page, ...]) -> int:
     return max((line.grid or 0 for page in pages for line in page.lines), default=0)
-

@@ -54,8 +54,12 @@ class _Slot:
             parts = list(entry.components)
             parts[self.position] = value
             changed = replace(entry, components=tuple(parts))
+        elif self.field == "total":
+            changed = replace(entry, total=value)
+        elif self.field == "rank":
+            changed = replace(entry, rank=value)
         else:
-            changed = replace(entry, **{self.field: value})
+            changed = replace(entry, row_number=value)
         entries = list(table.entries)
         entries[self.entry] = changed
         return replace(table, entries=tuple(entries))

@@ -60,15 +60,22 @@ class Rect:
 
 
 def tessdata_dir(settings: OcrSettings) -> Path:
-    """The folder holding the language data, or MissingDependencyError saying what to do."""
-    candidates = [settings.tessdata, os.environ.get("TESSDATA_PREFIX"), *TESSDATA_DIRS]
+    """The folder holding the language data, or MissingDependencyError saying what to do.
+
+    An explicit folder (the setting, else TESSDATA_PREFIX) is the only one looked in.
+    """
+    chosen = settings.tessdata or os.environ.get("TESSDATA_PREFIX")
+    candidates = [chosen] if chosen else list(TESSDATA_DIRS)
     needed = {settings.language, DIGITS_LANGUAGE}
     for folder in filter(None, candidates):
         path = Path(folder)
         if all((path / f"{name}.traineddata").is_file() for name in needed):
             return path
     names = " and ".join(sorted(needed))
-    raise MissingDependencyError(f"Tesseract language data {names} not found; {INSTALL_HINT}")
+    where = chosen or ", ".join(TESSDATA_DIRS)
+    raise MissingDependencyError(
+        f"Tesseract language data {names} not found in {where}; {INSTALL_HINT}"
+    )
 
 
 def check_engine(settings: OcrSettings = OcrSettings()) -> None:
@@ -76,7 +83,8 @@ def check_engine(settings: OcrSettings = OcrSettings()) -> None:
     try:
         import tesserocr  # noqa: F401
     except ImportError as err:
-        raise MissingDependencyError(f"the tesserocr module is missing ({err}); {INSTALL_HINT}")
+        message = f"the tesserocr module is missing ({err}); {INSTALL_HINT}"
+        raise MissingDependencyError(message) from err
     tessdata_dir(settings)
 
 
@@ -102,9 +110,7 @@ class Tesseract:
         path = str(tessdata_dir(settings)) + "/"
         psm = tesserocr.PSM
         self._text = tesserocr.PyTessBaseAPI(path=path, lang=settings.language, psm=psm.AUTO)
-        self._digits = tesserocr.PyTessBaseAPI(
-            path=path, lang=DIGITS_LANGUAGE, psm=psm.SINGLE_LINE
-        )
+        self._digits = tesserocr.PyTessBaseAPI(path=path, lang=DIGITS_LANGUAGE, psm=psm.SINGLE_LINE)
         self._digits.SetVariable("tessedit_char_whitelist", DIGITS)
         self._digits.SetVariable("classify_bln_numeric_mode", "1")
 
@@ -139,7 +145,8 @@ class Tesseract:
             text = (iterator.GetUTF8Text(level) or "").strip()
             box = iterator.BoundingBox(level)
             if text and box:
-                found.append(OcrWord(text, *box, float(iterator.Confidence(level))))
+                x0, top, x1, bottom = box
+                found.append(OcrWord(text, x0, top, x1, bottom, float(iterator.Confidence(level))))
             if not iterator.Next(level):
                 break
         return found

@@ -17,6 +17,8 @@ import numpy as np
 from pipeline.ocr.settings import OcrSettings
 
 A4_RATIO = 297 / 210
+COLOUR_SPREAD = 80  # a pixel whose channels differ by more than this is coloured ink
+STAMP_SHARE = 0.0005  # this share of coloured pixels is a stamp (said in the page's steps)
 WORK_WIDTH = 1000  # analysis (skew, orientation, page corners) runs on a copy this wide
 
 
@@ -60,8 +62,9 @@ def drop_colour(image: np.ndarray) -> tuple[np.ndarray, bool]:
     red, green, blue = cv2.split(image)
     brightest = cv2.max(cv2.max(red, green), blue)
     darkest = cv2.min(cv2.min(red, green), blue)
-    coloured = cv2.countNonZero(cv2.compare(cv2.subtract(brightest, darkest), 80, cv2.CMP_GT))
-    return np.asarray(brightest), coloured > 0.0005 * brightest.size
+    spread = np.asarray(cv2.subtract(brightest, darkest))
+    coloured = cv2.countNonZero(np.asarray(spread > COLOUR_SPREAD, dtype=np.uint8))
+    return np.asarray(brightest), coloured > STAMP_SHARE * spread.size
 
 
 def even_lighting(gray: np.ndarray) -> np.ndarray:

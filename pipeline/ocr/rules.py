@@ -27,17 +27,19 @@ class RuledPage(NamedTuple):
 def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int) -> RuledPage:
     """Horizontal and vertical rules of the page, and the page without them."""
     length = max(15, round(MIN_RULE_INCH * ppi))
-    flat = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT,
-                                                                           (length, 1)))
-    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT,
-                                                                           (1, length)))
+    flat = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
+    )
+    tall = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))
+    )
     rules: list[Rule] = []
     thickness: list[float] = []
     for mask, horizontal in ((flat, True), (tall, False)):
         found, widths = _runs(mask, horizontal)
         rules += found
         thickness += widths
-    erase = cv2.dilate(flat | tall, np.ones((5, 5), np.uint8))
+    erase = cv2.dilate(cv2.bitwise_or(flat, tall), np.ones((5, 5), np.uint8))
     clean = gray.copy()
     clean[erase > 0] = 255
     return RuledPage(rules, clean, float(np.median(thickness)) if thickness else 0.0)
