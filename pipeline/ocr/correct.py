@@ -86,23 +86,51 @@ def _settle_table(
     flags: list[Flag] = []
     for index in range(len(table.entries)):
         slots = [slot for slot in _slots(table, index) if _unsure(slot.get(table), low_confidence)]
-        if not slots:
-            continue
         broken, elsewhere = _judge(doc_id, table, index, settings)
-        fits = []
-        for slot in slots:
-            for reading in alternatives(slot.get(table)):  # type: ignore[arg-type]
-                breaks, after = _judge(doc_id, _with(table, slot, reading), index, settings)
-                if not breaks and after <= elsewhere:
-                    fits.append((slot, reading))
+        fits = _fits(doc_id, table, index, slots, elsewhere, settings)
+        if broken and not fits:  # both passes may agree on a lost separator: try the rest
+            sure = [s for s in _slots(table, index) if s not in slots and _read_by_ocr(s, table)]
+            fits = _fits(doc_id, table, index, sure, elsewhere, settings, separators_only=True)
         if broken and len(fits) == 1:
             slot, reading = fits[0]
             printed = slot.get(table)
             table = _with(table, slot, reading)
             flags.append(_corrected(doc_id, table, index, printed, reading))  # type: ignore[arg-type]
-        elif broken or fits:
+        elif slots and (broken or fits):
             flags.extend(_unsure_flag(doc_id, table, index, slot) for slot in slots)
     return table, flags
+
+
+def _fits(
+    doc_id: str,
+    table: Table,
+    index: int,
+    slots: list[_Slot],
+    elsewhere: int,
+    settings: ReconcileSettings,
+    separators_only: bool = False,
+) -> list[tuple[_Slot, str]]:
+    """Each (value, reading) that makes the row hold without breaking the rest of the table."""
+    fits = []
+    for slot in slots:
+        value = slot.get(table)
+        assert value is not None
+        if separators_only:
+            readings = list(_separator_fixes(value.printed))
+        elif slot.field == "rank":  # ranks check each other: only the other pass is evidence
+            readings = list(value.at.alternatives)
+        else:
+            readings = alternatives(value)
+        for reading in dict.fromkeys(readings):
+            breaks, after = _judge(doc_id, _with(table, slot, reading), index, settings)
+            if not breaks and after <= elsewhere:
+                fits.append((slot, reading))
+    return fits
+
+
+def _read_by_ocr(slot: _Slot, table: Table) -> bool:
+    value = slot.get(table)
+    return value is not None and value.at.method == "ocr"
 
 
 def _slots(table: Table, index: int) -> Iterator[_Slot]:

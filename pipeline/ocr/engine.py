@@ -113,6 +113,22 @@ class Tesseract:
         self._digits = tesserocr.PyTessBaseAPI(path=path, lang=DIGITS_LANGUAGE, psm=psm.SINGLE_LINE)
         self._digits.SetVariable("tessedit_char_whitelist", DIGITS)
         self._digits.SetVariable("classify_bln_numeric_mode", "1")
+        has_osd = Path(path, "osd.traineddata").is_file()
+        self._osd = (
+            tesserocr.PyTessBaseAPI(path=path, lang="osd", psm=psm.OSD_ONLY) if has_osd else None
+        )
+
+    def orientation(self, image: Image.Image) -> tuple[int, float] | None:
+        """Tesseract's own guess (OSD): clockwise degrees the page is turned, and its
+        confidence; None when osd.traineddata is missing or the page has too little text."""
+        if self._osd is None:
+            return None
+        self._osd.SetImage(image)
+        try:
+            found = self._osd.DetectOrientationScript()
+        except RuntimeError:
+            return None
+        return (int(found["orient_deg"]), float(found["orient_conf"])) if found else None
 
     def __enter__(self) -> Tesseract:
         return self
@@ -123,8 +139,9 @@ class Tesseract:
         self.close()
 
     def close(self) -> None:
-        self._text.End()
-        self._digits.End()
+        for api in (self._text, self._digits, self._osd):
+            if api is not None:
+                api.End()
 
     def set_page(self, image: Image.Image, ppi: int) -> None:
         """The page the page pass and the cell pass read from (rules already erased)."""

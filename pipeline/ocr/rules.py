@@ -15,7 +15,12 @@ import numpy as np
 
 from pipeline.ingest.pdf_sources import Rule
 
-MIN_RULE_INCH = 0.2  # shorter straight runs of ink are letters (an "l", a dash), not rules
+# Shorter straight runs of ink are letters, not rules: a bold "TT" joins its two bars into a
+# run of 0.2 inch, an "l" or "1" with accents stands up to 0.17 inch at 14 pt.
+MIN_FLAT_RULE_INCH = 0.6  # "BTTTT" in bold joins four bars into 0.45 inch
+MIN_TALL_RULE_INCH = 0.22
+MIN_DIVIDER_INCH = 0.08  # a divider between two rules, one row high
+RULE_REACH_PX = 4  # how near a divider's end must come to a horizontal rule
 
 
 class RuledPage(NamedTuple):
@@ -26,13 +31,10 @@ class RuledPage(NamedTuple):
 
 def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int) -> RuledPage:
     """Horizontal and vertical rules of the page, and the page without them."""
-    length = max(15, round(MIN_RULE_INCH * ppi))
-    flat = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
-    )
-    tall = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))
-    )
+    wide, high = round(MIN_FLAT_RULE_INCH * ppi), round(MIN_TALL_RULE_INCH * ppi)
+    flat = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, wide), np.uint8))
+    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((high, 1), np.uint8))
+    tall = cv2.bitwise_or(tall, _short_dividers(ink, flat, ppi))
     rules: list[Rule] = []
     thickness: list[float] = []
     for mask, horizontal in ((flat, True), (tall, False)):
@@ -43,6 +45,23 @@ def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int) -> RuledPage:
     clean = gray.copy()
     clean[erase > 0] = 255
     return RuledPage(rules, clean, float(np.median(thickness)) if thickness else 0.0)
+
+
+def _short_dividers(ink: np.ndarray, flat: np.ndarray, ppi: int) -> np.ndarray:
+    """Vertical rules shorter than a letter could be: those that run from one horizontal rule
+    to the next (the column dividers of a single row between two band rows)."""
+    short = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((round(MIN_DIVIDER_INCH * ppi), 1),
+                                                          np.uint8))  # fmt: skip
+    reach = cv2.dilate(flat, np.ones((2 * RULE_REACH_PX + 1, 2 * RULE_REACH_PX + 1), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(short, connectivity=8)
+    kept = np.zeros_like(short)
+    for label in range(1, count):
+        x, y, w, h, _area = stats[label]
+        touches_top = reach[y, x : x + w].any()
+        touches_bottom = reach[min(y + h - 1, reach.shape[0] - 1), x : x + w].any()
+        if touches_top and touches_bottom:
+            kept[labels == label] = 255
+    return kept
 
 
 def _runs(mask: np.ndarray, horizontal: bool) -> tuple[list[Rule], list[float]]:
