@@ -10,7 +10,8 @@ Runs the real CLI (``decisions extract FILES --out DIR``) on the fixtures, compa
 numeric cell and metadata field with samples/generated/manifest.json (tests/ocr_eval.py says
 how) and prints one line per variant. With ``--require`` (per-variant minimum share of numeric
 cells right, in per cent), ``--silent`` (most silent errors allowed) or ``--metadata`` (minimum
-share of metadata fields right) it exits 1 when a threshold is not met.
+share of metadata fields right) or ``--error-flags`` (most error-level flags: the fixtures are
+clean) it exits 1 when a threshold is not met.
 """
 
 from __future__ import annotations
@@ -52,12 +53,12 @@ def run_pipeline(cases: Sequence[Case], folder: Path, out_dir: Path) -> int:
 def print_report(scores: Sequence[CaseScore], summaries: Sequence[Summary], errors: int) -> None:
     print(
         f"{'variant':8} {'cases':>5} {'cells':>6} {'right':>6} {'share':>8} {'silent':>6}"
-        f" {'metadata':>9}"
+        f" {'metadata':>9} {'error flags':>11}"
     )
     for s in summaries:
         print(
             f"{s.variant:8} {s.cases:5} {s.cells:6} {s.right:6} {s.share:7.2f}% {s.silent:6}"
-            f" {s.fields_right:4}/{s.fields:<4}"
+            f" {s.fields_right:4}/{s.fields:<4} {s.error_flags:11}"
         )
     for score in scores:
         for failure in score.failed:
@@ -94,6 +95,9 @@ def unmet(summaries: Sequence[Summary], args: argparse.Namespace) -> list[str]:
     fields, right = sum(s.fields for s in summaries), sum(s.fields_right for s in summaries)
     if args.metadata is not None and fields and 100 * right / fields < args.metadata:
         misses.append(f"metadata {right}/{fields} right, need {args.metadata}%")
+    errors = sum(s.error_flags for s in summaries)
+    if args.error_flags is not None and errors > args.error_flags:
+        misses.append(f"{errors} error-level flags on clean fixtures, at most {args.error_flags}")
     return misses
 
 
@@ -106,6 +110,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--require", help="minimum %% of numeric cells right per variant")
     parser.add_argument("--silent", type=int, help="most silent errors allowed")
     parser.add_argument("--metadata", type=float, help="minimum %% of metadata fields right")
+    parser.add_argument("--error-flags", type=int, help="most error-level flags allowed")
     parser.add_argument("--errors", type=int, default=20, help="wrong cells to list per case")
     args = parser.parse_args(argv)
     decisions = expected_decisions()

@@ -7,9 +7,12 @@ row number decide the pairing, so one lost row does not shift the rest), and eve
 of an entry — row number, each component, total, rank — is compared as a Decimal. An expected
 entry with no partner counts all its cells wrong. A wrong cell is *silent* when its row carries
 no flag in flags.csv (flags matched by doc_id, table_index, row_number); cells of a lost entry
-are silent unless the case says it could not read something (a failed document or a flag with
-no row number). Output rows with no expected partner are counted as invented and, unflagged,
-silent. Metadata fields are compared after NFC and white-space folding.
+are silent unless the case says it lost them: a failed document, a page_not_read or
+table_not_read flag, or a row_number_gap flag expecting that row number. Output rows with no
+expected partner are counted as invented (their cells wrong) and, unflagged, silent. The share
+right is right cells / (printed cells + invented cells). Metadata fields are compared after NFC
+and white-space folding. Error-level flags are counted too: the fixtures are clean, their text
+forms raise none.
 
 Used by scripts/eval_ocr.py (the report and its thresholds) and by the tests.
 """
@@ -38,6 +41,7 @@ METADATA_FIELDS = (
     "signer",
     "title",
 )
+LOSS_CHECKS = frozenset({"page_not_read", "table_not_read"})  # "something here was not read"
 MIN_PAIR_SCORE = 0.5  # below this an expected and an output entry are not the same row
 Row = dict[str, str]
 
@@ -87,6 +91,7 @@ class CaseScore:
     cells: tuple[CellScore, ...]
     fields: tuple[FieldScore, ...]
     failed: tuple[str, ...]  # "file: error" of documents that failed
+    error_flags: tuple[str, ...] = ()  # checks of the error-level flags raised
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,9 +281,11 @@ def score_case(case: Case, decision: dict[str, Any], outputs: Outputs) -> CaseSc
     """Every numeric cell and metadata field of one case."""
     documents = case_documents(case, outputs)
     doc_ids = [row["doc_id"] for row in documents]
-    flags = {(f["doc_id"], f["table_index"], f["row_number"]) for f in outputs.flags}
+    mine = [f for f in outputs.flags if f["doc_id"] in doc_ids]
+    flags = {(f["doc_id"], f["table_index"], f["row_number"]) for f in mine}
     told = any(row["status"] != "ok" for row in documents) or len(documents) < len(case.files)
-    told = told or any(f["doc_id"] in doc_ids and not f["row_number"] for f in outputs.flags)
+    told = told or any(f["check"] in LOSS_CHECKS for f in mine)
+    gaps = {number(f["expected"]) for f in mine if f["check"] == "row_number_gap"}
     want, got = expected_entries(decision), output_entries(outputs, doc_ids)
     pairs = align(want, got)
     cells: list[CellScore] = []
@@ -286,7 +293,7 @@ def score_case(case: Case, decision: dict[str, Any], outputs: Outputs) -> CaseSc
         cells += compare_cells(case.name, want[i], got[j], got[j].flag_key in flags)
     paired_want, paired_got = {i for i, _ in pairs}, {j for _, j in pairs}
     for i in sorted(set(range(len(want))) - paired_want):
-        cells += lost_cells(case.name, want[i], told, "missing")
+        cells += lost_cells(case.name, want[i], told or want[i].row in gaps, "missing")
     for j in sorted(set(range(len(got))) - paired_got):
         cells += lost_cells(case.name, got[j], got[j].flag_key in flags, "invented")
     failed = tuple(
@@ -297,9 +304,9 @@ def score_case(case: Case, decision: dict[str, Any], outputs: Outputs) -> CaseSc
         for name in case.files
         if name not in {Path(row["source_file"]).name for row in documents}
     )
-    return CaseScore(
-        case, tuple(cells), tuple(score_metadata(case, decision, documents)), failed + missing
-    )
+    errors = tuple(f["check"] for f in mine if f["severity"] == "error")
+    fields = tuple(score_metadata(case, decision, documents))
+    return CaseScore(case, tuple(cells), fields, failed + missing, errors)
 
 
 def score_outputs(
@@ -322,6 +329,7 @@ class Summary:
     silent: int
     fields: int
     fields_right: int
+    error_flags: int = 0
 
     @property
     def share(self) -> float:
@@ -346,6 +354,7 @@ def summarise(scores: Sequence[CaseScore]) -> list[Summary]:
                 sum(c.silent for c in cells),
                 len(fields),
                 sum(f.right for f in fields),
+                sum(len(score.error_flags) for score in mine),
             )
         )
     return summaries

@@ -127,12 +127,7 @@ def test_a_flag_on_another_row_does_not_count(planted: Path) -> None:
 
 
 def test_a_lost_entry_counts_all_its_cells_wrong_and_the_rest_stay_paired(planted: Path) -> None:
-    target = doc_id(planted, "thoxuan_2021_cchc_xa")
-    edit(
-        planted,
-        "entries",
-        lambda rows: [r for r in rows if (r["doc_id"], r["row_number"]) != (target, "10")],
-    )
+    lose_row(planted, "thoxuan_2021_cchc_xa", "10")
     wrong = wrong_cells(planted)
     assert {cell.where.split(" (")[0] for cell in wrong} == {"table 1, row 10"}
     assert {cell.kind for cell in wrong} == {"missing"} and len(wrong) == 3  # STT, total, rank
@@ -163,3 +158,44 @@ def test_a_wrong_metadata_field_counts(planted: Path) -> None:
     edit(planted, "documents", change)
     (summary,) = summarise(score_outputs(CASES, planted, DECISIONS))
     assert summary.fields - summary.fields_right == 1
+
+
+def lose_row(out: Path, slug: str, row: str) -> str:
+    target = doc_id(out, slug)
+    edit(
+        out,
+        "entries",
+        lambda rows: [r for r in rows if (r["doc_id"], r["row_number"]) != (target, row)],
+    )
+    return target
+
+
+def test_a_lost_entry_is_told_by_a_gap_flag_for_its_row_only(planted: Path) -> None:
+    target = lose_row(planted, "thoxuan_2021_cchc_xa", "10")
+    gap = {
+        "doc_id": target,
+        "table_index": "1",
+        "row_number": "11",
+        "check": "row_number_gap",
+        "severity": "warning",
+        "expected": "10",
+        "actual": "11",
+    }
+    metadata = {"doc_id": target, "check": "missing_metadata", "severity": "warning"}
+    edit(planted, "flags", lambda rows: [*rows, metadata])
+    assert all(cell.silent for cell in wrong_cells(planted))  # a metadata flag says nothing
+    edit(planted, "flags", lambda rows: [*rows, gap])
+    assert [cell.silent for cell in wrong_cells(planted)] == [False] * 3
+
+
+def test_error_flags_on_clean_fixtures_are_counted(planted: Path) -> None:
+    flag = {
+        "doc_id": doc_id(planted, "hue_2019_cqdt"),
+        "table_index": "1",
+        "row_number": "3",
+        "check": "sum_mismatch",
+        "severity": "error",
+    }
+    edit(planted, "flags", lambda rows: [*rows, flag])
+    (summary,) = summarise(score_outputs(CASES, planted, DECISIONS))
+    assert (summary.error_flags, summary.silent, summary.share) == (1, 0, 100.0)
