@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SAMPLES ?= samples
 OUT    ?= out
 
-.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean
+.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr
 
 setup: $(STAMP) system-deps
 
@@ -57,6 +57,16 @@ schemas: setup
 samples: setup
 	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation >/dev/null)
 	$(BIN)/python samples/make_samples.py
+
+# Rewrite samples/scanned/: the fixture PDFs as seeded scans and phone photos (OCR tests).
+# The red seal's ring text needs a font with Vietnamese letters (fonts-liberation).
+scans: setup
+	@test -e /usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf || test -e /usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null)
+	$(BIN)/python samples/make_scans.py
+
+# The OCR acceptance figures of issue 8 on samples/scanned/ (exit 1 when one is not met).
+eval-ocr: setup
+	$(BIN)/python scripts/eval_ocr.py --require 300dpi=99.5,200dpi=98,photo=97 --silent 0 --metadata 100
 
 clean:
 	rm -rf $(OUT) $(VENV) .pytest_cache .ruff_cache .mypy_cache

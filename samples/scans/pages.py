@@ -1,0 +1,52 @@
+"""The real PDF pages, rasterised with pypdfium2, and where things are printed on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+
+Point = tuple[float, float]  # (x, y) in pixels, origin top-left
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """One rendered page: RGB pixels at ``dpi`` and the page's number in its PDF."""
+
+    number: int  # 1-based
+    pixels: np.ndarray  # (height, width, 3) uint8
+    dpi: int
+
+
+def render_pages(pdf: Path, dpi: int) -> list[PageImage]:
+    """Every page of ``pdf`` as RGB pixels at ``dpi``."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        pages = []
+        for index in range(len(document)):
+            bitmap = document[index].render(scale=dpi / 72)
+            pixels = np.asarray(bitmap.to_pil().convert("RGB")).copy()
+            pages.append(PageImage(index + 1, pixels, dpi))
+        return pages
+    finally:
+        document.close()
+
+
+def find_text(pdf: Path, text: str, dpi: int) -> tuple[int, Point] | None:
+    """The first page printing ``text`` and the top-left corner of it there, in pixels."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            hit = textpage.search(text).get_next()
+            if hit is None:
+                continue
+            left, _bottom, _right, top = textpage.get_charbox(hit[0])
+            height = page.get_size()[1]
+            return index + 1, (left * dpi / 72, (height - top) * dpi / 72)
+        return None
+    finally:
+        document.close()
