@@ -77,6 +77,7 @@ class Page:
     height: float | None = None
     method: str = "text"  # how this page's text was read: text | pdf | docx | html | ocr
     # | ocr-needed: no text layer, and OCR is not run (a scanned page)
+    damage: str | None = None  # why part of this page could not be decoded (flag page_damaged)
 
 
 @dataclass(frozen=True, slots=True)

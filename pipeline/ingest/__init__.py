@@ -1,20 +1,36 @@
-"""Any input file → an NFC ``Document``; the reader is chosen by content, not by extension."""
+"""Any input file → an NFC ``Document``; the reader is chosen by content, not by extension.
+
+Before a reader inflates anything, the limits in ``IngestLimits`` are checked from what the
+file declares (ZIP directory sizes, image dimensions; PDF streams in ``pdf_bombs``), so a
+decompression bomb is refused with a reason instead of filling the memory.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 import zipfile
 from pathlib import Path
 
-from pipeline.errors import CorruptFile, UnsupportedFormat
+from pipeline.errors import CorruptFile, DocumentTooLarge, EncryptedFile, UnsupportedFormat
 from pipeline.models import Document, Page
+from pipeline.settings import IngestLimits
 
 _HTML_MARKS = (b"<!doctype html", b"<html", b"<body", b"<table", b"<head")
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+# Letters only Vietnamese uses (after NFC): the mark of text decoded with the right code page.
+_VIETNAMESE = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | frozenset(
+    unicodedata.normalize("NFC", base + mark)
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+    for mark in "\u0300\u0301\u0303\u0309\u0323"
+)
+_LEGACY_ENCODINGS = ("cp1258", "cp1252", "latin-1")
 
 
 def sniff_format(data: bytes) -> str:
-    """Name the format of a file from its first bytes: pdf | docx | html | txt."""
+    """Name the format of a file from its first bytes: pdf | docx | html | image | txt."""
     if not data.strip():
         raise CorruptFile("the file is empty")
     head = data[:2048]
@@ -22,12 +38,16 @@ def sniff_format(data: bytes) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_OOXML in data:
+            raise EncryptedFile(
+                "password-protected Word document: save an open copy (File › Info › Protect)"
+            )
         raise UnsupportedFormat(
             "legacy Word .doc: convert it first (soffice --headless --convert-to docx FILE)"
         )
     if head.startswith(_IMAGE_MAGIC):
-        raise UnsupportedFormat("scanned image: OCR of images is not supported yet")
+        return "image"
     lowered = head.lower().lstrip(b"\xef\xbb\xbf \t\r\n")
     if any(mark in lowered for mark in _HTML_MARKS):
         return "html"
@@ -37,18 +57,35 @@ def sniff_format(data: bytes) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy page.
+
+    A file that is not UTF-8 was most likely saved by an old Windows editor: Windows-1258
+    (Vietnamese, tone marks as combining characters) or Windows-1252 / Latin-1. The code page
+    whose decoding gives the most Vietnamese letters wins; ties go to the earlier one.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise UnsupportedFormat(
-            f"text is not UTF-8 (byte {err.start}): re-save the file as UTF-8"
-        ) from err
+    except UnicodeDecodeError:
+        pass
+    best, best_score = "", -1
+    for encoding in _LEGACY_ENCODINGS:
+        try:
+            text = unicodedata.normalize("NFC", data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+        score = sum(char in _VIETNAMESE for char in text) - sum(
+            unicodedata.combining(char) > 0 for char in text
+        )
+        if score > best_score:
+            best, best_score = text, score
+    return best
 
 
-def read_pages(path: Path, data: bytes, fmt: str, source_file: str) -> tuple[Page, ...]:
+def read_pages(
+    path: Path, data: bytes, fmt: str, source_file: str, limits: IngestLimits = IngestLimits()
+) -> tuple[Page, ...]:
     """Run the reader for ``fmt``; each reader returns NFC pages of lines and grid rows."""
     if fmt == "txt":
         from pipeline.ingest.text import read_text
@@ -59,35 +96,72 @@ def read_pages(path: Path, data: bytes, fmt: str, source_file: str) -> tuple[Pag
 
         return read_html(path, source_file)
     if fmt == "docx":
-        _require_docx(path)
+        _require_docx(path, limits)
         from pipeline.ingest.docx import read_docx
 
         return read_docx(path, source_file)
     if fmt == "pdf":
         from pipeline.ingest.pdf import read_pdf
 
-        return read_pdf(path, source_file)
+        return read_pdf(path, source_file, limits=limits)
+    if fmt == "image":
+        _require_image_size(path, limits)
+        raise UnsupportedFormat("scanned image: OCR of images is not supported yet")
     raise UnsupportedFormat(f"no reader for format {fmt!r}")
 
 
-def _require_docx(path: Path) -> None:
-    """A ZIP is only a DOCX when it holds word/document.xml."""
+def _require_docx(path: Path, limits: IngestLimits) -> None:
+    """A ZIP is only a DOCX when it holds word/document.xml, and only read when not a bomb."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            members = archive.infolist()
     except zipfile.BadZipFile as err:
         raise CorruptFile(f"damaged ZIP/DOCX container: {err}") from err
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in {member.filename for member in members}:
         raise UnsupportedFormat("a ZIP file but not a Word document (no word/document.xml)")
+    unzipped = sum(member.file_size for member in members)
+    if unzipped > limits.max_unzipped_mb << 20:
+        raise DocumentTooLarge(
+            f"the DOCX would unzip to {unzipped >> 20} MB, over the limit of "
+            f"{limits.max_unzipped_mb} MB (IngestLimits.max_unzipped_mb): a decompression bomb?"
+        )
 
 
-def read_document(path: Path, source_file: str, doc_id: str) -> Document:
+def _require_image_size(path: Path, limits: IngestLimits) -> None:
+    """Refuse an image whose header declares more pixels than the limit (nothing decoded)."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    size = "more than twice Pillow's own limit of pixels"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+        size = f"{width} × {height} pixels"
+        too_large = width * height > limits.max_image_pixels
+    except Image.DecompressionBombError:
+        too_large = True
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
+        raise CorruptFile(f"damaged image: {err}") from err
+    if too_large:
+        raise DocumentTooLarge(
+            f"image of {size}, over the limit of {limits.max_image_pixels // 1_000_000} M "
+            "pixels (IngestLimits.max_image_pixels; an A4 page at 600 dpi is 35 M): "
+            "scan it again at 300 dpi"
+        )
+
+
+def read_document(
+    path: Path, source_file: str, doc_id: str, limits: IngestLimits = IngestLimits()
+) -> Document:
     """Read one file into a Document."""
     try:
         data = path.read_bytes()
     except OSError as err:
         raise CorruptFile(f"cannot read the file: {err.strerror}") from err
     fmt = sniff_format(data)
-    pages = read_pages(path, data, fmt, source_file)
+    pages = read_pages(path, data, fmt, source_file, limits)
     sha256 = hashlib.sha256(data).hexdigest()
     return Document(doc_id, source_file, sha256, fmt, pages)
