@@ -22,6 +22,7 @@ from pipeline.batch import (
     run_batch,
     walk,
 )
+from pipeline.batch.discover import SKIPPED
 from pipeline.batch.settings import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S
 from pipeline.emit import write_outputs
 from pipeline.errors import DecisionsError, ExitCode
@@ -143,10 +144,17 @@ def _read_all(
         journal=journal,
         progress=Progress(mode=run["progress"]),
     )
+    skipped = 0
     for result in batch:
-        if result.status == "failed":
+        if result.status == "failed" and (result.error or "").startswith(SKIPPED):
+            skipped += 1
+        elif result.status == "failed":
             click.echo(f"{result.source_file}: failed: {result.error}", err=True)
         results.append(result)
+    if skipped:
+        click.echo(
+            f"skipped {skipped} file(s) not in a decision format: see documents.csv", err=True
+        )
     if journal:
         journal.prune(jobs)
     return results

@@ -20,13 +20,16 @@ _HTML_MARKS = (b"<!doctype html", b"<html", b"<body", b"<table", b"<head")
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
-# Letters only Vietnamese uses (after NFC): the mark of text decoded with the right code page.
+# The letters of Vietnamese (after NFC): what text decoded with the right code page is made of.
 _VIETNAMESE = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | frozenset(
     unicodedata.normalize("NFC", base + mark)
     for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
     for mark in "\u0300\u0301\u0303\u0309\u0323"
 )
-_LEGACY_ENCODINGS = ("cp1258", "cp1252", "latin-1")
+_ONLY_VIETNAMESE = frozenset(
+    char for char in _VIETNAMESE if set(unicodedata.normalize("NFD", char)) & set("\u0306\u031bđĐ")
+)
+_LEGACY_ENCODINGS = ("cp1252", "cp1258", "latin-1")
 
 
 def sniff_format(data: bytes) -> str:
@@ -60,8 +63,10 @@ def decode_text(data: bytes) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy page.
 
     A file that is not UTF-8 was most likely saved by an old Windows editor: Windows-1258
-    (Vietnamese, tone marks as combining characters) or Windows-1252 / Latin-1. The code page
-    whose decoding gives the most Vietnamese letters wins; ties go to the earlier one.
+    (Vietnamese: tone marks stored as combining characters) or Windows-1252 / Latin-1. The code
+    page whose text holds the fewest letters foreign to Vietnamese wins (Windows-1252 reads
+    Vietnamese "đ" as "ð", leaves tone marks as "Ì Ò Þ ì ò"); on a tie, the one with more
+    letters only Vietnamese has ("ă đ ơ ư"), then Windows-1252.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
@@ -69,18 +74,23 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best, best_score = "", -1
+    best, best_score = "", (0, 0)
     for encoding in _LEGACY_ENCODINGS:
         try:
             text = unicodedata.normalize("NFC", data.decode(encoding))
         except UnicodeDecodeError:
             continue
-        score = sum(char in _VIETNAMESE for char in text) - sum(
-            unicodedata.combining(char) > 0 for char in text
-        )
-        if score > best_score:
+        letters = [char for char in text if not char.isascii()]
+        score = (-sum(map(_foreign, letters)), sum(char in _ONLY_VIETNAMESE for char in letters))
+        if not best or score > best_score:
             best, best_score = text, score
     return best
+
+
+def _foreign(char: str) -> bool:
+    """A letter or a loose combining mark that Vietnamese text does not use."""
+    category = unicodedata.category(char)
+    return category == "Mn" or (category.startswith("L") and char not in _VIETNAMESE)
 
 
 def read_pages(
