@@ -3,8 +3,8 @@
 A worker gets one document at a time. A document that outlives the wall-time limit has its
 worker killed; a worker that dies (a crash in a C library, the memory limit) fails the
 document it held. Either way that document is recorded failed with the limit it hit and a
-fresh worker takes the next one; the others are not touched. Workers are forked from a fork
-server that has already imported the stages, so a replacement starts in a fraction of a second.
+fresh worker takes the next one; the others are not touched. Workers are forked with the
+stages already imported, so a replacement starts in a fraction of a second.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -44,8 +45,7 @@ def run_local(
     jobs: list[Indexed], settings: BatchSettings, workers: int
 ) -> Iterator[tuple[int, DocumentResult]]:
     """Yield ``(index, result)`` for every job as workers finish them."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.batch.worker"])
+    context = _context()
     queue = deque(jobs)
     slots = [_start(context, settings) for _ in range(min(workers, len(queue)))]
     try:
@@ -67,6 +67,16 @@ def run_local(
             slots = alive
     finally:
         _stop(slots)
+
+
+def _context() -> Any:
+    """Fork when this process runs one thread (instant, the stages already imported), else a
+    fork server that has imported them (forking a threaded process can deadlock the child)."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.batch.worker"])
+    return context
 
 
 def _start(context: Any, settings: BatchSettings) -> _Slot:

@@ -41,9 +41,7 @@ class Progress:
             mode = "bar" if self.stream.isatty() else "log"
         self.mode = mode
         if mode == "bar" and total:
-            from tqdm import tqdm
-
-            self._bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True)
+            self._bar = _bar_class()(total=total, unit="doc", file=self.stream, dynamic_ncols=True)
 
     def finished(self, result: DocumentResult) -> None:
         """One document read (or failed)."""
@@ -87,3 +85,13 @@ class Progress:
 
     def _log(self, text: str) -> None:
         print(text, file=self.stream, flush=True)
+
+
+def _bar_class() -> Any:
+    """tqdm without its monitor thread, so worker processes can still be forked safely."""
+    from tqdm import tqdm
+
+    class Bar(tqdm):  # type: ignore[misc]
+        monitor_interval = 0
+
+    return Bar

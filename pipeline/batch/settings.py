@@ -10,7 +10,7 @@ from pipeline.registry import Registry, load_registry
 from pipeline.settings import IngestLimits, ReconcileSettings, TableSettings
 
 DEFAULT_TIME_LIMIT_S = 600.0
-DEFAULT_MEMORY_LIMIT_MB = 4096
+DEFAULT_MEMORY_LIMIT_MB = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,7 @@ class DocumentLimits:
     memory_mb: int = DEFAULT_MEMORY_LIMIT_MB
     """Address space of a worker process (RLIMIT_AS), so a blow-up fails that document with
     MemoryError instead of swapping the machine; a worker reading a text-layer PDF uses
-    about 400 MB of address space."""
+    about 100 MB of address space."""
 
 
 @dataclass(frozen=True, slots=True)
