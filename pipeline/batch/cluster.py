@@ -68,7 +68,8 @@ def run_dask(
         for index, job in jobs:
             future = client.submit(_run_task, job, key=f"decisions-{run}-{index}", pure=False)
             submitted[future.key] = (future, index, job)
-        for future in as_completed([future for future, _, _ in submitted.values()]):
+        futures = [future for future, _, _ in submitted.values()]
+        for future in as_completed(futures, loop=client.loop):
             _, index, job = submitted.pop(future.key)
             if future.status == "finished":
                 yield index, future.result()
