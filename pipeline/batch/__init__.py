@@ -65,9 +65,9 @@ def run_batch(
     progress.start(len(to_read), sum(1 for job in jobs if not job.skip) - len(to_read))
     next_index = 0
     try:
-        for index, result in _execute(to_read, settings, registry, workers, scheduler):
+        for index, result, text in _execute(to_read, settings, registry, workers, scheduler):
             if journal:
-                journal.record(jobs[index], result)
+                journal.record(jobs[index], result, text)
             progress.finished(result)
             results[index] = result
             while next_index in results:
@@ -87,7 +87,7 @@ def _execute(
     registry: Registry | None,
     workers: int,
     scheduler: str | None,
-) -> Iterable[tuple[int, DocumentResult]]:
+) -> Iterable[tuple[int, DocumentResult, str | None]]:
     if not jobs:
         return ()
     if scheduler:
@@ -107,6 +107,6 @@ def _execute(
 
 def _in_process(
     jobs: list[Indexed], settings: BatchSettings, registry: Registry
-) -> Iterator[tuple[int, DocumentResult]]:
+) -> Iterator[tuple[int, DocumentResult, str | None]]:
     for index, job in jobs:
-        yield index, process_document(job, settings, registry)
+        yield index, process_document(job, settings, registry), None

@@ -19,6 +19,7 @@ from typing import Any
 
 from distributed import Client, WorkerPlugin, as_completed, get_worker
 
+from pipeline.batch.codec import encode_json
 from pipeline.batch.discover import Job
 from pipeline.batch.process import failed, process_document
 from pipeline.batch.settings import BatchSettings
@@ -52,15 +53,16 @@ class RegistryPlugin(WorkerPlugin):  # type: ignore[misc]
             self.registry = self.settings.load_registry()
 
 
-def _run_task(job: Job) -> DocumentResult:
+def _run_task(job: Job) -> tuple[DocumentResult, str]:
     plugin: Any = get_worker().plugins[PLUGIN_NAME]
-    return process_document(job, plugin.settings, plugin.registry)
+    result = process_document(job, plugin.settings, plugin.registry)
+    return result, encode_json(result)
 
 
 def run_dask(
     jobs: list[tuple[int, Job]], settings: BatchSettings, address: str
-) -> Iterator[tuple[int, DocumentResult]]:
-    """Yield ``(index, result)`` for every job as the cluster finishes them."""
+) -> Iterator[tuple[int, DocumentResult, str | None]]:
+    """Yield ``(index, result, JSON)`` for every job as the cluster finishes them."""
     run = uuid.uuid4().hex[:8]
     with Client(address, set_as_default=False, timeout="30s") as client:
         client.register_plugin(RegistryPlugin(settings), name=PLUGIN_NAME)
@@ -72,9 +74,9 @@ def run_dask(
         for future in as_completed(futures, loop=client.loop):
             _, index, job = submitted.pop(future.key)
             if future.status == "finished":
-                yield index, future.result()
+                yield index, *future.result()
             else:
                 error = future.exception()
                 reason = f"the Dask task failed: {type(error).__name__}: {error}"
-                yield index, failed(job, reason, ExitCode.some_failed)
+                yield index, failed(job, reason, ExitCode.some_failed), None
             future.release()

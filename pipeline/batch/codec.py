@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import types
 import typing
 from collections.abc import Callable
@@ -21,17 +22,32 @@ from pipeline.models import DocumentResult
 Decoder = Callable[[Any], Any]
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def encode(value: Any) -> Any:
     """A JSON-able form of a dataclass tree."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, _PLAIN):
+        return value
     if isinstance(value, tuple | list):
         return [encode(item) for item in value]
     if isinstance(value, dict):
         return {key: encode(item) for key, item in value.items()}
     if isinstance(value, Decimal | date):
         return str(value)
-    return value
+    return {name: encode(getattr(value, name)) for name in _field_names(type(value))}
+
+
+@functools.cache
+def _field_names(cls: Any) -> tuple[str, ...]:
+    if not dataclasses.is_dataclass(cls):
+        raise TypeError(f"cannot encode {cls.__name__} as JSON")
+    return tuple(field.name for field in dataclasses.fields(cls))
+
+
+def encode_json(result: DocumentResult) -> str:
+    """``result`` as compact JSON text (what the journal stores)."""
+    return json.dumps(encode(result), ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_result(data: Any) -> DocumentResult:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pipeline
-from pipeline.batch.codec import decode_result, encode
+from pipeline.batch.codec import decode_result, encode_json
 from pipeline.batch.discover import Job
 from pipeline.batch.settings import BatchSettings
 from pipeline.errors import OutputError
@@ -79,10 +79,10 @@ class Journal:
         except (KeyError, TypeError, ValueError):
             return None  # written by another version: read the document again
 
-    def record(self, job: Job, result: DocumentResult) -> None:
-        """Write one finished document, whole or not at all."""
-        entry = {"status": result.status, "limits": self.limits, "result": encode(result)}
-        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    def record(self, job: Job, result: DocumentResult, encoded: str | None = None) -> None:
+        """Write one finished document, whole or not at all (``encoded``: its JSON, if made)."""
+        head = json.dumps({"status": result.status, "limits": self.limits})
+        text = f'{head[:-1]},"result":{encoded or encode_json(result)}}}'
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)

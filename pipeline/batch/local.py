@@ -28,6 +28,7 @@ from pipeline.errors import ExitCode
 from pipeline.models import DocumentResult
 
 Indexed = tuple[int, Job]
+Outcome = tuple[int, DocumentResult, str | None]  # index, result, its JSON when encoded
 
 
 @dataclass
@@ -41,10 +42,8 @@ class _Slot:
     started: float = 0.0
 
 
-def run_local(
-    jobs: list[Indexed], settings: BatchSettings, workers: int
-) -> Iterator[tuple[int, DocumentResult]]:
-    """Yield ``(index, result)`` for every job as workers finish them."""
+def run_local(jobs: list[Indexed], settings: BatchSettings, workers: int) -> Iterator[Outcome]:
+    """Yield ``(index, result, JSON)`` for every job as workers finish them."""
     context = _context()
     queue = deque(jobs)
     slots = [_start(context, settings) for _ in range(min(workers, len(queue)))]
@@ -96,9 +95,7 @@ def _timeout(slots: list[_Slot], settings: BatchSettings) -> float | None:
     return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
 
 
-def _outcome(
-    slot: _Slot, ready: set[Any], settings: BatchSettings
-) -> tuple[int, DocumentResult] | None:
+def _outcome(slot: _Slot, ready: set[Any], settings: BatchSettings) -> Outcome | None:
     """What one worker has to say now: a result, a document it failed, or nothing."""
     if slot.conn in ready:
         try:
@@ -124,11 +121,11 @@ def _outcome(
             f"DocumentTooLarge: still running after the time limit of {limit:g} s per document"
             " (--time-limit); its worker was stopped and replaced"
         )
-        return index, failed(job, reason, ExitCode.some_failed)
+        return index, failed(job, reason, ExitCode.some_failed), None
     return None
 
 
-def _died(slot: _Slot, settings: BatchSettings) -> tuple[int, DocumentResult] | None:
+def _died(slot: _Slot, settings: BatchSettings) -> Outcome | None:
     slot.process.join()
     slot.ready = False
     if slot.job is None:
@@ -141,7 +138,7 @@ def _died(slot: _Slot, settings: BatchSettings) -> tuple[int, DocumentResult] | 
         f"DocumentTooLarge: the worker reading it died ({how}), most likely at the memory limit"
         f" of {settings.limits.memory_mb} MB per worker (--memory-limit); it was replaced"
     )
-    return index, failed(job, reason, ExitCode.some_failed)
+    return index, failed(job, reason, ExitCode.some_failed), None
 
 
 def _stop(slots: list[_Slot]) -> None:

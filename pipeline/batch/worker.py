@@ -1,6 +1,7 @@
 """The loop of one worker process: load the registry once, then read documents as they come.
 
-The parent sends ``(index, job)`` and gets ``(index, result)`` back; ``None`` or a closed pipe
+The parent sends ``(index, job)`` and gets ``(index, result, result as JSON)`` back (the
+journal's text is encoded here, in parallel, not in the parent); ``None`` or a closed pipe
 ends the loop. The memory limit is set after the registry is loaded, so it bounds what a
 document takes, and Ctrl-C is left to the parent (which stops the workers itself).
 """
@@ -11,6 +12,7 @@ import resource
 import signal
 from multiprocessing.connection import Connection
 
+from pipeline.batch.codec import encode_json
 from pipeline.batch.process import process_document
 from pipeline.batch.settings import BatchSettings
 
@@ -43,4 +45,5 @@ def serve(conn: Connection, settings: BatchSettings) -> None:
         if message is None:
             return
         index, job = message
-        conn.send((index, process_document(job, settings, registry)))
+        result = process_document(job, settings, registry)
+        conn.send((index, result, encode_json(result)))  # the journal's text, made here
