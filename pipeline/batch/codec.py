@@ -35,7 +35,8 @@ def encode(value: Any) -> Any:
         return {key: encode(item) for key, item in value.items()}
     if isinstance(value, Decimal | date):
         return str(value)
-    return {name: encode(getattr(value, name)) for name in _field_names(type(value))}
+    kind: Any = type(value)
+    return {name: encode(getattr(value, name)) for name in _field_names(kind)}
 
 
 @functools.cache
