@@ -65,7 +65,8 @@ def run_batch(
     progress.start(len(to_read), sum(1 for job in jobs if not job.skip) - len(to_read))
     next_index = 0
     try:
-        for index, result, text in _execute(to_read, settings, registry, workers, scheduler):
+        run = _execute(to_read, settings, registry, workers, scheduler, bool(journal))
+        for index, result, text in run:
             if journal:
                 journal.record(jobs[index], result, text)
             progress.finished(result)
@@ -87,6 +88,7 @@ def _execute(
     registry: Registry | None,
     workers: int,
     scheduler: str | None,
+    journalled: bool,
 ) -> Iterable[tuple[int, DocumentResult, str | None]]:
     if not jobs:
         return ()
@@ -101,7 +103,7 @@ def _execute(
     if workers > 0:
         from pipeline.batch.local import run_local
 
-        return run_local(jobs, settings, workers)
+        return run_local(jobs, settings, workers, journalled)
     return _in_process(jobs, settings, registry or settings.load_registry())
 
 

@@ -10,6 +10,7 @@ stages already imported, so a replacement starts in a fraction of a second.
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import signal
 import threading
@@ -42,11 +43,14 @@ class _Slot:
     started: float = 0.0
 
 
-def run_local(jobs: list[Indexed], settings: BatchSettings, workers: int) -> Iterator[Outcome]:
-    """Yield ``(index, result, JSON)`` for every job as workers finish them."""
+def run_local(
+    jobs: list[Indexed], settings: BatchSettings, workers: int, journalled: bool = True
+) -> Iterator[Outcome]:
+    """Yield ``(index, result, JSON when journalled)`` for every job as workers finish them."""
     context = _context()
     queue = deque(jobs)
-    slots = [_start(context, settings) for _ in range(min(workers, len(queue)))]
+    start = functools.partial(_start, context, settings, journalled)
+    slots = [start() for _ in range(min(workers, len(queue)))]
     try:
         while queue or any(slot.job for slot in slots):
             for slot in slots:
@@ -62,7 +66,7 @@ def run_local(jobs: list[Indexed], settings: BatchSettings, workers: int) -> Ite
                 if slot.process.is_alive() or slot.job:
                     alive.append(slot)
                 elif queue:  # died or killed: a fresh worker takes its place
-                    alive.append(_start(context, settings))
+                    alive.append(start())
             slots = alive
     finally:
         _stop(slots)
@@ -78,9 +82,9 @@ def _context() -> Any:
     return context
 
 
-def _start(context: Any, settings: BatchSettings) -> _Slot:
+def _start(context: Any, settings: BatchSettings, journalled: bool) -> _Slot:
     parent, child = context.Pipe()
-    process = context.Process(target=serve, args=(child, settings), daemon=True)
+    process = context.Process(target=serve, args=(child, settings, journalled), daemon=True)
     process.start()
     child.close()
     return _Slot(process, parent)

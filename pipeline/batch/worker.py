@@ -27,7 +27,7 @@ def set_memory_limit(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def serve(conn: Connection, settings: BatchSettings) -> None:
+def serve(conn: Connection, settings: BatchSettings, journalled: bool = True) -> None:
     """Worker process entry point."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -46,4 +46,4 @@ def serve(conn: Connection, settings: BatchSettings) -> None:
             return
         index, job = message
         result = process_document(job, settings, registry)
-        conn.send((index, result, encode_json(result)))  # the journal's text, made here
+        conn.send((index, result, encode_json(result) if journalled else None))
