@@ -50,7 +50,7 @@ def walk(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Found]:
     excluded = {_resolved(path) for path in exclude}
     found: list[Found] = []
     for path in inputs:
-        if path.is_dir() and not path.is_symlink():
+        if path.is_dir():  # a folder named on the command line is walked, even through a link
             found.extend(_walk_folder(path, excluded))
         else:
             found.append(Found(path, _link_problem(path)))
