@@ -40,6 +40,7 @@ format: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_batch.py
 
 # Rewrite the expected outputs in tests/golden/ from the current code; review the diff.
 golden: setup

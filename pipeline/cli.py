@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections import Counter
@@ -12,7 +13,18 @@ from typing import Any
 import click
 
 from pipeline import __version__
-from pipeline.batch import IMAGE_SUFFIXES, BatchSettings, discover, plan, run_batch
+from pipeline.batch import (
+    IMAGE_SUFFIXES,
+    BatchSettings,
+    DocumentLimits,
+    Journal,
+    Progress,
+    plan,
+    run_batch,
+    walk,
+)
+from pipeline.batch.discover import SKIPPED
+from pipeline.batch.settings import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S
 from pipeline.emit import write_outputs
 from pipeline.errors import DecisionsError, ExitCode
 from pipeline.match import candidates, match_names
@@ -64,20 +76,91 @@ def registry_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--workers, --scheduler, the per-document limits and --progress: how the batch runs."""
+    options = [
+        click.option(
+            "--progress",
+            type=click.Choice(["auto", "bar", "log", "none"]),
+            default="auto",
+            show_default=True,
+            help="A bar on a terminal (auto), log lines every 10 s otherwise, or nothing.",
+        ),
+        click.option(
+            "--memory-limit",
+            type=click.IntRange(min=256),
+            default=DEFAULT_MEMORY_LIMIT_MB,
+            show_default=True,
+            help="MB of memory (address space) a worker may use for one document.",
+        ),
+        click.option(
+            "--time-limit",
+            type=click.FloatRange(min=0, min_open=True),
+            default=DEFAULT_TIME_LIMIT_S,
+            show_default=True,
+            help="Seconds one document may take; past it its worker is stopped and replaced.",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="tcp://HOST:PORT",
+            help="Run each document as a task on this Dask cluster (inputs on a shared disk).",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=1),
+            help="Worker processes on this machine  [default: one per core]",
+        ),
+    ]
+    for option in options:
+        command = option(command)
+    return command
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _read_all(
-    inputs: tuple[Path, ...], overlay: Path | None, aliases: Path | None
+    inputs: tuple[Path, ...],
+    overlay: Path | None,
+    aliases: Path | None,
+    run: dict[str, Any],
+    out_dir: Path | None = None,
 ) -> list[DocumentResult]:
-    """Run the batch, telling stderr about every document that failed."""
-    jobs = plan(discover(inputs))
+    """Run the batch, telling stderr about every document that failed.
+
+    With ``out_dir`` the batch is journalled there, and documents already done are not read.
+    """
+    jobs = plan(walk(inputs, exclude=[out_dir] if out_dir else []))
     if not jobs:
-        raise click.UsageError("no decision files found (looked for .txt .pdf .docx .html)")
-    if any(job.path.suffix.lower() in IMAGE_SUFFIXES for job in jobs):
+        raise click.UsageError("no decision files found (looked for .txt .md .pdf .docx .html)")
+    if any(job.path.suffix.lower() in IMAGE_SUFFIXES and not job.skip for job in jobs):
         check_engine()  # scans to read: say now, with exit code 4, if Tesseract is missing
+    limits = DocumentLimits(time_s=run["time_limit"], memory_mb=run["memory_limit"])
+    settings = BatchSettings(overlay=overlay, aliases=aliases, limits=limits)
+    journal = Journal.open(out_dir, settings) if out_dir else None
     results = []
-    for result in run_batch(jobs, BatchSettings(overlay=overlay, aliases=aliases)):
-        if result.status == "failed":
+    batch = run_batch(
+        jobs,
+        settings,
+        workers=run["workers"] or _cores(),
+        scheduler=run["scheduler"],
+        journal=journal,
+        progress=Progress(mode=run["progress"]),
+    )
+    skipped = 0
+    for result in batch:
+        if result.status == "failed" and (result.error or "").startswith(SKIPPED):
+            skipped += 1
+        elif result.status == "failed":
             click.echo(f"{result.source_file}: failed: {result.error}", err=True)
         results.append(result)
+    if skipped:
+        click.echo(
+            f"skipped {skipped} file(s) not in a decision format: see documents.csv", err=True
+        )
+    if journal:
+        journal.prune(jobs)
     return results
 
 
@@ -97,8 +180,13 @@ def _exit_code(results: list[DocumentResult]) -> ExitCode:
     show_default=True,
     help="Folder for documents.csv, tables.csv, entries.csv, components.csv, flags.csv.",
 )
+@batch_options
 def extract(
-    inputs: tuple[Path, ...], out_dir: Path, overlay: Path | None, aliases: Path | None
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    overlay: Path | None,
+    aliases: Path | None,
+    **run: Any,
 ) -> int:
     """Extract every decision under INPUT into CSV files in --out.
 
@@ -112,8 +200,13 @@ def extract(
         decisions extract samples/ --out out/
         decisions extract decision.pdf other.docx --out /tmp/rankings
         decisions extract samples/ --out out/ --aliases reviewed.csv
+        decisions extract archive/ --out out/ --workers 8 --time-limit 120
+        decisions extract archive/ --out out/ --scheduler tcp://10.0.0.5:8786
+
+    Each document is journalled in --out as it finishes: run the same command again after a
+    crash or Ctrl-C and only the documents not yet done are read.
     """
-    results = _read_all(inputs, overlay, aliases)
+    results = _read_all(inputs, overlay, aliases, run, out_dir)
     written = write_outputs(results, out_dir)
     click.echo(summary(results))
     click.echo(f"wrote {', '.join(path.name for path in written)} to {out_dir}/")
@@ -124,8 +217,13 @@ def extract(
 @input_arguments
 @registry_options
 @click.option("--errors-only", is_flag=True, help="List error-level flags only.")
+@batch_options
 def check(
-    inputs: tuple[Path, ...], errors_only: bool, overlay: Path | None, aliases: Path | None
+    inputs: tuple[Path, ...],
+    errors_only: bool,
+    overlay: Path | None,
+    aliases: Path | None,
+    **run: Any,
 ) -> int:
     """Check the tables of every decision under INPUT; exit 1 if one does not add up.
 
@@ -138,7 +236,7 @@ def check(
         decisions check samples/
         decisions check decision.pdf --errors-only || echo "needs review"
     """
-    results = _read_all(inputs, overlay, aliases)
+    results = _read_all(inputs, overlay, aliases, run)
     for result in results:
         for flag in result.flags:
             if errors_only and flag.severity != "error":

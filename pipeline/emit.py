@@ -1,14 +1,22 @@
 """DocumentResults → CSV files and datapackage.json, written atomically.
 
-Everything is built in a temporary folder beside ``out/`` and moved into place file by file
-with ``os.replace``, so an interrupted run leaves the previous outputs whole. Rows come out in
-input order and nothing depends on the clock, so a re-run writes the same bytes.
+Everything is built in a temporary folder inside ``out/``, flushed to disk, and moved into
+place file by file with ``os.replace``: each output file is the previous run's or this run's,
+whole, whenever the run is interrupted (a staging folder a killed run left is removed by the
+next). Rows come out in input order and nothing depends on the clock, so a re-run writes the
+same bytes.
+
+CSV cells keep the exact text the decision printed: a CSV is data, and an agency printed as
+``=HYPERLINK(…)`` or ``<script>…</script>`` is kept as those characters, quoted by the csv
+module where needed, never evaluated here. Escaping for a spreadsheet (a leading ``'`` before
+``= + - @``) or for HTML belongs to the exports made for those programs, not to the data.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -174,13 +182,26 @@ def write_csv(path: Path, names: list[str], rows: Iterable[Row]) -> None:
         writer.writerow(names)
         for row in rows:
             writer.writerow([cell(row.get(name)) for name in names])
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+STAGING_PREFIX = ".decisions-"
+
+
+def _remove_stale_staging(out_dir: Path) -> None:
+    """Staging folders of runs killed before they finished."""
+    for stale in out_dir.glob(f"{STAGING_PREFIX}*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def write_outputs(results: list[DocumentResult], out_dir: Path) -> list[Path]:
     """Write every CSV and datapackage.json into ``out_dir``; returns the paths written."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".decisions-", dir=out_dir))
+        _remove_stale_staging(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     except OSError as err:
         raise OutputError(f"cannot write to {out_dir}: {err.strerror}") from err
     try:

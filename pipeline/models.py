@@ -82,6 +82,7 @@ class Page:
     # | ocr-needed: no text layer, and OCR is not run (a scanned page)
     steps: tuple[str, ...] = ()  # OCR: how the image was prepared ("rotated 90", "deskewed 1.2")
     unread: tuple[str, ...] = ()  # OCR: regions that could not be read, said in one line each
+    damage: str | None = None  # why part of this page could not be decoded (flag page_damaged)
 
 
 @dataclass(frozen=True, slots=True)

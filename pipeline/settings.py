@@ -39,3 +39,24 @@ class ReconcileSettings:
     band_step_share: Decimal = DEFAULT_BAND_STEP_SHARE
     """Band thresholds are taken to be multiples of this share of the table's maximum
     (5 points of 100, 50 of 1000, 0.05 of 1); bands meeting elsewhere raise a warning."""
+
+
+DEFAULT_MAX_STREAM_MB = 256
+DEFAULT_MAX_UNZIPPED_MB = 256
+DEFAULT_MAX_IMAGE_PIXELS = 60_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class IngestLimits:
+    """What a reader refuses before inflating it (decompression bombs, absurd images)."""
+
+    max_stream_mb: int = DEFAULT_MAX_STREAM_MB
+    """A PDF whose one compressed stream inflates past this many MB is refused (a colour A4
+    page scanned at 600 dpi is about 105 MB)."""
+
+    max_unzipped_mb: int = DEFAULT_MAX_UNZIPPED_MB
+    """A DOCX whose parts add up to more than this many MB once unzipped is refused."""
+
+    max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS
+    """An image with more pixels than this is refused (an A4 page at 600 dpi is 35 M; a
+    10,000 × 10,000 image is 100 M)."""

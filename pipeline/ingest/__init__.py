@@ -1,17 +1,36 @@
-"""Any input file → an NFC ``Document``; the reader is chosen by content, not by extension."""
+"""Any input file → an NFC ``Document``; the reader is chosen by content, not by extension.
+
+Before a reader inflates anything, the limits in ``IngestLimits`` are checked from what the
+file declares (ZIP directory sizes, image dimensions; PDF streams in ``pdf_bombs``), so a
+decompression bomb is refused with a reason instead of filling the memory.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 import zipfile
 from pathlib import Path
 
-from pipeline.errors import CorruptFile, UnsupportedFormat
+from pipeline.errors import CorruptFile, DocumentTooLarge, EncryptedFile, UnsupportedFormat
 from pipeline.models import Document, Page
 from pipeline.ocr.settings import OcrSettings
+from pipeline.settings import IngestLimits
 
 _HTML_MARKS = (b"<!doctype html", b"<html", b"<body", b"<table", b"<head")
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+# The letters of Vietnamese (after NFC): what text decoded with the right code page is made of.
+_VIETNAMESE = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | frozenset(
+    unicodedata.normalize("NFC", base + mark)
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+    for mark in "\u0300\u0301\u0303\u0309\u0323"
+)
+_ONLY_VIETNAMESE = frozenset(
+    char for char in _VIETNAMESE if set(unicodedata.normalize("NFD", char)) & set("\u0306\u031bđĐ")
+)
+_LEGACY_ENCODINGS = ("cp1252", "cp1258", "latin-1")
 
 
 def sniff_format(data: bytes) -> str:
@@ -23,7 +42,11 @@ def sniff_format(data: bytes) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_OOXML in data:
+            raise EncryptedFile(
+                "password-protected Word document: save an open copy (File › Info › Protect)"
+            )
         raise UnsupportedFormat(
             "legacy Word .doc: convert it first (soffice --headless --convert-to docx FILE)"
         )
@@ -38,19 +61,46 @@ def sniff_format(data: bytes) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy page.
+
+    A file that is not UTF-8 was most likely saved by an old Windows editor: Windows-1258
+    (Vietnamese: tone marks stored as combining characters) or Windows-1252 / Latin-1. The code
+    page whose text holds the fewest letters foreign to Vietnamese wins (Windows-1252 reads
+    Vietnamese "đ" as "ð", leaves tone marks as "Ì Ò Þ ì ò"); on a tie, the one with more
+    letters only Vietnamese has ("ă đ ơ ư"), then Windows-1252.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise UnsupportedFormat(
-            f"text is not UTF-8 (byte {err.start}): re-save the file as UTF-8"
-        ) from err
+    except UnicodeDecodeError:
+        pass
+    best, best_score = "", (0, 0)
+    for encoding in _LEGACY_ENCODINGS:
+        try:
+            text = unicodedata.normalize("NFC", data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+        letters = [char for char in text if not char.isascii()]
+        score = (-sum(map(_foreign, letters)), sum(char in _ONLY_VIETNAMESE for char in letters))
+        if not best or score > best_score:
+            best, best_score = text, score
+    return best
+
+
+def _foreign(char: str) -> bool:
+    """A letter or a loose combining mark that Vietnamese text does not use."""
+    category = unicodedata.category(char)
+    return category == "Mn" or (category.startswith("L") and char not in _VIETNAMESE)
 
 
 def read_pages(
-    path: Path, data: bytes, fmt: str, source_file: str, ocr: OcrSettings = OcrSettings()
+    path: Path,
+    data: bytes,
+    fmt: str,
+    source_file: str,
+    limits: IngestLimits = IngestLimits(),
+    ocr: OcrSettings = OcrSettings(),
 ) -> tuple[Page, ...]:
     """Run the reader for ``fmt``; each reader returns NFC pages of lines and grid rows."""
     if fmt == "txt":
@@ -62,7 +112,7 @@ def read_pages(
 
         return read_html(path, source_file)
     if fmt == "docx":
-        _require_docx(path)
+        _require_docx(path, limits)
         from pipeline.ingest.docx import read_docx
 
         return read_docx(path, source_file)
@@ -70,34 +120,72 @@ def read_pages(
         from pipeline.ingest.image import ocr_scanned_pages
         from pipeline.ingest.pdf import read_pdf
 
-        return ocr_scanned_pages(path, read_pdf(path, source_file), source_file, ocr)
+        pages = read_pdf(path, source_file, limits=limits)
+        return ocr_scanned_pages(path, pages, source_file, ocr)
     if fmt == "image":
+        _require_image_size(path, limits)
         from pipeline.ingest.image import read_image
 
         return read_image(path, source_file, ocr)
     raise UnsupportedFormat(f"no reader for format {fmt!r}")
 
 
-def _require_docx(path: Path) -> None:
-    """A ZIP is only a DOCX when it holds word/document.xml."""
+def _require_docx(path: Path, limits: IngestLimits) -> None:
+    """A ZIP is only a DOCX when it holds word/document.xml, and only read when not a bomb."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            members = archive.infolist()
     except zipfile.BadZipFile as err:
         raise CorruptFile(f"damaged ZIP/DOCX container: {err}") from err
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in {member.filename for member in members}:
         raise UnsupportedFormat("a ZIP file but not a Word document (no word/document.xml)")
+    unzipped = sum(member.file_size for member in members)
+    if unzipped > limits.max_unzipped_mb << 20:
+        raise DocumentTooLarge(
+            f"the DOCX would unzip to {unzipped >> 20} MB, over the limit of "
+            f"{limits.max_unzipped_mb} MB (IngestLimits.max_unzipped_mb): a decompression bomb?"
+        )
+
+
+def _require_image_size(path: Path, limits: IngestLimits) -> None:
+    """Refuse an image whose header declares more pixels than the limit (nothing decoded)."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    size = "more than twice Pillow's own limit of pixels"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+        size = f"{width} × {height} pixels"
+        too_large = width * height > limits.max_image_pixels
+    except Image.DecompressionBombError:
+        too_large = True
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
+        raise CorruptFile(f"damaged image: {err}") from err
+    if too_large:
+        raise DocumentTooLarge(
+            f"image of {size}, over the limit of {limits.max_image_pixels // 1_000_000} M "
+            "pixels (IngestLimits.max_image_pixels; an A4 page at 600 dpi is 35 M): "
+            "scan it again at 300 dpi"
+        )
 
 
 def read_document(
-    path: Path, source_file: str, doc_id: str, ocr: OcrSettings = OcrSettings()
+    path: Path,
+    source_file: str,
+    doc_id: str,
+    limits: IngestLimits = IngestLimits(),
+    ocr: OcrSettings = OcrSettings(),
 ) -> Document:
-    """Read one file into a Document; scanned pages and images are read by OCR."""
+    """Read one file into a Document."""
     try:
         data = path.read_bytes()
     except OSError as err:
         raise CorruptFile(f"cannot read the file: {err.strerror}") from err
     fmt = sniff_format(data)
-    pages = read_pages(path, data, fmt, source_file, ocr)
+    pages = read_pages(path, data, fmt, source_file, limits, ocr)
     sha256 = hashlib.sha256(data).hexdigest()
     return Document(doc_id, source_file, sha256, fmt, pages)

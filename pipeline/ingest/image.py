@@ -16,7 +16,8 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import CorruptFile, OcrError
 from pipeline.models import Page, Provenance
-from pipeline.ocr import OcrSettings, Tesseract, read_page_image
+from pipeline.ocr import OcrSettings, Tesseract
+from pipeline.ocr.page import read_page_image
 
 A4_LONG_INCH = 297 / 25.4
 OCR_NEEDED = "ocr-needed"

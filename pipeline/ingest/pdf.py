@@ -28,8 +28,10 @@ from pipeline.ingest.pdf_sources import (
     pdfplumber_pages,
 )
 from pipeline.ingest.pdf_stream import StreamTable, cell_texts, find_stream_tables
+from pipeline.ingest.pdf_streams import damaged_pages, refuse_bombs
 from pipeline.ingest.pdf_text import TextLine, cell_text, group_lines, nfc, split_segments
 from pipeline.models import BBox, Cell, Line, Page, Provenance, Word
+from pipeline.settings import IngestLimits
 
 DEFAULT_ENGINE = "pdfium"
 DEFAULT_SNAP_TOLERANCE = 3.0
@@ -99,14 +101,24 @@ Item = tuple[tuple[float, float], Line | GridDraft]
 
 
 def read_pdf(
-    path: Path, source_file: str, settings: PdfSettings = PdfSettings()
+    path: Path,
+    source_file: str,
+    settings: PdfSettings = PdfSettings(),
+    limits: IngestLimits = IngestLimits(),
 ) -> tuple[Page, ...]:
-    """Read every page of a text-layer PDF; pages without text are marked ``ocr-needed``."""
+    """Read every page of a text-layer PDF; pages without text are marked ``ocr-needed``.
+
+    A decompression bomb is refused before any page is read; a page whose content stream is
+    damaged keeps what pdfium could read of it and says why in ``Page.damage``.
+    """
+    refuse_bombs(path, limits.max_stream_mb)
     grid_ids = count(1)
-    return tuple(
+    pages = tuple(
         build_page(content, source_file, settings, grid_ids)
         for content in page_contents(path, settings)
     )
+    damaged = damaged_pages(path, limits.max_stream_mb)
+    return tuple(replace(page, damage=damaged.get(page.number)) for page in pages)
 
 
 def page_contents(path: Path, settings: PdfSettings) -> Iterator[PageContent]:

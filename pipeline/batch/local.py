@@ -1,0 +1,158 @@
+"""Documents across local worker processes, each document isolated in its worker.
+
+A worker gets one document at a time. A document that outlives the wall-time limit has its
+worker killed; a worker that dies (a crash in a C library, the memory limit) fails the
+document it held. Either way that document is recorded failed with the limit it hit and a
+fresh worker takes the next one; the others are not touched. Workers are forked with the
+stages already imported, so a replacement starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import multiprocessing
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from pipeline.batch.discover import Job
+from pipeline.batch.process import failed
+from pipeline.batch.settings import BatchSettings
+from pipeline.batch.worker import READY, serve
+from pipeline.errors import ExitCode
+from pipeline.models import DocumentResult
+
+Indexed = tuple[int, Job]
+Outcome = tuple[int, DocumentResult, str | None]  # index, result, its JSON when encoded
+
+
+@dataclass
+class _Slot:
+    """One worker process and the document it holds (mutable: the pool's bookkeeping)."""
+
+    process: Any
+    conn: Connection
+    ready: bool = False
+    job: Indexed | None = None
+    started: float = 0.0
+
+
+def run_local(
+    jobs: list[Indexed], settings: BatchSettings, workers: int, journalled: bool = True
+) -> Iterator[Outcome]:
+    """Yield ``(index, result, JSON when journalled)`` for every job as workers finish them."""
+    context = _context()
+    queue = deque(jobs)
+    start = functools.partial(_start, context, settings, journalled)
+    slots = [start() for _ in range(min(workers, len(queue)))]
+    try:
+        while queue or any(slot.job for slot in slots):
+            for slot in slots:
+                if slot.ready and slot.job is None and queue:
+                    slot.job, slot.started = queue.popleft(), time.monotonic()
+                    slot.conn.send(slot.job)
+            ready = set(wait(_waitables(slots), _timeout(slots, settings)))
+            alive = []
+            for slot in slots:
+                outcome = _outcome(slot, ready, settings)
+                if outcome is not None:
+                    yield outcome
+                if slot.process.is_alive() or slot.job:
+                    alive.append(slot)
+                elif queue:  # died or killed: a fresh worker takes its place
+                    alive.append(start())
+            slots = alive
+    finally:
+        _stop(slots)
+
+
+def _context() -> Any:
+    """Fork when this process runs one thread (instant, the stages already imported), else a
+    fork server that has imported them (forking a threaded process can deadlock the child)."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.batch.worker"])
+    return context
+
+
+def _start(context: Any, settings: BatchSettings, journalled: bool) -> _Slot:
+    parent, child = context.Pipe()
+    process = context.Process(target=serve, args=(child, settings, journalled), daemon=True)
+    process.start()
+    child.close()
+    return _Slot(process, parent)
+
+
+def _waitables(slots: list[_Slot]) -> list[Any]:
+    return [slot.conn for slot in slots] + [slot.process.sentinel for slot in slots]
+
+
+def _timeout(slots: list[_Slot], settings: BatchSettings) -> float | None:
+    deadlines = [slot.started + settings.limits.time_s for slot in slots if slot.job]
+    return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+
+
+def _outcome(slot: _Slot, ready: set[Any], settings: BatchSettings) -> Outcome | None:
+    """What one worker has to say now: a result, a document it failed, or nothing."""
+    if slot.conn in ready:
+        try:
+            message = slot.conn.recv()
+        except (EOFError, OSError):
+            return _died(slot, settings)
+        if message == READY:
+            slot.ready = True
+            return None
+        if message[0] == "error":
+            raise message[1]
+        slot.job = None
+        return message
+    if slot.process.sentinel in ready:
+        return _died(slot, settings)
+    if slot.job and time.monotonic() - slot.started > settings.limits.time_s:
+        index, job = slot.job
+        slot.process.kill()
+        slot.process.join()
+        slot.job = None
+        limit = settings.limits.time_s
+        reason = (
+            f"DocumentTooLarge: still running after the time limit of {limit:g} s per document"
+            " (--time-limit); its worker was stopped and replaced"
+        )
+        return index, failed(job, reason, ExitCode.some_failed), None
+    return None
+
+
+def _died(slot: _Slot, settings: BatchSettings) -> Outcome | None:
+    slot.process.join()
+    slot.ready = False
+    if slot.job is None:
+        return None
+    index, job = slot.job
+    slot.job = None
+    code = slot.process.exitcode or 0
+    how = signal.Signals(-code).name if code < 0 else f"exit status {code}"
+    reason = (
+        f"DocumentTooLarge: the worker reading it died ({how}), most likely at the memory limit"
+        f" of {settings.limits.memory_mb} MB per worker (--memory-limit); it was replaced"
+    )
+    return index, failed(job, reason, ExitCode.some_failed), None
+
+
+def _stop(slots: list[_Slot]) -> None:
+    for slot in slots:
+        with contextlib.suppress(OSError, ValueError):  # a worker already gone
+            slot.conn.send(None)
+    deadline = time.monotonic() + 2
+    for slot in slots:
+        slot.process.join(max(0.0, deadline - time.monotonic()))
+        if slot.process.is_alive():
+            slot.process.kill()
+            slot.process.join()
+        slot.conn.close()

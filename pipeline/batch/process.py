@@ -1,0 +1,108 @@
+"""One document's stages, in order: ingest → tables → metadata → match → reconcile.
+
+``process_document`` is a pure function of a job, settings and the registry, so it can run in
+a worker process; a failure becomes a failed DocumentResult with a one-line reason and never
+stops the batch.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from pipeline.batch.discover import Job
+from pipeline.batch.settings import BatchSettings
+from pipeline.errors import DocumentError, ExitCode, MissingDependencyError, NoRankingTable
+from pipeline.identify import identify_tables, review_for
+from pipeline.ingest import read_document
+from pipeline.metadata import read_metadata
+from pipeline.models import Document, DocumentResult, Flag, Provenance
+from pipeline.ocr.correct import settle_tables
+from pipeline.reconcile import OCR_NEEDED, check_unread_pages, reconcile
+from pipeline.registry import Registry
+from pipeline.tables import scan_tables
+
+PAGE_DAMAGED = "page_damaged"  # severity error: rows of that page may be missing
+
+
+def process_document(job: Job, settings: BatchSettings, registry: Registry) -> DocumentResult:
+    """Every stage for one file; a failure is returned, never raised."""
+    if job.skip:
+        return failed(job, job.skip, ExitCode.some_failed)
+    try:
+        return _stages(job, settings, registry)
+    except (DocumentError, MissingDependencyError) as err:
+        return failed(job, f"{type(err).__name__}: {err}", err.exit_code)
+    except MemoryError:
+        limit = settings.limits.memory_mb
+        reason = f"DocumentTooLarge: ran out of memory (the limit is {limit} MB per worker)"
+        return failed(job, reason, ExitCode.some_failed)
+    except Exception as err:  # a bug: keep the batch going, say so loudly
+        where = traceback.extract_tb(err.__traceback__)[-1]
+        reason = f"internal error (please report): {type(err).__name__}: {err}"
+        location = f"{Path(where.filename).name}:{where.lineno}"
+        return failed(job, f"{reason} at {location}", ExitCode.internal)
+
+
+def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentResult:
+    document = read_document(job.path, job.source_file, job.doc_id, settings.ingest, settings.ocr)
+    scan = scan_tables(document, settings.tables)
+    tables = scan.tables
+    metadata = read_metadata(document)
+    if not tables:
+        scanned = sum(page.method == OCR_NEEDED for page in document.pages)
+        unread = f"; {scanned} scanned page(s) without a text layer were not read"
+        raise NoRankingTable(
+            "no ranking table found (a grid with STT/unit names and scores, ranks or bands)"
+            + (unread if scanned else "")
+        )
+    tables = identify_tables(tables, metadata, registry, settings.match)
+    tables, ocr_flags = settle_tables(
+        job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile
+    )
+    flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
+    flags += ocr_flags
+    flags += check_unread_pages(job.doc_id, document) + check_damaged_pages(job.doc_id, document)
+    return DocumentResult(
+        doc_id=job.doc_id,
+        source_file=job.source_file,
+        sha256=document.sha256,
+        format=document.format,
+        method=document.method,
+        pages=len(document.pages),
+        metadata=metadata,
+        tables=tables,
+        flags=flags,
+        review=review_for(job.doc_id, tables, metadata, registry),
+    )
+
+
+def check_damaged_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:
+    """page_damaged: a page whose content could not be decoded; what it held may be missing."""
+    return tuple(
+        Flag(
+            PAGE_DAMAGED,
+            "error",
+            doc_id,
+            f"Trang {page.number} bị hỏng ({page.damage}); bảng hoặc số liệu trên trang này "
+            "có thể bị thiếu trong kết quả: hãy lấy lại bản gốc của tệp.",
+            expected="a readable page",
+            actual=page.damage,
+            at=Provenance(document.source_file, page.number, method=document.format),
+        )
+        for page in document.pages
+        if page.damage
+    )
+
+
+def failed(job: Job, error: str, exit_code: ExitCode) -> DocumentResult:
+    """A failed result for ``job``: one line saying why."""
+    return DocumentResult(
+        job.doc_id,
+        job.source_file,
+        job.sha256,
+        None,
+        status="failed",
+        error=" ".join(error.split()),
+        exit_code=exit_code,
+    )

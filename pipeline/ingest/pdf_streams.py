@@ -1,0 +1,101 @@
+"""A PDF's compressed streams checked before pdfium inflates them: bombs refused, damage found.
+
+pdfium reads what it can of a page whose content stream is damaged and says nothing, so the
+rows of that page would vanish without a word; and it inflates a stream whole, so one page
+that inflates to a gigabyte takes the memory with it. Both are looked at here first:
+
+* ``refuse_bombs`` inflates every Flate stream of the file in bounded chunks, counting the
+  bytes and keeping none, and refuses the document when one would pass the limit;
+* ``damaged_pages`` reads each page's content streams (through pdfminer, already installed
+  with pdfplumber) and names the pages whose data does not inflate or ends early.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import DocumentTooLarge
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_CHUNK = 1 << 20
+_FLATE = frozenset({"FlateDecode", "Fl"})
+
+
+def inflated_size(raw: bytes, cap: int) -> tuple[int, str | None]:
+    """(bytes a zlib stream inflates to, stopping past ``cap``; what is wrong with it or None)."""
+    inflater = zlib.decompressobj()
+    total, pending = 0, raw
+    try:
+        while True:
+            out = inflater.decompress(pending, _CHUNK)
+            total += len(out)
+            pending = inflater.unconsumed_tail
+            if total > cap or inflater.eof or not (pending or out):
+                break
+    except zlib.error as err:
+        return total, f"compressed data is corrupt: {err}"
+    if not inflater.eof and total <= cap:
+        return total, "compressed data ends early"
+    return total, None
+
+
+def _is_zlib(raw: bytes) -> bool:
+    return len(raw) > 2 and raw[0] & 0x0F == 8 and (raw[0] << 8 | raw[1]) % 31 == 0
+
+
+def refuse_bombs(path: Path, max_stream_mb: int) -> None:
+    """Raise DocumentTooLarge when one stream of the PDF would inflate past ``max_stream_mb``."""
+    data = path.read_bytes()
+    cap = max_stream_mb << 20
+    for found in _STREAM.finditer(data):
+        start = found.end()
+        end = data.find(b"endstream", start)
+        raw = data[start : end if end >= 0 else len(data)]
+        if not _is_zlib(raw):
+            continue
+        size, _problem = inflated_size(raw, cap)
+        if size > cap:
+            raise DocumentTooLarge(
+                f"a compressed stream at byte {start} inflates past {max_stream_mb} MB "
+                "(IngestLimits.max_stream_mb): a decompression bomb, refused unread"
+            )
+
+
+def damaged_pages(path: Path, max_stream_mb: int) -> dict[int, str]:
+    """{page number: what is wrong} for pages whose content streams cannot be decoded."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    damaged: dict[int, str] = {}
+    with path.open("rb") as handle:
+        try:
+            document = PDFDocument(PDFParser(handle))
+            pages = list(PDFPage.create_pages(document))
+        except Exception:  # noqa: BLE001 - pdfminer cannot walk it; pdfium's reading stands
+            return damaged
+        for number, page in enumerate(pages, start=1):
+            for item in page.contents:
+                stream = resolve1(item)
+                problem = (
+                    _stream_problem(stream, max_stream_mb << 20)
+                    if isinstance(stream, PDFStream)
+                    else "its content stream is missing"
+                )
+                if problem:
+                    damaged[number] = problem
+                    break
+    return damaged
+
+
+def _stream_problem(stream: Any, cap: int) -> str | None:
+    names = [getattr(name, "name", name) for name, _params in stream.get_filters()]
+    raw = stream.get_rawdata()
+    if not names or names[0] not in _FLATE or raw is None:
+        return None
+    _size, problem = inflated_size(raw, cap)
+    return f"content stream {stream.objid}: {problem}" if problem else None

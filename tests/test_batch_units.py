@@ -1,0 +1,55 @@
+"""The batch's parts on their own: the folder walk's rule, the journal codec, legacy code pages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import unicodedata
+from pathlib import Path
+
+import bad_inputs
+from conftest import SEEDS, extract_one
+
+from pipeline.batch import walk
+from pipeline.batch.codec import decode_result, encode_json
+from pipeline.ingest import decode_text
+
+
+def test_the_walk_lists_every_file_but_hidden_ones_and_the_output(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / "out").mkdir()
+    shutil.copy(SEEDS[0], folder / "sub" / "a.md")
+    (folder / "b.xlsx").write_bytes(b"x")
+    (folder / ".hidden.txt").write_text("x")
+    (folder / ".git" / "c.txt").write_text("x")
+    (folder / "out" / "documents.csv").write_text("x")
+    (folder / "link.txt").symlink_to(folder / "sub" / "a.md")
+    (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "up").symlink_to(folder, target_is_directory=True)
+    found = {
+        item.path.relative_to(folder).as_posix(): item.skip
+        for item in walk([folder], [folder / "out"])
+    }
+    assert found == {
+        "b.xlsx": "skipped: not a decision format (.xlsx)",
+        "dangling.txt": "skipped: broken symbolic link",
+        "link.txt": None,
+        "sub/a.md": None,
+        "up": "skipped: symbolic link to a folder, not followed (a loop or a second path)",
+    }
+    assert walk([folder / "b.xlsx"])[0].skip is None  # named on the command line: read
+
+
+def test_the_journal_codec_gives_back_equal_results() -> None:
+    for source in (*SEEDS, bad_inputs.PDF, bad_inputs.HTML):
+        result = extract_one(source)
+        assert decode_result(json.loads(encode_json(result))) == result
+
+
+def test_windows_1258_and_latin1_decode_as_written() -> None:
+    text = unicodedata.normalize("NFC", SEEDS[1].read_text(encoding="utf-8"))
+    assert decode_text(bad_inputs.to_windows_1258(text)) == text
+    french = "Procès-verbal: aucune décision, aucun tableau."
+    assert decode_text(french.encode("latin-1")) == french
