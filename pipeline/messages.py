@@ -1,0 +1,103 @@
+"""Flag messages and report wording in Vietnamese (vi, the default) and English (en).
+
+Extraction writes every flag's message in Vietnamese. The English one is rendered here from the
+flag's check, expected, actual, row and table (and the unit's name when the row is known), by a
+template per check; a check without a template gets a generic sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+_EN: dict[str, str] = {
+    "sum_mismatch": "{who}: the components add up to {expected}, but the total printed is "
+    "{actual}.",
+    "over_max": "{who}: a component score of {actual} is outside its bound ({expected}).",
+    "total_out_of_range": "{who}: the total {actual} lies outside {expected}.",
+    "rank_mismatch": "{who}: the rank printed is {actual}, but the right rank is {expected}.",
+    "band_mismatch": "{who}: scores {actual} in its band, above a unit of a higher band "
+    "(expected {expected}).",
+    "band_boundary": "{who}: no round threshold lies between two adjacent bands "
+    "(expected {expected}); a band row may be misplaced.",
+    "duplicate_entry": "{who}: the unit is printed twice in table {table}.",
+    "row_number_gap": "{who}: STT printed as {actual}, expected {expected}.",
+    "missing_value": "{who}: a cell is blank (expected {expected}).",
+    "unknown_band": "{who}: the classification “{actual}” is none of the known bands ({expected}).",
+    "unreadable_value": "{who}: the cell “{actual}” cannot be read as a number.",
+    "max_sum_mismatch": "Table {table}: the component maxima add up to {expected}, but the "
+    "maximum of the total is printed as {actual}.",
+    "missing_metadata": "The decision does not print its {field}, or it could not be read.",
+    "table_not_read": "A table with figures (page {page}) was not read as a ranking: its columns "
+    "were not recognised; its figures are not in the dataset.",
+    "page_not_read": "Page {page} is a scanned image without a text layer and was not read.",
+    "source_conflict": "{who}: the sources of this decision differ: this file prints {actual}, "
+    "the source the dataset uses prints {expected}.",
+    "conflicting_decisions": "{who}: two decisions rank this unit for the same index and year "
+    "with different figures: {expected} (used in the panel) and {actual}.",
+}
+_EN_GENERIC = "{who}: check {check} raised a finding (expected {expected}, found {actual})."
+
+# Vietnamese messages of the checks the dataset adds (extraction's own are in reconcile.py).
+_VI: dict[str, str] = {
+    "source_conflict": "{who}: các nguồn của cùng một quyết định ghi khác nhau: tệp này ghi "
+    "{actual}, nguồn được dùng ghi {expected}.",
+    "conflicting_decisions": "{who}: hai quyết định xếp hạng đơn vị này cho cùng chỉ số và năm "
+    "với số liệu khác nhau: {expected} (được dùng trong bảng tổng hợp) và {actual}.",
+}
+
+_FIELDS_EN = {
+    "issuer": "issuing body",
+    "province": "province whose units are ranked",
+    "decision_number": "number",
+    "decision_date": "date of signing",
+    "evaluation_year": "evaluation year",
+    "signer": "signer",
+    "title": "title (trích yếu)",
+}
+
+
+def who(flag: Mapping[str, Any], lang: str) -> str:
+    """The unit a flag is about, in words: "Sở Tài chính (STT 2)", "row 3 of table 1"."""
+    name, row, table = flag.get("agency_raw"), flag.get("row_number"), flag.get("table_index")
+    stt = f" (STT {row})" if row not in (None, "") else ""
+    if name:
+        return f"{name}{stt}"
+    if row not in (None, ""):
+        return f"STT {row}, bảng {table}" if lang == "vi" else f"row {row} of table {table}"
+    if table not in (None, ""):
+        return f"Bảng {table}" if lang == "vi" else f"Table {table}"
+    return "Văn bản" if lang == "vi" else "The decision"
+
+
+def _fill(template: str, flag: Mapping[str, Any], lang: str) -> str:
+    values = {
+        "who": who(flag, lang),
+        "check": flag.get("check"),
+        "expected": _shown(flag.get("expected")),
+        "actual": _shown(flag.get("actual")),
+        "table": flag.get("table_index"),
+        "row": flag.get("row_number"),
+        "page": flag.get("page") or "?",
+        "field": _FIELDS_EN.get(str(flag.get("expected")), str(flag.get("expected"))),
+    }
+    return template.format(**values)
+
+
+def _shown(value: Any) -> str:
+    return "(nothing)" if value in (None, "") else str(value)
+
+
+def vi_message(flag: Mapping[str, Any]) -> str:
+    """The Vietnamese message of a check the dataset adds."""
+    return _fill(_VI[str(flag["check"])], flag, "vi")
+
+
+def message(flag: Mapping[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
+    """A flag's message in ``lang``: vi as written at extraction, en from the template."""
+    if lang == "vi":
+        return str(flag.get("message") or "")
+    return _fill(_EN.get(str(flag.get("check")), _EN_GENERIC), flag, "en")
