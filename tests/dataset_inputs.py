@@ -52,3 +52,38 @@ def phutho_2024(folder: Path) -> Path:
 def copies(sources: list[Path], folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     return [Path(shutil.copy(source, folder / source.name)) for source in sources]
+
+
+SUM_MISMATCH = ROOT / "tests" / "injected" / "000_d536206099149b63__sum_mismatch.txt"
+SCRIPT = "<script>document.body.setAttribute('data-pwned','yes')</script>"
+FORMULA_NAMES = {  # row → a unit name a spreadsheet would take for a formula
+    3: "-Văn phòng UBND tỉnh",
+    5: '=HYPERLINK("http://example.com","x")',
+    10: "+Sở Công thương",
+    11: "@Sở Giáo dục và Đào tạo",
+}
+
+
+def formula_names(folder: Path) -> Path:
+    """The seed as a decision of 2015 with a sum_mismatch at STT 5, names starting - = + @."""
+    return edited(
+        SUM_MISMATCH,
+        folder / "formula_names.txt",
+        ("512/QĐ-UBND", "99/QĐ-UBND"),
+        ("năm 2016", "năm 2015"),
+        ("\tVăn phòng UBND tỉnh\t", f"\t{FORMULA_NAMES[3]}\t"),
+        ("\tSở Nội vụ\t", f"\t{FORMULA_NAMES[5]}\t"),
+        ("\tSở Công thương\t", f"\t{FORMULA_NAMES[10]}\t"),
+        ("\tSở Giáo dục và Đào tạo\t", f"\t{FORMULA_NAMES[11]}\t"),
+    )
+
+
+def script_name(folder: Path) -> Path:
+    """Lào Cai's HTML page with a unit named by a <script> element (entity-escaped, as a
+    legal-document site would print that text)."""
+    escaped = SCRIPT.replace("<", "&lt;").replace(">", "&gt;")
+    return edited(
+        GENERATED / "laocai_2016_cntt.html",
+        folder / "laocai_script.html",
+        ("Sở Tài chính", escaped),
+    )
