@@ -77,8 +77,8 @@ def _fill(template: str, flag: Mapping[str, Any], lang: str) -> str:
     values = {
         "who": who(flag, lang),
         "check": flag.get("check"),
-        "expected": _shown(flag.get("expected")),
-        "actual": _shown(flag.get("actual")),
+        "expected": _shown(flag.get("expected"), lang),
+        "actual": _shown(flag.get("actual"), lang),
         "table": flag.get("table_index"),
         "row": flag.get("row_number"),
         "page": flag.get("page") or "?",
@@ -87,8 +87,10 @@ def _fill(template: str, flag: Mapping[str, Any], lang: str) -> str:
     return template.format(**values)
 
 
-def _shown(value: Any) -> str:
-    return "(nothing)" if value in (None, "") else str(value)
+def _shown(value: Any, lang: str) -> str:
+    if value in (None, ""):
+        return "(trống)" if lang == "vi" else "(nothing)"
+    return str(value)
 
 
 def vi_message(flag: Mapping[str, Any]) -> str:
