@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from dataset_inputs import GENERATED, LAOCAI, laocai_2017
+from dataset_inputs import GENERATED, LAOCAI, ROOT, laocai_2017
 
 import pipeline
 from pipeline.schema import columns
@@ -56,3 +56,15 @@ def test_open_dataset_gives_the_panel(tmp_path: Path) -> None:
     assert len(pipeline.open_dataset(db, "decisions")) == 2
     with pytest.raises(ValueError, match="no table or view"):
         pipeline.open_dataset(db, "nothing")
+
+
+def test_the_readme_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### Python API", 1)[1].split("```python\n", 1)[1].split("```")[0]
+    monkeypatch.chdir(ROOT)
+    names: dict[str, object] = {}
+    exec(example.replace("out/decisions.duckdb", str(tmp_path / "d.duckdb")), names)  # noqa: S102
+    assert names["result"].metadata.decision_number == "512/QĐ-UBND"  # type: ignore[attr-defined]
+    wide = names["wide"]
+    assert isinstance(wide, pd.DataFrame) and set(wide.columns) == {2016, 2017, 2020}
+    assert len(names["decisions"]) == 8  # type: ignore[arg-type]

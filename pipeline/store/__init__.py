@@ -34,11 +34,13 @@ def connect(db: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 
 def build(
-    inputs: Iterable[Path], db: Path = DEFAULT_DB, settings: BatchSettings | None = None
+    inputs: Iterable[str | Path],
+    db: str | Path = DEFAULT_DB,
+    settings: BatchSettings | None = None,
 ) -> BuildReport:
     """Add every decision file under ``inputs`` to the store at ``db``."""
-    con = connect(db)
+    con = connect(Path(db))
     try:
-        return build_into(con, inputs, settings or BatchSettings())
+        return build_into(con, [Path(p) for p in inputs], settings or BatchSettings())
     finally:
         con.close()

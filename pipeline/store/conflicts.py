@@ -82,10 +82,18 @@ def _cells_text(differences: list[tuple[str, Any, Any]], side: int) -> str:
 
 
 def source_conflicts(
-    con: duckdb.DuckDBPyConnection, primary_doc: str, other_doc: str
+    con: duckdb.DuckDBPyConnection, primary_doc: str, others: list[str]
 ) -> Iterator[Row]:
-    """source_conflict flag rows of one secondary source against its decision's primary."""
-    primary, other = _entries(con, primary_doc), _entries(con, other_doc)
+    """source_conflict flag rows of a decision's other sources against its primary."""
+    primary = _entries(con, primary_doc)
+    for other_doc in others:
+        yield from _conflicts(con, primary, other_doc)
+
+
+def _conflicts(
+    con: duckdb.DuckDBPyConnection, primary: dict[tuple[int, str], Row], other_doc: str
+) -> Iterator[Row]:
+    other = _entries(con, other_doc)
     source_file = con.execute(
         "SELECT source_file FROM documents WHERE doc_id = ?", [other_doc]
     ).fetchone()

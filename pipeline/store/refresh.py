@@ -72,11 +72,8 @@ def refresh_decisions(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     flags: list[dict[str, Any]] = []
     rows = []
     for decision in decisions:
-        found = [
-            flag
-            for other in decision.sources[1:]
-            for flag in source_conflicts(con, decision.primary.doc_id, other.doc_id)
-        ]
+        others = [other.doc_id for other in decision.sources[1:]]
+        found = list(source_conflicts(con, decision.primary.doc_id, others)) if others else []
         flags.extend(found)
         rows.append(decision.row(conflict=bool(found)))
     con.execute("DELETE FROM decisions")
