@@ -51,6 +51,7 @@ def _notes_text(flags: list[read.Row], lang: str) -> str:
 def panel_sheets(con: duckdb.DuckDBPyConnection, lang: str) -> Iterator[tuple[str, Sheet]]:
     """A sheet per index and level: agencies down, years across."""
     groups = con.execute('SELECT DISTINCT "index", level FROM panel ORDER BY 1, 2').fetchall()
+    flags = flags_by_row(con)
     for index, level in groups:
         cells = read.rows(
             con,
@@ -59,20 +60,22 @@ def panel_sheets(con: duckdb.DuckDBPyConnection, lang: str) -> Iterator[tuple[st
             index,
             level,
         )
-        yield f"{index} {level or ''}".strip(), _panel_sheet(con, cells, lang)
+        yield f"{index} {level or ''}".strip(), _panel_sheet(cells, flags, lang)
 
 
-def _panel_flags(con: duckdb.DuckDBPyConnection, row: read.Row) -> list[read.Row]:
-    return read.rows(
-        con,
-        "SELECT * FROM flag_rows WHERE decision_id = ? AND table_index = ? AND row_number = ?",
-        row["decision_id"],
-        row["table_index"],
-        row["row_number"],
-    )
+FlagsByRow = dict[tuple[str, int, int], list[read.Row]]
 
 
-def _panel_sheet(con: duckdb.DuckDBPyConnection, cells: list[read.Row], lang: str) -> Sheet:
+def flags_by_row(con: duckdb.DuckDBPyConnection) -> FlagsByRow:
+    """Every flag on a row, by (decision, table, STT)."""
+    found: FlagsByRow = {}
+    for flag in read.rows(con, "SELECT * FROM flag_rows WHERE row_number IS NOT NULL"):
+        key = (flag["decision_id"], flag["table_index"], flag["row_number"])
+        found.setdefault(key, []).append(flag)
+    return found
+
+
+def _panel_sheet(cells: list[read.Row], flags: FlagsByRow, lang: str) -> Sheet:
     years = sorted({c["evaluation_year"] for c in cells if c["evaluation_year"] is not None})
     by_total = any(c["total"] is not None for c in cells)
     what = label("total", lang) if by_total else f"{label('rank', lang)} {label('rank_only', lang)}"
@@ -90,7 +93,7 @@ def _panel_sheet(con: duckdb.DuckDBPyConnection, cells: list[read.Row], lang: st
             continue
         c = 3 + years.index(cell["evaluation_year"])
         rows[r][c] = cell["total"] if by_total else cell["rank"]
-        flagged = _panel_flags(con, cell)
+        flagged = flags.get((cell["decision_id"], cell["table_index"], cell["row_number"]))
         if flagged:
             notes[(r, c)] = _notes_text(flagged, lang)
     return Sheet("", rows, notes, header_rows=2)
