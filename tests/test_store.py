@@ -231,3 +231,24 @@ def test_export_of_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
         "export", "--db", str(tmp_path / "none.duckdb"), "--to", str(tmp_path)
     )
     assert code == 2 and "does not exist" in err
+
+
+def test_the_panel_joins_a_district_across_its_upgrade(tmp_path: Path) -> None:
+    """Huyện Sa Pa became thị xã Sa Pa in 2020: one identity, printed either way."""
+    later = edited(
+        LAOCAI,
+        tmp_path / "in" / "laocai_2020_cntt.txt",
+        ("năm 2016", "năm 2020"),
+        ("ngày 16 tháng 02 năm 2017", "ngày 20 tháng 02 năm 2021"),
+        ("16/02/2017", "20/02/2021"),
+        ("512/QĐ-UBND", "401/QĐ-UBND"),
+        ("\tHuyện Sa Pa\t", "\tThị xã Sa Pa\t"),
+    )
+    db = tmp_path / "d.duckdb"
+    build([LAOCAI, later], db)
+    rows = query(db, "SELECT evaluation_year, agency_id, agency_raw, agency_canonical FROM panel "
+                 "WHERE agency_raw LIKE '%Sa Pa' ORDER BY 1")  # fmt: skip
+    assert rows == [
+        (2016, "d088", "Huyện Sa Pa", "Thị xã Sa Pa"),
+        (2020, "d088", "Thị xã Sa Pa", "Thị xã Sa Pa"),
+    ]
