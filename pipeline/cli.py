@@ -214,7 +214,13 @@ def lang_option(command: Callable[..., Any]) -> Callable[..., Any]:
 @input_arguments
 @registry_options
 @db_option(must_exist=False)
-def build(inputs: tuple[Path, ...], db: Path, overlay: Path | None, aliases: Path | None) -> int:
+@click.option(
+    "--reread", is_flag=True,
+    help="Read every file again, also those already in the dataset (after new --aliases).",
+)  # fmt: skip
+def build(
+    inputs: tuple[Path, ...], db: Path, overlay: Path | None, aliases: Path | None, reread: bool
+) -> int:
     """Add every decision under INPUT to the dataset in --db (re-run it as decisions arrive).
 
     A file already in the dataset is skipped (files are known by their SHA-256); a changed file
@@ -224,11 +230,11 @@ def build(inputs: tuple[Path, ...], db: Path, overlay: Path | None, aliases: Pat
     \b
     Example:
         decisions build samples/ --db out/decisions.duckdb
-        decisions build new-decisions/ --db out/decisions.duckdb --aliases reviewed.csv
+        decisions build archive/ --db out/decisions.duckdb --aliases reviewed.csv --reread
     """
     from pipeline.store import build as build_store
 
-    report = build_store(inputs, db, BatchSettings(overlay=overlay, aliases=aliases))
+    report = build_store(inputs, db, BatchSettings(overlay=overlay, aliases=aliases), reread)
     for failed in report.failed:
         click.echo(f"{failed.source_file}: failed: {failed.error}", err=True)
     click.echo(

@@ -252,3 +252,25 @@ def test_the_panel_joins_a_district_across_its_upgrade(tmp_path: Path) -> None:
         (2016, "d088", "Huyện Sa Pa", "Thị xã Sa Pa"),
         (2020, "d088", "Thị xã Sa Pa", "Thị xã Sa Pa"),
     ]
+
+
+def test_reread_applies_a_reviewers_aliases_to_stored_files(tmp_path: Path) -> None:
+    db = tmp_path / "d.duckdb"
+    build([LAOCAI], db)
+    name = "Vườn Quốc gia Hoàng Liên"
+    assert query(db, "SELECT count(*) FROM panel WHERE agency_raw = ?", name) == [(0,)]
+    overlay = tmp_path / "overlay.csv"
+    overlay.write_text("id,name,level,province_id\n"
+                       "p10.vqg-hoang-lien,Vườn quốc gia Hoàng Liên,province_agency,p10\n",
+                       encoding="utf-8")  # fmt: skip
+    aliases = tmp_path / "reviewed.csv"
+    aliases.write_text(f"agency_raw,chosen_id\n{name},p10.vqg-hoang-lien\n", encoding="utf-8")
+    options = ["--overlay", str(overlay), "--aliases", str(aliases)]
+    code, out, err = run_cli("build", str(LAOCAI), "--db", str(db), *options)
+    assert code == 0 and "0 read" in out, err  # known bytes are not read again …
+    code, out, err = run_cli("build", str(LAOCAI), "--db", str(db), *options, "--reread")
+    assert code == 0 and "1 read, 0 replaced, 0 unchanged" in out, err  # … unless asked
+    assert query(db, "SELECT agency_id FROM panel WHERE agency_raw = ?", name) == [
+        ("p10.vqg-hoang-lien",)
+    ]
+    assert counts(db)["entries"] == 31 and counts(db)["documents"] == 1

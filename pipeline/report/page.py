@@ -17,6 +17,8 @@ td.flagged{background:#ffc7ce;color:#9c0006;font-weight:bold}
 tr.flag.error td.severity{color:#9c0006;font-weight:bold}
 .conflict{color:#9c0006;font-weight:bold}
 .filters label{margin-right:1rem}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem}
+dl.meta dd{margin:0}
 img.crop{max-width:100%;border:1px solid #888;display:block}
 [hidden]{display:none}
 """

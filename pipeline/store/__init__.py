@@ -37,10 +37,15 @@ def build(
     inputs: Iterable[str | Path],
     db: str | Path = DEFAULT_DB,
     settings: BatchSettings | None = None,
+    reread: bool = False,
 ) -> BuildReport:
-    """Add every decision file under ``inputs`` to the store at ``db``."""
+    """Add every decision file under ``inputs`` to the store at ``db``.
+
+    ``reread``: read every file again, also those already stored (after a new --aliases or
+    --overlay, or a new version of the pipeline).
+    """
     con = connect(Path(db))
     try:
-        return build_into(con, [Path(p) for p in inputs], settings or BatchSettings())
+        return build_into(con, [Path(p) for p in inputs], settings or BatchSettings(), reread)
     finally:
         con.close()

@@ -36,8 +36,8 @@ class BuildReport:
 
     files: int  # input files found
     added: int  # files read and stored
-    replaced: int  # of those, files whose earlier bytes were in the store
-    unchanged: int  # files already in the store as they are
+    replaced: int  # files whose path held other bytes at the last build
+    unchanged: int  # files not read: their bytes are in the store already
     failed: tuple[DocumentResult, ...]  # files read now that could not be read
     decisions: int  # decisions in the store after the build
     documents: int  # documents in the store after the build
@@ -80,10 +80,17 @@ def store_documents(
     con: duckdb.DuckDBPyConnection,
     batch: list[tuple[Job, DocumentResult]],
     previous: dict[str, str],
+    stored: set[str],
 ) -> None:
-    """Some files' rows in, their old bytes' rows out: one transaction for all of them."""
+    """Some files' rows in, their old bytes' rows out: one transaction for all of them.
+
+    ``stored``: documents already in the store (read again with ``reread``): their rows go.
+    """
     con.execute("BEGIN TRANSACTION")
     try:
+        for job, _result in batch:
+            if job.doc_id in stored:
+                delete_document(con, job.doc_id)
         pieces = [document_tables(result) for _job, result in batch]
         for name in ddl.CSV_TABLES:
             con.register("incoming", pa.concat_tables([piece[name] for piece in pieces]))
@@ -103,21 +110,32 @@ def _relink(con: duckdb.DuckDBPyConnection, job: Job, previous: str | None) -> N
     con.execute("COMMIT")
 
 
-def build_into(
-    con: duckdb.DuckDBPyConnection, inputs: Iterable[Path], settings: BatchSettings
-) -> BuildReport:
-    """Add every decision file under ``inputs`` to the open store."""
-    ddl.create(con)
-    jobs = [_as_stored(job) for job in plan(discover(inputs))]
-    known, paths = _known(con), _sources(con)
+def _split(
+    jobs: list[Job], known: set[str], paths: dict[str, str], reread: bool
+) -> tuple[dict[str, Job], list[Job]]:
+    """Files to read (new bytes, or every file with ``reread``) and paths to point elsewhere."""
     todo: dict[str, Job] = {}
     relinks: list[Job] = []
     for job in jobs:
-        if job.doc_id in known or job.doc_id in todo:
+        if job.doc_id in todo or (job.doc_id in known and not reread):
             if paths.get(job.source_file) != job.doc_id:
                 relinks.append(job)
         else:
             todo[job.doc_id] = job
+    return todo, relinks
+
+
+def build_into(
+    con: duckdb.DuckDBPyConnection,
+    inputs: Iterable[Path],
+    settings: BatchSettings,
+    reread: bool = False,
+) -> BuildReport:
+    """Add every decision file under ``inputs`` to the open store (``reread``: read all again)."""
+    ddl.create(con)
+    jobs = [_as_stored(job) for job in plan(discover(inputs))]
+    known, paths = _known(con), _sources(con)
+    todo, relinks = _split(jobs, known, paths, reread)
     registry: Registry | None = settings.load_registry() if todo else None
     failed = []
     batch: list[tuple[Job, DocumentResult]] = []
@@ -126,20 +144,21 @@ def build_into(
         if result.status == "failed":
             failed.append(result)
         if len(batch) == FILES_PER_TRANSACTION:
-            store_documents(con, batch, paths)
+            store_documents(con, batch, paths, known)
             batch = []
     if batch:
-        store_documents(con, batch, paths)
+        store_documents(con, batch, paths, known)
     for job in relinks:
         _relink(con, job, paths.get(job.source_file))
-    replaced = sum(1 for job in [*todo.values(), *relinks] if job.source_file in paths)
+    moved = [job for job in [*todo.values(), *relinks] if paths.get(job.source_file, job.doc_id)
+             != job.doc_id]  # fmt: skip
     if todo or relinks:
         refresh(con, registry or settings.load_registry())
     return BuildReport(
         files=len(jobs),
         added=len(todo),
-        replaced=replaced,
-        unchanged=len(jobs) - len(todo) - len(relinks),
+        replaced=len(moved),
+        unchanged=len(jobs) - len(todo),
         failed=tuple(failed),
         decisions=_count(con, "decisions"),
         documents=_count(con, "documents"),
