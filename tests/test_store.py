@@ -274,3 +274,14 @@ def test_reread_applies_a_reviewers_aliases_to_stored_files(tmp_path: Path) -> N
         ("p10.vqg-hoang-lien",)
     ]
     assert counts(db)["entries"] == 31 and counts(db)["documents"] == 1
+
+
+def test_a_row_one_source_leaves_out_is_a_source_conflict(tmp_path: Path) -> None:
+    text = LAOCAI.read_text(encoding="utf-8")
+    (row,) = [line for line in text.splitlines() if line.startswith("22\tVườn Quốc gia")]
+    shorter = edited(LAOCAI, tmp_path / "in" / "laocai_short.txt", (row + "\n", ""))
+    db = tmp_path / "d.duckdb"
+    build([GENERATED / "laocai_2016_cntt.docx", shorter], db)
+    flags = query(db, "SELECT table_index, row_number, expected, actual FROM flags "
+                  "WHERE \"check\" = 'source_conflict'")  # fmt: skip
+    assert flags == [(1, 22, "dòng = có", "dòng = không có")]

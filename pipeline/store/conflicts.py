@@ -64,10 +64,8 @@ def _entries(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[tuple[int, str
 
 def _differences(primary: Row | None, other: Row | None) -> list[tuple[str, Any, Any]]:
     """(cell, primary's value, other's value) of every cell the two rows print differently."""
-    if primary is None or other is None:
-        present = "dòng có" if primary is not None else "không có dòng"
-        absent = "không có dòng" if primary is not None else "dòng có"
-        return [("dòng", present, absent)]
+    if primary is None or other is None:  # a row printed by one source only
+        return [("dòng", "có" if primary else "không có", "có" if other else "không có")]
     labels = list(dict.fromkeys([*primary["cells"], *other["cells"]]))
     return [
         (label, primary["cells"].get(label), other["cells"].get(label))
