@@ -17,6 +17,14 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; \
 	fi
 
+# Headless Chromium (Debian's package) for the review-page test; apt only when missing.
+.PHONY: chromium
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -26,7 +34,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/decisions extract $(SAMPLES) --out $(OUT)
 
-test: setup
+test: setup chromium
 	$(BIN)/pytest
 
 lint: setup
@@ -41,6 +49,7 @@ format: setup
 bench: setup
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_batch.py
+	$(BIN)/python scripts/bench_store.py
 
 # Rewrite the expected outputs in tests/golden/ from the current code; review the diff.
 golden: setup

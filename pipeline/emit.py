@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import OutputError
+from pipeline.index import table_index
 from pipeline.models import DocumentResult, Entry, Flag, Provenance, Table, Value
 from pipeline.parse import format_decimal
 from pipeline.reconcile import computed_total
@@ -55,7 +56,13 @@ def _where(at: Provenance | None) -> Row:
     if at is None:
         return {}
     bbox = ",".join(f"{v:.2f}" for v in at.bbox) if at.bbox else None
-    return {"page": at.page, "line": at.line, "bbox": bbox}
+    return {
+        "page": at.page,
+        "line": at.line,
+        "bbox": bbox,
+        "method": at.method,
+        "confidence": at.confidence,
+    }
 
 
 def document_row(result: DocumentResult) -> Row:
@@ -98,6 +105,7 @@ def table_row(result: DocumentResult, table: Table) -> Row:
         "entries": len(table.entries),
         "pages": " ".join(str(page) for page in table.pages),
         "grids": table.grids,
+        "index": table_index(table, result.metadata),
     }
 
 

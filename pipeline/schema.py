@@ -19,6 +19,8 @@ _ENTRY = ("entry_index", "integer", "Position of the entry within its table, fro
 _PAGE = ("page", "integer", "Page where the value is printed, from 1")
 _LINE = ("line", "integer", "Line of a text source where the value is printed")
 _BBOX = ("bbox", "string", "x0,top,x1,bottom in PDF points (PDF and scans only)")
+_METHOD = ("method", "string", "How the value was read: text | pdf | docx | html | ocr")
+_CONFIDENCE = ("confidence", "number", "OCR confidence of the value, 0-100 (scans only)")
 
 TABLES: dict[str, tuple[Field, ...]] = {
     "documents": (
@@ -56,6 +58,7 @@ TABLES: dict[str, tuple[Field, ...]] = {
         ("entries", "integer", "Ranked rows"),
         ("pages", "string", "Pages the table spans, space-separated"),
         ("grids", "integer", "Physical pieces joined (a table cut by page breaks has several)"),
+        ("index", "string", "Which index the table ranks: ict | egov | dti | par | other"),
     ),
     "entries": (
         _DOC,
@@ -79,6 +82,8 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _ENTRY,
         _LINE,
         _BBOX,
+        _METHOD,
+        _CONFIDENCE,
     ),
     "components": (
         _DOC,
@@ -94,6 +99,8 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _PAGE,
         _LINE,
         _BBOX,
+        _METHOD,
+        _CONFIDENCE,
     ),
     "flags": (
         _DOC,
@@ -108,6 +115,8 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _PAGE,
         _LINE,
         _BBOX,
+        _METHOD,
+        _CONFIDENCE,
     ),
 }
 
@@ -138,6 +147,7 @@ _ENUMS = {
     ("documents", "status"): ["ok", "failed"],
     ("flags", "severity"): ["error", "warning"],
     ("entries", "match_status"): ["exact", "alias", "fuzzy", "review", "unmatched"],
+    ("tables", "index"): ["ict", "egov", "dti", "par", "other"],
 }
 _REQUIRED = {"doc_id", "source_file", "check", "severity", "status", "table_index"}  # flags: by doc
 

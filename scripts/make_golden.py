@@ -14,7 +14,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from golden_inputs import GOLDEN, golden_dir  # noqa: E402
 
-from pipeline import extract  # noqa: E402
+from pipeline import extract_document as extract  # noqa: E402
 from pipeline.emit import write_outputs  # noqa: E402
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import extract
+from pipeline import extract_document as extract
 from pipeline.ingest.text import read_text
 from pipeline.models import Document, DocumentResult
 from pipeline.registry import Registry, load_registry

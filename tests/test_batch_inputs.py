@@ -15,7 +15,7 @@ import pytest
 from conftest import read_csv, run_cli
 from golden_inputs import golden_dir
 
-from pipeline import extract
+from pipeline import extract_document as extract
 
 IDENTITY = ("doc_id", "source_file", "sha256")  # differ between copies of one decision
 

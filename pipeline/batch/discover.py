@@ -25,6 +25,8 @@ DOCUMENT_SUFFIXES = TEXT_SUFFIXES | IMAGE_SUFFIXES | {".pdf", ".docx", ".html", 
 
 
 SKIPPED = "skipped"  # the start of a skipped file's reason in documents.csv
+# Files in a folder that describe it (an archive's README), not decisions; named ones are read.
+FOLDER_NOTES = frozenset({"readme", "license", "changelog"})
 
 
 class Found(NamedTuple):
@@ -86,6 +88,8 @@ def _skip_reason(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix and suffix not in DOCUMENT_SUFFIXES:
         return f"{SKIPPED}: not a decision format ({suffix})"
+    if path.stem.lower() in FOLDER_NOTES:
+        return f"{SKIPPED}: a note about the folder ({path.name}), not a decision"
     return None
 
 

@@ -1,0 +1,185 @@
+"""decisions.xlsx: the panel as people read it, each decision's tables as printed, the flags.
+
+Sheets are built as plain data (``Sheet``) and written by xlsxwriter. Every text is written as
+a string, never a formula (a name starting with = + - @ stays text); a flagged cell is filled
+and carries its flags' messages as a comment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import xlsxwriter
+
+from pipeline.messages import label, message
+from pipeline.store import read
+
+Cell = str | int | float | Decimal | None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet as data: rows of cells and the flagged cells' comments."""
+
+    name: str
+    rows: list[list[Cell]]
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → comment
+    header_rows: int = 1
+
+
+def sheet_name(text: str, taken: set[str]) -> str:
+    """A unique worksheet name: at most 31 characters, none of []:*?/\\."""
+    base = re.sub(r"[\[\]:*?/\\]", "-", text).strip("'")[:31] or "Sheet"
+    name, n = base, 1
+    while name.casefold() in taken:
+        n += 1
+        name = f"{base[: 31 - len(str(n)) - 1]}~{n}"
+    taken.add(name.casefold())
+    return name
+
+
+def _notes_text(flags: list[read.Row], lang: str) -> str:
+    return "\n".join(dict.fromkeys(f"[{f['check']}] {message(f, lang)}" for f in flags))
+
+
+def panel_sheets(con: duckdb.DuckDBPyConnection, lang: str) -> Iterator[tuple[str, Sheet]]:
+    """A sheet per index and level: agencies down, years across."""
+    groups = con.execute('SELECT DISTINCT "index", level FROM panel ORDER BY 1, 2').fetchall()
+    flags = flags_by_row(con)
+    for index, level in groups:
+        cells = read.rows(
+            con,
+            'SELECT * FROM panel WHERE "index" = ? AND level IS NOT DISTINCT FROM ? '
+            "ORDER BY province NULLS LAST, agency_canonical, agency_id, evaluation_year",
+            index,
+            level,
+        )
+        yield f"{index} {level or ''}".strip(), _panel_sheet(cells, flags, lang)
+
+
+FlagsByRow = dict[tuple[str, int, int], list[read.Row]]
+
+
+def flags_by_row(con: duckdb.DuckDBPyConnection) -> FlagsByRow:
+    """Every flag on a row, by (decision, table, STT)."""
+    found: FlagsByRow = {}
+    for flag in read.rows(con, "SELECT * FROM flag_rows WHERE row_number IS NOT NULL"):
+        key = (flag["decision_id"], flag["table_index"], flag["row_number"])
+        found.setdefault(key, []).append(flag)
+    return found
+
+
+def _panel_sheet(cells: list[read.Row], flags: FlagsByRow, lang: str) -> Sheet:
+    years = sorted({c["evaluation_year"] for c in cells if c["evaluation_year"] is not None})
+    by_total = any(c["total"] is not None for c in cells)
+    what = label("total", lang) if by_total else f"{label('rank', lang)} {label('rank_only', lang)}"
+    header: list[Cell] = [label("unit", lang), label("province", lang), label("agency_id", lang)]
+    rows: list[list[Cell]] = [[f"{label('values_are', lang)}: {what}"], header + list(years)]
+    notes: dict[tuple[int, int], str] = {}
+    agencies: dict[str, int] = {}
+    for cell in cells:
+        if cell["agency_id"] not in agencies:
+            agencies[cell["agency_id"]] = len(rows)
+            rows.append([cell["agency_canonical"], cell["province"], cell["agency_id"]]
+                        + [None] * len(years))  # fmt: skip
+        r = agencies[cell["agency_id"]]
+        if cell["evaluation_year"] is None:
+            continue
+        c = 3 + years.index(cell["evaluation_year"])
+        rows[r][c] = cell["total"] if by_total else cell["rank"]
+        flagged = flags.get((cell["decision_id"], cell["table_index"], cell["row_number"]))
+        if flagged:
+            notes[(r, c)] = _notes_text(flagged, lang)
+    return Sheet("", rows, notes, header_rows=2)
+
+
+def decision_sheet(con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str) -> Sheet:
+    """One decision's tables as printed, one under the other, flagged cells marked."""
+    flags = read.flags(con, decision["decision_id"])
+    title = f"{label('decision', lang)} {decision['decision_number'] or ''} · {decision['issuer']}"
+    rows: list[list[Cell]] = [[title], [f"{label('sources', lang)}: {decision['source_files']}"]]
+    notes: dict[tuple[int, int], str] = {}
+    for table in read.printed_tables(con, decision["doc_id"]):
+        table = read.mark(table, flags)
+        rows += [[], [f"{label('table', lang)} {table.table_index}: {table.section or ''}"]]
+        keys = [key for key, _ in table.columns]
+        rows.append([label(text, lang) if key == text else text for key, text in table.columns])
+        for entry in table.entries:
+            rows.append([_shown(entry, key) for key in keys])
+            for key in keys:
+                if (entry["entry_index"], key) in table.marks:
+                    notes[(len(rows) - 1, keys.index(key))] = _notes_text(
+                        table.marks[(entry["entry_index"], key)], lang
+                    )
+    return Sheet("", rows, notes, header_rows=0)
+
+
+def _shown(entry: read.Row, key: str) -> Cell:
+    """A number as a number (85,40 → 85.4), anything else as printed."""
+    number = entry["numbers"].get(key)
+    return number if number is not None else entry["cells"].get(key)
+
+
+_FLAG_COLUMNS = ("decision_id", "source_file", "table_index", "row_number", "agency_raw",
+                 "check", "severity", "expected", "actual")  # fmt: skip
+
+
+def flags_sheet(con: duckdb.DuckDBPyConnection, lang: str) -> Sheet:
+    found = read.rows(con, "SELECT * FROM flag_rows ORDER BY decision_id, doc_id, table_index, "
+                      'row_number, "check"')  # fmt: skip
+    header: list[Cell] = [*_FLAG_COLUMNS, "message"]
+    return Sheet("", [header] + [[f[c] for c in _FLAG_COLUMNS] + [message(f, lang)] for f in found])
+
+
+def decisions_sheet(con: duckdb.DuckDBPyConnection) -> Sheet:
+    cursor = con.execute("SELECT * FROM decisions ORDER BY decision_id")
+    header: list[Cell] = [d[0] for d in cursor.description]
+    return Sheet("", [header] + [list(row) for row in cursor.fetchall()])
+
+
+def sheets(con: duckdb.DuckDBPyConnection, lang: str) -> list[Sheet]:
+    """Every sheet of the workbook, named."""
+    taken: set[str] = set()
+    built = [(name, sheet) for name, sheet in panel_sheets(con, lang)]
+    built.append((label("decisions", lang), decisions_sheet(con)))
+    for decision in read.decisions(con):
+        name = decision["decision_number"] or f"{decision['issuer']} {decision['evaluation_year']}"
+        built.append((name, decision_sheet(con, decision, lang)))
+    built.append((label("flags", lang), flags_sheet(con, lang)))
+    return [Sheet(sheet_name(name, taken), s.rows, s.notes, s.header_rows) for name, s in built]
+
+
+def _write_cell(ws: Any, r: int, c: int, value: Any, fmt: Any) -> None:
+    if value is None:
+        if fmt is not None:
+            ws.write_blank(r, c, None, fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(r, c, value, fmt)
+    elif isinstance(value, int | float | Decimal):
+        ws.write_number(r, c, float(value), fmt)
+    else:
+        ws.write_string(r, c, str(value), fmt)  # never a formula, whatever it starts with
+
+
+def write_workbook(path: Path, all_sheets: list[Sheet]) -> None:
+    options = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    with xlsxwriter.Workbook(str(path), options) as book:
+        flagged = book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+        bold = book.add_format({"bold": True})
+        for sheet in all_sheets:
+            ws = book.add_worksheet(sheet.name)
+            for r, values in enumerate(sheet.rows):
+                for c, value in enumerate(values):
+                    note = sheet.notes.get((r, c))
+                    fmt = flagged if note else (bold if r < sheet.header_rows else None)
+                    _write_cell(ws, r, c, value, fmt)
+                    if note:
+                        ws.write_comment(r, c, note, {"x_scale": 3, "y_scale": 2})
+            if sheet.header_rows:
+                ws.freeze_panes(sheet.header_rows, 0)

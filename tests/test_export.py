@@ -1,0 +1,112 @@
+"""decisions export: CSV (with the BOM for Excel), Parquet, the workbook, datapackage.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pyarrow.parquet as pq
+import pytest
+from conftest import read_csv, run_cli
+from dataset_inputs import FORMULA_NAMES, LAOCAI, formula_names, laocai_2017
+from frictionless import Package
+
+from pipeline.store import build
+
+FILL = "FFC7CE"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Lào Cai 2016 and 2017 and a copy with a sum_mismatch and formula-like names, exported."""
+    folder = tmp_path_factory.mktemp("export")
+    db = folder / "d.duckdb"
+    build([LAOCAI, laocai_2017(folder / "in"), formula_names(folder / "in")], db)
+    code, _out, err = run_cli("export", "--db", str(db), "--to", str(folder / "out"), "--excel")
+    assert code == 0, err
+    return folder / "out"
+
+
+def test_the_data_package_describes_every_file_and_validates(exported: Path) -> None:
+    package = Package(str(exported / "datapackage.json"))
+    described = {resource.path for resource in package.resources}
+    on_disk = {p.name for p in exported.iterdir() if p.name != "datapackage.json"}
+    assert described == on_disk
+    report = package.validate()
+    assert report.valid, [e.message for t in report.tasks for e in t.errors][:5]
+
+
+def test_excel_csvs_carry_the_bom_and_plain_ones_do_not(exported: Path, tmp_path: Path) -> None:
+    assert (exported / "panel.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    db = tmp_path / "d.duckdb"
+    build([LAOCAI], db)
+    code, _out, err = run_cli("export", "--db", str(db), "--to", str(tmp_path / "plain"))
+    assert code == 0, err
+    assert (tmp_path / "plain" / "panel.csv").read_bytes().startswith(b"agency_id,")
+
+
+def test_parquet_holds_the_csv_rows_typed(exported: Path) -> None:
+    for name in ("entries", "panel", "flags"):
+        table = pq.read_table(exported / f"{name}.parquet")
+        rows = read_csv(exported / f"{name}.csv") if name != "panel" else None
+        if rows is not None:
+            assert table.num_rows == len(rows)
+    panel = pq.read_table(exported / "panel.parquet")
+    assert str(panel.schema.field("total").type).startswith("decimal")
+
+
+def test_the_panel_sheet_has_agencies_down_and_years_across(exported: Path) -> None:
+    book = openpyxl.load_workbook(exported / "decisions.xlsx")
+    sheet = book["ict province_agency"]
+    header = [cell.value for cell in sheet[2]]
+    assert header == ["Tên đơn vị", "Tỉnh", "Mã định danh", 2015, 2016, 2017]
+    (finance,) = [row for row in sheet.iter_rows(min_row=3, values_only=True)
+                  if row[2] == "p15@2025.so-tai-chinh"]  # fmt: skip
+    assert finance == ("Sở Tài chính", "Lào Cai", "p15@2025.so-tai-chinh", 95, 95, 96)
+
+
+def test_flagged_cells_are_filled_and_carry_the_message(exported: Path) -> None:
+    book = openpyxl.load_workbook(exported / "decisions.xlsx")
+    flagged = [
+        (sheet.title, cell)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.comment is not None
+    ]
+    assert flagged, "no cell carries a comment"
+    for _title, cell in flagged:
+        assert cell.fill.fgColor.rgb.endswith(FILL)
+    texts = [cell.comment.text for _title, cell in flagged]
+    assert any("sum_mismatch" in text and "91.5" in text for text in texts)
+    # in the decision's own sheet the mismatch marks the printed total of STT 5
+    (total,) = [cell for title, cell in flagged
+                if title.startswith("99-") and "sum_mismatch" in cell.comment.text]  # fmt: skip
+    assert total.value == 92.5
+    assert total.offset(column=-total.column + 1).value == 5
+
+
+def test_text_that_looks_like_a_formula_is_text(exported: Path) -> None:
+    book = openpyxl.load_workbook(exported / "decisions.xlsx")
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    found = {cell.value for cell in cells if cell.value in FORMULA_NAMES.values()}
+    assert found == set(FORMULA_NAMES.values())
+    for cell in cells:
+        if cell.value in FORMULA_NAMES.values():
+            assert cell.data_type == "s"
+
+
+def test_the_flags_sheet_speaks_english_when_asked(exported: Path, tmp_path: Path) -> None:
+    db = tmp_path / "d.duckdb"
+    build([formula_names(tmp_path / "in")], db)
+    code, _out, err = run_cli("export", "--db", str(db), "--to", str(tmp_path / "en"),
+                              "--lang", "en")  # fmt: skip
+    assert code == 0, err
+    book = openpyxl.load_workbook(tmp_path / "en" / "decisions.xlsx")
+    messages = [row[-1] for row in book["Flags"].iter_rows(min_row=2, values_only=True)]
+    assert messages == [
+        '=HYPERLINK("http://example.com","x") (STT 5): the components add up to 91.5, '
+        "but the total printed is 92.5."
+    ]
+    assert read_csv(tmp_path / "en" / "flags.csv")[0]["message"].startswith("=HYPERLINK")
