@@ -20,7 +20,7 @@ from typing import Any
 from pipeline.errors import OutputError
 from pipeline.models import DocumentResult, Entry, Flag, Provenance, Table, Value
 from pipeline.parse import format_decimal
-from pipeline.reconcile import computed_total
+from pipeline.reconcile import computed_total, total_rule
 from pipeline.schema import columns, datapackage
 
 Row = dict[str, Any]
@@ -90,6 +90,7 @@ def table_row(result: DocumentResult, table: Table) -> Row:
         "entries": len(table.entries),
         "pages": " ".join(str(page) for page in table.pages),
         "grids": table.grids,
+        "total_rule": total_rule(table).describe(),
     }
 
 

@@ -56,6 +56,12 @@ TABLES: dict[str, tuple[Field, ...]] = {
         ("entries", "integer", "Ranked rows"),
         ("pages", "string", "Pages the table spans, space-separated"),
         ("grids", "integer", "Physical pieces joined (a table cut by page breaks has several)"),
+        (
+            "total_rule",
+            "string",
+            "How the total follows from the components: sum | mean | scaled:F | "
+            "weighted:W1,W2,… (stated or fitted) | none (no rule explains the totals)",
+        ),
     ),
     "entries": (
         _DOC,
