@@ -25,6 +25,7 @@ from pipeline.match.keys import infer_level
 from pipeline.models import Cell, Column, Document, Entry, Line, Table, Value
 from pipeline.parse import parse_number, read_value
 from pipeline.settings import TableSettings
+from pipeline.stated import with_stated_rules
 
 
 @dataclass(slots=True)
@@ -66,7 +67,8 @@ def scan_tables(document: Document, settings: TableSettings = TableSettings()) -
         taken = _take_piece(piece, drafts, settings)
         if not taken and len(_data_rows(piece.rows)) >= 2:
             passed_over.append(piece.rows[0])
-    return TableScan(_assemble(drafts), tuple(passed_over))
+    prose = [line.text for line in document.lines() if not line.cells]
+    return TableScan(with_stated_rules(_assemble(drafts), prose), tuple(passed_over))
 
 
 def _assemble(drafts: list[_Draft]) -> tuple[Table, ...]:

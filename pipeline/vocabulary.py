@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 
-# Xuất sắc > Tốt > Khá > Trung bình > Yếu > Kém: higher number, better band.
+# Xuất sắc > Rất tốt > Tốt > Khá > Trung bình > Yếu > Thấp > Kém > Rất thấp: higher number,
+# better band. A table uses one scheme (Tốt/Khá/Trung bình/Yếu, or PAR's Rất tốt … Rất thấp).
 BAND_ORDER: dict[str, int] = {
-    "Xuất sắc": 6,
-    "Tốt": 5,
-    "Khá": 4,
-    "Trung bình": 3,
-    "Yếu": 2,
-    "Kém": 1,
+    "Xuất sắc": 9,
+    "Rất tốt": 8,
+    "Tốt": 7,
+    "Khá": 6,
+    "Trung bình": 5,
+    "Yếu": 4,
+    "Thấp": 3,
+    "Kém": 2,
+    "Rất thấp": 1,
 }
 _NUMBERING = r"(?:(?:[ivxlc]+|\d{1,2}|[a-zđ])[.)/]\s*)?"  # "II. ", "2) ", "a. "
 _BAND_PREFIX = (
@@ -23,7 +27,7 @@ _BAND_PREFIX = (
 )
 _BAND_TAIL = r"\s*(?:[:.]|\(.*\)|[:–-].*)?$"  # "Tốt:", "Tốt (từ 80 điểm trở lên)"
 _BAND_WORD = re.compile(
-    rf"^{_NUMBERING}{_BAND_PREFIX}(xuất\s+sắc|tốt|khá|trung\s+bình|yếu|kém){_BAND_TAIL}",
+    rf"^{_NUMBERING}{_BAND_PREFIX}(xuất\s+sắc|rất\s+tốt|tốt|khá|trung\s+bình|yếu|rất\s+thấp|thấp|kém){_BAND_TAIL}",
     re.IGNORECASE,
 )
 
