@@ -237,17 +237,37 @@ def _first_article(body: list[str]) -> str:
     return next((line for line in body if re.match(r"Điều\s+1\b", line)), "")
 
 
+_AUTHORITY = ("CHỦ TỊCH", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "BỘ TRƯỞNG", "GIÁM ĐỐC")
+_PROSE_OPENERS = ("Căn cứ", "Điều ", "Xét ", "Theo ", "Thực hiện", "Trên cơ sở", "Ngày ")
+
+
 def _title(body: list[str]) -> str | None:
-    """The lines under the document type, up to the authority line or the first "Căn cứ"."""
+    """The lines under the document type, up to the authority line or the first "Căn cứ".
+
+    Legal-document websites print it in capitals ("VỀ VIỆC CÔNG BỐ …"), kept as printed; a
+    prose paragraph after it is not part of it.
+    """
     if not body or not _is_doc_type(body[0]):
         return None
     parts: list[str] = []
     for line in body[1:6]:
-        if line.startswith(("Căn cứ", "Điều ", "Xét ")) or line.isupper() or _is_doc_type(line):
+        if _ends_title(line, parts):
             break
         parts.append(line)
     title = " ".join(parts).strip()
-    return re.sub(r"^(?:V/v|Về việc)\s*:?\s*", "", title) or None
+    return re.sub(r"^(?:V/v|Về\s+việc)\s*:?\s*", "", title, flags=re.IGNORECASE) or None
+
+
+def _ends_title(line: str, parts: list[str]) -> bool:
+    """The line after the title: the authority, the bases, an article, or prose."""
+    authority = line.isupper() and line.startswith(_AUTHORITY)
+    if line.startswith(_PROSE_OPENERS) or _is_doc_type(line) or authority:
+        return True
+    if parts and parts[0].isupper() != line.isupper():
+        return True  # capitals end where mixed case starts, and the other way round
+    if not parts and line.isupper():
+        return False
+    return line.isupper() or len(line) > 250 or (bool(parts) and line.rstrip().endswith("."))
 
 
 def _signer(full: str) -> tuple[str | None, str | None]:

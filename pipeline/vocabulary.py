@@ -49,7 +49,16 @@ COMPONENT_GROUP = re.compile(
 AGENCY = re.compile(
     r"(tên|đơn\s+vị|cơ\s+quan|địa\s+phương|tỉnh|thành\s+phố|huyện|^xã|sở|bộ|ngành|ubnd)"
 )
-SUMMARY_ROW = re.compile(r"^(tổng\s+cộng|cộng|tổng|trung\s+bình|bình\s+quân|điểm\s+trung\s+bình)$")
+SUMMARY_ROW = re.compile(
+    r"^(tổng\s+cộng|cộng|tổng|tổng\s+số|trung\s+bình(?:\s+chung|\s+cộng)?|bình\s+quân(?:\s+chung)?|"
+    r"(?:điểm|giá\s+trị)\s+trung\s+bình|điểm\s+bình\s+quân)\s*:?$"
+)
+# Number columns that are not scores: survey counts, a percentage repeating the total.
+NOT_A_SCORE = re.compile(
+    r"(số\s+phiếu|phiếu\s+(?:khảo\s+sát|điều\s+tra|trả\s+lời)|số\s+người|số\s+lượng|"
+    r"lượt\s+(?:trả\s+lời|khảo\s+sát)|số\s+mẫu|phần\s+trăm|^\(?%\)?$|"
+    r"^t[ỷỉ]\s+lệ(?:\s+(?:%|đạt|điểm\s+đạt))?(?:\s*\(%\))?$)"
+)
 COMPARISON = re.compile(r"(so\s+với|^tăng|^giảm|năm\s+trước|chênh\s+lệch|ghi\s+chú)")
 
 # Section captions ("I. Các cơ quan, đơn vị cấp tỉnh:") and the level they give a table.
