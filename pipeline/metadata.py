@@ -213,12 +213,12 @@ def _issuer(letterhead: str, body: list[str]) -> tuple[str | None, str | None]:
     """
     named = [m for m in _UBND.finditer(letterhead) if m.group(2) or m.group(4)]
     if named:
-        issuer, province = _ubnd_issuer(named[-1], body)
+        issuer, ranked = _ubnd_issuer(named[-1], body)
         superior = named[0] if len(named) > 1 else None
         kind = (superior.group(1) or superior.group(3)) if superior else ""
         if superior and " ".join(kind.split()) in ("TỈNH", "THÀNH PHỐ"):
-            province = _title_case(superior.group(2) or superior.group(4))
-        return issuer, province
+            ranked = _title_case(superior.group(2) or superior.group(4))
+        return issuer, ranked
     ministry = _MINISTRY.search(letterhead)
     if ministry:
         return "Bộ " + _sentence_case(ministry.group(1)), None
