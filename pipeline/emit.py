@@ -29,7 +29,7 @@ from pipeline.errors import OutputError
 from pipeline.index import table_index
 from pipeline.models import DocumentResult, Entry, Flag, Provenance, Table, Value
 from pipeline.parse import format_decimal
-from pipeline.reconcile import computed_total
+from pipeline.reconcile import computed_total, total_rule
 from pipeline.schema import columns, datapackage
 
 Row = dict[str, Any]
@@ -106,6 +106,7 @@ def table_row(result: DocumentResult, table: Table) -> Row:
         "pages": " ".join(str(page) for page in table.pages),
         "grids": table.grids,
         "index": table_index(table, result.metadata),
+        "total_rule": total_rule(table).describe(),
     }
 
 

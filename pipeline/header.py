@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from pipeline import vocabulary as vocab
-from pipeline.models import BLANK_MARKS, Column, Line
+from pipeline.models import BLANK_MARKS, Cell, Column, Line
 from pipeline.parse import parse_max, parse_number, split_max
 from pipeline.settings import TableSettings
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # "II", "B." in the STT cell
+_RANK_SCORE = re.compile(r"^(\d{1,3})\s*\(\s*(\d+(?:[.,]\d+)?)\s*\)$")  # "03 (0,684)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,40 @@ def section_of_row(row: Line) -> str | None:
     if vocab.band_of(text) or not vocab.is_section_caption(text):
         return None
     return text.rstrip(" :")
+
+
+def split_rank_scores(rows: list[Line]) -> list[Line]:
+    """A column printing a rank with its score, "03 (0,684)", as two columns: rank, score.
+
+    The header cell keeps its label over the rank; the score column is labelled "Điểm".
+    """
+    width = len(rows[0].cells) if rows else 0
+    columns = [c for c in range(width) if _mostly_rank_scores(rows, c)]
+    if not columns:
+        return rows
+    return [_split_row(row, columns, is_data_row(row)) for row in rows]
+
+
+def _mostly_rank_scores(rows: list[Line], column: int) -> bool:
+    texts = [r.cells[column].text for r in rows if column < len(r.cells) and is_data_row(r)]
+    texts = [text for text in texts if text.strip() not in BLANK_MARKS]
+    return bool(texts) and 2 * sum(bool(_RANK_SCORE.match(t)) for t in texts) > len(texts)
+
+
+def _split_row(row: Line, columns: list[int], data: bool) -> Line:
+    cells: list[Cell] = []
+    for position, cell in enumerate(row.cells):
+        if position not in columns:
+            cells.append(cell)
+            continue
+        found = _RANK_SCORE.match(cell.text) if data else None
+        if found:
+            cells += [replace(cell, text=found.group(1)), replace(cell, text=found.group(2))]
+        elif data:
+            cells += [cell, replace(cell, text="")]
+        else:  # a header row: the label over the rank, "Điểm" over the score
+            cells += [cell, replace(cell, text="Điểm" if cell.text else "")]
+    return replace(row, cells=tuple(cells))
 
 
 def is_maxima_row(row: Line) -> bool:
@@ -134,8 +169,8 @@ def _role(label: str, group: str | None, content: ColumnContent, majority: float
         return "rank"
     if content.names >= majority and content.numeric < majority:
         return "agency" if vocab.AGENCY.search(folded) or not folded else "text"
-    if content.numeric < majority:
-        return "other"
+    if content.numeric < majority or vocab.NOT_A_SCORE.search(folded):
+        return "other"  # also "Số phiếu khảo sát", "Tỷ lệ (%)": numbers, but not scores
     if vocab.TOTAL_FIRST.match(folded):
         return "total"  # "Tổng cộng" printed as the last column under the component group
     if group and vocab.COMPONENT_GROUP.search(vocab.fold(group)):

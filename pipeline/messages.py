@@ -36,6 +36,10 @@ _EN: dict[str, str] = {
     "page_not_read": "Page {page} (or a region of it) could not be read: {actual}; what it "
     "holds is not in the dataset.",
     "page_damaged": "Page {page} is damaged ({actual}); rows on it may be missing.",
+    "total_rule_unknown": "Table {table}: its totals follow no rule found (not the sum, a mean, "
+    "a scaling or one set of weights of the components); check how this index is computed.",
+    "cut_row": "{who}: the row is cut off (the file ends inside it); nothing was added to "
+    "complete it.",
     "low_confidence": "{who}: the number “{actual}” read from the scan (page {page}) is not sure; "
     "check it against the original.",
     "ocr_corrected": "{who}: the scan was read as “{actual}”, but only “{expected}” agrees with "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from pipeline.models import Document, Line, Metadata
@@ -18,7 +19,7 @@ from pipeline.models import Document, Line, Metadata
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 DOC_TYPES = ("QUYẾT ĐỊNH", "BÁO CÁO", "THÔNG BÁO", "KẾ HOẠCH", "CÔNG VĂN", "NGHỊ QUYẾT")
-_STOP = r"(?!(?:SỐ|SỞ|CỘNG|BAN|VĂN|PHÒNG|QUYẾT|ĐỘC|BÁO)(?![{LO}{UP}]))"
+_STOP = rf"(?!(?:SỐ|SỞ|CỘNG|BAN|VĂN\s+PHÒNG|PHÒNG|QUYẾT|ĐỘC|BÁO)(?![{LO}{UP}]))"
 _WORD_UP = rf"{_STOP}[{UP}'’]+(?![{LO}])"  # an upper-case word, not the "S" of "Số"
 _NAME_UP = rf"{_WORD_UP}(?:(?:[ \t]+-[ \t]+|[ \t]+){_WORD_UP})*"  # "BÀ RỊA - VŨNG TÀU"
 _UBND = re.compile(
@@ -78,6 +79,16 @@ _PROVINCE_MENTION = re.compile(
 )
 
 
+_NEWS = re.compile(
+    r"[Nn]gày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|"
+    r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))\s*,?\s*"
+    r"(?:UBND|[ỦU][yỷ]\s+ban\s+nhân\s+dân)\s+(tỉnh|thành\s+phố|huyện|quận|thị\s+xã)"
+    rf"(?:\s+([{UP}][{LO}]+(?:[ -]+[{UP}][{LO}]+)*))?\s+(?:đã\s+|vừa\s+)?ban\s+hành\s+"
+    rf"Quyết\s+định\s+số\s+(\d+[{LO}{UP}]?/(?:\d{{4}}/)?[{UP}]+(?:[-–][{UP}\d]+)*)"
+    r"(?:\s+(?:về\s+việc|v/v)\s+([^.\n]+))?"
+)
+
+
 def read_metadata(document: Document) -> Metadata:
     """Metadata of one decision from its prose and layout-table text."""
     lines = _text_lines(document.lines())
@@ -87,7 +98,7 @@ def read_metadata(document: Document) -> Metadata:
     number, when = _number_and_date(letterhead, full)
     issuer, province = _issuer(letterhead, body)
     signer_title, signer = _signer(full)
-    return Metadata(
+    metadata = Metadata(
         issuer=issuer,
         province=province,
         decision_number=number,
@@ -98,6 +109,24 @@ def read_metadata(document: Document) -> Metadata:
         title=_title(body),
         doc_type=_doc_type(lines),
     )
+    return _from_news(metadata, full, body) if number is None else metadata
+
+
+def _from_news(metadata: Metadata, full: str, body: list[str]) -> Metadata:
+    """A news page announcing the decision: "Ngày 12/3/2021, UBND tỉnh ban hành Quyết định
+    số 645/QĐ-UBND về việc …" gives its number, date, issuer and title."""
+    found = _NEWS.search(full)
+    if found is None:
+        return metadata
+    day, month, year = [g for g in found.groups()[:6] if g]
+    kind = " ".join(found.group(7).split())
+    mentioned = _most_mentioned_province(body)
+    name = found.group(8) or (mentioned[1] if mentioned else None)
+    issuer = f"Ủy ban nhân dân {kind} {name}" if name else metadata.issuer
+    title = metadata.title or (found.group(10).strip().rstrip(",;") if found.group(10) else None)
+    province = name if kind in ("tỉnh", "thành phố") and name else metadata.province
+    return replace(metadata, issuer=issuer, province=province, decision_number=found.group(9),
+                   decision_date=_to_date(day, month, year), title=title)  # fmt: skip
 
 
 def _text_lines(lines: list[Line]) -> list[str]:
@@ -198,10 +227,19 @@ def _number_and_date(letterhead: str, full: str) -> tuple[str | None, date | Non
 
 
 def _issuer(letterhead: str, body: list[str]) -> tuple[str | None, str | None]:
-    """The issuing body in full form, and the province whose units it ranks."""
-    found = _UBND.search(letterhead)
-    if found and (found.group(2) or found.group(4)):
-        return _ubnd_issuer(found, body)
+    """The issuing body in full form, and the province whose units it ranks.
+
+    A letterhead may print the superior body above the issuer ("UBND TỈNH YÊN BÁI" over
+    "UBND HUYỆN VĂN CHẤN"): the last named committee issues, the province comes from the first.
+    """
+    named = [m for m in _UBND.finditer(letterhead) if m.group(2) or m.group(4)]
+    if named:
+        issuer, ranked = _ubnd_issuer(named[-1], body)
+        superior = named[0] if len(named) > 1 else None
+        kind = (superior.group(1) or superior.group(3)) if superior else ""
+        if superior and " ".join(kind.split()) in ("TỈNH", "THÀNH PHỐ"):
+            ranked = _title_case(superior.group(2) or superior.group(4))
+        return issuer, ranked
     ministry = _MINISTRY.search(letterhead)
     if ministry:
         return "Bộ " + _sentence_case(ministry.group(1)), None
@@ -258,17 +296,37 @@ def _first_article(body: list[str]) -> str:
     return next((line for line in body if re.match(r"Điều\s+1\b", line)), "")
 
 
+_AUTHORITY = ("CHỦ TỊCH", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "BỘ TRƯỞNG", "GIÁM ĐỐC")
+_PROSE_OPENERS = ("Căn cứ", "Điều ", "Xét ", "Theo ", "Thực hiện", "Trên cơ sở", "Ngày ")
+
+
 def _title(body: list[str]) -> str | None:
-    """The lines under the document type, up to the authority line or the first "Căn cứ"."""
+    """The lines under the document type, up to the authority line or the first "Căn cứ".
+
+    Legal-document websites print it in capitals ("VỀ VIỆC CÔNG BỐ …"), kept as printed; a
+    prose paragraph after it is not part of it.
+    """
     if not body or not _is_doc_type(body[0]):
         return None
     parts: list[str] = []
     for line in body[1:6]:
-        if line.startswith(("Căn cứ", "Điều ", "Xét ")) or line.isupper() or _is_doc_type(line):
+        if _ends_title(line, parts):
             break
         parts.append(line)
     title = " ".join(parts).strip()
-    return re.sub(r"^(?:V/v|Về việc)\s*:?\s*", "", title) or None
+    return re.sub(r"^(?:V/v|Về\s+việc)\s*:?\s*", "", title, flags=re.IGNORECASE) or None
+
+
+def _ends_title(line: str, parts: list[str]) -> bool:
+    """The line after the title: the authority, the bases, an article, or prose."""
+    authority = line.isupper() and line.startswith(_AUTHORITY)
+    if line.startswith(_PROSE_OPENERS) or _is_doc_type(line) or authority:
+        return True
+    if parts and parts[0].isupper() != line.isupper():
+        return True  # capitals end where mixed case starts, and the other way round
+    if not parts and line.isupper():
+        return False
+    return line.isupper() or len(line) > 250 or (bool(parts) and line.rstrip().endswith("."))
 
 
 def _printed_title(title: str) -> str:

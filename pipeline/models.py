@@ -14,7 +14,9 @@ from decimal import Decimal
 
 BBox = tuple[float, float, float, float]  # (x0, top, x1, bottom) in PDF points, origin top-left
 # What a table prints in a cell it leaves empty: no value, never 0 (and never "unreadable").
-BLANK_MARKS = frozenset({"", "-", "–", "—", "x", "X", "/"})
+BLANK_MARKS = frozenset(
+    {"", "-", "–", "—", "x", "X", "/", "N/A", "n/a", "NA"}
+)  # NA: not applicable
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ class Line:
     cells: tuple[Cell, ...] = ()
     grid: int | None = None
     words: tuple[Word, ...] = ()
+    cut: bool = False  # the text ends inside this row: its missing cells were never printed
 
     @property
     def is_row(self) -> bool:
@@ -172,6 +175,7 @@ class Entry:
     at: Provenance  # the row
     band_printed: str | None = None  # as printed: "MỨC TỐT"
     match: Match | None = None
+    cut: bool = False  # the text ends inside this row (a cut-off file)
 
     @property
     def number(self) -> int | None:
@@ -179,6 +183,24 @@ class Entry:
             return None
         value = self.row_number.number
         return int(value) if value == value.to_integral_value() else None
+
+
+@dataclass(frozen=True, slots=True)
+class BandRange:
+    """A band threshold the decision states: "từ 80 đến dưới 90 điểm: Tốt"."""
+
+    band: str  # canonical band name
+    low: Decimal | None  # None: no lower bound
+    high: Decimal | None  # None: no upper bound
+    low_inclusive: bool = True  # "từ 80" includes 80, "trên 80" does not
+    high_inclusive: bool = False  # "dưới 90" excludes 90, "đến 90" includes it
+
+    def holds(self, total: Decimal) -> bool:
+        above = self.low is None or total > self.low or (self.low_inclusive and total == self.low)
+        below = (
+            self.high is None or total < self.high or (self.high_inclusive and total == self.high)
+        )
+        return above and below
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +215,8 @@ class Table:
     pages: tuple[int, ...]
     total_max: Decimal | None = None  # "Tổng điểm đạt được (100)" → 100
     grids: int = 1  # how many physical pieces were joined
+    stated_weights: tuple[Decimal, ...] | None = None  # total = Σ weight·component, as stated
+    stated_bands: tuple[BandRange, ...] = ()  # band thresholds the decision states
 
     def components(self) -> tuple[Column, ...]:
         return tuple(column for column in self.columns if column.role == "component")

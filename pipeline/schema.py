@@ -59,6 +59,12 @@ TABLES: dict[str, tuple[Field, ...]] = {
         ("pages", "string", "Pages the table spans, space-separated"),
         ("grids", "integer", "Physical pieces joined (a table cut by page breaks has several)"),
         ("index", "string", "Which index the table ranks: ict | egov | dti | par | other"),
+        (
+            "total_rule",
+            "string",
+            "How the total follows from the components: sum | mean | scaled:F | "
+            "weighted:W1,W2,… (stated or fitted) | none (no rule explains the totals)",
+        ),
     ),
     "entries": (
         _DOC,
@@ -108,7 +114,11 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _TABLE,
         _ROW,
         ("check", "string", "Which check: sum_mismatch, over_max, rank_mismatch, …"),
-        ("severity", "string", "error | warning"),
+        (
+            "severity",
+            "string",
+            "error | warning | info (ocr_corrected: a reading the arithmetic chose)",
+        ),
         ("expected", "string", "What the check expected"),
         ("actual", "string", "What is printed"),
         ("message", "string", "The finding in words"),
@@ -145,7 +155,7 @@ TABLES["review"] = (
 
 _ENUMS = {
     ("documents", "status"): ["ok", "failed"],
-    ("flags", "severity"): ["error", "warning"],
+    ("flags", "severity"): ["error", "warning", "info"],
     ("entries", "match_status"): ["exact", "alias", "fuzzy", "review", "unmatched"],
     ("tables", "index"): ["ict", "egov", "dti", "par", "other"],
 }

@@ -20,11 +20,13 @@ from pipeline.header import (
     read_columns,
     section_of_row,
     single_text,
+    split_rank_scores,
 )
 from pipeline.match.keys import infer_level
 from pipeline.models import Cell, Column, Document, Entry, Line, Table, Value
 from pipeline.parse import parse_number, read_value
 from pipeline.settings import TableSettings
+from pipeline.stated import with_stated_rules
 
 
 @dataclass(slots=True)
@@ -66,7 +68,8 @@ def scan_tables(document: Document, settings: TableSettings = TableSettings()) -
         taken = _take_piece(piece, drafts, settings)
         if not taken and len(_data_rows(piece.rows)) >= 2:
             passed_over.append(piece.rows[0])
-    return TableScan(_assemble(drafts), tuple(passed_over))
+    prose = [line.text for line in document.lines() if not line.cells]
+    return TableScan(with_stated_rules(_assemble(drafts), prose), tuple(passed_over))
 
 
 def _assemble(drafts: list[_Draft]) -> tuple[Table, ...]:
@@ -107,6 +110,7 @@ def _caption(prose: list[Line], settings: TableSettings) -> str | None:
 def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) -> bool:
     """Start a table with this grid or continue the last one with it; False: passed by."""
     caption = _caption(piece.prose, settings)
+    piece = _Piece(split_rank_scores(piece.rows), piece.prose)
     header_count = count_header_rows(piece.rows, settings)
     body = piece.rows[header_count:]
     data = _data_rows(body)  # classified once: each row's cells are parsed to decide
@@ -123,11 +127,25 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
         else:
             drafts.append(_Draft(caption, columns, list(body)))
         return True
-    if last and caption is None and len(piece.rows[0].cells) == len(last.columns):
+    if last and caption is None and _continues_headless(last, piece.rows):
         last.rows.extend(body)
         last.grids += 1
         return True
     return False
+
+
+def _continues_headless(draft: _Draft, rows: list[Line]) -> bool:
+    """A grid without a header continues the table above when it has its width and unit names
+    where the table has them (one province's scores over the years is not a continuation)."""
+    if len(rows[0].cells) != len(draft.columns):
+        return False
+    agency = next((c.index - 1 for c in draft.columns if c.role == "agency"), None)
+    named = [row for row in _data_rows(rows) if agency is not None and _has_name(row, agency)]
+    return 2 * len(named) >= len(_data_rows(rows))
+
+
+def _has_name(row: Line, index: int) -> bool:
+    return sum(ch.isalpha() for ch in row.cells[index].text) >= 3
 
 
 def _data_rows(rows: list[Line]) -> list[Line]:
@@ -197,7 +215,7 @@ def _read_entry(
     """One data row as an Entry; None for blank and summary rows."""
     agency = _cell(row, columns, "agency")
     agency_raw = agency.text if agency else ""
-    if vocab.SUMMARY_ROW.match(vocab.fold(agency_raw)) or not any(c.text for c in row.cells):
+    if _is_summary(row, agency_raw) or not any(c.text for c in row.cells):
         return None
     components = tuple(
         read_value(row.cells[c.index - 1].text, row.cells[c.index - 1].at)
@@ -216,7 +234,14 @@ def _read_entry(
         band=(band[0] or None) if band else None,
         at=row.at,
         band_printed=band[1] if band else None,
+        cut=row.cut,
     )
+
+
+def _is_summary(row: Line, agency_raw: str) -> bool:
+    """A footer row ("Tổng cộng", "Trung bình"), its label in the name or the STT cell."""
+    labels = [agency_raw, row.cells[0].text if row.cells else ""]
+    return any(vocab.SUMMARY_ROW.match(vocab.fold(label)) for label in labels if label)
 
 
 def _is_wrapped_name(entry: Entry, previous: Entry | None) -> bool:

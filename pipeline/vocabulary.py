@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 
-# Xuất sắc > Tốt > Khá > Trung bình > Yếu > Kém: higher number, better band.
+# Xuất sắc > Rất tốt > Tốt > Khá > Trung bình > Yếu > Thấp > Kém > Rất thấp: higher number,
+# better band. A table uses one scheme (Tốt/Khá/Trung bình/Yếu, or PAR's Rất tốt … Rất thấp).
 BAND_ORDER: dict[str, int] = {
-    "Xuất sắc": 6,
-    "Tốt": 5,
-    "Khá": 4,
-    "Trung bình": 3,
-    "Yếu": 2,
-    "Kém": 1,
+    "Xuất sắc": 9,
+    "Rất tốt": 8,
+    "Tốt": 7,
+    "Khá": 6,
+    "Trung bình": 5,
+    "Yếu": 4,
+    "Thấp": 3,
+    "Kém": 2,
+    "Rất thấp": 1,
 }
 _NUMBERING = r"(?:(?:[ivxlc]+|\d{1,2}|[a-zđ])[.)/]\s*)?"  # "II. ", "2) ", "a. "
 _BAND_PREFIX = (
@@ -23,7 +27,7 @@ _BAND_PREFIX = (
 )
 _BAND_TAIL = r"\s*(?:[:.]|\(.*\)|[:–-].*)?$"  # "Tốt:", "Tốt (từ 80 điểm trở lên)"
 _BAND_WORD = re.compile(
-    rf"^{_NUMBERING}{_BAND_PREFIX}(xuất\s+sắc|tốt|khá|trung\s+bình|yếu|kém){_BAND_TAIL}",
+    rf"^{_NUMBERING}{_BAND_PREFIX}(xuất\s+sắc|rất\s+tốt|tốt|khá|trung\s+bình|yếu|rất\s+thấp|thấp|kém){_BAND_TAIL}",
     re.IGNORECASE,
 )
 
@@ -45,7 +49,16 @@ COMPONENT_GROUP = re.compile(
 AGENCY = re.compile(
     r"(tên|đơn\s+vị|cơ\s+quan|địa\s+phương|tỉnh|thành\s+phố|huyện|^xã|sở|bộ|ngành|ubnd)"
 )
-SUMMARY_ROW = re.compile(r"^(tổng\s+cộng|cộng|tổng|trung\s+bình|bình\s+quân|điểm\s+trung\s+bình)$")
+SUMMARY_ROW = re.compile(
+    r"^(tổng\s+cộng|cộng|tổng|tổng\s+số|trung\s+bình(?:\s+chung|\s+cộng)?|bình\s+quân(?:\s+chung)?|"
+    r"(?:điểm|giá\s+trị)\s+trung\s+bình|điểm\s+bình\s+quân)\s*:?$"
+)
+# Number columns that are not scores: survey counts, a percentage repeating the total.
+NOT_A_SCORE = re.compile(
+    r"(số\s+phiếu|phiếu\s+(?:khảo\s+sát|điều\s+tra|trả\s+lời)|số\s+người|số\s+lượng|"
+    r"lượt\s+(?:trả\s+lời|khảo\s+sát)|số\s+mẫu|phần\s+trăm|^\(?%\)?$|"
+    r"^t[ỷỉ]\s+lệ(?:\s+(?:%|đạt|điểm\s+đạt))?(?:\s*\(%\))?$)"
+)
 COMPARISON = re.compile(r"(so\s+với|^tăng|^giảm|năm\s+trước|chênh\s+lệch|ghi\s+chú)")
 
 # Section captions ("I. Các cơ quan, đơn vị cấp tỉnh:") and the level they give a table.

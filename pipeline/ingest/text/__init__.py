@@ -1,0 +1,154 @@
+"""Text decisions → pages of lines, whatever layout their tables come in.
+
+A form feed starts a new page. Tables are read in every layout text archives give them:
+tab-separated rows and markdown pipe rows (``markup``), one cell per line as HTML-to-text tools
+write them (``cellwise``) and space-aligned columns as ``pdftotext -layout`` writes them
+(``aligned``). Each becomes a grid of rows with cells; everything else is prose, where a line
+holding two blocks far apart (letterhead and motto side by side) is read left block first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from pipeline.ingest.text.aligned import find_aligned
+from pipeline.ingest.text.cellwise import find_cellwise
+from pipeline.ingest.text.markup import PIPE_SEPARATOR, clean_text, split_cells
+from pipeline.ingest.text.rows import Block
+from pipeline.models import Cell, Line, Page, Provenance
+
+__all__ = ["clean_text", "read_text", "split_cells"]
+
+_WIDE_GAP = re.compile(r"\S(\s{6,})\S")
+
+
+def read_text(text: str, source_file: str) -> tuple[Page, ...]:
+    """Split decoded text into pages of prose lines and grid rows."""
+    pages: list[Page] = []
+    grid_ids = itertools.count(1)
+    first_line = 1
+    page_texts = text.split("\f")
+    last_page = max((i for i, p in enumerate(page_texts) if p.strip()), default=0)
+    for page_number, page_text in enumerate(page_texts, start=1):
+        raw = page_text.split("\n")
+        lines = list(_page_lines(raw, page_number, first_line, source_file, grid_ids))
+        pages.append(
+            Page(page_number, _pad_grids(lines, page_number - 1 == last_page), method="text")
+        )
+        first_line += len(raw)
+    return tuple(pages)
+
+
+def _blocks(raw: list[str]) -> dict[int, Block]:
+    """Tables laid out as aligned columns or one cell per line, by their first line."""
+    found = dict(find_aligned(raw))
+    taken = {i for start, block in found.items() for i in range(start, block.end)}
+    for start, block in find_cellwise(raw):
+        if not taken & set(range(start, block.end)):
+            found[start] = block
+    return found
+
+
+def _page_lines(
+    raw: list[str], page: int, first_line: int, source_file: str, grid_ids: Iterator[int]
+) -> Iterator[Line]:
+    """Grid rows and prose lines in reading order (two-column blocks column by column)."""
+    prose: list[tuple[str, Provenance]] = []
+    for item in _page_items(raw, page, first_line, source_file, grid_ids):
+        if isinstance(item, Line):
+            yield from _in_reading_order(prose)
+            prose = []
+            yield item
+        else:
+            prose.append(item)
+    yield from _in_reading_order(prose)
+
+
+def _page_items(
+    raw: list[str], page: int, first_line: int, source_file: str, grid_ids: Iterator[int]
+) -> Iterator[Line | tuple[str, Provenance]]:
+    blocks = _blocks(raw)
+    grid: int | None = None
+    index = 0
+    while index < len(raw):
+        at = Provenance(source_file, page, line=first_line + index, method="text")
+        if index in blocks:
+            block, grid = blocks[index], next(grid_ids)
+            for row in block.rows:
+                where = Provenance(source_file, page, line=first_line + (row.line or index + 1) - 1)
+                cells = tuple(Cell(clean_text(c), where) for c in row.cells)
+                yield Line(" | ".join(c.text for c in cells), where, cells, grid, cut=row.cut)
+            grid, index = None, block.end
+            continue
+        line = raw[index]
+        index += 1
+        if PIPE_SEPARATOR.match(line) and grid is not None:
+            continue
+        cells_text = split_cells(line)
+        if cells_text is None:
+            grid = None
+            yield line, at
+            continue
+        grid = grid if grid is not None else next(grid_ids)
+        cells = tuple(Cell(cell, at) for cell in cells_text)
+        yield Line(" | ".join(cells_text), at, cells=cells, grid=grid)
+
+
+def _in_reading_order(prose: list[tuple[str, Provenance]]) -> Iterator[Line]:
+    """Prose lines; a run of lines printing two blocks side by side (letterhead | motto,
+    "Nơi nhận" | signature) is read left block first, then right block."""
+    index = 0
+    while index < len(prose):
+        split = _split_column(prose[index][0])
+        if split is None:
+            yield from _clean(prose[index][0], prose[index][1])
+            index += 1
+            continue
+        left: list[Line] = []
+        right: list[Line] = []
+        while index < len(prose) and prose[index][0].strip():
+            text, at = prose[index]
+            column = _split_column(text)
+            if column is not None:
+                left += _clean(text[:column], at)
+                right += _clean(text[column:], at)
+            elif len(text) - len(text.lstrip()) >= split - 8:
+                right += _clean(text, at)
+            elif len(text.rstrip()) <= split:
+                left += _clean(text, at)
+            else:
+                break
+            index += 1
+        yield from left + right
+
+
+def _split_column(text: str) -> int | None:
+    """Where the right block of a line starts, when a wide gap parts it in two."""
+    found = _WIDE_GAP.search(text)
+    return found.end(1) if found else None
+
+
+def _clean(text: str, at: Provenance) -> list[Line]:
+    cleaned = clean_text(text)
+    return [Line(cleaned, at)] if cleaned else []
+
+
+def _pad_grids(lines: list[Line], last_page: bool) -> tuple[Line, ...]:
+    """Give every row of a grid the grid's full width (trailing empty cells may be missing).
+
+    The last row of the text, when shorter than its grid, is where a cut-off file ends.
+    """
+    widths: dict[int, int] = {}
+    for line in lines:
+        if line.grid is not None:
+            widths[line.grid] = max(widths.get(line.grid, 0), len(line.cells))
+    padded = []
+    for position, line in enumerate(lines):
+        if line.grid is not None and len(line.cells) < widths[line.grid]:
+            extra = tuple(Cell("", line.at) for _ in range(widths[line.grid] - len(line.cells)))
+            cut = line.cut or (last_page and position == len(lines) - 1)
+            line = Line(line.text, line.at, line.cells + extra, line.grid, line.words, cut)
+        padded.append(line)
+    return tuple(padded)

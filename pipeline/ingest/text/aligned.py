@@ -1,0 +1,313 @@
+"""Space-aligned tables, as ``pdftotext -layout`` and copy-paste from portals give them.
+
+A table body is a run of lines that start with a row number and end in values; the values sit
+in columns found from their positions (the most common count of values per row; a row with a
+blank cell has fewer and each value goes to the nearest column). Above the body, header lines
+are cut into segments (runs separated by two spaces or more) and each segment joins the column
+under its centre; a segment over several value columns is a group label ("Điểm thành phần").
+A name that wraps is printed around its row's number line, as many lines above as below
+(cells centred vertically), or below it when it continues in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline import vocabulary as vocab
+from pipeline.ingest.text.rows import Block, RawRow, Token, is_value, segments, tokens
+from pipeline.parse import parse_number
+
+_STT = re.compile(r"^\d{1,3}\.?$")
+_HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s+phương|điểm|tổng|hạng)")
+_GROUP = re.compile(r"(\(điểm\s+tối\s+đa\)$|^điểm\s+thành\s+phần|^các\s+chỉ\s+số\s+thành\s+phần)")
+MAX_HEADER_LINES = 24
+MAX_BLANK_RUN = 2
+
+
+@dataclass(slots=True)
+class _Row:
+    """A data row being assembled: its number line's tokens, name parts before and after."""
+
+    index: int
+    stt: Token | None
+    name: list[str]
+    values: list[Token]
+    above: list[str] = field(default_factory=list)
+    below: list[str] = field(default_factory=list)
+    on_line: bool = True  # the name (or part of it) is printed on the number line
+
+
+def _data_line(line: str) -> _Row | None:
+    """A line with a row number or a name, then values; None for anything else."""
+    found = tokens(line)
+    start = 1 if len(found) >= 2 and _STT.match(found[0].text) else 0
+    stt = found[0] if start else None
+    index = start
+    while index < len(found) and not _opens_values(found, index):
+        index += 1
+    name, rest = found[start:index], found[index:]
+    if not any(is_value(t.text) for t in rest) or (stt is None and not name):
+        return None
+    text = " ".join(t.text for t in name)
+    return _Row(0, stt, [text] if text else [], _value_cells(rest), on_line=bool(text))
+
+
+def _opens_values(found: list[Token], index: int) -> bool:
+    """A number starts the values; a dash only when set apart ("Sở Khoa học - Công nghệ")."""
+    token = found[index]
+    if not is_value(token.text):
+        return False
+    if parse_number(token.text) is not None or index == 0:
+        return True
+    return token.start - found[index - 1].end >= 2
+
+
+def _value_cells(found: list[Token]) -> list[Token]:
+    """Values one per token; words one space apart ("Xuất sắc") one cell."""
+    cells: list[Token] = []
+    for token in found:
+        last = cells[-1] if cells else None
+        words = last and not is_value(token.text) and not is_value(last.text)
+        if last and words and token.start - last.end == 1:
+            cells[-1] = Token(f"{last.text} {token.text}", last.start, token.end)
+            continue
+        cells.append(token)
+    return cells
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Where a table's columns sit: row number, name, then the value centres."""
+
+    has_stt: bool
+    name_start: int
+    values_start: int
+    centers: tuple[float, ...]
+
+    @property
+    def width(self) -> int:
+        return int(self.has_stt) + 1 + len(self.centers)
+
+    def of(self, center: float) -> int:
+        """Grid position of the column under a centre."""
+        first_value = int(self.has_stt) + 1
+        if self.has_stt and center < self.name_start:
+            return 0
+        if center < self.values_start:
+            return first_value - 1
+        nearest = min(range(len(self.centers)), key=lambda j: abs(self.centers[j] - center))
+        return first_value + nearest
+
+    def covered(self, segment: Token) -> list[int]:
+        """Value columns whose centres lie inside a header segment."""
+        first_value = int(self.has_stt) + 1
+        inside = [j for j, c in enumerate(self.centers) if segment.start <= c <= segment.end]
+        return [first_value + j for j in inside]
+
+
+def _columns(rows: list[_Row]) -> _Columns:
+    counts = Counter(len(row.values) for row in rows if row.stt is not None)
+    k = counts.most_common(1)[0][0]
+    full = [row for row in rows if len(row.values) == k]
+    centers = tuple(sorted(row.values[j].center for row in full)[len(full) // 2] for j in range(k))
+    starts = [row.stt.end + 1 for row in rows if row.stt is not None]
+    values_start = min(row.values[0].start for row in rows if row.values)
+    return _Columns(bool(starts), min(starts) if starts else 0, values_start, centers)
+
+
+def find_aligned(lines: list[str]) -> list[tuple[int, Block]]:
+    """Every space-aligned table of a page: (first line index, block)."""
+    found: list[tuple[int, Block]] = []
+    index = 0
+    while index < len(lines):
+        block = _block_at(lines, index, found[-1][1].end if found else 0)
+        if block is None:
+            index += 1
+            continue
+        found.append(block)
+        index = block[1].end
+    return found
+
+
+def _numbered(lines: list[str], index: int) -> _Row | None:
+    row = _data_line(lines[index]) if "\t" not in lines[index] else None
+    return row if row is not None and row.stt is not None else None
+
+
+def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | None:
+    """The table whose body starts at ``index``, when two numbered rows follow each other."""
+    first = _numbered(lines, index)
+    if first is None or not any(_numbered(lines, j) for j in range(index + 1, index + 8)):
+        return None
+    rows, gaps, end = _body(lines, index, first.values[0].start)
+    if sum(row.stt is not None for row in rows) < 2:
+        return None
+    columns = _columns(rows)
+    start = _body_start(lines, index, floor, columns.values_start, first.on_line)
+    rows, gaps, end = _body(lines, start, columns.values_start)
+    top, header = _header(lines, start, floor)
+    _share_fragments(rows, gaps)
+    raw = _header_rows(header, columns) + _body_rows(rows, columns, lines)
+    return top, Block(tuple(raw), end)
+
+
+def _body_start(lines: list[str], index: int, floor: int, values_start: int, named: bool) -> int:
+    """Band rows, and the top of row 1's name when it is not on its number line, above it."""
+    while index - 1 >= floor:
+        text = lines[index - 1]
+        fragment = not named and _is_fragment(text, values_start) and len(text.strip()) <= 40
+        if not (_is_marker(text) or fragment):
+            break
+        index -= 1
+    return index
+
+
+def _body(
+    lines: list[str], start: int, values_start: int | None
+) -> tuple[list[_Row], list[list[str]], int]:
+    """Data rows from ``start`` on (band and section rows among them), and the name fragments
+    printed after each of them."""
+    rows: list[_Row] = []
+    gaps: list[list[str]] = [[]]  # gaps[0]: name lines before the first row
+    blanks, index, end = 0, start, start
+    while index < len(lines):
+        text = lines[index]
+        row = _data_line(text) if "\t" not in text else None
+        if not text.strip():
+            blanks += 1
+            if blanks > MAX_BLANK_RUN:
+                break
+        elif row is not None or (_is_marker(text) and _rows_follow(lines, index, values_start)):
+            row = row or _Row(index, None, [" ".join(text.split())], [])
+            row.index = index
+            rows.append(row)
+            gaps.append([])
+            blanks, end = 0, index + 1
+        elif _is_fragment(text, _values_start(rows) if values_start is None else values_start):
+            gaps[-1].append(" ".join(text.split()))
+            blanks, end = 0, index + 1
+        else:
+            break
+        index += 1
+    if gaps[0] and rows:
+        rows[0].above = gaps[0] + rows[0].above
+    return rows, gaps[1:], end
+
+
+def _rows_follow(lines: list[str], index: int, values_start: int | None) -> bool:
+    """A band or section row belongs to the body when rows (not a new header) come next."""
+    for text in lines[index + 1 : index + 4]:
+        if text.strip():
+            fragment = values_start is not None and _is_fragment(text, values_start)
+            return _data_line(text) is not None or _is_marker(text) or fragment
+    return False
+
+
+def _is_marker(text: str) -> bool:
+    """A band row ("MỨC TỐT") or a section row ("II. UBND các huyện") inside the body."""
+    parts = segments(text)
+    if len(parts) != 1:
+        return False
+    text = parts[0].text
+    numbered = vocab.SECTION_NUMBERING.match(vocab.fold(text)) is not None
+    return vocab.band_of(text) is not None or (numbered and vocab.is_section_caption(text))
+
+
+def _is_fragment(text: str, values_start: int) -> bool:
+    """Text only, printed left of the value columns: a part of a wrapped name."""
+    parts = segments(text)
+    return (
+        len(parts) == 1
+        and not _is_marker(text)
+        and _data_line(text) is None
+        and not any(parse_number(t.text) is not None for t in tokens(text))
+        and parts[0].end <= values_start + 1
+    )
+
+
+def _values_start(rows: list[_Row]) -> int:
+    return min((row.values[0].start for row in rows if row.values), default=0)
+
+
+def _share_fragments(rows: list[_Row], gaps: list[list[str]]) -> None:
+    """Lines between two number lines: the lower part of the row above, the upper of the next.
+
+    A centred cell prints as many lines below its number line as above; a line in lower case
+    continues the name above; what is left over opens the next name.
+    """
+    for position, (row, gap) in enumerate(zip(rows, gaps, strict=True)):
+        following = rows[position + 1] if position + 1 < len(rows) else None
+        rest = list(gap)
+        if row.values:
+            below, rest = rest[: len(row.above)], rest[len(row.above) :]
+            while rest and (
+                rest[0][:1].islower()
+                or following is None
+                or not following.values
+                or not (row.on_line or row.above or below)
+            ):
+                below.append(rest.pop(0))
+            row.below.extend(below)
+        if following is not None:
+            following.above.extend(rest)
+
+
+def _header(lines: list[str], start: int, floor: int) -> tuple[int, list[str]]:
+    """(first line, header lines) above the body starting at ``start``; none without labels."""
+    index = start - 1
+    header: list[str] = []
+    while index >= floor and start - index <= MAX_HEADER_LINES and _is_header_line(lines[index]):
+        header.insert(0, lines[index])
+        index -= 1
+    if not any(_HEADER_WORD.match(vocab.fold(s.text)) for line in header for s in segments(line)):
+        return start, []
+    return index + 1, header
+
+
+def _is_header_line(text: str) -> bool:
+    parts = segments(text)
+    if not parts or "\t" in text:
+        return False
+    if len(parts) == 1:
+        word = parts[0].text
+        ends_prose = word.endswith((".", ":", ";")) or (word.endswith(")") and "(" not in word)
+        return len(word) <= 40 and not ends_prose and not vocab.is_section_caption(word)
+    return all(len(part.text) <= 40 for part in parts)
+
+
+def _header_rows(header: list[str], columns: _Columns) -> list[RawRow]:
+    """One header row of the labels joined down each column.
+
+    A segment over several value columns is a group label ("Điểm thành phần"); printed
+    centred, it does not show which columns it covers, so it is left out.
+    """
+    if not header:
+        return []
+    own: list[list[str]] = [[] for _ in range(columns.width)]
+    for line in header:
+        for part in segments(line):
+            if len(columns.covered(part)) < 2 and not _GROUP.search(vocab.fold(part.text)):
+                own[columns.of(part.center)].append(part.text)
+    return [RawRow(0, tuple(" ".join(words) for words in own))]
+
+
+def _body_rows(rows: list[_Row], columns: _Columns, lines: list[str]) -> list[RawRow]:
+    out: list[RawRow] = []
+    last_line = max((i for i, text in enumerate(lines) if text.strip()), default=-1)
+    for row in rows:
+        cells = [""] * columns.width
+        if not row.values:
+            cells[0] = row.name[0]
+            out.append(RawRow(row.index + 1, tuple(cells)))  # a band or section row
+            continue
+        if columns.has_stt and row.stt is not None:
+            cells[0] = row.stt.text.rstrip(".")
+        cells[int(columns.has_stt)] = " ".join(row.above + row.name + row.below)
+        for value in row.values:
+            position = columns.of(value.center)
+            cells[position] = f"{cells[position]} {value.text}".strip()
+        cut = row.index == last_line and len(row.values) < len(columns.centers)
+        out.append(RawRow(row.index + 1, tuple(cells), cut))
+    return out

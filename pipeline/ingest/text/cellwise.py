@@ -1,0 +1,154 @@
+"""One cell per line, as HTML-to-text tools write a table: header cells first, then the rows.
+
+The header starts at a lone "STT" (or "Xếp hạng" where the rank is the only numbering); its
+cells may wrap over two lines ("Tên cơ quan," / "đơn vị", "Điểm tự đánh giá" / "(60)"). The
+number of columns comes from the rows: the smallest period at which every row starts with a
+number followed by a name; the header lines are then joined into that many cells. Band rows
+("MỨC TỐT") and footer rows ("Tổng cộng", "Trung bình") sit between rows. A text that ends
+inside a row keeps the cells it prints and marks the row cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline import vocabulary as vocab
+from pipeline.ingest.text.rows import Block, RawRow, is_value
+
+_START = re.compile(r"^(stt|tt|số\s*tt|xếp\s+hạng|thứ\s+hạng|hạng)\.?$")
+_MAX_CELL = 90  # a longer line is prose, not a cell
+MAX_HEADER_LINES = 24
+MAX_COLUMNS = 20
+
+
+def find_cellwise(lines: list[str]) -> list[tuple[int, Block]]:
+    """Every one-cell-per-line table of a page: (first line index, block)."""
+    found = []
+    index = 0
+    while index < len(lines):
+        block = _block_at(lines, index) if _START.match(_fold(lines[index])) else None
+        if block is None:
+            index += 1
+            continue
+        found.append((index, block))
+        index = block.end
+    return found
+
+
+def _fold(line: str) -> str:
+    return vocab.fold(line.strip().strip("*").strip())
+
+
+def _cells_from(lines: list[str], start: int) -> list[tuple[int, str]]:
+    """(index, text) of the non-blank lines from ``start`` while they can be cells."""
+    cells = []
+    for index in range(start, len(lines)):
+        text = " ".join(lines[index].split())
+        if not text:
+            continue
+        if len(text) > _MAX_CELL or "\t" in lines[index] or text.startswith("|"):
+            break
+        cells.append((index, text))
+    return cells
+
+
+def _block_at(lines: list[str], start: int) -> Block | None:
+    cells = _cells_from(lines, start)
+    first_value = next((i for i, (_, text) in enumerate(cells) if is_value(text)), None)
+    if first_value is None or first_value > MAX_HEADER_LINES or first_value < 2:
+        return None
+    header, body = cells[:first_value], cells[first_value:]
+    width = _period(body)
+    labels = _join_header([text for _, text in header], width) if width else None
+    if width is None or labels is None:
+        return None
+    rows, used = _rows(body, width)
+    if sum(1 for row in rows if any(row.cells)) < 2:
+        return None
+    end = (body[used - 1][0] if used else header[-1][0]) + 1
+    return Block((RawRow(header[0][0] + 1, tuple(labels)), *rows), end)
+
+
+def _is_row_start(body: list[tuple[int, str]], at: int) -> bool:
+    return (
+        at + 1 < len(body)
+        and is_value(body[at][1])
+        and not is_value(body[at + 1][1])
+        and vocab.band_of(body[at + 1][1]) is None
+    )
+
+
+def _period(body: list[tuple[int, str]]) -> int | None:
+    """The smallest row width at which the first rows each start with a number and a name."""
+    for width in range(2, MAX_COLUMNS + 1):
+        starts = [k * width for k in range(4) if k * width + 1 < len(body)]
+        if len(starts) >= 2 and all(_is_row_start(body, at) for at in starts):
+            return width
+    return None
+
+
+def _join_header(parts: list[str], width: int) -> list[str] | None:
+    """Header lines joined into ``width`` cells: a maximum "(60)" or a lower-case line, or a
+    line after one ending in ",", "và" or "-", continues the cell above."""
+    cells = list(parts)
+    for strength in (_is_maximum, _is_lower, _after_open):
+        index = len(cells) - 1
+        while len(cells) > width and index > 0:
+            if strength(cells[index - 1], cells[index]):
+                cells[index - 1 : index + 1] = [f"{cells[index - 1]} {cells[index]}"]
+            index -= 1
+    return cells if len(cells) == width else None
+
+
+def _is_maximum(_: str, line: str) -> bool:
+    return bool(re.fullmatch(r"\(\s*(?:tối\s*đa\s*)?[\d.,]+\s*(?:điểm|đ)?\s*\)", line.lower()))
+
+
+def _is_lower(_: str, line: str) -> bool:
+    return line[:1].islower()
+
+
+def _after_open(above: str, _: str) -> bool:
+    return above.rstrip().endswith((",", " và", "-", "–", "/"))
+
+
+def _rows(body: list[tuple[int, str]], width: int) -> tuple[list[RawRow], int]:
+    """Rows of ``width`` cells; band and footer rows between them; how many lines were used."""
+    rows: list[RawRow] = []
+    at = 0
+    while at < len(body):
+        line, text = body[at]
+        if vocab.band_of(text) or vocab.SUMMARY_ROW.match(vocab.fold(text)):
+            taken = _footer(body, at, width) if vocab.SUMMARY_ROW.match(vocab.fold(text)) else 1
+            cells = [text, *[t for _, t in body[at + 1 : at + taken]]]
+            rows.append(RawRow(line + 1, _right_aligned(cells, width)))
+            at += taken
+            continue
+        if not is_value(text):
+            break
+        chunk = [t for _, t in body[at : at + width]]
+        if len(chunk) < width:
+            rows.append(RawRow(line + 1, tuple(chunk + [""] * (width - len(chunk))), cut=True))
+            return rows, len(body)
+        rows.append(RawRow(line + 1, tuple(chunk)))
+        at += width
+    return rows, at
+
+
+def _footer(body: list[tuple[int, str]], at: int, width: int) -> int:
+    """Lines a footer row takes: its label and the values after it, up to the next row."""
+    taken = 1
+    while at + taken < len(body) and taken < width - 1 and is_value(body[at + taken][1]):
+        if _is_row_start(body, at + taken):
+            break
+        taken += 1
+    return taken
+
+
+def _right_aligned(cells: list[str], width: int) -> tuple[str, ...]:
+    """A footer's label in the name column, its values in the last columns."""
+    label, values = cells[0], cells[1:]
+    if not values:
+        return (label,) + ("",) * (width - 1)
+    middle = width - 1 - len(values)
+    return ("", label, *([""] * (middle - 1)), *values) if middle >= 1 else tuple(cells)

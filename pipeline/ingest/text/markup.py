@@ -1,0 +1,34 @@
+"""Markdown-like and tab-separated rows; the markup dropped from every stored text.
+
+A tab-separated line, or a markdown pipe row ``| a | b |``, is a table row; consecutive rows
+form one grid and a blank line ends it (converters write one where a page break cut a table).
+A form feed starts a new page. Markup (``**bold**``, ``### heading``, ``<b>…</b>``) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.ingest.normalize import fold
+
+_TAGS = re.compile(r"</?[a-zA-Z][^<>]*>")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
+PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def clean_text(raw: str) -> str:
+    """NFC, markup dropped, white space folded: the form every stored text takes."""
+    text = _HEADING.sub("", unicodedata.normalize("NFC", raw))
+    return fold(_EMPHASIS.sub("", _TAGS.sub("", text)))
+
+
+def split_cells(raw: str) -> list[str] | None:
+    """The cells of a table row, or None when the line is prose."""
+    if "\t" in raw:
+        return [clean_text(cell) for cell in raw.rstrip("\r\n").split("\t")]
+    stripped = raw.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        return [clean_text(cell) for cell in stripped[1:-1].split("|")]
+    return None

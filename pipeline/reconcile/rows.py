@@ -1,0 +1,173 @@
+"""Checks of a row's identity and order: ranks, STT, duplicates, blank or unreadable cells."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from pipeline import vocabulary as vocab
+from pipeline.models import Entry, Flag, Table, Value
+from pipeline.reconcile.common import Scope, fmt, who
+
+
+def competition_ranks(scores: list[Decimal], descending: bool = True) -> list[int]:
+    """Standard competition ranking ("1224"): ties share a rank and the next rank skips."""
+    ordered = sorted(scores, reverse=descending)
+    first_place: dict[Decimal, int] = {}
+    for place, score in enumerate(ordered, start=1):
+        first_place.setdefault(score, place)
+    return [first_place[score] for score in scores]
+
+
+def check_rank(doc_id: str, table: Table) -> list[Flag]:
+    """rank_mismatch: a stated rank that the totals (or the other ranks) contradict."""
+    scope = Scope(doc_id, table)
+    stated = [(e, e.rank.number) for e in table.entries if e.rank and e.rank.number is not None]
+    scored = [
+        (entry, rank, entry.total.number)
+        for entry, rank in stated
+        if entry.total and entry.total.number is not None
+    ]
+    if scored:
+        basis, rows = "theo tổng điểm", [(entry, rank) for entry, rank, _ in scored]
+        expected = competition_ranks([total for _, _, total in scored])
+    else:  # a rank alone: the ranks themselves must form a competition ranking
+        basis, rows = "theo thứ tự các hạng khác", stated
+        expected = competition_ranks([rank for _, rank in stated], descending=False)
+    flags = []
+    for (entry, stated_rank), rank in zip(rows, expected, strict=True):
+        if stated_rank != rank and entry.rank is not None:
+            message = (
+                f"{who(entry)}: xếp hạng ghi {entry.rank.printed}, "
+                f"nhưng {basis} hạng đúng là {rank}."
+            )
+            flags.append(
+                scope.flag(
+                    "rank_mismatch",
+                    entry,
+                    message,
+                    str(rank),
+                    fmt(entry.rank.number),
+                    entry.rank,
+                )
+            )
+    return flags
+
+
+def check_duplicates(doc_id: str, table: Table) -> list[Flag]:
+    """duplicate_entry: the same unit printed twice in one table."""
+    scope = Scope(doc_id, table)
+    seen: dict[str, Entry] = {}
+    flags = []
+    for entry in table.entries:
+        key = vocab.fold(entry.agency_raw)
+        if not key:
+            continue
+        if key in seen:
+            first = seen[key]
+            message = (
+                f"{entry.agency_raw} có hai dòng trong bảng "
+                f"(STT {first.number} và STT {entry.number})."
+            )
+            flags.append(
+                scope.flag(
+                    "duplicate_entry",
+                    entry,
+                    message,
+                    None,
+                    entry.agency_raw,
+                )
+            )
+        seen.setdefault(key, entry)
+    return flags
+
+
+def check_row_numbers(doc_id: str, table: Table) -> list[Flag]:
+    """row_number_gap: STT does not run 1, 2, …, n.
+
+    A row is flagged when its STT follows neither the row above nor its own position, so one
+    typo raises one flag and one missing row raises one flag, not one for every row after it.
+    """
+    if not table.has_role("row_number"):
+        return []
+    scope = Scope(doc_id, table)
+    flags = []
+    previous = 0
+    for position, entry in enumerate(table.entries, start=1):
+        number = entry.number
+        if number not in (previous + 1, position):
+            shown = entry.row_number.printed if entry.row_number else "(trống)"
+            message = (
+                f"{entry.agency_raw}: STT ghi {shown} sau STT {previous}, lẽ ra là {previous + 1}."
+            )
+            flags.append(
+                scope.flag(
+                    "row_number_gap", entry, message, str(previous + 1), shown, entry.row_number
+                )
+            )
+        previous = number if number is not None else previous + 1
+    return flags
+
+
+def _cells(table: Table, entry: Entry) -> Iterable[tuple[str, Value | None, str]]:
+    """(label, value, role) of every numeric cell of a row, in printed order."""
+    yield "STT", entry.row_number, "row_number"
+    yield from (
+        (c.label, v, "component") for c, v in zip(table.components(), entry.components, strict=True)
+    )
+    yield "Tổng điểm", entry.total, "total"
+    yield "Xếp hạng", entry.rank, "rank"
+
+
+def check_readable(doc_id: str, table: Table) -> list[Flag]:
+    """unreadable_value: a cell printed something that is not a number."""
+    scope = Scope(doc_id, table)
+    flags = []
+    for entry in table.entries:
+        for label, value, _role in _cells(table, entry):
+            if value is not None and value.unreadable:
+                message = (
+                    f"{who(entry)}: ô “{label}” ghi “{value.printed}”, không đọc được thành số."
+                )
+                flags.append(
+                    scope.flag(
+                        "unreadable_value",
+                        entry,
+                        message,
+                        "a number",
+                        value.printed,
+                        value,
+                    )
+                )
+    return flags
+
+
+def check_missing_values(doc_id: str, table: Table) -> list[Flag]:
+    """missing_value: a blank cell in a column the table prints (a score, a rank, a name)."""
+    scope = Scope(doc_id, table)
+    flags = []
+    for entry in table.entries:
+        if entry.cut:
+            continue  # cut_row says it once for the row
+        if not entry.agency_raw:
+            message = f"Dòng STT {entry.number}: ô “Tên đơn vị” để trống, không biết điểm của ai."
+            flags.append(scope.flag("missing_value", entry, message, "a unit name", ""))
+        for label, value, role in _cells(table, entry):
+            if value is None and table.has_role(role):
+                message = f"{who(entry)}: ô “{label}” để trống."
+                flags.append(scope.flag("missing_value", entry, message, "a value", ""))
+    return flags
+
+
+def check_cut_rows(doc_id: str, table: Table) -> list[Flag]:
+    """cut_row: the text ends inside this row; what it does not print is left blank."""
+    scope = Scope(doc_id, table)
+    flags = []
+    for entry in table.entries:
+        if entry.cut:
+            message = (
+                f"{who(entry)}: văn bản dừng giữa dòng này (tệp bị cắt); các ô còn thiếu "
+                f"được để trống, không suy đoán."
+            )
+            flags.append(scope.flag("cut_row", entry, message, "a complete row", entry.agency_raw))
+    return flags

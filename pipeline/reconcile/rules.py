@@ -1,0 +1,207 @@
+"""How a table's totals follow from its components: a plain sum, stated weights, or fitted ones.
+
+A DTI-like index is a weighted sum (0,4·A + 0,3·B + 0,3·C), a PAR-like index may be an average
+or the sum scaled to 100. Where the decision states the weights they are used; otherwise the
+rule most rows satisfy is found with exact rational arithmetic (``fractions.Fraction``), a total
+being allowed to be rounded to the places it is printed with (half-up or half-even). The sum
+stays the rule unless another one explains clearly more rows, so a planted error in one row is
+still an error of that row; a table no rule explains has ``kind == "none"``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+from pipeline.models import Entry, Table
+
+SNAP_DENOMINATORS = (4, 20, 100, 1000)  # fitted weights are simple fractions: 2/5, 3/10, 1/3
+MAX_SUBSETS = 12  # exact solves over k rows each, besides the least-squares fit of all rows
+
+Row = tuple[tuple[Fraction, ...], Decimal]  # (components, printed total)
+
+
+@dataclass(frozen=True, slots=True)
+class TotalRule:
+    """total = Σ weightᵢ · componentᵢ; ``kind`` names the rule for tables.csv."""
+
+    kind: str  # sum | weighted | mean | scaled | none
+    weights: tuple[Fraction, ...] = ()
+    stated: bool = False  # the decision prints the formula
+
+    def compute(self, parts: Sequence[Decimal | Fraction]) -> Fraction:
+        return sum((w * Fraction(p) for w, p in zip(self.weights, parts, strict=True)), Fraction())
+
+    def describe(self) -> str:
+        """ "sum", "mean", "scaled:1.25", "weighted:0.4,0.3,0.3", "none"."""
+        if self.kind in ("sum", "mean", "none"):
+            return self.kind
+        if self.kind == "scaled":
+            return f"scaled:{fraction_text(self.weights[0])}"
+        return "weighted:" + ",".join(fraction_text(w) for w in self.weights)
+
+
+def fraction_text(value: Fraction) -> str:
+    """A weight as a decimal when it terminates ("0.4"), else as a fraction ("1/3")."""
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    text = format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def places(total: Decimal) -> int:
+    exponent = total.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def agrees(computed: Fraction, total: Decimal) -> bool:
+    """The printed total is the computed one, exactly or rounded to its printed places."""
+    scale = 10 ** places(total)
+    target = Fraction(total) * scale
+    scaled = computed * scale
+    return target in (round(scaled), math.floor(scaled + Fraction(1, 2)))
+
+
+def rounded(computed: Fraction, total: Decimal) -> Decimal:
+    """The computed total as printed with the total's places (half-up)."""
+    exact = Decimal(computed.numerator) / Decimal(computed.denominator)
+    return exact.quantize(Decimal(1).scaleb(-places(total)), rounding=ROUND_HALF_UP)
+
+
+def usable_rows(table: Table) -> list[Row]:
+    """Rows with every component and the total printed and readable."""
+    rows = []
+    for entry in table.entries:
+        parts = _parts(entry)
+        if parts is not None and entry.total is not None and entry.total.number is not None:
+            rows.append((tuple(Fraction(p) for p in parts), entry.total.number))
+    return rows
+
+
+def _parts(entry: Entry) -> list[Decimal] | None:
+    if not entry.components or any(v is None or v.number is None for v in entry.components):
+        return None
+    return [v.number for v in entry.components if v is not None and v.number is not None]
+
+
+def _agreeing(rule: TotalRule, rows: list[Row]) -> list[Row]:
+    return [row for row in rows if agrees(rule.compute(row[0]), row[1])]
+
+
+@lru_cache(maxsize=64)  # a pure function of a frozen table, asked by several checks
+def total_rule(table: Table) -> TotalRule:
+    """The rule the table's totals follow (see the module docstring)."""
+    k = len(table.components())
+    if not k or not table.has_role("total"):
+        return TotalRule("none")
+    plain = TotalRule("sum", (Fraction(1),) * k)
+    rows = usable_rows(table)
+    n = len(rows)
+    if table.stated_weights is not None and len(table.stated_weights) == k:
+        stated = TotalRule("weighted", tuple(Fraction(w) for w in table.stated_weights), True)
+        if n < 3 or 2 * len(_agreeing(stated, rows)) >= n:
+            return stated
+    summed = len(_agreeing(plain, rows))
+    if n < 3 or 2 * summed >= n:
+        return plain
+    best: tuple[int, TotalRule] | None = None
+    for rule, free in _candidates(table, rows):
+        agreeing = _agreeing(rule, rows)
+        if not _convincing(agreeing, free, n) or len(agreeing) <= summed:
+            continue
+        if best is None or len(agreeing) > best[0]:
+            best = (len(agreeing), rule)
+    return best[1] if best else TotalRule("none")
+
+
+def _convincing(agreeing: list[Row], free: int, n: int) -> bool:
+    """Enough distinct rows beyond the fitted parameters, and most of the table."""
+    distinct = {parts for parts, _ in agreeing if any(parts)}
+    share = 2 * len(agreeing) >= n if free == 0 else 3 * len(agreeing) >= 2 * n
+    return len(distinct) >= free + 2 and share
+
+
+def _candidates(table: Table, rows: list[Row]) -> Iterator[tuple[TotalRule, int]]:
+    """(rule, parameters fitted) in order of preference."""
+    k = len(table.components())
+    yield _named((Fraction(1, k),) * k), 0
+    maxima = [column.max_points for column in table.components()]
+    if table.total_max is not None and all(m is not None for m in maxima):
+        top = sum((Fraction(m) for m in maxima if m is not None), Fraction())
+        if top:
+            yield _named((Fraction(table.total_max) / top,) * k), 0
+    for factor in _snapped([_ratio(rows)]):
+        yield _named((factor,) * k), 1
+    for weights in _fitted(rows, k):
+        yield _named(weights), k
+
+
+def _named(weights: tuple[Fraction, ...]) -> TotalRule:
+    k = len(weights)
+    if len(set(weights)) == 1:
+        if weights[0] == 1:
+            return TotalRule("sum", weights)
+        return TotalRule("mean" if weights[0] == Fraction(1, k) else "scaled", weights)
+    return TotalRule("weighted", weights)
+
+
+def _ratio(rows: list[Row]) -> Fraction | None:
+    ratios = sorted(Fraction(total) / sum(parts) for parts, total in rows if sum(parts))
+    return ratios[len(ratios) // 2] if ratios else None
+
+
+def _snapped(values: list[Fraction | None]) -> Iterator[Fraction]:
+    for value in values:
+        if value is None or value <= 0:
+            continue
+        yield from dict.fromkeys(value.limit_denominator(d) for d in SNAP_DENOMINATORS)
+
+
+def _fitted(rows: list[Row], k: int) -> Iterator[tuple[Fraction, ...]]:
+    """Positive weight vectors, snapped, from least squares and from exact k-row solves."""
+    solutions = [_solve(*_normal_equations(rows, k))]
+    step = max(1, len(rows) // MAX_SUBSETS)
+    for start in range(0, len(rows), step):
+        subset = [rows[(start + i) % len(rows)] for i in range(k)]
+        solutions.append(_solve([list(p) for p, _ in subset], [Fraction(t) for _, t in subset]))
+    seen: set[tuple[Fraction, ...]] = set()
+    for solution in solutions:
+        if solution is None or any(w <= 0 for w in solution):
+            continue
+        for d in SNAP_DENOMINATORS:
+            weights = tuple(w.limit_denominator(d) for w in solution)
+            if weights not in seen and all(w > 0 for w in weights):
+                seen.add(weights)
+                yield weights
+
+
+def _normal_equations(rows: list[Row], k: int) -> tuple[list[list[Fraction]], list[Fraction]]:
+    matrix = [[sum((p[i] * p[j] for p, _ in rows), Fraction()) for j in range(k)] for i in range(k)]
+    vector = [sum((p[i] * Fraction(t) for p, t in rows), Fraction()) for i in range(k)]
+    return matrix, vector
+
+
+def _solve(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
+    """Exact Gaussian elimination; None when the system is singular."""
+    k = len(vector)
+    if len(matrix) != k:
+        return None
+    rows = [[*row, value] for row, value in zip(matrix, vector, strict=True)]
+    for col in range(k):
+        pivot = next((r for r in range(col, k) if rows[r][col] != 0), None)
+        if pivot is None:
+            return None
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(k):
+            if r != col and rows[r][col] != 0:
+                factor = rows[r][col] / rows[col][col]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col], strict=True)]
+    return tuple(rows[i][k] / rows[i][i] for i in range(k))

@@ -1,0 +1,140 @@
+"""Checks of the scores themselves: totals against their rule, maxima, the range of a total."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.models import Entry, Flag, Table
+from pipeline.reconcile.common import Scope, fmt, who
+from pipeline.reconcile.rules import TotalRule, agrees, rounded, total_rule
+
+SCALES = (Decimal(1), Decimal(10), Decimal(100), Decimal(1000))  # usual maxima of a total
+
+
+def computed_total(entry: Entry) -> Decimal | None:
+    """Sum of the components when every one of them is printed and readable."""
+    if not entry.components or any(v is None or v.number is None for v in entry.components):
+        return None
+    return sum((v.number for v in entry.components if v and v.number is not None), Decimal(0))
+
+
+def _rule_words(rule: TotalRule) -> str:
+    if rule.kind == "sum":
+        return "cộng các điểm thành phần được"
+    source = "công thức của văn bản" if rule.stated else "công thức các dòng khác tuân theo"
+    return f"tính theo {source} ({rule.describe()}) được"
+
+
+def check_sum(doc_id: str, table: Table) -> list[Flag]:
+    """sum_mismatch: the components do not give the printed total by the table's rule."""
+    rule = total_rule(table)
+    if rule.kind == "none":
+        return []
+    scope = Scope(doc_id, table)
+    flags = []
+    for entry in table.entries:
+        summed = computed_total(entry)
+        if summed is None or entry.total is None or entry.total.number is None:
+            continue
+        parts = [v.number for v in entry.components if v is not None and v.number is not None]
+        computed = rule.compute(parts)
+        if agrees(computed, entry.total.number):
+            continue
+        expected = summed if rule.kind == "sum" else rounded(computed, entry.total.number)
+        message = (
+            f"{who(entry)}: {_rule_words(rule)} {fmt(expected)}, "
+            f"nhưng tổng điểm ghi {entry.total.printed}."
+        )
+        flags.append(scope.flag("sum_mismatch", entry, message, fmt(expected),
+                                fmt(entry.total.number), entry.total))  # fmt: skip
+    return flags
+
+
+def check_total_rule(doc_id: str, table: Table) -> list[Flag]:
+    """total_rule_unknown: neither a sum nor any weighting explains most of the totals."""
+    if total_rule(table).kind != "none" or not table.components() or not table.has_role("total"):
+        return []
+    message = (
+        f"Bảng {table.index}: tổng điểm của phần lớn các dòng không bằng tổng, trung bình hay "
+        f"một tổng có trọng số của các điểm thành phần; cần xem cách tính của văn bản."
+    )
+    return [Scope(doc_id, table).flag("total_rule_unknown", None, message, "a total rule", "none")]
+
+
+def check_max(doc_id: str, table: Table) -> list[Flag]:
+    """over_max: a component above its column's maximum (or below zero)."""
+    scope = Scope(doc_id, table)
+    flags = []
+    for entry in table.entries:
+        for column, value in zip(table.components(), entry.components, strict=True):
+            if value is None or value.number is None:
+                continue
+            if column.max_points is not None and value.number > column.max_points:
+                bound, word = column.max_points, "vượt điểm tối đa"
+            elif value.number < 0:
+                bound, word = Decimal(0), "nhỏ hơn"
+            else:
+                continue
+            message = (
+                f"{who(entry)}: điểm “{column.label}” là {value.printed}, {word} {fmt(bound)}."
+            )
+            expected = f"<= {fmt(bound)}" if bound else ">= 0"
+            flags.append(scope.flag("over_max", entry, message, expected, fmt(value.number), value))
+    return flags
+
+
+def total_ceiling(table: Table) -> tuple[Decimal | None, bool]:
+    """The most a total can be, and whether that is printed (not inferred).
+
+    The printed maximum, else the sum of the component maxima (for a summed table), else the
+    conventional scale the totals are on (1, 10, 100 or 1000: the smallest at or above their
+    median), so that a total that lost its decimal point ("8540" for "85,40") is still caught.
+    """
+    if table.total_max is not None:
+        return table.total_max, True
+    maxima = [column.max_points for column in table.components()]
+    if maxima and all(m is not None for m in maxima) and total_rule(table).kind == "sum":
+        return sum((m for m in maxima if m is not None), Decimal(0)), True
+    totals = sorted(e.total.number for e in table.entries if e.total and e.total.number is not None)
+    if not totals:
+        return None, False
+    median = totals[len(totals) // 2]
+    scale = next((s for s in SCALES if median <= s), None)
+    return scale, False
+
+
+def check_total_range(doc_id: str, table: Table) -> list[Flag]:
+    """total_out_of_range: a total below zero or above the table's maximum."""
+    scope = Scope(doc_id, table)
+    ceiling, printed = total_ceiling(table)
+    flags = []
+    for entry in table.entries:
+        total = entry.total
+        if total is None or total.number is None:
+            continue
+        if total.number < 0 or (ceiling is not None and total.number > ceiling):
+            span = f"0–{fmt(ceiling)}" if ceiling is not None else "≥ 0"
+            scale = "" if printed else " (thang điểm suy ra từ các tổng điểm khác)"
+            message = f"{who(entry)}: tổng điểm {total.printed} nằm ngoài khoảng {span}{scale}."
+            flags.append(
+                scope.flag("total_out_of_range", entry, message, span, fmt(total.number), total)
+            )
+    return flags
+
+
+def check_maxima(doc_id: str, table: Table) -> list[Flag]:
+    """max_sum_mismatch: the component maxima do not add up to the total's maximum."""
+    maxima = [column.max_points for column in table.components()]
+    if table.total_max is None or not maxima or any(m is None for m in maxima):
+        return []
+    if total_rule(table).kind != "sum":
+        return []  # a weighted or averaged total has its own maximum
+    summed = sum((m for m in maxima if m is not None), Decimal(0))
+    if summed == table.total_max:
+        return []
+    message = (
+        f"Bảng {table.index}: cộng điểm tối đa các thành phần được {fmt(summed)}, "
+        f"nhưng điểm tối đa của tổng điểm ghi {fmt(table.total_max)}."
+    )
+    scope = Scope(doc_id, table)
+    return [scope.flag("max_sum_mismatch", None, message, fmt(summed), fmt(table.total_max))]
