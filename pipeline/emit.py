@@ -89,6 +89,7 @@ def document_row(result: DocumentResult) -> Row:
         "entries": sum(len(t.entries) for t in result.tables) if result.status == "ok" else None,
         "errors": sum(f.severity == "error" for f in result.flags),
         "warnings": sum(f.severity == "warning" for f in result.flags),
+        "source_parts": " | ".join(result.parts) or None,
     }
 
 

@@ -257,3 +257,4 @@ class DocumentResult:
     error: str | None = None
     exit_code: int = 0  # of a failed document: 3 could not be read, 70 a bug (see errors.py)
     review: tuple[dict[str, str], ...] = ()  # review.csv rows: names the matcher could not decide
+    parts: tuple[str, ...] = ()  # page images read as this one document, in page order

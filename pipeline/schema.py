@@ -45,6 +45,11 @@ TABLES: dict[str, tuple[Field, ...]] = {
         ("entries", "integer", "Ranked rows found"),
         ("errors", "integer", "Error-level flags"),
         ("warnings", "integer", "Warning-level flags"),
+        (
+            "source_parts",
+            "string",
+            "Page images read as one decision (scan-1.jpg | scan-2.jpg …); source_file: the first",
+        ),
     ),
     "tables": (
         _DOC,

@@ -260,10 +260,17 @@ def lost_cells(case: str, entry: Printed, told: bool, kind: str) -> list[CellSco
     ]
 
 
+def file_names(row: Row) -> list[str]:
+    """The files a documents.csv row read: its source file, or its page images."""
+    parts = [part for part in (row.get("source_parts") or "").split(" | ") if part]
+    return [Path(name).name for name in parts or [row["source_file"]]]
+
+
 def case_documents(case: Case, outputs: Outputs) -> list[Row]:
-    """The documents.csv rows of the case's files, in the case's file order."""
-    by_name = {Path(row["source_file"]).name: row for row in outputs.documents}
-    return [by_name[name] for name in case.files if name in by_name]
+    """The documents.csv rows of the case's files, in the case's file order, once each."""
+    by_name = {name: row for row in outputs.documents for name in file_names(row)}
+    rows = [by_name[name] for name in case.files if name in by_name]
+    return list({row["doc_id"]: row for row in rows}.values())
 
 
 def score_metadata(case: Case, decision: dict[str, Any], documents: list[Row]) -> list[FieldScore]:
@@ -283,7 +290,8 @@ def score_case(case: Case, decision: dict[str, Any], outputs: Outputs) -> CaseSc
     doc_ids = [row["doc_id"] for row in documents]
     mine = [f for f in outputs.flags if f["doc_id"] in doc_ids]
     flags = {(f["doc_id"], f["table_index"], f["row_number"]) for f in mine}
-    told = any(row["status"] != "ok" for row in documents) or len(documents) < len(case.files)
+    read = {name for row in documents for name in file_names(row)}
+    told = any(row["status"] != "ok" for row in documents) or not read >= set(case.files)
     told = told or any(f["check"] in LOSS_CHECKS for f in mine)
     gaps = {number(f["expected"]) for f in mine if f["check"] == "row_number_gap"}
     want, got = expected_entries(decision), output_entries(outputs, doc_ids)
@@ -299,11 +307,7 @@ def score_case(case: Case, decision: dict[str, Any], outputs: Outputs) -> CaseSc
     failed = tuple(
         f"{row['source_file']}: {row['error']}" for row in documents if row["status"] != "ok"
     )
-    missing = tuple(
-        f"{name}: not in documents.csv"
-        for name in case.files
-        if name not in {Path(row["source_file"]).name for row in documents}
-    )
+    missing = tuple(f"{name}: not in documents.csv" for name in case.files if name not in read)
     errors = tuple(f["check"] for f in mine if f["severity"] == "error")
     fields = tuple(score_metadata(case, decision, documents))
     return CaseScore(case, tuple(cells), fields, failed + missing, errors)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ class Job:
     doc_id: str
     sha256: str
     skip: str | None = None  # listed, not read: the reason documents.csv gives
+    parts: tuple[Path, ...] = ()  # page images of one decision, in page order (path: the first)
 
 
 def walk(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Found]:
@@ -111,17 +113,71 @@ def _resolved(path: Path) -> Path:
 
 
 def plan(paths: Iterable[Path | Found]) -> list[Job]:
-    """Give every file a doc_id: its SHA-256 prefix, suffixed when two inputs share content."""
+    """Give every file a doc_id: its SHA-256 prefix, suffixed when two inputs share content.
+
+    Page images of one decision ("scan-1.jpg", "scan-2.jpg" …, see ``page_runs``) become one
+    job, so its metadata on page 1 and its table on page 2 are read as one document.
+    """
     jobs = []
     used: dict[str, int] = {}
-    for item in paths:
-        path, skip = item if isinstance(item, Found) else (item, None)
-        digest = "" if skip else _sha256(path)
-        base = digest[:16] if digest else hashlib.sha256(str(path).encode()).hexdigest()[:16]
+    items = [item if isinstance(item, Found) else Found(item) for item in paths]
+    for run in page_runs(items):
+        first = run[0]
+        digest = "" if first.skip else _digest([found.path for found in run])
+        base = digest[:16] if digest else hashlib.sha256(str(first.path).encode()).hexdigest()[:16]
         used[base] = used.get(base, 0) + 1
         doc_id = base if used[base] == 1 else f"{base}-{used[base]}"
-        jobs.append(Job(path, path.as_posix(), doc_id, digest, skip))
+        parts = tuple(found.path for found in run) if len(run) > 1 else ()
+        jobs.append(Job(first.path, first.path.as_posix(), doc_id, digest, first.skip, parts))
     return jobs
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?P<stem>.*?)[\s_.-]*(?:p|page|trang|tr)?[\s_.-]*\(?(?P<page>\d{1,3})\)?$", re.IGNORECASE
+)
+
+
+def page_runs(items: list[Found]) -> list[list[Found]]:
+    """Items in order, each run of page images of one decision joined: same folder, same name
+    but for a page number counting up from 0 or 1 ("QĐ 512-1.jpg", "QĐ 512-2.jpg"), same kind."""
+    runs: list[list[Found]] = []
+    for item in items:
+        key = _page_key(item)
+        last = runs[-1] if runs else None
+        if key and last and _page_key(last[-1]) == (key[0], key[1] - 1):
+            last.append(item)
+        else:
+            runs.append([item])
+    return [
+        split for run in runs for split in ([run] if _starts_a_run(run[0]) else [[i] for i in run])
+    ]
+
+
+def _page_key(item: Found) -> tuple[tuple[Path, str, str], int] | None:
+    """(folder, name without its page number, kind) and the page number of a page image."""
+    suffix = item.path.suffix.lower()
+    if item.skip or suffix not in IMAGE_SUFFIXES:
+        return None
+    found = _PAGE_NUMBER.match(item.path.stem)
+    if not found or not found["stem"]:
+        return None
+    kind = ".jpg" if suffix == ".jpeg" else ".tif" if suffix == ".tiff" else suffix
+    return (item.path.parent, found["stem"].lower(), kind), int(found["page"])
+
+
+def _starts_a_run(item: Found) -> bool:
+    key = _page_key(item)
+    return key is not None and key[1] in (0, 1)
+
+
+def _digest(paths: list[Path]) -> str:
+    """The file's SHA-256; for the pages of one decision, that of their digests in order."""
+    if len(paths) == 1:
+        return _sha256(paths[0])
+    digests = [_sha256(path) for path in paths]
+    if not all(digests):
+        return ""
+    return hashlib.sha256("".join(digests).encode()).hexdigest()
 
 
 def _sha256(path: Path) -> str:

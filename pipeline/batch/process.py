@@ -14,7 +14,7 @@ from pipeline.batch.discover import Job
 from pipeline.batch.settings import BatchSettings
 from pipeline.errors import DocumentError, ExitCode, MissingDependencyError, NoRankingTable
 from pipeline.identify import identify_tables, review_for
-from pipeline.ingest import read_document
+from pipeline.ingest import read_document, read_page_images
 from pipeline.metadata import read_metadata
 from pipeline.models import Document, DocumentResult, Flag, Provenance
 from pipeline.ocr.correct import settle_tables
@@ -45,7 +45,14 @@ def process_document(job: Job, settings: BatchSettings, registry: Registry) -> D
 
 
 def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentResult:
-    document = read_document(job.path, job.source_file, job.doc_id, settings.ingest, settings.ocr)
+    if job.parts:
+        document = read_page_images(
+            job.parts, job.doc_id, job.sha256, settings.ingest, settings.ocr
+        )
+    else:
+        document = read_document(
+            job.path, job.source_file, job.doc_id, settings.ingest, settings.ocr
+        )
     scan = scan_tables(document, settings.tables)
     tables = scan.tables
     metadata = read_metadata(document)
@@ -74,6 +81,7 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
         tables=tables,
         flags=flags,
         review=review_for(job.doc_id, tables, metadata, registry),
+        parts=tuple(part.as_posix() for part in job.parts),
     )
 
 
@@ -105,4 +113,5 @@ def failed(job: Job, error: str, exit_code: ExitCode) -> DocumentResult:
         status="failed",
         error=" ".join(error.split()),
         exit_code=exit_code,
+        parts=tuple(part.as_posix() for part in job.parts),
     )

@@ -173,6 +173,30 @@ def _require_image_size(path: Path, limits: IngestLimits) -> None:
         )
 
 
+def read_page_images(
+    paths: tuple[Path, ...],
+    doc_id: str,
+    sha256: str,
+    limits: IngestLimits = IngestLimits(),
+    ocr: OcrSettings = OcrSettings(),
+) -> Document:
+    """The page images of one decision ("scan-1.jpg", "scan-2.jpg" …) as one Document; its
+    source_file is the first page's, each page's provenance names its own file."""
+    files = []
+    for path in paths:
+        try:
+            head = path.open("rb").read(2048)
+        except OSError as err:
+            raise CorruptFile(f"cannot read {path.name}: {err.strerror}") from err
+        if sniff_format(head) != "image":
+            raise UnsupportedFormat(f"{path.name} is not an image, unlike the other pages")
+        _require_image_size(path, limits)
+        files.append((path, path.as_posix()))
+    from pipeline.ingest.image import read_images
+
+    return Document(doc_id, files[0][1], sha256, "image", read_images(files, ocr))
+
+
 def read_document(
     path: Path,
     source_file: str,

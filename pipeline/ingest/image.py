@@ -25,24 +25,28 @@ OCR_NEEDED = "ocr-needed"
 
 def read_image(path: Path, source_file: str, settings: OcrSettings) -> tuple[Page, ...]:
     """Every frame of an image file, read by OCR."""
-    try:
-        with Image.open(path) as image:
-            frames = [(_pixels(frame), _ppi(frame)) for frame in ImageSequence.Iterator(image)]
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as err:
-        raise CorruptFile(f"{path.name} is not a readable image ({err})") from err
+    return read_images([(path, source_file)], settings)
+
+
+def read_images(files: list[tuple[Path, str]], settings: OcrSettings) -> tuple[Page, ...]:
+    """The page images of one decision in page order (every frame of each), read by OCR;
+    each page's provenance names the file it is in."""
+    frames = [(name, pixels, ppi) for path, name in files for pixels, ppi in _frames(path)]
     grid_ids = count(1)
     with Tesseract(settings) as engine:
         return tuple(
-            _read(
-                pixels,
-                ppi,
-                Provenance(source_file, number, method="ocr"),
-                engine,
-                settings,
-                grid_ids,
-            )  # fmt: skip
-            for number, (pixels, ppi) in enumerate(frames, start=1)
+            _read(pixels, ppi, Provenance(name, number, method="ocr"), engine, settings, grid_ids)
+            for number, (name, pixels, ppi) in enumerate(frames, start=1)
         )
+
+
+def _frames(path: Path) -> list[tuple[np.ndarray, int]]:
+    """Every frame of an image file with its resolution."""
+    try:
+        with Image.open(path) as image:
+            return [(_pixels(frame), _ppi(frame)) for frame in ImageSequence.Iterator(image)]
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as err:
+        raise CorruptFile(f"{path.name} is not a readable image ({err})") from err
 
 
 def ocr_scanned_pages(

@@ -22,11 +22,13 @@ from PIL import Image
 from pipeline.ingest.pdf_text import nfc
 from pipeline.models import BLANK_MARKS, BBox, Cell, Line
 from pipeline.ocr.engine import OcrWord, Reading, Rect, Tesseract
+from pipeline.ocr.lexicon import restore_tones
 from pipeline.vocabulary import band_of
 
 CONFUSABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
 NUMERIC = re.compile(r"^\d[\d.,]*$|^[.,]\d+$")
 MAX_NUMBER_CHARS = 12
+STRAY_MARKS = " '`‘’\"´"
 NOT_APPLICABLE = frozenset({"N/A", "KXĐ", "K/Đ", "KĐ"})
 NUMERIC_COLUMN_SHARE = 0.5  # a column where at least this share of cells read as numbers
 MIN_INK_SHARE = 0.004  # a cell with less ink than this is blank (specks, rule remnants)
@@ -84,7 +86,7 @@ class CellReader:
         refined = []
         for line in lines:
             if not line.is_row:
-                refined.append(line)
+                refined.append(replace(line, text=restore_tones(line.text)))
                 continue
             if sum(looks_numeric(_squeeze(cell.text)) for cell in line.cells) >= 2:
                 in_body.add(line.grid)
@@ -102,6 +104,7 @@ class CellReader:
                 read(cell, index in numeric and not _spans(line.cells, index))
                 for index, cell in enumerate(line.cells)
             )
+        cells = tuple(replace(cell, text=_tidy(cell.text)) for cell in cells)
         return replace(line, cells=cells, text=" | ".join(cell.text for cell in cells))
 
     def _cell(self, cell: Cell, in_numeric_column: bool) -> Cell:
@@ -194,6 +197,12 @@ def numeric_columns(lines: tuple[Line, ...]) -> dict[int | None, frozenset[int]]
         )
         for grid, counts in filled.items()
     }
+
+
+def _tidy(text: str) -> str:
+    """A text cell as printed: known phrases' tone marks restored, stray quote marks the scan's
+    specks left at its ends ("'TT") dropped."""
+    return restore_tones(text.strip(STRAY_MARKS)) if text else text
 
 
 def _spans(cells: tuple[Cell, ...], index: int) -> bool:
