@@ -49,6 +49,7 @@ format: setup
 bench: setup
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_batch.py
+	$(BIN)/python scripts/bench_ocr.py
 	$(BIN)/python scripts/bench_store.py
 
 # Rewrite the expected outputs in tests/golden/ from the current code; review the diff.

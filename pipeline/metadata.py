@@ -69,10 +69,13 @@ _TITLES = (
     + ")"
 )
 _SIGNATURE = re.compile(
-    rf"(?P<on_behalf>(?:(?:KT|TM|TL|Q)\.\s*[{UP} ]+?\s+)*)(?P<title>{_TITLES})"
-    rf"(?:\s*\(?(?:đã\s+ký|ký\s+tên)[^)\n]*\)?|\s*\[?chữ\s+ký\]?)*\s+"
+    rf"(?P<on_behalf>(?:(?:KT|TM|TL|Q)\.\s*[{UP} ]+?\s+)*)(?P<title>{_TITLES}):?"
+    rf"(?:\s*\(?(?:đã\s+ký|ký\s+tên)[^)\n]*\)?|\s*\[?chữ\s+ký\]?)*"
+    r"(?:\s*\n[^\n]{1,12}?(?=\n))*?\s+"  # what a scan reads of the signature itself: "⁄kế"
     rf"(?P<name>[{UP}][{LO}]+(?:[ \t]+[{UP}][{LO}]+){{1,4}})"
 )
+_WORD = re.compile(r"[^\W\d_]{2}")
+_RECIPIENT = re.compile(r"\s*(?:[-–+•]\s|Nơi\s+nhận\b)")
 _ARTICLE = re.compile(r"(?:^|\n)\s*Điều\s+\d+\s*[.:]")
 _PROVINCE_MENTION = re.compile(
     rf"\b(tỉnh|thành\s+phố)\s+((?:[{UP}][{LO}'’]*)(?:[ -]+[{UP}][{LO}'’]*){{0,3}})"
@@ -343,7 +346,11 @@ def _signer(full: str) -> tuple[str | None, str | None]:
     """Signer's title block and name, from the signature after the last article."""
     articles = list(_ARTICLE.finditer(full))
     tail = full[articles[-1].end() :] if articles else full
-    matches = list(_SIGNATURE.finditer(tail))
+    # a scan's lines run across both columns: the recipients' list ("Nơi nhận:", "- Như Điều
+    # 3;") falls between the signer's title and name, so it is set aside first
+    lines = [line for line in tail.splitlines() if _WORD.search(line)]  # not a stamp's specks
+    signature = "\n".join(line for line in lines if not _RECIPIENT.match(line))
+    matches = list(_SIGNATURE.finditer(signature))
     if not matches:
         return None, None
     found = matches[-1]

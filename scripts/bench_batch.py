@@ -4,11 +4,10 @@ Prints, in one run:
   * text decisions/s with 1 and 2 workers (the seeds copied to 400 files);
   * text-layer PDF pages/s with 1 and 2 workers, beside pdfplumber ``extract_tables()`` alone
     on the same files in one process;
-  * OCR pages/s with 1 and 2 workers beside Tesseract alone (1 and 2 processes) on the same
-    page images: ``bench_ocr(files)`` takes any list of input files; by default the pages of
-    samples/generated rendered at 300 dpi by pypdfium2;
   * the peak memory (RSS) of a worker in each run;
   * the time of ``decisions extract`` over 1,000 unchanged text decisions, first run and re-run.
+
+OCR pages/s with 1 and 2 workers beside Tesseract alone: scripts/bench_ocr.py.
 
 Each pipeline measurement runs in a fresh process (``python -c``) that reports its own wall
 time and the peak RSS of its worker processes. Run: make bench (or python scripts/bench_batch.py)
@@ -17,7 +16,6 @@ time and the peak RSS of its worker processes. Run: make bench (or python script
 from __future__ import annotations
 
 import ast
-import os
 import shutil
 import subprocess
 import sys
@@ -27,7 +25,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RERUN_DOCUMENTS = 1000
-OCR_PAGES = 8
 
 RUN = """
 import resource, sys, time
@@ -115,55 +112,6 @@ def bench_pdf(tmp: Path) -> None:
     print(f"  {'decisions 2 workers / pdfplumber':<34} {two / base:8.2f}x")
 
 
-def page_images(folder: Path, count: int) -> list[Path]:
-    """The first ``count`` pages of samples/generated PDFs as 300 dpi greyscale PNG scans."""
-    import pypdfium2
-
-    folder.mkdir(parents=True, exist_ok=True)
-    images: list[Path] = []
-    for pdf_path in sorted((ROOT / "samples/generated").glob("*.pdf")):
-        with pypdfium2.PdfDocument(pdf_path) as pdf:
-            for index in range(len(pdf)):
-                if len(images) == count:
-                    return images
-                bitmap = pdf[index].render(scale=300 / 72, grayscale=True)
-                images.append(folder / f"{pdf_path.stem}_p{index + 1}.png")
-                bitmap.to_pil().save(images[-1])
-    return images
-
-
-def tesseract_alone(files: list[Path], processes: int) -> dict:
-    """``tesseract FILE - -l vie`` on every file, ``processes`` at a time, one thread each."""
-    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    start = time.perf_counter()
-    pending = list(files)
-    running: list[subprocess.Popen] = []
-    while pending or running:
-        while pending and len(running) < processes:
-            command = ["tesseract", str(pending.pop(0)), "-", "-l", "vie"]
-            running.append(
-                subprocess.Popen(
-                    command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment
-                )
-            )
-        running[0].wait()
-        running.pop(0)
-    return {"seconds": time.perf_counter() - start, "pages": len(files), "worker_mb": 0}
-
-
-def bench_ocr(files: list[Path]) -> None:
-    """OCR pages/s of the pipeline with 1 and 2 workers, beside Tesseract alone, on ``files``."""
-    if shutil.which("tesseract") is None:
-        print("OCR: tesseract is not installed (make setup installs it)")
-        return
-    _one, two = bench_workers(f"OCR ({len(files)} scanned pages)", files, "pages")
-    one_alone = line("tesseract alone, 1 process", tesseract_alone(files, 1), "pages")
-    two_alone = line("tesseract alone, 2 processes", tesseract_alone(files, 2), "pages")
-    print(f"  {'tesseract 2 / 1 processes':<34} {two_alone / one_alone:8.2f}x")
-    if two == two:
-        print(f"  {'decisions 2 workers / tesseract 2':<34} {two / two_alone:8.2f}x")
-
-
 def bench_rerun(tmp: Path) -> None:
     """``decisions extract`` over 1,000 text decisions, then again with nothing changed."""
     seeds = sorted((ROOT / "samples").glob("0*.txt"))
@@ -192,7 +140,6 @@ def main() -> None:
         tmp = Path(folder)
         bench_text(tmp)
         bench_pdf(tmp)
-        bench_ocr(page_images(tmp / "scans", OCR_PAGES))
         bench_rerun(tmp)
 
 

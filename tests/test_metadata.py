@@ -74,3 +74,16 @@ def test_number_with_spaces_and_a_numeric_date() -> None:
     meta = read_metadata(text_document(text))
     assert (meta.decision_number, meta.decision_date) == ("1234/QĐ-UBND", date(2021, 3, 5))
     assert meta.province == "Nghệ An"
+
+
+def test_a_scans_signature_block_across_the_recipients_list() -> None:
+    # OCR lines run across both columns: recipients and the stamp's specks fall between the
+    # signer's title and name
+    text = (
+        "QUYẾT ĐỊNH\nVề việc công bố Chỉ số cải cách hành chính năm 2021\n"
+        "Điều 3. Các cơ quan chịu trách nhiệm thi hành Quyết định này.\n"
+        "Nơi nhận:\nKT. CHỦ TỊCH\n- Như Điều 3;\nPHÓ CHỦ TỊCH:\n- Lưu: VT.\n⁄kế\n`\n"
+        "Đặng Xuân Thanh\n"
+    )
+    meta = read_metadata(text_document(text))
+    assert (meta.signer, meta.signer_title) == ("Đặng Xuân Thanh", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")

@@ -4,10 +4,6 @@ Every numeric cell of every scanned fixture is compared with the fixture's figur
 (tests/ocr_eval.py): at least 99.5% right at 300 dpi, 98% at 200 dpi and 97% on phone photos;
 every wrong cell flagged on its row; every metadata field right; no error flag on these clean
 decisions. The same figures print with ``make eval-ocr``.
-
-The thresholds not met yet are marked ``xfail(strict=True)`` with the figure measured when the
-mark was set: a test that starts passing fails as XPASS, and its mark is then removed, so a
-threshold once met stays met.
 """
 
 from __future__ import annotations
@@ -20,11 +16,6 @@ from ocr_eval import SCANNED, Summary, scanned_cases, score_outputs, summarise
 
 CASES = scanned_cases()
 REQUIRED = {"300dpi": 99.5, "200dpi": 98.0, "photo": 97.0}
-# Figures at the commit that set the marks (scripts/eval_ocr.py), to compare with.
-NOT_YET = {
-    "metadata": "44/48 fields",
-    "error_flags": "3 error flags",
-}
 
 
 @pytest.fixture(scope="module")
@@ -40,34 +31,27 @@ def summaries(scores: list) -> dict[str, Summary]:  # noqa: ANN001
     return {summary.variant: summary for summary in summarise(scores)}
 
 
-def not_yet(key: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(key in NOT_YET, reason=f"issue 8: {NOT_YET.get(key)}", strict=True)
-
-
 def test_every_scanned_file_is_read_or_fails_clearly(scores: list) -> None:  # noqa: ANN001
     for score in scores:
         assert not [f for f in score.failed if "not in documents.csv" in f], score.case.name
 
 
-@pytest.mark.parametrize("variant", [pytest.param(v, marks=not_yet(v)) for v in REQUIRED])
+@pytest.mark.parametrize("variant", list(REQUIRED))
 def test_numeric_cells_right(scores: list, variant: str) -> None:  # noqa: ANN001
     summary = summaries(scores)[variant]
     assert summary.share >= REQUIRED[variant], f"{summary.share:.2f}% of {summary.cells} cells"
 
 
-@not_yet("silent")
 def test_every_wrong_cell_is_flagged_on_its_row(scores: list) -> None:  # noqa: ANN001
     silent = [c for s in scores for c in s.cells if c.silent]
     assert not silent, [f"{c.case}: {c.where}: {c.expected} read {c.got}" for c in silent[:10]]
 
 
-@not_yet("metadata")
 def test_every_metadata_field_is_right(scores: list) -> None:  # noqa: ANN001
     wrong = [f for s in scores for f in s.fields if not f.right]
     assert not wrong, [f"{f.case}: {f.field}: {f.expected!r} read {f.got!r}" for f in wrong[:10]]
 
 
-@not_yet("error_flags")
 def test_clean_fixtures_raise_no_error_flag(scores: list) -> None:  # noqa: ANN001
     raised = {s.case.name: s.error_flags for s in scores if s.error_flags}
     assert not raised, raised

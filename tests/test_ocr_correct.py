@@ -90,3 +90,11 @@ def test_alternatives_cover_confusions_and_separators() -> None:
     assert "12.5" in alternatives(value("1225")) or "12,5" in alternatives(value("1225"))
     assert "91,5" in alternatives(value("9125"))
     assert all(parse_number(text) is not None for text in found)
+
+
+def test_one_number_in_two_printed_forms_is_one_reading() -> None:
+    # "45" over its maximum 40: the page pass read "4.5"; the separator fix "4,5" is the same
+    # number, not a second reading that fits
+    tables, flags = settle(entry(1, value("45", "ocr", 94.0, "4.5"), value("50"), value("54.5")))
+    assert tables[0].entries[0].components[0].printed == "4.5"
+    assert [f.check for f in flags] == ["ocr_corrected"]

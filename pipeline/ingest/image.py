@@ -17,6 +17,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from pipeline.errors import CorruptFile, OcrError
 from pipeline.models import Page, Provenance
 from pipeline.ocr import OcrSettings, Tesseract
+from pipeline.ocr.acronyms import repair_acronyms
 from pipeline.ocr.page import read_page_image
 
 A4_LONG_INCH = 297 / 25.4
@@ -34,9 +35,13 @@ def read_images(files: list[tuple[Path, str]], settings: OcrSettings) -> tuple[P
     frames = [(name, pixels, ppi) for path, name in files for pixels, ppi in _frames(path)]
     grid_ids = count(1)
     with Tesseract(settings) as engine:
-        return tuple(
-            _read(pixels, ppi, Provenance(name, number, method="ocr"), engine, settings, grid_ids)
-            for number, (name, pixels, ppi) in enumerate(frames, start=1)
+        return repair_acronyms(
+            tuple(
+                _read(
+                    pixels, ppi, Provenance(name, number, method="ocr"), engine, settings, grid_ids
+                )  # fmt: skip
+                for number, (name, pixels, ppi) in enumerate(frames, start=1)
+            )
         )
 
 
@@ -61,7 +66,7 @@ def ocr_scanned_pages(
     grid_ids = count(_last_grid(pages) + 1)
     try:
         with Tesseract(settings) as engine:
-            return tuple(
+            read = tuple(
                 _read(
                     _render(document, page.number, settings.dpi),
                     settings.dpi,
@@ -74,6 +79,7 @@ def ocr_scanned_pages(
                 else page
                 for page in pages
             )
+        return repair_acronyms(read)
     finally:
         document.close()
 

@@ -20,7 +20,7 @@ import numpy as np
 from PIL import Image
 
 from pipeline.ingest.pdf_text import nfc
-from pipeline.models import BLANK_MARKS, BBox, Cell, Line
+from pipeline.models import BLANK_MARKS, BBox, Cell, Line, Word
 from pipeline.ocr.engine import OcrWord, Reading, Rect, Tesseract
 from pipeline.ocr.lexicon import restore_tones
 from pipeline.vocabulary import band_of
@@ -32,10 +32,14 @@ STRAY_MARKS = " '`‘’\"´"
 NOT_APPLICABLE = frozenset({"N/A", "KXĐ", "K/Đ", "KĐ"})
 NUMERIC_COLUMN_SHARE = 0.5  # a column where at least this share of cells read as numbers
 MIN_INK_SHARE = 0.004  # a cell with less ink than this is blank (specks, rule remnants)
+LINE_PADDING = 6  # pixels around a prose line read again on its own
 CROP_MARGIN = 12  # white pixels around a cell's ink for the digits pass
 # Height of a cell's ink for the digits pass. Measured on the 1,127 numeric cells of the fixture
 # PDFs rendered at 300 dpi: 100% right at 20-22 px, 97.5% unscaled (~35 px: lone digits lost).
 DIGIT_HEIGHT_PX = 21
+# An unsure reading at that height is read again at these, and the heights vote (a "79.5" at
+# 30 px read "735" at 21 px, "79.5" at 16 and 24 px).
+RETRY_HEIGHTS_PX = (16, 24, 28)
 DIGITS_PPI = 300
 
 
@@ -49,13 +53,17 @@ class WordIndex:
 
     def confidence(self, bbox: BBox) -> float | None:
         """The lowest confidence of the words whose centre lies in the box."""
+        found = self.confidences(bbox)
+        return min(found) if found else None
+
+    def confidences(self, bbox: BBox) -> list[float]:
+        """The confidence of each word whose centre lies in the box."""
         x0, top, x1, bottom = bbox
-        found = [
+        return [
             word.confidence
             for word in self._words[bisect_left(self._keys, top) : bisect_right(self._keys, bottom)]
             if x0 <= (word.x0 + word.x1) / 2 * self._scale <= x1
         ]
-        return min(found) if found else None
 
 
 class CellReader:
@@ -86,7 +94,7 @@ class CellReader:
         refined = []
         for line in lines:
             if not line.is_row:
-                refined.append(replace(line, text=restore_tones(line.text)))
+                refined.append(self._prose(line))
                 continue
             if sum(looks_numeric(_squeeze(cell.text)) for cell in line.cells) >= 2:
                 in_body.add(line.grid)
@@ -94,6 +102,30 @@ class CellReader:
             columns = numeric.get(line.grid, frozenset()) if body else frozenset()
             refined.append(self._row(line, columns, body))
         return tuple(refined)
+
+    def _prose(self, line: Line) -> Line:
+        """A prose line, read again on its own where the page pass was unsure of a word (a
+        signer's name beside the stamp's remains)."""
+        words = tuple(
+            replace(word, at=replace(word.at, confidence=self._words.confidence(word.at.bbox)))
+            if word.at.bbox
+            else word
+            for word in line.words
+        )
+        sure = [word.at.confidence for word in words if word.at.confidence is not None]
+        line = replace(line, text=restore_tones(line.text), words=words)
+        if not sure or min(sure) >= self._sure or line.at.bbox is None:
+            return line
+        reading = self._engine.read_block(self._rect(line.at.bbox, inset=-LINE_PADDING))
+        if reading.confidence < max(self._sure, sum(sure) / len(sure)):  # junk stays junk
+            return line
+        text = nfc(reading.text)
+        tokens = text.split()
+        if len(tokens) != len(words):  # other words: the page pass's boxes no longer hold
+            return replace(line, text=restore_tones(text), words=())
+        reread = tuple(_reread_word(word, token, reading.confidence)
+                       for word, token in zip(words, tokens, strict=True))  # fmt: skip
+        return replace(line, text=restore_tones(text), words=reread)
 
     def _row(self, line: Line, numeric: frozenset[int], body: bool) -> Line:
         if not any(_meaningful(cell.text) for cell in line.cells):  # specks between two rules
@@ -125,11 +157,21 @@ class CellReader:
             if not NUMERIC.match(reading.text):
                 return cell
             text, confidence, others = reading.text, reading.confidence, ()
+        elif squeezed and unsure and in_numeric_column and not _is_mark(squeezed):
+            return self._garbled(cell, rect, confidence)
         elif squeezed and unsure:
             return self._reread(cell, rect, confidence)
         else:
             return replace(cell, at=replace(cell.at, confidence=confidence))
         return Cell(text, replace(cell.at, confidence=confidence, alternatives=others))
+
+    def _garbled(self, cell: Cell, rect: Rect, confidence: float | None) -> Cell:
+        """A number the page pass made letters of ("».g Ấy (" for 27,7): the digits pass
+        decides when it is sure; otherwise the cell is read again as text."""
+        digits = self._digits(rect)
+        if NUMERIC.match(digits.text) and digits.confidence >= self._sure:
+            return Cell(digits.text, replace(cell.at, confidence=digits.confidence))
+        return self._reread(cell, rect, confidence)
 
     def _header_cell(self, cell: Cell, in_numeric_column: bool) -> Cell:
         """A header cell: words ("TT" read as "11" by an unsure page pass) come first."""
@@ -150,9 +192,10 @@ class CellReader:
             return Cell(nfc(reading.text), replace(cell.at, confidence=reading.confidence))
         return replace(cell, at=replace(cell.at, confidence=confidence))
 
-    def _rect(self, bbox: BBox) -> Rect:
+    def _rect(self, bbox: BBox, inset: int | None = None) -> Rect:
+        """The pixels of a box, inset past the cell's rules (or, negative, padded)."""
         x0, top, x1, bottom = (round(v * self._to_px) for v in bbox)
-        inset = self._inset
+        inset = self._inset if inset is None else inset
         height, width = self._ink.shape
         return Rect(
             max(0, x0 + inset), max(0, top + inset),
@@ -170,8 +213,15 @@ class CellReader:
         top, bottom = rect.top + rows.min(), rect.top + rows.max() + 1
         left, right = rect.x0 + columns.min(), rect.x0 + columns.max() + 1
         ink = self._gray[top:bottom, left:right]
-        factor = DIGIT_HEIGHT_PX / ink.shape[0]
-        size = (max(1, round(ink.shape[1] * factor)), DIGIT_HEIGHT_PX)
+        first = self._read_at(ink, DIGIT_HEIGHT_PX)
+        if first.confidence >= self._sure:
+            return first
+        return _vote([first, *(self._read_at(ink, height) for height in RETRY_HEIGHTS_PX)])
+
+    def _read_at(self, ink: np.ndarray, height: int) -> Reading:
+        """The digits pass on ink scaled to ``height`` pixels, on a white margin."""
+        factor = height / ink.shape[0]
+        size = (max(1, round(ink.shape[1] * factor)), height)
         method = cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC
         scaled = cv2.resize(ink, size, interpolation=method)
         crop = cv2.copyMakeBorder(scaled, *(CROP_MARGIN,) * 4, cv2.BORDER_CONSTANT, value=255)
@@ -199,6 +249,13 @@ def numeric_columns(lines: tuple[Line, ...]) -> dict[int | None, frozenset[int]]
     }
 
 
+def _reread_word(word: Word, token: str, confidence: float) -> Word:
+    """A prose word as the line's second reading gives it (its box kept)."""
+    if token == word.text:
+        return word
+    return Word(token, replace(word.at, confidence=confidence))
+
+
 def _tidy(text: str) -> str:
     """A text cell as printed: known phrases' tone marks restored, stray quote marks the scan's
     specks left at its ends ("'TT") dropped."""
@@ -223,8 +280,12 @@ def _squeeze(text: str) -> str:
 def _short(text: str) -> bool:
     """Short enough to be a misread number ("G2" for 3), not a printed maximum "(12)" nor a
     mark for "not applicable"."""
-    blank = text in BLANK_MARKS or text.upper() in NOT_APPLICABLE or band_of(text) is not None
-    return 0 < len(text) <= MAX_NUMBER_CHARS // 2 and "(" not in text and not blank
+    return 0 < len(text) <= MAX_NUMBER_CHARS // 2 and "(" not in text and not _is_mark(text)
+
+
+def _is_mark(text: str) -> bool:
+    """A printed mark that is not a number: blank, "not applicable", a band."""
+    return text in BLANK_MARKS or text.upper() in NOT_APPLICABLE or band_of(text) is not None
 
 
 def looks_numeric(text: str) -> bool:
@@ -258,6 +319,20 @@ def settle(page_text: str, page_confidence: float | None, digits: Reading) -> tu
     if not NUMERIC.match(page_number):  # the page pass saw no number: weak evidence either way
         return digits.text, _lowest(digits.confidence, page_confidence), ()
     return digits.text, _lowest(page_confidence, digits.confidence), (page_number,)
+
+
+def _vote(readings: list[Reading]) -> Reading:
+    """The reading most of the heights agree on, weighted by confidence; its confidence is its
+    share of all the weight, so a split vote stays unsure."""
+    weights: dict[str, float] = defaultdict(float)
+    for reading in readings:
+        if reading.text:
+            weights[reading.text] += max(reading.confidence, 1.0)
+    if not weights:
+        return Reading("", 0.0)
+    text = max(weights, key=weights.__getitem__)
+    best = max(reading.confidence for reading in readings if reading.text == text)
+    return Reading(text, min(best, 100 * weights[text] / sum(weights.values())))
 
 
 def _lowest(*values: float | None) -> float | None:

@@ -121,7 +121,10 @@ def _fits(
             readings = list(value.at.alternatives)
         else:
             readings = alternatives(value)
-        for reading in dict.fromkeys(readings):
+        numbers: dict[object, str] = {}  # "4.5" and "4,5": one reading, first form kept
+        for reading in readings:
+            numbers.setdefault(parse_number(reading), reading)
+        for reading in numbers.values():
             breaks, after = _judge(doc_id, _with(table, slot, reading), index, settings)
             if not breaks and after <= elsewhere:
                 fits.append((slot, reading))

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from PIL import Image
 
@@ -78,10 +78,21 @@ def tessdata_dir(settings: OcrSettings) -> Path:
     )
 
 
+def import_tesserocr() -> Any:
+    """The tesserocr module, its OpenMP threads limited to one unless OMP_THREAD_LIMIT says
+    otherwise: the batch already runs a worker per core, and Tesseract's own threads would
+    contend with them (OCRmyPDF limits them for the same reason). OpenMP reads the variable
+    once, when Tesseract's library is loaded, so it is set before the first import."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    import tesserocr
+
+    return tesserocr
+
+
 def check_engine(settings: OcrSettings = OcrSettings()) -> None:
     """Fail early, with exit code 4, when tesserocr or the language data is missing."""
     try:
-        import tesserocr  # noqa: F401
+        import_tesserocr()
     except ImportError as err:
         message = f"the tesserocr module is missing ({err}); {INSTALL_HINT}"
         raise MissingDependencyError(message) from err
@@ -103,8 +114,7 @@ class Tesseract:
     """
 
     def __init__(self, settings: OcrSettings = OcrSettings()) -> None:
-        import tesserocr
-
+        tesserocr = import_tesserocr()
         self._tesserocr = tesserocr
         self._timeout_ms = int(settings.call_timeout_s * 1000)
         path = str(tessdata_dir(settings)) + "/"

@@ -68,7 +68,8 @@ def prepare(
 def drop_colour(image: np.ndarray) -> tuple[np.ndarray, bool]:
     """Grey page with coloured ink (stamps, signatures in blue) made paper-white.
 
-    The brightest channel of a pixel: black ink stays dark, red or blue ink becomes light.
+    The brightest channel of a pixel, lifted by how coloured the pixel is: black ink stays
+    dark (also where it crosses a stamp), red or blue ink and its blurred edges become paper.
     """
     if image.ndim == 2:
         return image, False
@@ -77,7 +78,7 @@ def drop_colour(image: np.ndarray) -> tuple[np.ndarray, bool]:
     darkest = cv2.min(cv2.min(red, green), blue)
     spread = np.asarray(cv2.subtract(brightest, darkest))
     coloured = cv2.countNonZero(np.asarray(spread > COLOUR_SPREAD, dtype=np.uint8))
-    return np.asarray(brightest), coloured > STAMP_SHARE * spread.size
+    return np.asarray(cv2.add(brightest, spread)), coloured > STAMP_SHARE * spread.size
 
 
 def even_lighting(gray: np.ndarray) -> np.ndarray:

@@ -1,0 +1,173 @@
+"""OCR speed and memory: the pipeline beside bare Tesseract on the same scanned pages.
+
+The pages are every scanned page of samples/scanned/ (300 dpi, 200 dpi, phone photos; a mixed
+PDF's text pages are not OCR work), written once as PNG at the resolution they were scanned at.
+In one run it prints:
+  * bare ``tesseract PAGE.png - -l vie`` on every page, one after the other, as the command
+    runs by default (OpenMP threads on every core) and with ``OMP_THREAD_LIMIT=1`` (one core,
+    as a batch worker runs it), and with 2 processes at a time;
+  * ``decisions`` over the same pages with 1 and with 2 workers (a fresh process each, which
+    reports its wall time and its workers' peak RSS: the memory one page takes);
+  * the ratios: pipeline / Tesseract alone, 2 workers / 1 worker;
+  * the share of the pipeline's time spent inside Tesseract's C++ calls (cProfile over one
+    in-process run: everything tesserocr does, against the whole reading of the pages).
+
+Run: make bench (or python scripts/bench_ocr.py [--pages N])
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageSequence
+
+ROOT = Path(__file__).resolve().parent.parent
+SCANNED = ROOT / "samples" / "scanned"
+TIMEOUT = 300  # seconds per page: a hung Tesseract fails the benchmark, it is not a figure
+
+RUN = """
+import resource, sys, time
+from pathlib import Path
+from pipeline.batch import BatchSettings, plan, run_batch, walk
+jobs = plan(walk([Path(p) for p in sys.argv[2:]]))
+start = time.perf_counter()
+results = list(run_batch(jobs, BatchSettings(), workers=int(sys.argv[1])))
+print({"seconds": time.perf_counter() - start, "pages": sum(r.pages or 0 for r in results),
+       "failed": sum(r.status == "failed" for r in results),
+       "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024})
+"""
+
+PROFILE = """
+import cProfile, pstats, sys, time
+from pathlib import Path
+from pipeline.batch import BatchSettings, plan, walk
+from pipeline.batch.process import process_document
+settings = BatchSettings()
+registry = settings.load_registry()
+jobs = plan(walk([Path(p) for p in sys.argv[1:]]))
+profile = cProfile.Profile()
+start = time.perf_counter()
+profile.enable()
+for job in jobs:
+    process_document(job, settings, registry)
+profile.disable()
+seconds = time.perf_counter() - start
+stats = pstats.Stats(profile).stats
+inside = sum(row[2] for key, row in stats.items() if "tesserocr" in key[2] or "PyTess" in key[2])
+print({"seconds": seconds, "tesseract_seconds": inside})
+"""
+
+
+def _pdf_pages(path: Path, pages: list[int], dpi: int) -> Iterator[Image.Image]:
+    document = pdfium.PdfDocument(path)
+    try:
+        for number in pages:
+            yield document[number - 1].render(scale=dpi / 72).to_pil()
+    finally:
+        document.close()
+
+
+def _images(scan: dict[str, Any]) -> Iterator[Image.Image]:
+    """The scanned page images of one fixture, as Tesseract would be given them."""
+    scanned = [p["page"] for p in scan["pages"] if not p.get("text_layer")]
+    for item in scan["files"]:
+        path = SCANNED / item["file"]
+        if path.suffix == ".pdf":
+            numbers = [n for n, page in enumerate(item["pages"], 1) if page in scanned]
+            yield from _pdf_pages(path, numbers, scan["dpi"])
+            continue
+        with Image.open(path) as image:
+            for frame in ImageSequence.Iterator(image):
+                yield frame.convert("L" if frame.mode in ("1", "L") else "RGB")
+
+
+def page_images(folder: Path, limit: int | None = None) -> list[Path]:
+    """Every scanned page of the fixtures as a PNG at the fixture's dpi, each in a folder of
+    its own (``{fixture}_p{n}/page.png``): one document per page, so workers share pages."""
+    scans = json.loads((SCANNED / "manifest.json").read_text(encoding="utf-8"))["scans"]
+    paths = []
+    for scan in scans:
+        for number, image in enumerate(_images(scan), start=1):
+            path = folder / f"{scan['name']}_p{number}" / "page.png"
+            path.parent.mkdir()
+            image.save(path, dpi=(scan.get("dpi") or 300,) * 2)
+            paths.append(path)
+    return paths[:limit]
+
+
+def tesseract_alone(pages: list[Path], processes: int, one_thread: bool) -> dict[str, float]:
+    """``tesseract PAGE - -l vie`` on every page, ``processes`` at a time."""
+    environment = {**os.environ, **({"OMP_THREAD_LIMIT": "1"} if one_thread else {})}
+    if not one_thread:
+        environment.pop("OMP_THREAD_LIMIT", None)
+    start = time.perf_counter()
+    pending, running = list(pages), []
+    while pending or running:
+        while pending and len(running) < processes:
+            command = ["tesseract", str(pending.pop(0)), "-", "-l", "vie"]
+            quiet = subprocess.DEVNULL
+            running.append(subprocess.Popen(command, stdout=quiet, stderr=quiet, env=environment))
+        running.pop(0).wait(timeout=TIMEOUT)
+    return {"seconds": time.perf_counter() - start, "pages": len(pages)}
+
+
+def measure(code: str, *args: str) -> dict[str, float]:
+    environment = {key: value for key, value in os.environ.items() if key != "OMP_THREAD_LIMIT"}
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          cwd=ROOT, check=True, env=environment)  # fmt: skip
+    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
+
+
+def show(label: str, figures: dict[str, float]) -> float:
+    rate = figures["pages"] / figures["seconds"]
+    peak = f"  peak {figures['worker_mb']:.0f} MB per worker" if "worker_mb" in figures else ""
+    failed = f", {figures['failed']:.0f} FAILED" if figures.get("failed") else ""
+    print(f"  {label:<44} {rate:6.3f} pages/s ({figures['pages']:.0f} pages in "
+          f"{figures['seconds']:.1f} s{failed}){peak}")  # fmt: skip
+    return rate
+
+
+def bench(pages: list[Path]) -> None:
+    names = [str(page) for page in pages]
+    print(f"OCR: {len(pages)} scanned pages of samples/scanned/ (300 dpi, 200 dpi, photos)")
+    bare = show("tesseract alone, 1 process (default threads)", tesseract_alone(pages, 1, False))
+    bare_one = show("tesseract alone, 1 process, 1 thread", tesseract_alone(pages, 1, True))
+    bare_two = show("tesseract alone, 2 processes, 1 thread", tesseract_alone(pages, 2, True))
+    one = show("decisions, 1 worker", measure(RUN, "1", *names))
+    two = show("decisions, 2 workers", measure(RUN, "2", *names))
+    profile = measure(PROFILE, *names)
+    print(f"  {'decisions 1 worker / tesseract (default)':<44} {one / bare:6.2f}x")
+    print(f"  {'decisions 1 worker / tesseract (1 thread)':<44} {one / bare_one:6.2f}x")
+    print(f"  {'decisions 2 workers / tesseract 2 processes':<44} {two / bare_two:6.2f}x")
+    print(f"  {'decisions 2 workers / 1 worker':<44} {two / one:6.2f}x")
+    print(f"  {'tesseract 2 processes / 1 process':<44} {bare_two / bare_one:6.2f}x")
+    share = 100 * profile["tesseract_seconds"] / profile["seconds"]
+    print(f"  {'time inside Tesseract (cProfile, 1 process)':<44} {share:5.1f}%")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=None, help="only the first N pages")
+    limit = parser.parse_args(argv).pages
+    if shutil.which("tesseract") is None:
+        print("OCR: tesseract is not installed (make setup installs it)")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="bench-ocr-") as scratch:
+        bench(page_images(Path(scratch), limit))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,47 @@
+"""OCR word repairs that need no image: acronyms by the document's own clear readings, and the
+digits pass's vote across heights."""
+
+from __future__ import annotations
+
+from pipeline.models import Line, Page, Provenance, Word
+from pipeline.ocr.acronyms import repair_acronyms
+from pipeline.ocr.cells import _vote
+from pipeline.ocr.engine import Reading
+
+
+def prose(*words: tuple[str, float]) -> Line:
+    at = Provenance("scan.png", 1, (0.0, 0.0, 9.0, 1.0), method="ocr")
+    return Line(
+        " ".join(text for text, _ in words),
+        at,
+        words=tuple(Word(text, Provenance("scan.png", 1, confidence=c)) for text, c in words),
+    )
+
+
+def page(*lines: Line) -> Page:
+    return Page(1, lines, method="ocr")
+
+
+def test_a_garbled_acronym_takes_the_one_the_document_prints_clearly() -> None:
+    title = prose(("chuyển", 95.0), ("đổi", 95.0), ("số", 95.0), ("(DTTI)", 14.0), ("năm", 96.0))
+    article = prose(("Chỉ", 96.0), ("số", 96.0), ("(DTI)", 92.0))
+    (fixed,) = repair_acronyms((page(title, article),))
+    assert fixed.lines[0].text == "chuyển đổi số (DTI) năm"
+    assert fixed.lines[0].words[3].text == "(DTI)"
+    assert fixed.lines[1] == article
+
+
+def test_a_sure_word_or_an_ambiguous_one_stays_as_read() -> None:
+    sure = prose(("(DTTI)", 91.0), ("PCI", 95.0))
+    ambiguous = prose(("PCR", 20.0), ("PAR", 95.0), ("PCI", 95.0))  # PAR and PCI: one edit each
+    (kept,) = repair_acronyms((page(sure, ambiguous),))
+    assert [line.text for line in kept.lines] == ["(DTTI) PCI", "PCR PAR PCI"]
+
+
+def test_the_heights_vote_and_a_split_vote_stays_unsure() -> None:
+    readings = [Reading("735", 79.0), Reading("79.5", 92.0), Reading("79.5", 95.0),
+                Reading("795", 43.0)]  # fmt: skip
+    winner = _vote(readings)
+    assert winner.text == "79.5"
+    assert winner.confidence < 80.0  # 187 of 309: not a sure reading
+    assert _vote([Reading("", 0.0)]) == Reading("", 0.0)
