@@ -24,6 +24,7 @@ _HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s
 _GROUP = re.compile(r"(\(điểm\s+tối\s+đa\)$|^điểm\s+thành\s+phần|^các\s+chỉ\s+số\s+thành\s+phần)")
 MAX_HEADER_LINES = 24
 MAX_BLANK_RUN = 2
+MAX_SPREAD_LINES = 4  # lines under a number line that may hold the rest of its entry
 
 
 @dataclass(slots=True)
@@ -37,6 +38,7 @@ class _Row:
     above: list[str] = field(default_factory=list)
     below: list[str] = field(default_factory=list)
     on_line: bool = True  # the name (or part of it) is printed on the number line
+    name_end: int = 0  # column after the number and name on the number line
 
 
 def _data_line(line: str) -> _Row | None:
@@ -51,7 +53,62 @@ def _data_line(line: str) -> _Row | None:
     if not any(is_value(t.text) for t in rest) or (stt is None and not name):
         return None
     text = " ".join(t.text for t in name)
-    return _Row(0, stt, [text] if text else [], _value_cells(rest), on_line=bool(text))
+    end = name[-1].end if name else (stt.end if stt else 0)
+    return _Row(
+        0, stt, [text] if text else [], _value_cells(rest), on_line=bool(text), name_end=end
+    )
+
+
+def _named_line(line: str) -> _Row | None:
+    """A number line holding only the number and the name, its values printed lower."""
+    found = tokens(line)
+    if len(found) < 2 or not _STT.match(found[0].text) or any(is_value(t.text) for t in found[1:]):
+        return None
+    name = " ".join(t.text for t in found[1:])
+    return _Row(0, found[0], [name], [], name_end=found[-1].end)
+
+
+def _continuation(line: str, row: _Row) -> list[Token] | None:
+    """Values printed under a row's number line, right of its name: the rest of the entry."""
+    found = _value_cells(tokens(line))
+    if not found or found[0].start <= row.name_end + 1:
+        return None
+    if not all(is_value(t.text) or vocab.band_of(t.text) for t in found):
+        return None
+    lone_band = len(found) == 1 and not is_value(found[0].text)
+    if lone_band and row.values and found[0].center < row.values[-1].end:
+        return None  # a band row centred over the table, not this row's band cell
+    return found
+
+
+def _name_room(row: _Row) -> int:
+    """How far right a line under a row may reach and still be part of its name."""
+    return row.values[0].start if row.values else len(max(row.name, key=len, default="")) * 3
+
+
+def _row_at(lines: list[str], index: int) -> tuple[_Row, int] | None:
+    """The data row whose number line is at ``index`` and the index after its last line.
+
+    An entry may be spread over several lines (cells aligned at different heights): values
+    printed lower, right of the name, join the row; name lines among them are its name's end.
+    """
+    if "\t" in lines[index]:
+        return None
+    row = _data_line(lines[index]) or _named_line(lines[index])
+    if row is None:
+        return None
+    end, below = index + 1, list[str]()
+    for position in range(index + 1, min(len(lines), index + 1 + MAX_SPREAD_LINES)):
+        more = _continuation(lines[position], row) if row.stt is not None else None
+        if more is not None:
+            row.values = sorted(row.values + more, key=lambda token: token.start)
+            row.below += below
+            end, below = position + 1, []
+        elif lines[position].strip() and _is_fragment(lines[position], _name_room(row)):
+            below.append(" ".join(lines[position].split()))
+        else:
+            break
+    return (row, end) if row.values else None
 
 
 def _opens_values(found: list[Token], index: int) -> bool:
@@ -132,8 +189,8 @@ def find_aligned(lines: list[str]) -> list[tuple[int, Block]]:
 
 
 def _numbered(lines: list[str], index: int) -> _Row | None:
-    row = _data_line(lines[index]) if "\t" not in lines[index] else None
-    return row if row is not None and row.stt is not None else None
+    found = _row_at(lines, index)
+    return found[0] if found is not None and found[0].stt is not None else None
 
 
 def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | None:
@@ -146,7 +203,8 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
         return None
     columns = _columns(rows)
     start = _body_start(lines, index, floor, columns.values_start, first.on_line)
-    rows, gaps, end = _body(lines, start, columns.values_start)
+    name_start = columns.name_start if columns.has_stt else 0
+    rows, gaps, end = _body(lines, start, columns.values_start, name_start)
     top, header = _header(lines, start, floor)
     _share_fragments(rows, gaps)
     raw = _header_rows(header, columns) + _body_rows(rows, columns, lines)
@@ -165,27 +223,30 @@ def _body_start(lines: list[str], index: int, floor: int, values_start: int, nam
 
 
 def _body(
-    lines: list[str], start: int, values_start: int | None
+    lines: list[str], start: int, values_start: int | None, name_start: int = 0
 ) -> tuple[list[_Row], list[list[str]], int]:
     """Data rows from ``start`` on (band and section rows among them), and the name fragments
-    printed after each of them."""
+    printed after each of them (never left of the name column: prose is)."""
     rows: list[_Row] = []
     gaps: list[list[str]] = [[]]  # gaps[0]: name lines before the first row
     blanks, index, end = 0, start, start
     while index < len(lines):
         text = lines[index]
-        row = _data_line(text) if "\t" not in text else None
+        found = _row_at(lines, index)
         if not text.strip():
             blanks += 1
             if blanks > MAX_BLANK_RUN:
                 break
-        elif row is not None or (_is_marker(text) and _rows_follow(lines, index, values_start)):
-            row = row or _Row(index, None, [" ".join(text.split())], [])
+        elif found is not None or (_is_marker(text) and _rows_follow(lines, index, values_start)):
+            row, after = found or (_Row(index, None, [" ".join(text.split())], []), index + 1)
             row.index = index
             rows.append(row)
             gaps.append([])
-            blanks, end = 0, index + 1
+            blanks, end, index = 0, after, after
+            continue
         elif _is_fragment(text, _values_start(rows) if values_start is None else values_start):
+            if segments(text)[0].start < name_start - 1:
+                break
             gaps[-1].append(" ".join(text.split()))
             blanks, end = 0, index + 1
         else:
