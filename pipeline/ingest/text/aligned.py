@@ -1,12 +1,14 @@
 """Space-aligned tables, as ``pdftotext -layout`` and copy-paste from portals give them.
 
 A table body is a run of lines that start with a row number and end in values; the values sit
-in columns found from their positions (the most common count of values per row; a row with a
-blank cell has fewer and each value goes to the nearest column). Above the body, header lines
-are cut into segments (runs separated by two spaces or more) and each segment joins the column
-under its centre; a segment over several value columns is a group label ("Điểm thành phần").
-A name that wraps is printed around its row's number line, as many lines above as below
-(cells centred vertically), or below it when it continues in lower case.
+in columns found from their positions (the most common count of values per row, at the
+positions of the widest such rows: pdftotext squeezes some rows of a dense table). A row with
+every value takes them in order; a row with a blank cell has fewer and each value goes to the
+nearest column. An entry may be spread over several lines (its cells aligned at different
+heights): values printed lower and right of its name join its row. The header above the body
+is read in ``aligned_header``. A name that wraps is printed around its row's number line, as
+many lines above as below (cells centred vertically), or below it when it continues in lower
+case; a line starting left of the name column is prose, not part of a name.
 """
 
 from __future__ import annotations
@@ -16,13 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline import vocabulary as vocab
+from pipeline.ingest.text.aligned_header import Columns, header_above, header_rows
 from pipeline.ingest.text.rows import Block, RawRow, Token, is_value, segments, tokens
 from pipeline.parse import parse_number
 
 _STT = re.compile(r"^\d{1,3}\.?$")
-_HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s+phương|điểm|tổng|hạng)")
-_GROUP = re.compile(r"(\(điểm\s+tối\s+đa\)$|^điểm\s+thành\s+phần|^các\s+chỉ\s+số\s+thành\s+phần)")
-MAX_HEADER_LINES = 24
 MAX_BLANK_RUN = 2
 MAX_SPREAD_LINES = 4  # lines under a number line that may hold the rest of its entry
 
@@ -104,7 +104,9 @@ def _row_at(lines: list[str], index: int) -> tuple[_Row, int] | None:
             row.values = sorted(row.values + more, key=lambda token: token.start)
             row.below += below
             end, below = position + 1, []
-        elif lines[position].strip() and _is_fragment(lines[position], _name_room(row)):
+        elif not lines[position].strip():
+            continue  # a tall row: blank lines between the parts of one entry
+        elif _is_fragment(lines[position], _name_room(row)):
             below.append(" ".join(lines[position].split()))
         else:
             break
@@ -134,44 +136,22 @@ def _value_cells(found: list[Token]) -> list[Token]:
     return cells
 
 
-@dataclass(frozen=True, slots=True)
-class _Columns:
-    """Where a table's columns sit: row number, name, then the value centres."""
-
-    has_stt: bool
-    name_start: int
-    values_start: int
-    centers: tuple[float, ...]
-
-    @property
-    def width(self) -> int:
-        return int(self.has_stt) + 1 + len(self.centers)
-
-    def of(self, center: float) -> int:
-        """Grid position of the column under a centre."""
-        first_value = int(self.has_stt) + 1
-        if self.has_stt and center < self.name_start:
-            return 0
-        if center < self.values_start:
-            return first_value - 1
-        nearest = min(range(len(self.centers)), key=lambda j: abs(self.centers[j] - center))
-        return first_value + nearest
-
-    def covered(self, segment: Token) -> list[int]:
-        """Value columns whose centres lie inside a header segment."""
-        first_value = int(self.has_stt) + 1
-        inside = [j for j, c in enumerate(self.centers) if segment.start <= c <= segment.end]
-        return [first_value + j for j in inside]
+def _span(row: _Row) -> int:
+    return row.values[-1].end - row.values[0].start
 
 
-def _columns(rows: list[_Row]) -> _Columns:
+def _columns(rows: list[_Row]) -> Columns:
     counts = Counter(len(row.values) for row in rows if row.stt is not None)
     k = counts.most_common(1)[0][0]
     full = [row for row in rows if len(row.values) == k]
+    # pdftotext squeezes some rows of a dense table (values one space apart); the widest rows
+    # keep the positions the header is printed at
+    widest = max(_span(row) for row in full)
+    full = [row for row in full if _span(row) >= widest - 2]
     centers = tuple(sorted(row.values[j].center for row in full)[len(full) // 2] for j in range(k))
     starts = [row.stt.end + 1 for row in rows if row.stt is not None]
     values_start = min(row.values[0].start for row in rows if row.values)
-    return _Columns(bool(starts), min(starts) if starts else 0, values_start, centers)
+    return Columns(bool(starts), min(starts) if starts else 0, values_start, centers)
 
 
 def find_aligned(lines: list[str]) -> list[tuple[int, Block]]:
@@ -205,9 +185,9 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
     start = _body_start(lines, index, floor, columns.values_start, first.on_line)
     name_start = columns.name_start if columns.has_stt else 0
     rows, gaps, end = _body(lines, start, columns.values_start, name_start)
-    top, header = _header(lines, start, floor)
+    top, header = header_above(lines, start, floor)
     _share_fragments(rows, gaps)
-    raw = _header_rows(header, columns) + _body_rows(rows, columns, lines)
+    raw = header_rows(header, columns) + _body_rows(rows, columns, lines)
     return top, Block(tuple(raw), end)
 
 
@@ -315,46 +295,7 @@ def _share_fragments(rows: list[_Row], gaps: list[list[str]]) -> None:
             following.above.extend(rest)
 
 
-def _header(lines: list[str], start: int, floor: int) -> tuple[int, list[str]]:
-    """(first line, header lines) above the body starting at ``start``; none without labels."""
-    index = start - 1
-    header: list[str] = []
-    while index >= floor and start - index <= MAX_HEADER_LINES and _is_header_line(lines[index]):
-        header.insert(0, lines[index])
-        index -= 1
-    if not any(_HEADER_WORD.match(vocab.fold(s.text)) for line in header for s in segments(line)):
-        return start, []
-    return index + 1, header
-
-
-def _is_header_line(text: str) -> bool:
-    parts = segments(text)
-    if not parts or "\t" in text:
-        return False
-    if len(parts) == 1:
-        word = parts[0].text
-        ends_prose = word.endswith((".", ":", ";")) or (word.endswith(")") and "(" not in word)
-        return len(word) <= 40 and not ends_prose and not vocab.is_section_caption(word)
-    return all(len(part.text) <= 40 for part in parts)
-
-
-def _header_rows(header: list[str], columns: _Columns) -> list[RawRow]:
-    """One header row of the labels joined down each column.
-
-    A segment over several value columns is a group label ("Điểm thành phần"); printed
-    centred, it does not show which columns it covers, so it is left out.
-    """
-    if not header:
-        return []
-    own: list[list[str]] = [[] for _ in range(columns.width)]
-    for line in header:
-        for part in segments(line):
-            if len(columns.covered(part)) < 2 and not _GROUP.search(vocab.fold(part.text)):
-                own[columns.of(part.center)].append(part.text)
-    return [RawRow(0, tuple(" ".join(words) for words in own))]
-
-
-def _body_rows(rows: list[_Row], columns: _Columns, lines: list[str]) -> list[RawRow]:
+def _body_rows(rows: list[_Row], columns: Columns, lines: list[str]) -> list[RawRow]:
     out: list[RawRow] = []
     last_line = max((i for i, text in enumerate(lines) if text.strip()), default=-1)
     for row in rows:
@@ -366,8 +307,9 @@ def _body_rows(rows: list[_Row], columns: _Columns, lines: list[str]) -> list[Ra
         if columns.has_stt and row.stt is not None:
             cells[0] = row.stt.text.rstrip(".")
         cells[int(columns.has_stt)] = " ".join(row.above + row.name + row.below)
-        for value in row.values:
-            position = columns.of(value.center)
+        full = len(row.values) == len(columns.centers)  # in order, however the row shifts
+        for j, value in enumerate(row.values):
+            position = int(columns.has_stt) + 1 + j if full else columns.of(value.center)
             cells[position] = f"{cells[position]} {value.text}".strip()
         cut = row.index == last_line and len(row.values) < len(columns.centers)
         out.append(RawRow(row.index + 1, tuple(cells), cut))

@@ -18,7 +18,7 @@ from pipeline.models import BLANK_MARKS
 
 _START = re.compile(r"^(stt|tt|số\s*tt|xếp\s+hạng|thứ\s+hạng|hạng)\.?$")
 _MAX_CELL = 90  # a longer line is prose, not a cell
-MAX_HEADER_LINES = 24
+MAX_HEADER_LINES = 64  # up to MAX_COLUMNS header cells, most wrapped over three lines
 MAX_COLUMNS = 20
 
 
