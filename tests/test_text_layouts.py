@@ -126,3 +126,31 @@ def test_fixtures_are_what_the_generator_writes(tmp_path: Path) -> None:
     for name in written:
         assert (tmp_path / name).read_bytes() == (LAYOUTS / name).read_bytes(), name
     assert {item["file"] for item in MANIFEST} <= {p.name for p in LAYOUTS.glob("*.txt")}
+
+
+# One printed figure changed in each sheet decision, in every layout: (was, now), and the one
+# error flag it must raise: (check, row number, value it reports as printed).
+PLANTED = {
+    # Sở Nội vụ: 55,20 + 36,45 ≠ 91,95
+    "par_2023": (("91,65", "91,95"), ("sum_mismatch", 1, "91.95")),
+    # Bộ Kế hoạch và Đầu tư, 0,7420: fourth, not third
+    "dti_bo_2022": (("04 (0,7420)", "03 (0,7420)"), ("rank_mismatch", 4, "3")),
+    # UBND thành phố Hà Tĩnh; the rank is the only numbering, so no row number
+    "cchc_huyen_2021": (("88,50", "88,75"), ("sum_mismatch", None, "88.75")),
+    # Sở Kế hoạch và Đầu tư: nine sub-indices add up to 78,45
+    "ddci_2022": (("78,45", "78,65"), ("sum_mismatch", 1, "78.65")),
+}
+PLANTED_FILES = [item["file"] for item in MANIFEST if item["decision"] in PLANTED]
+
+
+@pytest.mark.parametrize("name", PLANTED_FILES)
+def test_a_planted_error_raises_exactly_its_flag(name: str, tmp_path: Path) -> None:
+    (was, now), expected = PLANTED[facts_of(name)["decision"]]
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    assert was in text
+    planted = tmp_path / name
+    planted.write_text(text.replace(was, now, 1), encoding="utf-8")
+    flags = [f for f in extract_one(planted).flags if f.severity == "error"]
+    assert [(f.check, f.row_number, (f.actual or "").replace(",", ".")) for f in flags] == [
+        expected
+    ]
