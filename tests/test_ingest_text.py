@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from conftest import tables_of
+
 from pipeline.ingest.text import clean_text, read_text
 
 
@@ -35,3 +37,16 @@ def test_form_feed_starts_a_page() -> None:
     pages = read_text("page one\fpage two", "f")
     assert [page.number for page in pages] == [1, 2]
     assert pages[1].lines[0].text == "page two"
+
+
+def test_cell_per_line_row_shape_lets_a_dash_stand_for_a_word() -> None:
+    """The first row prints "-" in its band cell; the rows under it still fit its shape."""
+    cells = ["STT", "Tên đơn vị", "Tổng điểm", "Xếp loại"]
+    cells += ["1", "Sở Nội vụ", "90,5", "-", "2", "Sở Tư pháp", "85,0", "Tốt"]
+    cells += ["3", "Sở Y tế", "70,0", "Khá"]
+    (table,) = tables_of("\n".join(cells) + "\n")
+    assert [(e.agency_raw, e.band) for e in table.entries] == [
+        ("Sở Nội vụ", None),
+        ("Sở Tư pháp", "Tốt"),
+        ("Sở Y tế", "Khá"),
+    ]

@@ -75,8 +75,10 @@ def _continuation(line: str, row: _Row) -> list[Token] | None:
         return None
     if not all(is_value(t.text) or vocab.band_of(t.text) for t in found):
         return None
-    lone_band = len(found) == 1 and not is_value(found[0].text)
-    if lone_band and row.values and found[0].center < row.values[-1].end:
+    words = [t for t in found if not is_value(t.text)]
+    if words and row.values and words[0].start < row.values[0].start:
+        return None  # a footer's label ("Trung bình"), printed in the name column
+    if words == found and row.values and found[0].center < row.values[-1].end:
         return None  # a band row centred over the table, not this row's band cell
     return found
 

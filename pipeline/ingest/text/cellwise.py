@@ -95,18 +95,21 @@ def _period(body: list[tuple[int, str]]) -> int | None:
     return None
 
 
-def _row_shape(body: list[tuple[int, str]], width: int) -> tuple[bool, ...]:
-    """Which cells of a row are values, as the first row (under any band row) prints them."""
+def _row_shape(body: list[tuple[int, str]], width: int) -> tuple[bool | None, ...]:
+    """Which cells of a row are values, as the first row (under any band row) prints them;
+    None where it prints a blank mark ("-" may stand in a number or a word column)."""
     first = next((i for i, (_, text) in enumerate(body) if vocab.band_of(text) is None), 0)
-    return tuple(is_value(text) for _, text in body[first : first + width])
+    return tuple(
+        None if text in BLANK_MARKS else is_value(text) for _, text in body[first : first + width]
+    )
 
 
-def _fits(body: list[tuple[int, str]], at: int, shape: tuple[bool, ...]) -> bool:
+def _fits(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) -> bool:
     """The lines from ``at`` hold a row: values and words where the first row has them
     (a blank mark may stand for either); a row the text ends in fits as far as it goes."""
     chunk = [text for _, text in body[at : at + len(shape)]]
     return _is_row_start(body, at) and all(
-        is_value(text) == value or text in BLANK_MARKS
+        value is None or is_value(text) == value or text in BLANK_MARKS
         for text, value in zip(chunk, shape, strict=False)
     )
 
@@ -165,7 +168,7 @@ def _rows(body: list[tuple[int, str]], width: int) -> tuple[list[RawRow], int]:
     return rows, at
 
 
-def _footer(body: list[tuple[int, str]], at: int, shape: tuple[bool, ...]) -> int:
+def _footer(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) -> int:
     """Lines a footer row takes: its label and the values after it, up to the next row."""
     taken = 1
     while at + taken < len(body) and taken < len(shape) - 1 and is_value(body[at + taken][1]):
