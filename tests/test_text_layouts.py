@@ -92,21 +92,7 @@ def test_every_entry_as_the_figures_say(name: str) -> None:
         assert got == expected["entries"], f"{name} table {table.index}"
 
 
-# pdftotext squeezes the rows of these dense tables (values one space apart) but not their
-# header, or the header but not the rows, so some header words sit over no column: every
-# entry reads right, some component labels do not.
-HEADER_OVER_NO_COLUMN = {"ddci_2022.pdftotext_spread.txt", "ddci_2022.pdftotext_topname.txt"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="header over no column"))
-        if name in HEADER_OVER_NO_COLUMN
-        else name
-        for name in FILES
-    ],
-)
+@pytest.mark.parametrize("name", FILES)
 def test_table_shape_as_the_figures_say(name: str) -> None:
     tables = result_of(name).tables
     want = facts_of(name)["tables"]

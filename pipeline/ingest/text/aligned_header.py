@@ -76,11 +76,21 @@ def _is_header_line(text: str) -> bool:
 def header_rows(header: list[str], columns: Columns) -> list[RawRow]:
     """One header row of the labels joined down each column.
 
-    A segment over several value columns is a group label ("Điểm thành phần"); printed
-    centred, it does not show which columns it covers, so it is left out.
+    The header's own columns come first: its pieces clustered where they overlap from line
+    to line, taken in order when there are as many as the table has columns (pdftotext may
+    squeeze a header and not its rows, or the rows and not the header). Otherwise each piece
+    joins the column under its centre. A segment over several value columns is a group label
+    ("Điểm thành phần"), left out, or words over narrow columns of their own.
     """
     if not header:
         return []
+    for split in (True, False):
+        pieces = [
+            p for number, line in enumerate(header) for p in _pieces(number, line, columns, split)
+        ]
+        clusters = _clusters(pieces)
+        if len(clusters) == columns.width and all(_one_word_each(c) for c in clusters):
+            return [RawRow(0, tuple(" ".join(p.token.text for p in c) for c in clusters))]
     own: list[list[str]] = [[] for _ in range(columns.width)]
     for line in header:
         for part in segments(line):
@@ -92,6 +102,56 @@ def header_rows(header: list[str], columns: Columns) -> list[RawRow]:
             for word in _words_over_columns(part, columns):
                 own[columns.of(word.center)].append(word.text)
     return [RawRow(0, tuple(" ".join(words) for words in own))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A header segment, or one word of a segment split over narrow columns."""
+
+    line: int
+    token: Token
+    split_from: int | None = None  # start of the segment it was split from
+
+
+def _pieces(number: int, line: str, columns: Columns, split: bool) -> list[_Piece]:
+    """A header line's segments; one over several value columns split into its words, or
+    left out (a group label, always left out when it names itself as one)."""
+    pieces: list[_Piece] = []
+    for part in segments(line):
+        if _GROUP.search(vocab.fold(part.text)):
+            continue
+        if len(columns.covered(part)) < 2:
+            pieces.append(_Piece(number, part))
+        elif split:
+            pieces += [
+                _Piece(number, Token(t.text, part.start + t.start, part.start + t.end), part.start)
+                for t in tokens(part.text)
+            ]
+    return pieces
+
+
+def _clusters(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Header pieces grouped into columns: pieces overlapping one another (directly or
+    through a piece on another line) share a column; columns left to right, pieces in each
+    in printed order."""
+    clusters: list[tuple[int, int, list[_Piece]]] = []  # (start, end, pieces)
+    for piece in pieces:
+        start, end = piece.token.start, piece.token.end
+        touching = [c for c in clusters if start < c[1] and c[0] < end]
+        merged = [p for c in touching for p in c[2]] + [piece]
+        clusters = [c for c in clusters if c not in touching]
+        start = min([start] + [c[0] for c in touching])
+        end = max([end] + [c[1] for c in touching])
+        clusters.append((start, end, merged))
+    ordered = sorted(clusters, key=lambda c: c[0])
+    return [sorted(c[2], key=lambda p: (p.line, p.token.start)) for c in ordered]
+
+
+def _one_word_each(cluster: list[_Piece]) -> bool:
+    """A column holds at most one word of each split segment (a centred group label's words
+    fall two to a column)."""
+    origins = [(p.line, p.split_from) for p in cluster if p.split_from is not None]
+    return len(origins) == len(set(origins))
 
 
 def _nearest(centers: tuple[float, ...], center: float) -> float:
