@@ -1,9 +1,11 @@
 """The header of a space-aligned table: where its columns sit, and the labels above them.
 
-Header lines are cut into segments (runs separated by two spaces or more) and each segment
-joins the column under its centre; a segment over several value columns is a group label
-("Điểm thành phần"), unless its words each sit over a column of their own, as they do over
-narrow columns ("Minh Năng Thời").
+Header lines are cut into segments (runs separated by two spaces or more). Pieces that overlap
+from line to line form the header's own columns; when there are as many as the table has
+columns they are taken in order, since pdftotext may squeeze a header and not its rows or the
+rows and not the header. Otherwise each segment joins the column under its centre. A segment
+over several value columns is a group label ("Điểm thành phần"), left out, unless its words
+each sit over a column of their own, as they do over narrow columns ("Minh Năng Thời").
 """
 
 from __future__ import annotations

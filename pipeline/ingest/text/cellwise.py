@@ -108,7 +108,8 @@ def _fits(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) 
     """The lines from ``at`` hold a row: values and words where the first row has them
     (a blank mark may stand for either); a row the text ends in fits as far as it goes."""
     chunk = [text for _, text in body[at : at + len(shape)]]
-    return _is_row_start(body, at) and all(
+    cut_short = at + len(shape) > len(body) and is_value(body[at][1])  # the text ends here
+    return (_is_row_start(body, at) or cut_short) and all(
         value is None or is_value(text) == value or text in BLANK_MARKS
         for text, value in zip(chunk, shape, strict=False)
     )
