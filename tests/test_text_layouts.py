@@ -141,3 +141,15 @@ def test_a_planted_error_raises_exactly_its_flag(name: str, tmp_path: Path) -> N
     assert [(f.check, f.row_number, (f.actual or "").replace(",", ".")) for f in flags] == [
         expected
     ]
+
+
+GENERATED_MANIFEST = json.loads((ROOT / "samples/generated/manifest.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("slug", [item["slug"] for item in GENERATED_MANIFEST])
+def test_pdftotext_of_a_generated_pdf_gives_its_metadata(slug: str) -> None:
+    expected = next(d for d in GENERATED_MANIFEST if d["slug"] == slug)["metadata"]
+    meta = result_of(f"{slug}.pdftotext.txt").metadata
+    got = {name: getattr(meta, name) for name in expected}
+    got["decision_date"] = meta.decision_date.isoformat() if meta.decision_date else None
+    assert got == expected
