@@ -64,10 +64,13 @@ injected: setup
 schemas: setup
 	$(BIN)/python scripts/make_schemas.py
 
-# Regenerate the DOCX/PDF/HTML fixture decisions (needs LibreOffice, installed here).
+# Regenerate the DOCX/PDF/HTML fixture decisions (needs LibreOffice, installed here), then the
+# text-layout fixtures of samples/layouts/: pdftotext -layout (poppler-utils) of their PDFs.
 samples: setup
 	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation >/dev/null)
+	@command -v pdftotext >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null)
 	$(BIN)/python samples/make_samples.py
+	$(BIN)/python samples/make_layouts.py
 
 # Rewrite samples/scanned/: the fixture PDFs as seeded scans and phone photos (OCR tests).
 # The red seal's ring text needs a font with Vietnamese letters (fonts-liberation).

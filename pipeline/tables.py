@@ -108,7 +108,8 @@ def _caption(prose: list[Line], settings: TableSettings) -> str | None:
 
 
 def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) -> bool:
-    """Start a table with this grid or continue the last one with it; False: passed by."""
+    """Start a table with this grid or continue the last one with it; False: passed by
+    (True also for a grid recognised as not a ranking, which is left alone)."""
     caption = _caption(piece.prose, settings)
     piece = _Piece(split_rank_scores(piece.rows), piece.prose)
     header_count = count_header_rows(piece.rows, settings)
@@ -119,6 +120,8 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     last = drafts[-1] if drafts else None
     if header_count:
         columns = read_columns(piece.rows[:header_count], data, settings)
+        if _is_time_series(columns, data):
+            return True  # one unit's figures over the years: left alone, and no finding
         if not header_names_ranking(columns):
             return False
         if last and caption is None and _continues(last, columns, body):
@@ -131,6 +134,21 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
         last.rows.extend(body)
         last.grids += 1
         return True
+    return False
+
+
+def _is_time_series(columns: tuple[Column, ...], data: list[Line]) -> bool:
+    """One unit's figures over the years ("Năm | Chỉ số | Xếp hạng"), which ranks no units:
+    a "Năm" column holding years, rows named by a year, or one name on every row."""
+    for column in columns:
+        texts = [
+            vocab.fold(r.cells[column.index - 1].text) for r in data if column.index <= len(r.cells)
+        ]
+        years = bool(texts) and all(vocab.YEAR_CELL.match(text) for text in texts)
+        if years and (column.role == "agency" or vocab.YEAR_LABEL.match(vocab.fold(column.label))):
+            return True
+        if column.role == "agency" and len(texts) >= 2 and len(set(texts)) == 1:
+            return True
     return False
 
 

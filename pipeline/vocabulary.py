@@ -59,6 +59,9 @@ NOT_A_SCORE = re.compile(
     r"lượt\s+(?:trả\s+lời|khảo\s+sát)|số\s+mẫu|phần\s+trăm|^\(?%\)?$|"
     r"^t[ỷỉ]\s+lệ(?:\s+(?:%|đạt|điểm\s+đạt))?(?:\s*\(%\))?$)"
 )
+# One unit's figures over the years, not a ranking: a "Năm" column, or rows named by a year.
+YEAR_LABEL = re.compile(r"^(năm|năm\s+đánh\s+giá|giai\s+đoạn)$")
+YEAR_CELL = re.compile(r"^(?:năm\s+)?(?:19|20)\d{2}$")
 COMPARISON = re.compile(r"(so\s+với|^tăng|^giảm|năm\s+trước|chênh\s+lệch|ghi\s+chú)")
 
 # Section captions ("I. Các cơ quan, đơn vị cấp tỉnh:") and the level they give a table.

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+from conftest import tables_of
+
 from pipeline.ingest.text import clean_text, read_text
 
 
@@ -35,3 +38,36 @@ def test_form_feed_starts_a_page() -> None:
     pages = read_text("page one\fpage two", "f")
     assert [page.number for page in pages] == [1, 2]
     assert pages[1].lines[0].text == "page two"
+
+
+def test_cell_per_line_row_shape_lets_a_dash_stand_for_a_word() -> None:
+    """The first row prints "-" in its band cell; the rows under it still fit its shape."""
+    cells = ["STT", "Tên đơn vị", "Tổng điểm", "Xếp loại"]
+    cells += ["1", "Sở Nội vụ", "90,5", "-", "2", "Sở Tư pháp", "85,0", "Tốt"]
+    cells += ["3", "Sở Y tế", "70,0", "Khá"]
+    (table,) = tables_of("\n".join(cells) + "\n")
+    assert [(e.agency_raw, e.band) for e in table.entries] == [
+        ("Sở Nội vụ", None),
+        ("Sở Tư pháp", "Tốt"),
+        ("Sở Y tế", "Khá"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        (["4"], (4, "", None)),
+        (["4", "Sở Xây dựng"], (4, "Sở Xây dựng", None)),
+        (["4", "Sở Xây dựng", "60,0"], (4, "Sở Xây dựng", "60,0")),
+    ],
+)
+def test_cell_per_line_text_cut_inside_a_row_keeps_what_it_prints(
+    printed: list[str], expected: tuple[int, str, str | None]
+) -> None:
+    """A file that ends inside a row: that row keeps the cells it prints, marked cut."""
+    cells = ["STT", "Tên đơn vị", "Tổng điểm", "Xếp hạng"]
+    cells += ["1", "Sở Nội vụ", "90,5", "1", "2", "Sở Tư pháp", "85,0", "2"]
+    (table,) = tables_of("\n".join(cells + printed) + "\n")
+    last = table.entries[-1]
+    assert (last.number, last.agency_raw, last.total and last.total.printed) == expected
+    assert last.cut

@@ -1,12 +1,14 @@
 """Space-aligned tables, as ``pdftotext -layout`` and copy-paste from portals give them.
 
 A table body is a run of lines that start with a row number and end in values; the values sit
-in columns found from their positions (the most common count of values per row; a row with a
-blank cell has fewer and each value goes to the nearest column). Above the body, header lines
-are cut into segments (runs separated by two spaces or more) and each segment joins the column
-under its centre; a segment over several value columns is a group label ("Điểm thành phần").
-A name that wraps is printed around its row's number line, as many lines above as below
-(cells centred vertically), or below it when it continues in lower case.
+in columns found from their positions (the most common count of values per row, at the
+positions of the widest such rows: pdftotext squeezes some rows of a dense table). A row with
+every value takes them in order; a row with a blank cell has fewer and each value goes to the
+nearest column. An entry may be spread over several lines (its cells aligned at different
+heights): values printed lower and right of its name join its row. The header above the body
+is read in ``aligned_header``. A name that wraps is printed around its row's number line, as
+many lines above as below (cells centred vertically), or below it when it continues in lower
+case; a line starting left of the name column is prose, not part of a name.
 """
 
 from __future__ import annotations
@@ -16,14 +18,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline import vocabulary as vocab
+from pipeline.ingest.text.aligned_header import Columns, header_above, header_rows
 from pipeline.ingest.text.rows import Block, RawRow, Token, is_value, segments, tokens
 from pipeline.parse import parse_number
 
 _STT = re.compile(r"^\d{1,3}\.?$")
-_HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s+phương|điểm|tổng|hạng)")
-_GROUP = re.compile(r"(\(điểm\s+tối\s+đa\)$|^điểm\s+thành\s+phần|^các\s+chỉ\s+số\s+thành\s+phần)")
-MAX_HEADER_LINES = 24
 MAX_BLANK_RUN = 2
+MAX_SPREAD_LINES = 4  # lines under a number line that may hold the rest of its entry
 
 
 @dataclass(slots=True)
@@ -37,6 +38,7 @@ class _Row:
     above: list[str] = field(default_factory=list)
     below: list[str] = field(default_factory=list)
     on_line: bool = True  # the name (or part of it) is printed on the number line
+    name_end: int = 0  # column after the number and name on the number line
 
 
 def _data_line(line: str) -> _Row | None:
@@ -51,7 +53,66 @@ def _data_line(line: str) -> _Row | None:
     if not any(is_value(t.text) for t in rest) or (stt is None and not name):
         return None
     text = " ".join(t.text for t in name)
-    return _Row(0, stt, [text] if text else [], _value_cells(rest), on_line=bool(text))
+    end = name[-1].end if name else (stt.end if stt else 0)
+    return _Row(
+        0, stt, [text] if text else [], _value_cells(rest), on_line=bool(text), name_end=end
+    )
+
+
+def _named_line(line: str) -> _Row | None:
+    """A number line holding only the number and the name, its values printed lower."""
+    found = tokens(line)
+    if len(found) < 2 or not _STT.match(found[0].text) or any(is_value(t.text) for t in found[1:]):
+        return None
+    name = " ".join(t.text for t in found[1:])
+    return _Row(0, found[0], [name], [], name_end=found[-1].end)
+
+
+def _continuation(line: str, row: _Row) -> list[Token] | None:
+    """Values printed under a row's number line, right of its name: the rest of the entry."""
+    found = _value_cells(tokens(line))
+    if not found or found[0].start <= row.name_end + 1:
+        return None
+    if not all(is_value(t.text) or vocab.band_of(t.text) for t in found):
+        return None
+    words = [t for t in found if not is_value(t.text)]
+    if words and row.values and words[0].start < row.values[0].start:
+        return None  # a footer's label ("Trung bình"), printed in the name column
+    if words == found and row.values and found[0].center < row.values[-1].end:
+        return None  # a band row centred over the table, not this row's band cell
+    return found
+
+
+def _name_room(row: _Row) -> int:
+    """How far right a line under a row may reach and still be part of its name."""
+    return row.values[0].start if row.values else len(max(row.name, key=len, default="")) * 3
+
+
+def _row_at(lines: list[str], index: int) -> tuple[_Row, int] | None:
+    """The data row whose number line is at ``index`` and the index after its last line.
+
+    An entry may be spread over several lines (cells aligned at different heights): values
+    printed lower, right of the name, join the row; name lines among them are its name's end.
+    """
+    if "\t" in lines[index]:
+        return None
+    row = _data_line(lines[index]) or _named_line(lines[index])
+    if row is None:
+        return None
+    end, below = index + 1, list[str]()
+    for position in range(index + 1, min(len(lines), index + 1 + MAX_SPREAD_LINES)):
+        more = _continuation(lines[position], row) if row.stt is not None else None
+        if more is not None:
+            row.values = sorted(row.values + more, key=lambda token: token.start)
+            row.below += below
+            end, below = position + 1, []
+        elif not lines[position].strip():
+            continue  # a tall row: blank lines between the parts of one entry
+        elif _is_fragment(lines[position], _name_room(row)):
+            below.append(" ".join(lines[position].split()))
+        else:
+            break
+    return (row, end) if row.values else None
 
 
 def _opens_values(found: list[Token], index: int) -> bool:
@@ -77,44 +138,22 @@ def _value_cells(found: list[Token]) -> list[Token]:
     return cells
 
 
-@dataclass(frozen=True, slots=True)
-class _Columns:
-    """Where a table's columns sit: row number, name, then the value centres."""
-
-    has_stt: bool
-    name_start: int
-    values_start: int
-    centers: tuple[float, ...]
-
-    @property
-    def width(self) -> int:
-        return int(self.has_stt) + 1 + len(self.centers)
-
-    def of(self, center: float) -> int:
-        """Grid position of the column under a centre."""
-        first_value = int(self.has_stt) + 1
-        if self.has_stt and center < self.name_start:
-            return 0
-        if center < self.values_start:
-            return first_value - 1
-        nearest = min(range(len(self.centers)), key=lambda j: abs(self.centers[j] - center))
-        return first_value + nearest
-
-    def covered(self, segment: Token) -> list[int]:
-        """Value columns whose centres lie inside a header segment."""
-        first_value = int(self.has_stt) + 1
-        inside = [j for j, c in enumerate(self.centers) if segment.start <= c <= segment.end]
-        return [first_value + j for j in inside]
+def _span(row: _Row) -> int:
+    return row.values[-1].end - row.values[0].start
 
 
-def _columns(rows: list[_Row]) -> _Columns:
+def _columns(rows: list[_Row]) -> Columns:
     counts = Counter(len(row.values) for row in rows if row.stt is not None)
     k = counts.most_common(1)[0][0]
     full = [row for row in rows if len(row.values) == k]
+    # pdftotext squeezes some rows of a dense table (values one space apart); the widest rows
+    # keep the positions the header is printed at
+    widest = max(_span(row) for row in full)
+    full = [row for row in full if _span(row) >= widest - 2]
     centers = tuple(sorted(row.values[j].center for row in full)[len(full) // 2] for j in range(k))
     starts = [row.stt.end + 1 for row in rows if row.stt is not None]
     values_start = min(row.values[0].start for row in rows if row.values)
-    return _Columns(bool(starts), min(starts) if starts else 0, values_start, centers)
+    return Columns(bool(starts), min(starts) if starts else 0, values_start, centers)
 
 
 def find_aligned(lines: list[str]) -> list[tuple[int, Block]]:
@@ -132,8 +171,8 @@ def find_aligned(lines: list[str]) -> list[tuple[int, Block]]:
 
 
 def _numbered(lines: list[str], index: int) -> _Row | None:
-    row = _data_line(lines[index]) if "\t" not in lines[index] else None
-    return row if row is not None and row.stt is not None else None
+    found = _row_at(lines, index)
+    return found[0] if found is not None and found[0].stt is not None else None
 
 
 def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | None:
@@ -146,10 +185,11 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
         return None
     columns = _columns(rows)
     start = _body_start(lines, index, floor, columns.values_start, first.on_line)
-    rows, gaps, end = _body(lines, start, columns.values_start)
-    top, header = _header(lines, start, floor)
+    name_start = columns.name_start if columns.has_stt else 0
+    rows, gaps, end = _body(lines, start, columns.values_start, name_start)
+    top, header = header_above(lines, start, floor)
     _share_fragments(rows, gaps)
-    raw = _header_rows(header, columns) + _body_rows(rows, columns, lines)
+    raw = header_rows(header, columns) + _body_rows(rows, columns, lines)
     return top, Block(tuple(raw), end)
 
 
@@ -165,27 +205,30 @@ def _body_start(lines: list[str], index: int, floor: int, values_start: int, nam
 
 
 def _body(
-    lines: list[str], start: int, values_start: int | None
+    lines: list[str], start: int, values_start: int | None, name_start: int = 0
 ) -> tuple[list[_Row], list[list[str]], int]:
     """Data rows from ``start`` on (band and section rows among them), and the name fragments
-    printed after each of them."""
+    printed after each of them (never left of the name column: prose is)."""
     rows: list[_Row] = []
     gaps: list[list[str]] = [[]]  # gaps[0]: name lines before the first row
     blanks, index, end = 0, start, start
     while index < len(lines):
         text = lines[index]
-        row = _data_line(text) if "\t" not in text else None
+        found = _row_at(lines, index)
         if not text.strip():
             blanks += 1
             if blanks > MAX_BLANK_RUN:
                 break
-        elif row is not None or (_is_marker(text) and _rows_follow(lines, index, values_start)):
-            row = row or _Row(index, None, [" ".join(text.split())], [])
+        elif found is not None or (_is_marker(text) and _rows_follow(lines, index, values_start)):
+            row, after = found or (_Row(index, None, [" ".join(text.split())], []), index + 1)
             row.index = index
             rows.append(row)
             gaps.append([])
-            blanks, end = 0, index + 1
+            blanks, end, index = 0, after, after
+            continue
         elif _is_fragment(text, _values_start(rows) if values_start is None else values_start):
+            if segments(text)[0].start < name_start - 1:
+                break
             gaps[-1].append(" ".join(text.split()))
             blanks, end = 0, index + 1
         else:
@@ -254,46 +297,7 @@ def _share_fragments(rows: list[_Row], gaps: list[list[str]]) -> None:
             following.above.extend(rest)
 
 
-def _header(lines: list[str], start: int, floor: int) -> tuple[int, list[str]]:
-    """(first line, header lines) above the body starting at ``start``; none without labels."""
-    index = start - 1
-    header: list[str] = []
-    while index >= floor and start - index <= MAX_HEADER_LINES and _is_header_line(lines[index]):
-        header.insert(0, lines[index])
-        index -= 1
-    if not any(_HEADER_WORD.match(vocab.fold(s.text)) for line in header for s in segments(line)):
-        return start, []
-    return index + 1, header
-
-
-def _is_header_line(text: str) -> bool:
-    parts = segments(text)
-    if not parts or "\t" in text:
-        return False
-    if len(parts) == 1:
-        word = parts[0].text
-        ends_prose = word.endswith((".", ":", ";")) or (word.endswith(")") and "(" not in word)
-        return len(word) <= 40 and not ends_prose and not vocab.is_section_caption(word)
-    return all(len(part.text) <= 40 for part in parts)
-
-
-def _header_rows(header: list[str], columns: _Columns) -> list[RawRow]:
-    """One header row of the labels joined down each column.
-
-    A segment over several value columns is a group label ("Điểm thành phần"); printed
-    centred, it does not show which columns it covers, so it is left out.
-    """
-    if not header:
-        return []
-    own: list[list[str]] = [[] for _ in range(columns.width)]
-    for line in header:
-        for part in segments(line):
-            if len(columns.covered(part)) < 2 and not _GROUP.search(vocab.fold(part.text)):
-                own[columns.of(part.center)].append(part.text)
-    return [RawRow(0, tuple(" ".join(words) for words in own))]
-
-
-def _body_rows(rows: list[_Row], columns: _Columns, lines: list[str]) -> list[RawRow]:
+def _body_rows(rows: list[_Row], columns: Columns, lines: list[str]) -> list[RawRow]:
     out: list[RawRow] = []
     last_line = max((i for i, text in enumerate(lines) if text.strip()), default=-1)
     for row in rows:
@@ -305,8 +309,9 @@ def _body_rows(rows: list[_Row], columns: _Columns, lines: list[str]) -> list[Ra
         if columns.has_stt and row.stt is not None:
             cells[0] = row.stt.text.rstrip(".")
         cells[int(columns.has_stt)] = " ".join(row.above + row.name + row.below)
-        for value in row.values:
-            position = columns.of(value.center)
+        full = len(row.values) == len(columns.centers)  # in order, however the row shifts
+        for j, value in enumerate(row.values):
+            position = int(columns.has_stt) + 1 + j if full else columns.of(value.center)
             cells[position] = f"{cells[position]} {value.text}".strip()
         cut = row.index == last_line and len(row.values) < len(columns.centers)
         out.append(RawRow(row.index + 1, tuple(cells), cut))

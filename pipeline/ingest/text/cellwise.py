@@ -14,10 +14,11 @@ import re
 
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.rows import Block, RawRow, is_value
+from pipeline.models import BLANK_MARKS
 
 _START = re.compile(r"^(stt|tt|số\s*tt|xếp\s+hạng|thứ\s+hạng|hạng)\.?$")
 _MAX_CELL = 90  # a longer line is prose, not a cell
-MAX_HEADER_LINES = 24
+MAX_HEADER_LINES = 64  # up to MAX_COLUMNS header cells, most wrapped over three lines
 MAX_COLUMNS = 20
 
 
@@ -54,7 +55,7 @@ def _cells_from(lines: list[str], start: int) -> list[tuple[int, str]]:
 
 def _block_at(lines: list[str], start: int) -> Block | None:
     cells = _cells_from(lines, start)
-    first_value = next((i for i, (_, text) in enumerate(cells) if is_value(text)), None)
+    first_value = next((i for i, (_, text) in enumerate(cells) if _opens_body(text)), None)
     if first_value is None or first_value > MAX_HEADER_LINES or first_value < 2:
         return None
     header, body = cells[:first_value], cells[first_value:]
@@ -69,6 +70,11 @@ def _block_at(lines: list[str], start: int) -> Block | None:
     return Block((RawRow(header[0][0] + 1, tuple(labels)), *rows), end)
 
 
+def _opens_body(text: str) -> bool:
+    """The first line under the header: a row's number, or a band row ("Loại Rất tốt")."""
+    return is_value(text) or vocab.band_of(text) is not None
+
+
 def _is_row_start(body: list[tuple[int, str]], at: int) -> bool:
     return (
         at + 1 < len(body)
@@ -79,12 +85,34 @@ def _is_row_start(body: list[tuple[int, str]], at: int) -> bool:
 
 
 def _period(body: list[tuple[int, str]]) -> int | None:
-    """The smallest row width at which the first rows each start with a number and a name."""
-    for width in range(2, MAX_COLUMNS + 1):
-        starts = [k * width for k in range(4) if k * width + 1 < len(body)]
-        if len(starts) >= 2 and all(_is_row_start(body, at) for at in starts):
-            return width
+    """The smallest row width at which the first rows each start with a number and a name;
+    band rows between them ("Loại Tốt") are left out when the rows do not fit with them."""
+    for rows in (body, [(line, text) for line, text in body if vocab.band_of(text) is None]):
+        for width in range(2, MAX_COLUMNS + 1):
+            starts = [k * width for k in range(4) if k * width + 1 < len(rows)]
+            if len(starts) >= 2 and all(_is_row_start(rows, at) for at in starts):
+                return width
     return None
+
+
+def _row_shape(body: list[tuple[int, str]], width: int) -> tuple[bool | None, ...]:
+    """Which cells of a row are values, as the first row (under any band row) prints them;
+    None where it prints a blank mark ("-" may stand in a number or a word column)."""
+    first = next((i for i, (_, text) in enumerate(body) if vocab.band_of(text) is None), 0)
+    return tuple(
+        None if text in BLANK_MARKS else is_value(text) for _, text in body[first : first + width]
+    )
+
+
+def _fits(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) -> bool:
+    """The lines from ``at`` hold a row: values and words where the first row has them
+    (a blank mark may stand for either); a row the text ends in fits as far as it goes."""
+    chunk = [text for _, text in body[at : at + len(shape)]]
+    cut_short = at + len(shape) > len(body) and is_value(body[at][1])  # the text ends here
+    return (_is_row_start(body, at) or cut_short) and all(
+        value is None or is_value(text) == value or text in BLANK_MARKS
+        for text, value in zip(chunk, shape, strict=False)
+    )
 
 
 def _join_header(parts: list[str], width: int) -> list[str] | None:
@@ -101,7 +129,8 @@ def _join_header(parts: list[str], width: int) -> list[str] | None:
 
 
 def _is_maximum(_: str, line: str) -> bool:
-    return bool(re.fullmatch(r"\(\s*(?:tối\s*đa\s*)?[\d.,]+\s*(?:điểm|đ)?\s*\)", line.lower()))
+    """A maximum "(60)", or any other line in parentheses ("(Chỉ số DTI)", "(%)")."""
+    return line.startswith("(") and line.endswith(")")
 
 
 def _is_lower(_: str, line: str) -> bool:
@@ -113,18 +142,23 @@ def _after_open(above: str, _: str) -> bool:
 
 
 def _rows(body: list[tuple[int, str]], width: int) -> tuple[list[RawRow], int]:
-    """Rows of ``width`` cells; band and footer rows between them; how many lines were used."""
+    """Rows of ``width`` cells; band and footer rows between them; how many lines were used.
+
+    The table ends at the first lines that do not hold a row of the first row's shape.
+    """
+    shape = _row_shape(body, width)
     rows: list[RawRow] = []
     at = 0
     while at < len(body):
         line, text = body[at]
         if vocab.band_of(text) or vocab.SUMMARY_ROW.match(vocab.fold(text)):
-            taken = _footer(body, at, width) if vocab.SUMMARY_ROW.match(vocab.fold(text)) else 1
+            summary = vocab.SUMMARY_ROW.match(vocab.fold(text))
+            taken = _footer(body, at, shape) if summary else 1
             cells = [text, *[t for _, t in body[at + 1 : at + taken]]]
             rows.append(RawRow(line + 1, _right_aligned(cells, width)))
             at += taken
             continue
-        if not is_value(text):
+        if not _fits(body, at, shape):
             break
         chunk = [t for _, t in body[at : at + width]]
         if len(chunk) < width:
@@ -135,11 +169,11 @@ def _rows(body: list[tuple[int, str]], width: int) -> tuple[list[RawRow], int]:
     return rows, at
 
 
-def _footer(body: list[tuple[int, str]], at: int, width: int) -> int:
+def _footer(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) -> int:
     """Lines a footer row takes: its label and the values after it, up to the next row."""
     taken = 1
-    while at + taken < len(body) and taken < width - 1 and is_value(body[at + taken][1]):
-        if _is_row_start(body, at + taken):
+    while at + taken < len(body) and taken < len(shape) - 1 and is_value(body[at + taken][1]):
+        if _fits(body, at + taken, shape):
             break
         taken += 1
     return taken

@@ -1,0 +1,170 @@
+"""The header of a space-aligned table: where its columns sit, and the labels above them.
+
+Header lines are cut into segments (runs separated by two spaces or more). Pieces that overlap
+from line to line form the header's own columns; when there are as many as the table has
+columns they are taken in order, since pdftotext may squeeze a header and not its rows or the
+rows and not the header. Otherwise each segment joins the column under its centre. A segment
+over several value columns is a group label ("Điểm thành phần"), left out, unless its words
+each sit over a column of their own, as they do over narrow columns ("Minh Năng Thời").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from pipeline import vocabulary as vocab
+from pipeline.ingest.text.rows import RawRow, Token, segments, tokens
+
+_HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s+phương|điểm|tổng|hạng)")
+_GROUP = re.compile(r"(\(điểm\s+tối\s+đa\)$|^điểm\s+thành\s+phần|^các\s+chỉ\s+số\s+thành\s+phần)")
+MAX_HEADER_LINES = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Where a table's columns sit: row number, name, then the value centres."""
+
+    has_stt: bool
+    name_start: int
+    values_start: int
+    centers: tuple[float, ...]
+
+    @property
+    def width(self) -> int:
+        return int(self.has_stt) + 1 + len(self.centers)
+
+    def of(self, center: float) -> int:
+        """Grid position of the column under a centre."""
+        first_value = int(self.has_stt) + 1
+        if self.has_stt and center < self.name_start:
+            return 0
+        if center < self.values_start:
+            return first_value - 1
+        nearest = min(range(len(self.centers)), key=lambda j: abs(self.centers[j] - center))
+        return first_value + nearest
+
+    def covered(self, segment: Token) -> list[int]:
+        """Value columns whose centres lie inside a header segment."""
+        first_value = int(self.has_stt) + 1
+        inside = [j for j, c in enumerate(self.centers) if segment.start <= c <= segment.end]
+        return [first_value + j for j in inside]
+
+
+def header_above(lines: list[str], start: int, floor: int) -> tuple[int, list[str]]:
+    """(first line, header lines) above the body starting at ``start``; none without labels."""
+    index = start - 1
+    header: list[str] = []
+    while index >= floor and start - index <= MAX_HEADER_LINES and _is_header_line(lines[index]):
+        header.insert(0, lines[index])
+        index -= 1
+    if not any(_HEADER_WORD.match(vocab.fold(s.text)) for line in header for s in segments(line)):
+        return start, []
+    return index + 1, header
+
+
+def _is_header_line(text: str) -> bool:
+    parts = segments(text)
+    if not parts or "\t" in text:
+        return False
+    if len(parts) == 1:
+        word = parts[0].text
+        ends_prose = word.endswith((".", ":", ";")) or (word.endswith(")") and "(" not in word)
+        return len(word) <= 40 and not ends_prose and not vocab.is_section_caption(word)
+    return all(len(part.text) <= 40 for part in parts)
+
+
+def header_rows(header: list[str], columns: Columns) -> list[RawRow]:
+    """One header row of the labels joined down each column.
+
+    The header's own columns come first: its pieces clustered where they overlap from line
+    to line, taken in order when there are as many as the table has columns (pdftotext may
+    squeeze a header and not its rows, or the rows and not the header). Otherwise each piece
+    joins the column under its centre. A segment over several value columns is a group label
+    ("Điểm thành phần"), left out, or words over narrow columns of their own.
+    """
+    if not header:
+        return []
+    for split in (True, False):
+        pieces = [
+            p for number, line in enumerate(header) for p in _pieces(number, line, columns, split)
+        ]
+        clusters = _clusters(pieces)
+        if len(clusters) == columns.width and all(_one_word_each(c) for c in clusters):
+            return [RawRow(0, tuple(" ".join(p.token.text for p in c) for c in clusters))]
+    own: list[list[str]] = [[] for _ in range(columns.width)]
+    for line in header:
+        for part in segments(line):
+            if _GROUP.search(vocab.fold(part.text)):
+                continue
+            if len(columns.covered(part)) < 2:
+                own[columns.of(part.center)].append(part.text)
+                continue
+            for word in _words_over_columns(part, columns):
+                own[columns.of(word.center)].append(word.text)
+    return [RawRow(0, tuple(" ".join(words) for words in own))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A header segment, or one word of a segment split over narrow columns."""
+
+    line: int
+    token: Token
+    split_from: int | None = None  # start of the segment it was split from
+
+
+def _pieces(number: int, line: str, columns: Columns, split: bool) -> list[_Piece]:
+    """A header line's segments; one over several value columns split into its words, or
+    left out (a group label, always left out when it names itself as one)."""
+    pieces: list[_Piece] = []
+    for part in segments(line):
+        if _GROUP.search(vocab.fold(part.text)):
+            continue
+        if len(columns.covered(part)) < 2:
+            pieces.append(_Piece(number, part))
+        elif split:
+            pieces += [
+                _Piece(number, Token(t.text, part.start + t.start, part.start + t.end), part.start)
+                for t in tokens(part.text)
+            ]
+    return pieces
+
+
+def _clusters(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Header pieces grouped into columns: pieces overlapping one another (directly or
+    through a piece on another line) share a column; columns left to right, pieces in each
+    in printed order."""
+    clusters: list[tuple[int, int, list[_Piece]]] = []  # (start, end, pieces)
+    for piece in pieces:
+        start, end = piece.token.start, piece.token.end
+        touching = [c for c in clusters if start < c[1] and c[0] < end]
+        merged = [p for c in touching for p in c[2]] + [piece]
+        clusters = [c for c in clusters if c not in touching]
+        start = min([start] + [c[0] for c in touching])
+        end = max([end] + [c[1] for c in touching])
+        clusters.append((start, end, merged))
+    ordered = sorted(clusters, key=lambda c: c[0])
+    return [sorted(c[2], key=lambda p: (p.line, p.token.start)) for c in ordered]
+
+
+def _one_word_each(cluster: list[_Piece]) -> bool:
+    """A column holds at most one word of each split segment (a centred group label's words
+    fall two to a column)."""
+    origins = [(p.line, p.split_from) for p in cluster if p.split_from is not None]
+    return len(origins) == len(set(origins))
+
+
+def _nearest(centers: tuple[float, ...], center: float) -> float:
+    return min(centers, key=lambda c: abs(c - center))
+
+
+def _words_over_columns(part: Token, columns: Columns) -> list[Token]:
+    """The words of a segment over several columns when each sits over a column of its own
+    (narrow columns: "Minh Năng Thời", one space apart); none for a centred group label."""
+    words = [Token(t.text, part.start + t.start, part.start + t.end) for t in tokens(part.text)]
+    spacing = min(b - a for a, b in itertools.pairwise(columns.centers))
+    near = [_nearest(columns.centers, word.center) for word in words]
+    aligned = all(abs(c - w.center) <= spacing / 3 for c, w in zip(near, words, strict=True))
+    return words if aligned and len(set(near)) == len(words) else []
