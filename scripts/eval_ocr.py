@@ -5,6 +5,7 @@ Usage:
   python scripts/eval_ocr.py --text                # the text-layer PDFs of samples/generated/
   python scripts/eval_ocr.py --existing out/       # score CSVs written before, run nothing
   python scripts/eval_ocr.py --require 300dpi=99.5,200dpi=98,photo=97 --silent 0 --metadata 100
+  python scripts/eval_ocr.py --ablate              # the figures again with each step left out
 
 Runs the real CLI (``decisions extract FILES --out DIR``) on the fixtures, compares every
 numeric cell and metadata field with samples/generated/manifest.json (tests/ocr_eval.py says
@@ -12,11 +13,16 @@ how) and prints one line per variant. With ``--require`` (per-variant minimum sh
 cells right, in per cent), ``--silent`` (most silent errors allowed) or ``--metadata`` (minimum
 share of metadata fields right) or ``--error-flags`` (most error-level flags: the fixtures are
 clean) it exits 1 when a threshold is not met.
+
+``--ablate`` runs the pipeline in this process once with every step and once more per step
+left out (``OcrSettings.skip``: colour drop, photo flattening, lighting, orientation, deskew,
+the digits pass, the constraint-aware correction), one line each: what every step is worth.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -48,6 +54,38 @@ def run_pipeline(cases: Sequence[Case], folder: Path, out_dir: Path) -> int:
     if done.returncode not in (0, 3):  # 3: some documents failed, which is scored
         sys.exit(f"decisions extract failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
     return done.returncode
+
+
+def run_in_process(cases: Sequence[Case], folder: Path, out_dir: Path, skip: str | None) -> None:
+    """The batch with OCR ``skip`` left out, written to ``out_dir`` as ``extract`` writes it."""
+    from pipeline.batch import BatchSettings, plan, run_batch, walk
+    from pipeline.emit import write_outputs
+    from pipeline.ocr import OcrSettings
+
+    files = [folder / name for case in cases for name in case.files]
+    settings = BatchSettings(ocr=OcrSettings(skip=frozenset({skip} if skip else ())))
+    results = list(run_batch(plan(walk(files)), settings, workers=os.cpu_count() or 1))
+    write_outputs(results, out_dir)
+
+
+def ablate(cases: Sequence[Case], decisions: dict) -> None:  # type: ignore[type-arg]
+    """One line of figures per step left out (``all``: nothing left out)."""
+    from pipeline.ocr.settings import STEPS
+
+    print(f"{'left out':12} " + " ".join(f"{v:>16}" for v in ("300dpi", "200dpi", "photo"))
+          + f" {'silent':>6} {'metadata':>9} {'error flags':>11}")  # fmt: skip
+    for skip in (None, *STEPS):
+        with tempfile.TemporaryDirectory(prefix="ablate-ocr-") as scratch:
+            run_in_process(cases, SCANNED, Path(scratch), skip)
+            summaries = summarise(score_outputs(cases, Path(scratch), decisions))
+        by_variant = {s.variant: s for s in summaries}
+        shares = " ".join(
+            f"{by_variant[v].right:5}/{by_variant[v].cells:<4} {by_variant[v].share:5.1f}%"
+            for v in ("300dpi", "200dpi", "photo")
+        )
+        fields = f"{sum(s.fields_right for s in summaries)}/{sum(s.fields for s in summaries)}"
+        print(f"{skip or 'nothing':12} {shares} {sum(s.silent for s in summaries):6} "
+              f"{fields:>9} {sum(s.error_flags for s in summaries):11}", flush=True)  # fmt: skip
 
 
 def print_report(scores: Sequence[CaseScore], summaries: Sequence[Summary], errors: int) -> None:
@@ -112,8 +150,12 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--metadata", type=float, help="minimum %% of metadata fields right")
     parser.add_argument("--error-flags", type=int, help="most error-level flags allowed")
     parser.add_argument("--errors", type=int, default=20, help="wrong cells to list per case")
+    parser.add_argument("--ablate", action="store_true", help="each OCR step left out in turn")
     args = parser.parse_args(argv)
     decisions = expected_decisions()
+    if args.ablate:
+        ablate(scanned_cases(), decisions)
+        return 0
     cases = text_cases(decisions) if args.text else scanned_cases()
     cases = [case for case in cases if not args.cases or case.name in args.cases]
     folder = GENERATED if args.text else SCANNED

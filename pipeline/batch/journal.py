@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pipeline
@@ -35,8 +35,9 @@ def fingerprint(settings: BatchSettings) -> str:
     for path in sorted(_PACKAGE.rglob("*")):
         if path.suffix in {".py", ".csv", ".json"} and path.is_file():
             digest.update(path.relative_to(_PACKAGE).as_posix().encode() + path.read_bytes())
-    stages = (settings.tables, settings.reconcile, settings.match, settings.ingest)
-    digest.update(repr(stages).encode())
+    ocr = replace(settings.ocr, skip=frozenset())  # a set's repr has no stable order
+    stages = (settings.tables, settings.reconcile, settings.match, settings.ingest, ocr)
+    digest.update(repr((stages, sorted(settings.ocr.skip))).encode())
     for user_file in (settings.overlay, settings.aliases):
         digest.update(user_file.read_bytes() if user_file else b"-")
     return digest.hexdigest()

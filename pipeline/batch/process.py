@@ -64,9 +64,11 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
             + (unread if scanned else "")
         )
     tables = identify_tables(tables, metadata, registry, settings.match)
-    tables, ocr_flags = settle_tables(
-        job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile
-    )
+    ocr_flags: tuple[Flag, ...] = ()
+    if "correct" not in settings.ocr.skip:
+        tables, ocr_flags = settle_tables(
+            job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile
+        )
     flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
     flags += ocr_flags
     flags += check_unread_pages(job.doc_id, document) + check_damaged_pages(job.doc_id, document)

@@ -77,8 +77,10 @@ class CellReader:
         ppi: int,
         rule: float,
         sure: float,
+        digits: bool = True,  # False: the page pass alone (to measure the digits pass)
     ) -> None:
         self._engine, (self._gray, self._ink), self._words = engine, page, words
+        self._digits_pass = digits
         self._to_px = ppi / 72
         self._inset = round(rule / 2) + 2
         self._sure = sure
@@ -208,7 +210,7 @@ class CellReader:
         reads best, and set on a white margin."""
         region = self._ink[rect.top : rect.bottom, rect.x0 : rect.x1]
         rows, columns = np.nonzero(region)
-        if rows.size == 0:
+        if rows.size == 0 or not self._digits_pass:
             return Reading("", 0.0)
         top, bottom = rect.top + rows.min(), rect.top + rows.max() + 1
         left, right = rect.x0 + columns.min(), rect.x0 + columns.max() + 1

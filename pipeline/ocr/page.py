@@ -66,7 +66,8 @@ def read_page_image(
     page = build_page(content, where.source_file, OCR_LAYOUT, grid_ids, method="ocr")
     index = WordIndex(words, scale)
     page_images = (ruled.clean, binarize(ruled.clean))
-    cells = CellReader(engine, page_images, index, ppi, ruled.thickness, settings.low_confidence)
+    cells = CellReader(engine, page_images, index, ppi, ruled.thickness, settings.low_confidence,
+                       digits="digits" not in settings.skip)  # fmt: skip
     lines = cells.refine(page.lines)
     return replace(page, lines=lines, steps=steps)
 

@@ -47,15 +47,22 @@ def prepare(
 ) -> Prepared:
     """Every preparation step on one page image (RGB or grey uint8)."""
     steps: list[str] = []
-    gray, stamped = drop_colour(rgb)
+    skip = settings.skip
+    if "colour" in skip:
+        gray, stamped = (rgb if rgb.ndim == 2 else cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)), False
+    else:
+        gray, stamped = drop_colour(rgb)
     if stamped:
         steps.append("stamp dropped")
-    corners = page_corners(gray)
+    corners = None if "flatten" in skip else page_corners(gray)
     if corners is not None:
         gray = flatten(gray, corners, ppi)
         steps.append("flattened")
-    gray = even_lighting(gray)
+    if "lighting" not in skip:
+        gray = even_lighting(gray)
     turn, angle = orientation(gray, settings.max_skew_deg, detect)
+    turn = 0 if "orientation" in skip else turn
+    angle = 0.0 if "deskew" in skip else angle
     if turn:
         gray = np.ascontiguousarray(np.rot90(gray, k=-turn // 90))
         steps.append(f"rotated {turn}")

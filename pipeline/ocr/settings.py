@@ -10,6 +10,8 @@ DEFAULT_CALL_TIMEOUT_S = 60.0
 DEFAULT_LOW_CONFIDENCE = 80.0
 DEFAULT_MAX_SKEW_DEG = 5.0
 DEFAULT_GARBAGE_SHARE = 0.5
+# Steps that can be left out, to measure what each one is worth (scripts/eval_ocr.py --ablate).
+STEPS = ("colour", "flatten", "lighting", "orientation", "deskew", "digits", "correct")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +41,12 @@ class OcrSettings:
 
     tessdata: str | None = None
     """Folder of Tesseract's language data; None: the system's (Debian's tesseract-ocr-vie)."""
+
+    skip: frozenset[str] = frozenset()
+    """Steps left out (names in ``STEPS``): colour drop, photo flattening, lighting,
+    orientation, deskew, the digits pass, the constraint-aware correction. For measuring."""
+
+    def __post_init__(self) -> None:
+        unknown = sorted(self.skip - set(STEPS))
+        if unknown:
+            raise ValueError(f"unknown OCR steps {unknown}; known: {', '.join(STEPS)}")
