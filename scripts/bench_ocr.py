@@ -9,8 +9,9 @@ In one run it prints:
   * ``decisions`` over the same pages with 1 and with 2 workers (a fresh process each, which
     reports its wall time and its workers' peak RSS: the memory one page takes);
   * the ratios: pipeline / Tesseract alone, 2 workers / 1 worker;
-  * the share of the pipeline's time spent inside Tesseract's C++ calls (cProfile over one
-    in-process run: everything tesserocr does, against the whole reading of the pages).
+  * the share of the pipeline's time spent inside Tesseract (cProfile over one in-process run:
+    the time of pipeline/ocr/engine.py's own calls, the only module that runs Tesseract,
+    against the whole reading of the documents).
 
 Run: make bench (or python scripts/bench_ocr.py [--pages N])
 """
@@ -65,7 +66,7 @@ for job in jobs:
 profile.disable()
 seconds = time.perf_counter() - start
 stats = pstats.Stats(profile).stats
-inside = sum(row[2] for key, row in stats.items() if "tesserocr" in key[2] or "PyTess" in key[2])
+inside = sum(row[2] for key, row in stats.items() if key[0].endswith("pipeline/ocr/engine.py"))
 print({"seconds": seconds, "tesseract_seconds": inside})
 """
 
@@ -94,14 +95,14 @@ def _images(scan: dict[str, Any]) -> Iterator[Image.Image]:
 
 
 def page_images(folder: Path, limit: int | None = None) -> list[Path]:
-    """Every scanned page of the fixtures as a PNG at the fixture's dpi, each in a folder of
-    its own (``{fixture}_p{n}/page.png``): one document per page, so workers share pages."""
+    """Every scanned page of the fixtures as a PNG at the fixture's dpi, a folder per decision
+    (``{fixture}/page-{n}.png``, read as one document); the first ``limit`` pages."""
     scans = json.loads((SCANNED / "manifest.json").read_text(encoding="utf-8"))["scans"]
     paths = []
     for scan in scans:
+        (folder / scan["name"]).mkdir()
         for number, image in enumerate(_images(scan), start=1):
-            path = folder / f"{scan['name']}_p{number}" / "page.png"
-            path.parent.mkdir()
+            path = folder / scan["name"] / f"page-{number}.png"
             image.save(path, dpi=(scan.get("dpi") or 300,) * 2)
             paths.append(path)
     return paths[:limit]

@@ -123,6 +123,8 @@ class Tesseract:
         self._digits = tesserocr.PyTessBaseAPI(path=path, lang=DIGITS_LANGUAGE, psm=psm.SINGLE_LINE)
         self._digits.SetVariable("tessedit_char_whitelist", DIGITS)
         self._digits.SetVariable("classify_bln_numeric_mode", "1")
+        for api in (self._text, self._digits):  # no second, inverted reading of unsure lines:
+            api.SetVariable("tessedit_do_invert", "0")  # decisions print dark ink on paper
         has_osd = Path(path, "osd.traineddata").is_file()
         self._osd = (
             tesserocr.PyTessBaseAPI(path=path, lang="osd", psm=psm.OSD_ONLY) if has_osd else None
