@@ -109,8 +109,10 @@ def total_rule(table: Table) -> TotalRule:
         stated = TotalRule("weighted", tuple(Fraction(w) for w in table.stated_weights), True)
         if n < 3 or 2 * len(_agreeing(stated, rows)) >= n:
             return stated
+    if n < 3 or 2 * _exact_sums(table) >= n:  # the usual case, in Decimal: no fractions
+        return plain
     summed = len(_agreeing(plain, rows))
-    if n < 3 or 2 * summed >= n:
+    if 2 * summed >= n:
         return plain
     best: tuple[int, TotalRule] | None = None
     for rule, free in _candidates(table, rows):
@@ -120,6 +122,16 @@ def total_rule(table: Table) -> TotalRule:
         if best is None or len(agreeing) > best[0]:
             best = (len(agreeing), rule)
     return best[1] if best else TotalRule("none")
+
+
+def _exact_sums(table: Table) -> int:
+    """Rows whose components add up to their printed total exactly."""
+    count = 0
+    for entry in table.entries:
+        parts = _parts(entry)
+        if parts is not None and entry.total is not None and entry.total.number is not None:
+            count += sum(parts, Decimal(0)) == entry.total.number
+    return count
 
 
 def _convincing(agreeing: list[Row], free: int, n: int) -> bool:
