@@ -54,14 +54,14 @@ def _short_dividers(ink: np.ndarray, flat: np.ndarray, ppi: int) -> np.ndarray:
                                                           np.uint8))  # fmt: skip
     reach = cv2.dilate(flat, np.ones((2 * RULE_REACH_PX + 1, 2 * RULE_REACH_PX + 1), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(short, connectivity=8)
-    kept = np.zeros_like(short)
+    keep = np.zeros(count, np.uint8)  # 255 for each component kept, looked up per pixel once
     for label in range(1, count):
         x, y, w, h, _area = stats[label]
         touches_top = reach[y, x : x + w].any()
         touches_bottom = reach[min(y + h - 1, reach.shape[0] - 1), x : x + w].any()
         if touches_top and touches_bottom:
-            kept[labels == label] = 255
-    return kept
+            keep[label] = 255
+    return keep[labels]
 
 
 def _runs(mask: np.ndarray, horizontal: bool) -> tuple[list[Rule], list[float]]:
