@@ -413,11 +413,14 @@ def report(db: Path, html_path: Path, lang: str) -> int:
 def summary(results: list[DocumentResult]) -> str:
     """One screen: documents, tables, entries, flags by check."""
     ok = [r for r in results if r.status == "ok"]
+    skipped = sum((r.error or "").startswith(SKIPPED) for r in results if r.status == "failed")
+    failed = len(results) - len(ok) - skipped
     tables = sum(len(r.tables) for r in ok)
     entries = sum(len(t.entries) for r in ok for t in r.tables)
     by_check = Counter((f.check, f.severity) for r in ok for f in r.flags)
     lines = [
-        f"documents: {len(results)} ({len(ok)} ok, {len(results) - len(ok)} failed)",
+        f"documents: {len(results)} ({len(ok)} ok, {failed} failed"
+        + (f", {skipped} not in a decision format)" if skipped else ")"),
         f"tables:    {tables}",
         f"entries:   {entries}",
         f"flags:     {sum(by_check.values())}"
