@@ -96,13 +96,13 @@ def _images(scan: dict[str, Any]) -> Iterator[Image.Image]:
 
 def page_images(folder: Path, limit: int | None = None) -> list[Path]:
     """Every scanned page of the fixtures as a PNG at the fixture's dpi, a folder per decision
-    (``{fixture}/page-{n}.png``, read as one document); the first ``limit`` pages."""
+    (``{fixture}/{fixture}-{n}.png``, read as one document); the first ``limit`` pages."""
     scans = json.loads((SCANNED / "manifest.json").read_text(encoding="utf-8"))["scans"]
     paths = []
     for scan in scans:
         (folder / scan["name"]).mkdir()
         for number, image in enumerate(_images(scan), start=1):
-            path = folder / scan["name"] / f"page-{number}.png"
+            path = folder / scan["name"] / f"{scan['name']}-{number}.png"
             image.save(path, dpi=(scan.get("dpi") or 300,) * 2)
             paths.append(path)
     return paths[:limit]

@@ -15,12 +15,12 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
 
-import cv2
 import numpy as np
 from PIL import Image
 
 from pipeline.ingest.pdf_text import nfc
 from pipeline.models import BLANK_MARKS, BBox, Cell, Line, Word
+from pipeline.ocr.cv import cv2
 from pipeline.ocr.engine import OcrWord, Reading, Rect, Tesseract
 from pipeline.ocr.lexicon import restore_tones
 from pipeline.vocabulary import band_of

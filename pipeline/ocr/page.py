@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -21,6 +20,7 @@ from pipeline.ingest.pdf import PdfSettings, build_page
 from pipeline.ingest.pdf_sources import Glyph, PageContent, Rule
 from pipeline.models import Page, Provenance
 from pipeline.ocr.cells import CellReader, WordIndex
+from pipeline.ocr.cv import cv2
 from pipeline.ocr.engine import OcrWord, Tesseract
 from pipeline.ocr.prepare import Prepared, binarize, prepare
 from pipeline.ocr.rules import RuledPage, find_rules

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 
+from pipeline.ocr.cv import cv2
 from pipeline.ocr.settings import OcrSettings
 
 A4_RATIO = 297 / 210

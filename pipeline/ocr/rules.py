@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import cv2
 import numpy as np
 
 from pipeline.ingest.pdf_sources import Rule
+from pipeline.ocr.cv import cv2
 
 # Shorter straight runs of ink are letters, not rules: a bold "TT" joins its two bars into a
 # run of 0.2 inch, an "l" or "1" with accents stands up to 0.17 inch at 14 pt.
