@@ -63,7 +63,7 @@ injected: setup
 schemas: setup
 	$(BIN)/python scripts/make_schemas.py
 
-# Regenerate the DOCX/PDF/HTML fixture decisions (needs LibreOffice, installed here).
+# Regenerate the fixture decisions of samples/generated/ and samples/rules/ (LibreOffice for the PDFs).
 samples: setup
 	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation >/dev/null)
 	$(BIN)/python samples/make_samples.py
