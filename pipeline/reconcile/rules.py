@@ -3,7 +3,9 @@
 A DTI-like index is a weighted sum (0,4·A + 0,3·B + 0,3·C), a PAR-like index may be an average
 or the sum scaled to 100. Where the decision states the weights they are used; otherwise the
 rule most rows satisfy is found with exact rational arithmetic (``fractions.Fraction``), a total
-being allowed to be rounded to the places it is printed with (half-up or half-even). The sum
+being allowed to be rounded to the places it is printed with (half-up or half-even): the mean,
+the sum scaled to the total's maximum, simple weights (multiples of 1/20 whose weighted maxima
+make the total's maximum) tried one by one, then weights fitted by least squares. The sum
 stays the rule unless another one explains clearly more rows, so a planted error in one row is
 still an error of that row; a table no rule explains has ``kind == "none"``.
 """
@@ -21,6 +23,8 @@ from pipeline.models import Entry, Table
 
 SNAP_DENOMINATORS = (4, 20, 100, 1000)  # fitted weights are simple fractions: 2/5, 3/10, 1/3
 MAX_SUBSETS = 12  # exact solves over k rows each, besides the least-squares fit of all rows
+GRID_DENOMINATOR = 20  # weights tried one by one: multiples of 1/20 (0,05)
+GRID_MAX_COMPONENTS = 5  # up to 3,876 weight vectors; more components only by the fit
 
 Row = tuple[tuple[Fraction, ...], Decimal]  # (components, printed total)
 
@@ -119,6 +123,8 @@ def total_rule(table: Table) -> TotalRule:
             continue
         if best is None or len(agreeing) > best[0]:
             best = (len(agreeing), rule)
+        if len(agreeing) == n:
+            break  # every row follows it: no later, more contrived rule can do better
     return best[1] if best else TotalRule("none")
 
 
@@ -140,8 +146,41 @@ def _candidates(table: Table, rows: list[Row]) -> Iterator[tuple[TotalRule, int]
             yield _named((Fraction(table.total_max) / top,) * k), 0
     for factor in _snapped([_ratio(rows)]):
         yield _named((factor,) * k), 1
+    for weights in _grid(table):
+        yield _named(weights), k
     for weights in _fitted(rows, k):
         yield _named(weights), k
+
+
+def _grid(table: Table) -> Iterator[tuple[Fraction, ...]]:
+    """Weights n/20 (n ≥ 1) with Σ wᵢ·maxᵢ = the total's maximum, in lexicographic order.
+
+    An index whose components share its scale weights them by simple fractions (0,35, 0,25 …);
+    when the components vary together across the rows a least-squares fit cannot tell such
+    weights apart from others, but trying each in turn can.
+    """
+    maxima = [column.max_points for column in table.components()]
+    if not 2 <= len(maxima) <= GRID_MAX_COMPONENTS or table.total_max is None:
+        return
+    if any(m is None or m <= 0 for m in maxima):
+        return
+    tops = [Fraction(m) for m in maxima if m is not None]
+    for numerators in _compositions(Fraction(table.total_max) * GRID_DENOMINATOR, tops):
+        yield tuple(Fraction(n, GRID_DENOMINATOR) for n in numerators)
+
+
+def _compositions(rest: Fraction, tops: list[Fraction]) -> Iterator[tuple[int, ...]]:
+    """Positive integers nᵢ with Σ nᵢ·topᵢ = rest."""
+    if len(tops) == 1:
+        last = rest / tops[0]
+        if last >= 1 and last.denominator == 1:
+            yield (int(last),)
+        return
+    n = 1
+    while n * tops[0] < rest:
+        for tail in _compositions(rest - n * tops[0], tops[1:]):
+            yield (n, *tail)
+        n += 1
 
 
 def _named(weights: tuple[Fraction, ...]) -> TotalRule:
