@@ -29,6 +29,8 @@ MANIFEST = json.loads((RULES / "manifest.json").read_text(encoding="utf-8"))
 FORMATS = ("txt", "docx", "html", "pdf")
 CASES = [(d["slug"], fmt) for d in MANIFEST for fmt in FORMATS]
 IDS = [f"{slug}.{fmt}" for slug, fmt in CASES]
+METADATA_FLAGGED = {"issuer", "province", "decision_number", "decision_date", "evaluation_year",
+                    "signer", "title"}  # fmt: skip
 _results: dict[str, DocumentResult] = {}
 
 
@@ -109,8 +111,8 @@ def test_exactly_the_planted_flags_and_no_other(slug: str, fmt: str) -> None:
         )
         assert table_flags(result, table.index) == expected, f"table {table.index}"
     missing = {name for name, value in facts(slug)["metadata"].items() if value is None}
-    document_level = {f.expected for f in result.flags if f.table_index is None}
-    assert document_level == missing & {"signer", "title", "province", "issuer"}
+    document_level = {(f.check, f.expected) for f in result.flags if f.table_index is None}
+    assert document_level == {("missing_metadata", name) for name in missing & METADATA_FLAGGED}
 
 
 @pytest.mark.parametrize(("slug", "fmt"), CASES, ids=IDS)
