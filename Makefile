@@ -64,8 +64,8 @@ injected: setup
 schemas: setup
 	$(BIN)/python scripts/make_schemas.py
 
-# Regenerate the DOCX/PDF/HTML fixture decisions (needs LibreOffice, installed here), then the
-# text-layout fixtures of samples/layouts/: pdftotext -layout (poppler-utils) of their PDFs.
+# Regenerate the fixture decisions of samples/generated/ and samples/rules/ (LibreOffice for
+# the PDFs), then the text-layout fixtures of samples/layouts/: pdftotext -layout (poppler-utils).
 samples: setup
 	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation >/dev/null)
 	@command -v pdftotext >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null)

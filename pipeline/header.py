@@ -238,12 +238,20 @@ def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column
         new_roles = {column.index: "component" for column in numbers}
     elif len(numbers) == 1 and not any(c.role == "component" for c in settled):
         new_roles = {numbers[0].index: "total"}
+    elif len(numbers) == 1 and _beside_group(numbers[0], settled):
+        new_roles = {numbers[0].index: "total"}  # a mean or weighted total: not their sum
     else:
         new_roles = _total_by_sum(numbers, body)
     return tuple(
         replace(column, role=new_roles[column.index]) if column.index in new_roles else column
         for column in settled
     )
+
+
+def _beside_group(column: Column, columns: tuple[Column, ...] | list[Column]) -> bool:
+    """The one score outside the component group, right of it: "Điểm DTI", "Điểm trung bình"."""
+    components = [c for c in columns if c.role == "component"]
+    return column.group is None and all(c.group and c.index < column.index for c in components)
 
 
 def _total_by_sum(numbers: list[Column], body: list[Line]) -> dict[int, str]:

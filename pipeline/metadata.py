@@ -19,7 +19,7 @@ from pipeline.models import Document, Line, Metadata
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 DOC_TYPES = ("QUYẾT ĐỊNH", "BÁO CÁO", "THÔNG BÁO", "KẾ HOẠCH", "CÔNG VĂN", "NGHỊ QUYẾT")
-_STOP = rf"(?!(?:SỐ|SỞ|CỘNG|BAN|VĂN\s+PHÒNG|PHÒNG|QUYẾT|ĐỘC|BÁO)(?![{LO}{UP}]))"
+_STOP = rf"(?!(?:SỐ|SỞ|CỘNG|BAN|VĂN\s+PHÒNG|PHÒNG|QUYẾT|ĐỘC|BÁO|ỦY|UỶ|UBND)(?![{LO}{UP}]))"
 _WORD_UP = rf"{_STOP}[{UP}'’]+(?![{LO}])"  # an upper-case word, not the "S" of "Số"
 _NAME_UP = rf"{_WORD_UP}(?:(?:[ \t]+-[ \t]+|[ \t]+){_WORD_UP})*"  # "BÀ RỊA - VŨNG TÀU"
 _UBND = re.compile(
@@ -88,7 +88,7 @@ _NEWS = re.compile(
     r"(?:UBND|[ỦU][yỷ]\s+ban\s+nhân\s+dân)\s+(tỉnh|thành\s+phố|huyện|quận|thị\s+xã)"
     rf"(?:\s+([{UP}][{LO}]+(?:[ -]+[{UP}][{LO}]+)*))?\s+(?:đã\s+|vừa\s+)?ban\s+hành\s+"
     rf"Quyết\s+định\s+số\s+(\d+[{LO}{UP}]?/(?:\d{{4}}/)?[{UP}]+(?:[-–][{UP}\d]+)*)"
-    r"(?:\s+(?:về\s+việc|v/v)\s+([^.\n]+))?"
+    r"(?:\s+(?:về\s+việc|v/v)\s+([^.;]{1,300}))?"  # the clause may wrap onto the next line
 )
 
 
@@ -126,7 +126,8 @@ def _from_news(metadata: Metadata, full: str, body: list[str]) -> Metadata:
     mentioned = _most_mentioned_province(body)
     name = found.group(8) or (mentioned[1] if mentioned else None)
     issuer = f"Ủy ban nhân dân {kind} {name}" if name else metadata.issuer
-    title = metadata.title or (found.group(10).strip().rstrip(",;") if found.group(10) else None)
+    about = " ".join(found.group(10).split()).rstrip(",;") if found.group(10) else None
+    title = metadata.title or about
     province = name if kind in ("tỉnh", "thành phố") and name else metadata.province
     return replace(metadata, issuer=issuer, province=province, decision_number=found.group(9),
                    decision_date=_to_date(day, month, year), title=title)  # fmt: skip
@@ -300,7 +301,8 @@ def _first_article(body: list[str]) -> str:
 
 
 _AUTHORITY = ("CHỦ TỊCH", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "BỘ TRƯỞNG", "GIÁM ĐỐC")
-_PROSE_OPENERS = ("Căn cứ", "Điều ", "Xét ", "Theo ", "Thực hiện", "Trên cơ sở", "Ngày ")
+_PROSE_OPENERS = ("Căn cứ", "Điều ", "Xét ", "Theo ", "Thực hiện", "Trên cơ sở", "Ngày ",
+                  "Nhằm ", "Để ", "Sau khi ", "Qua ")  # fmt: skip
 
 
 def _title(body: list[str]) -> str | None:
@@ -327,9 +329,7 @@ def _ends_title(line: str, parts: list[str]) -> bool:
         return True
     if parts and parts[0].isupper() != line.isupper():
         return True  # capitals end where mixed case starts, and the other way round
-    if not parts and line.isupper():
-        return False
-    return line.isupper() or len(line) > 250 or (bool(parts) and line.rstrip().endswith("."))
+    return len(line) > 250 or (bool(parts) and line.rstrip().endswith("."))
 
 
 def _printed_title(title: str) -> str:

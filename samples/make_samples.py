@@ -19,15 +19,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from fixtures import write_fixtures
+from fixtures import write_fixtures, write_rule_fixtures
 
 OUT_DIR = Path(__file__).resolve().parent / "generated"
+RULES_DIR = Path(__file__).resolve().parent / "rules"  # weighted totals, thresholds, cut text
 
 
 def main(argv: Sequence[str]) -> int:
     """Write the fixtures; ``--no-pdf`` skips the LibreOffice conversion."""
-    count = write_fixtures(OUT_DIR, with_pdf="--no-pdf" not in argv)
-    print(f"wrote {count} decisions × 4 formats to {OUT_DIR}", file=sys.stderr)
+    with_pdf = "--no-pdf" not in argv
+    for out_dir, writer in ((OUT_DIR, write_fixtures), (RULES_DIR, write_rule_fixtures)):
+        count = writer(out_dir, with_pdf=with_pdf)
+        print(f"wrote {count} decisions × 4 formats to {out_dir}", file=sys.stderr)
     return 0
 
 

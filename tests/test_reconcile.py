@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.models import Column, Entry, Metadata, Provenance, Table, Value
-from pipeline.reconcile import competition_ranks, reconcile
+from pipeline.reconcile import competition_ranks, reconcile, total_rule
 
 AT = Provenance("t.txt", 1)
 META = Metadata(
@@ -125,3 +126,49 @@ def test_a_row_with_scores_but_no_name_is_flagged() -> None:
                      table.entries[0].total, None, None, AT)  # fmt: skip
     flags = reconcile("d", META, (Table(1, None, None, table.columns, (nameless,), (1,)),))
     assert [(f.check, f.expected) for f in flags] == [("missing_value", "a unit name")]
+
+
+def _shares(k: int) -> st.SearchStrategy[list[int]]:
+    """Shares of the total in twentieths: k positive integers adding up to 20."""
+    cuts = st.lists(st.integers(1, 19), min_size=k - 1, max_size=k - 1, unique=True)
+    bounds = cuts.map(lambda c: [0, *sorted(c), 20])
+    return bounds.map(lambda b: [high - low for low, high in zip(b, b[1:], strict=False)])
+
+
+@st.composite
+def weighted_tables(draw: st.DrawFn) -> Table:
+    """8-20 rows whose totals are Σ shareᵢ·100/maxᵢ·componentᵢ rounded to 1 or 2 places."""
+    k = draw(st.integers(2, 4))
+    maxima = [Decimal(draw(st.sampled_from([10, 20, 25, 50, 100]))) for _ in range(k)]
+    weights = [Decimal(s) / 20 * 100 / m for s, m in zip(draw(_shares(k)), maxima, strict=True)]
+    mode = draw(st.sampled_from(["ROUND_HALF_UP", "ROUND_HALF_EVEN"]))
+    step = draw(st.sampled_from([Decimal("0.1"), Decimal("0.01")]))  # totals' printed places
+    # components that vary together, as a unit good at one thing tends to be at the others
+    levels = st.lists(st.integers(300, 1000), min_size=8, max_size=20, unique=True)
+    noise = st.lists(st.integers(-30, 30), min_size=k, max_size=k)
+    rows = [(level, draw(noise)) for level in draw(levels)]
+    parts = [
+        [(m * (level + wobble) / 1000).quantize(Decimal("0.01")).min(m) for m, wobble in
+         zip(maxima, wobbles, strict=True)]
+        for level, wobbles in rows
+    ]  # fmt: skip
+    table = make_table(parts, maxima, None)
+    totals = [
+        sum((w * p for w, p in zip(weights, row, strict=True)), Decimal(0)).quantize(
+            step, rounding=mode
+        )
+        for row in parts
+    ]
+    entries = tuple(replace(e, total=_value(t)) for e, t in zip(table.entries, totals, strict=True))
+    total = replace(table.columns[-1], max_points=Decimal(100))
+    return replace(table, columns=(*table.columns[:-1], total), entries=entries,
+                   total_max=Decimal(100))  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(weighted_tables())
+def test_weighted_totals_in_twentieths_are_found_and_raise_nothing(table: Table) -> None:
+    """Whatever simple weights made the totals, a rule explaining every row is found."""
+    assert total_rule(table).kind != "none"
+    checks = {flag.check for flag in reconcile("d", META, (table,))}
+    assert not checks & {"sum_mismatch", "total_rule_unknown"}

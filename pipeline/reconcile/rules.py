@@ -3,7 +3,9 @@
 A DTI-like index is a weighted sum (0,4·A + 0,3·B + 0,3·C), a PAR-like index may be an average
 or the sum scaled to 100. Where the decision states the weights they are used; otherwise the
 rule most rows satisfy is found with exact rational arithmetic (``fractions.Fraction``), a total
-being allowed to be rounded to the places it is printed with (half-up or half-even). The sum
+being allowed to be rounded to the places it is printed with (half-up or half-even): the mean,
+the sum scaled to the total's maximum, simple weights (each component's share of the total's
+maximum a multiple of 5 %) tried one by one, then weights fitted by least squares. The sum
 stays the rule unless another one explains clearly more rows, so a planted error in one row is
 still an error of that row; a table no rule explains has ``kind == "none"``.
 """
@@ -21,6 +23,8 @@ from pipeline.models import Entry, Table
 
 SNAP_DENOMINATORS = (4, 20, 100, 1000)  # fitted weights are simple fractions: 2/5, 3/10, 1/3
 MAX_SUBSETS = 12  # exact solves over k rows each, besides the least-squares fit of all rows
+GRID_DENOMINATOR = 20  # shares of the total's maximum tried one by one: 5 %, 10 % …
+GRID_MAX_COMPONENTS = 4  # up to 969 weight vectors (C(19, 3)); more components only by the fit
 
 Row = tuple[tuple[Fraction, ...], Decimal]  # (components, printed total)
 
@@ -116,11 +120,15 @@ def total_rule(table: Table) -> TotalRule:
         return plain
     best: tuple[int, TotalRule] | None = None
     for rule, free in _candidates(table, rows):
+        if _misses_too_many(rule, rows, n // 2 if free == 0 else n // 3):
+            continue  # cheap test first: most candidate weightings fail on the first rows
         agreeing = _agreeing(rule, rows)
         if not _convincing(agreeing, free, n) or len(agreeing) <= summed:
             continue
         if best is None or len(agreeing) > best[0]:
             best = (len(agreeing), rule)
+        if len(agreeing) == n:
+            break  # every row follows it: no later, more contrived rule can do better
     return best[1] if best else TotalRule("none")
 
 
@@ -132,6 +140,17 @@ def _exact_sums(table: Table) -> int:
         if parts is not None and entry.total is not None and entry.total.number is not None:
             count += sum(parts, Decimal(0)) == entry.total.number
     return count
+
+
+def _misses_too_many(rule: TotalRule, rows: list[Row], allowed: int) -> bool:
+    """More than ``allowed`` rows disagree with the rule (stops counting there)."""
+    misses = 0
+    for parts, total in rows:
+        if not agrees(rule.compute(parts), total):
+            misses += 1
+            if misses > allowed:
+                return True
+    return False
 
 
 def _convincing(agreeing: list[Row], free: int, n: int) -> bool:
@@ -152,8 +171,38 @@ def _candidates(table: Table, rows: list[Row]) -> Iterator[tuple[TotalRule, int]
             yield _named((Fraction(table.total_max) / top,) * k), 0
     for factor in _snapped([_ratio(rows)]):
         yield _named((factor,) * k), 1
+    for weights in _grid(table):
+        yield _named(weights), k
     for weights in _fitted(rows, k):
         yield _named(weights), k
+
+
+def _grid(table: Table) -> Iterator[tuple[Fraction, ...]]:
+    """Weights giving each component a share of the total's maximum in twentieths (5 %, 10 % …).
+
+    An index whose components share its scale weights them by simple fractions (0,35, 0,25 …):
+    share sᵢ = n/20 (n ≥ 1, Σ sᵢ = 1), weight wᵢ = sᵢ · total maximum / maxᵢ. When the
+    components vary together across the rows a least-squares fit cannot tell such weights
+    apart from others, but trying each in turn can.
+    """
+    maxima = [column.max_points for column in table.components()]
+    if not 2 <= len(maxima) <= GRID_MAX_COMPONENTS or table.total_max is None:
+        return
+    if any(m is None or m <= 0 for m in maxima):
+        return
+    scales = [Fraction(table.total_max) / Fraction(m) for m in maxima if m is not None]
+    for shares in _compositions(GRID_DENOMINATOR, len(scales)):
+        yield tuple(Fraction(n, GRID_DENOMINATOR) * f for n, f in zip(shares, scales, strict=True))
+
+
+def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
+    """Positive integers n₁ … n_parts adding up to total, in lexicographic order."""
+    if parts == 1:
+        yield (total,)
+        return
+    for first in range(1, total - parts + 2):
+        for rest in _compositions(total - first, parts - 1):
+            yield (first, *rest)
 
 
 def _named(weights: tuple[Fraction, ...]) -> TotalRule:
