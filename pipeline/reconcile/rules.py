@@ -118,6 +118,12 @@ def total_rule(table: Table) -> TotalRule:
     summed = len(_agreeing(plain, rows))
     if 2 * summed >= n:
         return plain
+    return _best_fitted(table, rows, summed)
+
+
+def _best_fitted(table: Table, rows: list[Row], summed: int) -> TotalRule:
+    """The candidate weighting most rows follow, if it convinces and beats the plain sum."""
+    n = len(rows)
     best: tuple[int, TotalRule] | None = None
     for rule, free in _candidates(table, rows):
         if _misses_too_many(rule, rows, n // 2 if free == 0 else n // 3):
