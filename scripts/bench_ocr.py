@@ -19,7 +19,6 @@ Run: make bench (or python scripts/bench_ocr.py [--pages N])
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import os
 import shutil
@@ -32,23 +31,12 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+from bench_batch import RUN, measure  # the same pipeline run as the other batch figures
 from PIL import Image, ImageSequence
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ROOT / "samples" / "scanned"
 TIMEOUT = 300  # seconds per page: a hung Tesseract fails the benchmark, it is not a figure
-
-RUN = """
-import resource, sys, time
-from pathlib import Path
-from pipeline.batch import BatchSettings, plan, run_batch, walk
-jobs = plan(walk([Path(p) for p in sys.argv[2:]]))
-start = time.perf_counter()
-results = list(run_batch(jobs, BatchSettings(), workers=int(sys.argv[1])))
-print({"seconds": time.perf_counter() - start, "pages": sum(r.pages or 0 for r in results),
-       "failed": sum(r.status == "failed" for r in results),
-       "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024})
-"""
 
 PROFILE = """
 import cProfile, pstats, sys, time
@@ -122,13 +110,6 @@ def tesseract_alone(pages: list[Path], processes: int, one_thread: bool) -> dict
             running.append(subprocess.Popen(command, stdout=quiet, stderr=quiet, env=environment))
         running.pop(0).wait(timeout=TIMEOUT)
     return {"seconds": time.perf_counter() - start, "pages": len(pages)}
-
-
-def measure(code: str, *args: str) -> dict[str, float]:
-    environment = {key: value for key, value in os.environ.items() if key != "OMP_THREAD_LIMIT"}
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          cwd=ROOT, check=True, env=environment)  # fmt: skip
-    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
 
 
 def show(label: str, figures: dict[str, float]) -> float:

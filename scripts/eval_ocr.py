@@ -28,6 +28,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
@@ -68,7 +69,7 @@ def run_in_process(cases: Sequence[Case], folder: Path, out_dir: Path, skip: str
     write_outputs(results, out_dir)
 
 
-def ablate(cases: Sequence[Case], decisions: dict) -> None:  # type: ignore[type-arg]
+def ablate(cases: Sequence[Case], decisions: dict[str, dict[str, Any]]) -> None:
     """One line of figures per step left out (``all``: nothing left out)."""
     from pipeline.ocr.settings import STEPS
 
