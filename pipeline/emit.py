@@ -133,6 +133,8 @@ def entry_row(result: DocumentResult, table: Table, index: int, entry: Entry) ->
         "band_printed": entry.band_printed,
         "entry_index": index,
         **_where(entry.at),
+        "row_max": _number(entry.row_max),
+        "percent": _number(entry.percent),
     }
 
 

@@ -36,6 +36,8 @@ _EN: dict[str, str] = {
     "page_not_read": "Page {page} (or a region of it) could not be read: {actual}; what it "
     "holds is not in the dataset.",
     "page_damaged": "Page {page} is damaged ({actual}); rows on it may be missing.",
+    "ambiguous_roles": "Table {table}: the columns can be read two ways that fit the numbers "
+    "equally well ({actual}); check against the decision.",
     "total_rule_unknown": "Table {table}: its totals follow no rule found (not the sum, a mean, "
     "a scaling or one set of weights of the components); check how this index is computed.",
     "cut_row": "{who}: the row is cut off (the file ends inside it); nothing was added to "

@@ -143,7 +143,7 @@ class Column:
 
     index: int  # 1-based position in the grid
     label: str  # header text without the maximum: "Hạ tầng kỹ thuật CNTT"
-    role: str  # row_number | agency | component | total | rank | band | other
+    role: str  # row_number | agency | component | total | rank | band | row_max | percent | other
     key: str | None = None  # canonical component key, for components
     max_points: Decimal | None = None  # "(12)" → 12
     group: str | None = None  # upper header level: "Điểm thành phần (điểm tối đa)"
@@ -176,6 +176,8 @@ class Entry:
     band_printed: str | None = None  # as printed: "MỨC TỐT"
     match: Match | None = None
     cut: bool = False  # the text ends inside this row (a cut-off file)
+    row_max: Value | None = None  # a per-row maximum column ("Điểm tối đa" of this unit)
+    percent: Value | None = None  # total ÷ row_max as printed: the index the rows are ranked by
 
     @property
     def number(self) -> int | None:
@@ -217,6 +219,7 @@ class Table:
     grids: int = 1  # how many physical pieces were joined
     stated_weights: tuple[Decimal, ...] | None = None  # total = Σ weight·component, as stated
     stated_bands: tuple[BandRange, ...] = ()  # band thresholds the decision states
+    role_doubt: str | None = None  # two readings of the columns fit the numbers equally well
 
     def components(self) -> tuple[Column, ...]:
         return tuple(column for column in self.columns if column.role == "component")

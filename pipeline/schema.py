@@ -95,6 +95,8 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _BBOX,
         _METHOD,
         _CONFIDENCE,
+        ("row_max", "number", "Per-row maximum as printed (Điểm tối đa of this unit)"),
+        ("percent", "number", "Total as a share of the row's maximum, as printed (Chỉ số %)"),
     ),
     "components": (
         _DOC,

@@ -83,8 +83,15 @@ def test_a_component_whose_name_says_reduce_is_still_a_component() -> None:
     assert [c.label for c in table.components()] == ["Hạ tầng", "Giảm thời gian giải quyết hồ sơ"]
 
 
+def test_a_grid_whose_header_was_lost_is_read_from_its_numbers() -> None:
+    text = "Kết quả:\n1\tSở A\t80,5\t2\n2\tSở B\t70\t3\n3\tSở C\t90\t1\n"
+    (table,) = tables_of(text)
+    assert [c.role for c in table.columns] == ["row_number", "agency", "total", "rank"]
+    assert [e.rank.printed for e in table.entries if e.rank] == ["2", "3", "1"]
+
+
 def test_a_grid_with_numbers_that_is_not_read_raises_a_flag() -> None:
-    text = "Kết quả:\n1\tSở A\t80,5\t1\n2\tSở B\t70\t2\n"  # its header lost in conversion
+    text = "Kết quả:\n1\tA1\t80,5\t1\n2\tB2\t70\t2\n"  # codes, no unit names
     scan = scan_tables(text_document(text))
     assert scan.tables == ()
     (flag,) = check_passed_over("d", scan.passed_over)

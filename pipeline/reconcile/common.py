@@ -29,6 +29,7 @@ SEVERITY: dict[str, str] = {
     "table_not_read": WARNING,
     "page_not_read": WARNING,
     "total_rule_unknown": WARNING,
+    "ambiguous_roles": WARNING,
     "cut_row": WARNING,
     "low_confidence": WARNING,
     "ocr_corrected": INFO,

@@ -63,6 +63,17 @@ def check_total_rule(doc_id: str, table: Table) -> list[Flag]:
     return [Scope(doc_id, table).flag("total_rule_unknown", None, message, "a total rule", "none")]
 
 
+def check_roles(doc_id: str, table: Table) -> list[Flag]:
+    """ambiguous_roles: two readings of the columns fit the numbers equally well."""
+    if table.role_doubt is None:
+        return []
+    message = (
+        f"Bảng {table.index}: không xác định chắc chắn vai trò các cột ({table.role_doubt}); "
+        f"cần đối chiếu với văn bản."
+    )
+    return [Scope(doc_id, table).flag("ambiguous_roles", None, message, None, table.role_doubt)]
+
+
 def check_max(doc_id: str, table: Table) -> list[Flag]:
     """over_max: a component above its column's maximum (or below zero)."""
     scope = Scope(doc_id, table)

@@ -60,7 +60,7 @@ def _block_at(lines: list[str], start: int) -> Block | None:
         return None
     header, body = cells[:first_value], cells[first_value:]
     width = _period(body)
-    labels = _join_header([text for _, text in header], width) if width else None
+    labels = join_header([text for _, text in header], width) if width else None
     if width is None or labels is None:
         return None
     rows, used = _rows(body, width)
@@ -115,7 +115,7 @@ def _fits(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) 
     )
 
 
-def _join_header(parts: list[str], width: int) -> list[str] | None:
+def join_header(parts: list[str], width: int) -> list[str] | None:
     """Header lines joined into ``width`` cells: a maximum "(60)" or a lower-case line, or a
     line after one ending in ",", "và" or "-", continues the cell above."""
     cells = list(parts)

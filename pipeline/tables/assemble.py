@@ -13,20 +13,23 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from pipeline import vocabulary as vocab
-from pipeline.header import (
+from pipeline.match.keys import infer_level
+from pipeline.models import Column, Document, Entry, Line, Table
+from pipeline.parse import parse_number
+from pipeline.settings import TableSettings
+from pipeline.tables.entries import build_entries
+from pipeline.tables.header import (
     count_header_rows,
     header_names_ranking,
+    headless_columns,
     is_data_row,
     read_columns,
     section_of_row,
-    single_text,
     split_rank_scores,
 )
-from pipeline.match.keys import infer_level
-from pipeline.models import Cell, Column, Document, Entry, Line, Table, Value
-from pipeline.parse import parse_number, read_value
-from pipeline.settings import TableSettings
-from pipeline.stated import with_stated_rules
+from pipeline.tables.records import with_records
+from pipeline.tables.roles import Roles, infer_roles
+from pipeline.tables.stated import with_stated_rules
 
 
 @dataclass(slots=True)
@@ -37,6 +40,7 @@ class _Draft:
     columns: tuple[Column, ...]
     rows: list[Line] = field(default_factory=list)
     grids: int = 1
+    doubt: str | None = None  # two readings of the columns fit the numbers equally well
 
 
 @dataclass(slots=True)
@@ -64,11 +68,12 @@ def scan_tables(document: Document, settings: TableSettings = TableSettings()) -
     """Ranking tables, and the grids holding numbers that could not be read as one."""
     drafts: list[_Draft] = []
     passed_over = []
-    for piece in _pieces(document.lines()):
+    lines = with_records(document.lines())
+    for piece in _pieces(lines):
         taken = _take_piece(piece, drafts, settings)
         if not taken and len(_data_rows(piece.rows)) >= 2:
             passed_over.append(piece.rows[0])
-    prose = [line.text for line in document.lines() if not line.cells]
+    prose = [line.text for line in lines if not line.cells]
     return TableScan(with_stated_rules(_assemble(drafts), prose), tuple(passed_over))
 
 
@@ -118,23 +123,48 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     if len(data) < max(settings.min_data_rows, 1):
         return False
     last = drafts[-1] if drafts else None
-    if header_count:
-        columns = read_columns(piece.rows[:header_count], data, settings)
-        if _is_time_series(columns, data):
-            return True  # one unit's figures over the years: left alone, and no finding
-        if not header_names_ranking(columns):
-            return False
-        if last and caption is None and _continues(last, columns, body):
-            last.rows.extend(body)
-            last.grids += 1
-        else:
-            drafts.append(_Draft(caption, columns, list(body)))
-        return True
-    if last and caption is None and _continues_headless(last, piece.rows):
+    if not header_count and last and caption is None and _continues_headless(last, piece.rows):
         last.rows.extend(body)
         last.grids += 1
         return True
-    return False
+    if header_count:
+        columns = read_columns(piece.rows[:header_count], data, settings)
+    else:
+        columns = headless_columns(data, settings)
+    if _is_time_series(columns, data):
+        return True  # one unit's figures over the years: left alone, and no finding
+    roles = infer_roles(columns, data)
+    if not header_names_ranking(roles.columns):
+        return False
+    if roles.series:
+        drafts.extend(_series_drafts(caption, roles, body))
+    elif header_count and last and caption is None and _continues(last, roles.columns, body):
+        last.rows.extend(body)
+        last.grids += 1
+    else:
+        drafts.append(_Draft(caption, roles.columns, list(body), doubt=roles.doubt))
+    return True
+
+
+def _series_drafts(caption: str | None, roles: Roles, body: list[Line]) -> list[_Draft]:
+    """One table per ranking printed side by side, captioned by its header ("Năm 2017")."""
+    drafts = []
+    for score, rank in roles.series:
+        own = {score: "total"} | ({rank: "rank"} if rank is not None else {})
+        columns = tuple(_series_column(c, own) for c in roles.columns)
+        column = next(c for c in columns if c.index == score)
+        label = " ".join(part for part in (column.group, column.label) if part)
+        section = " – ".join(part for part in (caption, label) if part) or None
+        drafts.append(_Draft(section, columns, list(body)))
+    return drafts
+
+
+def _series_column(column: Column, own: dict[int, str]) -> Column:
+    if column.index in own:
+        return replace(column, role=own[column.index])
+    if column.role in ("total", "component", "rank", "number"):
+        return replace(column, role="other")  # another year's figures
+    return column
 
 
 def _is_time_series(columns: tuple[Column, ...], data: list[Line]) -> bool:
@@ -149,6 +179,8 @@ def _is_time_series(columns: tuple[Column, ...], data: list[Line]) -> bool:
             return True
         if column.role == "agency" and len(texts) >= 2 and len(set(texts)) == 1:
             return True
+        if years and len(texts) >= 2 and len(set(texts)) == len(texts) and column.label == "":
+            return True  # an unlabelled column of years, one row a year
     return False
 
 
@@ -192,6 +224,10 @@ def _split_sections(draft: _Draft) -> list[tuple[str | None, list[Line]]]:
     parts: list[tuple[str | None, list[Line]]] = [(draft.section, [])]
     for row in draft.rows:
         caption = section_of_row(row)
+        if caption is None and _words_in_number_columns(row, draft.columns):
+            caption = _caption_in(row, draft.columns)
+            if caption is None:
+                continue  # the header printed again (a page break, or each section's own)
         if caption:
             parts.append((caption, []))
         else:
@@ -199,84 +235,27 @@ def _split_sections(draft: _Draft) -> list[tuple[str | None, list[Line]]]:
     return [part for part in parts if part[1]]
 
 
-def build_entries(rows: list[Line], columns: tuple[Column, ...]) -> tuple[Entry, ...]:
-    """Entries of a table body; a band row gives its band to the rows under it."""
-    entries: list[Entry] = []
-    band: tuple[str, str] | None = None  # (canonical, printed)
-    for row in rows:
-        text = single_text(row)
-        if text is not None and (canonical := vocab.band_of(text)):
-            band = (canonical, text)
-            continue
-        entry = _read_entry(row, columns, band)
-        if entry is None:
-            continue
-        if _is_wrapped_name(entry, entries[-1] if entries else None):
-            entry = _join_name(entries.pop(), entry)
-        entries.append(entry)
-    return tuple(entries)
+_NUMBER_ROLES = frozenset({"row_number", "component", "total", "rank", "row_max", "percent"})
 
 
-def _cell(row: Line, columns: tuple[Column, ...], role: str) -> Cell | None:
-    column = next((c for c in columns if c.role == role), None)
-    return row.cells[column.index - 1] if column and column.index <= len(row.cells) else None
+def _words_in_number_columns(row: Line, columns: tuple[Column, ...]) -> bool:
+    """Words where the table prints numbers, in two cells or more: a header row, not data."""
+    worded = 0
+    for column in columns:
+        if column.role in _NUMBER_ROLES and column.index <= len(row.cells):
+            text = row.cells[column.index - 1].text
+            worded += parse_number(text) is None and sum(ch.isalpha() for ch in text) >= 2
+    return worded >= 2
 
 
-def _value(row: Line, columns: tuple[Column, ...], role: str) -> Value | None:
-    cell = _cell(row, columns, role)
-    return read_value(cell.text, cell.at) if cell else None
-
-
-def _read_entry(
-    row: Line, columns: tuple[Column, ...], band: tuple[str, str] | None
-) -> Entry | None:
-    """One data row as an Entry; None for blank and summary rows."""
-    agency = _cell(row, columns, "agency")
-    agency_raw = agency.text if agency else ""
-    if _is_summary(row, agency_raw) or not any(c.text for c in row.cells):
-        return None
-    components = tuple(
-        read_value(row.cells[c.index - 1].text, row.cells[c.index - 1].at)
-        for c in columns
-        if c.role == "component"
-    )
-    band_cell = _cell(row, columns, "band")
-    if band_cell is not None and band_cell.text:
-        band = (vocab.band_of(band_cell.text) or "", band_cell.text)
-    return Entry(
-        row_number=_value(row, columns, "row_number"),
-        agency_raw=agency_raw,
-        components=components,
-        total=_value(row, columns, "total"),
-        rank=_value(row, columns, "rank"),
-        band=(band[0] or None) if band else None,
-        at=row.at,
-        band_printed=band[1] if band else None,
-        cut=row.cut,
-    )
-
-
-def _is_summary(row: Line, agency_raw: str) -> bool:
-    """A footer row ("Tổng cộng", "Trung bình"), its label in the name or the STT cell."""
-    labels = [agency_raw, row.cells[0].text if row.cells else ""]
-    return any(vocab.SUMMARY_ROW.match(vocab.fold(label)) for label in labels if label)
-
-
-def _is_wrapped_name(entry: Entry, previous: Entry | None) -> bool:
-    """A row holding only the rest of the name above it ("Sở Văn hóa, Thể thao" / "và Du lịch").
-
-    Only a continuation that starts in lower case or follows a dangling connective counts;
-    any other row without numbers stays an entry of its own, so its blank cells get flagged.
-    """
-    values = (entry.row_number, entry.total, entry.rank, *entry.components)
-    if previous is None or not entry.agency_raw or any(value is not None for value in values):
-        return False
-    dangling = previous.agency_raw.rstrip().endswith((",", "-", "–", "&", " và", " và các"))
-    return entry.agency_raw[0].islower() or dangling
-
-
-def _join_name(previous: Entry, wrapped: Entry) -> Entry:
-    return replace(previous, agency_raw=f"{previous.agency_raw} {wrapped.agency_raw}")
+def _caption_in(row: Line, columns: tuple[Column, ...]) -> str | None:
+    """A section caption opening a repeated header row ("II. Đơn vị khác | Chỉ số 1 …")."""
+    texts = [cell.text for cell in row.cells if cell.text]
+    for end in range(1, len(texts) + 1):
+        text = " ".join(texts[:end])
+        if vocab.is_section_caption(text):
+            return text
+    return None
 
 
 def _to_table(index: int, section: str | None, draft: _Draft, entries: tuple[Entry, ...]) -> Table:
@@ -291,6 +270,7 @@ def _to_table(index: int, section: str | None, draft: _Draft, entries: tuple[Ent
         pages=tuple(sorted({entry.at.page for entry in entries})),
         total_max=total.max_points if total else None,
         grids=draft.grids,
+        role_doubt=draft.doubt,
     )
 
 

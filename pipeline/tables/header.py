@@ -199,12 +199,6 @@ def read_columns(
     return _settle_roles(tuple(columns), body)
 
 
-def _counts_rows(column: Column, body: list[Line]) -> bool:
-    """A column holding 1, 2, …, n down the data rows: an unlabelled STT."""
-    numbers = [parse_number(row.cells[column.index - 1].text) for row in body]
-    return bool(numbers) and numbers == [i for i in range(1, len(numbers) + 1)]
-
-
 def _printed_maxima(rows: list[Line]) -> dict[int, Decimal]:
     """Column position → maximum, from a maxima row under the header."""
     maxima: dict[int, Decimal] = {}
@@ -216,12 +210,18 @@ def _printed_maxima(rows: list[Line]) -> dict[int, Decimal]:
     return maxima
 
 
+def headless_columns(body: list[Line], settings: TableSettings) -> tuple[Column, ...]:
+    """Columns of a grid that prints no header: unlabelled, each known by what it holds."""
+    width = max((len(row.cells) for row in body), default=0)
+    columns = tuple(
+        Column(c + 1, "", _role("", None, _content(body, c), settings.column_majority))
+        for c in range(width)
+    )
+    return _settle_roles(columns, body)
+
+
 def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column, ...]:
-    """Resolve unlabelled number columns, keep one agency column, mark a lone score the total."""
-    first = columns[0] if columns else None
-    unnumbered = not any(column.role == "row_number" for column in columns)
-    if first and first.role == "number" and unnumbered and _counts_rows(first, body):
-        columns = (replace(first, role="row_number"), *columns[1:])
+    """Keep one agency column (the first name column); the numbers settle the rest."""
     agencies = [column for column in columns if column.role in ("agency", "text")]
     first_agency = agencies[0].index if agencies else None
     settled = []
@@ -230,38 +230,4 @@ def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column
             role = "agency" if column.index == first_agency else "other"
             column = replace(column, role=role)
         settled.append(column)
-    numbers = [column for column in settled if column.role == "number"]
-    has_total = any(column.role == "total" for column in settled)
-    if not numbers:
-        return tuple(settled)
-    if has_total:
-        new_roles = {column.index: "component" for column in numbers}
-    elif len(numbers) == 1 and not any(c.role == "component" for c in settled):
-        new_roles = {numbers[0].index: "total"}
-    elif len(numbers) == 1 and _beside_group(numbers[0], settled):
-        new_roles = {numbers[0].index: "total"}  # a mean or weighted total: not their sum
-    else:
-        new_roles = _total_by_sum(numbers, body)
-    return tuple(
-        replace(column, role=new_roles[column.index]) if column.index in new_roles else column
-        for column in settled
-    )
-
-
-def _beside_group(column: Column, columns: tuple[Column, ...] | list[Column]) -> bool:
-    """The one score outside the component group, right of it: "Điểm DTI", "Điểm trung bình"."""
-    components = [c for c in columns if c.role == "component"]
-    return column.group is None and all(c.group and c.index < column.index for c in components)
-
-
-def _total_by_sum(numbers: list[Column], body: list[Line]) -> dict[int, str]:
-    """Unlabelled scores: the last is the total when it is the sum of the others in most rows."""
-    *parts, last = numbers
-    agreeing = 0
-    for row in body:
-        values = [parse_number(row.cells[column.index - 1].text) for column in numbers]
-        if all(value is not None for value in values):
-            agreeing += sum(values[:-1]) == values[-1]  # type: ignore[arg-type]
-    roles = {column.index: "component" for column in parts}
-    roles[last.index] = "total" if agreeing * 2 > len(body) else "component"
-    return roles
+    return tuple(settled)

@@ -1,0 +1,12 @@
+"""The table stage: the ranking tables of a read document.
+
+- ``assemble``: grids (and records found in prose) → tables, sections split, continuations joined;
+- ``header``: header rows read as evidence: labels, groups, printed maxima;
+- ``roles``: each column's role inferred from its numbers and checked against the others;
+- ``entries``: the rows of a table body → entries (bands, footers, wrapped names);
+- ``stated``: what the decision states in prose: the total's weights, band thresholds.
+"""
+
+from pipeline.tables.assemble import TableScan, find_tables, scan_tables
+
+__all__ = ["TableScan", "find_tables", "scan_tables"]

@@ -1,0 +1,476 @@
+"""Tables printed as text with no cells: found as runs of records of the same shape.
+
+A browser or converter saving a page often loses the table's cells: one cell per line, rows on
+one line with single spaces between cells, or a whole table run together. What is left is a
+stream of names and numbers. A ranking is a run of records with one shape: b numbers, a name,
+s − b numbers (the STT before the name, scores and rank after it). So between two names there
+are s numbers, whatever the line breaks; the split b is the one that makes the columns hold
+together (a first column counting 1, 2, 3 …; cuts falling on line breaks). A name followed by no
+numbers is a heading or a unit printed without values; a band phrase between records is a band
+row. Each record becomes a grid row, so the table stage reads it as any other grid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline import vocabulary as vocab
+from pipeline.ingest.text.cellwise import join_header
+from pipeline.models import Cell, Line
+from pipeline.parse import parse_number
+
+MIN_RECORDS = 3
+MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
+MAX_VALUES = 30
+_RANK_SCORE = re.compile(r"^(\d{1,3})\((\d+(?:[.,]\d+)?)\)$")  # "01(0,727)" after squeezing
+_GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
+_BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    value: bool  # a number, a blank mark or a band phrase: a cell of the score columns
+    line: int  # position of its line in the run
+    starts_line: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A run of word tokens (a name, a heading, a header) or of value tokens."""
+
+    tokens: tuple[Token, ...]
+    value: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(token.text for token in self.tokens)
+
+
+def value_text(word: str) -> str | None:
+    """A word's number as printed ("85,40", "(0,9291)" → "0,9291", "1." → "1"), or None."""
+    bare = word.strip(";:")
+    if bare.startswith("(") and bare.endswith(")"):
+        bare = bare[1:-1]
+    bare = bare.removesuffix(".") if bare.count(".") == 1 and bare.endswith(".") else bare
+    if parse_number(bare) is not None or bare in _BLANKS:
+        return bare
+    return None
+
+
+def unglued(word: str) -> list[tuple[int, str]]:
+    """Numbers run together with one number of decimals each ("60.4566.4761.12" → 60.45,
+    66.47, 61.12), when exactly one number of decimals splits the word; else []."""
+    if value_text(word) is not None or not _GLUED.match(word):
+        return []
+    splits = [pieces for places in (1, 2, 3, 4) if (pieces := _split_glued(word, places))]
+    return list(enumerate(splits[0])) if len(splits) == 1 else []
+
+
+def _split_glued(word: str, places: int) -> list[str] | None:
+    pattern = re.compile(rf"\d{{1,3}}[.,]\d{{{places}}}")
+    pieces = []
+    at = 0
+    while at < len(word):
+        found = pattern.match(word, at)
+        if not found:
+            return None
+        pieces.append(found.group())
+        at = found.end()
+    return pieces if len(pieces) >= 2 else None
+
+
+def tokens_of(lines: list[Line]) -> list[Token]:
+    found: list[Token] = []
+    for position, line in enumerate(lines):
+        for k, word in enumerate(line.text.split()):
+            joined = _RANK_SCORE.match(word)
+            if joined:  # "01(0,727)": a rank and its score
+                found.append(Token(joined.group(1), True, position, k == 0))
+                found.append(Token(joined.group(2), True, position, False))
+                continue
+            glued = unglued(word)
+            if glued:  # "60.4566.4761.12": scores printed with no space between them
+                found.extend(Token(piece, True, position, k == 0 and i == 0) for i, piece in glued)
+                continue
+            text = value_text(word)
+            if text is None and not any(ch.isalnum() for ch in word):
+                continue  # "|", "*", "•": rules and bullets, not cells
+            found.append(Token(text or word, text is not None, position, k == 0))
+    return found
+
+
+def _dashes_in_names(tokens: list[Token]) -> list[Token]:
+    """A dash between two words of one line joins them ("Sở Lao động - Thương binh"): it is
+    not a blank cell."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        before, dash, after = out[k - 1], out[k], out[k + 1]
+        inside = before.line == dash.line == after.line and not after.starts_line
+        if dash.value and dash.text in _BLANKS and inside and not before.value and not after.value:
+            out[k] = Token(dash.text, False, dash.line, dash.starts_line)
+    return out
+
+
+def groups_of(tokens: list[Token]) -> list[Group]:
+    """Runs of words and of values; a run of words naming a band is a value (its band)."""
+    groups: list[Group] = []
+    for token in _dashes_in_names(tokens):
+        if token.value and groups and not groups[-1].value:
+            groups[-1:] = _name_on_its_line(groups[-1], token)
+        if groups and groups[-1].value == token.value and not _trailing(groups[-1], token):
+            groups[-1] = Group((*groups[-1].tokens, token), token.value)
+        else:
+            groups.append(Group((token,), token.value))
+    return [_as_band(group) for group in groups]
+
+
+def _name_on_its_line(words: Group, value: Token) -> list[Group]:
+    """Words over several lines before a number on the last of them: the words of that line
+    (a row's name) apart from the lines above (a header, a caption)."""
+    own = [t for t in words.tokens if t.line == value.line]
+    if not own or len(own) == len(words.tokens) or not own[0].starts_line:
+        return [words]
+    rest = words.tokens[: len(words.tokens) - len(own)]
+    return [Group(rest, False), Group(tuple(own), False)]
+
+
+def _trailing(group: Group, token: Token) -> bool:
+    """Words that end a line after numbers (a band, a note) and the name on the next line are
+    two cells, not one name."""
+    return not token.value and token.starts_line and not group.tokens[0].starts_line
+
+
+def _as_band(group: Group) -> Group:
+    if group.value or len(group.tokens) > 5 or vocab.band_of(group.text) is None:
+        return group
+    return Group(
+        (Token(group.text, True, group.tokens[0].line, group.tokens[0].starts_line),), True
+    )
+
+
+def _merged(groups: list[Group]) -> list[Group]:
+    """Value groups next to each other (a band between numbers) as one."""
+    merged: list[Group] = []
+    for group in groups:
+        if merged and merged[-1].value and group.value:
+            merged[-1] = Group(merged[-1].tokens + group.tokens, True)
+        else:
+            merged.append(group)
+    return merged
+
+
+def _is_name(group: Group) -> bool:
+    """A unit's name: a few words, starting with a capital ("Sở Y tế", "Quảng Ninh")."""
+    if group.value or len(group.tokens) > MAX_NAME_WORDS or not group.text[:1].isupper():
+        return False
+    return sum(ch.isalpha() for ch in group.text) >= 3
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Records of ``before`` values, a name, then ``width - before`` values."""
+
+    width: int
+    before: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A run of groups read as one table: header words, then records."""
+
+    start: int  # index of the first name group
+    end: int  # index after the last group used
+    shape: Shape
+    fit: float = 0.0  # how well the split holds together, per record
+
+
+def find_stretches(groups: list[Group]) -> Iterator[Stretch]:
+    """Runs of names whose value groups between them have one size."""
+    index = 0
+    while index < len(groups):
+        stretch = _stretch_at(groups, index)
+        if stretch is None:
+            index += 1
+            continue
+        later = _stretch_at(groups, index + 2)  # the first "record" may be the header's words
+        if later is not None and later.fit > stretch.fit:
+            stretch = later
+        yield stretch
+        index = stretch.end
+
+
+def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
+    if not _is_name(groups[start]):
+        return None
+    sizes = _sizes_after(groups, start)
+    if len(sizes) < MIN_RECORDS - 1:
+        return None
+    width = Counter(sizes[: MIN_RECORDS + 2]).most_common(1)[0][0]
+    if not 1 <= width <= MAX_VALUES or sizes[0] != width:
+        return None
+    names = _names_fitting(groups, start, width)
+    if names < MIN_RECORDS:
+        return None
+    end = start + 2 * names - 1
+    split = _best_split(groups, start, end, width)
+    if split is None:
+        return None
+    fit, before = split
+    last = end - 1
+    if last + 2 < len(groups) and _size(groups, last) != width - before:
+        names, end = names - 1, end - 2  # short, yet the text goes on: not a record
+    distinct = {groups[at].text for at in range(start, end, 2)}
+    if fit <= 0 or names < MIN_RECORDS or 5 * len(distinct) < 4 * names:
+        return None  # nothing ties the records together: neither line breaks nor a count
+    return Stretch(start, min(end + 1, len(groups)), Shape(width, before), fit / names)
+
+
+def _sizes_after(groups: list[Group], start: int) -> list[int]:
+    """Sizes of the value groups after each name from ``start`` while names and values alternate."""
+    sizes = []
+    at = start
+    while at + 1 < len(groups) and _is_name(groups[at]) and groups[at + 1].value:
+        sizes.append(len(groups[at + 1].tokens))
+        at += 2
+    return sizes
+
+
+def _size(groups: list[Group], at: int) -> int:
+    """How many values follow the name at ``at``."""
+    return len(groups[at + 1].tokens) if at + 1 < len(groups) and groups[at + 1].value else 0
+
+
+def _names_fitting(groups: list[Group], start: int, width: int) -> int:
+    """How many names from ``start`` fit: each followed by ``width`` values, or followed by a
+    name without values (the value groups around it adding up to ``width``), or the last one,
+    cut short."""
+    count, at = 0, start
+    while at < len(groups) and _is_name(groups[at]):
+        size = _size(groups, at)
+        if size == width:
+            count, at = count + 1, at + 2
+            continue
+        blank = at + 2
+        if (
+            blank + 2 < len(groups)
+            and _is_name(groups[blank])
+            and _is_name(groups[blank + 2])
+            and size + _size(groups, blank) == width
+        ):
+            count, at = count + 2, blank + 2  # a heading or a unit printed without values
+            continue
+        if size >= 1 or at + 1 >= len(groups):
+            count += 1  # the last record, perhaps cut short (see ``_stretch_at``)
+        break
+    return count
+
+
+def _best_split(groups: list[Group], start: int, end: int, width: int) -> tuple[int, int] | None:
+    """The number of values printed before each name: the split whose first column counts
+    1, 2, 3 … best, then whose cuts fall on line breaks; values before the first name allow it."""
+    ahead = len(groups[start - 1].tokens) if start > 0 and groups[start - 1].value else 0
+    best: tuple[int, int] | None = None
+    for before in range(0, min(width, ahead) + 1):
+        score = _split_score(groups, start, end, width, before)
+        if best is None or score > best[0]:
+            best = (score, before)
+    return best
+
+
+def _split_score(groups: list[Group], start: int, end: int, width: int, before: int) -> int:
+    """How well records of ``before`` values, a name, then the rest hold together: each record
+    starting a line, and the first column counting 1, 2, 3 … from the first record."""
+    cut_at = width - before
+    middles = [g for g in groups[start + 1 : end : 2] if g.value and len(g.tokens) == width]
+    starts = [g.tokens[cut_at] for g in middles] if before else []
+    names = [groups[at].tokens[0] for at in range(start + 2, end, 2)]
+    score = 5 * sum(token.starts_line for token in (starts if before else names))
+    if before:
+        head = groups[start - 1].tokens[-before]
+        if _counts([head.text, *(token.text for token in starts)]):
+            score += 3 * (len(starts) + 1)
+    return score - 2 * max(0, before - 1) * len(middles)  # an STT, a rank: rarely more
+
+
+def _counts(texts: list[str]) -> bool:
+    """1, 2, 3 … from 1, starting again at 1 only after at least two rows."""
+    numbers = [parse_number(text) for text in texts]
+    if not numbers or numbers[0] != 1:
+        return False
+    since = 0
+    for previous, number in zip(numbers, numbers[1:], strict=False):
+        since += 1
+        if number is not None and previous is not None and number == previous + 1:
+            continue
+        if number != 1 or since < 2:
+            return False
+        since = 0
+    return True
+
+
+def rows_of(groups: list[Group], stretch: Stretch) -> list[list[Token | None]]:
+    """Each record as ``width + 1`` cells: values before, the name, values after."""
+    width, before = stretch.shape.width, stretch.shape.before
+    after = width - before
+    rows: list[list[Token | None]] = []
+    carried: list[Token] = []
+    head = groups[stretch.start - 1] if stretch.start > 0 else None
+    if before and head is not None and head.value:
+        carried = list(head.tokens[-before:])
+    for at in range(stretch.start, stretch.end, 2):
+        values = list(groups[at + 1].tokens) if at + 1 < stretch.end else []
+        last = at + 2 >= stretch.end
+        if len(values) == width and not last:
+            mine, carried_next = values[:after], values[after:]
+        elif last:
+            mine, carried_next = values, []
+        elif not carried and before and len(values) == before:
+            mine, carried_next = [], values  # printed without values
+        else:
+            mine, carried_next = values, []
+        name = _name_token(groups, at, trim=at == stretch.start)
+        rows.append([*_padded(carried, before), name, *_padded(mine, after)])
+        carried = carried_next
+    return rows
+
+
+def _name_token(groups: list[Group], at: int, trim: bool) -> Token:
+    """The name as one token; the first record's name without lines above those a name
+    usually takes (header words run into it when no number parts them)."""
+    tokens = groups[at].tokens
+    if trim:
+        spans = sorted(_lines(groups[k]) for k in range(at + 2, min(at + 12, len(groups)), 2))
+        usual = spans[len(spans) // 2] if spans else 1
+        last = tokens[-1].line
+        tokens = tuple(t for t in tokens if t.line > last - usual) or tokens
+    return Token(" ".join(t.text for t in tokens), False, tokens[0].line, tokens[0].starts_line)
+
+
+def _lines(group: Group) -> int:
+    return group.tokens[-1].line - group.tokens[0].line + 1
+
+
+def _padded(tokens: list[Token], width: int) -> list[Token | None]:
+    return [*tokens, *([None] * (width - len(tokens)))][:width]
+
+
+def header_lines(groups: list[Group], stretch: Stretch) -> list[int]:
+    """Lines of the run above the first record that hold words (the header, if any)."""
+    first = groups[stretch.start].tokens[0].line
+    head = groups[stretch.start - 1] if stretch.start > 0 else None
+    if stretch.shape.before and head is not None and head.value:
+        first = head.tokens[-stretch.shape.before].line
+    return list(range(first))
+
+
+def record_rows(run: list[Line], first_grid: int) -> tuple[list[Line], int]:
+    """The run's lines with every table of records as grid rows; the next free grid id."""
+    groups = _merged(groups_of(tokens_of(run)))
+    stretches = list(find_stretches(groups))
+    if not stretches:
+        return run, first_grid
+    out: list[Line] = []
+    used_lines = 0
+    grid = first_grid
+    for stretch in stretches:
+        rows = rows_of(groups, stretch)
+        if not _has_scores(rows):
+            continue
+        first_line = min(token.line for token in rows[0] if token is not None)
+        header = _header_row(run, groups, stretch, max(used_lines, 0), first_line, grid)
+        top = header[1] if header else first_line
+        out.extend(run[used_lines:top])
+        if header:
+            out.append(header[0])
+        out.extend(_grid_rows(run, groups, stretch, rows, grid))
+        used_lines = _last_line(groups, stretch) + 1
+        grid += 1
+    out.extend(run[used_lines:])
+    return out, grid
+
+
+def _has_scores(rows: list[list[Token | None]]) -> bool:
+    """Some value column holds a number in two records of three."""
+    width = len(rows[0]) if rows else 0
+    for column in range(width):
+        numbers = sum(
+            1
+            for row in rows
+            if (token := row[column]) is not None
+            and token.value
+            and parse_number(token.text) is not None
+        )
+        if 3 * numbers >= 2 * len(rows):
+            return True
+    return False
+
+
+def _header_row(
+    run: list[Line], groups: list[Group], stretch: Stretch, floor: int, first_line: int, grid: int
+) -> tuple[Line, int] | None:
+    """The header above the records when its lines join into one cell per column (a header
+    printed one cell per line, wrapped cells joined): the row, and its first line."""
+    width = stretch.shape.width + 1
+    top = first_line
+    while top > floor and first_line - top < 3 * width and len(run[top - 1].text) <= 90:
+        top -= 1
+    texts = {i: _cell_line(run[i].text) for i in range(top, first_line)}
+    for start in range(top, first_line - width + 1):
+        cells = join_header([texts[i] for i in range(start, first_line) if texts[i]], width)
+        if cells is not None:
+            at = run[start].at
+            row = Line(" | ".join(cells), at, tuple(Cell(text, at) for text in cells), grid)
+            return row, start
+    return None
+
+
+def _cell_line(text: str) -> str:
+    """A header line without the rules a converter leaves around cells ("Tên đơn vị |")."""
+    return " ".join(word for word in text.split() if any(ch.isalnum() for ch in word))
+
+
+def _last_line(groups: list[Group], stretch: Stretch) -> int:
+    return groups[stretch.end - 1].tokens[-1].line
+
+
+def _grid_rows(
+    run: list[Line],
+    groups: list[Group],
+    stretch: Stretch,
+    rows: list[list[Token | None]],
+    grid: int,
+) -> list[Line]:
+    lines = []
+    for cells in rows:
+        name = next(token for token in cells if token is not None and not token.value)
+        at = run[name.line].at
+        texts = [_cell_text(token) for token in cells]
+        grid_cells = tuple(Cell(text, at) for text in texts)
+        lines.append(Line(" | ".join(texts), at, grid_cells, grid))
+    return lines
+
+
+def _cell_text(token: Token | None) -> str:
+    return token.text if token is not None else ""
+
+
+def with_records(lines: list[Line]) -> list[Line]:
+    """A document's lines with the tables of records in its prose runs as grid rows."""
+    grid = 1 + max((line.grid for line in lines if line.grid is not None), default=0)
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.grid is None:
+            run.append(line)
+            continue
+        if run:
+            found, grid = record_rows(run, grid)
+            out.extend(found)
+            run = []
+        if line is not None:
+            out.append(line)
+    return out

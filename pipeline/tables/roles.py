@@ -1,0 +1,352 @@
+"""Each number column's role, inferred from what it holds and checked against the others.
+
+Header words are evidence, not the decision: a grid whose header is garbled, unknown or absent
+still has roles, because the numbers say them:
+
+- integers counting 1, 2, …, n down the rows (starting again at 1 under a group heading) are the
+  row number;
+- integers that are the competition ranking ("1224") of a score column are its rank;
+- a column at least every other score of its row, with a column equal to score ÷ it, is a
+  per-row maximum, and that column the percentage the rows are ranked by;
+- a column that a rule of the others gives (their sum, mean, a scaling, stated or fitted
+  weights: ``reconcile.rules``) is the total, and the others are its components.
+
+A role the header names is kept unless the numbers clearly say otherwise. When two columns are
+the total equally well, the table carries a doubt naming both (flag ``ambiguous_roles``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
+
+from pipeline.models import Column, Entry, Line, Provenance, Table, Value
+from pipeline.parse import parse_number
+from pipeline.reconcile.rules import agrees, total_rule, usable_rows
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+SCORE_ROLES = frozenset({"row_number", "rank", "total", "component", "number", "row_max"})
+_NOWHERE = Provenance("", 1)
+Values = list[Decimal | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Columns with their roles settled, and a doubt when two readings fit equally well."""
+
+    columns: tuple[Column, ...]
+    doubt: str | None = None
+    # (score, rank) column indices when the grid prints several rankings side by side (one per
+    # year, "01 (0,727)" under each): each pair is a table of its own
+    series: tuple[tuple[int, int | None], ...] = ()
+
+
+def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
+    """Settle the role of every number column of a grid from its data rows."""
+    rows = [row for row in body if _numbers_in(row) >= 1]
+    values = {c.index: _column_values(rows, c.index) for c in columns if c.role in SCORE_ROLES}
+    if not values or not rows:
+        return Roles(columns)
+    roles = {index: _hint(columns, index) for index in values}
+    name = next((c.index for c in columns if c.role == "agency"), len(columns) + 1)
+    _settle_row_number(roles, values, name)
+    _settle_ranks(roles, values)
+    _settle_maximum(roles, values)
+    series = _series(roles, values, columns)
+    doubt = None if series else _settle_total(roles, values, columns)
+    settled = tuple(
+        replace(c, role=roles[c.index]) if c.index in roles else c for c in columns
+    )  # fmt: skip
+    return Roles(settled, doubt, series)
+
+
+def _numbers_in(row: Line) -> int:
+    return sum(parse_number(cell.text) is not None for cell in row.cells if cell.text)
+
+
+def _column_values(rows: Sequence[Line], index: int) -> Values:
+    return [parse_number(r.cells[index - 1].text) if index <= len(r.cells) else None for r in rows]
+
+
+def _hint(columns: tuple[Column, ...], index: int) -> str:
+    return next(c.role for c in columns if c.index == index)
+
+
+def _integers(values: Values) -> bool:
+    present = [v for v in values if v is not None]
+    return bool(present) and all(v == v.to_integral_value() and v >= 0 for v in present)
+
+
+def counts_rows(values: Values) -> bool:
+    """1, 2, …, n down the rows, starting again at 1 where a group begins."""
+    present = [v for v in values if v is not None]
+    if len(present) < 2 or present[0] != 1 or not _integers(values):
+        return False
+    return all(b == a + 1 or b == 1 for a, b in zip(present, present[1:], strict=False))
+
+
+def competition_ranks(scores: Values) -> list[int | None]:
+    """Rank 1 for the highest score, ties sharing a rank and leaving a gap ("1224")."""
+    present = [s for s in scores if s is not None]
+    return [None if s is None else 1 + sum(o > s for o in present) for s in scores]
+
+
+def _rank_agreement(ranks: Values, scores: Values) -> float:
+    """How well ``ranks`` rank ``scores``: the share of rows whose rank is the competition
+    rank of its score, or, for ranks taken from a longer list (a top ten with national
+    ranks), 1.0 when higher scores have smaller ranks in nine pairs of rows in ten."""
+    paired = zip(ranks, scores, strict=True)
+    expected = competition_ranks([s if r is not None else None for r, s in paired])
+    pairs = [(r, e) for r, e in zip(ranks, expected, strict=True) if r is not None and e]
+    if len(pairs) < 2:
+        return 0.0
+    exact = sum(r == e for r, e in pairs) / len(pairs)
+    return 1.0 if exact < 0.6 and _inversely_ordered(ranks, scores) else exact
+
+
+def _inversely_ordered(ranks: Values, scores: Values) -> bool:
+    rows = [(r, s) for r, s in zip(ranks, scores, strict=True) if r is not None and s is not None]
+    concordant = discordant = 0
+    for i, (r1, s1) in enumerate(rows):
+        for r2, s2 in rows[i + 1 :]:
+            if r1 == r2 or s1 == s2:
+                continue
+            concordant += (r1 < r2) == (s1 > s2)
+            discordant += (r1 < r2) != (s1 > s2)
+    return len(rows) >= 3 and concordant >= 9 * discordant and concordant >= 3
+
+
+def _settle_row_number(roles: dict[int, str], values: dict[int, Values], name: int) -> None:
+    """The leftmost counting column left of the names is the STT, unless the header calls it
+    the rank."""
+    if "row_number" in roles.values():
+        return
+    for index in sorted(i for i in values if i < name):
+        if roles[index] in ("number", "component", "total") and counts_rows(values[index]):
+            roles[index] = "row_number"
+            return
+
+
+def _settle_ranks(roles: dict[int, str], values: dict[int, Values]) -> None:
+    """Integer columns that rank a score column; a rank the header names stays one."""
+    scores = [i for i in values if roles[i] in ("number", "component", "total")]
+    for index in scores:
+        column = values[index]
+        present = [v for v in column if v is not None]
+        if not _integers(column) or any(v < 1 for v in present):
+            continue
+        if 5 * len(set(present)) < 3 * len(present):
+            continue  # ranks are mostly distinct
+        if not _varies(column):
+            continue  # a constant column "ranks" any other constant one
+        others = [values[j] for j in scores if j != index and not _integers(values[j])]
+        if any(_rank_agreement(column, other) >= 0.6 for other in others):
+            roles[index] = "rank"
+
+
+def _series(
+    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...]
+) -> tuple[tuple[int, int | None], ...]:
+    """Rankings side by side, one table each: score columns that no rule ties together, each
+    with a rank column of its own or a year of its own in its header ("Năm 2020", "2021")."""
+    scores = [i for i in sorted(values) if roles[i] in ("number", "component", "total")]
+    if len(scores) < 2 or _rule_fits(scores, scores, values):
+        return ()
+    ranked: dict[int, int] = {}
+    for rank in sorted(i for i in values if roles[i] == "rank"):
+        fitting = [s for s in scores if _rank_agreement(values[rank], values[s]) >= 0.6]
+        if fitting:
+            ranked.setdefault(min(fitting, key=lambda s: abs(s - rank)), rank)
+    years = {i: _year(columns, i) for i in scores}
+    dated = len({y for y in years.values() if y}) == len(scores)
+    if len(ranked) >= 2:  # scores no rank column ranks are another kind of figure
+        return tuple((score, ranked[score]) for score in scores if score in ranked)
+    if dated:
+        return tuple((score, ranked.get(score)) for score in scores)
+    return ()
+
+
+def _year(columns: tuple[Column, ...], index: int) -> str | None:
+    column = next(c for c in columns if c.index == index)
+    found = _YEAR.search(f"{column.group or ''} {column.label}")
+    return found.group() if found else None
+
+
+def _settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> None:
+    """A per-row maximum: a column with a percentage column equal to score ÷ maximum."""
+    scores = [i for i in values if roles[i] in ("number", "component", "total", "row_max")]
+    for top in scores:
+        for score in scores:
+            if score == top or not _varies(values[score]) or not _below(values[score], values[top]):
+                continue
+            for percent in scores:
+                if percent in (top, score) or not _varies(values[percent]):
+                    continue
+                if _is_share(values[percent], values[score], values[top]):
+                    roles.update({top: "row_max", percent: "percent", score: "total"})
+                    return
+
+
+def _varies(values: Values) -> bool:
+    """At least three different values (or as many as there are rows)."""
+    present = [v for v in values if v is not None]
+    return len(set(present)) >= min(3, len(present)) and len(set(present)) > 1
+
+
+def _below(scores: Values, tops: Values) -> bool:
+    pairs = [(s, t) for s, t in zip(scores, tops, strict=True) if s is not None and t is not None]
+    return len(pairs) >= 2 and all(s <= t for s, t in pairs) and any(s < t for s, t in pairs)
+
+
+def _is_share(percent: Values, scores: Values, tops: Values) -> bool:
+    """percent = score ÷ top × 100 (or × 1), as printed with its places, in most rows."""
+    triples = [
+        (p, s, t)
+        for p, s, t in zip(percent, scores, tops, strict=True)
+        if p is not None and s is not None and t
+    ]
+    if len(triples) < 2:
+        return False
+    for scale in (100, 1):
+        hits = sum(agrees(Fraction(s) / Fraction(t) * scale, p) for p, s, t in triples)
+        if hits * 5 >= len(triples) * 4:
+            return True
+    return False
+
+
+def _settle_total(
+    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...]
+) -> str | None:
+    """The total: the column a rule of the other scores gives; the others are its components."""
+    scores = [i for i in sorted(values) if roles[i] in ("number", "component", "total")]
+    if "row_max" in roles.values():
+        roles.update({i: "component" for i in scores if roles[i] != "total"})
+        return None
+    if len(scores) <= 1:
+        roles.update({i: "total" for i in scores})
+        return None
+    hinted = _hinted_total(roles, scores)
+    chosen: int | None
+    if hinted is not None and hinted in _rule_fits([hinted], scores, values):
+        chosen, doubt = hinted, None  # the header's total adds up: nothing to doubt
+    else:
+        fits = _rule_fits(scores, scores, values)
+        decisive = {i: hits for i, hits in fits.items() if hinted is None or _most(hits, values)}
+        best = max(decisive.values(), default=0)
+        winners = [i for i, hits in decisive.items() if hits == best and best > 0]
+        if winners:
+            chosen = winners[-1]
+            doubt = _doubt(winners, columns) if len(winners) > 1 else None
+        else:
+            ranked = _ranked_score(roles, values, scores)
+            chosen = ranked if ranked is not None else hinted
+            doubt = None
+    for index in scores:
+        roles[index] = "total" if index == chosen else "component"
+    if chosen is not None:
+        _settle_percent(roles, values, chosen)
+    return doubt
+
+
+def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int) -> None:
+    """A column that is the total on another scale (÷ its maximum × 100, or the same figure
+    again) is the index printed as a percentage, not a component."""
+    for index in [i for i in values if roles[i] == "component" and _varies(values[i])]:
+        ratios = [
+            Fraction(p) / Fraction(t)
+            for p, t in zip(values[index], values[total], strict=True)
+            if p is not None and t
+        ]
+        if len(ratios) < 3:
+            continue
+        ratio = sorted(ratios)[len(ratios) // 2].limit_denominator(1000)
+        pairs = [(p, t) for p, t in zip(values[index], values[total], strict=True) if p and t]
+        hits = sum(agrees(ratio * Fraction(t), p) for p, t in pairs)
+        if hits * 5 >= len(pairs) * 4:
+            roles[index] = "percent"
+
+
+def _hinted_total(roles: dict[int, str], scores: list[int]) -> int | None:
+    """The total the header names, or the one unnamed score beside a named component group."""
+    named = [i for i in scores if roles[i] == "total"]
+    if named:
+        return named[0]
+    unnamed = [i for i in scores if roles[i] == "number"]
+    if len(unnamed) == 1 and all(roles[i] == "component" for i in scores if i != unnamed[0]):
+        return unnamed[0]
+    return None
+
+
+def _most(hits: int, values: dict[int, Values]) -> bool:
+    """A rule clear enough to overrule the header: four rows in five."""
+    rows = len(next(iter(values.values())))
+    return hits * 5 >= rows * 4
+
+
+def _ranked_score(
+    roles: dict[int, str], values: dict[int, Values], scores: list[int]
+) -> int | None:
+    """With no rule, the score a rank column ranks is the total (the others its parts)."""
+    ranks = [values[i] for i in values if roles[i] == "rank"]
+    for score in reversed(scores):
+        if any(_rank_agreement(rank, values[score]) >= 0.6 for rank in ranks):
+            return score
+    return None
+
+
+def _rule_fits(
+    candidates: list[int], scores: list[int], values: dict[int, Values]
+) -> dict[int, int]:
+    """For each candidate total, how many rows the best rule of the other scores explains;
+    only candidates explaining at least half the rows that print every score."""
+    fits: dict[int, int] = {}
+    for candidate in candidates:
+        parts = [i for i in scores if i != candidate]
+        table = _probe(values, parts, candidate)
+        rows = usable_rows(table)
+        if len(rows) < 2:
+            continue
+        rule = total_rule(table)
+        if rule.kind == "none" or (rule.kind != "sum" and len(rows) < 3):
+            continue
+        hits = sum(agrees(rule.compute(p), t) for p, t in rows)
+        if 2 * hits >= len(rows) and hits >= 2:
+            fits[candidate] = hits
+    return fits
+
+
+def _probe(values: dict[int, Values], parts: list[int], total: int) -> Table:
+    """A throwaway table of bare numbers, for ``reconcile.rules`` to find the total's rule."""
+    count = len(values[total])
+    entries = tuple(
+        Entry(
+            row_number=None,
+            agency_raw="",
+            components=tuple(_bare(values[p][r]) for p in parts),
+            total=_bare(values[total][r]),
+            rank=None,
+            band=None,
+            at=_NOWHERE,
+        )
+        for r in range(count)
+    )
+    columns = tuple(Column(i + 1, "", "component") for i in range(len(parts)))
+    columns += (Column(len(parts) + 1, "", "total"),)
+    return Table(0, None, None, columns, entries, (1,))
+
+
+def _bare(number: Decimal | None) -> Value | None:
+    return None if number is None else Value(str(number), number, _NOWHERE)
+
+
+def _doubt(winners: list[int], columns: tuple[Column, ...]) -> str:
+    names = [_name(columns, i) for i in winners]
+    return "tổng điểm có thể là " + " hoặc ".join(names)
+
+
+def _name(columns: tuple[Column, ...], index: int) -> str:
+    label = next(c.label for c in columns if c.index == index)
+    return f"cột {index} ({label})" if label else f"cột {index}"
