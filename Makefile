@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SAMPLES ?= samples
 OUT    ?= out
 
-.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr
+.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr eval-realpages
 
 setup: $(STAMP) system-deps
 
@@ -81,6 +81,14 @@ scans: setup
 # The OCR acceptance figures of issue 8 on samples/scanned/ (exit 1 when one is not met).
 eval-ocr: setup
 	$(BIN)/python scripts/eval_ocr.py --require 300dpi=99.5,200dpi=98,photo=97 --silent 0 --metadata 100
+
+# Score the pipeline on the real-page development set (tests/realpages/): one line per page and
+# the total. The third-party page excerpts are not in git; REALPAGES names their folder (relative
+# to the repository, or absolute). Add REALPAGES_REQUIRE=95 to fail below 95 % or on a silent error.
+REALPAGES ?= ../realpages/excerpts
+REALPAGES_REQUIRE ?=
+eval-realpages: setup
+	$(BIN)/python scripts/eval_realpages.py $(REALPAGES) $(if $(REALPAGES_REQUIRE),--require $(REALPAGES_REQUIRE))
 
 clean:
 	rm -rf $(OUT) $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,350 @@
+"""Score the pipeline on the real-page development set (issue 15 §4).
+
+Usage:
+  python scripts/eval_realpages.py EXCERPTS_DIR [--gold DIR] [--only ID] [--require PCT]
+
+EXCERPTS_DIR holds the third-party page excerpts, one ``<id>.txt`` per gold file (they are
+never committed; see tests/realpages/README.md). Each excerpt is read with
+``pipeline.extract_document`` and compared with ``tests/realpages/gold/<id>.json``:
+
+- printed numbers: every non-null row_number, component, total, rank, row_max and percent of
+  the gold rows;
+- a gold table is paired with the output table that agrees on most numbers (each output table
+  is used once); a gold row with the output entry of the same name (NFC, casefold, spaces
+  folded), else the entry at the same position; gold component column j with the output
+  component column that agrees on most rows (each used once);
+- right: the output holds the same Decimal in the same role ("0,727" == 0.727);
+- wrong, unflagged: an output number in a role where gold has a different value or none (an
+  unpaired output column, row or table counts too), with no flag on that row and no
+  ``ambiguous_roles`` / ``unreliable_table`` flag on that table;
+- a page is read when at least one of its tables is paired.
+
+Prints one line per page (id, site, index, layout, right/printed, unflagged wrong, note) and a
+total line. ``--require 95`` exits 1 when the share of printed numbers right is below 95 % or
+any unflagged wrong value exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline import extract_document  # noqa: E402
+from pipeline.models import DocumentResult, Entry, Flag, Table, Value  # noqa: E402
+
+DEFAULT_GOLD = ROOT / "tests" / "realpages" / "gold"
+SCALAR_ROLES = ("row_number", "total", "rank", "row_max", "percent")
+TABLE_FLAGS = frozenset({"ambiguous_roles", "unreliable_table"})
+
+Gold = dict[str, Any]
+Reader = Callable[[Path], DocumentResult]
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Numbers printed in gold, numbers the output holds right, output numbers wrong unflagged."""
+
+    printed: int = 0
+    right: int = 0
+    wrong: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.printed + other.printed, self.right + other.right, self.wrong + other.wrong
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PageScore:
+    """One page's line of the report."""
+
+    gold: Gold
+    tally: Tally
+    read: bool
+    note: str
+
+
+def gold_number(printed: str | None) -> Decimal | None:
+    """A gold value as a Decimal: "0,727" and "0.727" alike, "91,77%" is 91.77.
+
+    One separator kind used once is the decimal mark; with both kinds, the last one is;
+    a kind used several times groups thousands ("1.234.567").
+    """
+    if printed is None:
+        return None
+    text = printed.strip().rstrip("%").replace(" ", "").replace("\u00a0", "")
+    commas, dots = text.count(","), text.count(".")
+    if commas and dots:
+        mark = "," if text.rfind(",") > text.rfind(".") else "."
+        group = "." if mark == "," else ","
+        text = text.replace(group, "").replace(mark, ".")
+    elif commas > 1 or dots > 1:
+        text = text.replace(",", "").replace(".", "")
+    else:
+        text = text.replace(",", ".")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"gold value {printed!r} is not a number") from None
+
+
+def name_key(name: str) -> str:
+    """Names compared NFC, casefolded, white space folded."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def printed_numbers(row: Gold) -> int:
+    """How many numbers one gold row prints."""
+    scalars = sum(row.get(role) is not None for role in SCALAR_ROLES)
+    return scalars + sum(value is not None for value in row.get("components") or [])
+
+
+def output_number(value: Value | None) -> Decimal | None:
+    return None if value is None else value.number
+
+
+def entry_role(entry: Entry, role: str) -> Decimal | None:
+    """The number an output entry holds in a scalar role (row_max, percent may not exist yet)."""
+    return output_number(getattr(entry, role, None))
+
+
+def compare(gold: Decimal | None, got: Decimal | None) -> Tally:
+    """One role of one row: printed, right, and whether the output puts a wrong number there."""
+    printed = int(gold is not None)
+    if got is None:
+        return Tally(printed, 0, 0)
+    if gold is not None and got == gold:
+        return Tally(printed, 1, 0)
+    return Tally(printed, 0, 1)
+
+
+def pair_rows(rows: Sequence[Gold], entries: Sequence[Entry]) -> list[int | None]:
+    """For each gold row, the index of its output entry: same name, else same position."""
+    by_name: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        by_name.setdefault(name_key(entry.agency_raw), []).append(index)
+    used: set[int] = set()
+    pairs: list[int | None] = []
+    for row in rows:
+        free = [i for i in by_name.get(name_key(row["name"]), []) if i not in used]
+        pairs.append(free[0] if free else None)
+        used.update(free[:1])
+    for position, paired in enumerate(pairs):
+        if paired is None and position < len(entries) and position not in used:
+            pairs[position] = position
+            used.add(position)
+    return pairs
+
+
+def greedy_pairs(scores: dict[tuple[int, int], tuple[int, ...]]) -> dict[int, int]:
+    """Pair left items with right items by best score first, each used once (score > 0)."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for (left, right), score in sorted(scores.items(), key=lambda kv: (-_rank(kv[1]), kv[0])):
+        if left in pairs or right in taken or not any(score):
+            continue
+        pairs[left] = right
+        taken.add(right)
+    return pairs
+
+
+def _rank(score: tuple[int, ...]) -> int:
+    """A sortable weight for a lexicographic score of small counts."""
+    weight = 0
+    for part in score:
+        weight = weight * 100_000 + part
+    return weight
+
+
+def pair_columns(gold: Gold, table: Table, rows: list[int | None]) -> dict[int, int]:
+    """Gold component column j → output component column k agreeing on most rows."""
+    scores: dict[tuple[int, int], tuple[int, ...]] = {}
+    width = len(table.components())
+    for j in range(len(gold.get("component_labels") or [])):
+        for k in range(width):
+            agree = 0
+            for row, paired in zip(gold["rows"], rows, strict=True):
+                want = _component(row, j)
+                got = _output_component(table.entries, paired, k)
+                agree += int(want is not None and got == want)
+            scores[(j, k)] = (agree,)
+    return greedy_pairs(scores)
+
+
+def _component(row: Gold, j: int) -> Decimal | None:
+    parts = row.get("components") or []
+    return gold_number(parts[j]) if j < len(parts) else None
+
+
+def _output_component(entries: Sequence[Entry], paired: int | None, k: int) -> Decimal | None:
+    if paired is None:
+        return None
+    parts = entries[paired].components
+    return output_number(parts[k]) if k < len(parts) else None
+
+
+def flagged_rows(flags: Iterable[Flag], table: Table) -> tuple[bool, set[int]]:
+    """Whether the table carries a table-level doubt flag, and the rows it flags."""
+    mine = [flag for flag in flags if flag.table_index == table.index]
+    table_doubt = any(flag.check in TABLE_FLAGS for flag in mine)
+    rows = {flag.row_number for flag in mine if flag.row_number is not None}
+    return table_doubt, rows
+
+
+def score_row(row: Gold, entry: Entry | None, columns: dict[int, int], width: int) -> Tally:
+    """One gold row against its output entry (None: nothing read for it)."""
+    tally = Tally()
+    for role in SCALAR_ROLES:
+        got = entry_role(entry, role) if entry is not None else None
+        tally += compare(gold_number(row.get(role)), got)
+    paired_out = set(columns.values())
+    for j, value in enumerate(row.get("components") or []):
+        k = columns.get(j)
+        got = _output_component([entry], 0, k) if entry is not None and k is not None else None
+        tally += compare(gold_number(value), got)
+    for k in range(width):
+        if entry is not None and k not in paired_out:
+            tally += compare(None, _output_component([entry], 0, k))
+    return tally
+
+
+def unpaired_entry(entry: Entry) -> Tally:
+    """An output entry no gold row matches: every number it holds is in a role gold lacks."""
+    tally = Tally()
+    for role in SCALAR_ROLES:
+        tally += compare(None, entry_role(entry, role))
+    for value in entry.components:
+        tally += compare(None, output_number(value))
+    return tally
+
+
+def score_table(gold: Gold, table: Table, flags: Sequence[Flag]) -> Tally:
+    """A gold table against the output table paired with it."""
+    rows = pair_rows(gold["rows"], table.entries)
+    columns = pair_columns(gold, table, rows)
+    width = len(table.components())
+    doubt, flagged = flagged_rows(flags, table)
+    tally = Tally()
+    for row, paired in zip(gold["rows"], rows, strict=True):
+        entry = table.entries[paired] if paired is not None else None
+        one = score_row(row, entry, columns, width)
+        tally += _excuse(one, doubt or (entry is not None and entry.number in flagged))
+    used = {paired for paired in rows if paired is not None}
+    for index, entry in enumerate(table.entries):
+        if index not in used:
+            tally += _excuse(unpaired_entry(entry), doubt or entry.number in flagged)
+    return tally
+
+
+def _excuse(tally: Tally, flagged: bool) -> Tally:
+    """A wrong value on a flagged row or doubted table is told about: not counted as silent."""
+    return Tally(tally.printed, tally.right, 0) if flagged else tally
+
+
+def unpaired_table(table: Table, flags: Sequence[Flag]) -> Tally:
+    """An output table no gold table matches: its numbers stand where gold has none."""
+    doubt, flagged = flagged_rows(flags, table)
+    tally = Tally()
+    for entry in table.entries:
+        tally += _excuse(unpaired_entry(entry), doubt or entry.number in flagged)
+    return tally
+
+
+def pair_tables(gold: Gold, result: DocumentResult) -> dict[int, int]:
+    """Gold table i → output table position: most agreeing numbers, then most shared names."""
+    scores: dict[tuple[int, int], tuple[int, ...]] = {}
+    for i, want in enumerate(gold["tables"]):
+        names = {name_key(row["name"]) for row in want["rows"]}
+        for k, table in enumerate(result.tables):
+            right = score_table(want, table, ()).right
+            shared = sum(name_key(entry.agency_raw) in names for entry in table.entries)
+            scores[(i, k)] = (right, shared)
+    return greedy_pairs(scores)
+
+
+def score_page(gold: Gold, result: DocumentResult) -> tuple[Tally, bool]:
+    """The whole page: every gold table, paired or not, and every unpaired output table."""
+    pairs = pair_tables(gold, result)
+    tally = Tally()
+    for i, want in enumerate(gold["tables"]):
+        if i in pairs:
+            tally += score_table(want, result.tables[pairs[i]], result.flags)
+        else:
+            tally += Tally(sum(printed_numbers(row) for row in want["rows"]), 0, 0)
+    for k, table in enumerate(result.tables):
+        if k not in pairs.values():
+            tally += unpaired_table(table, result.flags)
+    return tally, bool(pairs)
+
+
+def evaluate(gold: Gold, excerpts: Path, reader: Reader = extract_document) -> PageScore:
+    """Read one page's excerpt and score it; a missing excerpt or failed read scores 0."""
+    printed = sum(printed_numbers(row) for table in gold["tables"] for row in table["rows"])
+    path = excerpts / f"{gold['id']}.txt"
+    if not path.is_file():
+        return PageScore(gold, Tally(printed, 0, 0), False, f"no excerpt {path.name}")
+    try:
+        result = reader(path)
+    except Exception as error:  # a bug in the reader must not stop the evaluation
+        return PageScore(gold, Tally(printed, 0, 0), False, f"crash: {error!r}"[:120])
+    tally, read = score_page(gold, result)
+    note = (result.error or "")[:80] if result.status != "ok" else f"{len(result.tables)} tables"
+    return PageScore(gold, tally, read, note)
+
+
+def load_gold(folder: Path, only: str | None) -> list[Gold]:
+    """The gold files, sorted by id (one id with ``only``)."""
+    files = sorted(folder.glob("*.json"))
+    golds = [json.loads(file.read_text(encoding="utf-8")) for file in files]
+    chosen = [gold for gold in golds if only is None or gold["id"] == only]
+    if not chosen:
+        raise SystemExit(f"no gold file{' for ' + only if only else ''} in {folder}")
+    return chosen
+
+
+def report(scores: Sequence[PageScore]) -> Tally:
+    """Print one line per page and the total; return the total."""
+    total = Tally()
+    for page in scores:
+        g, t = page.gold, page.tally
+        print(
+            f"{g['id']:34s} {g['site']:34s} {g['index']:6s} {g['layout']:26s} "
+            f"{t.right:5d}/{t.printed:<5d} {t.wrong:4d}  {page.note}"
+        )
+        total += page.tally
+    read = sum(page.read for page in scores)
+    share = 100 * total.right / total.printed if total.printed else 0.0
+    print(
+        f"TOTAL pages read {read}/{len(scores)}  numbers right {total.right}/{total.printed} "
+        f"({share:.1f} %)  unflagged wrong {total.wrong}"
+    )
+    return total
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("excerpts", type=Path, help="folder of <id>.txt page excerpts")
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder of gold JSON")
+    parser.add_argument("--only", help="score one page id")
+    parser.add_argument("--require", type=float, help="exit 1 below this % or on silent errors")
+    args = parser.parse_args(argv)
+    scores = [evaluate(gold, args.excerpts) for gold in load_gold(args.gold, args.only)]
+    total = report(scores)
+    if args.require is None:
+        return 0
+    share = 100 * total.right / total.printed if total.printed else 0.0
+    return 0 if share >= args.require and total.wrong == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
