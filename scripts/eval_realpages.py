@@ -318,14 +318,15 @@ def report(scores: Sequence[PageScore]) -> Tally:
     for page in scores:
         g, t = page.gold, page.tally
         print(
-            f"{g['id']:34s} {g['site']:34s} {g['index']:6s} {g['layout']:26s} "
+            f"{g['id']:34s} {g['site']:34s} {g['index']:6s} {g['layout']:30s} "
             f"{t.right:5d}/{t.printed:<5d} {t.wrong:4d}  {page.note}"
         )
         total += page.tally
     read = sum(page.read for page in scores)
+    holding = sum(bool(page.gold["tables"]) for page in scores)  # a negative control holds none
     share = 100 * total.right / total.printed if total.printed else 0.0
     print(
-        f"TOTAL pages read {read}/{len(scores)}  numbers right {total.right}/{total.printed} "
+        f"TOTAL pages read {read}/{holding}  numbers right {total.right}/{total.printed} "
         f"({share:.1f} %)  unflagged wrong {total.wrong}"
     )
     return total
