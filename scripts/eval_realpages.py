@@ -31,7 +31,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -272,8 +272,35 @@ def pair_tables(gold: Gold, result: DocumentResult) -> dict[int, int]:
     return greedy_pairs(scores)
 
 
+def joined_sections(result: DocumentResult) -> DocumentResult:
+    """Consecutive output tables with the same columns as one (a table the reader split at
+    its group headings, "I. Cấp tỉnh" / "II. Cấp huyện", which gold keeps as one table with
+    a ``group`` per row); their flags move to the joined table."""
+    tables: list[Table] = []
+    moved: dict[int, int] = {}
+    for table in result.tables:
+        last = tables[-1] if tables else None
+        if last is not None and _shape(last) == _shape(table):
+            tables[-1] = replace(last, entries=last.entries + table.entries)
+            moved[table.index] = last.index
+        else:
+            tables.append(table)
+    flags = tuple(
+        replace(flag, table_index=moved.get(flag.table_index, flag.table_index))
+        if flag.table_index is not None
+        else flag
+        for flag in result.flags
+    )
+    return replace(result, tables=tuple(tables), flags=flags)
+
+
+def _shape(table: Table) -> tuple[str, ...]:
+    return tuple(column.role for column in table.columns)
+
+
 def score_page(gold: Gold, result: DocumentResult) -> tuple[Tally, bool]:
     """The whole page: every gold table, paired or not, and every unpaired output table."""
+    result = joined_sections(result)
     pairs = pair_tables(gold, result)
     tally = Tally()
     for i, want in enumerate(gold["tables"]):

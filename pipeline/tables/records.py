@@ -167,7 +167,9 @@ def _is_name(group: Group) -> bool:
     """A unit's name: a few words, starting with a capital ("Sở Y tế", "Quảng Ninh")."""
     if group.value or len(group.tokens) > MAX_NAME_WORDS or not group.text[:1].isupper():
         return False
-    return sum(ch.isalpha() for ch in group.text) >= 3
+    last_line = " ".join(t.text for t in group.tokens if t.line == group.tokens[-1].line)
+    letters = sum(ch.isalpha() for ch in last_line)
+    return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +223,15 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
         return None
     fit, before = split
     last = end - 1
-    if last + 2 < len(groups) and _size(groups, last) != width - before:
+    if last + 2 < len(groups) and _size(groups, last) < width - before:
         names, end = names - 1, end - 2  # short, yet the text goes on: not a record
     distinct = {groups[at].text for at in range(start, end, 2)}
-    if fit <= 0 or names < MIN_RECORDS or 5 * len(distinct) < 4 * names:
+    whole = names - (_size(groups, end - 1) < width - before)  # the last may be cut short
+    if fit <= 0 or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
         return None  # nothing ties the records together: neither line breaks nor a count
+    mid = _mid_line(groups, start, end, width, before)
+    if mid * 3 > names and _lines_spanned(groups, start, end) > 1:
+        return None  # numbers inside sentences: prose, not records
     return Stretch(start, min(end + 1, len(groups)), Shape(width, before), fit / names)
 
 
@@ -237,6 +243,25 @@ def _sizes_after(groups: list[Group], start: int) -> list[int]:
         sizes.append(len(groups[at + 1].tokens))
         at += 2
     return sizes
+
+
+def _mid_line(groups: list[Group], start: int, end: int, width: int, before: int) -> int:
+    """Records whose last number is followed by more of the same line: numbers inside
+    sentences ("Posted on 12 April, 2023"), where a table's row ends its line."""
+    count = 0
+    for at in range(start + 1, min(end + 1, len(groups)), 2):
+        values = groups[at].tokens
+        if len(values) < width - before or not groups[at].value:
+            continue
+        nxt = values[width - before] if len(values) > width - before else None
+        if nxt is None and at + 1 < len(groups):
+            nxt = groups[at + 1].tokens[0]
+        count += nxt is not None and not nxt.starts_line
+    return count
+
+
+def _lines_spanned(groups: list[Group], start: int, end: int) -> int:
+    return groups[end - 1].tokens[-1].line - groups[start].tokens[0].line + 1
 
 
 def _size(groups: list[Group], at: int) -> int:
@@ -394,18 +419,19 @@ def record_rows(run: list[Line], first_grid: int) -> tuple[list[Line], int]:
 
 
 def _has_scores(rows: list[list[Token | None]]) -> bool:
-    """Some value column holds a number in two records of three."""
+    """Some value column, not of years, holds a number in two records of three."""
     width = len(rows[0]) if rows else 0
     for column in range(width):
-        numbers = sum(
-            1
+        numbers = [
+            number
             for row in rows
             if (token := row[column]) is not None
             and token.value
-            and parse_number(token.text) is not None
-        )
-        if 3 * numbers >= 2 * len(rows):
-            return True
+            and (number := parse_number(token.text)) is not None
+        ]
+        years = all(n == n.to_integral_value() and 1900 <= n <= 2100 for n in numbers)
+        if 3 * len(numbers) >= 2 * len(rows) and not years:
+            return True  # a column of years ("… năm 2022") is no score
     return False
 
 

@@ -243,7 +243,8 @@ def _settle_total(
         else:
             ranked = _ranked_score(roles, values, scores)
             chosen = ranked if ranked is not None else hinted
-            doubt = None
+            unnamed = all(roles[i] == "number" for i in scores)
+            doubt = _no_total(scores, columns) if chosen is None and unnamed else None
     for index in scores:
         roles[index] = "total" if index == chosen else "component"
     if chosen is not None:
@@ -340,6 +341,13 @@ def _probe(values: dict[int, Values], parts: list[int], total: int) -> Table:
 
 def _bare(number: Decimal | None) -> Value | None:
     return None if number is None else Value(str(number), number, _NOWHERE)
+
+
+def _no_total(scores: list[int], columns: tuple[Column, ...]) -> str:
+    """Score columns no rule, rank or header ties together: parts of a total not printed, or
+    rankings side by side (one a year); nothing in the table says which."""
+    names = ", ".join(_name(columns, i) for i in scores)
+    return f"không cột nào là tổng của các cột khác ({names}): đọc là điểm thành phần"
 
 
 def _doubt(winners: list[int], columns: tuple[Column, ...]) -> str:
