@@ -67,7 +67,8 @@ def district_scene(province: units.Province, year: int, rng: random.Random) -> S
 
 def national_scene(province: units.Province, year: int, rng: random.Random) -> Scene:
     if rng.random() < 0.3:
-        names = tuple(rng.sample(units.ministries(), rng.randint(6, 18)))
+        pool = units.ministries(year)
+        names = tuple(rng.sample(pool, min(len(pool), rng.randint(6, 18))))
         return Scene("ministry", province, level="ministry", groups=((None, names),),
                      scope="các bộ, cơ quan ngang bộ")  # fmt: skip
     chosen = units.provinces(year) if rng.random() < 0.4 else rng.sample(

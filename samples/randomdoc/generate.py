@@ -46,12 +46,8 @@ def allowed_layouts(formats: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def layout_of(seed: int, formats: tuple[str, ...] = ("text", "html", "docx")) -> str:
-    """The layout a seed draws among the allowed ones: families equally likely, then a layout."""
-    layouts = allowed_layouts(formats)
-    rng = random.Random(f"layout-{seed}")
-    families = sorted({layout.split(":")[0] for layout in layouts})
-    family = rng.choice(families)
-    return rng.choice([layout for layout in layouts if layout.split(":")[0] == family])
+    """The layout a seed draws among the allowed ones, each equally likely."""
+    return random.Random(f"layout-{seed}").choice(allowed_layouts(formats))
 
 
 def generate(seed: int, out_dir: Path, formats: tuple[str, ...] = ("text", "html", "docx")

@@ -78,6 +78,7 @@ class Wish:
 
 def draw_shape(wish: Wish, rng: random.Random) -> Shape:
     ranked = wish.ranked if wish.ranked is not None else rng.random() < 0.85
+    ranked = ranked or wish.stacked  # a rank over its score: a ranking
     combo = draw_combo(ranked, wish.stacked, rng)
     top, places = draw_scale(combo, rng)
     scored = combo not in ("rank_only", "rank_total")

@@ -91,8 +91,8 @@ def communes(district_id: str, year: int) -> list[str]:
 
 
 @cache
-def ministries() -> tuple[str, ...]:
-    return tuple(row["name"] for row in _rows("ministries.csv") if not row["valid_to"])
+def ministries(year: int) -> tuple[str, ...]:
+    return tuple(row["name"] for row in _rows("ministries.csv") if _valid(row, year))
 
 
 def district_printed(name: str, rng: random.Random) -> str:
