@@ -41,6 +41,7 @@ lint: setup
 	$(BIN)/ruff check pipeline tests scripts samples
 	$(BIN)/ruff format --check pipeline tests scripts samples
 	$(BIN)/mypy pipeline
+	$(BIN)/mypy --explicit-package-bases --follow-imports=silent samples/randomdoc scripts/eval_generated.py
 
 format: setup
 	$(BIN)/ruff check --fix pipeline tests scripts samples

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from pipeline import extract_document  # noqa: E402
-from samples.randomdoc import generate, layout_of  # noqa: E402
+from pipeline.registry import Registry, load_registry  # noqa: E402
+from samples.randomdoc import generate  # noqa: E402
 from samples.randomdoc.score import Score, reason, score_result  # noqa: E402
 
 DEFAULT_FORMATS = ("text", "html", "docx")
@@ -59,10 +60,11 @@ def cases(args: argparse.Namespace) -> list[tuple[int, tuple[str, ...]]]:
     return [(seed, formats) for seed in range(args.start, args.start + args.seeds)]
 
 
-def run(seed: int, formats: tuple[str, ...], out_dir: Path) -> tuple[str, Score]:
+def run(seed: int, formats: tuple[str, ...], out_dir: Path, registry: Registry
+        ) -> tuple[str, Score]:  # fmt: skip
     made = generate(seed, out_dir, formats)
     try:
-        result = extract_document(made.path)
+        result = extract_document(made.path, registry)
     except Exception as error:  # a crash is a finding, not the end of the evaluation
         from pipeline.models import DocumentResult
 
@@ -88,6 +90,8 @@ class Totals:
         planted = sum(s.planted for s in scores)
         clean = [s for s in scores if not s.planted]
         meta = sum(s.metadata for s in scores)
+        read = [s for s in scores if s.error is None]
+        meta_read = sum(s.metadata for s in read)
         return {
             "name": name,
             "seeds": len(scores),
@@ -98,10 +102,15 @@ class Totals:
             "wrong": sum(sum(s.wrong.values()) + sum(s.extra.values()) for s in scores),
             "silent": sum(s.silent for s in scores) + sum(s.phantom_rows for s in scores),
             "planted": f"{sum(s.planted_found for s in scores)}/{planted}",
-            "planted_pct": 100 * sum(s.planted_found for s in scores) / planted if planted else 100.0,
+            "planted_pct": 100 * sum(s.planted_found for s in scores) / planted
+            if planted
+            else 100.0,
             "false": sum(sum(s.false_errors.values()) for s in scores),
             "false_docs": f"{sum(bool(s.false_errors) for s in clean)}/{len(clean)}",
             "metadata": 100 * sum(s.metadata_right for s in scores) / meta if meta else 100.0,
+            "metadata_read": (
+                100 * sum(s.metadata_right for s in read) / meta_read if meta_read else 100.0
+            ),
         }
 
     def table(self) -> list[dict[str, float | int | str]]:
@@ -112,14 +121,14 @@ class Totals:
 
 HEADER = (f"{'layout':18s} {'seeds':>5s} {'perfect':>7s} {'read':>5s} {'cells%':>7s} "
           f"{'missed':>7s} {'wrong':>6s} {'silent':>6s} {'planted':>8s} {'false':>6s} "
-          f"{'falsedoc':>9s} {'meta%':>6s}")  # fmt: skip
+          f"{'falsedoc':>9s} {'meta%':>6s} {'meta%read':>9s}")  # fmt: skip
 
 
 def show(line: dict[str, float | int | str]) -> str:
     return (f"{line['name']!s:18s} {line['seeds']:5d} {line['perfect']:7d} {line['read']:5d} "
             f"{line['cells']:7.2f} {line['missed']:7d} {line['wrong']:6d} {line['silent']:6d} "
             f"{line['planted']!s:>8s} {line['false']:6d} {line['false_docs']!s:>9s} "
-            f"{line['metadata']:6.2f}")  # fmt: skip
+            f"{line['metadata']:6.2f} {line['metadata_read']:9.2f}")  # fmt: skip
 
 
 def meets(line: dict[str, float | int | str], require: str) -> bool:
@@ -139,8 +148,9 @@ def meets(line: dict[str, float | int | str], require: str) -> bool:
 
 def evaluate(todo: Iterable[tuple[int, tuple[str, ...]]], out_dir: Path) -> Totals:
     totals = Totals()
+    registry = load_registry()
     for seed, formats in todo:
-        layout, score = run(seed, formats, out_dir)
+        layout, score = run(seed, formats, out_dir, registry)
         totals.add(layout, score)
         if not score.perfect:
             print(f"seed {seed} {layout}: {reason(score)}", flush=True)
@@ -167,7 +177,9 @@ def main(argv: Sequence[str]) -> int:
         for score in scores:
             wrong_kinds.update(score.false_errors)
     if wrong_kinds:
-        print("false error flags by check: " + ", ".join(f"{k} {n}" for k, n in wrong_kinds.items()))
+        print(
+            "false error flags by check: " + ", ".join(f"{k} {n}" for k, n in wrong_kinds.items())
+        )
     return 0 if meets(lines[-1], args.require) else 1
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from . import people, units
 from .figures import blank_row, group_rows
-from .model import Decision, Row, Table
+from .model import Row, Table
 from .numbers import printed, thresholds_prose
 from .shapes import Shape, Wish, draw_shape
 
@@ -60,8 +60,14 @@ def district_scene(province: units.Province, year: int, rng: random.Random) -> S
             scope = f"các xã, thị trấn {name.lower().split()[0]} {name.split(' ', 1)[1]}"
             if name.startswith("Thị xã"):
                 scope = f"các xã, phường thị xã {name.split(' ', 2)[2]}"
-            return Scene("district", province, district=name, level="commune",
-                         groups=((None, names),), scope=f"{scope}, {province.kind} {province.name}")  # fmt: skip
+            return Scene(
+                "district",
+                province,
+                district=name,
+                level="commune",
+                groups=((None, names),),
+                scope=f"{scope}, {province.kind} {province.name}",
+            )
     return None
 
 

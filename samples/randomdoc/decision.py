@@ -26,7 +26,7 @@ def letterhead(scene: Scene, rng: random.Random) -> tuple[tuple[str, ...], str, 
         kind, _, name = scene.district.partition(" ")
         if kind == "Thị":
             kind, name = "thị xã", name.partition(" ")[2]
-        lines = (f"UBND {upper}", f"ỦY BAN NHÂN DÂN {kind.upper()} {name.upper()}")
+        lines: tuple[str, ...] = (f"UBND {upper}", f"ỦY BAN NHÂN DÂN {kind.upper()} {name.upper()}")
         if rng.random() < 0.5:
             lines = ("ỦY BAN NHÂN DÂN", f"{kind.upper()} {name.upper()}")
         return lines, f"Ủy ban nhân dân {kind.lower()} {name}", "QĐ-UBND", name
@@ -87,8 +87,10 @@ def draw_decision(seed: int, stacked: bool, cut_ok: bool) -> Decision:
         place_date=people.place_date(place, signed[2], signed[1], signed[0], rng),
         title=title,
         authority=authority(scene, issuer),
-        bases=("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
-               "Xét đề nghị của Thủ trưởng cơ quan thường trực."),  # fmt: skip
+        bases=(
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+            "Xét đề nghị của Thủ trưởng cơ quan thường trực.",
+        ),  # fmt: skip
         articles=body,
         signer_title=people.signer_block("ministry" if scene.kind == "ministry" else "", rng),
         signer=signer,

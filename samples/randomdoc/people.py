@@ -8,8 +8,30 @@ SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "
             "Dương", "Lý", "Phan", "Trịnh", "Đinh", "Lương", "Mai")  # fmt: skip
 MIDDLES = ("Văn", "Thị", "Minh", "Đức", "Hữu", "Quang", "Thanh", "Ngọc", "Xuân", "Đình", "Thế",
            "Anh", "Kim", "Hoài")  # fmt: skip
-GIVEN = ("An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Lâm", "Long", "Nam", "Phương", "Quân",
-         "Sơn", "Thắng", "Tuấn", "Việt", "Hòa", "Hương", "Lan", "Khánh", "Thủy", "Trung", "Vinh")  # fmt: skip
+GIVEN = (
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hải",
+    "Hùng",
+    "Lâm",
+    "Long",
+    "Nam",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Thắng",
+    "Tuấn",
+    "Việt",
+    "Hòa",
+    "Hương",
+    "Lan",
+    "Khánh",
+    "Thủy",
+    "Trung",
+    "Vinh",
+)
 INDEX_PHRASES = {
     "ict": "mức độ ứng dụng công nghệ thông tin",
     "dti": "Chỉ số chuyển đổi số (DTI)",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -42,9 +43,15 @@ class Score:
 
     @property
     def perfect(self) -> bool:
-        return (self.right == self.cells and not self.silent and not self.extra and not self.phantom_rows
-                and self.planted_found == self.planted and not self.false_errors
-                and self.metadata_right == self.metadata)  # fmt: skip
+        return (
+            self.right == self.cells
+            and not self.silent
+            and not self.extra
+            and not self.phantom_rows
+            and self.planted_found == self.planted
+            and not self.false_errors
+            and self.metadata_right == self.metadata
+        )
 
 
 def fold(text: str | None) -> str:
@@ -61,8 +68,9 @@ def entry_cells(entry: Entry) -> dict[str, Any]:
         "row_number": entry.number,
         "agency": fold(entry.agency_raw),
         "total": number(entry.total),
-        "rank": int(r) if (r := number(entry.rank)) is not None and r == int(r) else number(
-            entry.rank),  # fmt: skip
+        "rank": int(r)
+        if (r := number(entry.rank)) is not None and r == int(r)
+        else number(entry.rank),  # fmt: skip
         "band": entry.band,
         "row_max": number(getattr(entry, "row_max", None)),
         "percent": number(getattr(entry, "percent", None)),
@@ -153,6 +161,16 @@ def align(truth_rows: list[dict[str, Any]], got: list[Got]) -> list[int | None]:
     return found
 
 
+def score_extra(score: Score, row: dict[str, Any], entry: Got | None) -> None:
+    """Values the reader gave in roles the table does not print (a rank read as a total)."""
+    if entry is None:
+        return
+    for role, have in entry.cells.items():
+        if have is not None and role not in row["cells"]:
+            score.extra[role.split()[0]] += 1
+            score.silent += 0 if entry.flags or entry.doubted else 1
+
+
 def score_cells(score: Score, rows: list[dict[str, Any]], got: list[Got]) -> list[int | None]:
     where = align(rows, got)
     for row, hit in zip(rows, where, strict=True):
@@ -168,10 +186,7 @@ def score_cells(score: Score, rows: list[dict[str, Any]], got: list[Got]) -> lis
             else:
                 score.wrong[role.split()[0]] += 1
                 score.silent += 0 if entry and (entry.flags or entry.doubted) else 1
-        for role, have in (entry.cells.items() if entry else ()):
-            if have is not None and role not in row["cells"]:  # a role the table does not print
-                score.extra[role.split()[0]] += 1
-                score.silent += 0 if entry.flags or entry.doubted else 1
+        score_extra(score, row, entry)
     for k in set(range(len(got))) - {h for h in where if h is not None}:
         valued = any(v is not None for r, v in got[k].cells.items() if r != "agency")
         unflagged = not (got[k].flags or got[k].doubted)
@@ -179,8 +194,14 @@ def score_cells(score: Score, rows: list[dict[str, Any]], got: list[Got]) -> lis
     return where
 
 
-def score_flags(score: Score, truth: dict[str, Any], rows: list[dict[str, Any]],
-                got: list[Got], where: list[int | None], result: DocumentResult) -> None:  # fmt: skip
+def score_flags(
+    score: Score,
+    truth: dict[str, Any],
+    rows: list[dict[str, Any]],
+    got: list[Got],
+    where: list[int | None],
+    result: DocumentResult,
+) -> None:
     offsets = [0]
     for table in truth["tables"]:
         offsets.append(offsets[-1] + len(table["rows"]))
@@ -201,10 +222,12 @@ def score_metadata(score: Score, truth: dict[str, Any], result: DocumentResult) 
     meta = result.metadata
     for name in METADATA_FIELDS:
         want = truth["metadata"].get(name)
-        have = getattr(meta, name, None)
-        have = have.isoformat() if hasattr(have, "isoformat") else have
+        value = getattr(meta, name, None)
+        have = value.isoformat() if isinstance(value, date) else value
         score.metadata += 1
-        if fold(str(have)) == fold(str(want)) if have is not None or want is None else False:
+        if (have is None and want is None) or (
+            have is not None and fold(str(have)) == fold(str(want))
+        ):
             score.metadata_right += 1
         else:
             score.metadata_wrong.append(name)

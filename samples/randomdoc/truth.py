@@ -66,8 +66,11 @@ def table_truth(table: Table, cut: int | None) -> dict[str, Any]:
         "maxima": table.maxima,
         "ranked": table.ranked,
         "columns": [
-            {"role": c.role, "label": " ".join(c.label) if table.header != "none" else None,
-             "max": canonical(c.maximum) if table.maxima != "none" else None}
+            {
+                "role": c.role,
+                "label": " ".join(c.label) if table.header != "none" else None,
+                "max": canonical(c.maximum) if table.maxima != "none" else None,
+            }
             for c in table.columns
         ],  # fmt: skip
         "rows": rows,
