@@ -60,6 +60,13 @@ def broken_rows(table: Table) -> set[int]:
         if table.stated_bands and row.band and row.total is not None and \
                 band_of(row.total, Decimal(100)) != row.band:  # fmt: skip
             broken.add(i)
+    banded = [(i, r) for i, r in enumerate(table.rows) if r.band and r.total is not None]
+    banded = [] if table.stated_bands else banded  # stated thresholds are checked instead
+    order = ("Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu")
+    for i, row in banded:  # a lower band than a row it scores above
+        if any(order.index(r.band or "") < order.index(row.band or "") and r.total < row.total
+               for _, r in banded if r.total is not None and row.total is not None):  # fmt: skip
+            broken.add(i)
     for start, end in zip(starts, [*starts[1:], len(table.rows)], strict=True):
         group = [(i, r) for i, r in enumerate(table.rows[start:end], start) if not r.empty]
         scored = [(i, r) for i, r in group if r.rank is not None and r.total is not None]

@@ -27,6 +27,11 @@ class Scene:
     scope: str = ""  # "các sở, ban, ngành tỉnh Lào Cai", as the title says it
 
 
+def district_kinds(province: units.Province) -> str:
+    """How a title names a province's districts: a city's are quận, huyện."""
+    return "các quận, huyện" if province.kind == "thành phố" else "các huyện, thị xã, thành phố"
+
+
 def province_scene(province: units.Province, year: int, rng: random.Random) -> Scene:
     where = f"{province.kind} {province.name}"
     departments = tuple(units.departments(province, year))
@@ -37,14 +42,17 @@ def province_scene(province: units.Province, year: int, rng: random.Random) -> S
         return Scene("province", province, level="province_agency", groups=((None, tuple(names)),),
                      scope=f"các sở, ban, ngành {where}")  # fmt: skip
     if pick < 0.8:
+        kinds = (
+            "các quận, huyện" if province.kind == "thành phố" else "các huyện, thị xã, thành phố"
+        )
         return Scene("province", province, level="district", groups=((None, districts),),
-                     scope=f"UBND các huyện, thị xã, thành phố {where}")  # fmt: skip
+                     scope=f"UBND {kinds} {where}")  # fmt: skip
     first = rng.sample(departments, min(len(departments), rng.randint(4, 12)))
     return Scene(
         "province", province, level="province_agency",
         groups=((rng.choice(people.GROUP_HEADINGS), tuple(first)),
                 (rng.choice(people.DISTRICT_HEADINGS), districts)),
-        scope=f"các sở, ban, ngành và UBND các huyện, thành phố {where}",
+        scope=f"các sở, ban, ngành và UBND {district_kinds(province)} {where}",
     )  # fmt: skip
 
 

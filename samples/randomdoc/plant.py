@@ -3,7 +3,8 @@
 Each plant breaks exactly one rule in one row and leaves every other check of the table true:
 a component moved so the total no longer follows (sum_mismatch); a component raised over its
 printed maximum with another lowered to keep the total (over_max); a rank its score
-contradicts (rank_mismatch); a band against the stated thresholds (band_mismatch).
+contradicts (rank_mismatch); a band against the stated thresholds, or, where none are stated,
+a band lower than a row it scores above (band_mismatch).
 """
 
 from __future__ import annotations
@@ -65,12 +66,20 @@ def plant_rank(table: Table, i: int, rng: random.Random) -> tuple[Row, str] | No
 
 
 def plant_band(table: Table, i: int, rng: random.Random) -> tuple[Row, str] | None:
+    """Against the stated thresholds: a neighbouring band. Without them: the next lower band
+    for a row that scores above another row of its own band, which now ranks above it."""
     row = table.rows[i]
-    if row.band is None or not table.stated_bands:
+    if row.band is None or row.total is None:
         return None
     at = BAND_NAMES.index(row.band)
-    other = [k for k in (at - 1, at + 1) if 0 <= k < len(BAND_NAMES)]
-    return replace(row, band=BAND_NAMES[rng.choice(other)]), "band"
+    if table.stated_bands:
+        other = [k for k in (at - 1, at + 1) if 0 <= k < len(BAND_NAMES)]
+        return replace(row, band=BAND_NAMES[rng.choice(other)]), "band"
+    below = [r for r in table.rows if r.band == row.band and r.total is not None
+             and r.total < row.total]  # fmt: skip
+    if not below or at + 1 >= len(BAND_NAMES):
+        return None
+    return replace(row, band=BAND_NAMES[at + 1]), "band"
 
 
 PLANTERS: dict[str, Planter] = {

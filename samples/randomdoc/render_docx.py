@@ -6,8 +6,9 @@ from __future__ import annotations
 import io
 
 import docx
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from .grid import body_rows, header_rows
 from .model import Decision, Table
@@ -59,8 +60,18 @@ def docx_tables(document: Document, decision: Decision) -> None:
         add(document, "")
 
 
+def landscape(document: Document) -> None:
+    """Wide tables (more than eight columns) on landscape A4 pages, as decisions print them."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.5)
+
+
 def render_docx(decision: Decision) -> bytes:
     document = docx.Document()
+    if max(len(table.columns) for table in decision.tables) > 8:
+        landscape(document)
     for line in decision.letterhead[:-1]:
         add(document, line, bold=True, center=True)
     add(document, decision.letterhead[-1], center=True)
