@@ -22,9 +22,11 @@ from generated_seeds import REGRESSION_SEEDS  # noqa: E402
 
 from samples.randomdoc import generate  # noqa: E402
 from samples.randomdoc.decision import draw_decision  # noqa: E402
+from samples.randomdoc.grid import cell_text  # noqa: E402
 from samples.randomdoc.model import Table  # noqa: E402
 from samples.randomdoc.numbers import apply, band_of, competition_ranks  # noqa: E402
 from samples.randomdoc.score import reason, score_result  # noqa: E402
+from samples.randomdoc.truth import role_cells  # noqa: E402
 
 
 @pytest.mark.parametrize(("seed", "layout"), REGRESSION_SEEDS)
@@ -84,3 +86,31 @@ def test_only_the_planted_row_breaks_a_rule(seed: int) -> None:
     planted = {(p.table, p.row) for p in decision.planted}
     found = {(t, i) for t, table in enumerate(decision.tables) for i in broken_rows(table)}
     assert found == planted
+
+
+@pytest.mark.parametrize("seeds", [range(start, start + 500) for start in range(0, 2000, 500)])
+def test_the_truth_is_what_is_printed(seeds: range) -> None:
+    for seed in seeds:
+        check_printed(seed)
+
+
+def check_printed(seed: int) -> None:
+    """Every number of the truth is the printed cell read back, and within its maximum."""
+    decision = draw_decision(seed, stacked=seed % 2 == 0, cut_ok=False)
+    for table in decision.tables:
+        maxima = {c.index: c.maximum for c in table.columns if c.role == "component"}
+        for row in table.rows:
+            for column in table.columns:
+                text = cell_text(table, row, column)
+                if column.role == "rank_total" and text:
+                    rank, _, score = text.partition(" ")
+                    assert (int(rank), Decimal(score.strip("()").replace(",", "."))) == (
+                        row.rank, row.total)  # fmt: skip
+                elif column.role in ("component", "total", "percent", "row_max") and text:
+                    value = Decimal(text.replace(",", "."))
+                    truth = role_cells(column, row)
+                    assert Decimal(next(iter(truth.values()))) == value
+            planted = any(p.row == table.rows.index(row) for p in decision.planted)
+            for k, part in enumerate(row.components):
+                top = maxima[k]
+                assert planted or part is None or top is None or part <= top

@@ -80,15 +80,18 @@ def draw_weights(count: int, rng: random.Random) -> tuple[Decimal, ...]:
             return tuple(weights)
 
 
-def component_maxima(count: int, top: Decimal, rule: Rule, rng: random.Random) -> list[Decimal]:
-    """Each component's maximum: a share of the total's maximum (sum), or the maximum itself."""
+def component_maxima(
+    count: int, top: Decimal, rule: Rule, places: int, rng: random.Random
+) -> list[Decimal]:
+    """Each component's maximum: a share of the total's maximum (sum, scaled), or the maximum
+    itself (weighted, mean); printable at the table's places, so no score rounds above it."""
     if rule.kind in ("weighted", "mean"):
         return [top] * count
     whole = top / rule.factor
     step = Decimal(1) if whole >= 10 * count else quantum(2)
     if top < 10:
         step = Decimal("0.05") if whole >= Decimal("0.05") * count * 2 else quantum(2)
-    return split_evenly(whole, count, rng, step)
+    return split_evenly(whole, count, rng, max(step, quantum(places)))
 
 
 def component_values(

@@ -84,7 +84,7 @@ def draw_shape(wish: Wish, rng: random.Random) -> Shape:
     scored = combo not in ("rank_only", "rank_total")
     count = 0 if not scored or rng.random() < 0.3 else rng.randint(2, 12)
     rule = draw_rule(count, top, wish.rows >= 6, rng) if count else None
-    maxima = component_maxima(count, top, rule, rng) if rule else []
+    maxima = component_maxima(count, top, rule, places, rng) if rule else []
     row_max = ""
     if scored and ranked and combo in ("score_rank", "score_only") and rng.random() < 0.15:
         if count == 0 and top == 100:
