@@ -109,7 +109,7 @@ class Totals:
             "false_docs": f"{sum(bool(s.false_errors) for s in clean)}/{len(clean)}",
             "metadata": 100 * sum(s.metadata_right for s in scores) / meta if meta else 100.0,
             "metadata_read": (
-                100 * sum(s.metadata_right for s in read) / meta_read if meta_read else 100.0
+                100 * sum(s.metadata_right for s in read) / meta_read if meta_read else float("nan")
             ),
         }
 
