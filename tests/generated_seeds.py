@@ -39,6 +39,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (187, "text:tabs"),  # last row cut, scaled
     (446, "text:tabs"),  # groups, two years, a unit with no values
     (453, "text:tabs"),  # mean, groups, two-level header
+    (1, "pdf"),  # components by sum, a band column (LibreOffice PDF of the DOCX)
+    (12, "pdf"),  # planted rank_mismatch
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
