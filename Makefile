@@ -25,6 +25,15 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# LibreOffice Writer (headless) for the generated-decision PDFs of tests/test_generated.py;
+# apt only when missing.
+.PHONY: libreoffice
+libreoffice:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  echo "installing libreoffice-writer-nogui"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation >/dev/null; \
+	fi
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -34,13 +43,14 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/decisions extract $(SAMPLES) --out $(OUT)
 
-test: setup chromium
+test: setup chromium libreoffice
 	$(BIN)/pytest
 
 lint: setup
 	$(BIN)/ruff check pipeline tests scripts samples
 	$(BIN)/ruff format --check pipeline tests scripts samples
 	$(BIN)/mypy pipeline
+	$(BIN)/mypy --explicit-package-bases --follow-imports=silent samples/randomdoc scripts/eval_generated.py
 
 format: setup
 	$(BIN)/ruff check --fix pipeline tests scripts samples
