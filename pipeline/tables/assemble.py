@@ -191,6 +191,8 @@ def _continues_headless(draft: _Draft, rows: list[Line]) -> bool:
         return False
     agency = next((c.index - 1 for c in draft.columns if c.role == "agency"), None)
     named = [row for row in _data_rows(rows) if agency is not None and _has_name(row, agency)]
+    if _first_row_number(rows, draft.columns) == 1 and draft.rows:
+        return False  # its numbering starts again: a table of its own (another year, level)
     return 2 * len(named) >= len(_data_rows(rows))
 
 
@@ -211,7 +213,10 @@ def _continues(draft: _Draft, columns: tuple[Column, ...], body: list[Line]) -> 
 
 
 def _first_row_number(rows: list[Line], columns: tuple[Column, ...]) -> int | None:
+    """The first row's STT, or its rank when no STT is printed."""
     index = next((c.index - 1 for c in columns if c.role == "row_number"), None)
+    if index is None:
+        index = next((c.index - 1 for c in columns if c.role == "rank"), None)
     for row in rows:
         if index is not None and is_data_row(row):
             number = parse_number(row.cells[index].text)

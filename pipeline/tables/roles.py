@@ -104,7 +104,7 @@ def _rank_agreement(ranks: Values, scores: Values) -> float:
     if len(pairs) < 2:
         return 0.0
     exact = sum(r == e for r, e in pairs) / len(pairs)
-    return 1.0 if exact < 0.6 and _inversely_ordered(ranks, scores) else exact
+    return 0.6 if exact < 0.6 and _inversely_ordered(ranks, scores) else exact
 
 
 def _inversely_ordered(ranks: Values, scores: Values) -> bool:
@@ -225,6 +225,9 @@ def _settle_total(
     if "row_max" in roles.values():
         roles.update({i: "component" for i in scores if roles[i] != "total"})
         return None
+    if len(scores) == 1 and roles[scores[0]] != "total" and _ranks_alone(values[scores[0]]):
+        roles[scores[0]] = "rank"  # "1 Sở A 1": a ranking with no scores printed
+        return None
     if len(scores) <= 1:
         roles.update({i: "total" for i in scores})
         return None
@@ -270,6 +273,18 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
             roles[index] = "percent"
 
 
+def _ranks_alone(column: Values) -> bool:
+    """Integers 1 … n with at most ties between them: a competition ranking of n rows."""
+    present = [v for v in column if v is not None]
+    if len(present) < 2 or not _integers(column):
+        return False
+    ordered = sorted(present)
+    return all(
+        value == position or (position > 1 and value == ordered[position - 2])
+        for position, value in enumerate(ordered, start=1)
+    )
+
+
 def _hinted_total(roles: dict[int, str], scores: list[int]) -> int | None:
     """The total the header names, or the one unnamed score beside a named component group."""
     named = [i for i in scores if roles[i] == "total"]
@@ -290,12 +305,15 @@ def _most(hits: int, values: dict[int, Values]) -> bool:
 def _ranked_score(
     roles: dict[int, str], values: dict[int, Values], scores: list[int]
 ) -> int | None:
-    """With no rule, the score a rank column ranks is the total (the others its parts)."""
+    """With no rule, the score a rank column ranks best is the total (the others its parts)."""
     ranks = [values[i] for i in values if roles[i] == "rank"]
-    for score in reversed(scores):
-        if any(_rank_agreement(rank, values[score]) >= 0.6 for rank in ranks):
-            return score
-    return None
+    agreement = {
+        s: max((_rank_agreement(r, values[s]) for r in ranks), default=0.0) for s in scores
+    }
+    best = max(agreement.values(), default=0.0)
+    if best < 0.6:
+        return None
+    return [s for s in scores if agreement[s] == best][-1]
 
 
 def _rule_fits(
