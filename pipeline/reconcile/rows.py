@@ -28,6 +28,8 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
         for entry, rank in stated
         if entry.total and entry.total.number is not None
     ]
+    if scored and max(rank for _, rank, _ in scored) > len(scored):
+        return _check_partial_ranks(scope, scored)  # a top ten with national ranks
     if scored:
         basis, rows = "theo tổng điểm", [(entry, rank) for entry, rank, _ in scored]
         expected = competition_ranks([total for _, _, total in scored])
@@ -52,6 +54,45 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _check_partial_ranks(scope: Scope, scored: list[tuple[Entry, Decimal, Decimal]]) -> list[Flag]:
+    """Ranks taken from a longer list (a top ten and the province's own national rank): only
+    their order can be checked. A rank is wrong when a higher total has a rank no better, or
+    a lower total a rank no worse; the expected value is the range its neighbours leave."""
+    flags = []
+    for entry, rank, total in scored:
+        above = [r for _, r, t in scored if t > total]
+        below = [r for _, r, t in scored if t < total]
+        same = [r for _, r, t in scored if t == total]
+        low = max(above, default=Decimal(0)) + 1
+        high = min(below, default=None)
+        if rank >= low and (high is None or rank < high) and len(set(same)) == 1:
+            continue
+        expected = f"{fmt(low)}–{fmt(high - 1)}" if high is not None else f"≥ {fmt(low)}"
+        message = (
+            f"{who(entry)}: xếp hạng ghi {entry.rank.printed if entry.rank else ''}, nhưng "
+            f"theo tổng điểm so với các dòng khác hạng phải trong khoảng {expected}."
+        )
+        flags.append(scope.flag("rank_mismatch", entry, message, expected, fmt(rank), entry.rank))
+    return _most_to_blame(flags, scored)
+
+
+def _most_to_blame(flags: list[Flag], scored: list[tuple[Entry, Decimal, Decimal]]) -> list[Flag]:
+    """Of two rows out of order, both break the order; keep the one whose rank disagrees with
+    more rows (a single wrong rank makes its neighbours look wrong only against it)."""
+    if len(flags) <= 1:
+        return flags
+
+    def conflicts(rank: Decimal, total: Decimal) -> int:
+        return sum((t > total and r >= rank) or (t < total and r <= rank) for _, r, t in scored)
+
+    counts = {flag.actual: 0 for flag in flags}
+    for _, rank, total in scored:
+        if fmt(rank) in counts:
+            counts[fmt(rank)] = max(counts[fmt(rank)], conflicts(rank, total))
+    worst = max(counts.values())
+    return [flag for flag in flags if counts[flag.actual] == worst]
 
 
 def check_duplicates(doc_id: str, table: Table) -> list[Flag]:

@@ -35,7 +35,7 @@ class ColumnContent:
 def is_data_row(row: Line) -> bool:
     """A row holding at least one number and at least one name-like cell."""
     texts = [cell.text for cell in row.cells if cell.text]
-    has_number = any(parse_number(text) is not None for text in texts)
+    has_number = any(parse_number(text) is not None or _RANK_SCORE.match(text) for text in texts)
     has_name = any(any(char.isalpha() for char in text) for text in texts)
     return has_number and has_name
 

@@ -308,17 +308,13 @@ def _best_split(groups: list[Group], start: int, end: int, width: int) -> tuple[
 
 def _split_score(groups: list[Group], start: int, end: int, width: int, before: int) -> int:
     """How well records of ``before`` values, a name, then the rest hold together: each record
-    starting a line, and the first column counting 1, 2, 3 … from the first record."""
-    cut_at = width - before
-    middles = [g for g in groups[start + 1 : end : 2] if g.value and len(g.tokens) == width]
-    starts = [g.tokens[cut_at] for g in middles] if before else []
-    names = [groups[at].tokens[0] for at in range(start + 2, end, 2)]
-    score = 5 * sum(token.starts_line for token in (starts if before else names))
-    if before:
-        head = groups[start - 1].tokens[-before]
-        if _counts([head.text, *(token.text for token in starts)]):
-            score += 3 * (len(starts) + 1)
-    return score - 2 * max(0, before - 1) * len(middles)  # an STT, a rank: rarely more
+    starting a line, and the first column counting 1, 2, 3 … (starting again under a heading)."""
+    rows = rows_of(groups, Stretch(start, min(end + 1, len(groups)), Shape(width, before)))
+    firsts = [row[0] for row in rows if row[0] is not None]
+    score = 5 * sum(token.starts_line for token in firsts[1:])
+    if before and _counts([token.text for token in firsts]):
+        score += 3 * len(firsts)
+    return score - 4 * max(0, before - 1) * len(rows)  # an STT before the name; rarely more
 
 
 def _counts(texts: list[str]) -> bool:
@@ -442,7 +438,7 @@ def _header_row(
     printed one cell per line, wrapped cells joined): the row, and its first line."""
     width = stretch.shape.width + 1
     top = first_line
-    while top > floor and first_line - top < 3 * width and len(run[top - 1].text) <= 90:
+    while top > floor and first_line - top < 3 * width and _may_be_header(run[top - 1].text):
         top -= 1
     texts = {i: _cell_line(run[i].text) for i in range(top, first_line)}
     for start in range(top, first_line - width + 1):
@@ -452,6 +448,11 @@ def _header_row(
             row = Line(" | ".join(cells), at, tuple(Cell(text, at) for text in cells), grid)
             return row, start
     return None
+
+
+def _may_be_header(text: str) -> bool:
+    """A short line not ending a sentence ("… như sau:", "… năm 2022."): a header cell."""
+    return len(text) <= 90 and not text.rstrip().endswith((":", ".", ";", "!", "?"))
 
 
 def _cell_line(text: str) -> str:
