@@ -406,7 +406,7 @@ def record_rows(run: list[Line], first_grid: int) -> tuple[list[Line], int]:
         top = header[1] if header else first_line
         out.extend(run[used_lines:top])
         if header:
-            out.append(header[0])
+            out.extend(header[0])
         out.extend(_grid_rows(run, groups, stretch, rows, grid))
         used_lines = _last_line(groups, stretch) + 1
         grid += 1
@@ -433,21 +433,70 @@ def _has_scores(rows: list[list[Token | None]]) -> bool:
 
 def _header_row(
     run: list[Line], groups: list[Group], stretch: Stretch, floor: int, first_line: int, grid: int
-) -> tuple[Line, int] | None:
+) -> tuple[list[Line], int] | None:
     """The header above the records when its lines join into one cell per column (a header
-    printed one cell per line, wrapped cells joined): the row, and its first line."""
+    printed one cell per line, wrapped cells joined), and a group heading between it and the
+    first record ("I" / "Khối sở, ban, ngành") as a row of its own: the rows, the first line.
+    A row of maxima printed one cell per line there is left out."""
     width = stretch.shape.width + 1
-    top = first_line
-    while top > floor and first_line - top < 3 * width and _may_be_header(run[top - 1].text):
-        top -= 1
-    texts = {i: _cell_line(run[i].text) for i in range(top, first_line)}
-    for start in range(top, first_line - width + 1):
-        cells = join_header([texts[i] for i in range(start, first_line) if texts[i]], width)
-        if cells is not None:
-            at = run[start].at
-            row = Line(" | ".join(cells), at, tuple(Cell(text, at) for text in cells), grid)
-            return row, start
+    for end in _header_ends(run, floor, first_line):
+        top = end
+        while top > floor and end - top < 3 * width and _may_be_header(run[top - 1].text):
+            top -= 1
+        texts = {i: _cell_line(run[i].text) for i in range(top, end)}
+        for start in range(top, end - width + 1):
+            if any(_not_label(texts[i]) for i in range(start, end)):
+                continue  # a bare number, "Điểm tối đa": no column's label
+            cells = join_header([texts[i] for i in range(start, end) if texts[i]], width)
+            if cells is not None:
+                return [
+                    _row(cells, run[start], grid),
+                    *_headings(run, end, first_line, grid),
+                ], start
     return None
+
+
+def _header_ends(run: list[Line], floor: int, first_line: int) -> Iterator[int]:
+    """Where a header may end: right above the first record, or above the lines of a maxima
+    row and a group heading printed between them."""
+    yield first_line
+    end = first_line
+    while end > floor and first_line - end < 12 and _between(run[end - 1].text):
+        end -= 1
+        yield end
+
+
+def _between(text: str) -> bool:
+    bare = _cell_line(text)
+    roman = bool(re.fullmatch(r"[IVXLC]+\.?", bare))
+    caption = vocab.is_section_caption(bare) or vocab.MAXIMA_ROW.match(vocab.fold(bare))
+    return roman or bool(caption) or value_text(bare) is not None
+
+
+def _headings(run: list[Line], end: int, first_line: int, grid: int) -> list[Line]:
+    """The group heading among the lines between a header and the first record, as one cell."""
+    texts = [_cell_line(run[i].text) for i in range(end, first_line)]
+    words = [
+        t for t in texts if value_text(t) is None and not vocab.MAXIMA_ROW.match(vocab.fold(t))
+    ]
+    heading = " ".join(words)
+    if not heading or not vocab.is_section_caption(heading):
+        return []
+    return [_row([heading], run[first_line - 1], grid)]
+
+
+def _row(cells: list[str], line: Line, grid: int) -> Line:
+    return Line(" | ".join(cells), line.at, tuple(Cell(text, line.at) for text in cells), grid)
+
+
+def _not_label(text: str) -> bool:
+    bare_number = value_text(text) is not None and not _is_year(text)
+    return bare_number or bool(vocab.MAXIMA_ROW.match(vocab.fold(text)))
+
+
+def _is_year(text: str) -> bool:
+    number = parse_number(text)
+    return number is not None and number == number.to_integral_value() and 1900 <= number <= 2100
 
 
 def _may_be_header(text: str) -> bool:

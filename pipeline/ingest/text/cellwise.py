@@ -119,7 +119,7 @@ def join_header(parts: list[str], width: int) -> list[str] | None:
     """Header lines joined into ``width`` cells: a maximum "(60)" or a lower-case line, or a
     line after one ending in ",", "và" or "-", continues the cell above."""
     cells = list(parts)
-    for strength in (_is_maximum, _is_lower, _after_open):
+    for strength in (_is_maximum, _is_lower, _after_open, _is_acronym):
         index = len(cells) - 1
         while len(cells) > width and index > 0:
             if strength(cells[index - 1], cells[index]):
@@ -135,6 +135,11 @@ def _is_maximum(_: str, line: str) -> bool:
 
 def _is_lower(_: str, line: str) -> bool:
     return line[:1].islower()
+
+
+def _is_acronym(above: str, line: str) -> bool:
+    """A capital abbreviation alone on a line ("CNTT" under "Hạ tầng") ends the cell above."""
+    return 2 <= len(line) <= 6 and line.isalpha() and line.isupper() and not above.isupper()
 
 
 def _after_open(above: str, _: str) -> bool:
