@@ -36,6 +36,9 @@ _EN: dict[str, str] = {
     "page_not_read": "Page {page} (or a region of it) could not be read: {actual}; what it "
     "holds is not in the dataset.",
     "page_damaged": "Page {page} is damaged ({actual}); rows on it may be missing.",
+    "legacy_encoding_unsure": "The text looks typed in an old Vietnamese font (TCVN3, VNI …) "
+    "but no code chart reads it with confidence: names and words may be garbage; convert it to "
+    "Unicode and read it again.",
     "total_rule_unknown": "Table {table}: its totals follow no rule found (not the sum, a mean, "
     "a scaling or one set of weights of the components); check how this index is computed.",
     "cut_row": "{who}: the row is cut off (the file ends inside it); nothing was added to "

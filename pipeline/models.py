@@ -270,3 +270,4 @@ class DocumentResult:
     exit_code: int = 0  # of a failed document: 3 could not be read, 70 a bug (see errors.py)
     review: tuple[dict[str, str], ...] = ()  # review.csv rows: names the matcher could not decide
     parts: tuple[str, ...] = ()  # page images read as this one document, in page order
+    encoding: str | None = None  # unicode | tcvn3 | vni | viqr | "tcvn3+vni" | unsure (Document)

@@ -50,6 +50,13 @@ TABLES: dict[str, tuple[Field, ...]] = {
             "string",
             "Page images read as one decision (scan-1.jpg | scan-2.jpg …); source_file: the first",
         ),
+        (
+            "encoding",
+            "string",
+            "Text encoding found: unicode | tcvn3 | vni | viqr (legacy fonts, decoded; several "
+            "joined by +) | unsure (legacy-looking text no chart reads: flag "
+            "legacy_encoding_unsure)",
+        ),
     ),
     "tables": (
         _DOC,

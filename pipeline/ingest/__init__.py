@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import CorruptFile, DocumentTooLarge, EncryptedFile, UnsupportedFormat
+from pipeline.ingest import legacy
 from pipeline.models import Document, Page
 from pipeline.ocr.settings import OcrSettings
 from pipeline.settings import IngestLimits
@@ -63,6 +65,9 @@ def sniff_format(data: bytes) -> str:
 def decode_text(data: bytes) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy page.
 
+    Bytes of an old Vietnamese font (TCVN3, VNI) come back as Latin-1 characters, one per byte,
+    for ``legacy.read_text`` to decode.
+
     A file that is not UTF-8 was most likely saved by an old Windows editor: Windows-1258
     (Vietnamese: tone marks stored as combining characters) or Windows-1252 / Latin-1. The code
     page whose text holds the fewest letters foreign to Vietnamese wins (Windows-1252 reads
@@ -75,6 +80,9 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    as_bytes = data.decode("latin-1")  # TCVN3 or VNI bytes: kept as they are for the charts
+    if legacy.read_text(as_bytes).encoding in (legacy.TCVN3, legacy.VNI):
+        return as_bytes
     best, best_score = "", (0, 0)
     for encoding in _LEGACY_ENCODINGS:
         try:
@@ -106,7 +114,10 @@ def read_pages(
     if fmt == "txt":
         from pipeline.ingest.text import read_text
 
-        return read_text(decode_text(data), source_file)
+        reading = legacy.read_text(decode_text(data))
+        pages = read_text(reading.text, source_file)
+        encoding = None if reading.encoding == "unicode" else reading.encoding
+        return tuple(replace(page, encoding=encoding) for page in pages)
     if fmt == "html":
         from pipeline.ingest.html import read_html
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from pipeline.ingest.legacy.charts import TCVN3, TONES, VNI_LETTERS, VNI_MARKS
+from pipeline.ingest.legacy.charts import TCVN3, TCVN3_CAPITALS, TONES, VNI_LETTERS, VNI_MARKS
 
 _TO_TCVN3 = {char: byte for byte, char in TCVN3.items()}
 _TO_VNI_LETTER = {char: byte for byte, char in VNI_LETTERS.items()}
@@ -33,6 +33,17 @@ def encode_tcvn3(text: str) -> list[tuple[str, bool]]:
         else:
             runs.append((piece, capital))
     return runs
+
+
+def encode_tcvn3_bytes(text: str) -> bytes:
+    """TCVN3 bytes of a text without fonts (a text file): capitals with tone marks at their VN1
+    bytes, as converters write them."""
+    to_capital = {char: byte for byte, char in TCVN3_CAPITALS.items()}
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", text):
+        byte = _TO_TCVN3.get(char, to_capital.get(char))
+        out.extend(bytes([byte]) if byte is not None else char.encode("cp1252"))
+    return bytes(out)
 
 
 def encode_vni(text: str) -> str:
