@@ -10,11 +10,16 @@ OUT    ?= out
 
 setup: $(STAMP) system-deps
 
-# Tesseract with Vietnamese data (OCR of scanned decisions); apt only when missing.
+# Tesseract with Vietnamese data (OCR of scanned decisions); LibreOffice headless (.doc, .odt,
+# .rtf, .ods) with python3-uno, which keeps one LibreOffice warm per worker; apt only when missing.
 system-deps:
 	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx vie; then \
 	  echo "installing tesseract-ocr tesseract-ocr-vie"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; \
+	fi
+	@if ! command -v soffice >/dev/null 2>&1 || ! test -e /usr/lib/libreoffice/program/libsclo.so || ! /usr/bin/python3 -c "import uno" >/dev/null 2>&1; then \
+	  echo "installing libreoffice-writer-nogui libreoffice-calc-nogui python3-uno"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui python3-uno fonts-liberation >/dev/null; \
 	fi
 
 # Headless Chromium (Debian's package) for the review-page test; apt only when missing.

@@ -60,3 +60,7 @@ class IngestLimits:
     max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS
     """An image with more pixels than this is refused (an A4 page at 600 dpi is 35 M; a
     10,000 × 10,000 image is 100 M)."""
+
+    convert_timeout_s: float = 120.0
+    """LibreOffice's time to convert one .doc, .odt, .rtf or spreadsheet; past it the file
+    fails (ConversionError) and that LibreOffice is restarted for the next one."""

@@ -8,6 +8,7 @@ decompression bomb is refused with a reason instead of filling the memory.
 from __future__ import annotations
 
 import hashlib
+import io
 import unicodedata
 import zipfile
 from dataclasses import replace
@@ -33,25 +34,28 @@ _ONLY_VIETNAMESE = frozenset(
     char for char in _VIETNAMESE if set(unicodedata.normalize("NFD", char)) & set("\u0306\u031bđĐ")
 )
 _LEGACY_ENCODINGS = ("cp1252", "cp1258", "latin-1")
+_OPENDOCUMENT = {
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+# Formats LibreOffice converts to DOCX for the DOCX reader.
+CONVERTED_TO_DOCX = frozenset({"doc", "odt", "rtf"})
 
 
 def sniff_format(data: bytes) -> str:
-    """Name the format of a file from its first bytes: pdf | docx | html | image | txt."""
+    """Name the format of a file from its bytes: pdf | docx | xlsx | odt | ods | doc | xls | rtf
+    | html | image | txt."""
     if not data.strip():
         raise CorruptFile("the file is empty")
     head = data[:2048]
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return _zip_format(data)
     if head.startswith(_OLE_MAGIC):
-        if _ENCRYPTED_OOXML in data:
-            raise EncryptedFile(
-                "password-protected Word document: save an open copy (File › Info › Protect)"
-            )
-        raise UnsupportedFormat(
-            "legacy Word .doc: convert it first (soffice --headless --convert-to docx FILE)"
-        )
+        return _ole_format(data)
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     if head.startswith(_IMAGE_MAGIC):
         return "image"
     lowered = head.lower().lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -60,6 +64,33 @@ def sniff_format(data: bytes) -> str:
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat("binary file of an unknown kind: expected PDF, DOCX, HTML or text")
     return "txt"
+
+
+def _zip_format(data: bytes) -> str:
+    """docx | xlsx | odt | ods by the parts a ZIP holds; "docx" for any other ZIP, which the
+    DOCX check then refuses with its reason."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError):
+        return "docx"
+    if "xl/workbook.xml" in names and "word/document.xml" not in names:
+        return "xlsx"
+    return _OPENDOCUMENT.get(mimetype.strip(), "docx")
+
+
+def _ole_format(data: bytes) -> str:
+    """doc | xls: a Word 97-2003 or Excel 97-2003 compound file (an encrypted one refused)."""
+    if _ENCRYPTED_OOXML in data:
+        raise EncryptedFile(
+            "password-protected Office document: save an open copy (File › Info › Protect)"
+        )
+    if "WordDocument".encode("utf-16-le") in data:
+        return "doc"
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "xls"
+    raise UnsupportedFormat("an OLE compound file that is neither a Word .doc nor an Excel .xls")
 
 
 def decode_text(data: bytes) -> str:
@@ -127,6 +158,25 @@ def read_pages(
         from pipeline.ingest.docx import read_docx
 
         return read_docx(path, source_file)
+    if fmt in ("xlsx", "xls"):
+        if fmt == "xlsx":
+            _require_zip_size(path, limits, "workbook")
+        from pipeline.ingest.sheets import read_workbook
+
+        return read_workbook(path, fmt, source_file)
+    if fmt == "ods":
+        from pipeline.ingest.office import converted
+        from pipeline.ingest.sheets import read_workbook
+
+        with converted(path, ".xlsx", limits.convert_timeout_s) as xlsx_path:
+            return read_workbook(xlsx_path, "xlsx", source_file)
+    if fmt in CONVERTED_TO_DOCX:
+        from pipeline.ingest.docx import read_docx
+        from pipeline.ingest.office import converted
+
+        with converted(path, ".docx", limits.convert_timeout_s) as docx_path:
+            _require_docx(docx_path, limits)
+            return read_docx(docx_path, source_file)
     if fmt == "pdf":
         from pipeline.ingest.image import ocr_scanned_pages
         from pipeline.ingest.pdf import read_pdf
@@ -149,11 +199,22 @@ def _require_docx(path: Path, limits: IngestLimits) -> None:
     except zipfile.BadZipFile as err:
         raise CorruptFile(f"damaged ZIP/DOCX container: {err}") from err
     if "word/document.xml" not in {member.filename for member in members}:
-        raise UnsupportedFormat("a ZIP file but not a Word document (no word/document.xml)")
-    unzipped = sum(member.file_size for member in members)
+        raise UnsupportedFormat(
+            "a ZIP file but not a Word document (no word/document.xml), workbook or OpenDocument"
+        )
+    _require_zip_size(path, limits, "DOCX")
+
+
+def _require_zip_size(path: Path, limits: IngestLimits, kind: str) -> None:
+    """Refuse a ZIP container (DOCX, XLSX) that would unzip past the limit: a bomb."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unzipped = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile as err:
+        raise CorruptFile(f"damaged ZIP/{kind} container: {err}") from err
     if unzipped > limits.max_unzipped_mb << 20:
         raise DocumentTooLarge(
-            f"the DOCX would unzip to {unzipped >> 20} MB, over the limit of "
+            f"the {kind} would unzip to {unzipped >> 20} MB, over the limit of "
             f"{limits.max_unzipped_mb} MB (IngestLimits.max_unzipped_mb): a decompression bomb?"
         )
 
