@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SAMPLES ?= samples
 OUT    ?= out
 
-.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr
+.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr archives
 
 setup: $(STAMP) system-deps
 
@@ -76,6 +76,11 @@ samples: setup
 	@command -v pdftotext >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null)
 	$(BIN)/python samples/make_samples.py
 	$(BIN)/python samples/make_layouts.py
+
+# Rewrite samples/archives/: the fixtures as .doc, .odt, .rtf, annex workbooks (.xlsx, .xls,
+# .ods) and TCVN3 / VNI documents, all saved by LibreOffice from samples/generated/.
+archives: setup
+	$(BIN)/python samples/make_archives.py
 
 # Rewrite samples/scanned/: the fixture PDFs as seeded scans and phone photos (OCR tests).
 # The red seal's ring text needs a font with Vietnamese letters (fonts-liberation).

@@ -61,9 +61,14 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
     if not tables:
         scanned = sum(page.method == OCR_NEEDED for page in document.pages)
         unread = f"; {scanned} scanned page(s) without a text layer were not read"
+        garbled = (
+            "; the text looks typed in an old Vietnamese font that no chart reads "
+            "(legacy_encoding_unsure): convert it to Unicode first"
+        )
         raise NoRankingTable(
             "no ranking table found (a grid with STT/unit names and scores, ranks or bands)"
             + (unread if scanned else "")
+            + (garbled if document.encoding == UNSURE else "")
         )
     tables = identify_tables(tables, metadata, registry, settings.match)
     ocr_flags: tuple[Flag, ...] = ()

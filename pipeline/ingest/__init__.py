@@ -90,7 +90,9 @@ def _ole_format(data: bytes) -> str:
         return "doc"
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
         return "xls"
-    raise UnsupportedFormat("an OLE compound file that is neither a Word .doc nor an Excel .xls")
+    raise UnsupportedFormat(
+        "an OLE compound file that is neither a Word .doc nor an Excel .xls (or one cut short)"
+    )
 
 
 def decode_text(data: bytes) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from pipeline.ingest.legacy import TCVN3, font_encoding
 from pipeline.ingest.legacy.runs import decode_runs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -73,9 +74,27 @@ def _texts(body: etree._Element, styles: StyleFonts) -> Iterator[tuple[etree._El
             yield text, font
 
 
+def restore_u_horn(body: etree._Element, fonts: StyleFonts) -> None:
+    """TCVN3's "ư" is byte 0xAD, the soft hyphen: Word and LibreOffice store it in a .VnTime
+    run as a w:softHyphen, which has no text. Give it back its byte as text."""
+    for hyphen in list(body.iter(f"{W}softHyphen")):
+        run = hyphen.getparent()
+        paragraph = next(run.iterancestors(f"{W}p"), None) if run is not None else None
+        style_node = paragraph.find(f"{W}pPr/{W}pStyle") if paragraph is not None else None
+        style = style_node.get(f"{W}val") if style_node is not None else None
+        legacy = font_encoding(run_font(run, style, fonts)) if run is not None else None
+        if legacy is not None and legacy[0] == TCVN3:
+            text = etree.Element(f"{W}t")
+            text.text = "\u00ad"
+            hyphen.addprevious(text)
+            run.remove(hyphen)
+
+
 def decode_legacy_text(body: etree._Element, styles: etree._Element | None) -> set[str]:
     """Decode every legacy-font run of the body in place; the encodings found."""
-    nodes = list(_texts(body, StyleFonts(styles)))
+    fonts = StyleFonts(styles)
+    restore_u_horn(body, fonts)
+    nodes = list(_texts(body, fonts))
     decoded, found = decode_runs([(node.text or "", font) for node, font in nodes])
     for (node, _font), text in zip(nodes, decoded, strict=True):
         if text != (node.text or ""):

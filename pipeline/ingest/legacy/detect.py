@@ -82,14 +82,13 @@ def read_text(text: str) -> Reading:
         return _viqr_reading(text)
     words = [word for word in _WORD.findall(text) if re.search("[A-Za-z]", word)]
     marked = [word for word in words if not word.isascii()]
-    if len(marked) < max(MIN_WORDS, MARKED_SHARE * len(words)) or any(
-        byte_value(char) is None for char in "".join(marked)
-    ):
+    if len(marked) < max(MIN_WORDS, MARKED_SHARE * len(words)):
         return Reading("unicode", text)
     as_is = _share(marked, None)
-    best = max((_share(marked, encoding), encoding) for encoding in (TCVN3, VNI))
-    if best[0] >= CONFIDENT and best[0] >= as_is + MARGIN:
-        return Reading(best[1], decode_as(text, best[1]))
+    if all(byte_value(char) is not None for char in "".join(marked)):
+        best = max((_share(marked, encoding), encoding) for encoding in (TCVN3, VNI))
+        if best[0] >= CONFIDENT and best[0] >= as_is + MARGIN:
+            return Reading(best[1], decode_as(text, best[1]))
     if as_is < 1 - CONFIDENT / 2:
         return Reading(UNSURE, text)
     return Reading("unicode", text)
