@@ -56,6 +56,7 @@ bench: setup
 	$(BIN)/python scripts/bench_batch.py
 	$(BIN)/python scripts/bench_ocr.py
 	$(BIN)/python scripts/bench_store.py
+	$(BIN)/python scripts/bench_office.py
 
 # Rewrite the expected outputs in tests/golden/ from the current code; review the diff.
 golden: setup

@@ -170,13 +170,17 @@ def read_pages(
         from pipeline.ingest.office import converted
         from pipeline.ingest.sheets import read_workbook
 
-        with converted(path, ".xlsx", limits.convert_timeout_s) as xlsx_path:
+        with converted(
+            path, ".xlsx", limits.convert_timeout_s, limits.keep_office_warm
+        ) as xlsx_path:
             return read_workbook(xlsx_path, "xlsx", source_file)
     if fmt in CONVERTED_TO_DOCX:
         from pipeline.ingest.docx import read_docx
         from pipeline.ingest.office import converted
 
-        with converted(path, ".docx", limits.convert_timeout_s) as docx_path:
+        with converted(
+            path, ".docx", limits.convert_timeout_s, limits.keep_office_warm
+        ) as docx_path:
             _require_docx(docx_path, limits)
             return read_docx(docx_path, source_file)
     if fmt == "pdf":
