@@ -134,3 +134,61 @@ def test_a_mixed_document_keeps_its_unicode_runs() -> None:
 
 def test_real_lines_exist_in_the_repository() -> None:
     assert Path(ROOT / "pipeline/data/communes.csv").is_file()
+
+
+def test_capitals_lost_with_the_capitals_font_come_back() -> None:
+    from pipeline.ingest.legacy.case import restore_capitals
+
+    assert restore_capitals("CộNG HòA Xã HộI CHủ NGHĩA VIệT NAM\nủY BAN NHÂN DÂN") == (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nỦY BAN NHÂN DÂN"
+    )
+    assert (
+        restore_capitals("Xã Tả Phìn, huyện Sa Pa; Độc lập") == "Xã Tả Phìn, huyện Sa Pa; Độc lập"
+    )
+
+
+def test_pdf_glyphs_decode_by_their_font_name() -> None:
+    from pipeline.ingest.pdf_legacy import decode_page
+    from pipeline.ingest.pdf_sources import Glyph, PageContent
+
+    def glyphs(text: str, font: str, x: float) -> list[Glyph]:
+        return [
+            Glyph(char, x + 6 * i, 10, x + 6 * i + 5, 20, font if ord(char) > 127 else None)
+            for i, char in enumerate(text)
+        ]
+
+    page = PageContent(
+        1, 600, 800, glyphs("Uû ban", "ABCDEF+.VnTime", 0) + glyphs("Vieät", "VNI-Times", 100), []
+    )
+    decoded = decode_page(page)
+    assert decoded.encoding == "tcvn3+vni"
+    texts = [glyph.text for glyph in decoded.glyphs]
+    assert "".join(texts[:6]) == "Uỷ ban"
+    assert texts[6:] == ["V", "i", "e", "\u0302\u0323", "t"]  # the marks fold into the e
+
+
+def test_a_pdf_without_the_fonts_is_read_by_its_statistics(tmp_path: Path) -> None:
+    """The TCVN3 .doc printed to PDF by LibreOffice, which has no .VnTime and names its
+    substitute: the text layer still holds TCVN3 bytes. LibreOffice draws no glyph for 0xAD
+    (it takes it for a soft hyphen; Word with the font draws "ư"), so the twin's names are
+    compared without their ư."""
+    import subprocess
+
+    from conftest import extract_one
+
+    source = ROOT / "samples/archives/laocai_2016_cntt_tcvn3.doc"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    result = extract_one(tmp_path / f"{source.stem}.pdf")
+    twin = extract_one(ROOT / "samples/generated/laocai_2016_cntt.pdf")
+    assert result.encoding == "tcvn3"
+    for field in ("issuer", "decision_number", "decision_date", "evaluation_year", "signer"):
+        assert getattr(result.metadata, field) == getattr(twin.metadata, field)
+    got = [[e.agency_raw for e in t.entries] for t in result.tables]
+    want = [
+        [e.agency_raw.replace("ư", "").replace("Ư", "") for e in t.entries] for t in twin.tables
+    ]
+    assert got == want

@@ -38,6 +38,7 @@ class Glyph(NamedTuple):
     top: float
     x1: float
     bottom: float
+    font: str | None = None  # of a non-ASCII character only: a legacy font says how to decode
 
 
 class Rule(NamedTuple):
@@ -61,6 +62,7 @@ class PageContent(NamedTuple):
     height: float
     glyphs: list[Glyph]
     rules: list[Rule]
+    encoding: str | None = None  # legacy encodings decoded on the page (Page.encoding)
 
 
 def display_affine(rotation: int, box: tuple[float, float, float, float]) -> Affine:
@@ -173,8 +175,16 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
             continue
         get_box(text_page, index, ctypes.byref(rect))
         box = to_display(affine, rect.left, rect.bottom, rect.right, rect.top)
-        glyphs.append(Glyph(chr(code), *box))
+        font = font_name(text_page, index) if code > 127 else None
+        glyphs.append(Glyph(chr(code), box[0], box[1], box[2], box[3], font))
     return join_surrogates(glyphs)
+
+
+def font_name(text_page: Any, index: int) -> str | None:
+    """The name of the font a character is drawn in (legacy fonts are told by it)."""
+    buffer = ctypes.create_string_buffer(128)
+    length = pdfium_c.FPDFText_GetFontInfo(text_page, index, buffer, len(buffer), None)
+    return buffer.value.decode("utf-8", "replace") if length else None
 
 
 def join_surrogates(glyphs: list[Glyph]) -> list[Glyph]:
@@ -327,7 +337,10 @@ def pdfplumber_pages(path: Path, thickness: float) -> Iterator[PageContent]:
 
 def pdfplumber_page(page: Any, thickness: float) -> PageContent:
     """One page through pdfplumber: chars, and rules from its lines, rects and curves."""
-    glyphs = [Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars]
+    glyphs = [
+        Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c.get("fontname"))
+        for c in page.chars
+    ]
     rules: list[Rule] = []
     for shape in page.lines + page.rects:
         rules.extend(

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.ingest.legacy.case import restore_capitals
 from pipeline.ingest.legacy.charts import TONES
 from pipeline.ingest.legacy.decode import byte_value, decode_tcvn3, decode_viqr, decode_vni
 
@@ -33,6 +34,15 @@ MIN_WORDS = 3  # fewer marked words than this: too little to tell, nothing conve
 MARKED_SHARE = 0.25
 CONFIDENT = 0.8  # share of marked words that must read as syllables
 MARGIN = 0.3  # … and by how much more than the text as it is
+# Unsure: no chart reads the text, and this share of its marked words hold characters no
+# Vietnamese word has (symbols, foreign letters); ethnic-minority names ("Krông Búk") are
+# not syllables, but their letters are Vietnamese.
+FOREIGN_SHARE = 0.5
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | frozenset(
+    unicodedata.normalize("NFC", base + tone)
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+    for tone in TONES
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +75,13 @@ def decode_as(text: str, encoding: str, capitals: bool = False) -> str:
     return decode_viqr(text)
 
 
+def decode_without_font(text: str, encoding: str) -> str:
+    """Decoded by statistics, no font known: TCVN3 capitals lost with the capitals font are put
+    back (``restore_capitals``)."""
+    decoded = decode_as(text, encoding)
+    return restore_capitals(decoded) if encoding == TCVN3 else decoded
+
+
 def is_syllable(word: str) -> bool:
     """A Vietnamese syllable: onset, one to three vowels, a final consonant, at most one tone."""
     parts = unicodedata.normalize("NFD", word.lower())
@@ -88,8 +105,9 @@ def read_text(text: str) -> Reading:
     if all(byte_value(char) is not None for char in "".join(marked)):
         best = max((_share(marked, encoding), encoding) for encoding in (TCVN3, VNI))
         if best[0] >= CONFIDENT and best[0] >= as_is + MARGIN:
-            return Reading(best[1], decode_as(text, best[1]))
-    if as_is < 1 - CONFIDENT / 2:
+            return Reading(best[1], decode_without_font(text, best[1]))
+    foreign = sum(any(_foreign(char) for char in word) for word in marked) / len(marked)
+    if foreign >= FOREIGN_SHARE:
         return Reading(UNSURE, text)
     return Reading("unicode", text)
 
@@ -107,6 +125,13 @@ def _viqr_reading(text: str) -> Reading:
 def _viqr_marked(word: str) -> bool:
     """A word with a VIQR sign between letters or after a vowel ("Quye^'t", "ddi.nh", "ho.c")."""
     return bool(re.search(r"[aeiouyAEIOUY][(^+]|[aeiouyAEIOUY]['`?~.][a-zđ]|dd|DD", word))
+
+
+def _foreign(char: str) -> bool:
+    """A non-ASCII character no Vietnamese word holds: a symbol, or a foreign letter."""
+    if char.isascii() or unicodedata.category(char) == "Mn":
+        return False
+    return unicodedata.normalize("NFC", char) not in _VIETNAMESE_LETTERS
 
 
 def _share(words: list[str], encoding: str | None) -> float:

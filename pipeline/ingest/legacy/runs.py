@@ -8,6 +8,7 @@ from pipeline.ingest.legacy.detect import (
     _VIETNAMESE_ONLY,
     UNSURE,
     decode_as,
+    decode_without_font,
     font_encoding,
     read_text,
 )
@@ -41,5 +42,5 @@ def decode_runs(runs: Sequence[Run]) -> tuple[list[str], set[str]]:
     elif reading.encoding != "unicode":
         found.add(reading.encoding)
         for index in unknown:
-            texts[index] = decode_as(texts[index], reading.encoding)
+            texts[index] = decode_without_font(texts[index], reading.encoding)
     return texts, found
