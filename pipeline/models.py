@@ -98,7 +98,7 @@ class Document:
     doc_id: str
     source_file: str
     sha256: str
-    format: str  # txt | pdf | docx | html | image
+    format: str  # txt | pdf | docx | doc | odt | rtf | xlsx | xls | ods | html | image
     pages: tuple[Page, ...]
 
     @property

@@ -19,7 +19,7 @@ _ENTRY = ("entry_index", "integer", "Position of the entry within its table, fro
 _PAGE = ("page", "integer", "Page where the value is printed, from 1")
 _LINE = ("line", "integer", "Line of a text source where the value is printed")
 _BBOX = ("bbox", "string", "x0,top,x1,bottom in PDF points (PDF and scans only)")
-_METHOD = ("method", "string", "How the value was read: text | pdf | docx | html | ocr")
+_METHOD = ("method", "string", "How the value was read: text | pdf | docx | cells | html | ocr")
 _CONFIDENCE = ("confidence", "number", "OCR confidence of the value, 0-100 (scans only)")
 
 TABLES: dict[str, tuple[Field, ...]] = {
@@ -27,8 +27,18 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _DOC,
         _SOURCE,
         ("sha256", "string", "SHA-256 of the file's bytes"),
-        ("format", "string", "txt | pdf | docx | html, detected from content"),
-        ("method", "string", "How the text was read: text | pdf | docx | html | ocr | mixed"),
+        (
+            "format",
+            "string",
+            "txt | pdf | docx | doc | odt | rtf | xlsx | xls | ods | html | image, detected "
+            "from content",
+        ),
+        (
+            "method",
+            "string",
+            "How the text was read: text | pdf | docx (also .doc/.odt/.rtf, converted) | cells "
+            "(workbooks) | html | ocr | mixed",
+        ),
         ("pages", "integer", "Number of pages (1 for text, DOCX and HTML)"),
         ("issuer", "string", "Issuing body in full: Ủy ban nhân dân tỉnh Lào Cai"),
         ("province", "string", "Province whose units are ranked; empty for a national ranking"),
