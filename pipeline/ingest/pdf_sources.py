@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptFile, EncryptedFile
+from pipeline.ingest.legacy.detect import maybe_legacy
 
 # Characters pdfium adds to its text stream that are not printed glyphs.
 SKIPPED_CODES = frozenset({0, 2, 10, 13, 0xFFFE})
@@ -166,6 +167,7 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
     """Each character with its loose box (font ascent to descent), in display space."""
     rect = pdfium_c.FS_RECTF()
     glyphs: list[Glyph] = []
+    indices: list[int] = []  # each glyph's character index in the text page
     get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
     for index in range(pdfium_c.FPDFText_CountChars(text_page)):
         code = get_unicode(text_page, index)
@@ -175,8 +177,13 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
             continue
         get_box(text_page, index, ctypes.byref(rect))
         box = to_display(affine, rect.left, rect.bottom, rect.right, rect.top)
-        font = font_name(text_page, index) if code > 127 else None
-        glyphs.append(Glyph(chr(code), box[0], box[1], box[2], box[3], font))
+        glyphs.append(Glyph(chr(code), *box))
+        indices.append(index)
+    if maybe_legacy("".join(glyph.text for glyph in glyphs)):  # fonts only where they matter
+        glyphs = [
+            glyph._replace(font=font_name(text_page, index)) if ord(glyph.text) > 127 else glyph
+            for glyph, index in zip(glyphs, indices, strict=True)
+        ]
     return join_surrogates(glyphs)
 
 

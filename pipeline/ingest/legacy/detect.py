@@ -38,6 +38,7 @@ MARGIN = 0.3  # … and by how much more than the text as it is
 # Vietnamese word has (symbols, foreign letters); ethnic-minority names ("Krông Búk") are
 # not syllables, but their letters are Vietnamese.
 FOREIGN_SHARE = 0.5
+_PUNCTUATION = frozenset("“”‘’–—…•°\u00a0")
 _VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | frozenset(
     unicodedata.normalize("NFC", base + tone)
     for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
@@ -125,6 +126,18 @@ def _viqr_reading(text: str) -> Reading:
 def _viqr_marked(word: str) -> bool:
     """A word with a VIQR sign between letters or after a vowel ("Quye^'t", "ddi.nh", "ho.c")."""
     return bool(re.search(r"[aeiouyAEIOUY][(^+]|[aeiouyAEIOUY]['`?~.][a-zđ]|dd|DD", word))
+
+
+def maybe_legacy(chars: str) -> bool:
+    """Whether text holds a character a legacy font's bytes give and no Vietnamese word has
+    (typographic punctuation aside): only then is it worth asking for fonts."""
+    return any(
+        not char.isascii()
+        and char not in _PUNCTUATION
+        and _foreign(char)
+        and byte_value(char) is not None
+        for char in chars
+    )
 
 
 def _foreign(char: str) -> bool:
