@@ -167,6 +167,7 @@ def read_pages(
 
         return read_workbook(path, fmt, source_file)
     if fmt == "ods":
+        _require_zip_size(path, limits, "OpenDocument")
         from pipeline.ingest.office import converted
         from pipeline.ingest.sheets import read_workbook
 
@@ -175,6 +176,8 @@ def read_pages(
         ) as xlsx_path:
             return read_workbook(xlsx_path, "xlsx", source_file)
     if fmt in CONVERTED_TO_DOCX:
+        if fmt == "odt":
+            _require_zip_size(path, limits, "OpenDocument")
         from pipeline.ingest.docx import read_docx
         from pipeline.ingest.office import converted
 
