@@ -11,7 +11,7 @@ from conftest import ROOT
 
 from pipeline.ingest.legacy import decode_as, font_encoding, read_text
 from pipeline.ingest.legacy.decode import decode_viqr
-from pipeline.ingest.legacy.encode import encode_tcvn3, encode_vni
+from pipeline.ingest.legacy.encode import encode_tcvn3, encode_viqr, encode_vni
 from pipeline.ingest.legacy.runs import decode_runs
 
 SHARED = ROOT.parent.parent / "shared"  # /work/shared beside the work trees, when present
@@ -86,8 +86,15 @@ def test_tcvn3_u_horn_is_the_soft_hyphen_byte() -> None:
 
 def test_viqr() -> None:
     assert decode_viqr("Quye^'t ddi.nh so^' 12/QDD-UBND") == "Quyết định số 12/QĐ-UBND"
-    assert decode_viqr("Ha\\. No^.i.") == "Ha. Nội."
+    assert decode_viqr("Ha\\. No^.i\\.") == "Ha. Nội."  # escaped signs: RFC 1456, strictly
+    assert decode_viqr("Ha No^.i. Ddi ho.c. Tho^i.") == "Ha Nội. Đi học. Thôi."  # by what follows
     assert decode_viqr("Ba.n co' kho?e kho^ng?") == "Bạn có khỏe không?"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "samples/generated").glob("*.txt")))
+def test_viqr_round_trip_of_whole_decisions(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert decode_viqr(encode_viqr(text)) == text
 
 
 def test_fonts() -> None:

@@ -45,3 +45,21 @@ def test_a_unicode_page_stays_as_it_is(tmp_path: Path) -> None:
     page = read_html(tmp_path / "page.html", "page.html")[0]
     assert page.lines[0].text == "Hòa Bình, Krông Búk"
     assert page.encoding is None
+
+
+def test_a_viqr_text_file_gives_the_dataset_of_its_unicode_twin(tmp_path: Path) -> None:
+    from conftest import ROOT, extract_one
+
+    from pipeline.emit import rows_by_table
+    from pipeline.ingest.legacy.encode import encode_viqr
+
+    twin = ROOT / "samples/generated/hue_2019_cqdt.txt"
+    (tmp_path / "viqr.txt").write_text(encode_viqr(twin.read_text(encoding="utf-8")), "ascii")
+    result, expected = extract_one(tmp_path / "viqr.txt"), extract_one(twin)
+    assert result.encoding == "viqr"
+    identity = {"doc_id", "source_file", "sha256", "encoding"}
+    for table, rows in rows_by_table([expected]).items():
+        got = rows_by_table([result])[table]
+        assert [{k: v for k, v in r.items() if k not in identity} for r in got] == [
+            {k: v for k, v in r.items() if k not in identity} for r in rows
+        ], table

@@ -38,8 +38,9 @@ _OPENDOCUMENT = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
 }
-# Formats LibreOffice converts to DOCX for the DOCX reader.
+# Formats LibreOffice converts to DOCX for the DOCX reader; workbooks read from their cells.
 CONVERTED_TO_DOCX = frozenset({"doc", "odt", "rtf"})
+SHEET_FORMATS = frozenset({"xlsx", "xls", "ods"})
 
 
 def sniff_format(data: bytes) -> str:
@@ -160,32 +161,8 @@ def read_pages(
         from pipeline.ingest.docx import read_docx
 
         return read_docx(path, source_file)
-    if fmt in ("xlsx", "xls"):
-        if fmt == "xlsx":
-            _require_zip_size(path, limits, "workbook")
-        from pipeline.ingest.sheets import read_workbook
-
-        return read_workbook(path, fmt, source_file)
-    if fmt == "ods":
-        _require_zip_size(path, limits, "OpenDocument")
-        from pipeline.ingest.office import converted
-        from pipeline.ingest.sheets import read_workbook
-
-        with converted(
-            path, ".xlsx", limits.convert_timeout_s, limits.keep_office_warm
-        ) as xlsx_path:
-            return read_workbook(xlsx_path, "xlsx", source_file)
-    if fmt in CONVERTED_TO_DOCX:
-        if fmt == "odt":
-            _require_zip_size(path, limits, "OpenDocument")
-        from pipeline.ingest.docx import read_docx
-        from pipeline.ingest.office import converted
-
-        with converted(
-            path, ".docx", limits.convert_timeout_s, limits.keep_office_warm
-        ) as docx_path:
-            _require_docx(docx_path, limits)
-            return read_docx(docx_path, source_file)
+    if fmt in SHEET_FORMATS or fmt in CONVERTED_TO_DOCX:
+        return read_office(path, fmt, source_file, limits)
     if fmt == "pdf":
         from pipeline.ingest.image import ocr_scanned_pages
         from pipeline.ingest.pdf import read_pdf
@@ -198,6 +175,30 @@ def read_pages(
 
         return read_image(path, source_file, ocr)
     raise UnsupportedFormat(f"no reader for format {fmt!r}")
+
+
+def read_office(path: Path, fmt: str, source_file: str, limits: IngestLimits) -> tuple[Page, ...]:
+    """Workbooks from their cells (.ods converted to .xlsx first); .doc, .odt and .rtf
+    converted to DOCX by LibreOffice and read as DOCX."""
+    from pipeline.ingest.office import converted
+
+    if fmt in ("xlsx", "ods", "odt"):
+        _require_zip_size(path, limits, {"xlsx": "workbook"}.get(fmt, "OpenDocument"))
+    if fmt in ("xlsx", "xls"):
+        from pipeline.ingest.sheets import read_workbook
+
+        return read_workbook(path, fmt, source_file)
+    timeout_s, warm = limits.convert_timeout_s, limits.keep_office_warm
+    if fmt == "ods":
+        from pipeline.ingest.sheets import read_workbook
+
+        with converted(path, ".xlsx", timeout_s, warm) as xlsx_path:
+            return read_workbook(xlsx_path, "xlsx", source_file)
+    from pipeline.ingest.docx import read_docx
+
+    with converted(path, ".docx", timeout_s, warm) as docx_path:
+        _require_docx(docx_path, limits)
+        return read_docx(docx_path, source_file)
 
 
 def _require_docx(path: Path, limits: IngestLimits) -> None:

@@ -7,6 +7,7 @@ Latin-1. ``byte_values`` turns either back into the bytes the chart speaks of.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -84,13 +85,16 @@ def _takes(base: str, marks: str) -> bool:
 def decode_viqr(text: str) -> str:
     """VIQR: "Quye^'t ddi.nh" → "Quyết định"; a backslash keeps the next sign literal.
 
-    A "." or "?" ending a word is a tone mark only when the sentence goes on (a lowercase
-    letter follows); otherwise it is the full stop or the question mark.
+    A text that escapes its literal signs ("Ha\\. No^.i") follows RFC 1456: every sign after a
+    vowel is a mark. In one that does not, a "." ending a word is a full stop unless a
+    lowercase word or a tab follows (or capitals go on: "HO^.I CHU?"), and a "." or "?" ending
+    a line (or before a closing quote or bracket) is punctuation.
     """
-    return unicodedata.normalize("NFC", "".join(_viqr_pieces(text)))
+    strict = bool(re.search(r"\\[.?'`~(^+]", text))
+    return unicodedata.normalize("NFC", "".join(_viqr_pieces(text, strict)))
 
 
-def _viqr_pieces(text: str) -> Iterator[str]:
+def _viqr_pieces(text: str, strict: bool) -> Iterator[str]:
     index = 0
     while index < len(text):
         char = text[index]
@@ -103,20 +107,20 @@ def _viqr_pieces(text: str) -> Iterator[str]:
             index += 2
             continue
         if char in _VOWELS:
-            letter, index = _viqr_vowel(text, index)
+            letter, index = _viqr_vowel(text, index, strict)
             yield letter
             continue
         yield char
         index += 1
 
 
-def _viqr_vowel(text: str, index: int) -> tuple[str, int]:
+def _viqr_vowel(text: str, index: int, strict: bool) -> tuple[str, int]:
     letter, index = text[index], index + 1
     shape = VIQR_SHAPES.get(text[index : index + 1])
     if shape is not None and _shape_fits(letter, shape):
         letter, index = letter + shape, index + 1
     tone = VIQR_TONES.get(text[index : index + 1])
-    if tone is not None and _tone_applies(text, index):
+    if tone is not None and _tone_applies(text, index, strict):
         letter, index = letter + tone, index + 1
     return letter, index
 
@@ -130,11 +134,25 @@ def _shape_fits(letter: str, shape: str) -> bool:
     )
 
 
-def _tone_applies(text: str, index: int) -> bool:
-    """A tone sign inside a word always applies; "." and "?" at its end only mid-sentence."""
+def _tone_applies(text: str, index: int, strict: bool) -> bool:
+    """See ``decode_viqr``: in a text that escapes its signs every sign is a mark; in one that
+    does not, "." and "?" are told by what follows."""
     sign, after = text[index], text[index + 1 : index + 3]
-    if sign not in ".?":
+    if strict or sign not in ".?" or after[:1].isalpha() or after[:1] == "\t":
+        return True  # a tab parts table cells, never a sentence
+    if not after.strip() or after[:1] in "\n\r":
+        return False
+    if sign == "?":
+        return after[:1] not in "\"')»”"
+    if after[:1] != " " or not after[1:2].isalpha():
+        return False
+    if after[1:2].islower():
         return True
-    if after[:1].isalpha():
-        return True
-    return after[:1] == " " and after[1:2].islower()
+    word = text[:index].rsplit(None, 1)[-1] if text[:index].strip() else ""
+    following = text[index + 2 :].split(None, 1)[0] if text[index + 2 :].strip() else ""
+    return _capitals(word) and _capitals(following)
+
+
+def _capitals(word: str) -> bool:
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)

@@ -79,3 +79,29 @@ def _mark(marks: str, upper: bool) -> bytes:
     choices = [byte for byte, value in VNI_MARKS.items() if value == marks]
     capital = [byte for byte in choices if byte < 0xE0]
     return bytes([(capital if upper else [b for b in choices if b >= 0xE0])[0]])
+
+
+_VIQR_SIGNS = {"\u0306": "(", "\u0302": "^", "\u031b": "+", "\u0301": "'", "\u0300": "`"}
+_VIQR_SIGNS |= {"\u0309": "?", "\u0303": "~", "\u0323": "."}
+
+
+def encode_viqr(text: str) -> str:
+    """VIQR: marks as ASCII signs after the vowel, "dd" for đ; a sign character that follows a
+    vowel in the text itself is escaped with a backslash."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in "đĐ":
+            out.append("dd" if char == "đ" else "DD")
+            continue
+        if char in "dD" and out and out[-1][-1:] in "dD":
+            out.append("\\" + char)  # a literal "dd" ("address") is not đ
+            continue
+        parts = unicodedata.normalize("NFD", char)
+        base, marks = parts[0], parts[1:]
+        if not marks and char in "(^+'`?~." and out and out[-1][-1:] in "aeiouyAEIOUY":
+            out.append("\\" + char)
+            continue
+        shape = "".join(_VIQR_SIGNS[m] for m in marks if m in "\u0306\u0302\u031b")
+        tone = "".join(_VIQR_SIGNS[m] for m in marks if m not in "\u0306\u0302\u031b")
+        out.append(base + shape + tone)
+    return "".join(out)
