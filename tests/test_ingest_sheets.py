@@ -76,3 +76,24 @@ def test_cells_in_a_legacy_font_are_decoded(tmp_path: Path) -> None:
     page = read_workbook(tmp_path / "legacy.xlsx", "xlsx", "legacy.xlsx")[0]
     assert page.encoding == "tcvn3"
     assert [cell.text for cell in page.lines[1].cells] == ["1", "sở tư pháp", "85,50"]
+
+
+def test_an_xls_saved_by_libreoffice_keeps_its_legacy_fonts(tmp_path: Path) -> None:
+    """The .xls reader finds each cell's font through its format record (xlrd)."""
+    import subprocess
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.cell(1, 1, "".join(t for t, _c in encode_tcvn3("huyện mường khương")))
+    sheet.cell(1, 1).font = Font(name=".VnTime")
+    sheet.cell(1, 2, "Sở Tư pháp")
+    sheet.cell(1, 2).font = Font(name="Times New Roman")
+    book.save(tmp_path / "fonts.xlsx")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "xls", "--outdir", str(tmp_path), str(tmp_path / "fonts.xlsx")],
+        capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    page = read_workbook(tmp_path / "fonts.xls", "xls", "fonts.xls")[0]
+    assert [cell.text for cell in page.lines[0].cells] == ["huyện mường khương", "Sở Tư pháp"]
+    assert page.encoding == "tcvn3"
