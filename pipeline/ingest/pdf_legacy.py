@@ -14,7 +14,7 @@ from pipeline.ingest.legacy import TCVN3, UNSURE, VNI, decode_as, encoding_of, r
 from pipeline.ingest.legacy.case import restore_capitals
 from pipeline.ingest.legacy.charts import VNI_BASES, VNI_MARKS
 from pipeline.ingest.legacy.decode import byte_value
-from pipeline.ingest.legacy.detect import _VIETNAMESE_ONLY, font_encoding
+from pipeline.ingest.legacy.detect import font_encoding, unicode_only
 from pipeline.ingest.pdf_sources import Glyph, PageContent
 
 
@@ -35,7 +35,7 @@ def decode_page(content: PageContent) -> PageContent:
             glyphs[index] = glyph._replace(text=decoded)
             found.add(legacy[0])
     text = spaced_text([glyphs[index] for index in unknown])
-    if not _VIETNAMESE_ONLY.search(text):
+    if not unicode_only(text):
         reading = read_text(text)
         if reading.encoding in (TCVN3, VNI):
             for index in unknown:

@@ -28,6 +28,14 @@ _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx]"
 _SYLLABLE = re.compile(rf"^(?:{_ONSET})?[aăâeêioôơuưy]{{1,3}}(?:ch|ng|nh|[cmnpt])?$")
 _WORD = re.compile(r"[^\s\d.,;:!?()\[\]{}\"'“”‘’/|+=*%<>_–—-]+")
 _VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+
+
+def unicode_only(text: str) -> bool:
+    """Whether the text holds a letter only Unicode Vietnamese has (ă đ ơ ư ạ ế …): no legacy
+    font's bytes give one, so such text is never decoded."""
+    return bool(_VIETNAMESE_ONLY.search(text))
+
+
 MIN_WORDS = 3  # fewer marked words than this: too little to tell, nothing converted
 # Most Vietnamese syllables carry a mark, so in a legacy text most words hold a legacy byte; a
 # few such words among many plain ones are a quotation or a symbol, not a legacy text.

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.ingest.legacy.detect import (
-    _VIETNAMESE_ONLY,
     UNSURE,
     decode_as,
     decode_without_font,
     font_encoding,
     read_text,
+    unicode_only,
 )
 
 Run = tuple[str, str | None]  # (text as stored, its font name or None)
@@ -30,7 +30,7 @@ def decode_runs(runs: Sequence[Run]) -> tuple[list[str], set[str]]:
     for index, (text, font) in enumerate(runs):
         legacy = font_encoding(font)
         if legacy is None:
-            if text and not _VIETNAMESE_ONLY.search(text):
+            if text and not unicode_only(text):
                 unknown.append(index)
             continue
         texts[index] = decode_as(text, *legacy)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import os
 import resource
 import shutil
@@ -37,8 +38,11 @@ class Office:
     uno_python: str | None
 
 
+@functools.cache
 def find_office() -> Office:
-    """LibreOffice on this machine, or MissingDependencyError (exit code 4) saying what to do."""
+    """LibreOffice on this machine, or MissingDependencyError (exit code 4) saying what to do.
+
+    Looked up once per process (a failed lookup is not remembered)."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
         raise MissingDependencyError(f"LibreOffice (soffice) not found; {INSTALL_HINT}")
