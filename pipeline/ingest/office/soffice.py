@@ -80,7 +80,7 @@ def convert_cold(
     office: Office, source: Path, target: Path, filter_name: str, timeout_s: float
 ) -> None:
     """Convert with a LibreOffice started for this file alone, in a private profile."""
-    with tempfile.TemporaryDirectory(prefix="decisions-office-") as work:
+    with tempfile.TemporaryDirectory(prefix="decisions-cold-") as work:
         folder = Path(work)
         link = folder / f"in{source.suffix.lower()}"  # a plain name: no option-like paths
         link.symlink_to(source.resolve())

@@ -8,7 +8,9 @@ next conversion starts a new one.
 from __future__ import annotations
 
 import json
+import os
 import select
+import shutil
 import subprocess
 import tempfile
 import time
@@ -19,7 +21,27 @@ from pipeline.ingest.office.soffice import Office, child_setup, profile_url, sto
 
 BRIDGE = Path(__file__).with_name("bridge.py")
 START_TIMEOUT_S = 60.0
+PREFIX = "decisions-office-"  # + the worker's pid: a profile is removed once its worker is gone
 RESTART = 81  # soffice.bin's exit code after it set up a new profile: start it again
+
+
+def remove_orphans(folder: Path) -> None:
+    """Profiles left by workers that were killed (a worker past its time limit): their
+    process is gone, so nothing else removes them."""
+    for profile in folder.glob(f"{PREFIX}*-*"):
+        pid = profile.name.removeprefix(PREFIX).split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class WarmOffice:
@@ -54,7 +76,8 @@ class WarmOffice:
         if self._bridge is not None and self._bridge.poll() is None:
             return self._bridge
         self.close()
-        self._folder = tempfile.TemporaryDirectory(prefix="decisions-office-")
+        remove_orphans(Path(tempfile.gettempdir()))
+        self._folder = tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-")
         for _attempt in range(2):  # a new profile: LibreOffice sets it up, then asks a restart
             if self._launch(Path(self._folder.name)):
                 assert self._bridge is not None
