@@ -6,15 +6,20 @@ STAMP  := $(VENV)/.installed
 SAMPLES ?= samples
 OUT    ?= out
 
-.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr eval-realpages
+.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr eval-realpages archives
 
 setup: $(STAMP) system-deps
 
-# Tesseract with Vietnamese data (OCR of scanned decisions); apt only when missing.
+# Tesseract with Vietnamese data (OCR of scanned decisions); LibreOffice headless (.doc, .odt,
+# .rtf, .ods) with python3-uno, which keeps one LibreOffice warm per worker; apt only when missing.
 system-deps:
 	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx vie; then \
 	  echo "installing tesseract-ocr tesseract-ocr-vie"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; \
+	fi
+	@if ! command -v soffice >/dev/null 2>&1 || ! test -e /usr/lib/libreoffice/program/libsclo.so || ! /usr/bin/python3 -c "import uno" >/dev/null 2>&1; then \
+	  echo "installing libreoffice-writer-nogui libreoffice-calc-nogui python3-uno"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui python3-uno fonts-liberation >/dev/null; \
 	fi
 
 # Headless Chromium (Debian's package) for the review-page test; apt only when missing.
@@ -61,6 +66,7 @@ bench: setup
 	$(BIN)/python scripts/bench_batch.py
 	$(BIN)/python scripts/bench_ocr.py
 	$(BIN)/python scripts/bench_store.py
+	$(BIN)/python scripts/bench_office.py
 
 # Rewrite the expected outputs in tests/golden/ from the current code; review the diff.
 golden: setup
@@ -81,6 +87,11 @@ samples: setup
 	@command -v pdftotext >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null)
 	$(BIN)/python samples/make_samples.py
 	$(BIN)/python samples/make_layouts.py
+
+# Rewrite samples/archives/: the fixtures as .doc, .odt, .rtf, annex workbooks (.xlsx, .xls,
+# .ods) and TCVN3 / VNI documents, all saved by LibreOffice from samples/generated/.
+archives: setup
+	$(BIN)/python samples/make_archives.py
 
 # Rewrite samples/scanned/: the fixture PDFs as seeded scans and phone photos (OCR tests).
 # The red seal's ring text needs a font with Vietnamese letters (fonts-liberation).

@@ -15,6 +15,7 @@ import click
 from pipeline import __version__
 from pipeline.batch import (
     IMAGE_SUFFIXES,
+    OFFICE_SUFFIXES,
     BatchSettings,
     DocumentLimits,
     Journal,
@@ -27,6 +28,7 @@ from pipeline.batch.discover import SKIPPED
 from pipeline.batch.settings import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S
 from pipeline.emit import write_outputs
 from pipeline.errors import DecisionsError, ExitCode
+from pipeline.ingest.office import check_office
 from pipeline.match import candidates, match_names
 from pipeline.models import DocumentResult
 from pipeline.ocr import check_engine
@@ -133,9 +135,14 @@ def _read_all(
     """
     jobs = plan(walk(inputs, exclude=[out_dir] if out_dir else []))
     if not jobs:
-        raise click.UsageError("no decision files found (looked for .txt .md .pdf .docx .html)")
+        raise click.UsageError(
+            "no decision files found "
+            "(looked for .txt .md .pdf .docx .doc .odt .rtf .xlsx .xls .ods .html .png .jpg .tif)"
+        )
     if any(job.path.suffix.lower() in IMAGE_SUFFIXES and not job.skip for job in jobs):
         check_engine()  # scans to read: say now, with exit code 4, if Tesseract is missing
+    if any(job.path.suffix.lower() in OFFICE_SUFFIXES | {".ods"} and not job.skip for job in jobs):
+        check_office()  # .doc, .odt, .rtf …: say now, with exit code 4, if LibreOffice is missing
     limits = DocumentLimits(time_s=run["time_limit"], memory_mb=run["memory_limit"])
     settings = BatchSettings(overlay=overlay, aliases=aliases, limits=limits)
     journal = Journal.open(out_dir, settings) if out_dir else None

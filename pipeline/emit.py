@@ -90,6 +90,7 @@ def document_row(result: DocumentResult) -> Row:
         "errors": sum(f.severity == "error" for f in result.flags),
         "warnings": sum(f.severity == "warning" for f in result.flags),
         "source_parts": " | ".join(result.parts) or None,
+        "encoding": result.encoding,
     }
 
 

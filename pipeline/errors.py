@@ -14,7 +14,7 @@ class ExitCode(IntEnum):
     flags_found = 1  # `decisions check`: at least one error-level flag
     usage = 2  # bad options or missing input path
     some_failed = 3  # some documents could not be read; the rest were written
-    missing_dependency = 4  # tesseract or its Vietnamese data absent
+    missing_dependency = 4  # tesseract or its Vietnamese data, or LibreOffice, absent
     output_error = 5  # cannot write --out
     internal = 70  # a bug: run with -v for the traceback
     interrupted = 130  # Ctrl-C; nothing half-written left behind
@@ -52,12 +52,16 @@ class OcrError(DocumentError):
     """Tesseract crashed or timed out on a page."""
 
 
+class ConversionError(DocumentError):
+    """LibreOffice could not convert a .doc, .odt, .rtf or spreadsheet, or not in time."""
+
+
 class DocumentTooLarge(DocumentError):
     """Over the page or size limit in the settings."""
 
 
 class MissingDependencyError(DecisionsError):
-    """An external program (tesseract, its `vie` data) is not installed."""
+    """An external program (tesseract, its `vie` data, LibreOffice) is not installed."""
 
     exit_code = ExitCode.missing_dependency
 

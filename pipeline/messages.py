@@ -38,6 +38,9 @@ _EN: dict[str, str] = {
     "page_damaged": "Page {page} is damaged ({actual}); rows on it may be missing.",
     "ambiguous_roles": "Table {table}: the columns can be read two ways that fit the numbers "
     "equally well ({actual}); check against the decision.",
+    "legacy_encoding_unsure": "The text looks typed in an old Vietnamese font (TCVN3, VNI …) "
+    "but no code chart reads it with confidence: names and words may be garbage; convert it to "
+    "Unicode and read it again.",
     "total_rule_unknown": "Table {table}: its totals follow no rule found (not the sum, a mean, "
     "a scaling or one set of weights of the components); check how this index is computed.",
     "cut_row": "{who}: the row is cut off (the file ends inside it); nothing was added to "

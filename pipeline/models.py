@@ -86,6 +86,9 @@ class Page:
     steps: tuple[str, ...] = ()  # OCR: how the image was prepared ("rotated 90", "deskewed 1.2")
     unread: tuple[str, ...] = ()  # OCR: regions that could not be read, said in one line each
     damage: str | None = None  # why part of this page could not be decoded (flag page_damaged)
+    # legacy Vietnamese encodings decoded on this page ("tcvn3", "tcvn3+vni"), or "unsure": it
+    # looks legacy but no chart reads it with confidence (flag legacy_encoding_unsure)
+    encoding: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ class Document:
     doc_id: str
     source_file: str
     sha256: str
-    format: str  # txt | pdf | docx | html | image
+    format: str  # txt | pdf | docx | doc | odt | rtf | xlsx | xls | ods | html | image
     pages: tuple[Page, ...]
 
     @property
@@ -106,6 +109,15 @@ class Document:
 
     def lines(self) -> list[Line]:
         return [line for page in self.pages for line in page.lines]
+
+    @property
+    def encoding(self) -> str:
+        """The text's encoding: "unicode", the legacy ones decoded ("tcvn3", "tcvn3+vni"), or
+        "unsure" (a legacy-looking text no chart read with confidence)."""
+        found = {name for page in self.pages if page.encoding for name in page.encoding.split("+")}
+        if "unsure" in found:
+            return "unsure"
+        return "+".join(sorted(found)) or "unicode"
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,3 +273,4 @@ class DocumentResult:
     exit_code: int = 0  # of a failed document: 3 could not be read, 70 a bug (see errors.py)
     review: tuple[dict[str, str], ...] = ()  # review.csv rows: names the matcher could not decide
     parts: tuple[str, ...] = ()  # page images read as this one document, in page order
+    encoding: str | None = None  # unicode | tcvn3 | vni | viqr | "tcvn3+vni" | unsure (Document)

@@ -17,9 +17,9 @@ _TABLE = ("table_index", "integer", "Table number within the document, from 1")
 _ROW = ("row_number", "integer", "STT (row number) as printed; empty when the row has none")
 _ENTRY = ("entry_index", "integer", "Position of the entry within its table, from 1")
 _PAGE = ("page", "integer", "Page where the value is printed, from 1")
-_LINE = ("line", "integer", "Line of a text source where the value is printed")
+_LINE = ("line", "integer", "Line of a text source, row of a spreadsheet, where it is printed")
 _BBOX = ("bbox", "string", "x0,top,x1,bottom in PDF points (PDF and scans only)")
-_METHOD = ("method", "string", "How the value was read: text | pdf | docx | html | ocr")
+_METHOD = ("method", "string", "How the value was read: text | pdf | docx | cells | html | ocr")
 _CONFIDENCE = ("confidence", "number", "OCR confidence of the value, 0-100 (scans only)")
 
 TABLES: dict[str, tuple[Field, ...]] = {
@@ -27,8 +27,18 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _DOC,
         _SOURCE,
         ("sha256", "string", "SHA-256 of the file's bytes"),
-        ("format", "string", "txt | pdf | docx | html, detected from content"),
-        ("method", "string", "How the text was read: text | pdf | docx | html | ocr | mixed"),
+        (
+            "format",
+            "string",
+            "txt | pdf | docx | doc | odt | rtf | xlsx | xls | ods | html | image, detected "
+            "from content",
+        ),
+        (
+            "method",
+            "string",
+            "How the text was read: text | pdf | docx (also .doc/.odt/.rtf, converted) | cells "
+            "(workbooks) | html | ocr | mixed",
+        ),
         ("pages", "integer", "Number of pages (1 for text, DOCX and HTML)"),
         ("issuer", "string", "Issuing body in full: Ủy ban nhân dân tỉnh Lào Cai"),
         ("province", "string", "Province whose units are ranked; empty for a national ranking"),
@@ -49,6 +59,13 @@ TABLES: dict[str, tuple[Field, ...]] = {
             "source_parts",
             "string",
             "Page images read as one decision (scan-1.jpg | scan-2.jpg …); source_file: the first",
+        ),
+        (
+            "encoding",
+            "string",
+            "Text encoding found: unicode | tcvn3 | vni | viqr (legacy fonts, decoded; several "
+            "joined by +) | unsure (legacy-looking text no chart reads: flag "
+            "legacy_encoding_unsure)",
         ),
     ),
     "tables": (

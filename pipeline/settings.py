@@ -60,3 +60,11 @@ class IngestLimits:
     max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS
     """An image with more pixels than this is refused (an A4 page at 600 dpi is 35 M; a
     10,000 × 10,000 image is 100 M)."""
+
+    keep_office_warm: bool = True
+    """One LibreOffice kept running per worker for every .doc, .odt, .rtf and .ods; False
+    starts one per file (seconds each: ``make bench`` prints both)."""
+
+    convert_timeout_s: float = 120.0
+    """LibreOffice's time to convert one .doc, .odt, .rtf or spreadsheet; past it the file
+    fails (ConversionError) and that LibreOffice is restarted for the next one."""

@@ -154,8 +154,8 @@ def symlink_loop(folder: Path) -> Path:
 
 
 def unknown_format(folder: Path) -> Path:
-    path = folder / "scores.xlsx"
-    path.write_bytes(b"PK\x03\x04 a spreadsheet, not read")
+    path = folder / "scores.numbers"
+    path.write_bytes(b"PK\x03\x04 an Apple Numbers file, not read")
     return path
 
 

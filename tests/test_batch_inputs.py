@@ -31,7 +31,7 @@ REASONS = {  # file → what its documents.csv error must say
     "no_table.txt": "no ranking table found",
     "minutes.md": "no ranking table found",
     "loop": "symbolic link to a folder, not followed",
-    "scores.xlsx": "skipped: not a decision format (.xlsx)",
+    "scores.numbers": "skipped: not a decision format (.numbers)",
 }
 SEED_COPIES = (*bad_inputs.AWKWARD_NAMES, "legacy_1258.txt")
 

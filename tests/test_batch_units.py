@@ -21,7 +21,7 @@ def test_the_walk_lists_every_file_but_hidden_ones_and_the_output(tmp_path: Path
     (folder / ".git").mkdir()
     (folder / "out").mkdir()
     shutil.copy(SEEDS[0], folder / "sub" / "a.md")
-    (folder / "b.xlsx").write_bytes(b"x")
+    (folder / "b.numbers").write_bytes(b"x")
     (folder / ".hidden.txt").write_text("x")
     (folder / ".git" / "c.txt").write_text("x")
     (folder / "out" / "documents.csv").write_text("x")
@@ -33,13 +33,13 @@ def test_the_walk_lists_every_file_but_hidden_ones_and_the_output(tmp_path: Path
         for item in walk([folder], [folder / "out"])
     }
     assert found == {
-        "b.xlsx": "skipped: not a decision format (.xlsx)",
+        "b.numbers": "skipped: not a decision format (.numbers)",
         "dangling.txt": "skipped: broken symbolic link",
         "link.txt": None,
         "sub/a.md": None,
         "up": "skipped: symbolic link to a folder, not followed (a loop or a second path)",
     }
-    assert walk([folder / "b.xlsx"])[0].skip is None  # named on the command line: read
+    assert walk([folder / "b.numbers"])[0].skip is None  # named on the command line: read
 
 
 def test_the_journal_codec_gives_back_equal_results() -> None:

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from pipeline.batch.discover import (
     DOCUMENT_SUFFIXES,
     IMAGE_SUFFIXES,
+    OFFICE_SUFFIXES,
+    SHEET_SUFFIXES,
     Found,
     Job,
     discover,
@@ -31,6 +33,8 @@ from pipeline.registry import Registry
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "IMAGE_SUFFIXES",
+    "OFFICE_SUFFIXES",
+    "SHEET_SUFFIXES",
     "BatchSettings",
     "DocumentLimits",
     "Found",

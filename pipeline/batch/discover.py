@@ -22,7 +22,16 @@ from typing import NamedTuple
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
-DOCUMENT_SUFFIXES = TEXT_SUFFIXES | IMAGE_SUFFIXES | {".pdf", ".docx", ".html", ".htm", ".xhtml"}
+# Read by LibreOffice (Word 97, OpenDocument, RTF; spreadsheets LibreOffice must open first).
+OFFICE_SUFFIXES = frozenset({".doc", ".odt", ".rtf"})
+SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+DOCUMENT_SUFFIXES = (
+    TEXT_SUFFIXES
+    | IMAGE_SUFFIXES
+    | OFFICE_SUFFIXES
+    | SHEET_SUFFIXES
+    | {".pdf", ".docx", ".html", ".htm", ".xhtml"}
+)
 
 
 SKIPPED = "skipped"  # the start of a skipped file's reason in documents.csv

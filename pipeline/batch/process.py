@@ -15,6 +15,7 @@ from pipeline.batch.settings import BatchSettings
 from pipeline.errors import DocumentError, ExitCode, MissingDependencyError, NoRankingTable
 from pipeline.identify import identify_tables, review_for
 from pipeline.ingest import read_document, read_page_images
+from pipeline.ingest.legacy import UNSURE
 from pipeline.metadata import read_metadata
 from pipeline.models import Document, DocumentResult, Flag, Provenance
 from pipeline.ocr.correct import settle_tables
@@ -23,6 +24,7 @@ from pipeline.registry import Registry
 from pipeline.tables import scan_tables
 
 PAGE_DAMAGED = "page_damaged"  # severity error: rows of that page may be missing
+LEGACY_ENCODING_UNSURE = "legacy_encoding_unsure"  # warning: the text may be garbage
 
 
 def process_document(job: Job, settings: BatchSettings, registry: Registry) -> DocumentResult:
@@ -59,9 +61,14 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
     if not tables:
         scanned = sum(page.method == OCR_NEEDED for page in document.pages)
         unread = f"; {scanned} scanned page(s) without a text layer were not read"
+        garbled = (
+            "; the text looks typed in an old Vietnamese font that no chart reads "
+            "(legacy_encoding_unsure): convert it to Unicode first"
+        )
         raise NoRankingTable(
             "no ranking table found (a grid with STT/unit names and scores, ranks or bands)"
             + (unread if scanned else "")
+            + (garbled if document.encoding == UNSURE else "")
         )
     tables = identify_tables(tables, metadata, registry, settings.match)
     ocr_flags: tuple[Flag, ...] = ()
@@ -72,6 +79,7 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
     flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
     flags += ocr_flags
     flags += check_unread_pages(job.doc_id, document) + check_damaged_pages(job.doc_id, document)
+    flags += check_encoding(job.doc_id, document)
     return DocumentResult(
         doc_id=job.doc_id,
         source_file=job.source_file,
@@ -84,6 +92,27 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
         flags=flags,
         review=review_for(job.doc_id, tables, metadata, registry),
         parts=tuple(part.as_posix() for part in job.parts),
+        encoding=document.encoding,
+    )
+
+
+def check_encoding(doc_id: str, document: Document) -> tuple[Flag, ...]:
+    """legacy_encoding_unsure: text that looks typed in an old Vietnamese font (TCVN3, VNI …)
+    which no chart read with confidence; its names and words may be garbage."""
+    if document.encoding != UNSURE:
+        return ()
+    return (
+        Flag(
+            LEGACY_ENCODING_UNSURE,
+            "warning",
+            doc_id,
+            "Văn bản có vẻ được gõ bằng phông chữ cũ (TCVN3, VNI …) nhưng không xác định được "
+            "bảng mã: tên đơn vị và chữ trong văn bản có thể bị sai; hãy chuyển mã sang Unicode "
+            "(ví dụ bằng Unikey Toolkit) rồi đọc lại.",
+            expected="Unicode, TCVN3, VNI or VIQR text",
+            actual="text no chart reads with confidence",
+            at=Provenance(document.source_file, 1, method=document.format),
+        ),
     )
 
 

@@ -8,11 +8,14 @@ decompression bomb is refused with a reason instead of filling the memory.
 from __future__ import annotations
 
 import hashlib
+import io
 import unicodedata
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import CorruptFile, DocumentTooLarge, EncryptedFile, UnsupportedFormat
+from pipeline.ingest import legacy
 from pipeline.models import Document, Page
 from pipeline.ocr.settings import OcrSettings
 from pipeline.settings import IngestLimits
@@ -31,25 +34,29 @@ _ONLY_VIETNAMESE = frozenset(
     char for char in _VIETNAMESE if set(unicodedata.normalize("NFD", char)) & set("\u0306\u031bđĐ")
 )
 _LEGACY_ENCODINGS = ("cp1252", "cp1258", "latin-1")
+_OPENDOCUMENT = {
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+# Formats LibreOffice converts to DOCX for the DOCX reader; workbooks read from their cells.
+CONVERTED_TO_DOCX = frozenset({"doc", "odt", "rtf"})
+SHEET_FORMATS = frozenset({"xlsx", "xls", "ods"})
 
 
 def sniff_format(data: bytes) -> str:
-    """Name the format of a file from its first bytes: pdf | docx | html | image | txt."""
+    """Name the format of a file from its bytes: pdf | docx | xlsx | odt | ods | doc | xls | rtf
+    | html | image | txt."""
     if not data.strip():
         raise CorruptFile("the file is empty")
     head = data[:2048]
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return _zip_format(data)
     if head.startswith(_OLE_MAGIC):
-        if _ENCRYPTED_OOXML in data:
-            raise EncryptedFile(
-                "password-protected Word document: save an open copy (File › Info › Protect)"
-            )
-        raise UnsupportedFormat(
-            "legacy Word .doc: convert it first (soffice --headless --convert-to docx FILE)"
-        )
+        return _ole_format(data)
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     if head.startswith(_IMAGE_MAGIC):
         return "image"
     lowered = head.lower().lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -60,8 +67,40 @@ def sniff_format(data: bytes) -> str:
     return "txt"
 
 
+def _zip_format(data: bytes) -> str:
+    """docx | xlsx | odt | ods by the parts a ZIP holds; "docx" for any other ZIP, which the
+    DOCX check then refuses with its reason."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError):
+        return "docx"
+    if "xl/workbook.xml" in names and "word/document.xml" not in names:
+        return "xlsx"
+    return _OPENDOCUMENT.get(mimetype.strip(), "docx")
+
+
+def _ole_format(data: bytes) -> str:
+    """doc | xls: a Word 97-2003 or Excel 97-2003 compound file (an encrypted one refused)."""
+    if _ENCRYPTED_OOXML in data:
+        raise EncryptedFile(
+            "password-protected Office document: save an open copy (File › Info › Protect)"
+        )
+    if "WordDocument".encode("utf-16-le") in data:
+        return "doc"
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "xls"
+    raise UnsupportedFormat(
+        "an OLE compound file that is neither a Word .doc nor an Excel .xls (or one cut short)"
+    )
+
+
 def decode_text(data: bytes) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy page.
+
+    Bytes of an old Vietnamese font (TCVN3, VNI) come back as Latin-1 characters, one per byte,
+    for ``legacy.read_text`` to decode.
 
     A file that is not UTF-8 was most likely saved by an old Windows editor: Windows-1258
     (Vietnamese: tone marks stored as combining characters) or Windows-1252 / Latin-1. The code
@@ -75,6 +114,9 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    as_bytes = data.decode("latin-1")  # TCVN3 or VNI bytes: kept as they are for the charts
+    if legacy.read_text(as_bytes).encoding in (legacy.TCVN3, legacy.VNI):
+        return as_bytes
     best, best_score = "", (0, 0)
     for encoding in _LEGACY_ENCODINGS:
         try:
@@ -106,7 +148,10 @@ def read_pages(
     if fmt == "txt":
         from pipeline.ingest.text import read_text
 
-        return read_text(decode_text(data), source_file)
+        reading = legacy.read_text(decode_text(data))
+        pages = read_text(reading.text, source_file)
+        encoding = None if reading.encoding == "unicode" else reading.encoding
+        return tuple(replace(page, encoding=encoding) for page in pages)
     if fmt == "html":
         from pipeline.ingest.html import read_html
 
@@ -116,6 +161,8 @@ def read_pages(
         from pipeline.ingest.docx import read_docx
 
         return read_docx(path, source_file)
+    if fmt in SHEET_FORMATS or fmt in CONVERTED_TO_DOCX:
+        return read_office(path, fmt, source_file, limits)
     if fmt == "pdf":
         from pipeline.ingest.image import ocr_scanned_pages
         from pipeline.ingest.pdf import read_pdf
@@ -130,6 +177,30 @@ def read_pages(
     raise UnsupportedFormat(f"no reader for format {fmt!r}")
 
 
+def read_office(path: Path, fmt: str, source_file: str, limits: IngestLimits) -> tuple[Page, ...]:
+    """Workbooks from their cells (.ods converted to .xlsx first); .doc, .odt and .rtf
+    converted to DOCX by LibreOffice and read as DOCX."""
+    from pipeline.ingest.office import converted
+
+    if fmt in ("xlsx", "ods", "odt"):
+        _require_zip_size(path, limits, {"xlsx": "workbook"}.get(fmt, "OpenDocument"))
+    if fmt in ("xlsx", "xls"):
+        from pipeline.ingest.sheets import read_workbook
+
+        return read_workbook(path, fmt, source_file)
+    timeout_s, warm = limits.convert_timeout_s, limits.keep_office_warm
+    if fmt == "ods":
+        from pipeline.ingest.sheets import read_workbook
+
+        with converted(path, ".xlsx", timeout_s, warm) as xlsx_path:
+            return read_workbook(xlsx_path, "xlsx", source_file)
+    from pipeline.ingest.docx import read_docx
+
+    with converted(path, ".docx", timeout_s, warm) as docx_path:
+        _require_docx(docx_path, limits)
+        return read_docx(docx_path, source_file)
+
+
 def _require_docx(path: Path, limits: IngestLimits) -> None:
     """A ZIP is only a DOCX when it holds word/document.xml, and only read when not a bomb."""
     try:
@@ -138,11 +209,22 @@ def _require_docx(path: Path, limits: IngestLimits) -> None:
     except zipfile.BadZipFile as err:
         raise CorruptFile(f"damaged ZIP/DOCX container: {err}") from err
     if "word/document.xml" not in {member.filename for member in members}:
-        raise UnsupportedFormat("a ZIP file but not a Word document (no word/document.xml)")
-    unzipped = sum(member.file_size for member in members)
+        raise UnsupportedFormat(
+            "a ZIP file but not a Word document (no word/document.xml), workbook or OpenDocument"
+        )
+    _require_zip_size(path, limits, "DOCX")
+
+
+def _require_zip_size(path: Path, limits: IngestLimits, kind: str) -> None:
+    """Refuse a ZIP container (DOCX, XLSX) that would unzip past the limit: a bomb."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unzipped = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile as err:
+        raise CorruptFile(f"damaged ZIP/{kind} container: {err}") from err
     if unzipped > limits.max_unzipped_mb << 20:
         raise DocumentTooLarge(
-            f"the DOCX would unzip to {unzipped >> 20} MB, over the limit of "
+            f"the {kind} would unzip to {unzipped >> 20} MB, over the limit of "
             f"{limits.max_unzipped_mb} MB (IngestLimits.max_unzipped_mb): a decompression bomb?"
         )
 

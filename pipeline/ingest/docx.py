@@ -18,6 +18,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from pipeline.errors import CorruptFile, EncryptedFile, UnsupportedFormat
+from pipeline.ingest.docx_fonts import decode_legacy_text
+from pipeline.ingest.legacy import encoding_of
 from pipeline.ingest.normalize import fold
 from pipeline.models import Cell, Line, Page, Provenance
 
@@ -31,15 +33,19 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 def read_docx(path: Path, source_file: str) -> tuple[Page, ...]:
-    """Read a DOCX into one page of lines: prose paragraphs and table rows with cells."""
-    body = open_body(path, source_file)
+    """Read a DOCX into one page of lines: prose paragraphs and table rows with cells.
+
+    Runs typed in a legacy Vietnamese font (TCVN3, VNI) are decoded first, run by run.
+    """
+    body, styles = open_body(path, source_file)
+    encoding = encoding_of(decode_legacy_text(body, styles))
     at = Provenance(source_file, page=1, method="docx")
     lines = tuple(body_lines(body, at))
-    return (Page(number=1, lines=lines, method="docx"),)
+    return (Page(number=1, lines=lines, method="docx", encoding=encoding),)
 
 
-def open_body(path: Path, source_file: str) -> etree._Element:
-    """The w:body element, or a DocumentError saying what is wrong with the file."""
+def open_body(path: Path, source_file: str) -> tuple[etree._Element, etree._Element | None]:
+    """The w:body and w:styles elements, or a DocumentError saying what is wrong with the file."""
     with path.open("rb") as handle:
         head = handle.read(len(CFB_MAGIC))
     if head == CFB_MAGIC:
@@ -52,7 +58,8 @@ def open_body(path: Path, source_file: str) -> etree._Element:
             "`soffice --headless --convert-to docx`"
         )
     try:
-        return docx.Document(str(path)).element.body
+        document = docx.Document(str(path))
+        return document.element.body, document.styles.element
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.Error) as err:
         raise CorruptFile(
             f"{source_file}: not a readable DOCX ({err}); re-save it from Word or LibreOffice"

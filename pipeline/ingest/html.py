@@ -19,6 +19,8 @@ import lxml.html
 from lxml import etree
 
 from pipeline.errors import CorruptFile
+from pipeline.ingest.html_fonts import decode_legacy_html
+from pipeline.ingest.legacy import TCVN3, VNI, encoding_of, read_text
 from pipeline.ingest.normalize import fold
 from pipeline.models import Cell, Line, Page, Provenance
 
@@ -41,11 +43,12 @@ BOMS = (
 def read_html(path: Path, source_file: str) -> tuple[Page, ...]:
     """Read an HTML page into one page of lines: prose blocks and table rows with cells."""
     root = parse(path.read_bytes(), source_file)
+    encoding = encoding_of(decode_legacy_html(root))  # before anything reads the text
     at = Provenance(source_file, page=1, method="html")
     out = Collector(at=at, grids=itertools.count(1))
     walk(root, out)
     out.flush()
-    return (Page(number=1, lines=tuple(out.lines), method="html"),)
+    return (Page(number=1, lines=tuple(out.lines), method="html", encoding=encoding),)
 
 
 def decode(data: bytes) -> str:
@@ -63,7 +66,15 @@ def decode(data: bytes) -> str:
             return data.decode(declared.group(1).decode("ascii"), errors="replace")
         except LookupError:
             pass
-    return data.decode("cp1258", errors="replace")
+    return legacy_page(data) or data.decode("cp1258", errors="replace")
+
+
+def legacy_page(data: bytes) -> str | None:
+    """A page of TCVN3 or VNI bytes without a charset, as its bytes (Latin-1), so that the
+    font pass decodes them; Windows-1258 would turn their letters into loose tone marks."""
+    text = data.decode("latin-1")
+    visible = re.sub(r"<[^>]*>", " ", text)
+    return text if read_text(visible).encoding in (TCVN3, VNI) else None
 
 
 def parse(data: bytes, source_file: str) -> etree._Element:

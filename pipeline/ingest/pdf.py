@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 
 from pipeline.errors import CorruptFile
 from pipeline.ingest.pdf_lattice import Frame, assign_glyphs, find_frames
+from pipeline.ingest.pdf_legacy import decode_page
 from pipeline.ingest.pdf_sources import (
     CORRUPT_MESSAGE,
     Glyph,
@@ -114,7 +115,7 @@ def read_pdf(
     refuse_bombs(path, limits.max_stream_mb)
     grid_ids = count(1)
     pages = tuple(
-        build_page(content, source_file, settings, grid_ids)
+        build_page(decode_page(content), source_file, settings, grid_ids)
         for content in page_contents(path, settings)
     )
     damaged = damaged_pages(path, limits.max_stream_mb)
@@ -172,7 +173,8 @@ def build_page(
     for line in lines:
         for part in split_segments(line, settings.line_split_gap):
             items.append(((line.top, part.x0), prose_line(part, place)))
-    return Page(content.number, emit(items, grid_ids), width, height, method=method)
+    emitted = emit(items, grid_ids)
+    return Page(content.number, emitted, width, height, method=method, encoding=content.encoding)
 
 
 def readable_text_layer(glyphs: list[Glyph]) -> bool:

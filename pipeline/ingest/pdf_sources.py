@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptFile, EncryptedFile
+from pipeline.ingest.legacy.detect import maybe_legacy
 
 # Characters pdfium adds to its text stream that are not printed glyphs.
 SKIPPED_CODES = frozenset({0, 2, 10, 13, 0xFFFE})
@@ -38,6 +39,7 @@ class Glyph(NamedTuple):
     top: float
     x1: float
     bottom: float
+    font: str | None = None  # of a non-ASCII character only: a legacy font says how to decode
 
 
 class Rule(NamedTuple):
@@ -61,6 +63,7 @@ class PageContent(NamedTuple):
     height: float
     glyphs: list[Glyph]
     rules: list[Rule]
+    encoding: str | None = None  # legacy encodings decoded on the page (Page.encoding)
 
 
 def display_affine(rotation: int, box: tuple[float, float, float, float]) -> Affine:
@@ -164,6 +167,7 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
     """Each character with its loose box (font ascent to descent), in display space."""
     rect = pdfium_c.FS_RECTF()
     glyphs: list[Glyph] = []
+    indices: list[int] = []  # each glyph's character index in the text page
     get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
     for index in range(pdfium_c.FPDFText_CountChars(text_page)):
         code = get_unicode(text_page, index)
@@ -174,7 +178,20 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
         get_box(text_page, index, ctypes.byref(rect))
         box = to_display(affine, rect.left, rect.bottom, rect.right, rect.top)
         glyphs.append(Glyph(chr(code), *box))
+        indices.append(index)
+    if maybe_legacy("".join(glyph.text for glyph in glyphs)):  # fonts only where they matter
+        glyphs = [
+            glyph._replace(font=font_name(text_page, index)) if ord(glyph.text) > 127 else glyph
+            for glyph, index in zip(glyphs, indices, strict=True)
+        ]
     return join_surrogates(glyphs)
+
+
+def font_name(text_page: Any, index: int) -> str | None:
+    """The name of the font a character is drawn in (legacy fonts are told by it)."""
+    buffer = ctypes.create_string_buffer(128)
+    length = pdfium_c.FPDFText_GetFontInfo(text_page, index, buffer, len(buffer), None)
+    return buffer.value.decode("utf-8", "replace") if length else None
 
 
 def join_surrogates(glyphs: list[Glyph]) -> list[Glyph]:
@@ -327,7 +344,10 @@ def pdfplumber_pages(path: Path, thickness: float) -> Iterator[PageContent]:
 
 def pdfplumber_page(page: Any, thickness: float) -> PageContent:
     """One page through pdfplumber: chars, and rules from its lines, rects and curves."""
-    glyphs = [Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars]
+    glyphs = [
+        Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c.get("fontname"))
+        for c in page.chars
+    ]
     rules: list[Rule] = []
     for shape in page.lines + page.rects:
         rules.extend(
