@@ -133,7 +133,7 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
         columns = headless_columns(data, settings)
     if _is_time_series(columns, data):
         return True  # one unit's figures over the years: left alone, and no finding
-    roles = infer_roles(columns, data)
+    roles = infer_roles(columns, body)
     if not header_names_ranking(roles.columns):
         return False
     if roles.series:

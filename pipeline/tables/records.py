@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cellwise import join_header
-from pipeline.models import Cell, Line
+from pipeline.models import Cell, Column, Line
 from pipeline.parse import parse_number
+from pipeline.settings import TableSettings
+from pipeline.tables.header import headless_columns, read_columns
+from pipeline.tables.roles import infer_roles
 
 MIN_RECORDS = 3
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
@@ -402,12 +405,13 @@ def record_rows(run: list[Line], first_grid: int) -> tuple[list[Line], int]:
         if not _has_scores(rows):
             continue
         first_line = min(token.line for token in rows[0] if token is not None)
-        header = _header_row(run, groups, stretch, max(used_lines, 0), first_line, grid)
+        records = _grid_rows(run, groups, stretch, rows, grid)
+        header = _header_row(run, stretch, max(used_lines, 0), first_line, grid, records)
         top = header[1] if header else first_line
         out.extend(run[used_lines:top])
         if header:
             out.extend(header[0])
-        out.extend(_grid_rows(run, groups, stretch, rows, grid))
+        out.extend(records)
         used_lines = _last_line(groups, stretch) + 1
         grid += 1
     out.extend(run[used_lines:])
@@ -432,7 +436,12 @@ def _has_scores(rows: list[list[Token | None]]) -> bool:
 
 
 def _header_row(
-    run: list[Line], groups: list[Group], stretch: Stretch, floor: int, first_line: int, grid: int
+    run: list[Line],
+    stretch: Stretch,
+    floor: int,
+    first_line: int,
+    grid: int,
+    records: list[Line],
 ) -> tuple[list[Line], int] | None:
     """The header above the records when its lines join into one cell per column (a header
     printed one cell per line, wrapped cells joined), and a group heading between it and the
@@ -448,12 +457,45 @@ def _header_row(
             if any(_not_label(texts[i]) for i in range(start, end)):
                 continue  # a bare number, "Điểm tối đa": no column's label
             cells = join_header([texts[i] for i in range(start, end) if texts[i]], width)
-            if cells is not None:
+            if cells is not None and header_fits(_row(cells, run[start], grid), records):
                 return [
                     _row(cells, run[start], grid),
                     *_headings(run, end, first_line, grid),
                 ], start
     return None
+
+
+def header_fits(header: Line, records: list[Line]) -> bool:
+    """Header words that agree with what the numbers say of their columns, at least once and
+    never against them (a caption over a column of ranks is no "Kết quả" column)."""
+    settings = TableSettings()
+    hinted = read_columns([header], records, settings)
+    counted = infer_roles(headless_columns(records, settings), records).columns
+    agree = False
+    for hint, numbers in zip(hinted, counted, strict=False):
+        if _against(hint.role, numbers.role):
+            return False
+        agree = agree or _confirms(hint, numbers.role)
+    return agree
+
+
+_ORDINALS = frozenset({"rank", "row_number"})
+_SCORES = frozenset({"total", "component", "number"})
+
+
+def _against(hint: str, counted: str) -> bool:
+    if hint in _SCORES:
+        return counted in _ORDINALS or counted == "band"
+    if hint in _ORDINALS:
+        return counted not in _ORDINALS
+    return hint == "band" and counted != "band"
+
+
+def _confirms(hint: Column, counted: str) -> bool:
+    if hint.role == "agency":
+        return counted == "agency" and bool(vocab.AGENCY.search(vocab.fold(hint.label)))
+    both = {hint.role, counted}
+    return hint.role == counted or both <= _ORDINALS or both <= _SCORES
 
 
 def _header_ends(run: list[Line], floor: int, first_line: int) -> Iterator[int]:

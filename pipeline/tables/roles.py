@@ -26,11 +26,13 @@ from fractions import Fraction
 from pipeline.models import Column, Entry, Line, Provenance, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import agrees, total_rule, usable_rows
+from pipeline.tables.header import section_of_row
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SCORE_ROLES = frozenset({"row_number", "rank", "total", "component", "number", "row_max"})
 _NOWHERE = Provenance("", 1)
 Values = list[Decimal | None]
+Segments = tuple[range, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +55,11 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     roles = {index: _hint(columns, index) for index in values}
     name = next((c.index for c in columns if c.role == "agency"), len(columns) + 1)
     _settle_row_number(roles, values, name)
-    _settle_ranks(roles, values)
+    parts = _segments(values, roles, _headings_before(body))
+    _settle_ranks(roles, values, parts)
     _settle_maximum(roles, values)
-    series = _series(roles, values, columns)
-    doubt = None if series else _settle_total(roles, values, columns)
+    series = _series(roles, values, columns, parts)
+    doubt = None if series else _settle_total(roles, values, columns, parts)
     settled = tuple(
         replace(c, role=roles[c.index]) if c.index in roles else c for c in columns
     )  # fmt: skip
@@ -94,17 +97,62 @@ def competition_ranks(scores: Values) -> list[int | None]:
     return [None if s is None else 1 + sum(o > s for o in present) for s in scores]
 
 
-def _rank_agreement(ranks: Values, scores: Values) -> float:
-    """How well ``ranks`` rank ``scores``: the share of rows whose rank is the competition
-    rank of its score, or, for ranks taken from a longer list (a top ten with national
-    ranks), 1.0 when higher scores have smaller ranks in nine pairs of rows in ten."""
-    paired = zip(ranks, scores, strict=True)
-    expected = competition_ranks([s if r is not None else None for r, s in paired])
-    pairs = [(r, e) for r, e in zip(ranks, expected, strict=True) if r is not None and e]
-    if len(pairs) < 2:
+def _rank_agreement(ranks: Values, scores: Values, parts: Segments = ()) -> float:
+    """How well ``ranks`` rank ``scores`` within each group of rows (numbering that starts
+    again at 1 starts a group): the share of rows whose rank is the competition rank of its
+    score, or 0.6 for ranks taken from a longer list (a top ten with national ranks) when
+    higher scores have smaller ranks in nine pairs of rows in ten."""
+    parts = parts or (range(len(ranks)),)
+    hits = total = 0
+    ordered = True
+    for part in parts:
+        mine, theirs = [ranks[i] for i in part], [scores[i] for i in part]
+        paired = zip(mine, theirs, strict=True)
+        expected = competition_ranks([s if r is not None else None for r, s in paired])
+        pairs = [(r, e) for r, e in zip(mine, expected, strict=True) if r is not None and e]
+        hits += sum(r == e for r, e in pairs)
+        total += len(pairs)
+        ordered = ordered and _inversely_ordered(mine, theirs)
+    if total < 2:
         return 0.0
-    exact = sum(r == e for r, e in pairs) / len(pairs)
-    return 0.6 if exact < 0.6 and _inversely_ordered(ranks, scores) else exact
+    exact = hits / total
+    return 0.6 if exact < 0.6 and ordered else exact
+
+
+def _mostly_distinct(column: Values, parts: Segments) -> bool:
+    """Ranks are mostly different from each other within each group of rows."""
+    for part in parts or (range(len(column)),):
+        present = [column[i] for i in part if column[i] is not None]
+        if 5 * len(set(present)) < 3 * len(present):
+            return False
+    return True
+
+
+def _headings_before(body: Sequence[Line]) -> set[int]:
+    """Positions, among the rows holding numbers, of those printed under a row without any
+    (a group heading: "II. Các địa phương cấp huyện")."""
+    starts: set[int] = set()
+    position, after_heading = 0, False
+    for row in body:
+        if _numbers_in(row) >= 1:
+            if after_heading and position:
+                starts.add(position)
+            position, after_heading = position + 1, False
+        elif section_of_row(row):
+            after_heading = True  # a band row ("MỨC KHÁ") does not restart the ranking
+    return starts
+
+
+def _segments(values: dict[int, Values], roles: dict[int, str], headings: set[int]) -> Segments:
+    """Groups of rows: under each group heading, and where the row number starts again at 1."""
+    number = next((i for i in values if roles[i] == "row_number"), None)
+    count = len(next(iter(values.values())))
+    restarts = {i for i, v in enumerate(values[number]) if i and v == 1} if number else set()
+    starts = sorted({0} | headings | restarts)
+    if len(starts) == 1:
+        return ()
+    ends = [*starts[1:], count]
+    return tuple(range(a, b) for a, b in zip(starts, ends, strict=True))
 
 
 def _inversely_ordered(ranks: Values, scores: Values) -> bool:
@@ -130,7 +178,7 @@ def _settle_row_number(roles: dict[int, str], values: dict[int, Values], name: i
             return
 
 
-def _settle_ranks(roles: dict[int, str], values: dict[int, Values]) -> None:
+def _settle_ranks(roles: dict[int, str], values: dict[int, Values], parts: Segments) -> None:
     """Integer columns that rank a score column; a rank the header names stays one."""
     scores = [i for i in values if roles[i] in ("number", "component", "total")]
     for index in scores:
@@ -138,17 +186,17 @@ def _settle_ranks(roles: dict[int, str], values: dict[int, Values]) -> None:
         present = [v for v in column if v is not None]
         if not _integers(column) or any(v < 1 for v in present):
             continue
-        if 5 * len(set(present)) < 3 * len(present):
-            continue  # ranks are mostly distinct
+        if not _mostly_distinct(column, parts):
+            continue
         if not _varies(column):
             continue  # a constant column "ranks" any other constant one
         others = [values[j] for j in scores if j != index and not _integers(values[j])]
-        if any(_rank_agreement(column, other) >= 0.6 for other in others):
+        if any(_rank_agreement(column, other, parts) >= 0.6 for other in others):
             roles[index] = "rank"
 
 
 def _series(
-    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...]
+    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
 ) -> tuple[tuple[int, int | None], ...]:
     """Rankings side by side, one table each: score columns that no rule ties together, each
     with a rank column of its own or a year of its own in its header ("Năm 2020", "2021")."""
@@ -157,7 +205,7 @@ def _series(
         return ()
     ranked: dict[int, int] = {}
     for rank in sorted(i for i in values if roles[i] == "rank"):
-        fitting = [s for s in scores if _rank_agreement(values[rank], values[s]) >= 0.6]
+        fitting = [s for s in scores if _rank_agreement(values[rank], values[s], parts) >= 0.6]
         if fitting:
             ranked.setdefault(min(fitting, key=lambda s: abs(s - rank)), rank)
     years = {i: _year(columns, i) for i in scores}
@@ -218,14 +266,15 @@ def _is_share(percent: Values, scores: Values, tops: Values) -> bool:
 
 
 def _settle_total(
-    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...]
+    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
 ) -> str | None:
     """The total: the column a rule of the other scores gives; the others are its components."""
     scores = [i for i in sorted(values) if roles[i] in ("number", "component", "total")]
     if "row_max" in roles.values():
         roles.update({i: "component" for i in scores if roles[i] != "total"})
         return None
-    if len(scores) == 1 and roles[scores[0]] != "total" and _ranks_alone(values[scores[0]]):
+    alone = values[scores[0]] if len(scores) == 1 else []
+    if alone and roles[scores[0]] != "total" and _ranks_alone(alone, parts):
         roles[scores[0]] = "rank"  # "1 Sở A 1": a ranking with no scores printed
         return None
     if len(scores) <= 1:
@@ -244,7 +293,7 @@ def _settle_total(
             chosen = winners[-1]
             doubt = _doubt(winners, columns) if len(winners) > 1 else None
         else:
-            ranked = _ranked_score(roles, values, scores)
+            ranked = _ranked_score(roles, values, scores, parts)
             chosen = ranked if ranked is not None else hinted
             unnamed = all(roles[i] == "number" for i in scores)
             doubt = _no_total(scores, columns) if chosen is None and unnamed else None
@@ -273,16 +322,19 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
             roles[index] = "percent"
 
 
-def _ranks_alone(column: Values) -> bool:
-    """Integers 1 … n with at most ties between them: a competition ranking of n rows."""
-    present = [v for v in column if v is not None]
-    if len(present) < 2 or not _integers(column):
+def _ranks_alone(column: Values, parts: Segments) -> bool:
+    """Integers 1 … n with at most ties between them, in each group of rows: a competition
+    ranking with no scores printed."""
+    if not _integers(column):
         return False
-    ordered = sorted(present)
-    return all(
-        value == position or (position > 1 and value == ordered[position - 2])
-        for position, value in enumerate(ordered, start=1)
-    )
+    for part in parts or (range(len(column)),):
+        ordered = sorted(v for i in part if (v := column[i]) is not None)
+        if len(ordered) < 2 or not all(
+            value == position or (position > 1 and value == ordered[position - 2])
+            for position, value in enumerate(ordered, start=1)
+        ):
+            return False
+    return True
 
 
 def _hinted_total(roles: dict[int, str], scores: list[int]) -> int | None:
@@ -303,12 +355,12 @@ def _most(hits: int, values: dict[int, Values]) -> bool:
 
 
 def _ranked_score(
-    roles: dict[int, str], values: dict[int, Values], scores: list[int]
+    roles: dict[int, str], values: dict[int, Values], scores: list[int], parts: Segments
 ) -> int | None:
     """With no rule, the score a rank column ranks best is the total (the others its parts)."""
     ranks = [values[i] for i in values if roles[i] == "rank"]
     agreement = {
-        s: max((_rank_agreement(r, values[s]) for r in ranks), default=0.0) for s in scores
+        s: max((_rank_agreement(r, values[s], parts) for r in ranks), default=0.0) for s in scores
     }
     best = max(agreement.values(), default=0.0)
     if best < 0.6:
