@@ -152,6 +152,9 @@ LABELS: dict[str, dict[str, str]] = {
         "crop": "Ảnh dòng trong bản quét",
         "page": "Trang",
         "shown": "đang hiện",
+        "no_table": "Văn bản không có bảng xếp hạng",
+        "title_of": "Trích yếu",
+        "signer": "Người ký",
     },
     "en": {
         "title": "Ranking results: review page",
@@ -188,6 +191,9 @@ LABELS: dict[str, dict[str, str]] = {
         "crop": "Row in the scan",
         "page": "Page",
         "shown": "shown",
+        "no_table": "Documents without a ranking table",
+        "title_of": "Title",
+        "signer": "Signer",
     },
 }
 

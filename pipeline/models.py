@@ -242,7 +242,10 @@ class Flag:
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
-    """Everything one input file yielded; status "failed" carries a one-line error."""
+    """Everything one input file yielded; status "failed" carries a one-line error.
+
+    status "no_table": read whole, no ranking table in it; its metadata is kept (a catalogue).
+    """
 
     doc_id: str
     source_file: str
@@ -253,7 +256,7 @@ class DocumentResult:
     metadata: Metadata = field(default_factory=Metadata)
     tables: tuple[Table, ...] = ()
     flags: tuple[Flag, ...] = ()
-    status: str = "ok"  # ok | failed
+    status: str = "ok"  # ok | no_table | failed
     error: str | None = None
     exit_code: int = 0  # of a failed document: 3 could not be read, 70 a bug (see errors.py)
     review: tuple[dict[str, str], ...] = ()  # review.csv rows: names the matcher could not decide

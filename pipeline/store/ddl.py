@@ -42,6 +42,8 @@ STORE_TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("source_files", "VARCHAR", "Every source file, ' | '-separated"),
         ("source_conflict", "BOOLEAN", "Whether two sources print different figures"),
         ("identity_key", "VARCHAR", "What makes two files one decision"),
+        ("signer", "VARCHAR", "Name of the person who signed"),
+        ("status", "VARCHAR", "ok | no_table (no ranking table in any source: catalogued)"),
     ),
     "decision_sources": (
         ("decision_id", "VARCHAR", "The decision"),
@@ -124,23 +126,26 @@ LEFT JOIN identities i ON i.agency_id = e.agency_id
 VIEWS = (PANEL_ROWS, PANEL, PANEL_COMPONENTS, FLAG_ROWS)
 
 
-def _add_new_columns(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """A store built before columns were appended to a CSV table gets them (empty)."""
+def _add_new_columns(
+    con: duckdb.DuckDBPyConnection, name: str, wanted: list[tuple[str, str]]
+) -> None:
+    """A store built before columns were appended to a table gets them (empty)."""
     have = con.execute(
         "SELECT count(*) FROM information_schema.columns "
         "WHERE table_schema = 'main' AND table_name = ?",
         [name],
     ).fetchall()[0][0]
-    for col, kind, _ in TABLES[name][have:]:
-        con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{col}" {_SQL_TYPES[kind]}')
+    for col, sql_type in wanted[have:]:
+        con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{col}" {sql_type}')
 
 
 def create(con: duckdb.DuckDBPyConnection) -> None:
     """Every table and view; a store from an earlier version gains the columns added since."""
     for name in CSV_TABLES:
         con.execute(_create_csv_table(name))
-        _add_new_columns(con, name)
+        _add_new_columns(con, name, [(col, _SQL_TYPES[kind]) for col, kind, _ in TABLES[name]])
     for name in STORE_TABLES:
         con.execute(_create_store_table(name))
+        _add_new_columns(con, name, [(col, kind) for col, kind, _ in STORE_TABLES[name]])
     for view in VIEWS:
         con.execute(view)
