@@ -25,10 +25,17 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The second reading of scanned numbers uses the PP-OCRv4 recognition model that the
+# rapidocr-onnxruntime wheel ships (no download at run time). Installed without its
+# dependencies: it pins opencv-python, which would shadow opencv-python-headless (README:
+# "Second reading").
+RAPIDOCR := rapidocr-onnxruntime==1.4.4
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --no-deps '$(RAPIDOCR)'
 	touch $(STAMP)
 
 demo: setup

@@ -169,6 +169,7 @@ def flag_row(result: DocumentResult, flag: Flag) -> Row:
         "actual": flag.actual,
         "message": flag.message,
         **_where(flag.at),
+        "entry_index": flag.entry_index,
     }
 
 

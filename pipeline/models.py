@@ -8,9 +8,11 @@ Every printed value keeps its ``Provenance`` so a reviewer can find it on the pa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 BBox = tuple[float, float, float, float]  # (x0, top, x1, bottom) in PDF points, origin top-left
 # What a table prints in a cell it leaves empty: no value, never 0 (and never "unreadable").
@@ -86,6 +88,9 @@ class Page:
     steps: tuple[str, ...] = ()  # OCR: how the image was prepared ("rotated 90", "deskewed 1.2")
     unread: tuple[str, ...] = ()  # OCR: regions that could not be read, said in one line each
     damage: str | None = None  # why part of this page could not be decoded (flag page_damaged)
+    # OCR: the ink of each number cell by the cell's box (grey pixel arrays), for a second,
+    # independent reading where the arithmetic leaves a number unconfirmed; never output
+    crops: Mapping[BBox, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +243,7 @@ class Flag:
     expected: str | None = None
     actual: str | None = None
     at: Provenance | None = None
+    entry_index: int | None = None  # 1-based position of its entry in the table (rows unnumbered)
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,6 +132,7 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _BBOX,
         _METHOD,
         _CONFIDENCE,
+        _ENTRY,
     ),
 }
 

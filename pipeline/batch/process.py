@@ -18,6 +18,8 @@ from pipeline.ingest import read_document, read_page_images
 from pipeline.metadata import read_metadata
 from pipeline.models import Document, DocumentResult, Flag, Line, Metadata, Provenance
 from pipeline.ocr.correct import settle_tables
+from pipeline.ocr.second import crop_witness
+from pipeline.ocr.trust import temper
 from pipeline.reconcile import check_passed_over, check_unread_pages, reconcile
 from pipeline.registry import Registry
 from pipeline.tables import scan_tables
@@ -64,11 +66,12 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
     tables = identify_tables(scan.tables, metadata, registry, settings.match)
     ocr_flags: tuple[Flag, ...] = ()
     if "correct" not in settings.ocr.skip:
+        witness = None if "second" in settings.ocr.skip else crop_witness(document)
         tables, ocr_flags = settle_tables(
-            job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile
+            job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile, witness
         )
     flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
-    flags += ocr_flags + page_flags
+    flags = temper(flags + ocr_flags) + page_flags
     return DocumentResult(
         doc_id=job.doc_id,
         source_file=job.source_file,

@@ -107,20 +107,26 @@ FROM panel p
 JOIN components c
   ON c.doc_id = p.doc_id AND c.table_index = p.table_index AND c.entry_index = p.entry_index
 """
-# flags is the CSV table; its view with the rows it is about is flag_rows.
+# flags is the CSV table; its view with the rows it is about is flag_rows. A flag names its row
+# by entry_index (a row whose number was not read has one too); flags of stores written before
+# that column by row_number, the first entry of that number.
 FLAG_ROWS = """
 CREATE OR REPLACE VIEW flag_rows AS
-SELECT f.*, ds.decision_id, d.evaluation_year, doc.province AS document_province,
-       doc.issuer, t."index", t.level, e.agency_raw, e.agency_id, i.panel_id, e.entry_index
+SELECT f.* EXCLUDE (entry_index), ds.decision_id, d.evaluation_year,
+       doc.province AS document_province, doc.issuer, t."index", t.level, e.agency_raw,
+       e.agency_id, i.panel_id, e.entry_index
 FROM flags f
 LEFT JOIN documents doc ON doc.doc_id = f.doc_id
 LEFT JOIN decision_sources ds ON ds.doc_id = f.doc_id
 LEFT JOIN decisions d ON d.decision_id = ds.decision_id
 LEFT JOIN "tables" t ON t.doc_id = f.doc_id AND t.table_index = f.table_index
 LEFT JOIN (
-  SELECT * FROM entries
-  QUALIFY row_number() OVER (PARTITION BY doc_id, table_index, row_number ORDER BY entry_index) = 1
-) e ON e.doc_id = f.doc_id AND e.table_index = f.table_index AND e.row_number = f.row_number
+  SELECT *, row_number() OVER (
+    PARTITION BY doc_id, table_index, row_number ORDER BY entry_index) AS first_of_number
+  FROM entries
+) e ON e.doc_id = f.doc_id AND e.table_index = f.table_index AND (
+  e.entry_index = f.entry_index
+  OR (f.entry_index IS NULL AND e.row_number = f.row_number AND e.first_of_number = 1))
 LEFT JOIN identities i ON i.agency_id = e.agency_id
 """
 VIEWS = (PANEL_ROWS, PANEL, PANEL_COMPONENTS, FLAG_ROWS)
