@@ -19,6 +19,7 @@ from pipeline.metadata import read_metadata
 from pipeline.models import Document, DocumentResult, Flag, Line, Metadata, Provenance
 from pipeline.ocr.correct import settle_tables
 from pipeline.ocr.second import crop_witness
+from pipeline.ocr.spaces import restore_spaces
 from pipeline.ocr.trust import temper
 from pipeline.reconcile import check_passed_over, check_unread_pages, reconcile
 from pipeline.registry import Registry
@@ -63,7 +64,8 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
     )
     if not scan.tables:
         return catalogued(job, document, metadata, scan.passed_over, page_flags)
-    tables = identify_tables(scan.tables, metadata, registry, settings.match)
+    tables = restore_spaces(scan.tables, registry)  # "SởYtế" read from a scan: "Sở Y tế"
+    tables = identify_tables(tables, metadata, registry, settings.match)
     ocr_flags: tuple[Flag, ...] = ()
     if "correct" not in settings.ocr.skip:
         witness = None if "second" in settings.ocr.skip else crop_witness(document)
