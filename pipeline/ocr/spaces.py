@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
 from pipeline.models import Entry, Table
 from pipeline.registry import Registry
@@ -82,7 +82,7 @@ def _glued(token: str) -> bool:
 def _fewest(text: str, words: frozenset[str]) -> list[str] | None:
     """``text`` as the fewest registry words, or None when it is not made of them."""
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(start: int) -> tuple[str, ...] | None:
         if start == len(text):
             return ()
