@@ -36,8 +36,9 @@ def test_handwritten_strokes_in_a_blank_are_digits_and_a_lost_bar_comes_back() -
 
 
 def test_a_scanned_law_and_a_decision_with_a_handwritten_day() -> None:
-    law = read_metadata(document("QUỐC HỘI", "Luật số: 54/2014/QH13", "LUẬT", "HẢI QUAN",
-                                 "Quốc hội ban hành Luật hải quan.", "Điều 1. Phạm vi"))  # fmt: skip
+    printed = ("QUỐC HỘI", "Luật số: 54/2014/QH13", "LUẬT", "HẢI QUAN",
+               "Quốc hội ban hành Luật hải quan.", "Điều 1. Phạm vi")  # fmt: skip
+    law = read_metadata(document(*printed))
     assert (law.decision_number, law.issuer, law.doc_type) == ("54/2014/QH13", "Quốc hội", "LUẬT")
     assert law.title is not None and law.title.casefold() == "hải quan"
     decision = read_metadata(document("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 2605 /QD-BGDĐT",
