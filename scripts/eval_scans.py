@@ -5,6 +5,7 @@ Usage:
   nice python scripts/eval_scans.py --seeds 10 --start 500 --kind photo
   nice python scripts/eval_scans.py --targets                   # the regression/target seeds
   python scripts/eval_scans.py --existing DIR                   # score a kept run, draw nothing
+  nice python scripts/eval_scans.py --fresh                     # one random seed, printed (CI)
 
 Each seed is drawn by samples/make_drawn.py (its files and a truth JSON), all files go through
 the real CLI in one batch (``decisions extract FILES --out DIR``), and tests/drawn_eval.py
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -96,6 +98,11 @@ def report(scores: Sequence[SeedScore], details: int) -> list[KindFigures]:
 
 
 def chosen_seeds(args: argparse.Namespace) -> list[tuple[int, str]]:
+    if args.fresh:
+        seed = int.from_bytes(os.urandom(4), "big") % 10**9
+        print(f"fresh seed: {seed} ({args.kind or kind_of(seed)}); keep a failing one in "
+              "tests/drawn_cases.py", flush=True)  # fmt: skip
+        return [(seed, args.kind or kind_of(seed))]
     if args.targets:
         return [(seed, kind) for seed, kind, _why in TARGETS]
     return [(s, args.kind or kind_of(s)) for s in range(args.start, args.start + args.seeds)]
@@ -107,6 +114,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--start", type=int, default=0, help="first seed (default 0)")
     parser.add_argument("--kind", choices=KINDS, help="draw every seed as this kind")
     parser.add_argument("--targets", action="store_true", help="the TARGETS seeds instead")
+    parser.add_argument("--fresh", action="store_true", help="one random seed, printed (CI)")
     parser.add_argument("--keep", type=Path, help="keep the drawn files and outputs here")
     parser.add_argument("--existing", type=Path, help="score a kept run (its drawn/ and out/)")
     parser.add_argument("--details", type=int, default=0, help="wrong cells/names to list")

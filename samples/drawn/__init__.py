@@ -7,6 +7,6 @@ the blanks and lay seals and signatures, ``degrade`` scans, faxes, photocopies o
 it, and ``build`` writes the files with a truth JSON.
 """
 
-from .build import KINDS, kind_of, make_seed
+from .build import KINDS, Plan, kind_of, make_seed, plan_of
 
-__all__ = ["KINDS", "kind_of", "make_seed"]
+__all__ = ["KINDS", "Plan", "kind_of", "make_seed", "plan_of"]

@@ -10,7 +10,7 @@ photo; by default it follows from the seed (seed mod 3).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -115,13 +115,35 @@ def _print_and_scan(
     return images, records
 
 
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a seed draws before any pixel: the decision, its look, the scan's dpi and mode."""
+
+    kind: str
+    paper: Paper
+    look: Look
+    dpi: int
+    mode: str  # grey | colour | photocopy | fax | photo
+
+
+def draw_plan(rng: np.random.Generator, kind: str) -> Plan:
+    paper, look = draw_paper(rng), draw_look(rng)
+    dpi = photo_dpi(A4_HEIGHT) if kind == "photo" else int(rng.choice(DPI[kind]))
+    mode = "photo" if kind == "photo" else str(rng.choice(MODES[kind]))
+    return Plan(kind, paper, look, dpi, mode)
+
+
+def plan_of(seed: int, kind: str | None = None) -> Plan:
+    """The seed's plan alone (cheap: nothing is typeset or drawn)."""
+    return draw_plan(np.random.default_rng(seed), kind or kind_of(seed))
+
+
 def make_seed(seed: int, out_dir: Path, kind: str | None = None) -> dict[str, Any]:
     """Write the seed's files and ``drawn_<seed>.truth.json`` into ``out_dir``; return the truth."""
     rng = np.random.default_rng(seed)
     kind = kind or kind_of(seed)
-    paper, look = draw_paper(rng), draw_look(rng)
-    dpi = photo_dpi(A4_HEIGHT) if kind == "photo" else int(rng.choice(DPI[kind]))
-    mode = "photo" if kind == "photo" else str(rng.choice(MODES[kind]))
+    drawn = draw_plan(rng, kind)
+    paper, look, dpi, mode = drawn.paper, drawn.look, drawn.dpi, drawn.mode
     clean, anchors = clean_pages(paper, look, dpi)
     pages = [page.astype(np.float32) for page in clean]
     written = write_blanks(pages, anchors, paper, look, dpi, rng) if look.blanks else []
