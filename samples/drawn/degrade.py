@@ -16,6 +16,7 @@ from scans.scan import add_noise, paper_tone
 
 MAX_SKEW = 3.0  # degrees either way
 LID = (246, 246, 244)
+TURNED_SHARE = 0.08  # pages fed turned 90°, 180° or 270°
 
 
 def show_through(page: np.ndarray, back: np.ndarray, rng: np.random.Generator) -> float:
@@ -36,7 +37,7 @@ def contrast(pixels: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, 
 
 
 def turn_and_skew(image: Image.Image, rng: np.random.Generator) -> tuple[Image.Image, int, float]:
-    turn = int(rng.choice([0, 0, 0, 0, 0, 0, 90, 180, 270]))
+    turn = int(rng.choice([0, 90, 180, 270], p=[1 - TURNED_SHARE] + [TURNED_SHARE / 3] * 3))
     if turn:
         image = image.rotate(turn, expand=True)
     skew = round(float(rng.uniform(-MAX_SKEW, MAX_SKEW)), 2)
@@ -122,7 +123,7 @@ def phone(page: np.ndarray, rng: np.random.Generator) -> tuple[Image.Image, dict
     depth = _curl(page, rng)
     image, effects = photograph(page, rng)
     shadow = _shadow(image, rng)
-    turn = int(rng.choice([0, 0, 0, 0, 180]))
+    turn = 180 if rng.random() < 0.1 else 0  # held upside down
     if turn:
         image = image.rotate(turn)
     record = {"curl": depth, "shadow": shadow, "turn": turn, "light": effects.light,

@@ -113,10 +113,14 @@ def _borders(table_xml: OxmlElement, ruled: bool) -> None:
 
 
 def _widths(table: object, width: int) -> None:
-    """STT narrow, the name wide, the numbers sharing what is left of 17 cm."""
-    share = Cm((17 - 1.2 - 5.0) / (width - 2))
-    for c, column in enumerate(table.columns):  # type: ignore[attr-defined]
-        size = Cm(1.2) if c == 0 else Cm(5.0) if c == 1 else share
+    """STT narrow, the name wide, the numbers sharing what is left of 17 cm (grid and cells)."""
+    share = Cm((17 - 1.1 - 4.4) / (width - 2))
+    sizes = [Cm(1.1), Cm(4.4)] + [share] * (width - 2)
+    table.autofit = False  # type: ignore[attr-defined]
+    grid = table._tbl.tblGrid  # type: ignore[attr-defined]
+    for column, size in zip(grid.findall(qn("w:gridCol")), sizes, strict=True):
+        column.set(qn("w:w"), str(int(size.twips)))
+    for column, size in zip(table.columns, sizes, strict=True):  # type: ignore[attr-defined]
         for cell in column.cells:
             cell.width = size
 
@@ -175,6 +179,7 @@ def _ranking(document: object, paper: Paper, look: Look) -> None:
                 cell = cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
             cell.text = text
             cell.paragraphs[0].runs[0].bold = True
+            cell.paragraphs[0].runs[0].font.size = Pt(look.size - 2.5)
             taken |= {(r + i, c + j) for i in range(rowspan) for j in range(colspan)}
             c += colspan
         if look.repeat_header:
@@ -183,6 +188,7 @@ def _ranking(document: object, paper: Paper, look: Look) -> None:
         _keep(table.rows[r])
         for c, text in enumerate(row):
             table.cell(r, c).text = text
+            table.cell(r, c).paragraphs[0].runs[0].font.size = Pt(look.size - 2)
             if c != 1:
                 table.cell(r, c).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
