@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed
 SAMPLES ?= samples
 OUT    ?= out
 
-.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr
+.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr \
+        drawn-deps eval-scans scan-seed
 
 setup: $(STAMP) system-deps
 
@@ -31,6 +32,13 @@ chromium:
 # "Second reading").
 RAPIDOCR := rapidocr-onnxruntime==1.4.4
 
+# The drawn scans' typesetters (samples/drawn): Chromium prints HTML, LibreOffice Writer converts
+# DOCX, in Liberation (Times- and Arial-like) and DejaVu fonts; apt only for what is missing.
+drawn-deps: chromium
+	@command -v soffice >/dev/null 2>&1 || (echo "installing libreoffice-writer-nogui"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null)
+	@test -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf || test -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null)
+	@test -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null)
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -41,7 +49,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/decisions extract $(SAMPLES) --out $(OUT)
 
-test: setup chromium
+test: setup chromium drawn-deps
 	$(BIN)/pytest
 
 lint: setup
@@ -88,6 +96,16 @@ scans: setup
 # The OCR acceptance figures of issue 8 on samples/scanned/ (exit 1 when one is not met).
 eval-ocr: setup
 	$(BIN)/python scripts/eval_ocr.py --require 300dpi=99.5,200dpi=98,photo=97 --silent 0 --metadata 100
+
+# Issue 16's acceptance figures on fresh drawn scans: SEEDS seeds from START (kind = seed mod 3).
+SEEDS ?= 30
+START ?= 0
+eval-scans: setup drawn-deps
+	nice $(BIN)/python scripts/eval_scans.py --seeds $(SEEDS) --start $(START)
+
+# One fresh random seed, printed with its result (CI); a failing one joins tests/drawn_cases.py.
+scan-seed: setup drawn-deps
+	nice $(BIN)/python scripts/eval_scans.py --fresh --details 5
 
 clean:
 	rm -rf $(OUT) $(VENV) .pytest_cache .ruff_cache .mypy_cache
