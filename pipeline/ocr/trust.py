@@ -29,7 +29,7 @@ from pipeline.models import Entry, Flag, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.common import SEVERITY, WARNING
 from pipeline.reconcile.rows import competition_ranks
-from pipeline.reconcile.rules import total_rule
+from pipeline.reconcile.rules import TotalRule, total_rule
 from pipeline.reconcile.totals import computed_total
 
 # A function that reads an OCR value's crop again; None when there is no crop to read.
@@ -95,18 +95,18 @@ def read_by_ocr(value: Value | None) -> bool:
 def confirmed_by_arithmetic(table: Table) -> set[Slot]:
     """The values of a table its own arithmetic confirms (see the module's docstring)."""
     confirmed: set[Slot] = set()
+    rule = total_rule(table)
     for index, entry in enumerate(table.entries):
-        confirmed |= _by_total(table, index, entry)
+        confirmed |= _by_total(rule, index, entry)
         confirmed |= _by_row_number(table, index)
     confirmed |= _by_rank(table)
     return confirmed
 
 
-def _by_total(table: Table, index: int, entry: Entry) -> set[Slot]:
+def _by_total(rule: TotalRule, index: int, entry: Entry) -> set[Slot]:
     """A total its components make exactly: the total and each weighted component."""
     if entry.total is None or entry.total.number is None or computed_total(entry) is None:
         return set()
-    rule = total_rule(table)
     if rule.kind == "none":
         return set()
     parts = [v.number for v in entry.components if v is not None and v.number is not None]
