@@ -11,6 +11,7 @@ remnant or a speck cannot become a Chinese character (README: "Second reading").
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from collections.abc import Mapping
 from pathlib import Path
@@ -113,6 +114,13 @@ def _normalised(ink: np.ndarray) -> np.ndarray:
     return (planes / 255.0 - 0.5) / 0.5
 
 
+@functools.cache
+def shared_reader() -> SecondReader:
+    """One recogniser per process: the session is read-only, and loading it (~0.3 s) for each
+    document would cost more than the crops it reads (a worker reads many documents)."""
+    return SecondReader()
+
+
 class CropWitness:
     """The second reading of a document's OCR values, from the crops its pages kept: the model
     is loaded on the first value that needs it (most documents never do), each crop read once.
@@ -120,7 +128,6 @@ class CropWitness:
 
     def __init__(self, crops: Mapping[tuple[int, BBox], np.ndarray]) -> None:
         self._crops = crops
-        self._reader: SecondReader | None = None
         self._read: dict[tuple[int, BBox], str] = {}
 
     def __call__(self, value: Value) -> str | None:
@@ -131,8 +138,7 @@ class CropWitness:
         if ink is None:
             return None
         if key not in self._read:
-            self._reader = self._reader or SecondReader()
-            self._read[key] = self._reader.read(ink).text
+            self._read[key] = shared_reader().read(ink).text
         return self._read[key]
 
 
