@@ -40,8 +40,11 @@ _EN: dict[str, str] = {
     "a scaling or one set of weights of the components); check how this index is computed.",
     "cut_row": "{who}: the row is cut off (the file ends inside it); nothing was added to "
     "complete it.",
-    "low_confidence": "{who}: the number “{actual}” read from the scan (page {page}) is not sure; "
-    "check it against the original.",
+    "low_confidence": "{who}: the number “{actual}” read from the scan (page {page}) is confirmed "
+    "neither by the table's arithmetic nor by a second reading; check it against the original.",
+    "unreliable_table": "Table {table}: {actual} of the numbers read from the scan are confirmed "
+    "neither by the table's arithmetic nor by a second reading; the values are kept for review, "
+    "not to be used as data yet.",
     "ocr_corrected": "{who}: the scan was read as “{actual}”, but only “{expected}” agrees with "
     "the row's total, maxima and rank; “{expected}” is used.",
     "source_conflict": "{who}: the sources of this decision differ: this file prints {actual}, "
