@@ -130,6 +130,7 @@ class CellReader:
             return replace(line, text=restore_tones(text), words=())
         reread = tuple(_reread_word(word, token, reading.confidence)
                        for word, token in zip(words, tokens, strict=True))  # fmt: skip
+        text = " ".join(word.text for word in reread)
         return replace(line, text=restore_tones(text), words=reread)
 
     def _row(self, line: Line, numeric: frozenset[int], body: bool) -> Line:
@@ -257,10 +258,16 @@ def numeric_columns(lines: tuple[Line, ...]) -> dict[int | None, frozenset[int]]
 
 
 def _reread_word(word: Word, token: str, confidence: float) -> Word:
-    """A prose word as the line's second reading gives it (its box kept)."""
-    if token == word.text:
+    """A prose word as the line's second reading gives it (its box kept); a number's strokes
+    the line's reading makes letters of stay as the page pass read them (a handwritten day
+    "3|" read "ä{_" in the blank of "ngày … tháng")."""
+    if token == word.text or (_has_digit(word.text) and not _has_digit(token)):
         return word
     return Word(token, replace(word.at, confidence=confidence))
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def _tidy(text: str) -> str:
