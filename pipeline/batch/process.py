@@ -18,9 +18,8 @@ from pipeline.ingest import read_document, read_page_images
 from pipeline.metadata import read_metadata
 from pipeline.models import Document, DocumentResult, Flag, Line, Metadata, Provenance
 from pipeline.ocr.correct import settle_tables
-from pipeline.ocr.second import crop_witness
 from pipeline.ocr.spaces import restore_spaces
-from pipeline.ocr.trust import temper
+from pipeline.ocr.trust import crop_witness, temper
 from pipeline.reconcile import check_passed_over, check_unread_pages, reconcile
 from pipeline.registry import Registry
 from pipeline.tables import scan_tables

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.errors import MissingDependencyError
-from pipeline.models import BBox, Document, Value
+from pipeline.models import BBox, Value
 from pipeline.ocr.cv import cv2
 from pipeline.ocr.engine import Reading
 
@@ -140,9 +140,3 @@ class CropWitness:
         if key not in self._read:
             self._read[key] = shared_reader().read(ink).text
         return self._read[key]
-
-
-def crop_witness(document: Document) -> CropWitness:
-    """The second reading of ``document``'s number cells (none for a text-layer document)."""
-    crops = {(page.number, box): ink for page in document.pages for box, ink in page.crops.items()}
-    return CropWitness(crops)

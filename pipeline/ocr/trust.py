@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from pipeline.models import Entry, Flag, Table, Value
+from pipeline.models import Document, Entry, Flag, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.common import SEVERITY, WARNING
 from pipeline.reconcile.rows import competition_ranks
@@ -86,6 +86,18 @@ def slots(table: Table, index: int) -> Iterator[Slot]:
     for position, value in enumerate(entry.components):
         if value is not None:
             yield Slot(index, "component", position)
+
+
+def crop_witness(document: Document) -> Witness | None:
+    """The second reading of ``document``'s number cells; None when it kept no crop (a text
+    layer's document). The reader is imported only then: a text batch never loads numpy,
+    OpenCV or onnxruntime (a worker's memory limit counts their libraries)."""
+    crops = {(page.number, box): ink for page in document.pages for box, ink in page.crops.items()}
+    if not crops:
+        return None
+    from pipeline.ocr.second import CropWitness
+
+    return CropWitness(crops)
 
 
 def read_by_ocr(value: Value | None) -> bool:
