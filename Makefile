@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed
 SAMPLES ?= samples
 OUT    ?= out
 
-.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr eval-realpages archives
+.PHONY: setup system-deps demo test lint format bench golden injected schemas samples clean scans eval-ocr \
+        eval-realpages archives drawn-deps eval-scans scan-seed
 
 setup: $(STAMP) system-deps
 
@@ -38,17 +39,30 @@ libreoffice:
 	  echo "installing libreoffice-writer-nogui"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation >/dev/null; \
 	fi
+# The second reading of scanned numbers uses the PP-OCRv4 recognition model that the
+# rapidocr-onnxruntime wheel ships (no download at run time). Installed without its
+# dependencies: it pins opencv-python, which would shadow opencv-python-headless (README:
+# "Second reading").
+RAPIDOCR := rapidocr-onnxruntime==1.4.4
+
+# The drawn scans' typesetters (samples/drawn): Chromium prints HTML, LibreOffice Writer converts
+# DOCX, in Liberation (Times- and Arial-like) and DejaVu fonts; apt only for what is missing.
+drawn-deps: chromium
+	@command -v soffice >/dev/null 2>&1 || (echo "installing libreoffice-writer-nogui"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null)
+	@test -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf || test -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null)
+	@test -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --no-deps '$(RAPIDOCR)'
 	touch $(STAMP)
 
 demo: setup
 	$(BIN)/decisions extract $(SAMPLES) --out $(OUT)
 
-test: setup chromium libreoffice
+test: setup chromium libreoffice drawn-deps
 	$(BIN)/pytest
 
 lint: setup
@@ -110,6 +124,15 @@ REALPAGES ?= ../realpages/excerpts
 REALPAGES_REQUIRE ?=
 eval-realpages: setup
 	$(BIN)/python scripts/eval_realpages.py $(REALPAGES) $(if $(REALPAGES_REQUIRE),--require $(REALPAGES_REQUIRE))
+# Issue 16's acceptance figures on fresh drawn scans: SEEDS seeds from START (kind = seed mod 3).
+SEEDS ?= 30
+START ?= 0
+eval-scans: setup drawn-deps
+	nice $(BIN)/python scripts/eval_scans.py --seeds $(SEEDS) --start $(START)
+
+# One fresh random seed, printed with its result (CI); a failing one joins tests/drawn_cases.py.
+scan-seed: setup drawn-deps
+	nice $(BIN)/python scripts/eval_scans.py --fresh --details 5
 
 clean:
 	rm -rf $(OUT) $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -25,6 +25,7 @@ from pipeline.batch import (
     walk,
 )
 from pipeline.batch.discover import SKIPPED
+from pipeline.batch.process import NO_TABLE
 from pipeline.batch.settings import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S
 from pipeline.emit import write_outputs
 from pipeline.errors import DecisionsError, ExitCode
@@ -347,7 +348,9 @@ def build(
         click.echo(f"{failed.source_file}: failed: {failed.error}", err=True)
     click.echo(
         f"files:     {report.files} ({report.added} read, {report.replaced} replaced, "
-        f"{report.unchanged} unchanged, {len(report.failed)} failed)\n"
+        f"{report.unchanged} unchanged, {len(report.failed)} failed"
+        + (f", {report.catalogued} without a ranking table" if report.catalogued else "")
+        + ")\n"
         f"dataset:   {report.documents} documents, {report.decisions} decisions in {db}"
     )
     codes = [ExitCode(r.exit_code) for r in report.failed]
@@ -420,13 +423,15 @@ def report(db: Path, html_path: Path, lang: str) -> int:
 def summary(results: list[DocumentResult]) -> str:
     """One screen: documents, tables, entries, flags by check."""
     ok = [r for r in results if r.status == "ok"]
+    catalogued = [r for r in results if r.status == NO_TABLE]
     skipped = sum((r.error or "").startswith(SKIPPED) for r in results if r.status == "failed")
-    failed = len(results) - len(ok) - skipped
+    failed = len(results) - len(ok) - len(catalogued) - skipped
     tables = sum(len(r.tables) for r in ok)
     entries = sum(len(t.entries) for r in ok for t in r.tables)
-    by_check = Counter((f.check, f.severity) for r in ok for f in r.flags)
+    by_check = Counter((f.check, f.severity) for r in [*ok, *catalogued] for f in r.flags)
     lines = [
         f"documents: {len(results)} ({len(ok)} ok, {failed} failed"
+        + (f", {len(catalogued)} without a ranking table" if catalogued else "")
         + (f", {skipped} not in a decision format)" if skipped else ")"),
         f"tables:    {tables}",
         f"entries:   {entries}",

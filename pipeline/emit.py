@@ -85,8 +85,10 @@ def document_row(result: DocumentResult) -> Row:
         "error": result.error,
         "signer_title": meta.signer_title,
         "doc_type": meta.doc_type,
-        "tables": len(result.tables) if result.status == "ok" else None,
-        "entries": sum(len(t.entries) for t in result.tables) if result.status == "ok" else None,
+        "tables": None if result.status == "failed" else len(result.tables),
+        "entries": None
+        if result.status == "failed"
+        else sum(len(t.entries) for t in result.tables),
         "errors": sum(f.severity == "error" for f in result.flags),
         "warnings": sum(f.severity == "warning" for f in result.flags),
         "source_parts": " | ".join(result.parts) or None,
@@ -170,6 +172,7 @@ def flag_row(result: DocumentResult, flag: Flag) -> Row:
         "actual": flag.actual,
         "message": flag.message,
         **_where(flag.at),
+        "entry_index": flag.entry_index,
     }
 
 

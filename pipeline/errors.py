@@ -44,10 +44,6 @@ class EncryptedFile(DocumentError):
     """A password-protected PDF or DOCX."""
 
 
-class NoRankingTable(DocumentError):
-    """The document was read but holds no table of ranked units."""
-
-
 class OcrError(DocumentError):
     """Tesseract crashed or timed out on a page."""
 

@@ -45,8 +45,11 @@ _EN: dict[str, str] = {
     "a scaling or one set of weights of the components); check how this index is computed.",
     "cut_row": "{who}: the row is cut off (the file ends inside it); nothing was added to "
     "complete it.",
-    "low_confidence": "{who}: the number “{actual}” read from the scan (page {page}) is not sure; "
-    "check it against the original.",
+    "low_confidence": "{who}: the number “{actual}” read from the scan (page {page}) is confirmed "
+    "neither by the table's arithmetic nor by a second reading; check it against the original.",
+    "unreliable_table": "Table {table}: {actual} of the numbers read from the scan are confirmed "
+    "neither by the table's arithmetic nor by a second reading; the values are kept for review, "
+    "not to be used as data yet.",
     "ocr_corrected": "{who}: the scan was read as “{actual}”, but only “{expected}” agrees with "
     "the row's total, maxima and rank; “{expected}” is used.",
     "source_conflict": "{who}: the sources of this decision differ: this file prints {actual}, "
@@ -157,6 +160,9 @@ LABELS: dict[str, dict[str, str]] = {
         "crop": "Ảnh dòng trong bản quét",
         "page": "Trang",
         "shown": "đang hiện",
+        "no_table": "Văn bản không có bảng xếp hạng",
+        "title_of": "Trích yếu",
+        "signer": "Người ký",
     },
     "en": {
         "title": "Ranking results: review page",
@@ -193,6 +199,9 @@ LABELS: dict[str, dict[str, str]] = {
         "crop": "Row in the scan",
         "page": "Page",
         "shown": "shown",
+        "no_table": "Documents without a ranking table",
+        "title_of": "Title",
+        "signer": "Signer",
     },
 }
 

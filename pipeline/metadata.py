@@ -14,11 +14,19 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+from pipeline.issuing import (
+    DIGIT_LOOKALIKES,
+    as_digits,
+    enacting_body,
+    on_behalf_of,
+    with_type_initials,
+)
 from pipeline.models import Document, Line, Metadata
 
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-DOC_TYPES = ("QUYẾT ĐỊNH", "BÁO CÁO", "THÔNG BÁO", "KẾ HOẠCH", "CÔNG VĂN", "NGHỊ QUYẾT")
+DOC_TYPES = ("QUYẾT ĐỊNH", "BÁO CÁO", "THÔNG BÁO", "KẾ HOẠCH", "CÔNG VĂN", "NGHỊ QUYẾT",
+             "NGHỊ ĐỊNH", "LUẬT", "THÔNG TƯ", "CHỈ THỊ")  # fmt: skip
 _STOP = rf"(?!(?:SỐ|SỞ|CỘNG|BAN|VĂN\s+PHÒNG|PHÒNG|QUYẾT|ĐỘC|BÁO|ỦY|UỶ|UBND)(?![{LO}{UP}]))"
 _WORD_UP = rf"{_STOP}[{UP}'’]+(?![{LO}])"  # an upper-case word, not the "S" of "Số"
 _NAME_UP = rf"{_WORD_UP}(?:(?:[ \t]+-[ \t]+|[ \t]+){_WORD_UP})*"  # "BÀ RỊA - VŨNG TÀU"
@@ -27,11 +35,11 @@ _UBND = re.compile(
     rf"(?:\s+({_NAME_UP}))?|UBND\s+(TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+({_NAME_UP})"
 )
 _MINISTRY = re.compile(rf"\bBỘ\s+({_WORD_UP}(?:,?\s+{_WORD_UP})*)")  # may wrap onto a 2nd line
-_NUMBER = re.compile(
-    rf"Số\s*:?\s*(\d+[{LO}{UP}]?\s*/\s*(?:\d{{4}}\s*/\s*)?[{UP}]+(?:\s*[-–]\s*[{UP}\d]+)*)"
-)
-_PLACE_DATE = re.compile(
-    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_NUMBER = re.compile(  # "Số: 512/QĐ-UBND"; a law's "Luật số: 54/2014/QH13"
+    rf"(?:Số|(?m:^)\s*[{UP}][{LO}]+\s+số)\s*:?\s*(\d+[{LO}{UP}]?\s*/\s*(?:\d{{4}}\s*/\s*)?[{UP}]+\d*(?:\s*[-–]\s*[{UP}\d]+)*)"
+)  # "QH13": the legislature's term
+_PLACE_DATE = re.compile(  # a handwritten day in the blank: "ngày |] tháng 9", "ngàyl6"
+    rf"ngày\s*([{DIGIT_LOOKALIKES}]{{1,2}})\s+tháng\s+([{DIGIT_LOOKALIKES}]{{1,2}})\s+năm\s+(\d{{4}})"
     r"|ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 )
 _ANNEX = re.compile(
@@ -101,16 +109,18 @@ def read_metadata(document: Document) -> Metadata:
     number, when = _number_and_date(letterhead, full)
     issuer, province = _issuer(letterhead, body)
     signer_title, signer = _signer(full)
+    doc_type = _doc_type(lines)
+    issuer = issuer or enacting_body(body) or on_behalf_of(full)  # letterhead cut or sealed
     metadata = Metadata(
         issuer=issuer,
         province=province,
-        decision_number=number,
+        decision_number=with_type_initials(number, doc_type) if number else None,
         decision_date=when,
         evaluation_year=_evaluation_year(body),
         signer=signer,
         signer_title=signer_title,
         title=_title(body),
-        doc_type=_doc_type(lines),
+        doc_type=doc_type,
     )
     return _from_news(metadata, full, body) if number is None else metadata
 
@@ -211,7 +221,7 @@ def _doc_type(lines: list[str]) -> str | None:
 
 def _to_date(day: str, month: str, year: str) -> date | None:
     try:
-        return date(int(year), int(month), int(day))
+        return date(int(year), int(as_digits(month)), int(as_digits(day)))
     except ValueError:
         return None
 

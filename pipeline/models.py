@@ -8,9 +8,11 @@ Every printed value keeps its ``Provenance`` so a reviewer can find it on the pa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 BBox = tuple[float, float, float, float]  # (x0, top, x1, bottom) in PDF points, origin top-left
 # What a table prints in a cell it leaves empty: no value, never 0 (and never "unreadable").
@@ -89,6 +91,9 @@ class Page:
     # legacy Vietnamese encodings decoded on this page ("tcvn3", "tcvn3+vni"), or "unsure": it
     # looks legacy but no chart reads it with confidence (flag legacy_encoding_unsure)
     encoding: str | None = None
+    # OCR: the ink of each number cell by the cell's box (grey pixel arrays), for a second,
+    # independent reading where the arithmetic leaves a number unconfirmed; never output
+    crops: Mapping[BBox, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,11 +258,15 @@ class Flag:
     expected: str | None = None
     actual: str | None = None
     at: Provenance | None = None
+    entry_index: int | None = None  # 1-based position of its entry in the table (rows unnumbered)
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
-    """Everything one input file yielded; status "failed" carries a one-line error."""
+    """Everything one input file yielded; status "failed" carries a one-line error.
+
+    status "no_table": read whole, no ranking table in it; its metadata is kept (a catalogue).
+    """
 
     doc_id: str
     source_file: str
@@ -268,7 +277,7 @@ class DocumentResult:
     metadata: Metadata = field(default_factory=Metadata)
     tables: tuple[Table, ...] = ()
     flags: tuple[Flag, ...] = ()
-    status: str = "ok"  # ok | failed
+    status: str = "ok"  # ok | no_table | failed
     error: str | None = None
     exit_code: int = 0  # of a failed document: 3 could not be read, 70 a bug (see errors.py)
     review: tuple[dict[str, str], ...] = ()  # review.csv rows: names the matcher could not decide

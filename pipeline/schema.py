@@ -47,7 +47,7 @@ TABLES: dict[str, tuple[Field, ...]] = {
         ("evaluation_year", "integer", "Year evaluated (not the year signed)"),
         ("signer", "string", "Name of the person who signed"),
         ("title", "string", "Trích yếu: what the decision is about"),
-        ("status", "string", "ok | failed"),
+        ("status", "string", "ok | no_table (read, no ranking table: catalogued) | failed"),
         ("error", "string", "Why the document failed, in one line"),
         ("signer_title", "string", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"),
         ("doc_type", "string", "QUYẾT ĐỊNH | BÁO CÁO | THÔNG BÁO | …"),
@@ -151,6 +151,7 @@ TABLES: dict[str, tuple[Field, ...]] = {
         _BBOX,
         _METHOD,
         _CONFIDENCE,
+        _ENTRY,
     ),
 }
 
@@ -178,7 +179,7 @@ TABLES["review"] = (
 )
 
 _ENUMS = {
-    ("documents", "status"): ["ok", "failed"],
+    ("documents", "status"): ["ok", "no_table", "failed"],
     ("flags", "severity"): ["error", "warning", "info"],
     ("entries", "match_status"): ["exact", "alias", "fuzzy", "review", "unmatched"],
     ("tables", "index"): ["ict", "egov", "dti", "par", "other"],

@@ -155,6 +155,7 @@ class Printed:
     agency: str
     cells: tuple[tuple[str, Decimal | None], ...]  # (what, value): row, component k, total, rank
     flag_key: tuple[str, str, str] = ("", "", "")  # (doc_id, table_index, row_number) of output
+    entry_key: tuple[str, str, str] = ("", "", "")  # (doc_id, table_index, "#entry_index")
 
 
 def expected_entries(decision: dict[str, Any]) -> list[Printed]:
@@ -186,6 +187,7 @@ def output_entries(outputs: Outputs, doc_ids: Sequence[str]) -> list[Printed]:
             cells = [("row number", number(row["row_number"])), *cells]
             cells += [("total", number(row["total"])), ("rank", number(row["rank"]))]
             key = (doc_id, row["table_index"], row["row_number"])
+            position = (doc_id, row["table_index"], f"#{row['entry_index']}")
             entries.append(
                 Printed(
                     int(row["table_index"]),
@@ -193,6 +195,7 @@ def output_entries(outputs: Outputs, doc_ids: Sequence[str]) -> list[Printed]:
                     row["agency_raw"],
                     tuple(cells),
                     key,
+                    position,
                 )
             )
     return entries
@@ -290,6 +293,9 @@ def score_case(case: Case, decision: dict[str, Any], outputs: Outputs) -> CaseSc
     doc_ids = [row["doc_id"] for row in documents]
     mine = [f for f in outputs.flags if f["doc_id"] in doc_ids]
     flags = {(f["doc_id"], f["table_index"], f["row_number"]) for f in mine}
+    # a flag names its row by entry_index too: a row whose STT was not read has its flags
+    flags |= {(f["doc_id"], f["table_index"], f"#{f['entry_index']}")
+              for f in mine if f.get("entry_index")}  # fmt: skip
     read = {name for row in documents for name in file_names(row)}
     told = any(row["status"] != "ok" for row in documents) or not read >= set(case.files)
     told = told or any(f["check"] in LOSS_CHECKS for f in mine)
@@ -298,12 +304,14 @@ def score_case(case: Case, decision: dict[str, Any], outputs: Outputs) -> CaseSc
     pairs = align(want, got)
     cells: list[CellScore] = []
     for i, j in pairs:
-        cells += compare_cells(case.name, want[i], got[j], got[j].flag_key in flags)
+        flagged = got[j].flag_key in flags or got[j].entry_key in flags
+        cells += compare_cells(case.name, want[i], got[j], flagged)
     paired_want, paired_got = {i for i, _ in pairs}, {j for _, j in pairs}
     for i in sorted(set(range(len(want))) - paired_want):
         cells += lost_cells(case.name, want[i], told or want[i].row in gaps, "missing")
     for j in sorted(set(range(len(got))) - paired_got):
-        cells += lost_cells(case.name, got[j], got[j].flag_key in flags, "invented")
+        flagged = got[j].flag_key in flags or got[j].entry_key in flags
+        cells += lost_cells(case.name, got[j], flagged, "invented")
     failed = tuple(
         f"{row['source_file']}: {row['error']}" for row in documents if row["status"] != "ok"
     )

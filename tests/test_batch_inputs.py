@@ -27,12 +27,10 @@ REASONS = {  # file → what its documents.csv error must say
     "huge.png": "image of 10000 × 10000 pixels, over the limit",
     "archive.docx": "a ZIP file but not a Word document",
     "noise.docx": "binary file of an unknown kind",
-    "note_latin1.txt": "no ranking table found",
-    "no_table.txt": "no ranking table found",
-    "minutes.md": "no ranking table found",
     "loop": "symbolic link to a folder, not followed",
     "scores.numbers": "skipped: not a decision format (.numbers)",
 }
+CATALOGUED = ("note_latin1.txt", "no_table.txt", "minutes.md")  # read, no ranking table
 SEED_COPIES = (*bad_inputs.AWKWARD_NAMES, "legacy_1258.txt")
 
 
@@ -63,7 +61,7 @@ def test_every_file_is_listed_and_every_bad_one_says_why(batch: tuple) -> None:
     out, code, stderr, _root = batch
     assert code == 3, stderr
     listed = documents(out)
-    expected = {*REASONS, *SEED_COPIES, "page_from_website.pdf", "damaged_page.pdf"}
+    expected = {*REASONS, *CATALOGUED, *SEED_COPIES, "page_from_website.pdf", "damaged_page.pdf"}
     assert set(listed) == expected
     for name, reason in REASONS.items():
         row = listed[name]
@@ -71,6 +69,23 @@ def test_every_file_is_listed_and_every_bad_one_says_why(batch: tuple) -> None:
         assert reason in row["error"] and "\n" not in row["error"], (name, row["error"])
         if not row["error"].startswith("skipped:"):
             assert f"{name}: failed: {row['error']}" in stderr
+
+
+def test_documents_without_a_ranking_table_are_catalogued_not_failed(batch: tuple) -> None:
+    out, _code, stderr, _root = batch
+    listed = documents(out)
+    for name in CATALOGUED:
+        row = listed[name]
+        assert (row["status"], row["error"], row["tables"], row["entries"]) == (
+            "no_table", "", "0", "0"
+        ), name  # fmt: skip
+        assert name not in stderr
+    golden = {row["doc_id"]: row for row in read_csv(golden_dir("samples/" + bad_inputs.SEED.name)
+                                                       / "documents.csv")}  # fmt: skip
+    (seed,) = golden.values()
+    fields = ("decision_number", "decision_date", "issuer", "province", "signer", "title")
+    assert {f: listed["no_table.txt"][f] for f in fields} == {f: seed[f] for f in fields}
+    assert "no_table" not in {row["check"] for row in read_csv(out / "flags.csv")}
 
 
 def test_every_good_document_gives_its_golden_rows(batch: tuple) -> None:

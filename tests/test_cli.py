@@ -30,10 +30,13 @@ def test_bad_files_fail_alone_with_one_line_each(tmp_path: Path) -> None:
         Path(row["source_file"]).name: row for row in read_csv(tmp_path / "out/documents.csv")
     }
     assert documents["good.txt"]["status"] == "ok"
-    for name in ("empty.txt", "broken.pdf", "prose.txt", "latin1.txt"):
+    for name in ("empty.txt", "broken.pdf"):
         assert documents[name]["status"] == "failed"
         assert documents[name]["error"] and "\n" not in documents[name]["error"]
         assert f"{name}: failed:" in err
+    for name in ("prose.txt", "latin1.txt"):  # read whole, no ranking table: catalogued
+        assert (documents[name]["status"], documents[name]["error"]) == ("no_table", "")
+        assert name not in err
     assert len(read_csv(tmp_path / "out/entries.csv")) == 31
 
 

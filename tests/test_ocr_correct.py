@@ -32,8 +32,11 @@ def table(*entries: Entry) -> Table:
     return Table(1, None, "province_agency", COLUMNS, entries, (1,), Decimal(100))
 
 
-def settle(*entries: Entry):  # type: ignore[no-untyped-def]
-    return settle_tables("d", (table(*entries),), low_confidence=80.0)
+def settle(*entries: Entry, second: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """The entries settled; ``second``: what the second reading gives for a printed reading
+    (a reading not named reads the same; None: no second reading at all)."""
+    witness = None if second is None else (lambda v: second.get(v.printed, v.printed))
+    return settle_tables("d", (table(*entries),), low_confidence=80.0, witness=witness)
 
 
 def test_the_one_reading_that_adds_up_is_taken_and_said() -> None:
@@ -55,14 +58,16 @@ def test_a_confusion_is_corrected_when_it_alone_fits() -> None:
 def test_two_readings_that_both_fit_are_not_guessed() -> None:
     # both the component and the total are unsure: 3→8 in either makes the row add up
     row = entry(1, value("33", "ocr", 50.0), value("50"), value("88", "ocr", 50.0))
-    tables, flags = settle(row)
-    assert tables[0].entries[0] == row
+    tables, flags = settle(row, second={"33": "38", "88": "83"})  # each reading fits
+    settled = tables[0].entries[0]
+    assert [v.printed for v in (*settled.components, settled.total)] == ["33", "50", "88"]
     assert {f.check for f in flags} == {"low_confidence"}
+    assert sorted(f.actual for f in flags) == ["33", "88"]
 
 
 def test_a_text_layer_value_is_never_corrected() -> None:
     row = entry(1, value("37", "pdf", 55.0), value("50"), value("81"))
-    tables, flags = settle(row)
+    tables, flags = settle(row, second={})  # the scanned 50 and 81 read the same again
     assert tables[0].entries[0] == row and flags == ()
 
 
@@ -74,9 +79,9 @@ def test_a_sure_reading_that_adds_up_raises_nothing() -> None:
 def test_an_unsure_value_nothing_checks_is_flagged() -> None:
     # no total to add up to: "36" or "38" would break nothing either, only a person can tell
     lone = entry(1, value("35", "ocr", 40.0), value("50"), None)
-    tables, flags = settle(lone)
+    tables, flags = settle(lone, second={"35": "36"})
     assert tables[0].entries[0] == lone
-    assert [f.check for f in flags] == ["low_confidence"]
+    assert [(f.check, f.actual, f.entry_index) for f in flags] == [("low_confidence", "35", 1)]
 
 
 def test_a_disagreement_the_row_confirms_raises_nothing() -> None:

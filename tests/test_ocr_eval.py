@@ -113,6 +113,23 @@ def test_a_flag_on_the_row_makes_the_wrong_value_told(planted: Path) -> None:
     assert not cell.right and not cell.silent
 
 
+def test_a_flag_names_its_row_by_entry_index_when_its_stt_is_not_read(planted: Path) -> None:
+    plant_component(planted, "laocai_2016_cntt", "5", "3", "10.6")
+    target = doc_id(planted, "laocai_2016_cntt")
+    entries = read_csv(planted / "entries.csv")
+    row = (target, "1", "5")
+    (position,) = [e["entry_index"] for e in entries
+                   if (e["doc_id"], e["table_index"], e["row_number"]) == row]  # fmt: skip
+    flag = {"doc_id": target, "table_index": "1", "row_number": "", "entry_index": position,
+            "check": "low_confidence", "severity": "warning"}  # fmt: skip
+    edit(planted, "flags", lambda rows: [*rows, flag])
+    (cell,) = wrong_cells(planted)
+    assert not cell.silent
+    flag["entry_index"] = str(int(position) + 1)  # the next row's: this one stays silent
+    edit(planted, "flags", lambda rows: [*rows[:-1], flag])
+    assert [cell.silent for cell in wrong_cells(planted)] == [True]
+
+
 def test_a_flag_on_another_row_does_not_count(planted: Path) -> None:
     plant_component(planted, "laocai_2016_cntt", "5", "3", "10.6")
     flag = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.models import Line, Page, Provenance, Word
 from pipeline.ocr.acronyms import repair_acronyms
-from pipeline.ocr.cells import _vote
+from pipeline.ocr.cells import _reread_word, _vote
 from pipeline.ocr.engine import Reading
 
 
@@ -45,3 +45,12 @@ def test_the_heights_vote_and_a_split_vote_stays_unsure() -> None:
     assert winner.text == "79.5"
     assert winner.confidence < 80.0  # 187 of 309: not a sure reading
     assert _vote([Reading("", 0.0)]) == Reading("", 0.0)
+
+
+def test_a_lines_second_reading_never_makes_a_numbers_strokes_letters() -> None:
+    # a handwritten day "3|" in "ngày … tháng": the line read again gives "ä{_"; the strokes stay
+    day = Word("3|", Provenance("scan.png", 1, (0.0, 0.0, 1.0, 1.0), confidence=20.0))
+    assert _reread_word(day, "ä{_", 90.0) is day
+    word = Word("tbáng", Provenance("scan.png", 1, (0.0, 0.0, 1.0, 1.0), confidence=40.0))
+    assert _reread_word(word, "tháng", 90.0).text == "tháng"
+    assert _reread_word(day, "31", 90.0).text == "31"

@@ -290,3 +290,17 @@ def test_a_row_one_source_leaves_out_is_a_source_conflict(tmp_path: Path) -> Non
     flags = query(db, "SELECT table_index, row_number, expected, actual FROM flags "
                   "WHERE \"check\" = 'source_conflict'")  # fmt: skip
     assert flags == [(1, 22, "dòng = có", "dòng = không có")]
+
+
+def test_a_flag_joins_its_row_by_entry_index(tmp_path: Path) -> None:
+    db = tmp_path / "flags.duckdb"
+    build([Path("tests/injected/000_d536206099149b63__sum_mismatch.txt")], db, BatchSettings())
+    sql = (
+        "SELECT f.entry_index, f.agency_raw, e.agency_raw FROM flag_rows f JOIN entries e "
+        "ON e.doc_id = f.doc_id AND e.table_index = f.table_index "
+        "AND e.entry_index = f.entry_index WHERE f.\"check\" = 'sum_mismatch'"
+    )
+    found = query(db, sql)
+    assert found and all(index and mine == theirs for index, mine, theirs in found)
+    stored = query(db, "SELECT entry_index FROM flags WHERE \"check\" = 'sum_mismatch'")
+    assert [index for (index,) in stored] == [index for index, _, _ in found]

@@ -2,7 +2,7 @@
 
 ``process_document`` is a pure function of a job, settings and the registry, so it can run in
 a worker process; a failure becomes a failed DocumentResult with a one-line reason and never
-stops the batch.
+stops the batch. A document read whole without a ranking table is catalogued (``no_table``).
 """
 
 from __future__ import annotations
@@ -12,17 +12,20 @@ from pathlib import Path
 
 from pipeline.batch.discover import Job
 from pipeline.batch.settings import BatchSettings
-from pipeline.errors import DocumentError, ExitCode, MissingDependencyError, NoRankingTable
+from pipeline.errors import DocumentError, ExitCode, MissingDependencyError
 from pipeline.identify import identify_tables, review_for
 from pipeline.ingest import read_document, read_page_images
 from pipeline.ingest.legacy import UNSURE
 from pipeline.metadata import read_metadata
-from pipeline.models import Document, DocumentResult, Flag, Provenance
+from pipeline.models import Document, DocumentResult, Flag, Line, Metadata, Provenance
 from pipeline.ocr.correct import settle_tables
-from pipeline.reconcile import OCR_NEEDED, check_unread_pages, reconcile
+from pipeline.ocr.spaces import restore_spaces
+from pipeline.ocr.trust import crop_witness, temper
+from pipeline.reconcile import check_passed_over, check_unread_pages, reconcile
 from pipeline.registry import Registry
 from pipeline.tables import scan_tables
 
+NO_TABLE = "no_table"  # status of a document read whole that holds no ranking table
 PAGE_DAMAGED = "page_damaged"  # severity error: rows of that page may be missing
 LEGACY_ENCODING_UNSURE = "legacy_encoding_unsure"  # warning: the text may be garbage
 
@@ -56,30 +59,24 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
             job.path, job.source_file, job.doc_id, settings.ingest, settings.ocr
         )
     scan = scan_tables(document, settings.tables)
-    tables = scan.tables
     metadata = read_metadata(document)
-    if not tables:
-        scanned = sum(page.method == OCR_NEEDED for page in document.pages)
-        unread = f"; {scanned} scanned page(s) without a text layer were not read"
-        garbled = (
-            "; the text looks typed in an old Vietnamese font that no chart reads "
-            "(legacy_encoding_unsure): convert it to Unicode first"
-        )
-        raise NoRankingTable(
-            "no ranking table found (a grid with STT/unit names and scores, ranks or bands)"
-            + (unread if scanned else "")
-            + (garbled if document.encoding == UNSURE else "")
-        )
+    page_flags = (
+        check_unread_pages(job.doc_id, document)
+        + check_damaged_pages(job.doc_id, document)
+        + check_encoding(job.doc_id, document)
+    )
+    if not scan.tables:
+        return catalogued(job, document, metadata, scan.passed_over, page_flags)
+    tables = restore_spaces(scan.tables, registry)  # "SởYtế" read from a scan: "Sở Y tế"
     tables = identify_tables(tables, metadata, registry, settings.match)
     ocr_flags: tuple[Flag, ...] = ()
     if "correct" not in settings.ocr.skip:
+        witness = None if "second" in settings.ocr.skip else crop_witness(document)
         tables, ocr_flags = settle_tables(
-            job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile
+            job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile, witness
         )
     flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
-    flags += ocr_flags
-    flags += check_unread_pages(job.doc_id, document) + check_damaged_pages(job.doc_id, document)
-    flags += check_encoding(job.doc_id, document)
+    flags = temper(flags + ocr_flags) + page_flags
     return DocumentResult(
         doc_id=job.doc_id,
         source_file=job.source_file,
@@ -113,6 +110,34 @@ def check_encoding(doc_id: str, document: Document) -> tuple[Flag, ...]:
             actual="text no chart reads with confidence",
             at=Provenance(document.source_file, 1, method=document.format),
         ),
+    )
+
+
+def catalogued(
+    job: Job,
+    document: Document,
+    metadata: Metadata,
+    passed_over: tuple[Line, ...],
+    page_flags: tuple[Flag, ...],
+) -> DocumentResult:
+    """A document read whole but holding no ranking table: ``no_table``, its metadata kept.
+
+    Not a failure (an archive holds letters, plans and reports beside its rankings): it is
+    listed with what it says of itself. A grid of numbers that could not be read as a ranking
+    (``table_not_read``) and pages not read or damaged (``page_not_read``, ``page_damaged``)
+    keep their flags, so a ranking that was there and missed never passes unnoticed.
+    """
+    return DocumentResult(
+        doc_id=job.doc_id,
+        source_file=job.source_file,
+        sha256=document.sha256,
+        format=document.format,
+        method=document.method,
+        pages=len(document.pages),
+        metadata=metadata,
+        flags=tuple(check_passed_over(job.doc_id, passed_over)) + page_flags,
+        status=NO_TABLE,
+        parts=tuple(part.as_posix() for part in job.parts),
     )
 
 

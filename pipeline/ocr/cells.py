@@ -84,6 +84,9 @@ class CellReader:
         self._to_px = ppi / 72
         self._inset = round(rule / 2) + 2
         self._sure = sure
+        self.crops: dict[BBox, np.ndarray] = {}
+        """The ink of each cell the digits pass read, by the cell's box: what a second,
+        independent reading looks at later (``pipeline.ocr.witness``)."""
 
     def refine(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
         """Every line of a page, its grid rows' cells read again where needed.
@@ -127,6 +130,7 @@ class CellReader:
             return replace(line, text=restore_tones(text), words=())
         reread = tuple(_reread_word(word, token, reading.confidence)
                        for word, token in zip(words, tokens, strict=True))  # fmt: skip
+        text = " ".join(word.text for word in reread)
         return replace(line, text=restore_tones(text), words=reread)
 
     def _row(self, line: Line, numeric: frozenset[int], body: bool) -> Line:
@@ -150,12 +154,12 @@ class CellReader:
         rect = self._rect(cell.at.bbox)
         unsure = (confidence or 0.0) < self._sure
         if looks_numeric(candidate) or (in_numeric_column and _short(squeezed)):
-            digits = self._digits(rect)
+            digits = self._digits(rect, cell.at.bbox)
             if not NUMERIC.match(digits.text) and candidate != squeezed:
                 return self._reread(cell, rect, confidence)  # "S11" for "STT": letters
             text, confidence, others = settle(squeezed, confidence, digits)
         elif not squeezed and self._has_ink(rect):
-            reading = self._digits(rect)
+            reading = self._digits(rect, cell.at.bbox)
             if not NUMERIC.match(reading.text):
                 return cell
             text, confidence, others = reading.text, reading.confidence, ()
@@ -170,7 +174,8 @@ class CellReader:
     def _garbled(self, cell: Cell, rect: Rect, confidence: float | None) -> Cell:
         """A number the page pass made letters of ("».g Ấy (" for 27,7): the digits pass
         decides when it is sure; otherwise the cell is read again as text."""
-        digits = self._digits(rect)
+        assert cell.at.bbox is not None  # _cell reads boxed cells only
+        digits = self._digits(rect, cell.at.bbox)
         if NUMERIC.match(digits.text) and digits.confidence >= self._sure:
             return Cell(digits.text, replace(cell.at, confidence=digits.confidence))
         return self._reread(cell, rect, confidence)
@@ -205,9 +210,9 @@ class CellReader:
             min(height, max(top + inset + 1, bottom - inset)),
         )  # fmt: skip
 
-    def _digits(self, rect: Rect) -> Reading:
+    def _digits(self, rect: Rect, key: BBox) -> Reading:
         """The digits pass on the cell's ink: cut out, scaled to the digit height Tesseract
-        reads best, and set on a white margin."""
+        reads best, and set on a white margin. The ink is kept under ``key``."""
         region = self._ink[rect.top : rect.bottom, rect.x0 : rect.x1]
         rows, columns = np.nonzero(region)
         if rows.size == 0 or not self._digits_pass:
@@ -215,6 +220,7 @@ class CellReader:
         top, bottom = rect.top + rows.min(), rect.top + rows.max() + 1
         left, right = rect.x0 + columns.min(), rect.x0 + columns.max() + 1
         ink = self._gray[top:bottom, left:right]
+        self.crops[key] = ink.copy()
         first = self._read_at(ink, DIGIT_HEIGHT_PX)
         if first.confidence >= self._sure:
             return first
@@ -252,10 +258,16 @@ def numeric_columns(lines: tuple[Line, ...]) -> dict[int | None, frozenset[int]]
 
 
 def _reread_word(word: Word, token: str, confidence: float) -> Word:
-    """A prose word as the line's second reading gives it (its box kept)."""
-    if token == word.text:
+    """A prose word as the line's second reading gives it (its box kept); a number's strokes
+    the line's reading makes letters of stay as the page pass read them (a handwritten day
+    "3|" read "ä{_" in the blank of "ngày … tháng")."""
+    if token == word.text or (_has_digit(word.text) and not _has_digit(token)):
         return word
     return Word(token, replace(word.at, confidence=confidence))
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def _tidy(text: str) -> str:

@@ -1,26 +1,26 @@
 """Constraint-aware reading: the row's arithmetic decides between OCR readings of a number.
 
-A value read by OCR is *unsure* when the page pass and the digits pass disagreed, or when
-their confidence is low. For each unsure value the readings it could be are tried — the other
-pass's reading, and the confusions Tesseract makes on digits (1/7, 3/8, 5/6, 5/9, 0/8, 4/9,
-a decimal separator lost, read as a digit, or doubled) — and the table's checks are run again:
+A value read by OCR is *unsure* when the page pass and the digits pass disagreed, when their
+confidence is low, or, on a row that does not add up, when the second reading
+(``pipeline.ocr.second``) gives another number. For each unsure value of a broken row the
+readings it could be are tried — the other readings, and the confusions Tesseract makes on
+digits (1/7, 3/8, 5/6, 5/9, 0/8, 4/9, a decimal separator lost, read as a digit, or doubled) —
+and the table's checks are run again: when exactly one alternative (over every unsure value of
+the row) makes every check of that row and its columns hold, that reading is taken and
+``ocr_corrected`` (info) shows both. Anything else keeps the printed reading.
 
-- the printed reading breaks its row and exactly one alternative (over every unsure value of
-  the row) makes every check of that row and its columns hold → that reading is taken and
-  ``ocr_corrected`` (info) shows both;
-- the printed reading holds and no alternative does → it is confirmed, no flag;
-- anything else (nothing fits, more than one fits, no check constrains the value) → the
-  printed reading stays with its error flags, and ``low_confidence`` (warning) says where.
-
+Then ``pipeline.ocr.trust`` says which values stand unflagged: those the arithmetic confirms
+(a corrected one included) or a second reading agrees with; the rest get ``low_confidence``.
 Values read from a text layer are never touched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from pipeline.models import Entry, Flag, Metadata, Provenance, Table, Value
+from pipeline.ocr.trust import Slot, Witness, confirmed_by_arithmetic, slots, witness_flags
 from pipeline.parse import parse_number
 from pipeline.reconcile import SEVERITY, reconcile
 from pipeline.settings import ReconcileSettings
@@ -30,39 +30,6 @@ CONFUSIONS = {
     "7": "1", "8": "306", "9": "45",
 }  # fmt: skip
 CONSTRAINT_WARNINGS = frozenset({"row_number_gap"})  # a misread STT breaks the 1..n run
-FIELDS = ("row_number", "total", "rank")
-
-
-@dataclass(frozen=True, slots=True)
-class _Slot:
-    """Where an unsure value sits: entry index, field, component position."""
-
-    entry: int
-    field: str  # row_number | total | rank | component
-    position: int = -1
-
-    def get(self, table: Table) -> Value | None:
-        entry = table.entries[self.entry]
-        if self.field == "component":
-            return entry.components[self.position]
-        value: Value | None = getattr(entry, self.field)
-        return value
-
-    def put(self, table: Table, value: Value) -> Table:
-        entry = table.entries[self.entry]
-        if self.field == "component":
-            parts = list(entry.components)
-            parts[self.position] = value
-            changed = replace(entry, components=tuple(parts))
-        elif self.field == "total":
-            changed = replace(entry, total=value)
-        elif self.field == "rank":
-            changed = replace(entry, rank=value)
-        else:
-            changed = replace(entry, row_number=value)
-        entries = list(table.entries)
-        entries[self.entry] = changed
-        return replace(table, entries=tuple(entries))
 
 
 def settle_tables(
@@ -70,49 +37,81 @@ def settle_tables(
     tables: tuple[Table, ...],
     low_confidence: float,
     settings: ReconcileSettings = ReconcileSettings(),
+    witness: Witness | None = None,
 ) -> tuple[tuple[Table, ...], tuple[Flag, ...]]:
-    """Tables with the readings their arithmetic singles out, and the OCR flags."""
+    """Tables with the readings their arithmetic singles out, and the OCR flags: what was
+    corrected, and every value neither the arithmetic nor a second reading confirms
+    (``pipeline.ocr.trust``). ``witness`` reads a value's crop again (None: no second reading).
+    """
     settled, flags = [], []
     for table in tables:
-        table, found = _settle_table(doc_id, table, low_confidence, settings)
+        if not any(_read_by_ocr(s, table) for i in range(len(table.entries))
+                   for s in slots(table, i)):  # fmt: skip
+            settled.append(table)  # a text layer's table: nothing to settle
+            continue
+        table, found, corrected = _settle_table(doc_id, table, low_confidence, settings, witness)
+        confirmed = confirmed_by_arithmetic(table) | corrected
         settled.append(table)
         flags.extend(found)
+        flags.extend(witness_flags(doc_id, table, witness, confirmed))
     return tuple(settled), tuple(flags)
 
 
 def _settle_table(
-    doc_id: str, table: Table, low_confidence: float, settings: ReconcileSettings
-) -> tuple[Table, list[Flag]]:
+    doc_id: str,
+    table: Table,
+    low_confidence: float,
+    settings: ReconcileSettings,
+    witness: Witness | None,
+) -> tuple[Table, list[Flag], set[Slot]]:
+    """Each broken row's one fitting reading taken; the flags saying so and where."""
     flags: list[Flag] = []
+    corrected: set[Slot] = set()
     for index in range(len(table.entries)):
-        slots = [slot for slot in _slots(table, index) if _unsure(slot.get(table), low_confidence)]
         broken, elsewhere = _judge(doc_id, table, index, settings)
-        fits = _fits(doc_id, table, index, slots, elsewhere, settings)
+        if broken and witness is not None:  # the second reading joins the alternatives
+            table = _with_second_readings(table, index, witness)
+        unsure = [s for s in slots(table, index) if _unsure(s.get(table), low_confidence)]
+        fits = _fits(doc_id, table, index, unsure, elsewhere, settings) if broken else []
         if broken and not fits:  # both passes may agree on a lost separator: try the rest
-            sure = [s for s in _slots(table, index) if s not in slots and _read_by_ocr(s, table)]
+            sure = [s for s in slots(table, index) if s not in unsure and _read_by_ocr(s, table)]
             fits = _fits(doc_id, table, index, sure, elsewhere, settings, separators_only=True)
         if broken and len(fits) == 1:
             slot, reading = fits[0]
             printed = slot.get(table)
             table = _with(table, slot, reading)
+            corrected.add(slot)
             flags.append(_corrected(doc_id, table, index, printed, reading))  # type: ignore[arg-type]
-        elif slots and (broken or fits):
-            flags.extend(_unsure_flag(doc_id, table, index, slot) for slot in slots)
-    return table, flags
+    return table, flags, corrected
+
+
+def _with_second_readings(table: Table, index: int, witness: Witness) -> Table:
+    """The row's OCR values with the second reading among their alternatives where it reads
+    another number."""
+    for slot in list(slots(table, index)):
+        value = slot.get(table)
+        if value is None or value.at.method != "ocr":
+            continue
+        second = witness(value)
+        number = parse_number(second) if second else None
+        if second and number is not None and number != value.number:
+            alternatives = (*value.at.alternatives, second)
+            table = slot.put(table, replace(value, at=replace(value.at, alternatives=alternatives)))
+    return table
 
 
 def _fits(
     doc_id: str,
     table: Table,
     index: int,
-    slots: list[_Slot],
+    candidates: list[Slot],
     elsewhere: int,
     settings: ReconcileSettings,
     separators_only: bool = False,
-) -> list[tuple[_Slot, str]]:
+) -> list[tuple[Slot, str]]:
     """Each (value, reading) that makes the row hold without breaking the rest of the table."""
     fits = []
-    for slot in slots:
+    for slot in candidates:
         value = slot.get(table)
         assert value is not None
         if separators_only:
@@ -131,19 +130,9 @@ def _fits(
     return fits
 
 
-def _read_by_ocr(slot: _Slot, table: Table) -> bool:
+def _read_by_ocr(slot: Slot, table: Table) -> bool:
     value = slot.get(table)
     return value is not None and value.at.method == "ocr"
-
-
-def _slots(table: Table, index: int) -> Iterator[_Slot]:
-    entry = table.entries[index]
-    for field in FIELDS:
-        if getattr(entry, field) is not None:
-            yield _Slot(index, field)
-    for position, value in enumerate(entry.components):
-        if value is not None:
-            yield _Slot(index, "component", position)
 
 
 def _unsure(value: Value | None, low_confidence: float) -> bool:
@@ -182,7 +171,7 @@ def _separator_fixes(printed: str) -> Iterator[str]:
             yield printed[:position] + "," + printed[position + 1 :]
 
 
-def _with(table: Table, slot: _Slot, reading: str) -> Table:
+def _with(table: Table, slot: Slot, reading: str) -> Table:
     value = slot.get(table)
     assert value is not None
     return slot.put(table, Value(reading, parse_number(reading), value.at))
@@ -217,19 +206,4 @@ def _corrected(doc_id: str, table: Table, index: int, printed: Value, reading: s
         f"khớp với tổng điểm, điểm tối đa và thứ hạng của dòng này; đã dùng “{reading}”."
     )
     return Flag("ocr_corrected", SEVERITY["ocr_corrected"], doc_id, message, table.index,
-                entry.number, reading, printed.printed, printed.at)  # fmt: skip
-
-
-def _unsure_flag(doc_id: str, table: Table, index: int, slot: _Slot) -> Flag:
-    entry, value = table.entries[index], slot.get(table)
-    assert value is not None
-    others = " / ".join(alternatives(value)[:3])
-    confidence = value.at.confidence
-    sure = f"độ tin cậy {confidence:.0f}%" if confidence is not None else "không rõ độ tin cậy"
-    message = (
-        f"{_who(entry)}: số “{value.printed}” đọc từ ảnh (trang {value.at.page}) chưa chắc "
-        f"chắn ({sure}" + (f"; cũng có thể là {others}" if others else "") + "), cần đối chiếu "
-        "bản gốc."
-    )
-    return Flag("low_confidence", SEVERITY["low_confidence"], doc_id, message, table.index,
-                entry.number, "a sure reading", value.printed, value.at)  # fmt: skip
+                entry.number, reading, printed.printed, printed.at, index + 1)  # fmt: skip

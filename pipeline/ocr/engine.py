@@ -90,13 +90,18 @@ def import_tesserocr() -> Any:
 
 
 def check_engine(settings: OcrSettings = OcrSettings()) -> None:
-    """Fail early, with exit code 4, when tesserocr or the language data is missing."""
+    """Fail early, with exit code 4, when tesserocr, the language data or the second
+    reading's model is missing."""
     try:
         import_tesserocr()
     except ImportError as err:
         message = f"the tesserocr module is missing ({err}); {INSTALL_HINT}"
         raise MissingDependencyError(message) from err
     tessdata_dir(settings)
+    if "second" not in settings.skip:
+        from pipeline.ocr.second import check_model
+
+        check_model()
 
 
 def _text(api: object) -> str:

@@ -69,7 +69,7 @@ def read_page_image(
     cells = CellReader(engine, page_images, index, ppi, ruled.thickness, settings.low_confidence,
                        digits="digits" not in settings.skip)  # fmt: skip
     lines = cells.refine(page.lines)
-    return replace(page, lines=lines, steps=steps)
+    return replace(page, lines=lines, steps=steps, crops=cells.crops)
 
 
 def _detector(engine: Tesseract) -> Callable[[np.ndarray], int | None]:

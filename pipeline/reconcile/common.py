@@ -32,6 +32,7 @@ SEVERITY: dict[str, str] = {
     "ambiguous_roles": WARNING,
     "cut_row": WARNING,
     "low_confidence": WARNING,
+    "unreliable_table": WARNING,
     "ocr_corrected": INFO,
 }
 
@@ -64,4 +65,13 @@ class Scope:
         at = value.at if value else (entry.at if entry else None)
         row_number = entry.number if entry else None
         return Flag(check, SEVERITY[check], self.doc_id, message, self.table.index, row_number,
-                    expected, actual, at)  # fmt: skip
+                    expected, actual, at, self.position(entry))  # fmt: skip
+
+    def position(self, entry: Entry | None) -> int | None:
+        """The entry's 1-based position in the table (its ``entry_index``), None for none."""
+        if entry is None:
+            return None
+        for index, candidate in enumerate(self.table.entries, start=1):
+            if candidate is entry:
+                return index
+        return next((i for i, e in enumerate(self.table.entries, 1) if e == entry), None)

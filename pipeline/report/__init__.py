@@ -2,7 +2,8 @@
 
 Per decision: its metadata, sources and tables as printed, every flag with the cells involved
 highlighted, and for values read by OCR a crop of the scanned row (embedded as PNG). Filters by
-province, year, index and check; opens from disk, no server, every value escaped.
+province, year, index and check; opens from disk, no server, every value escaped. Documents
+without a ranking table are listed apart, with what they say of themselves.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def render_report(con: duckdb.DuckDBPyConnection, lang: str = DEFAULT_LANGUAGE) 
     """The whole page as text."""
     decisions = read.decisions(con)
     sections = [decision_section(con, d, lang) for d in decisions]
+    sections.append(page.catalogue(read.catalogued(con), lang))
     filters = page.filters(_options(con, decisions), lang)
     return page.document(label("title", lang), filters, sections, len(decisions), lang)
 

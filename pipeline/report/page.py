@@ -153,6 +153,25 @@ def flag_list(flags: list[Row], crops: dict[int, str], lang: str) -> str:
     )
 
 
+def catalogue(decisions: list[Row], lang: str) -> str:
+    """Documents without a ranking table, apart: what each says of itself, and its files."""
+    if not decisions:
+        return ""
+    keys = ("number", "date", "issuer", "title_of", "signer", "year", "sources")
+    head = "".join(f"<th>{words(k, lang)}</th>" for k in keys)
+    body = "".join(
+        f'<tr id="d-{e(d["decision_id"])}"><td>{e(d["decision_number"])}</td>'
+        f"<td>{e(d['decision_date'])}</td><td>{e(d['issuer'])}</td><td>{e(d['title'])}</td>"
+        f"<td>{e(d['signer'])}</td><td>{e(d['evaluation_year'])}</td>"
+        f"<td>{'<br>'.join(e(f) for f in (d['source_files'] or '').split(' | '))}</td></tr>"
+        for d in decisions
+    )
+    return (
+        f'<section class="catalogue"><h2>{words("no_table", lang)} ({len(decisions)})</h2>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></section>"
+    )
+
+
 def document(title: str, filters_html: str, sections: list[str], total: int, lang: str) -> str:
     return (
         f'<!DOCTYPE html><html lang="{e(lang)}"><head><meta charset="utf-8">'

@@ -39,6 +39,7 @@ class BuildReport:
     replaced: int  # files whose path held other bytes at the last build
     unchanged: int  # files not read: their bytes are in the store already
     failed: tuple[DocumentResult, ...]  # files read now that could not be read
+    catalogued: int  # files read now that hold no ranking table (status no_table)
     decisions: int  # decisions in the store after the build
     documents: int  # documents in the store after the build
 
@@ -138,11 +139,13 @@ def build_into(
     todo, relinks = _split(jobs, known, paths, reread)
     registry: Registry | None = settings.load_registry() if todo else None
     failed = []
+    catalogued = 0
     batch: list[tuple[Job, DocumentResult]] = []
     for result in run_batch(list(todo.values()), settings, registry):
         batch.append((todo[result.doc_id], result))
         if result.status == "failed":
             failed.append(result)
+        catalogued += result.status == "no_table"
         if len(batch) == FILES_PER_TRANSACTION:
             store_documents(con, batch, paths, known)
             batch = []
@@ -160,6 +163,7 @@ def build_into(
         replaced=len(moved),
         unchanged=len(jobs) - len(todo),
         failed=tuple(failed),
+        catalogued=catalogued,
         decisions=_count(con, "decisions"),
         documents=_count(con, "documents"),
     )

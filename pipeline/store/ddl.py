@@ -42,6 +42,8 @@ STORE_TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("source_files", "VARCHAR", "Every source file, ' | '-separated"),
         ("source_conflict", "BOOLEAN", "Whether two sources print different figures"),
         ("identity_key", "VARCHAR", "What makes two files one decision"),
+        ("signer", "VARCHAR", "Name of the person who signed"),
+        ("status", "VARCHAR", "ok | no_table (no ranking table in any source: catalogued)"),
     ),
     "decision_sources": (
         ("decision_id", "VARCHAR", "The decision"),
@@ -105,42 +107,51 @@ FROM panel p
 JOIN components c
   ON c.doc_id = p.doc_id AND c.table_index = p.table_index AND c.entry_index = p.entry_index
 """
-# flags is the CSV table; its view with the rows it is about is flag_rows.
+# flags is the CSV table; its view with the rows it is about is flag_rows. A flag names its row
+# by entry_index (a row whose number was not read has one too); flags of stores written before
+# that column by row_number, the first entry of that number.
 FLAG_ROWS = """
 CREATE OR REPLACE VIEW flag_rows AS
-SELECT f.*, ds.decision_id, d.evaluation_year, doc.province AS document_province,
-       doc.issuer, t."index", t.level, e.agency_raw, e.agency_id, i.panel_id, e.entry_index
+SELECT f.* EXCLUDE (entry_index), ds.decision_id, d.evaluation_year,
+       doc.province AS document_province, doc.issuer, t."index", t.level, e.agency_raw,
+       e.agency_id, i.panel_id, e.entry_index
 FROM flags f
 LEFT JOIN documents doc ON doc.doc_id = f.doc_id
 LEFT JOIN decision_sources ds ON ds.doc_id = f.doc_id
 LEFT JOIN decisions d ON d.decision_id = ds.decision_id
 LEFT JOIN "tables" t ON t.doc_id = f.doc_id AND t.table_index = f.table_index
 LEFT JOIN (
-  SELECT * FROM entries
-  QUALIFY row_number() OVER (PARTITION BY doc_id, table_index, row_number ORDER BY entry_index) = 1
-) e ON e.doc_id = f.doc_id AND e.table_index = f.table_index AND e.row_number = f.row_number
+  SELECT *, row_number() OVER (
+    PARTITION BY doc_id, table_index, row_number ORDER BY entry_index) AS first_of_number
+  FROM entries
+) e ON e.doc_id = f.doc_id AND e.table_index = f.table_index AND (
+  e.entry_index = f.entry_index
+  OR (f.entry_index IS NULL AND e.row_number = f.row_number AND e.first_of_number = 1))
 LEFT JOIN identities i ON i.agency_id = e.agency_id
 """
 VIEWS = (PANEL_ROWS, PANEL, PANEL_COMPONENTS, FLAG_ROWS)
 
 
-def _add_new_columns(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """A store built before columns were appended to a CSV table gets them (empty)."""
+def _add_new_columns(
+    con: duckdb.DuckDBPyConnection, name: str, wanted: list[tuple[str, str]]
+) -> None:
+    """A store built before columns were appended to a table gets them (empty)."""
     have = con.execute(
         "SELECT count(*) FROM information_schema.columns "
         "WHERE table_schema = 'main' AND table_name = ?",
         [name],
     ).fetchall()[0][0]
-    for col, kind, _ in TABLES[name][have:]:
-        con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{col}" {_SQL_TYPES[kind]}')
+    for col, sql_type in wanted[have:]:
+        con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{col}" {sql_type}')
 
 
 def create(con: duckdb.DuckDBPyConnection) -> None:
     """Every table and view; a store from an earlier version gains the columns added since."""
     for name in CSV_TABLES:
         con.execute(_create_csv_table(name))
-        _add_new_columns(con, name)
+        _add_new_columns(con, name, [(col, _SQL_TYPES[kind]) for col, kind, _ in TABLES[name]])
     for name in STORE_TABLES:
         con.execute(_create_store_table(name))
+        _add_new_columns(con, name, [(col, kind) for col, kind, _ in STORE_TABLES[name]])
     for view in VIEWS:
         con.execute(view)

@@ -2,7 +2,9 @@
 
 Two files are one decision when they share issuer, number and date (a decision without a number:
 issuer, evaluation year, indices and the shape of its tables). The dataset reads a decision from
-its best-read source (a Word file before HTML, a text-layer PDF, plain text, a scan).
+its best-read source (a Word file before HTML, a text-layer PDF, plain text, a scan). A document
+without a ranking table (``no_table``) is a decision of the catalogue too, known by its number, or
+else by its issuer, title and date.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ class Source:
     title: str | None
     errors: int
     tables: tuple[tuple[str | None, str | None, int], ...]  # (level, index, entries) per table
+    signer: str | None = None
+    status: str = "ok"  # ok | no_table (read whole, no ranking table: catalogued)
 
     @property
     def indices(self) -> str:
@@ -46,13 +50,17 @@ class Source:
         if number:
             when = self.decision_date.isoformat() if self.decision_date else self.evaluation_year
             return f"{issuer}|{number}|{when}"
+        if not self.tables:  # no number, no table: its title and date, else the file alone
+            title = " ".join(fold(self.title or "").split())
+            when = self.decision_date.isoformat() if self.decision_date else self.evaluation_year
+            return f"{issuer}|{title}|{when}" if title else f"file|{self.doc_id}"
         shape = ";".join(f"{level}:{n}" for level, _index, n in self.tables)
         return f"{issuer}|{self.evaluation_year}|{self.indices}|{shape}"
 
-    def preference(self) -> tuple[int, int, str]:
-        """Lower is better: the source a decision is read from."""
+    def preference(self) -> tuple[bool, int, int, str]:
+        """Lower is better: the source a decision is read from (one with its tables first)."""
         order = _SOURCE_ORDER.get(self.method or "", _SOURCE_ORDER.get(self.format or "", 9))
-        return (order, self.errors, self.doc_id)
+        return (self.status != "ok", order, self.errors, self.doc_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,8 @@ class Decision:
             "source_files": " | ".join(s.source_file for s in self.sources),
             "source_conflict": conflict,
             "identity_key": self.identity_key,
+            "signer": first.signer,
+            "status": first.status,
         }
 
     def source_rows(self) -> list[dict[str, object]]:

@@ -45,12 +45,19 @@ class PrintedTable:
     marks: dict[tuple[int, str], list[Row]] = field(default_factory=dict)  # (entry, key) → flags
 
 
+_DECISION_ORDER = "ORDER BY province NULLS LAST, evaluation_year, decision_date, decision_id"
+
+
 def decisions(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    """Decisions with ranking tables (a store from before ``status`` holds only those)."""
     return rows(
-        con,
-        "SELECT * FROM decisions ORDER BY province NULLS LAST, evaluation_year, decision_date, "
-        "decision_id",
+        con, f"SELECT * FROM decisions WHERE coalesce(status, 'ok') = 'ok' {_DECISION_ORDER}"
     )
+
+
+def catalogued(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    """Decisions without a ranking table in any source: listed with their metadata."""
+    return rows(con, f"SELECT * FROM decisions WHERE status = 'no_table' {_DECISION_ORDER}")
 
 
 def sources(con: duckdb.DuckDBPyConnection, decision_id: str) -> list[Row]:

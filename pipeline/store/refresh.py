@@ -16,14 +16,14 @@ from pipeline.store.rows import arrow_table
 
 _SOURCES = """
 SELECT d.doc_id, s.source_file, d.format, d.method, d.issuer, d.province, d.decision_number,
-       d.decision_date, d.evaluation_year, d.title, coalesce(d.errors, 0),
+       d.decision_date, d.evaluation_year, d.title, coalesce(d.errors, 0), d.signer, d.status,
        list(struct_pack(level := t.level, idx := t."index", n := t.entries)
             ORDER BY t.table_index) FILTER (WHERE t.table_index IS NOT NULL)
 FROM documents d
 JOIN (SELECT doc_id, min(source_file) AS source_file FROM sources GROUP BY doc_id) s
   ON s.doc_id = d.doc_id
 LEFT JOIN "tables" t ON t.doc_id = d.doc_id
-WHERE d.status = 'ok'
+WHERE d.status IN ('ok', 'no_table')
 GROUP BY ALL
 ORDER BY d.doc_id
 """
@@ -42,15 +42,16 @@ def _store_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str,
 
 
 def read_sources(con: duckdb.DuckDBPyConnection) -> list[Source]:
-    """Every document read well, as the grouping into decisions sees it."""
+    """Every document read (with tables, or catalogued without), as the grouping sees it."""
     return [_source(row) for row in con.execute(_SOURCES).fetchall()]
 
 
 def _source(row: tuple[Any, ...]) -> Source:
     doc_id, source_file, fmt, method, issuer, province, number, day, year, title, errors = row[:11]
-    shape = tuple((t["level"], t["idx"], t["n"] or 0) for t in row[11] or ())
+    signer, status = row[11:13]
+    shape = tuple((t["level"], t["idx"], t["n"] or 0) for t in row[13] or ())
     return Source(doc_id, source_file, fmt, method, issuer, province, number, day, year, title,
-                  errors, shape)  # fmt: skip
+                  errors, shape, signer, status)  # fmt: skip
 
 
 def refresh_identities(con: duckdb.DuckDBPyConnection, registry: Registry) -> None:
@@ -72,7 +73,7 @@ def refresh_decisions(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     flags: list[dict[str, Any]] = []
     rows = []
     for decision in decisions:
-        others = [other.doc_id for other in decision.sources[1:]]
+        others = [s.doc_id for s in decision.sources[1:] if s.status == "ok"]  # rows to compare
         found = list(source_conflicts(con, decision.primary.doc_id, others)) if others else []
         flags.extend(found)
         rows.append(decision.row(conflict=bool(found)))

@@ -1,0 +1,113 @@
+"""Names with the spaces OCR lost put back: "SởYtế" → "Sở Y tế", "SởCông Thương" → "Sở Công
+Thương".
+
+Tesseract reads a narrow gap between two words as none, so a unit's name comes out glued. The
+registry knows how every unit is spelled, so the spaces come from there, in two steps:
+
+- the whole name: when it equals a registry spelling but for its spaces (and case), it takes
+  that spelling's spaces, its own letters kept as printed;
+- a glued word: split into words of the registry's spellings, the fewest that make it, and
+  only when the glued word is no registry word itself and is joined where a capital follows a
+  small letter (a word start Tesseract ran into), so an unknown name is never cut up.
+
+Only names read by OCR are touched; a text layer's spaces are the document's.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+
+from pipeline.models import Entry, Table
+from pipeline.registry import Registry
+
+MAX_WORD = 12  # longest word tried when splitting (Vietnamese syllables are short)
+
+
+def restore_spaces(tables: tuple[Table, ...], registry: Registry) -> tuple[Table, ...]:
+    """The tables with each OCR-read unit name's lost spaces put back."""
+    spellings = registry.memoized("ocr.spellings", lambda: _spellings(registry))
+    words = registry.memoized("ocr.words", lambda: _words(spellings.values()))
+    return tuple(
+        replace(table, entries=tuple(_entry(entry, spellings, words) for entry in table.entries))
+        for table in tables
+    )
+
+
+def _entry(entry: Entry, spellings: dict[str, str], words: frozenset[str]) -> Entry:
+    if entry.at.method != "ocr" or not entry.agency_raw:
+        return entry
+    name = spaced(entry.agency_raw, spellings, words)
+    return entry if name == entry.agency_raw else replace(entry, agency_raw=name)
+
+
+def spaced(name: str, spellings: dict[str, str], words: frozenset[str]) -> str:
+    """``name`` with the registry's spaces, or its glued words split; else as it is."""
+    known = spellings.get(_key(name))
+    if known is not None:
+        return _with_spaces_of(name, known)
+    return " ".join(_split(token, words) for token in name.split())
+
+
+def _key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFC", text).split()).lower()
+
+
+def _with_spaces_of(name: str, spelling: str) -> str:
+    """The letters of ``name`` with the spaces of ``spelling`` (the same letters, spaced)."""
+    letters = iter("".join(name.split()))
+    return "".join(" " if char == " " else next(letters) for char in " ".join(spelling.split()))
+
+
+def _split(token: str, words: frozenset[str]) -> str:
+    if token.lower() in words or not _glued(token):
+        return token
+    pieces = _fewest(token.lower(), words)
+    if pieces is None or len(token) != len(token.lower()):
+        return token
+    parts, start = [], 0
+    for piece in pieces:
+        parts.append(token[start : start + len(piece)])
+        start += len(piece)
+    return " ".join(parts)
+
+
+def _glued(token: str) -> bool:
+    """A capital right after a small letter ("SởYtế", "SởCông"): a word start run into."""
+    return any(a.islower() and b.isupper() for a, b in zip(token, token[1:], strict=False))
+
+
+def _fewest(text: str, words: frozenset[str]) -> list[str] | None:
+    """``text`` as the fewest registry words, or None when it is not made of them."""
+
+    @cache
+    def best(start: int) -> tuple[str, ...] | None:
+        if start == len(text):
+            return ()
+        found: tuple[str, ...] | None = None
+        for end in range(start + 1, min(len(text), start + MAX_WORD) + 1):
+            if text[start:end] in words:
+                rest = best(end)
+                if rest is not None and (found is None or len(rest) + 1 < len(found)):
+                    found = (text[start:end], *rest)
+        return found
+
+    pieces = best(0)
+    return list(pieces) if pieces and len(pieces) > 1 else None
+
+
+def _spellings(registry: Registry) -> dict[str, str]:
+    """Every registry spelling by its key without spaces (the first one kept)."""
+    found: dict[str, str] = {}
+    for name in registry.names:
+        found.setdefault(_key(name.text), " ".join(name.text.split()))
+    return found
+
+
+def _words(spellings: Iterable[str]) -> frozenset[str]:
+    """Every word of every registry spelling, in small letters."""
+    return frozenset(
+        word.lower() for spelling in spellings for word in spelling.split() if word.isalpha()
+    )

@@ -1,0 +1,249 @@
+"""No number without a second witness: which OCR readings a table may print unflagged.
+
+A number read from a scan goes out without a flag only when something independent of the
+reading confirms it:
+
+- its row's or column's arithmetic: a total its components make exactly by the table's rule
+  confirms the total and every weighted component (one misread digit cannot keep an exact
+  sum); a rank the totals give (competition ranking) confirms the rank; an STT that follows
+  the row above, precedes the row below or equals its position confirms the STT;
+- or a second, independent reading of the same crop (PP-OCRv4, ``pipeline.ocr.second``) that
+  gives the same number. Only what the arithmetic leaves unconfirmed is read twice.
+
+Every other OCR value gets ``low_confidence`` (warning), tied to its row by ``entry_index``.
+A table most of whose OCR values are unconfirmed gets one ``unreliable_table`` warning: its
+values are kept for review, but it is not data to use as it is.
+
+``temper`` then makes doubt a warning and broken arithmetic an error: an error-level check on
+a scanned row stays an error only when the readings it rests on are confirmed; when an unsure
+reading could explain it, it becomes a warning that names that reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from pipeline.models import Document, Entry, Flag, Table, Value
+from pipeline.parse import parse_number
+from pipeline.reconcile.common import SEVERITY, WARNING
+from pipeline.reconcile.rows import competition_ranks
+from pipeline.reconcile.rules import TotalRule, total_rule
+from pipeline.reconcile.totals import computed_total
+
+# A function that reads an OCR value's crop again; None when there is no crop to read.
+Witness = Callable[[Value], str | None]
+UNRELIABLE_SHARE = 0.5  # more than this share of a table's OCR values unconfirmed: unreliable
+# Error checks about one row whose break an unsure reading in that row could explain; a rank
+# also rests on every other total of its table.
+ROW_ERRORS = frozenset(
+    {"sum_mismatch", "over_max", "total_out_of_range", "rank_mismatch", "band_mismatch",
+     "unreadable_value"}
+)  # fmt: skip
+FIELDS = ("row_number", "total", "rank")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where a value sits in a table: entry position (0-based), field, component position."""
+
+    entry: int
+    field: str  # row_number | total | rank | component
+    position: int = -1
+
+    def get(self, table: Table) -> Value | None:
+        entry = table.entries[self.entry]
+        if self.field == "component":
+            return entry.components[self.position]
+        value: Value | None = getattr(entry, self.field)
+        return value
+
+    def put(self, table: Table, value: Value) -> Table:
+        """The table with this slot's value replaced."""
+        entry = table.entries[self.entry]
+        if self.field == "component":
+            parts = list(entry.components)
+            parts[self.position] = value
+            changed = replace(entry, components=tuple(parts))
+        elif self.field == "total":
+            changed = replace(entry, total=value)
+        elif self.field == "rank":
+            changed = replace(entry, rank=value)
+        else:
+            changed = replace(entry, row_number=value)
+        entries = list(table.entries)
+        entries[self.entry] = changed
+        return replace(table, entries=tuple(entries))
+
+
+def slots(table: Table, index: int) -> Iterator[Slot]:
+    """Every printed value of one entry."""
+    entry = table.entries[index]
+    for field in FIELDS:
+        if getattr(entry, field) is not None:
+            yield Slot(index, field)
+    for position, value in enumerate(entry.components):
+        if value is not None:
+            yield Slot(index, "component", position)
+
+
+def crop_witness(document: Document) -> Witness | None:
+    """The second reading of ``document``'s number cells; None when it kept no crop (a text
+    layer's document). The reader is imported only then: a text batch never loads numpy,
+    OpenCV or onnxruntime (a worker's memory limit counts their libraries)."""
+    crops = {(page.number, box): ink for page in document.pages for box, ink in page.crops.items()}
+    if not crops:
+        return None
+    from pipeline.ocr.second import CropWitness
+
+    return CropWitness(crops)
+
+
+def read_by_ocr(value: Value | None) -> bool:
+    return value is not None and value.at.method == "ocr"
+
+
+def confirmed_by_arithmetic(table: Table) -> set[Slot]:
+    """The values of a table its own arithmetic confirms (see the module's docstring)."""
+    confirmed: set[Slot] = set()
+    rule = total_rule(table)
+    for index, entry in enumerate(table.entries):
+        confirmed |= _by_total(rule, index, entry)
+        confirmed |= _by_row_number(table, index)
+    confirmed |= _by_rank(table)
+    return confirmed
+
+
+def _by_total(rule: TotalRule, index: int, entry: Entry) -> set[Slot]:
+    """A total its components make exactly: the total and each weighted component."""
+    if entry.total is None or entry.total.number is None or computed_total(entry) is None:
+        return set()
+    if rule.kind == "none":
+        return set()
+    parts = [v.number for v in entry.components if v is not None and v.number is not None]
+    if rule.compute(parts) != Fraction(entry.total.number):  # rounding hides a misread digit
+        return set()
+    weighted = {Slot(index, "component", i) for i, w in enumerate(rule.weights) if w != 0}
+    return {Slot(index, "total"), *weighted}
+
+
+def _by_row_number(table: Table, index: int) -> set[Slot]:
+    """An STT that follows the row above, precedes the row below or is its position."""
+    entries = table.entries
+    number = entries[index].number
+    if number is None:
+        return set()
+    above = entries[index - 1].number if index > 0 else None
+    below = entries[index + 1].number if index + 1 < len(entries) else None
+    fits = number == index + 1 or (above is not None and number == above + 1)
+    fits = fits or (below is not None and number == below - 1)
+    return {Slot(index, "row_number")} if fits else set()
+
+
+def _by_rank(table: Table) -> set[Slot]:
+    """Ranks the totals give, by competition ranking (ties share a rank)."""
+    scored = [
+        (index, entry.rank.number, entry.total.number)
+        for index, entry in enumerate(table.entries)
+        if entry.rank is not None and entry.rank.number is not None
+        and entry.total is not None and entry.total.number is not None
+    ]  # fmt: skip
+    expected = competition_ranks([total for _, _, total in scored])
+    return {
+        Slot(index, "rank")
+        for (index, rank, _), want in zip(scored, expected, strict=True)
+        if rank == want
+    }
+
+
+def witness_flags(
+    doc_id: str, table: Table, witness: Witness | None, confirmed: set[Slot]
+) -> list[Flag]:
+    """``low_confidence`` on each OCR value neither arithmetic nor a second reading confirms,
+    and ``unreliable_table`` when they are most of the table's OCR values."""
+    every = (slot for index in range(len(table.entries)) for slot in slots(table, index))
+    read = [slot for slot in every if read_by_ocr(slot.get(table))]
+    flags = []
+    for slot in read:
+        if slot in confirmed:
+            continue
+        value = slot.get(table)
+        assert value is not None
+        second = witness(value) if witness is not None else None
+        if second is not None and value.number is not None and parse_number(second) == value.number:
+            continue
+        flags.append(unsure_flag(doc_id, table, slot, second))
+    if read and len(flags) > UNRELIABLE_SHARE * len(read):
+        flags.append(_unreliable(doc_id, table, len(flags), len(read)))
+    return flags
+
+
+def unsure_flag(doc_id: str, table: Table, slot: Slot, second: str | None) -> Flag:
+    entry, value = table.entries[slot.entry], slot.get(table)
+    assert value is not None
+    others = [*value.at.alternatives, *([second] if second else [])]
+    others = list(dict.fromkeys(o for o in others if o != value.printed))
+    confidence = value.at.confidence
+    sure = f"độ tin cậy {confidence:.0f}%" if confidence is not None else "không rõ độ tin cậy"
+    seen = f"; lần đọc thứ hai: {' / '.join(others[:3])}" if others else "; không đọc lại được"
+    message = (
+        f"{_who(entry)}: số “{value.printed}” đọc từ ảnh (trang {value.at.page}) chưa được "
+        f"phép tính của bảng hay lần đọc thứ hai xác nhận ({sure}{seen}), cần đối chiếu "
+        "bản gốc."
+    )
+    return Flag("low_confidence", SEVERITY["low_confidence"], doc_id, message, table.index,
+                entry.number, f"a confirmed {slot.field}", value.printed, value.at,
+                slot.entry + 1)  # fmt: skip
+
+
+def _unreliable(doc_id: str, table: Table, unsure: int, read: int) -> Flag:
+    message = (
+        f"Bảng {table.index}: {unsure} trong {read} số đọc từ ảnh không được phép tính của bảng "
+        "hay lần đọc thứ hai xác nhận; bảng này chưa dùng được như số liệu, cần đối chiếu "
+        "bản gốc (các số vẫn được giữ để rà soát)."
+    )
+    return Flag("unreliable_table", SEVERITY["unreliable_table"], doc_id, message, table.index,
+                None, f"at most {UNRELIABLE_SHARE:.0%} unconfirmed", f"{unsure}/{read}",
+                table.entries[0].at if table.entries else None)  # fmt: skip
+
+
+def _who(entry: Entry) -> str:
+    number = entry.number
+    return f"{entry.agency_raw} (STT {number})" if number is not None else entry.agency_raw
+
+
+def temper(flags: Iterable[Flag]) -> tuple[Flag, ...]:
+    """Error flags on scanned rows that an unsure reading could explain, made warnings naming
+    it; every other flag as it was."""
+    flags = tuple(flags)
+    unsure: dict[tuple[int | None, int | None], list[Flag]] = {}
+    for flag in flags:
+        if flag.check == "low_confidence":
+            unsure.setdefault((flag.table_index, flag.entry_index), []).append(flag)
+    totals: dict[int | None, list[Flag]] = {}  # unsure totals, by table: ranks rest on them
+    for flag in flags:
+        if flag.check == "low_confidence" and flag.expected == "a confirmed total":
+            totals.setdefault(flag.table_index, []).append(flag)
+    return tuple(_tempered(flag, unsure, totals) for flag in flags)
+
+
+def _tempered(
+    flag: Flag,
+    unsure: dict[tuple[int | None, int | None], list[Flag]],
+    by_table: dict[int | None, list[Flag]],
+) -> Flag:
+    if flag.severity != "error" or flag.check not in ROW_ERRORS or flag.entry_index is None:
+        return flag
+    doubts = unsure.get((flag.table_index, flag.entry_index), [])
+    if not doubts and flag.check == "rank_mismatch":
+        doubts = by_table.get(flag.table_index, [])  # a rank rests on every total
+    if not doubts:
+        return flag
+    named = ", ".join(f"“{d.actual}”" + (f" (STT {d.row_number})" if d.row_number else "")
+                      for d in doubts[:3])  # fmt: skip
+    message = (
+        f"{flag.message} Có thể do số đọc từ ảnh chưa chắc chắn {named}: cần đối chiếu bản gốc "
+        "trước khi coi đây là lỗi của văn bản."
+    )
+    return replace(flag, severity=WARNING, message=message)

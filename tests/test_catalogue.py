@@ -1,0 +1,94 @@
+"""Documents without a ranking table: catalogued (status no_table), not failed, in every output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bad_inputs
+import duckdb
+import pytest
+from conftest import read_csv, run_cli
+from dataset_inputs import LAOCAI, copies
+from lxml import html
+
+NUMBER, DATE = "512/QĐ-UBND", "2017-02-16"
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A decision with its table, the same decision's letter without it, and a plain note."""
+    folder = tmp_path_factory.mktemp("catalogue") / "archive"
+    copies([LAOCAI], folder)
+    bad_inputs.decision_without_table(folder)
+    bad_inputs.not_a_decision(folder)
+    return folder
+
+
+def test_extract_exits_0_and_counts_them_apart(archive: Path, tmp_path: Path) -> None:
+    code, stdout, stderr = run_cli("extract", str(archive), "--out", str(tmp_path / "out"))
+    assert code == 0, stderr
+    assert "documents: 3 (1 ok, 0 failed, 2 without a ranking table)" in stdout
+    assert "failed" not in stderr.replace("0 failed", "")
+    rows = {Path(r["source_file"]).name: r for r in read_csv(tmp_path / "out" / "documents.csv")}
+    assert rows["no_table.txt"]["status"] == "no_table"
+    assert rows["no_table.txt"]["decision_number"] == NUMBER
+    assert rows["minutes.md"]["status"] == "no_table"
+
+
+def test_check_exits_as_without_them(archive: Path, tmp_path: Path) -> None:
+    alone = copies([LAOCAI], tmp_path / "alone")[0]
+    with_them, _out, _err = run_cli("check", str(archive))
+    without, _out, _err = run_cli("check", str(alone))
+    assert with_them == without
+
+
+@pytest.fixture(scope="module")
+def store(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("catalogue_db") / "d.duckdb"
+    code, stdout, stderr = run_cli("build", str(archive), "--db", str(db))
+    assert code == 0, stderr
+    assert "0 failed, 2 without a ranking table" in stdout
+    return db
+
+
+def _decisions(db: Path) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(
+            "SELECT decision_number, CAST(decision_date AS VARCHAR), signer, status, sources, "
+            "source_files FROM decisions ORDER BY status, source_files"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_the_store_lists_them_as_decisions_with_their_metadata(store: Path) -> None:
+    found = _decisions(store)
+    assert [(number, day, status, n) for number, day, _signer, status, n, _files in found] == [
+        (None, None, "no_table", 1),  # the note: a decision of the catalogue on its own
+        (NUMBER, DATE, "ok", 2),  # the letter without its table is a source of the decision
+    ]
+    assert found[1][2]  # the signer is kept
+    assert "no_table.txt" in found[1][5] and "laocai_2016_cntt.txt" in found[1][5]
+
+
+def test_a_source_without_the_table_raises_no_source_conflict(store: Path) -> None:
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        conflicts = con.execute(
+            "SELECT count(*) FROM flags WHERE \"check\" = 'source_conflict'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert conflicts == (0,)
+
+
+def test_the_report_lists_them_apart(store: Path, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    code, _out, err = run_cli("report", "--db", str(store), "--html", str(page))
+    assert code == 0, err
+    dom = html.fromstring(page.read_text(encoding="utf-8"))
+    (catalogue,) = dom.xpath('//section[@class="catalogue"]')
+    rows = catalogue.xpath(".//tbody/tr")
+    assert len(rows) == 1 and "minutes.md" in rows[0].text_content()
+    assert len(dom.xpath('//section[@class="decision"]')) == 1

@@ -1,0 +1,47 @@
+"""Who issued a document whose letterhead is cut, sealed or garbled; handwritten blanks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.issuing import as_digits, enacting_body, on_behalf_of, with_type_initials
+from pipeline.metadata import read_metadata
+from pipeline.models import Document, Line, Page, Provenance
+
+
+def document(*texts: str) -> Document:
+    at = Provenance("scan.png", 1, method="ocr")
+    lines = tuple(Line(text, at) for text in texts)
+    return Document("d", "scan.png", "0" * 64, "image", (Page(1, lines, method="ocr"),))
+
+
+def test_the_enacting_clause_names_the_body() -> None:
+    assert enacting_body(["LUẬT", "HẢI QUAN", "Quốc hội ban hành Luật hải quan."]) == "Quốc hội"
+    body = ["NGHỊ ĐỊNH", "Theo đề nghị của Bộ trưởng Bộ Tài chính;",
+            "Chính phủ ban hành Nghị định quy định chi tiết …", "Điều 1. Phạm vi"]  # fmt: skip
+    assert enacting_body(body) == "Chính phủ"
+    assert enacting_body(["Điều 1. Ủy ban nhân dân ban hành Quy chế …"]) is None  # not preamble
+
+
+def test_a_signature_on_behalf_names_the_body() -> None:
+    assert on_behalf_of("Nơi nhận:\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\nNguyễn Xuân Phúc") == "Chính phủ"
+    assert on_behalf_of("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG") is None
+
+
+def test_handwritten_strokes_in_a_blank_are_digits_and_a_lost_bar_comes_back() -> None:
+    assert as_digits("|]") == "11" and as_digits("l6") == "16"
+    assert with_type_initials("2827/QD-BGDĐT", "QUYẾT ĐỊNH") == "2827/QĐ-BGDĐT"
+    assert with_type_initials("28/2021/ND-CP", "NGHỊ ĐỊNH") == "28/2021/NĐ-CP"
+    assert with_type_initials("12/BC-UBND", "BÁO CÁO") == "12/BC-UBND"
+
+
+def test_a_scanned_law_and_a_decision_with_a_handwritten_day() -> None:
+    printed = ("QUỐC HỘI", "Luật số: 54/2014/QH13", "LUẬT", "HẢI QUAN",
+               "Quốc hội ban hành Luật hải quan.", "Điều 1. Phạm vi")  # fmt: skip
+    law = read_metadata(document(*printed))
+    assert (law.decision_number, law.issuer, law.doc_type) == ("54/2014/QH13", "Quốc hội", "LUẬT")
+    assert law.title is not None and law.title.casefold() == "hải quan"
+    decision = read_metadata(document("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 2605 /QD-BGDĐT",
+                                      "Hà Nội, ngàyl6 tháng 9 năm 2025", "QUYẾT ĐỊNH"))  # fmt: skip
+    assert decision.decision_date == date(2025, 9, 16)
+    assert decision.decision_number == "2605/QĐ-BGDĐT"

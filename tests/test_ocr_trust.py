@@ -1,0 +1,141 @@
+"""No number without a second witness; doubt a warning, broken arithmetic an error.
+
+The witness here is a table of what the second reading gives (the engine itself is exercised
+on real crops by test_ocr_second.py and on the scanned fixtures by test_ocr_acceptance.py).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.models import Column, Entry, Flag, Metadata, Provenance, Table, Value
+from pipeline.ocr.correct import settle_tables
+from pipeline.ocr.trust import Slot, confirmed_by_arithmetic, temper
+from pipeline.parse import parse_number
+from pipeline.reconcile import reconcile
+
+COLUMNS = (
+    Column(1, "STT", "row_number"),
+    Column(2, "Tên đơn vị", "agency"),
+    Column(3, "Hạ tầng", "component", "a", Decimal(40)),
+    Column(4, "Ứng dụng", "component", "b", Decimal(60)),
+    Column(5, "Tổng điểm", "total", max_points=Decimal(100)),
+    Column(6, "Xếp hạng", "rank"),
+)
+NO_TOTAL = COLUMNS[:4]
+
+
+def value(printed: str, row: int, column: int, method: str = "ocr") -> Value:
+    box = (float(column), float(row), column + 1.0, row + 1.0)
+    at = Provenance("scan.png", 1, box, method=method, confidence=95.0)
+    return Value(printed, parse_number(printed), at)
+
+
+def entry(row: int, *printed: str | None, number: str | None = None) -> Entry:
+    """One scanned row: its STT (``number``, default the row) and its printed cells."""
+    stt = str(row) if number is None else number
+    cells = [value(text, row, i) if text is not None else None for i, text in enumerate(printed)]
+    components, rest = tuple(cells[:2]), cells[2:] + [None, None]
+    at = Provenance("scan.png", 1, (0.0, float(row), 9.0, row + 1.0), method="ocr")
+    row_number = value(stt, row, 9) if stt else None
+    return Entry(row_number, f"Sở {row}", components, rest[0], rest[1], None, at)
+
+
+def table(*entries: Entry, columns: tuple[Column, ...] = COLUMNS) -> Table:
+    return Table(1, None, "province_agency", columns, entries, (1,), Decimal(100))
+
+
+def witness(readings: dict[str, str]):  # type: ignore[no-untyped-def]
+    """The second reading: the same number unless ``readings`` names another."""
+    return lambda v: readings.get(v.printed, v.printed)
+
+
+def settle(one: Table, readings: dict[str, str] | None) -> tuple[Table, tuple[Flag, ...]]:
+    second = None if readings is None else witness(readings)
+    tables, flags = settle_tables("d", (one,), low_confidence=80.0, witness=second)
+    return tables[0], flags
+
+
+def test_a_total_its_parts_make_confirms_every_part_and_ranks_follow() -> None:
+    rows = table(entry(1, "31", "50", "81", "1"), entry(2, "20", "40", "60", "2"))
+    confirmed = confirmed_by_arithmetic(rows)
+    for index in (0, 1):
+        assert {Slot(index, "component", 0), Slot(index, "component", 1)} <= confirmed
+        assert {Slot(index, "total"), Slot(index, "rank"), Slot(index, "row_number")} <= confirmed
+    _, flags = settle(rows, None)  # nothing left to read twice
+    assert flags == ()
+
+
+def test_a_rank_the_totals_contradict_and_a_broken_sum_confirm_nothing() -> None:
+    rows = table(entry(1, "31", "50", "80", "2"), entry(2, "20", "40", "60", "1"))
+    confirmed = confirmed_by_arithmetic(rows)
+    assert Slot(0, "total") not in confirmed and Slot(0, "component", 0) not in confirmed
+    assert Slot(0, "rank") not in confirmed and Slot(1, "rank") not in confirmed
+
+
+def test_a_value_nothing_checks_needs_the_second_reading() -> None:
+    rows = table(*(entry(i, "12,5", str(20 + i)) for i in range(1, 5)), columns=NO_TOTAL)
+    _, flags = settle(rows, {"12,5": "12.5"})  # the same number in the other form: agreed
+    assert flags == ()
+    _, flags = settle(rows, {"22": "27"})
+    assert [(f.check, f.actual, f.entry_index, f.row_number) for f in flags] == [
+        ("low_confidence", "22", 2, 2)
+    ]
+    assert "27" in flags[0].message
+
+
+def test_a_flag_is_tied_to_its_row_when_the_row_number_was_not_read() -> None:
+    rows = table(entry(1, "30", "41"), entry(2, "30", "40", number=""), columns=NO_TOTAL)
+    _, flags = settle(rows, {"40": "48"})
+    assert [(f.check, f.row_number, f.entry_index) for f in flags] == [("low_confidence", None, 2)]
+
+
+def test_a_table_mostly_unconfirmed_is_unreliable_once() -> None:
+    rows = table(*(entry(i, str(10 + i), str(20 + i)) for i in range(1, 5)), columns=NO_TOTAL)
+    _, flags = settle(rows, None)  # no second reading: only the STTs are confirmed
+    checks = [f.check for f in flags]
+    assert checks.count("low_confidence") == 8 and checks.count("unreliable_table") == 1
+    unreliable = next(f for f in flags if f.check == "unreliable_table")
+    assert unreliable.severity == "warning" and unreliable.entry_index is None
+    assert unreliable.actual == "8/12"
+
+
+def test_a_rounded_total_confirms_no_part() -> None:
+    # totals are the mean of the parts, printed whole: 40.5 printed 41 hides a misread part
+    printed = [("30", "50", "40"), ("20", "40", "30"), ("36", "44", "40"), ("10", "30", "20"),
+               ("31", "50", "41")]  # fmt: skip
+    rows = table(*(entry(i, *cells) for i, cells in enumerate(printed, 1)))
+    confirmed = confirmed_by_arithmetic(rows)
+    assert {Slot(0, "component", 0), Slot(0, "total")} <= confirmed
+    assert not {Slot(4, "component", 0), Slot(4, "total")} & confirmed
+
+
+def broken(readings: dict[str, str]) -> tuple[Flag, ...]:
+    """The flags of one scanned row that does not add up (31 + 50 printed as 80)."""
+    rows = table(entry(1, "31", "50", "80"), entry(2, "20", "40", "60"))
+    settled, ocr_flags = settle(rows, readings)
+    return temper(reconcile("d", Metadata(), (settled,)) + ocr_flags)
+
+
+def test_confident_readings_that_break_the_sum_are_an_error() -> None:
+    flags = broken({})  # the second reading agrees with every number
+    sums = [f for f in flags if f.check == "sum_mismatch"]
+    assert [(f.severity, f.entry_index) for f in sums] == [("error", 1)]
+
+
+def test_an_unsure_reading_that_could_explain_the_break_makes_it_a_warning() -> None:
+    flags = broken({"31": "37", "80": "86"})  # 37 + 50 ≠ 80, 31 + 50 ≠ 86: nothing fits
+    sums = [f for f in flags if f.check == "sum_mismatch"]
+    assert [(f.severity, f.entry_index) for f in sums] == [("warning", 1)]
+    assert "“31”" in sums[0].message and "“80”" in sums[0].message
+    unsure = [(f.actual, f.entry_index) for f in flags if f.check == "low_confidence"]
+    assert sorted(unsure) == [("31", 1), ("80", 1)]
+    assert not [f for f in flags if f.severity == "error"]
+
+
+def test_a_rank_resting_on_an_unsure_total_elsewhere_is_a_warning() -> None:
+    rows = table(entry(1, None, None, "81", "2"), entry(2, None, None, "60", "1"))
+    settled, ocr_flags = settle(rows, {"81": "61"})
+    flags = temper(reconcile("d", Metadata(), (settled,)) + ocr_flags)
+    ranks = [f for f in flags if f.check == "rank_mismatch"]
+    assert ranks and all(f.severity == "warning" for f in ranks)
