@@ -17,20 +17,41 @@ from typing import Any
 import duckdb
 import xlsxwriter
 
-from pipeline.messages import label, message
+from pipeline.messages import LABELS, label, message
 from pipeline.store import read
 
 Cell = str | int | float | Decimal | None
 
 
+MAX_WIDTH_PX = 360  # autofit's ceiling (~50 characters): a long title wraps the column no wider
+
+
 @dataclass(frozen=True)
 class Sheet:
-    """One worksheet as data: rows of cells and the flagged cells' comments."""
+    """One worksheet as data: rows of cells, the flagged cells' comments, its tables' places.
+
+    ``tables``: (header row, last row, columns) of each table on the sheet; one table gets the
+    sheet's autofilter, several (a decision's sections) each become an Excel table, which
+    carries its own filter on its header.
+    """
 
     name: str
     rows: list[list[Cell]]
     notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → comment
     header_rows: int = 1
+    tables: tuple[tuple[int, int, int], ...] = ()
+
+
+def _whole(rows: list[list[Cell]], header: int) -> tuple[tuple[int, int, int], ...]:
+    """The one table of a sheet whose rows from ``header`` on are a header and its data."""
+    return ((header, max(header, len(rows) - 1), max(len(r) for r in rows[header:])),)
+
+
+def sheet_title(index: str | None, level: str | None, lang: str) -> str:
+    """ "DTI – cấp huyện" / "DTI – districts": a panel sheet's name in the chosen language."""
+    words = LABELS[lang]
+    named = words.get(f"index:{index}", (index or "").upper())
+    return f"{named} – {words.get(f'level:{level}', level)}" if level else named
 
 
 def sheet_name(text: str, taken: set[str]) -> str:
@@ -60,7 +81,7 @@ def panel_sheets(con: duckdb.DuckDBPyConnection, lang: str) -> Iterator[tuple[st
             index,
             level,
         )
-        yield f"{index} {level or ''}".strip(), _panel_sheet(cells, flags, lang)
+        yield sheet_title(index, level, lang), _panel_sheet(cells, flags, lang)
 
 
 FlagsByRow = dict[tuple[str, int, int], list[read.Row]]
@@ -96,7 +117,7 @@ def _panel_sheet(cells: list[read.Row], flags: FlagsByRow, lang: str) -> Sheet:
         flagged = flags.get((cell["decision_id"], cell["table_index"], cell["row_number"]))
         if flagged:
             notes[(r, c)] = _notes_text(flagged, lang)
-    return Sheet("", rows, notes, header_rows=2)
+    return Sheet("", rows, notes, header_rows=2, tables=_whole(rows, 1))
 
 
 def decision_sheet(con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str) -> Sheet:
@@ -105,10 +126,12 @@ def decision_sheet(con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str
     title = f"{label('decision', lang)} {decision['decision_number'] or ''} · {decision['issuer']}"
     rows: list[list[Cell]] = [[title], [f"{label('sources', lang)}: {decision['source_files']}"]]
     notes: dict[tuple[int, int], str] = {}
+    places = []
     for table in read.printed_tables(con, decision["doc_id"]):
         table = read.mark(table, flags)
         rows += [[], [f"{label('table', lang)} {table.table_index}: {table.section or ''}"]]
         keys = [key for key, _ in table.columns]
+        places.append((len(rows), len(rows) + len(table.entries), len(keys)))
         rows.append([label(text, lang) if key == text else text for key, text in table.columns])
         for entry in table.entries:
             rows.append([_shown(entry, key) for key in keys])
@@ -117,7 +140,7 @@ def decision_sheet(con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str
                     notes[(len(rows) - 1, keys.index(key))] = _notes_text(
                         table.marks[(entry["entry_index"], key)], lang
                     )
-    return Sheet("", rows, notes, header_rows=0)
+    return Sheet("", rows, notes, header_rows=0, tables=tuple(places))
 
 
 def _shown(entry: read.Row, key: str) -> Cell:
@@ -134,13 +157,15 @@ def flags_sheet(con: duckdb.DuckDBPyConnection, lang: str) -> Sheet:
     found = read.rows(con, "SELECT * FROM flag_rows ORDER BY decision_id, doc_id, table_index, "
                       'row_number, "check"')  # fmt: skip
     header: list[Cell] = [*_FLAG_COLUMNS, "message"]
-    return Sheet("", [header] + [[f[c] for c in _FLAG_COLUMNS] + [message(f, lang)] for f in found])
+    rows = [header] + [[f[c] for c in _FLAG_COLUMNS] + [message(f, lang)] for f in found]
+    return Sheet("", rows, tables=_whole(rows, 0))
 
 
 def decisions_sheet(con: duckdb.DuckDBPyConnection) -> Sheet:
     cursor = con.execute("SELECT * FROM decisions ORDER BY decision_id")
     header: list[Cell] = [d[0] for d in cursor.description]
-    return Sheet("", [header] + [list(row) for row in cursor.fetchall()])
+    rows = [header] + [list(row) for row in cursor.fetchall()]
+    return Sheet("", rows, tables=_whole(rows, 0))
 
 
 def sheets(con: duckdb.DuckDBPyConnection, lang: str) -> list[Sheet]:
@@ -152,7 +177,8 @@ def sheets(con: duckdb.DuckDBPyConnection, lang: str) -> list[Sheet]:
         name = decision["decision_number"] or f"{decision['issuer']} {decision['evaluation_year']}"
         built.append((name, decision_sheet(con, decision, lang)))
     built.append((label("flags", lang), flags_sheet(con, lang)))
-    return [Sheet(sheet_name(name, taken), s.rows, s.notes, s.header_rows) for name, s in built]
+    return [Sheet(sheet_name(name, taken), s.rows, s.notes, s.header_rows, s.tables)
+            for name, s in built]  # fmt: skip
 
 
 def _write_cell(ws: Any, r: int, c: int, value: Any, fmt: Any) -> None:
@@ -183,3 +209,30 @@ def write_workbook(path: Path, all_sheets: list[Sheet]) -> None:
                         ws.write_comment(r, c, note, {"x_scale": 3, "y_scale": 2})
             if sheet.header_rows:
                 ws.freeze_panes(sheet.header_rows, 0)
+            _filters(ws, sheet)
+            ws.autofit(max_width=MAX_WIDTH_PX)
+
+
+def _filters(ws: Any, sheet: Sheet) -> None:
+    """A filter on every table's header: the sheet's autofilter, or one Excel table each."""
+    if len(sheet.tables) == 1:
+        first, last, width = sheet.tables[0]
+        ws.autofilter(first, 0, last, width - 1)
+        return
+    for first, last, width in sheet.tables:
+        ws.add_table(first, 0, last, width - 1, {
+            "autofilter": True, "style": "Table Style Light 1",
+            "columns": [{"header": h} for h in unique_headers(sheet.rows[first], width)],
+        })  # fmt: skip
+
+
+def unique_headers(cells: list[Cell], width: int) -> list[str]:
+    """An Excel table's header texts: strings, each once ("Khác", "Khác (2)")."""
+    seen: dict[str, int] = {}
+    headers = []
+    for position in range(width):
+        value = cells[position] if position < len(cells) else None
+        text = str(value) if value not in (None, "") else f"({position + 1})"
+        seen[text.casefold()] = seen.get(text.casefold(), 0) + 1
+        headers.append(text if seen[text.casefold()] == 1 else f"{text} ({seen[text.casefold()]})")
+    return headers
