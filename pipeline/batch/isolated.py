@@ -60,7 +60,12 @@ class IsolatedReader:
     def read(self, job: Job) -> tuple[DocumentResult, str | None]:
         """The document's result and its journal JSON; a failed result past a limit."""
         pipe = self._started()
-        pipe.send((0, job))
+        try:
+            pipe.send((0, job))
+        except OSError:  # the child ended since the last document: a fresh one takes it
+            self.close()
+            pipe = self._started()
+            pipe.send((0, job))
         deadline = time.monotonic() + self.settings.limits.time_s
         if not pipe.ready(deadline - time.monotonic()):
             self.close()

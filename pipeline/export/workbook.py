@@ -7,6 +7,7 @@ and carries its flags' messages as a comment.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,14 +17,18 @@ from typing import Any
 
 import duckdb
 import xlsxwriter
+from PIL import Image
 
 from pipeline.messages import LABELS, label, message
+from pipeline.report import ScannedPages, row_crop
 from pipeline.store import read
 
 Cell = str | int | float | Decimal | None
 
 
 MAX_WIDTH_PX = 360  # autofit's ceiling (~50 characters): a long title wraps the column no wider
+CROP_HEIGHT_PX = 40  # a scanned row's crop in its cell: about two text lines high
+MAX_CROP_WIDTH_PX = 1200
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class Sheet:
     notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → comment
     header_rows: int = 1
     tables: tuple[tuple[int, int, int], ...] = ()
+    images: dict[tuple[int, int], bytes] = field(default_factory=dict)  # crops of scanned rows
 
 
 def _whole(rows: list[list[Cell]], header: int) -> tuple[tuple[int, int, int], ...]:
@@ -120,27 +126,51 @@ def _panel_sheet(cells: list[read.Row], flags: FlagsByRow, lang: str) -> Sheet:
     return Sheet("", rows, notes, header_rows=2, tables=_whole(rows, 1))
 
 
-def decision_sheet(con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str) -> Sheet:
-    """One decision's tables as printed, one under the other, flagged cells marked."""
+def decision_sheet(
+    con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str, scans: ScannedPages
+) -> Sheet:
+    """One decision's tables as printed, one under the other, flagged cells marked; a row read
+    by OCR that a flag is on shows its crop of the scan in a last column."""
     flags = read.flags(con, decision["decision_id"])
     title = f"{label('decision', lang)} {decision['decision_number'] or ''} · {decision['issuer']}"
     rows: list[list[Cell]] = [[title], [f"{label('sources', lang)}: {decision['source_files']}"]]
     notes: dict[tuple[int, int], str] = {}
+    images: dict[tuple[int, int], bytes] = {}
     places = []
     for table in read.printed_tables(con, decision["doc_id"]):
         table = read.mark(table, flags)
         rows += [[], [f"{label('table', lang)} {table.table_index}: {table.section or ''}"]]
         keys = [key for key, _ in table.columns]
-        places.append((len(rows), len(rows) + len(table.entries), len(keys)))
+        header = len(rows)
         rows.append([label(text, lang) if key == text else text for key, text in table.columns])
         for entry in table.entries:
             rows.append([_shown(entry, key) for key in keys])
-            for key in keys:
-                if (entry["entry_index"], key) in table.marks:
-                    notes[(len(rows) - 1, keys.index(key))] = _notes_text(
-                        table.marks[(entry["entry_index"], key)], lang
-                    )
-    return Sheet("", rows, notes, header_rows=0, tables=tuple(places))
+            marked = [(keys.index(k), fl) for (e, k), fl in table.marks.items()
+                      if e == entry["entry_index"]]  # fmt: skip
+            crop = _crop(con, [f for _c, fl in marked for f in fl], scans)
+            if crop is not None:
+                images[(len(rows) - 1, len(keys))] = crop
+            for column, on_cell in marked:
+                note = _notes_text(on_cell, lang)
+                notes[(len(rows) - 1, column)] = note + (f"\n({label('crop_right', lang)})"
+                                                         if crop else "")  # fmt: skip
+        cropped = any(r > header and c == len(keys) for r, c in images)
+        if cropped:
+            rows[header].append(label("crop", lang))
+        places.append((header, header + len(table.entries), len(keys) + cropped))
+    return Sheet("", rows, notes, header_rows=0, tables=tuple(places), images=images)
+
+
+def _crop(
+    con: duckdb.DuckDBPyConnection, flags: list[read.Row], scans: ScannedPages
+) -> bytes | None:
+    """The first crop of the scan among a row's flags (all are on the same printed row)."""
+    for flag in flags:
+        for raised in flag.get("each", [flag]):
+            png = row_crop(con, raised, scans)
+            if png is not None:
+                return png
+    return None
 
 
 def _shown(entry: read.Row, key: str) -> Cell:
@@ -173,11 +203,17 @@ def sheets(con: duckdb.DuckDBPyConnection, lang: str) -> list[Sheet]:
     taken: set[str] = set()
     built = [(name, sheet) for name, sheet in panel_sheets(con, lang)]
     built.append((label("decisions", lang), decisions_sheet(con)))
-    for decision in read.decisions(con):
-        name = decision["decision_number"] or f"{decision['issuer']} {decision['evaluation_year']}"
-        built.append((name, decision_sheet(con, decision, lang)))
+    scans = ScannedPages()
+    try:
+        for decision in read.decisions(con):
+            name = (
+                decision["decision_number"] or f"{decision['issuer']} {decision['evaluation_year']}"
+            )
+            built.append((name, decision_sheet(con, decision, lang, scans)))
+    finally:
+        scans.close()
     built.append((label("flags", lang), flags_sheet(con, lang)))
-    return [Sheet(sheet_name(name, taken), s.rows, s.notes, s.header_rows, s.tables)
+    return [Sheet(sheet_name(name, taken), s.rows, s.notes, s.header_rows, s.tables, s.images)
             for name, s in built]  # fmt: skip
 
 
@@ -211,6 +247,22 @@ def write_workbook(path: Path, all_sheets: list[Sheet]) -> None:
                 ws.freeze_panes(sheet.header_rows, 0)
             _filters(ws, sheet)
             ws.autofit(max_width=MAX_WIDTH_PX)
+            _images(ws, sheet)
+
+
+def _images(ws: Any, sheet: Sheet) -> None:
+    """Each crop in its cell, scaled to CROP_HEIGHT_PX high, its row made as high."""
+    widest = 0.0
+    for (r, c), png in sorted(sheet.images.items()):
+        with Image.open(io.BytesIO(png)) as image:
+            width, height = image.size
+        scale = min(1.0, CROP_HEIGHT_PX / height)
+        ws.set_row(r, height * scale * 0.75 + 2)  # points
+        ws.insert_image(r, c, f"crop-{r}.png", {"image_data": io.BytesIO(png), "x_scale": scale,
+                        "y_scale": scale, "object_position": 1})  # fmt: skip
+        widest = max(widest, width * scale)
+    for c in {c for _r, c in sheet.images}:
+        ws.set_column_pixels(c, c, min(widest + 8, MAX_CROP_WIDTH_PX))
 
 
 def _filters(ws: Any, sheet: Sheet) -> None:
