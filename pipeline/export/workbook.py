@@ -7,6 +7,7 @@ and carries its flags' messages as a comment.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections.abc import Iterator
@@ -46,6 +47,7 @@ class Sheet:
     header_rows: int = 1
     tables: tuple[tuple[int, int, int], ...] = ()
     images: dict[tuple[int, int], bytes] = field(default_factory=dict)  # crops of scanned rows
+    captions: frozenset[int] = frozenset()  # title rows: written after the columns are fitted
 
 
 def _whole(rows: list[list[Cell]], header: int) -> tuple[tuple[int, int, int], ...]:
@@ -123,7 +125,7 @@ def _panel_sheet(cells: list[read.Row], flags: FlagsByRow, lang: str) -> Sheet:
         flagged = flags.get((cell["decision_id"], cell["table_index"], cell["row_number"]))
         if flagged:
             notes[(r, c)] = _notes_text(flagged, lang)
-    return Sheet("", rows, notes, header_rows=2, tables=_whole(rows, 1))
+    return Sheet("", rows, notes, header_rows=2, tables=_whole(rows, 1), captions=frozenset({0}))
 
 
 def decision_sheet(
@@ -137,9 +139,11 @@ def decision_sheet(
     notes: dict[tuple[int, int], str] = {}
     images: dict[tuple[int, int], bytes] = {}
     places = []
+    captions = [0, 1]
     for table in read.printed_tables(con, decision["doc_id"]):
         table = read.mark(table, flags)
         rows += [[], [f"{label('table', lang)} {table.table_index}: {table.section or ''}"]]
+        captions.append(len(rows) - 1)
         keys = [key for key, _ in table.columns]
         header = len(rows)
         rows.append([label(text, lang) if key == text else text for key, text in table.columns])
@@ -158,7 +162,8 @@ def decision_sheet(
         if cropped:
             rows[header].append(label("crop", lang))
         places.append((header, header + len(table.entries), len(keys) + cropped))
-    return Sheet("", rows, notes, header_rows=0, tables=tuple(places), images=images)
+    return Sheet("", rows, notes, header_rows=0, tables=tuple(places), images=images,
+                 captions=frozenset(captions))  # fmt: skip
 
 
 def _crop(
@@ -213,8 +218,7 @@ def sheets(con: duckdb.DuckDBPyConnection, lang: str) -> list[Sheet]:
     finally:
         scans.close()
     built.append((label("flags", lang), flags_sheet(con, lang)))
-    return [Sheet(sheet_name(name, taken), s.rows, s.notes, s.header_rows, s.tables, s.images)
-            for name, s in built]  # fmt: skip
+    return [dataclasses.replace(s, name=sheet_name(name, taken)) for name, s in built]
 
 
 def _write_cell(ws: Any, r: int, c: int, value: Any, fmt: Any) -> None:
@@ -236,8 +240,9 @@ def write_workbook(path: Path, all_sheets: list[Sheet]) -> None:
         bold = book.add_format({"bold": True})
         for sheet in all_sheets:
             ws = book.add_worksheet(sheet.name)
-            for r, values in enumerate(sheet.rows):
-                for c, value in enumerate(values):
+            cells = [r for r in range(len(sheet.rows)) if r not in sheet.captions]
+            for r in cells:
+                for c, value in enumerate(sheet.rows[r]):
                     note = sheet.notes.get((r, c))
                     fmt = flagged if note else (bold if r < sheet.header_rows else None)
                     _write_cell(ws, r, c, value, fmt)
@@ -246,7 +251,10 @@ def write_workbook(path: Path, all_sheets: list[Sheet]) -> None:
             if sheet.header_rows:
                 ws.freeze_panes(sheet.header_rows, 0)
             _filters(ws, sheet)
-            ws.autofit(max_width=MAX_WIDTH_PX)
+            ws.autofit(max_width=MAX_WIDTH_PX)  # on the tables' cells, not the titles above
+            for r in sorted(sheet.captions):
+                for c, value in enumerate(sheet.rows[r]):
+                    _write_cell(ws, r, c, value, bold)
             _images(ws, sheet)
 
 
