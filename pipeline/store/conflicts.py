@@ -210,14 +210,17 @@ def _flag(
         "actual": _cells_text(found, 1),
         "agency_raw": row["agency_raw"],
     }
-    if theirs is not None:
-        flag.update({k: theirs[k] for k in ("page", "line", "bbox", "method", "confidence")})
+    if theirs is not None:  # its row in the differing source (entry_index: flags.csv's, where
+        # the schema has it; a row that source leaves out has none there)
+        keys = ("page", "line", "bbox", "method", "confidence", "entry_index")
+        flag.update({k: theirs[k] for k in keys})
     flag["message"] = vi_message(flag)
     return flag
 
 
 _RIVALS = """
-SELECT kept.doc_id, doc.source_file, kept.table_index, kept.row_number, kept.agency_raw,
+SELECT kept.doc_id, doc.source_file, kept.table_index, kept.row_number, kept.entry_index,
+       kept.agency_raw,
        kept.decision_number AS kept_number, kept.decision_date AS kept_date,
        kept.total AS kept_total, kept.rank AS kept_rank, kept.band AS kept_band,
        other.decision_number AS other_number, other.decision_date AS other_date,
@@ -263,7 +266,7 @@ def decision_conflicts(con: duckdb.DuckDBPyConnection) -> Iterator[Row]:
             "expected": _figures(row, "kept"),
             "actual": _figures(row, "other"),
             "agency_raw": row["agency_raw"],
-            **{k: row[k] for k in ("page", "line", "bbox", "method", "confidence")},
+            **{k: row[k] for k in ("page", "line", "bbox", "method", "confidence", "entry_index")},
         }
         flag["message"] = vi_message(flag)
         yield flag
