@@ -49,15 +49,26 @@ class PrintedTable:
 _DECISION_ORDER = "ORDER BY province NULLS LAST, evaluation_year, decision_date, decision_id"
 
 
+def _has_status(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store's decisions say their status (a store built before does not, and a
+    report opens it read-only, so it is not upgraded: it holds decisions with tables only)."""
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.columns "
+        "WHERE table_schema = 'main' AND table_name = 'decisions' AND column_name = 'status'"
+    ).fetchone()
+    return bool(found and found[0])
+
+
 def decisions(con: duckdb.DuckDBPyConnection) -> list[Row]:
-    """Decisions with ranking tables (a store from before ``status`` holds only those)."""
-    return rows(
-        con, f"SELECT * FROM decisions WHERE coalesce(status, 'ok') = 'ok' {_DECISION_ORDER}"
-    )
+    """Decisions with ranking tables."""
+    where = "WHERE coalesce(status, 'ok') = 'ok'" if _has_status(con) else ""
+    return rows(con, f"SELECT * FROM decisions {where} {_DECISION_ORDER}")
 
 
 def catalogued(con: duckdb.DuckDBPyConnection) -> list[Row]:
     """Decisions without a ranking table in any source: listed with their metadata."""
+    if not _has_status(con):
+        return []
     return rows(con, f"SELECT * FROM decisions WHERE status = 'no_table' {_DECISION_ORDER}")
 
 
