@@ -170,3 +170,12 @@ def test_each_agency_shows_its_total_and_rank_over_the_years(charted: Path, tmp_
         assert len(_circles(chart, "rank")) == 2 and len(_circles(chart, "total")) == 2
     shown = {f.get("data-agency") for f in find(dom, "figure", "agency")}
     assert len(shown) == len(figures)  # one figure per agency and index here
+
+
+def test_the_province_and_index_filters_apply_to_the_agency_charts(
+    charted: Path, tmp_path: Path
+) -> None:
+    dom = dump_dom(charted, tmp_path, "#index=par")
+    figures = find(dom, "figure", "agency")
+    shown = {f.get("data-index") for f in figures if visible(f)}
+    assert shown == {"par"} and any(not visible(f) for f in figures)

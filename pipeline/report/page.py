@@ -42,6 +42,11 @@ SCRIPT = """
         r.hidden = !!want.check && r.getAttribute('data-check') !== want.check;
       });
     });
+    document.querySelectorAll('figure.agency').forEach(function (f) {
+      f.hidden = ['province', 'index'].some(function (key) {
+        return !!want[key] && f.getAttribute('data-' + key) !== want[key];
+      });
+    });
     document.getElementById('shown').textContent = String(shown);
   }
   // A link can carry the filters: report.html#province=Lào Cai&check=sum_mismatch
