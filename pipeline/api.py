@@ -91,16 +91,13 @@ class Extraction:
 def read_view(db: Path, view: str = "panel") -> pd.DataFrame:
     """A view or table of the store as a DataFrame, in the order exports use."""
     from pipeline.export.files import ORDER, select
-    from pipeline.store import connect
+    from pipeline.store import opened
 
-    con = connect(db, read_only=True)
-    try:
+    with opened(db, read_only=True) as con:
         if view not in _names(con):
             raise ValueError(f"no table or view {view!r} in {db}")
         sql = select(view) if view in ORDER else f'SELECT * FROM "{view}"'
         return _pandas(con.sql(sql).to_arrow_table())
-    finally:
-        con.close()
 
 
 def _names(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -25,11 +25,13 @@ from pipeline.batch import (
     walk,
 )
 from pipeline.batch.discover import SKIPPED
+from pipeline.batch.journal import JOURNAL_FOLDER
 from pipeline.batch.process import NO_TABLE
 from pipeline.batch.settings import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIME_LIMIT_S
 from pipeline.emit import write_outputs
 from pipeline.errors import DecisionsError, ExitCode
 from pipeline.ingest.office import check_office
+from pipeline.lock import hold
 from pipeline.match import candidates, match_names
 from pipeline.models import DocumentResult
 from pipeline.ocr import check_engine
@@ -214,8 +216,9 @@ def extract(
     Each document is journalled in --out as it finishes: run the same command again after a
     crash or Ctrl-C and only the documents not yet done are read.
     """
-    results = _read_all(inputs, overlay, aliases, run, out_dir)
-    written = write_outputs(results, out_dir)
+    with hold(out_dir / JOURNAL_FOLDER / "run.lock", f"{out_dir}/", notify=_tell):
+        results = _read_all(inputs, overlay, aliases, run, out_dir)
+        written = write_outputs(results, out_dir)
     click.echo(summary(results))
     click.echo(f"wrote {', '.join(path.name for path in written)} to {out_dir}/")
     return _exit_code(results)
@@ -343,7 +346,8 @@ def build(
     """
     from pipeline.store import build as build_store
 
-    report = build_store(inputs, db, BatchSettings(overlay=overlay, aliases=aliases), reread)
+    settings = BatchSettings(overlay=overlay, aliases=aliases)
+    report = build_store(inputs, db, settings, reread, notify=_tell)
     for failed in report.failed:
         click.echo(f"{failed.source_file}: failed: {failed.error}", err=True)
     click.echo(
@@ -379,13 +383,10 @@ def export(db: Path, to_dir: Path, excel: bool, lang: str) -> int:
         decisions export --db out/decisions.duckdb --to /tmp/en --lang en
     """
     from pipeline.export import export as export_store
-    from pipeline.store import connect
+    from pipeline.store import opened
 
-    con = connect(db, read_only=True)
-    try:
+    with opened(db, read_only=True, notify=_tell) as con:
         written = export_store(con, to_dir, excel=excel, lang=lang)
-    finally:
-        con.close()
     click.echo(f"wrote {len(written)} files to {to_dir}/")
     return ExitCode.ok
 
@@ -409,15 +410,17 @@ def report(db: Path, html_path: Path, lang: str) -> int:
         decisions report --db out/decisions.duckdb --html report-en.html --lang en
     """
     from pipeline.report import write_report
-    from pipeline.store import connect
+    from pipeline.store import opened
 
-    con = connect(db, read_only=True)
-    try:
+    with opened(db, read_only=True, notify=_tell) as con:
         write_report(con, html_path, lang=lang)
-    finally:
-        con.close()
     click.echo(f"wrote {html_path}")
     return ExitCode.ok
+
+
+def _tell(text: str) -> None:
+    """A line for the user on stderr (waiting for another run's lock)."""
+    click.echo(text, err=True)
 
 
 def summary(results: list[DocumentResult]) -> str:

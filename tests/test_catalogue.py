@@ -92,3 +92,22 @@ def test_the_report_lists_them_apart(store: Path, tmp_path: Path) -> None:
     rows = catalogue.xpath(".//tbody/tr")
     assert len(rows) == 1 and "minutes.md" in rows[0].text_content()
     assert len(dom.xpath('//section[@class="decision"]')) == 1
+
+
+def test_a_store_built_before_the_catalogue_still_reports(archive: Path, tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    code, _out, err = run_cli("build", str(archive), "--db", str(db))
+    assert code == 0, err
+    con = duckdb.connect(str(db))
+    con.execute("DELETE FROM decisions WHERE status = 'no_table'")
+    con.execute("ALTER TABLE decisions DROP COLUMN status")
+    con.execute("ALTER TABLE decisions DROP COLUMN signer")
+    con.close()
+    page = tmp_path / "report.html"
+    code, _out, err = run_cli("report", "--db", str(db), "--html", str(page))
+    assert code == 0, err
+    dom = html.fromstring(page.read_text(encoding="utf-8"))
+    assert len(dom.xpath('//section[@class="decision"]')) == 1
+    assert dom.xpath('//section[@class="catalogue"]') == []
+    code, _out, err = run_cli("export", "--db", str(db), "--to", str(tmp_path / "x"))
+    assert code == 0, err

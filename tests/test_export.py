@@ -11,6 +11,7 @@ from conftest import read_csv, run_cli
 from dataset_inputs import FORMULA_NAMES, LAOCAI, formula_names, laocai_2017
 from frictionless import Package
 
+from pipeline.export.workbook import sheet_name, sheet_title
 from pipeline.store import build
 
 FILL = "FFC7CE"
@@ -57,7 +58,7 @@ def test_parquet_holds_the_csv_rows_typed(exported: Path) -> None:
 
 def test_the_panel_sheet_has_agencies_down_and_years_across(exported: Path) -> None:
     book = openpyxl.load_workbook(exported / "decisions.xlsx")
-    sheet = book["ict province_agency"]
+    sheet = book["Ứng dụng CNTT – cấp tỉnh"]
     header = [cell.value for cell in sheet[2]]
     assert header == ["Tên đơn vị", "Tỉnh", "Mã định danh", 2015, 2016, 2017]
     (finance,) = [row for row in sheet.iter_rows(min_row=3, values_only=True)
@@ -110,3 +111,83 @@ def test_the_flags_sheet_speaks_english_when_asked(exported: Path, tmp_path: Pat
         "but the total printed is 92.5."
     ]
     assert read_csv(tmp_path / "en" / "flags.csv")[0]["message"].startswith("=HYPERLINK")
+
+
+CEILING_CHARS = 52  # MAX_WIDTH_PX (360) in Excel's character widths, with its padding
+
+
+def _width(sheet: openpyxl.worksheet.worksheet.Worksheet, column: int) -> float:
+    """The column's set width (openpyxl groups equal neighbours into one min..max entry)."""
+    for dimension in sheet.column_dimensions.values():
+        if dimension.min <= column <= dimension.max and dimension.customWidth:
+            return float(dimension.width)
+    return 0.0
+
+
+def test_columns_are_fitted_to_their_content_up_to_a_ceiling(exported: Path) -> None:
+    book = openpyxl.load_workbook(exported / "decisions.xlsx")
+    for sheet in book.worksheets:
+        tables = sheet.tables.values() if sheet.tables else [sheet.auto_filter]
+        for table in tables:
+            _left, top, right, bottom = openpyxl.utils.range_boundaries(table.ref)
+            for column in range(1, right + 1):
+                (cells,) = sheet.iter_cols(min_col=column, max_col=column, min_row=top + 1,
+                                           max_row=bottom)  # fmt: skip
+                texts = [str(cell.value) for cell in cells if cell.value is not None]
+                if not texts:
+                    continue
+                longest = max(len(text) for text in texts)
+                width = _width(sheet, column)
+                assert 0 < width <= CEILING_CHARS, (sheet.title, column, width)
+                assert width >= min(longest, CEILING_CHARS - 2) * 0.9, (sheet.title, column)
+    names = book["Ứng dụng CNTT – cấp huyện"]
+    assert _width(names, 1) >= len("Thành phố Lào Cai")  # names are no longer cut at ten
+    (decision,) = [sheet for sheet in book.worksheets if sheet.title.startswith("512-")]
+    assert _width(decision, 1) < 10  # STT: the title above the tables does not widen it
+
+
+def test_every_table_header_carries_a_filter(exported: Path) -> None:
+    book = openpyxl.load_workbook(exported / "decisions.xlsx")
+    panel = book["Ứng dụng CNTT – cấp tỉnh"]
+    assert panel.auto_filter.ref == f"A2:F{panel.max_row}"
+    assert book["Cảnh báo"].auto_filter.ref.startswith("A1:")
+    assert book["Quyết định"].auto_filter.ref.startswith("A1:")
+    (decision,) = [sheet for sheet in book.worksheets if sheet.title.startswith("512-")]
+    tables = sorted(decision.tables.values(), key=lambda table: int(table.ref.split(":")[0][1:]))
+    assert len(tables) == 2  # the provincial agencies and the districts, one Excel table each
+    for table in tables:
+        first = int(table.ref.split(":")[0][1:])
+        assert table.autoFilter is not None and table.autoFilter.ref == table.ref
+        assert decision.cell(first, 1).value == "STT"
+        assert decision.cell(first + 1, 1).value == 1  # the first ranked row, under the header
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("vi", {"Ứng dụng CNTT – cấp tỉnh", "Ứng dụng CNTT – cấp huyện", "Quyết định", "Cảnh báo"}),
+        ("en", {"ICT – provincial agencies", "ICT – districts", "Decisions", "Flags"}),
+    ],
+)
+def test_sheets_are_named_in_the_chosen_language(
+    exported: Path, tmp_path: Path, lang: str, names: set[str]
+) -> None:
+    db = tmp_path / "d.duckdb"
+    build([LAOCAI, laocai_2017(tmp_path / "in")], db)
+    code, _out, err = run_cli("export", "--db", str(db), "--to", str(tmp_path / "o"),
+                              "--lang", lang)  # fmt: skip
+    assert code == 0, err
+    titles = openpyxl.load_workbook(tmp_path / "o" / "decisions.xlsx").sheetnames
+    assert names <= set(titles)
+    assert all(len(title) <= 31 for title in titles)
+    assert len({title.casefold() for title in titles}) == len(titles)
+
+
+def test_sheet_names_stay_within_31_characters_and_unique() -> None:
+    taken: set[str] = set()
+    long = "Chính quyền điện tử – bộ, ngành và các cơ quan ngang bộ"
+    names = [sheet_name(long, taken) for _ in range(12)]
+    assert all(len(name) <= 31 for name in names)
+    assert len({name.casefold() for name in names}) == 12
+    assert sheet_title("dti", "district", "vi") == "DTI – cấp huyện"
+    assert sheet_title("dti", "district", "en") == "DTI – districts"

@@ -1,20 +1,25 @@
-"""decisions report: what a reader sees in headless Chromium; crops of scanned rows."""
+"""decisions report: what a reader sees in headless Chromium, its filters and its charts."""
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 from pathlib import Path
 
-import duckdb
 import pytest
 from conftest import run_cli
-from dataset_inputs import GENERATED, SCRIPT, formula_names, script_name
+from dataset_inputs import (
+    GENERATED,
+    LAOCAI,
+    PHUTHO,
+    SCRIPT,
+    formula_names,
+    laocai_2017,
+    phutho_2024,
+    script_name,
+)
 from lxml import html
-from PIL import Image
 
-from pipeline.report.crop import crop_row, page_image, parse_bbox
 from pipeline.store import build
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -102,47 +107,75 @@ def test_the_report_speaks_english_when_asked(report: Path, tmp_path: Path) -> N
     assert "Evaluation year" in text and dom.get("lang") == "en"
 
 
-def _pdf_row_box(tmp_path: Path) -> tuple[Path, int, str]:
-    pdf = GENERATED / "laocai_2016_cntt.pdf"
-    db = tmp_path / "pdf.duckdb"
-    build([pdf], db)
-    con = duckdb.connect(str(db), read_only=True)
-    page, bbox = con.execute("SELECT page, bbox FROM entries WHERE agency_raw = 'Sở Tài chính'"
-                             ).fetchone()  # fmt: skip
-    con.close()
-    return pdf, page, bbox
-
-
-def test_crop_cuts_the_row_out_of_a_rasterised_page(tmp_path: Path) -> None:
-    pdf, page, text = _pdf_row_box(tmp_path)
-    box = parse_bbox(text)
-    assert box is not None
-    image, width = page_image(pdf, page, scale=2.0)
-    crop = Image.open(io.BytesIO(crop_row(image, box, width, pad=0)))
-    x0, top, x1, bottom = box
-    assert abs(crop.width - (x1 - x0) * 2) <= 2 and abs(crop.height - (bottom - top) * 2) <= 2
-    grey = crop.convert("L")
-    assert grey.getextrema()[0] < 100  # the row's printed text is in the crop
-    with pytest.raises(ValueError):
-        crop_row(image, (5000, 5000, 5100, 5100), width)
-
-
-def test_values_read_by_ocr_show_a_crop_of_their_row(tmp_path: Path) -> None:
-    """Until OCR lands, a text-layer PDF's rows stand in for scanned ones (same boxes)."""
-    pdf, _page, _bbox = _pdf_row_box(tmp_path)
-    edited_pdf = tmp_path / "scan.pdf"
-    shutil.copy(pdf, edited_pdf)
-    db = tmp_path / "scan.duckdb"
-    build([edited_pdf], db)
-    con = duckdb.connect(str(db))
-    con.execute("UPDATE entries SET method = 'ocr'")
-    con.execute("UPDATE flags SET method = 'ocr', page = 1, table_index = 1, row_number = 2 "
-                "WHERE \"check\" = 'missing_metadata' AND expected = 'signer'")  # fmt: skip
-    count = con.execute("SELECT count(*) FROM flags WHERE method = 'ocr'").fetchone()[0]
-    con.close()
-    code, _out, err = run_cli("report", "--db", str(db), "--html", str(tmp_path / "r.html"))
+@pytest.fixture(scope="module")
+def charted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Lào Cai 2015 (a sum_mismatch at STT 5), 2016 and 2017; Phú Thọ 2024 and 2025 (ranks)."""
+    folder = tmp_path_factory.mktemp("charts")
+    db = folder / "d.duckdb"
+    build([formula_names(folder / "in"), LAOCAI, laocai_2017(folder / "in"), PHUTHO,
+           phutho_2024(folder / "in")], db)  # fmt: skip
+    code, _out, err = run_cli("report", "--db", str(db), "--html", str(folder / "report.html"))
     assert code == 0, err
-    dom = dump_dom(tmp_path / "r.html", tmp_path)
-    crops = find(dom, "img", "crop")
-    assert len(crops) == count
-    assert all(img.get("src").startswith("data:image/png;base64,") for img in crops)
+    return folder / "report.html"
+
+
+def _svg(node: html.HtmlElement, cls: str) -> list[html.HtmlElement]:
+    return node.xpath(f'.//*[local-name()="svg"][contains(@class, "{cls}")]')
+
+
+def _circles(svg: html.HtmlElement, cls: str) -> list[html.HtmlElement]:
+    return svg.xpath(f'.//*[local-name()="circle"][contains(concat(" ", @class, " "), " {cls} ")]')
+
+
+def test_each_table_shows_its_totals_with_the_flagged_rows_marked(
+    charted: Path, tmp_path: Path
+) -> None:
+    dom = dump_dom(charted, tmp_path)
+    assert not dom.xpath("//script[@src]") and "<script src" not in charted.read_text()
+    for section in find(dom, "section", "decision"):
+        tables = find(section, "table", "printed")
+        charts = _svg(section, "distribution")
+        assert len(charts) == len(tables)
+        for table, chart in zip(tables, charts, strict=True):
+            rows = table.xpath("./tbody/tr")
+            flagged = [row for row in rows if row.xpath('./td[@class="flagged"]')]
+            dots = _circles(chart, "dot")
+            assert len(dots) == len(rows)
+            red = _circles(chart, "flagged")
+            assert len(red) == len(flagged)
+            tips = {dot.xpath('./*[local-name()="title"]')[0].text for dot in red}
+            assert tips == {f"{r[0].text} {r[1].text}: {r[-3].text}" for r in
+                            (row.xpath("./td") for row in flagged)}  # fmt: skip
+    (sum_table,) = [c for c in _svg(dom, "distribution") if _circles(c, "flagged")]
+    (tip,) = [d.xpath('./*[local-name()="title"]')[0].text for d in _circles(sum_table, "flagged")]
+    assert tip.startswith("5 ") and tip.endswith(": 92.5")
+
+
+def test_each_agency_shows_its_total_and_rank_over_the_years(charted: Path, tmp_path: Path) -> None:
+    dom = dump_dom(charted, tmp_path)
+    figures = {
+        (f.get("data-agency"), f.get("data-index")): f for f in find(dom, "figure", "agency")
+    }
+    finance = figures[("p15@2025.so-tai-chinh", "ict")]  # Lào Cai's Sở Tài chính, 2015-2017
+    (chart,) = _svg(finance, "trend")
+    tips = [c.xpath('./*[local-name()="title"]')[0].text for c in _circles(chart, "total")]
+    assert tips == ["2015: Tổng điểm 95", "2016: Tổng điểm 95", "2017: Tổng điểm 96"]
+    assert _circles(chart, "rank") == []  # Lào Cai prints no ranks
+    ys = [float(c.get("cy")) for c in _circles(chart, "total")]
+    assert ys[0] == ys[1] > ys[2]  # 96 is drawn higher than 95
+    ranked = [f for (agency, index), f in figures.items() if index == "par"]
+    assert ranked
+    for figure in ranked:
+        (chart,) = _svg(figure, "trend")
+        assert len(_circles(chart, "rank")) == 2 and len(_circles(chart, "total")) == 2
+    shown = {f.get("data-agency") for f in find(dom, "figure", "agency")}
+    assert len(shown) == len(figures)  # one figure per agency and index here
+
+
+def test_the_province_and_index_filters_apply_to_the_agency_charts(
+    charted: Path, tmp_path: Path
+) -> None:
+    dom = dump_dom(charted, tmp_path, "#index=par")
+    figures = find(dom, "figure", "agency")
+    shown = {f.get("data-index") for f in figures if visible(f)}
+    assert shown == {"par"} and any(not visible(f) for f in figures)

@@ -1,27 +1,25 @@
 """Documents as tasks on a Dask distributed cluster (``--scheduler tcp://HOST:PORT``).
 
 A ``WorkerPlugin`` carries the settings, and the overlay and aliases as bytes, to each worker
-once; the worker loads the registry when the plugin is set up, and every task reads it from
-there, so no registry travels with a task. Input files are read by the workers at the paths
-the client gives, so they must be on a file system every worker sees. A task that kills its
-worker (memory) fails that document, as Dask reports it; the cluster's own memory limits and
-nannies replace the worker.
+once; each worker thread reads its documents in a child process of its own (isolated.py) that
+loads the registry once, so no registry travels with a task. The per-document limits hold as
+on local workers: a document past the time limit has its child killed and fails with the same
+reason, and the memory limit bounds the child. Input files are read by the workers at the
+paths the client gives, so they must be on a file system every worker sees.
 """
 
 from __future__ import annotations
 
-import tempfile
+import threading
 import uuid
 from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from distributed import Client, WorkerPlugin, as_completed, get_worker
 
-from pipeline.batch.codec import encode_json
 from pipeline.batch.discover import Job
-from pipeline.batch.process import failed, process_document
+from pipeline.batch.isolated import IsolatedReader, settings_with_files
+from pipeline.batch.process import failed
 from pipeline.batch.settings import BatchSettings
 from pipeline.errors import ExitCode
 from pipeline.models import DocumentResult
@@ -29,34 +27,34 @@ from pipeline.models import DocumentResult
 PLUGIN_NAME = "decisions-registry"
 
 
-class RegistryPlugin(WorkerPlugin):  # type: ignore[misc]
-    """Loads the registry once per worker, from settings and user files sent once."""
+class ReaderPlugin(WorkerPlugin):  # type: ignore[misc]
+    """Per worker thread, one child process reading documents under the batch's limits.
+
+    The settings and the overlay/aliases bytes reach each worker once, with the plugin; each
+    child loads the registry once and reads document after document.
+    """
 
     def __init__(self, settings: BatchSettings) -> None:
         self.settings = settings
-        self.files = {
-            name: path.read_bytes()
-            for name, path in (("overlay", settings.overlay), ("aliases", settings.aliases))
-            if path is not None
-        }
-        self.registry: Any = None
+        self.files = settings_with_files(settings)
+        self.readers: dict[int, IsolatedReader] = {}
 
-    def setup(self, worker: Any) -> None:
-        with tempfile.TemporaryDirectory() as folder:
-            paths = {}
-            for name, data in self.files.items():
-                paths[name] = Path(folder) / f"{name}.csv"
-                paths[name].write_bytes(data)
-            self.settings = replace(
-                self.settings, overlay=paths.get("overlay"), aliases=paths.get("aliases")
-            )
-            self.registry = self.settings.load_registry()
+    def reader(self) -> IsolatedReader:
+        """This thread's reader (a worker may run several tasks at once, one per thread)."""
+        thread = threading.get_ident()
+        if thread not in self.readers:
+            self.readers[thread] = IsolatedReader(self.settings, self.files)
+        return self.readers[thread]
+
+    def teardown(self, worker: Any) -> None:
+        for reader in self.readers.values():
+            reader.close()
 
 
-def _run_task(job: Job) -> tuple[DocumentResult, str]:
+def _run_task(job: Job) -> tuple[DocumentResult, str | None]:
     plugin: Any = get_worker().plugins[PLUGIN_NAME]
-    result = process_document(job, plugin.settings, plugin.registry)
-    return result, encode_json(result)
+    reader: IsolatedReader = plugin.reader()
+    return reader.read(job)
 
 
 def run_dask(
@@ -65,7 +63,7 @@ def run_dask(
     """Yield ``(index, result, JSON)`` for every job as the cluster finishes them."""
     run = uuid.uuid4().hex[:8]
     with Client(address, set_as_default=False, timeout="30s") as client:
-        client.register_plugin(RegistryPlugin(settings), name=PLUGIN_NAME)
+        client.register_plugin(ReaderPlugin(settings), name=PLUGIN_NAME)
         submitted = {}
         for index, job in jobs:
             future = client.submit(_run_task, job, key=f"decisions-{run}-{index}", pure=False)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import multiprocessing
-import signal
 import threading
 import time
 from collections import deque
@@ -22,10 +21,9 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from pipeline.batch.discover import Job
-from pipeline.batch.process import failed
+from pipeline.batch.process import over_time, worker_died
 from pipeline.batch.settings import BatchSettings
 from pipeline.batch.worker import READY, serve
-from pipeline.errors import ExitCode
 from pipeline.models import DocumentResult
 
 Indexed = tuple[int, Job]
@@ -120,12 +118,7 @@ def _outcome(slot: _Slot, ready: set[Any], settings: BatchSettings) -> Outcome |
         slot.process.kill()
         slot.process.join()
         slot.job = None
-        limit = settings.limits.time_s
-        reason = (
-            f"DocumentTooLarge: still running after the time limit of {limit:g} s per document"
-            " (--time-limit); its worker was stopped and replaced"
-        )
-        return index, failed(job, reason, ExitCode.some_failed), None
+        return index, over_time(job, settings.limits.time_s), None
     return None
 
 
@@ -136,13 +129,7 @@ def _died(slot: _Slot, settings: BatchSettings) -> Outcome | None:
         return None
     index, job = slot.job
     slot.job = None
-    code = slot.process.exitcode or 0
-    how = signal.Signals(-code).name if code < 0 else f"exit status {code}"
-    reason = (
-        f"DocumentTooLarge: the worker reading it died ({how}), most likely at the memory limit"
-        f" of {settings.limits.memory_mb} MB per worker (--memory-limit); it was replaced"
-    )
-    return index, failed(job, reason, ExitCode.some_failed), None
+    return index, worker_died(job, slot.process.exitcode, settings.limits.memory_mb), None
 
 
 def _stop(slots: list[_Slot]) -> None:

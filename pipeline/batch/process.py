@@ -7,6 +7,7 @@ stops the batch. A document read whole without a ranking table is catalogued (``
 
 from __future__ import annotations
 
+import signal
 import traceback
 from pathlib import Path
 
@@ -157,6 +158,26 @@ def check_damaged_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:
         for page in document.pages
         if page.damage
     )
+
+
+def over_time(job: Job, limit: float) -> DocumentResult:
+    """The failed result of a document whose worker was stopped at the time limit."""
+    reason = (
+        f"DocumentTooLarge: still running after the time limit of {limit:g} s per document"
+        " (--time-limit); its worker was stopped and replaced"
+    )
+    return failed(job, reason, ExitCode.some_failed)
+
+
+def worker_died(job: Job, exit_code: int | None, memory_mb: int) -> DocumentResult:
+    """The failed result of a document whose worker process died while reading it."""
+    code = exit_code or 0
+    how = signal.Signals(-code).name if code < 0 else f"exit status {code}"
+    reason = (
+        f"DocumentTooLarge: the worker reading it died ({how}), most likely at the memory limit"
+        f" of {memory_mb} MB per worker (--memory-limit); it was replaced"
+    )
+    return failed(job, reason, ExitCode.some_failed)
 
 
 def failed(job: Job, error: str, exit_code: ExitCode) -> DocumentResult:

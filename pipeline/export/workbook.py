@@ -7,6 +7,8 @@ and carries its flags' messages as a comment.
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,21 +18,48 @@ from typing import Any
 
 import duckdb
 import xlsxwriter
+from PIL import Image
 
-from pipeline.messages import label, message
+from pipeline.messages import LABELS, label, message
+from pipeline.report import ScannedPages, row_crop
 from pipeline.store import read
 
 Cell = str | int | float | Decimal | None
 
 
+MAX_WIDTH_PX = 360  # autofit's ceiling (~50 characters): a long title wraps the column no wider
+CROP_HEIGHT_PX = 40  # a scanned row's crop in its cell: about two text lines high
+MAX_CROP_WIDTH_PX = 1200
+
+
 @dataclass(frozen=True)
 class Sheet:
-    """One worksheet as data: rows of cells and the flagged cells' comments."""
+    """One worksheet as data: rows of cells, the flagged cells' comments, its tables' places.
+
+    ``tables``: (header row, last row, columns) of each table on the sheet; one table gets the
+    sheet's autofilter, several (a decision's sections) each become an Excel table, which
+    carries its own filter on its header.
+    """
 
     name: str
     rows: list[list[Cell]]
     notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → comment
     header_rows: int = 1
+    tables: tuple[tuple[int, int, int], ...] = ()
+    images: dict[tuple[int, int], bytes] = field(default_factory=dict)  # crops of scanned rows
+    captions: frozenset[int] = frozenset()  # title rows: written after the columns are fitted
+
+
+def _whole(rows: list[list[Cell]], header: int) -> tuple[tuple[int, int, int], ...]:
+    """The one table of a sheet whose rows from ``header`` on are a header and its data."""
+    return ((header, max(header, len(rows) - 1), max(len(r) for r in rows[header:])),)
+
+
+def sheet_title(index: str | None, level: str | None, lang: str) -> str:
+    """ "DTI – cấp huyện" / "DTI – districts": a panel sheet's name in the chosen language."""
+    words = LABELS[lang]
+    named = words.get(f"index:{index}", (index or "").upper())
+    return f"{named} – {words.get(f'level:{level}', level)}" if level else named
 
 
 def sheet_name(text: str, taken: set[str]) -> str:
@@ -60,7 +89,7 @@ def panel_sheets(con: duckdb.DuckDBPyConnection, lang: str) -> Iterator[tuple[st
             index,
             level,
         )
-        yield f"{index} {level or ''}".strip(), _panel_sheet(cells, flags, lang)
+        yield sheet_title(index, level, lang), _panel_sheet(cells, flags, lang)
 
 
 FlagsByRow = dict[tuple[str, int, int], list[read.Row]]
@@ -96,28 +125,57 @@ def _panel_sheet(cells: list[read.Row], flags: FlagsByRow, lang: str) -> Sheet:
         flagged = flags.get((cell["decision_id"], cell["table_index"], cell["row_number"]))
         if flagged:
             notes[(r, c)] = _notes_text(flagged, lang)
-    return Sheet("", rows, notes, header_rows=2)
+    return Sheet("", rows, notes, header_rows=2, tables=_whole(rows, 1), captions=frozenset({0}))
 
 
-def decision_sheet(con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str) -> Sheet:
-    """One decision's tables as printed, one under the other, flagged cells marked."""
+def decision_sheet(
+    con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str, scans: ScannedPages
+) -> Sheet:
+    """One decision's tables as printed, one under the other, flagged cells marked; a row read
+    by OCR that a flag is on shows its crop of the scan in a last column."""
     flags = read.flags(con, decision["decision_id"])
     title = f"{label('decision', lang)} {decision['decision_number'] or ''} · {decision['issuer']}"
     rows: list[list[Cell]] = [[title], [f"{label('sources', lang)}: {decision['source_files']}"]]
     notes: dict[tuple[int, int], str] = {}
+    images: dict[tuple[int, int], bytes] = {}
+    places = []
+    captions = [0, 1]
     for table in read.printed_tables(con, decision["doc_id"]):
         table = read.mark(table, flags)
         rows += [[], [f"{label('table', lang)} {table.table_index}: {table.section or ''}"]]
+        captions.append(len(rows) - 1)
         keys = [key for key, _ in table.columns]
+        header = len(rows)
         rows.append([label(text, lang) if key == text else text for key, text in table.columns])
         for entry in table.entries:
             rows.append([_shown(entry, key) for key in keys])
-            for key in keys:
-                if (entry["entry_index"], key) in table.marks:
-                    notes[(len(rows) - 1, keys.index(key))] = _notes_text(
-                        table.marks[(entry["entry_index"], key)], lang
-                    )
-    return Sheet("", rows, notes, header_rows=0)
+            marked = [(keys.index(k), fl) for (e, k), fl in table.marks.items()
+                      if e == entry["entry_index"]]  # fmt: skip
+            crop = _crop(con, [f for _c, fl in marked for f in fl], scans)
+            if crop is not None:
+                images[(len(rows) - 1, len(keys))] = crop
+            for column, on_cell in marked:
+                note = _notes_text(on_cell, lang)
+                notes[(len(rows) - 1, column)] = note + (f"\n({label('crop_right', lang)})"
+                                                         if crop else "")  # fmt: skip
+        cropped = any(r > header and c == len(keys) for r, c in images)
+        if cropped:
+            rows[header].append(label("crop", lang))
+        places.append((header, header + len(table.entries), len(keys) + cropped))
+    return Sheet("", rows, notes, header_rows=0, tables=tuple(places), images=images,
+                 captions=frozenset(captions))  # fmt: skip
+
+
+def _crop(
+    con: duckdb.DuckDBPyConnection, flags: list[read.Row], scans: ScannedPages
+) -> bytes | None:
+    """The first crop of the scan among a row's flags (all are on the same printed row)."""
+    for flag in flags:
+        for raised in flag.get("each", [flag]):
+            png = row_crop(con, raised, scans)
+            if png is not None:
+                return png
+    return None
 
 
 def _shown(entry: read.Row, key: str) -> Cell:
@@ -134,13 +192,15 @@ def flags_sheet(con: duckdb.DuckDBPyConnection, lang: str) -> Sheet:
     found = read.rows(con, "SELECT * FROM flag_rows ORDER BY decision_id, doc_id, table_index, "
                       'row_number, "check"')  # fmt: skip
     header: list[Cell] = [*_FLAG_COLUMNS, "message"]
-    return Sheet("", [header] + [[f[c] for c in _FLAG_COLUMNS] + [message(f, lang)] for f in found])
+    rows = [header] + [[f[c] for c in _FLAG_COLUMNS] + [message(f, lang)] for f in found]
+    return Sheet("", rows, tables=_whole(rows, 0))
 
 
 def decisions_sheet(con: duckdb.DuckDBPyConnection) -> Sheet:
     cursor = con.execute("SELECT * FROM decisions ORDER BY decision_id")
     header: list[Cell] = [d[0] for d in cursor.description]
-    return Sheet("", [header] + [list(row) for row in cursor.fetchall()])
+    rows = [header] + [list(row) for row in cursor.fetchall()]
+    return Sheet("", rows, tables=_whole(rows, 0))
 
 
 def sheets(con: duckdb.DuckDBPyConnection, lang: str) -> list[Sheet]:
@@ -148,11 +208,17 @@ def sheets(con: duckdb.DuckDBPyConnection, lang: str) -> list[Sheet]:
     taken: set[str] = set()
     built = [(name, sheet) for name, sheet in panel_sheets(con, lang)]
     built.append((label("decisions", lang), decisions_sheet(con)))
-    for decision in read.decisions(con):
-        name = decision["decision_number"] or f"{decision['issuer']} {decision['evaluation_year']}"
-        built.append((name, decision_sheet(con, decision, lang)))
+    scans = ScannedPages()
+    try:
+        for decision in read.decisions(con):
+            name = (
+                decision["decision_number"] or f"{decision['issuer']} {decision['evaluation_year']}"
+            )
+            built.append((name, decision_sheet(con, decision, lang, scans)))
+    finally:
+        scans.close()
     built.append((label("flags", lang), flags_sheet(con, lang)))
-    return [Sheet(sheet_name(name, taken), s.rows, s.notes, s.header_rows) for name, s in built]
+    return [dataclasses.replace(s, name=sheet_name(name, taken)) for name, s in built]
 
 
 def _write_cell(ws: Any, r: int, c: int, value: Any, fmt: Any) -> None:
@@ -174,8 +240,9 @@ def write_workbook(path: Path, all_sheets: list[Sheet]) -> None:
         bold = book.add_format({"bold": True})
         for sheet in all_sheets:
             ws = book.add_worksheet(sheet.name)
-            for r, values in enumerate(sheet.rows):
-                for c, value in enumerate(values):
+            cells = [r for r in range(len(sheet.rows)) if r not in sheet.captions]
+            for r in cells:
+                for c, value in enumerate(sheet.rows[r]):
                     note = sheet.notes.get((r, c))
                     fmt = flagged if note else (bold if r < sheet.header_rows else None)
                     _write_cell(ws, r, c, value, fmt)
@@ -183,3 +250,49 @@ def write_workbook(path: Path, all_sheets: list[Sheet]) -> None:
                         ws.write_comment(r, c, note, {"x_scale": 3, "y_scale": 2})
             if sheet.header_rows:
                 ws.freeze_panes(sheet.header_rows, 0)
+            _filters(ws, sheet)
+            ws.autofit(max_width=MAX_WIDTH_PX)  # on the tables' cells, not the titles above
+            for r in sorted(sheet.captions):
+                for c, value in enumerate(sheet.rows[r]):
+                    _write_cell(ws, r, c, value, bold)
+            _images(ws, sheet)
+
+
+def _images(ws: Any, sheet: Sheet) -> None:
+    """Each crop in its cell, scaled to CROP_HEIGHT_PX high, its row made as high."""
+    widest = 0.0
+    for (r, c), png in sorted(sheet.images.items()):
+        with Image.open(io.BytesIO(png)) as image:
+            width, height = image.size
+        scale = min(1.0, CROP_HEIGHT_PX / height)
+        ws.set_row(r, height * scale * 0.75 + 2)  # points
+        ws.insert_image(r, c, f"crop-{r}.png", {"image_data": io.BytesIO(png), "x_scale": scale,
+                        "y_scale": scale, "object_position": 1})  # fmt: skip
+        widest = max(widest, width * scale)
+    for c in {c for _r, c in sheet.images}:
+        ws.set_column_pixels(c, c, min(widest + 8, MAX_CROP_WIDTH_PX))
+
+
+def _filters(ws: Any, sheet: Sheet) -> None:
+    """A filter on every table's header: the sheet's autofilter, or one Excel table each."""
+    if len(sheet.tables) == 1:
+        first, last, width = sheet.tables[0]
+        ws.autofilter(first, 0, last, width - 1)
+        return
+    for first, last, width in sheet.tables:
+        ws.add_table(first, 0, last, width - 1, {
+            "autofilter": True, "style": "Table Style Light 1",
+            "columns": [{"header": h} for h in unique_headers(sheet.rows[first], width)],
+        })  # fmt: skip
+
+
+def unique_headers(cells: list[Cell], width: int) -> list[str]:
+    """An Excel table's header texts: strings, each once ("Khác", "Khác (2)")."""
+    seen: dict[str, int] = {}
+    headers = []
+    for position in range(width):
+        value = cells[position] if position < len(cells) else None
+        text = str(value) if value not in (None, "") else f"({position + 1})"
+        seen[text.casefold()] = seen.get(text.casefold(), 0) + 1
+        headers.append(text if seen[text.casefold()] == 1 else f"{text} ({seen[text.casefold()]})")
+    return headers

@@ -3,7 +3,9 @@
 Per decision: its metadata, sources and tables as printed, every flag with the cells involved
 highlighted, and for values read by OCR a crop of the scanned row (embedded as PNG). Filters by
 province, year, index and check; opens from disk, no server, every value escaped. Documents
-without a ranking table are listed apart, with what they say of themselves.
+without a ranking table are listed apart, with what they say of themselves. Charts are inline
+SVG (charts.py): per table the distribution of its totals with the flagged rows red, per agency
+its total and rank over the years.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import duckdb
 from pipeline.errors import OutputError
 from pipeline.messages import DEFAULT_LANGUAGE, label
 from pipeline.report import page
-from pipeline.report.crop import crop_row, page_image, parse_bbox
+from pipeline.report.agencies import agencies_section, table_distribution
+from pipeline.report.scans import ScannedPages, parse_bbox
 from pipeline.store import read
 
-__all__ = ["render_report", "write_report"]
+__all__ = ["ScannedPages", "render_report", "row_crop", "write_report"]
 
 
 def _options(con: duckdb.DuckDBPyConnection, decisions: list[read.Row]) -> dict[str, list[str]]:
@@ -44,27 +47,48 @@ def _row_box(con: duckdb.DuckDBPyConnection, flag: read.Row) -> str | None:
     return found[0] if found else flag["bbox"]
 
 
-def crops(con: duckdb.DuckDBPyConnection, flags: list[read.Row]) -> dict[int, str]:
-    """Base64 PNG crops of the scanned rows flags point at, by the flag's position."""
-    found: dict[int, str] = {}
-    pages: dict[tuple[str, int], tuple[bytes, float]] = {}
+def source_files(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[str, ...]:
+    """The files a document's pages are in: its page files in order, else its one file."""
+    found = con.execute(
+        "SELECT source_file, source_parts FROM documents WHERE doc_id = ?", [doc_id]
+    ).fetchone()
+    if found is None:
+        return ()
+    source_file, parts = found
+    return tuple(parts.split(" | ")) if parts else (source_file,)
+
+
+def row_crop(con: duckdb.DuckDBPyConnection, flag: read.Row, scans: ScannedPages) -> bytes | None:
+    """PNG of the scanned row a flag is on (the page when it is on no row); None when the flag
+    was not read by OCR or its source is not there to cut from."""
+    if flag["method"] != "ocr" or not flag["page"]:
+        return None
+    box = parse_bbox(_row_box(con, flag)) if flag["row_number"] is not None else None
+    files = source_files(con, flag["doc_id"])
+    try:
+        return scans.crop(files, int(flag["page"]), box or parse_bbox(flag["bbox"]))
+    except ValueError:
+        return None  # a box off the page: the flag is shown without its crop
+
+
+def crops(
+    con: duckdb.DuckDBPyConnection, flags: list[read.Row], scans: ScannedPages
+) -> dict[int, list[tuple[str, str]]]:
+    """By the flag's position: (source file, base64 PNG) of the scanned row in every source
+    that raised it (one finding printed alike in two scans shows both rows)."""
+    found: dict[int, list[tuple[str, str]]] = {}
     for number, flag in enumerate(flags):
-        box = parse_bbox(_row_box(con, flag))
-        source = Path(flag["source_file"] or "")
-        if flag["method"] != "ocr" or box is None or not flag["page"] or not source.is_file():
-            continue
-        key = (str(source), int(flag["page"]))
-        try:
-            if key not in pages:
-                pages[key] = page_image(source, key[1])
-            image, width = pages[key]
-            found[number] = base64.b64encode(crop_row(image, box, width)).decode("ascii")
-        except (OSError, ValueError, IndexError):
-            continue  # the page is not there any more: the flag is shown without its crop
+        for raised in flag.get("each", [flag]):
+            png = row_crop(con, raised, scans)
+            if png is not None:
+                encoded = base64.b64encode(png).decode("ascii")
+                found.setdefault(number, []).append((raised["source_file"], encoded))
     return found
 
 
-def decision_section(con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str) -> str:
+def decision_section(
+    con: duckdb.DuckDBPyConnection, decision: read.Row, lang: str, scans: ScannedPages
+) -> str:
     flags = read.flags(con, decision["decision_id"])
     tables = [read.mark(t, flags) for t in read.printed_tables(con, decision["doc_id"])]
     checks = " ".join(sorted({f["check"] for f in flags}))
@@ -81,15 +105,20 @@ def decision_section(con: duckdb.DuckDBPyConnection, decision: read.Row, lang: s
         f'data-index="{page.e(decision["indices"])}" data-check="{page.e(checks)}">'
         f"<h2>{page.e(heading)}</h2>{page.metadata(decision, lang)}"
         f"{listed}"
-        f"{''.join(page.printed_table(t, lang) for t in tables)}"
-        f"{page.flag_list(flags, crops(con, flags), lang)}</section>"
+        f"{''.join(page.printed_table(t, lang) + table_distribution(t, lang) for t in tables)}"
+        f"{page.flag_list(flags, crops(con, flags, scans), lang)}</section>"
     )
 
 
 def render_report(con: duckdb.DuckDBPyConnection, lang: str = DEFAULT_LANGUAGE) -> str:
     """The whole page as text."""
     decisions = read.decisions(con)
-    sections = [decision_section(con, d, lang) for d in decisions]
+    scans = ScannedPages()
+    try:
+        sections = [decision_section(con, d, lang, scans) for d in decisions]
+    finally:
+        scans.close()
+    sections.append(agencies_section(con, lang))
     sections.append(page.catalogue(read.catalogued(con), lang))
     filters = page.filters(_options(con, decisions), lang)
     return page.document(label("title", lang), filters, sections, len(decisions), lang)

@@ -20,6 +20,8 @@ tr.flag.error td.severity{color:#9c0006;font-weight:bold}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem}
 dl.meta dd{margin:0}
 img.crop{max-width:100%;border:1px solid #888;display:block}
+figure{display:inline-block;margin:.3rem 1rem .3rem 0;vertical-align:top}
+figcaption{font-size:.8rem;color:#555;max-width:320px}
 [hidden]{display:none}
 """
 SCRIPT = """
@@ -38,6 +40,11 @@ SCRIPT = """
       if (ok) { shown += 1; }
       d.querySelectorAll('tr.flag').forEach(function (r) {
         r.hidden = !!want.check && r.getAttribute('data-check') !== want.check;
+      });
+    });
+    document.querySelectorAll('figure.agency').forEach(function (f) {
+      f.hidden = ['province', 'index'].some(function (key) {
+        return !!want[key] && f.getAttribute('data-' + key) !== want[key];
       });
     });
     document.getElementById('shown').textContent = String(shown);
@@ -121,7 +128,7 @@ def printed_table(table: PrintedTable, lang: str) -> str:
     )
 
 
-def flag_list(flags: list[Row], crops: dict[int, str], lang: str) -> str:
+def flag_list(flags: list[Row], crops: dict[int, list[tuple[str, str]]], lang: str) -> str:
     """Every flag of a decision; a scanned row's crop under its flag."""
     if not flags:
         return f'<p class="no-flags">{words("no_flags", lang)}</p>'
@@ -130,11 +137,10 @@ def flag_list(flags: list[Row], crops: dict[int, str], lang: str) -> str:
                     "source_file"))  # fmt: skip
     body = []
     for number, flag in enumerate(flags):
-        crop = crops.get(number)
-        image = (
-            f'<img class="crop" alt="{words("crop", lang)}" src="data:image/png;base64,{crop}">'
-            if crop
-            else ""
+        image = "".join(
+            f'<img class="crop" alt="{words("crop", lang)}" data-source="{e(source)}" '
+            f'src="data:image/png;base64,{crop}">'
+            for source, crop in crops.get(number, [])
         )
         cells = (
             f'<td class="check">{e(flag["check"])}</td>'
@@ -146,7 +152,10 @@ def flag_list(flags: list[Row], crops: dict[int, str], lang: str) -> str:
             f"<td>{'<br>'.join(e(s) for s in flag['source_files'])}</td>"
         )
         row_class = f"flag {e(flag['severity'])}"
-        body.append(f'<tr class="{row_class}" data-check="{e(flag["check"])}">{cells}</tr>')
+        body.append(
+            f'<tr class="{row_class}" data-check="{e(flag["check"])}" '
+            f'data-method="{e(flag["method"])}">{cells}</tr>'
+        )
     return (
         f'<h3>{words("flags", lang)} ({len(flags)})</h3><table class="flags"><thead><tr>{head}'
         f"</tr></thead><tbody>{''.join(body)}</tbody></table>"

@@ -1,7 +1,10 @@
 """Flags the dataset adds: sources of one decision that differ, decisions that disagree.
 
 ``source_conflict``: a source of a decision prints a figure its primary source prints otherwise
-(one flag per row, on the differing source, naming every cell that differs).
+(one flag per row, on the differing source, naming every cell that differs). Rows are paired by
+unit (registry id, else the name without accents and spaces, else STT), components by key or
+position:
+a header printed or read differently is not a conflict, a different value is.
 ``conflicting_decisions``: two decisions rank one agency for the same index, year and level with
 different figures; the panel takes the later one, and the flag (on the row the panel uses)
 names both.
@@ -10,6 +13,7 @@ names both.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -42,36 +46,118 @@ def _same(a: Any, b: Any) -> bool:
         return str(a) == str(b)
 
 
-def _entries(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[tuple[int, str], Row]:
-    """A source's entries keyed by (table, unit), each with its component values."""
-    found: dict[tuple[int, str], Row] = {}
+# The cells every row prints besides its components: (key, label in the messages).
+_TAIL = (("total", "Tổng điểm"), ("rank", "Xếp hạng"), ("band", "Xếp loại"))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRows:
+    """A source's entries per table, and its component columns per table."""
+
+    entries: dict[int, list[Row]]  # table → entries, each with "parts": {component_index: value}
+    columns: dict[int, dict[int, tuple[str | None, str | None]]]  # table → index → (key, label)
+
+
+def _squashed(entry: Row) -> str | None:
+    """The unit's name without accents or spaces: a PDF reader may split a word another format
+    prints whole ("Sở Tài chí nh")."""
+    return "".join(fold(entry["agency_raw"] or "").split()) or None
+
+
+_PAIRING = (lambda e: e["agency_id"], _squashed, lambda e: e["row_number"])
+
+
+def pair_rows(primary: list[Row], other: list[Row]) -> list[tuple[Row | None, Row | None]]:
+    """The rows of one table in two sources paired by unit: by registry id, then by name, then by
+    STT, each key used only where it names one row on each side; the rest stay unpaired."""
+    pairs: list[tuple[Row | None, Row | None]] = []
+    left, right = list(primary), list(other)
+    for key in _PAIRING:
+        ones_a = _unique(left, key)
+        ones_b = _unique(right, key)
+        for value in ones_a.keys() & ones_b.keys():
+            pairs.append((ones_a[value], ones_b[value]))
+        paired = {id(row) for pair in pairs for row in pair}
+        left = [row for row in left if id(row) not in paired]
+        right = [row for row in right if id(row) not in paired]
+    pairs += [(row, None) for row in left] + [(None, row) for row in right]
+    return sorted(pairs, key=lambda pair: _order(pair[0] or pair[1]))
+
+
+def _unique(found: list[Row], key: Any) -> dict[Any, Row]:
+    counts: dict[Any, list[Row]] = {}
+    for row in found:
+        if (value := key(row)) is not None:
+            counts.setdefault(value, []).append(row)
+    return {value: rows[0] for value, rows in counts.items() if len(rows) == 1}
+
+
+def _order(row: Row | None) -> tuple[int, int]:
+    return (row["row_number"] or 0, row["entry_index"] or 0) if row else (0, 0)
+
+
+def _entries(con: duckdb.DuckDBPyConnection, doc_id: str) -> SourceRows:
+    """A source's rows with their component values by column position."""
+    found: dict[int, list[Row]] = {}
+    by_entry: dict[tuple[int, int], Row] = {}
     for entry in _rows(con, f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE doc_id = ?", doc_id):
-        entry["cells"] = {"Tổng điểm": entry["total"], "Xếp hạng": entry["rank"],
-                          "Xếp loại": entry["band"]}  # fmt: skip
-        key = (entry["table_index"], entry["agency_id"] or fold(entry["agency_raw"] or ""))
-        found.setdefault(key, entry)
-    by_entry = {(e["table_index"], e["entry_index"]): e for e in found.values()}
+        entry["parts"] = {}
+        found.setdefault(entry["table_index"], []).append(entry)
+        by_entry[(entry["table_index"], entry["entry_index"])] = entry
+    columns: dict[int, dict[int, tuple[str | None, str | None]]] = {}
     sql = (
-        "SELECT table_index, entry_index, component_label, value FROM components "
-        "WHERE doc_id = ? ORDER BY component_index"
+        "SELECT table_index, entry_index, component_index, component_key, component_label, value "
+        "FROM components WHERE doc_id = ? ORDER BY component_index"
     )
     for part in _rows(con, sql, doc_id):
+        table = columns.setdefault(part["table_index"], {})
+        table.setdefault(part["component_index"], (part["component_key"], part["component_label"]))
         owner = by_entry.get((part["table_index"], part["entry_index"]))
         if owner is not None:
-            owner["cells"][part["component_label"]] = part["value"]
-    return found
+            owner["parts"][part["component_index"]] = part["value"]
+    return SourceRows(found, columns)
 
 
-def _differences(primary: Row | None, other: Row | None) -> list[tuple[str, Any, Any]]:
+def align(
+    primary: dict[int, tuple[str | None, str | None]],
+    other: dict[int, tuple[str | None, str | None]],
+) -> list[tuple[str, int | None, int | None]]:
+    """Components of one table in two sources: (label, primary's index, other's index).
+
+    By component key when both sources key every column, each key once, and name the same
+    keys (a source may print the columns in another order); else by position. Labels are only
+    shown, never compared: the same header may be printed or read differently.
+    """
+    keys_a = [key for key, _label in primary.values()]
+    keys_b = [key for key, _label in other.values()]
+    keyed = None not in keys_a and None not in keys_b and len(set(keys_a)) == len(keys_a)
+    if keyed and len(set(keys_b)) == len(keys_b) and set(keys_a) == set(keys_b):
+        where = {key: index for index, (key, _label) in other.items()}
+        return [(str(label), index, where[key]) for index, (key, label) in primary.items()]
+    positions = sorted(set(primary) | set(other))
+    return [
+        (str((primary.get(i) or other[i])[1] or f"#{i}"), i if i in primary else None,
+         i if i in other else None)
+        for i in positions
+    ]  # fmt: skip
+
+
+def _differences(
+    primary: Row | None, other: Row | None, columns: list[tuple[str, int | None, int | None]]
+) -> list[tuple[str, Any, Any]]:
     """(cell, primary's value, other's value) of every cell the two rows print differently."""
     if primary is None or other is None:  # a row printed by one source only
         return [("dòng", "có" if primary else "không có", "có" if other else "không có")]
-    labels = list(dict.fromkeys([*primary["cells"], *other["cells"]]))
-    return [
-        (label, primary["cells"].get(label), other["cells"].get(label))
-        for label in labels
-        if not _same(primary["cells"].get(label), other["cells"].get(label))
+    cells = [
+        (
+            label,
+            primary["parts"].get(a) if a is not None else None,
+            other["parts"].get(b) if b is not None else None,
+        )
+        for label, a, b in columns
     ]
+    cells += [(label, primary[key], other[key]) for key, label in _TAIL]
+    return [(label, a, b) for label, a, b in cells if not _same(a, b)]
 
 
 def _cells_text(differences: list[tuple[str, Any, Any]], side: int) -> str:
@@ -89,36 +175,52 @@ def source_conflicts(
 
 
 def _conflicts(
-    con: duckdb.DuckDBPyConnection, primary: dict[tuple[int, str], Row], other_doc: str
+    con: duckdb.DuckDBPyConnection, primary: SourceRows, other_doc: str
 ) -> Iterator[Row]:
     other = _entries(con, other_doc)
     source_file = con.execute(
         "SELECT source_file FROM documents WHERE doc_id = ?", [other_doc]
     ).fetchone()
-    for key in sorted(set(primary) | set(other), key=lambda k: (k[0], str(k[1]))):
-        differences = _differences(primary.get(key), other.get(key))
-        if not differences:
-            continue
-        row = other.get(key) or primary[key]
-        flag: Row = {
-            "doc_id": other_doc,
-            "source_file": source_file[0] if source_file else None,
-            "table_index": row["table_index"],
-            "row_number": row["row_number"],
-            "check": "source_conflict",
-            "severity": "error",
-            "expected": _cells_text(differences, 0),
-            "actual": _cells_text(differences, 1),
-            "agency_raw": row["agency_raw"],
-        }
-        if key in other:
-            flag.update({k: row[k] for k in ("page", "line", "bbox", "method", "confidence")})
-        flag["message"] = vi_message(flag)
-        yield flag
+    for table in sorted(set(primary.entries) | set(other.entries)):
+        columns = align(primary.columns.get(table, {}), other.columns.get(table, {}))
+        pairs = pair_rows(primary.entries.get(table, []), other.entries.get(table, []))
+        for ours, theirs in pairs:
+            found = _differences(ours, theirs, columns)
+            if found:
+                yield _flag(ours, theirs, found, other_doc, source_file[0] if source_file else None)
+
+
+def _flag(
+    ours: Row | None,
+    theirs: Row | None,
+    found: list[tuple[str, Any, Any]],
+    other_doc: str,
+    source_file: str | None,
+) -> Row:
+    row = theirs or ours
+    assert row is not None
+    flag: Row = {
+        "doc_id": other_doc,
+        "source_file": source_file,
+        "table_index": row["table_index"],
+        "row_number": row["row_number"],
+        "check": "source_conflict",
+        "severity": "error",
+        "expected": _cells_text(found, 0),
+        "actual": _cells_text(found, 1),
+        "agency_raw": row["agency_raw"],
+    }
+    if theirs is not None:  # its row in the differing source (entry_index: flags.csv's, where
+        # the schema has it; a row that source leaves out has none there)
+        keys = ("page", "line", "bbox", "method", "confidence", "entry_index")
+        flag.update({k: theirs[k] for k in keys})
+    flag["message"] = vi_message(flag)
+    return flag
 
 
 _RIVALS = """
-SELECT kept.doc_id, doc.source_file, kept.table_index, kept.row_number, kept.agency_raw,
+SELECT kept.doc_id, doc.source_file, kept.table_index, kept.row_number, kept.entry_index,
+       kept.agency_raw,
        kept.decision_number AS kept_number, kept.decision_date AS kept_date,
        kept.total AS kept_total, kept.rank AS kept_rank, kept.band AS kept_band,
        other.decision_number AS other_number, other.decision_date AS other_date,
@@ -164,7 +266,7 @@ def decision_conflicts(con: duckdb.DuckDBPyConnection) -> Iterator[Row]:
             "expected": _figures(row, "kept"),
             "actual": _figures(row, "other"),
             "agency_raw": row["agency_raw"],
-            **{k: row[k] for k in ("page", "line", "bbox", "method", "confidence")},
+            **{k: row[k] for k in ("page", "line", "bbox", "method", "confidence", "entry_index")},
         }
         flag["message"] = vi_message(flag)
         yield flag

@@ -43,20 +43,32 @@ class PrintedTable:
     columns: tuple[tuple[str, str], ...]  # (key, label): stt, unit, component labels, tail
     entries: tuple[Row, ...]  # entries rows, each with "cells": {key: printed value}
     marks: dict[tuple[int, str], list[Row]] = field(default_factory=dict)  # (entry, key) → flags
+    total_max: Decimal | None = None  # the table's printed maximum of the total
 
 
 _DECISION_ORDER = "ORDER BY province NULLS LAST, evaluation_year, decision_date, decision_id"
 
 
+def _has_status(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store's decisions say their status (a store built before does not, and a
+    report opens it read-only, so it is not upgraded: it holds decisions with tables only)."""
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.columns "
+        "WHERE table_schema = 'main' AND table_name = 'decisions' AND column_name = 'status'"
+    ).fetchone()
+    return bool(found and found[0])
+
+
 def decisions(con: duckdb.DuckDBPyConnection) -> list[Row]:
-    """Decisions with ranking tables (a store from before ``status`` holds only those)."""
-    return rows(
-        con, f"SELECT * FROM decisions WHERE coalesce(status, 'ok') = 'ok' {_DECISION_ORDER}"
-    )
+    """Decisions with ranking tables."""
+    where = "WHERE coalesce(status, 'ok') = 'ok'" if _has_status(con) else ""
+    return rows(con, f"SELECT * FROM decisions {where} {_DECISION_ORDER}")
 
 
 def catalogued(con: duckdb.DuckDBPyConnection) -> list[Row]:
     """Decisions without a ranking table in any source: listed with their metadata."""
+    if not _has_status(con):
+        return []
     return rows(con, f"SELECT * FROM decisions WHERE status = 'no_table' {_DECISION_ORDER}")
 
 
@@ -71,7 +83,8 @@ def sources(con: duckdb.DuckDBPyConnection, decision_id: str) -> list[Row]:
 
 
 def flags(con: duckdb.DuckDBPyConnection, decision_id: str) -> list[Row]:
-    """A decision's flags from all its sources, a finding printed alike in several kept once."""
+    """A decision's flags from all its sources, a finding printed alike in several kept once
+    (``source_files`` lists them, ``each`` holds every source's own flag row)."""
     found = rows(
         con,
         "SELECT * FROM flag_rows WHERE decision_id = ? "
@@ -84,8 +97,9 @@ def flags(con: duckdb.DuckDBPyConnection, decision_id: str) -> list[Row]:
                flag["actual"], flag["message"])  # fmt: skip
         if key in unique:
             unique[key]["source_files"].append(flag["source_file"])
+            unique[key]["each"].append(flag)
         else:
-            unique[key] = {**flag, "source_files": [flag["source_file"]]}
+            unique[key] = {**flag, "source_files": [flag["source_file"]], "each": [flag]}
     return list(unique.values())
 
 
@@ -131,7 +145,8 @@ def _printed(table: Row, entries: list[Row], parts: list[Row]) -> PrintedTable:
             owner["cells"][f"c{part['component_index']}"] = part["value_printed"]
             owner["numbers"][f"c{part['component_index']}"] = _number(part["value"])
     return PrintedTable(table["table_index"], table["section"], table["level"], table["index"],
-                        tuple(columns), tuple(entries))  # fmt: skip
+                        tuple(columns), tuple(entries),
+                        total_max=_number(table["total_max"]))  # fmt: skip
 
 
 def _number(text: Any) -> Decimal | None:
@@ -176,4 +191,4 @@ def mark(table: PrintedTable, decision_flags: list[Row]) -> PrintedTable:
         for key in marked_columns(flag, table, entry):
             marks.setdefault((entry["entry_index"], key), []).append(flag)
     return PrintedTable(table.table_index, table.section, table.level, table.index,
-                        table.columns, table.entries, marks)  # fmt: skip
+                        table.columns, table.entries, marks, table.total_max)  # fmt: skip
