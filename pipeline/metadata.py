@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+from pipeline.blocks import opens_block
 from pipeline.issuing import (
     DIGIT_LOOKALIKES,
     as_digits,
@@ -102,8 +103,9 @@ _NEWS = re.compile(
 
 def read_metadata(document: Document) -> Metadata:
     """Metadata of one decision from its prose and layout-table text."""
-    lines = _text_lines(document.lines())
+    lines, starts = _text_lines(document.lines())
     head, body = _split_at_doc_type(lines)
+    opening = {index - len(head) for index in starts if index >= len(head)}
     full = "\n".join(lines)
     letterhead = "\n".join(head)
     number, when = _number_and_date(letterhead, full)
@@ -119,7 +121,7 @@ def read_metadata(document: Document) -> Metadata:
         evaluation_year=_evaluation_year(body),
         signer=signer,
         signer_title=signer_title,
-        title=_title(body),
+        title=_title(body, opening),
         doc_type=doc_type,
     )
     return _from_news(metadata, full, body) if number is None else metadata
@@ -143,15 +145,21 @@ def _from_news(metadata: Metadata, full: str, body: list[str]) -> Metadata:
                    decision_date=_to_date(day, month, year), title=title)  # fmt: skip
 
 
-def _text_lines(lines: list[Line]) -> list[str]:
-    """Prose lines, and the cells of grids (a letterhead or signature laid out as a table)."""
+def _text_lines(lines: list[Line]) -> tuple[list[str], set[int]]:
+    """Prose lines, and the cells of grids (a letterhead or signature laid out as a table);
+    and the positions of the lines that open a paragraph (see ``blocks``)."""
     texts: list[str] = []
+    starts: set[int] = set()
+    previous: Line | None = None
     for line in _reading_order(lines):
         if line.cells:
             texts.extend(cell.text for cell in line.cells if cell.text)
         elif line.text:
+            if opens_block(previous, line):
+                starts.add(len(texts))
             texts.append(line.text)
-    return texts
+        previous = line
+    return texts, starts
 
 
 def _beside(a: Line, b: Line) -> bool:
@@ -298,7 +306,7 @@ def _sentence_case(upper: str) -> str:
 
 def _evaluation_year(body: list[str]) -> int | None:
     """The year evaluated: from the title, else the articles, else any heading."""
-    for text in (_title(body) or "", _first_article(body), "\n".join(body)):
+    for text in (_title(body, set()) or "", _first_article(body), "\n".join(body)):
         cleaned = _PERIOD.sub("", _DATE_PHRASE.sub("", text))
         found = _YEAR.search(cleaned)
         if found:
@@ -315,21 +323,28 @@ _PROSE_OPENERS = ("Căn cứ", "Điều ", "Xét ", "Theo ", "Thực hiện", "T
                   "Nhằm ", "Để ", "Sau khi ", "Qua ")  # fmt: skip
 
 
-def _title(body: list[str]) -> str | None:
-    """The lines under the document type, up to the authority line or the first "Căn cứ".
+def _title(body: list[str], opening: set[int]) -> str | None:
+    """The lines under the document type, up to the end of their block: a new paragraph (a
+    blank line, a gap on the page), the authority line, the first "Căn cứ".
 
     Legal-document websites print it in capitals ("VỀ VIỆC CÔNG BỐ …"), kept as printed; a
-    prose paragraph after it is not part of it.
+    prose paragraph after it is not part of it, whatever word it opens with.
     """
     if not body or not _is_doc_type(body[0]):
         return None
     parts: list[str] = []
-    for line in body[1:6]:
-        if _ends_title(line, parts):
+    for index, line in enumerate(body[1:6], start=1):
+        new_block = index in opening and index > 1 and bool(parts)
+        if _ends_title(line, parts) or (new_block and not _capitals_go_on(parts, line)):
             break
         parts.append(line)
     title = " ".join(parts).strip()
     return re.sub(r"^(?:V/v|Về\s+việc)\s*:?\s*", "", title, flags=re.IGNORECASE) or None
+
+
+def _capitals_go_on(parts: list[str], line: str) -> bool:
+    """A title in capitals printed one paragraph a line goes on in capitals."""
+    return parts[0].isupper() and line.isupper()
 
 
 def _ends_title(line: str, parts: list[str]) -> bool:
