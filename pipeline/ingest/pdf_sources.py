@@ -9,17 +9,16 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
-from unicodedata import combining
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptFile, EncryptedFile
+from pipeline.geometry.shapes import Glyph, PageContent, Rule, box_rules
 
 # Characters pdfium adds to its text stream that are not printed glyphs.
 SKIPPED_CODES = frozenset({0, 2, 10, 13, 0xFFFE})
-LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
 ENCRYPTED_MESSAGE = (
     "{name} is password-protected: ask the sender for an open copy, or remove the password"
     " (qpdf --password=PASSWORD --decrypt in.pdf out.pdf) and read that file"
@@ -28,39 +27,6 @@ CORRUPT_MESSAGE = "{name} is not a readable PDF ({reason}); re-download or re-ex
 
 # (a, b, c, d, e, f): displayed x = a*x + b*y + e, top = c*x + d*y + f, per /Rotate.
 Affine = tuple[float, float, float, float, float, float]
-
-
-class Glyph(NamedTuple):
-    """One printed character and its box (a tuple: pages hold thousands)."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-
-class Rule(NamedTuple):
-    """One straight ruling segment; horizontal when wider than tall."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def horizontal(self) -> bool:
-        return self.x1 - self.x0 >= self.bottom - self.top
-
-
-class PageContent(NamedTuple):
-    """What one page holds before layout analysis."""
-
-    number: int
-    width: float
-    height: float
-    glyphs: list[Glyph]
-    rules: list[Rule]
 
 
 def display_affine(rotation: int, box: tuple[float, float, float, float]) -> Affine:
@@ -80,43 +46,6 @@ def to_display(affine: Affine, x0: float, y0: float, x1: float, y1: float) -> tu
     xa, xb = a * x0 + b * y0 + e, a * x1 + b * y1 + e
     ya, yb = c * x0 + d * y0 + f, c * x1 + d * y1 + f
     return (min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
-
-
-def box_rules(box: tuple, thickness: float) -> list[Rule]:
-    """A thin box is one rule along its middle; a wider box contributes its four sides."""
-    x0, top, x1, bottom = box
-    if bottom - top <= thickness:
-        middle = (top + bottom) / 2
-        return [Rule(x0, middle, x1, middle)]
-    if x1 - x0 <= thickness:
-        middle = (x0 + x1) / 2
-        return [Rule(middle, top, middle, bottom)]
-    return [
-        Rule(x0, top, x1, top),
-        Rule(x0, bottom, x1, bottom),
-        Rule(x0, top, x0, bottom),
-        Rule(x1, top, x1, bottom),
-    ]
-
-
-def fold_marks(glyphs: list[Glyph]) -> list[Glyph]:
-    """Fold combining marks into the glyph before them, growing its box to cover both."""
-    folded: list[Glyph] = []
-    for glyph in glyphs:
-        if folded and combining(glyph.text[:1] or " "):
-            base = folded[-1]
-            folded[-1] = Glyph(
-                base.text + glyph.text,
-                min(base.x0, glyph.x0),
-                min(base.top, glyph.top),
-                max(base.x1, glyph.x1),
-                max(base.bottom, glyph.bottom),
-            )
-        elif glyph.text in LIGATURES:
-            folded.append(glyph._replace(text=LIGATURES[glyph.text]))
-        else:
-            folded.append(glyph)
-    return folded
 
 
 # ---------------------------------------------------------------- pdfium

@@ -16,8 +16,8 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image
 
-from pipeline.ingest.pdf import PdfSettings, build_page
-from pipeline.ingest.pdf_sources import Glyph, PageContent, Rule
+from pipeline.geometry.layout import LayoutSettings, build_page
+from pipeline.geometry.shapes import Glyph, PageContent, Rule
 from pipeline.models import Page, Provenance
 from pipeline.ocr.cells import CellReader, WordIndex
 from pipeline.ocr.cv import cv2
@@ -28,7 +28,7 @@ from pipeline.ocr.settings import OcrSettings
 
 # OCR words are whole words: never glue two of them (word_gap), and let a line's words differ
 # in their bottoms by a descender (line_tolerance); other distances as for PDFs, in points.
-OCR_LAYOUT = PdfSettings(line_tolerance=4.5, word_gap=0.0)
+OCR_LAYOUT = LayoutSettings(line_tolerance=4.5, word_gap=0.0)
 READ_PPI = 300  # pages scanned at less are scaled up to this before reading
 MIN_WORDS_TO_JUDGE = 15
 MIN_OSD_CONFIDENCE = 2.0  # Tesseract's orientation confidence; ~10-18 on a page of text

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from pipeline.ingest.pdf_sources import Glyph
+from pipeline.geometry.shapes import Glyph
 
 # "122.7" over "5", "(15" over "0)": a number broken in a narrow column.
 NUMBER_HEAD = re.compile(r"(?:^|\s)\(?[\d.,]*\d[\d.,]*$")

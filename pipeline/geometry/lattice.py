@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from pipeline.ingest.pdf_sources import Glyph, Rule
+from pipeline.geometry.shapes import Glyph, Rule
 
 
 class Edge(NamedTuple):

@@ -1,0 +1,83 @@
+"""The shapes a page is made of before layout: printed glyphs with boxes, ruling lines.
+
+Both readers produce them: the PDF reader from a text layer and path objects, the OCR reader
+from Tesseract's words and the rules found in the image. Coordinates in PDF points, origin at
+the top-left of the page as displayed.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+from unicodedata import combining
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
+
+
+class Glyph(NamedTuple):
+    """One printed character and its box (a tuple: pages hold thousands)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Rule(NamedTuple):
+    """One straight ruling segment; horizontal when wider than tall."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.x1 - self.x0 >= self.bottom - self.top
+
+
+class PageContent(NamedTuple):
+    """What one page holds before layout analysis."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    rules: list[Rule]
+
+
+def box_rules(box: tuple, thickness: float) -> list[Rule]:
+    """A thin box is one rule along its middle; a wider box contributes its four sides."""
+    x0, top, x1, bottom = box
+    if bottom - top <= thickness:
+        middle = (top + bottom) / 2
+        return [Rule(x0, middle, x1, middle)]
+    if x1 - x0 <= thickness:
+        middle = (x0 + x1) / 2
+        return [Rule(middle, top, middle, bottom)]
+    return [
+        Rule(x0, top, x1, top),
+        Rule(x0, bottom, x1, bottom),
+        Rule(x0, top, x0, bottom),
+        Rule(x1, top, x1, bottom),
+    ]
+
+
+def fold_marks(glyphs: list[Glyph]) -> list[Glyph]:
+    """Fold combining marks into the glyph before them, growing its box to cover both."""
+    folded: list[Glyph] = []
+    for glyph in glyphs:
+        if folded and combining(glyph.text[:1] or " "):
+            base = folded[-1]
+            folded[-1] = Glyph(
+                base.text + glyph.text,
+                min(base.x0, glyph.x0),
+                min(base.top, glyph.top),
+                max(base.x1, glyph.x1),
+                max(base.bottom, glyph.bottom),
+            )
+        elif glyph.text in LIGATURES:
+            folded.append(glyph._replace(text=LIGATURES[glyph.text]))
+        else:
+            folded.append(glyph)
+    return folded
