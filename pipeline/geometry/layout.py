@@ -8,13 +8,12 @@ prose lines top to bottom.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from pipeline.geometry.lattice import Frame, assign_glyphs, find_frames
-from pipeline.geometry.shapes import Glyph, PageContent, fold_marks
+from pipeline.geometry.shapes import PageContent
 from pipeline.geometry.stream import StreamTable, cell_texts, find_stream_tables
 from pipeline.geometry.text import TextLine, cell_text, group_lines, nfc, split_segments
 from pipeline.models import BBox, Cell, Line, Page, Provenance, Word
@@ -31,8 +30,6 @@ DEFAULT_LATTICE_MIN_COLS = 2
 DEFAULT_UNRULED_MIN_ROWS = 3
 DEFAULT_UNRULED_MIN_COLS = 3
 DEFAULT_FIND_UNRULED = True
-MIN_TEXT_LAYER_LETTERS = 20  # fewer: a scan with a page number stamped in, read by OCR
-MAX_ODD_SHARE = 0.2  # more symbols and unknown characters than this: a garbage text layer
 
 
 @dataclass(frozen=True)
@@ -91,9 +88,7 @@ def build_page(
     page with boxes goes through one layout analysis.
     """
     width, height = round(content.width, 2), round(content.height, 2)
-    glyphs = fold_marks(content.glyphs)
-    if method == "pdf" and not readable_text_layer(glyphs):
-        return Page(content.number, (), width, height, method="ocr-needed")
+    glyphs = content.glyphs
     place = Provenance(source_file, content.number, method=method)
     items: list[Item] = []
     frames = find_frames(
@@ -118,25 +113,6 @@ def build_page(
         for part in split_segments(line, settings.line_split_gap):
             items.append(((line.top, part.x0), prose_line(part, place)))
     return Page(content.number, emit(items, grid_ids), width, height, method=method)
-
-
-def readable_text_layer(glyphs: list[Glyph]) -> bool:
-    """Whether a page's text layer is real text, not nothing or an OCR layer gone wrong.
-
-    A scan carries no text, or only a stamp of a page number, or the garbage a bad OCR layer
-    leaves (symbols, private-use and replacement characters): such a page is read by OCR.
-    """
-    printed = [glyph.text for glyph in glyphs if not glyph.text.isspace()]
-    letters = sum(text[:1].isalnum() for text in printed)
-    if letters < MIN_TEXT_LAYER_LETTERS:
-        return False
-    odd = sum(not _plain_character(text[:1]) for text in printed)
-    return odd <= len(printed) * MAX_ODD_SHARE
-
-
-def _plain_character(char: str) -> bool:
-    """A letter, digit or punctuation mark a decision prints (any script but private use)."""
-    return char.isprintable() and unicodedata.category(char) not in ("Co", "Cn", "So")
 
 
 def box(x0: float, top: float, x1: float, bottom: float) -> BBox:

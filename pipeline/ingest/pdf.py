@@ -8,6 +8,7 @@ reads the same through pdfminer, slower, and serves as reference and fallback
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import count
@@ -17,7 +18,7 @@ import pypdfium2 as pdfium
 
 from pipeline.errors import CorruptFile
 from pipeline.geometry.layout import LayoutSettings, build_page
-from pipeline.geometry.shapes import PageContent
+from pipeline.geometry.shapes import Glyph, PageContent, fold_marks
 from pipeline.ingest.pdf_sources import CORRUPT_MESSAGE, pdfium_pages, pdfplumber_pages
 from pipeline.ingest.pdf_streams import damaged_pages, refuse_bombs
 from pipeline.models import Page
@@ -25,6 +26,8 @@ from pipeline.settings import IngestLimits
 
 DEFAULT_ENGINE = "pdfium"
 ENGINES = ("pdfium", "pdfplumber")
+MIN_TEXT_LAYER_LETTERS = 20  # fewer: a scan with a page number stamped in, read by OCR
+MAX_ODD_SHARE = 0.2  # more symbols and unknown characters than this: a garbage text layer
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def read_pdf(
     refuse_bombs(path, limits.max_stream_mb)
     grid_ids = count(1)
     pages = tuple(
-        build_page(content, source_file, settings, grid_ids)
+        text_page(content, source_file, settings, grid_ids)
         for content in page_contents(path, settings)
     )
     damaged = damaged_pages(path, limits.max_stream_mb)
@@ -70,3 +73,33 @@ def page_contents(path: Path, settings: PdfSettings) -> Iterator[PageContent]:
         yield from reader(path, settings.rule_thickness)
     except (pdfium.PdfiumError, PdfminerException, PSException) as err:
         raise CorruptFile(CORRUPT_MESSAGE.format(name=path.name, reason=err)) from err
+
+
+def text_page(
+    content: PageContent, source_file: str, settings: PdfSettings, grid_ids: Iterator[int]
+) -> Page:
+    """One page laid out from its text layer, or marked ``ocr-needed`` when it has none."""
+    glyphs = fold_marks(content.glyphs)
+    if not readable_text_layer(glyphs):
+        width, height = round(content.width, 2), round(content.height, 2)
+        return Page(content.number, (), width, height, method="ocr-needed")
+    return build_page(content._replace(glyphs=glyphs), source_file, settings, grid_ids)
+
+
+def readable_text_layer(glyphs: list[Glyph]) -> bool:
+    """Whether a page's text layer is real text, not nothing or an OCR layer gone wrong.
+
+    A scan carries no text, or only a stamp of a page number, or the garbage a bad OCR layer
+    leaves (symbols, private-use and replacement characters): such a page is read by OCR.
+    """
+    printed = [glyph.text for glyph in glyphs if not glyph.text.isspace()]
+    letters = sum(text[:1].isalnum() for text in printed)
+    if letters < MIN_TEXT_LAYER_LETTERS:
+        return False
+    odd = sum(not _plain_character(text[:1]) for text in printed)
+    return odd <= len(printed) * MAX_ODD_SHARE
+
+
+def _plain_character(char: str) -> bool:
+    """A letter, digit or punctuation mark a decision prints (any script but private use)."""
+    return char.isprintable() and unicodedata.category(char) not in ("Co", "Cn", "So")

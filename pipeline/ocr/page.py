@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image
 
 from pipeline.geometry.layout import LayoutSettings, build_page
-from pipeline.geometry.shapes import Glyph, PageContent, Rule
+from pipeline.geometry.shapes import Glyph, PageContent, Rule, fold_marks
 from pipeline.models import Page, Provenance
 from pipeline.ocr.cells import CellReader, WordIndex
 from pipeline.ocr.cv import cv2
@@ -60,7 +60,7 @@ def read_page_image(
         where.page,
         gray.shape[1] * scale,
         gray.shape[0] * scale,
-        [Glyph(w.text, w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale) for w in words],
+        fold_marks([Glyph(w.text, *(v * scale for v in w[1:5])) for w in words]),
         [Rule(r.x0 * scale, r.top * scale, r.x1 * scale, r.bottom * scale) for r in ruled.rules],
     )
     page = build_page(content, where.source_file, OCR_LAYOUT, grid_ids, method="ocr")
