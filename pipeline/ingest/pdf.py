@@ -53,12 +53,14 @@ def read_pdf(
     A decompression bomb is refused before any page is read; a page whose content stream is
     damaged keeps what pdfium could read of it and says why in ``Page.damage``.
     """
-    refuse_bombs(path, limits.max_stream_mb)
+    damaged_stream = refuse_bombs(path, limits.max_stream_mb)
     grid_ids = count(1)
     pages = tuple(
         text_page(content, source_file, settings, grid_ids)
         for content in page_contents(path, settings)
     )
+    if not damaged_stream and all(page.method == "pdf" for page in pages):
+        return pages
     damaged = damaged_pages(path, limits.max_stream_mb)
     return tuple(replace(page, damage=damaged.get(page.number)) for page in pages)
 

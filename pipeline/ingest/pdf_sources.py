@@ -7,6 +7,7 @@ of the page as displayed (after /Rotate), so the layout code never sees an engin
 from __future__ import annotations
 
 import ctypes
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -90,20 +91,44 @@ def pdfium_page(page: pdfium.PdfPage, number: int, thickness: float) -> PageCont
 
 
 def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
-    """Each character with its loose box (font ascent to descent), in display space."""
+    """Each character with its loose box (font ascent to descent), in display space.
+
+    The page's text comes in one call; only the boxes are asked for character by character
+    (the reader's hottest loop: thousands of characters a page).
+    """
+    codes = text_codes(text_page)
     rect = pdfium_c.FS_RECTF()
+    where = ctypes.byref(rect)
+    get_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
+    a, b, c, d, e, f = affine
+    upright = b == 0.0 and c == 0.0  # /Rotate 0 or 180: x from x, y from y
     glyphs: list[Glyph] = []
-    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
-    for index in range(pdfium_c.FPDFText_CountChars(text_page)):
-        code = get_unicode(text_page, index)
-        if code in SKIPPED_CODES or (
-            code == 32 and pdfium_c.FPDFText_IsGenerated(text_page, index)
-        ):
+    for index, code in enumerate(codes):
+        if code in SKIPPED_CODES or (code == 32 and generated(text_page, index)):
             continue
-        get_box(text_page, index, ctypes.byref(rect))
-        box = to_display(affine, rect.left, rect.bottom, rect.right, rect.top)
+        get_box(text_page, index, where)
+        if upright:
+            xa, xb = a * rect.left + e, a * rect.right + e
+            ya, yb = d * rect.bottom + f, d * rect.top + f
+            box = (min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+        else:
+            box = to_display(affine, rect.left, rect.bottom, rect.right, rect.top)
         glyphs.append(Glyph(chr(code), *box))
     return join_surrogates(glyphs)
+
+
+def text_codes(text_page: Any) -> array:
+    """The UTF-16 code of every character of a text page, one per character index."""
+    count = pdfium_c.FPDFText_CountChars(text_page)
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = pdfium_c.FPDFText_GetText(
+        text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    codes = array("H", buffer.raw[: 2 * max(0, written - 1)])
+    if len(codes) != count:  # never seen; ask character by character then
+        get_unicode = pdfium_c.FPDFText_GetUnicode
+        return array("H", (get_unicode(text_page, index) for index in range(count)))
+    return codes
 
 
 def join_surrogates(glyphs: list[Glyph]) -> list[Glyph]:
