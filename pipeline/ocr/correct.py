@@ -74,9 +74,6 @@ def settle_tables(
     """Tables with the readings their arithmetic singles out, and the OCR flags."""
     settled, flags = [], []
     for table in tables:
-        if not _read_by_ocr_anywhere(table):  # a text layer offers no other reading
-            settled.append(table)
-            continue
         table, found = _settle_table(doc_id, table, low_confidence, settings)
         settled.append(table)
         flags.extend(found)
@@ -87,12 +84,9 @@ def _settle_table(
     doc_id: str, table: Table, low_confidence: float, settings: ReconcileSettings
 ) -> tuple[Table, list[Flag]]:
     flags: list[Flag] = []
-    binding = _binding(doc_id, table, settings)
     for index in range(len(table.entries)):
         slots = [slot for slot in _slots(table, index) if _unsure(slot.get(table), low_confidence)]
-        broken, elsewhere = _judge(table, index, binding)
-        if not broken and not slots:  # nothing to settle: no alternative is tried
-            continue
+        broken, elsewhere = _judge(doc_id, table, index, settings)
         fits = _fits(doc_id, table, index, slots, elsewhere, settings)
         if broken and not fits:  # both passes may agree on a lost separator: try the rest
             sure = [s for s in _slots(table, index) if s not in slots and _read_by_ocr(s, table)]
@@ -101,7 +95,6 @@ def _settle_table(
             slot, reading = fits[0]
             printed = slot.get(table)
             table = _with(table, slot, reading)
-            binding = _binding(doc_id, table, settings)
             flags.append(_corrected(doc_id, table, index, printed, reading))  # type: ignore[arg-type]
         elif slots and (broken or fits):
             flags.extend(_unsure_flag(doc_id, table, index, slot) for slot in slots)
@@ -132,20 +125,10 @@ def _fits(
         for reading in readings:
             numbers.setdefault(parse_number(reading), reading)
         for reading in numbers.values():
-            tried = _with(table, slot, reading)
-            breaks, after = _judge(tried, index, _binding(doc_id, tried, settings))
+            breaks, after = _judge(doc_id, _with(table, slot, reading), index, settings)
             if not breaks and after <= elsewhere:
                 fits.append((slot, reading))
     return fits
-
-
-def _read_by_ocr_anywhere(table: Table) -> bool:
-    """Whether any value of the table was read by OCR (a row of a scanned page)."""
-    return any(
-        value is not None and value.at.method == "ocr"
-        for entry in table.entries
-        for value in (entry.row_number, entry.total, entry.rank, *entry.components)
-    )
 
 
 def _read_by_ocr(slot: _Slot, table: Table) -> bool:
@@ -205,18 +188,14 @@ def _with(table: Table, slot: _Slot, reading: str) -> Table:
     return slot.put(table, Value(reading, parse_number(reading), value.at))
 
 
-def _binding(doc_id: str, table: Table, settings: ReconcileSettings) -> list[Flag]:
-    """The table's constraint flags: errors, and the warnings a misread value raises."""
-    return [
+def _judge(doc_id: str, table: Table, index: int, settings: ReconcileSettings) -> tuple[int, int]:
+    """How many constraint flags fall on this row, and on the table outside it."""
+    places = _places(table.entries[index])
+    binding = [
         flag
         for flag in reconcile(doc_id, Metadata(), (table,), settings)
         if flag.severity == "error" or flag.check in CONSTRAINT_WARNINGS
     ]
-
-
-def _judge(table: Table, index: int, binding: list[Flag]) -> tuple[int, int]:
-    """How many constraint flags fall on this row, and on the table outside it."""
-    places = _places(table.entries[index])
     on_row = sum(flag.at in places for flag in binding)
     return on_row, len(binding) - on_row
 
