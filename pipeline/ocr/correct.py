@@ -74,6 +74,10 @@ def settle_tables(
     """Tables with the readings their arithmetic singles out, and the OCR flags."""
     settled, flags = [], []
     for table in tables:
+        if not any(_read_by_ocr(s, table) for i in range(len(table.entries))
+                   for s in _slots(table, i)):  # fmt: skip
+            settled.append(table)  # a text layer's table: nothing to settle
+            continue
         table, found = _settle_table(doc_id, table, low_confidence, settings)
         settled.append(table)
         flags.extend(found)
