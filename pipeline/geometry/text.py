@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import itemgetter
 from typing import NamedTuple
 
 from pipeline.geometry.shapes import Glyph
@@ -17,6 +18,7 @@ from pipeline.geometry.shapes import Glyph
 NUMBER_HEAD = re.compile(r"(?:^|\s)\(?[\d.,]*\d[\d.,]*$")
 NUMBER_TAIL = re.compile(r"^[\d.,]*\d[\d.,]*\)?(?:\s|$)")
 VOWELS = frozenset("aeiouyAEIOUY")  # ă â ê ô ơ ư decompose to one of these and a mark
+X0, BOTTOM = itemgetter(1), itemgetter(4)  # of a Glyph: sort keys
 WORD_JOINER = "\u2060"  # a part of its own between two lines: the break fell inside a word
 
 
@@ -52,7 +54,7 @@ def nfc(text: str) -> str:
 
 def group_lines(glyphs: list[Glyph], line_tolerance: float, word_gap: float) -> list[TextLine]:
     """Glyphs whose bottoms lie within the tolerance form one line; lines top to bottom."""
-    ordered = sorted(glyphs, key=lambda glyph: glyph.bottom)
+    ordered = sorted(glyphs, key=BOTTOM)
     lines: list[TextLine] = []
     start = 0
     for index in range(1, len(ordered) + 1):
@@ -79,20 +81,21 @@ def make_words(glyphs: list[Glyph], word_gap: float) -> list[TextWord]:
     """
     words: list[TextWord] = []
     current: list[Glyph] = []
-    for glyph in sorted(glyphs, key=lambda glyph: glyph.x0):
-        if current and (glyph.text.isspace() or starts_word(current[-1], glyph, word_gap)):
-            words.append(word_of(current))
-            current = []
-        if not glyph.text.isspace():
-            current.append(glyph)
+    for glyph in sorted(glyphs, key=X0):  # the reader's hottest loop: kept flat
+        if glyph.text.isspace():
+            if current:
+                words.append(word_of(current))
+                current = []
+            continue
+        if current:
+            last = current[-1]
+            if glyph.x0 - last.x1 > word_gap * (last.bottom - last.top):
+                words.append(word_of(current))
+                current = []
+        current.append(glyph)
     if current:
         words.append(word_of(current))
     return words
-
-
-def starts_word(last: Glyph, glyph: Glyph, word_gap: float) -> bool:
-    """Whether ``glyph`` lies far enough right of ``last`` to begin a new word."""
-    return glyph.x0 - last.x1 > word_gap * (last.bottom - last.top)
 
 
 def word_of(glyphs: list[Glyph]) -> TextWord:

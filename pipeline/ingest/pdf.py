@@ -94,12 +94,13 @@ def readable_text_layer(glyphs: list[Glyph]) -> bool:
     A scan carries no text, or only a stamp of a page number, or the garbage a bad OCR layer
     leaves (symbols, private-use and replacement characters): such a page is read by OCR.
     """
-    printed = [glyph.text for glyph in glyphs if not glyph.text.isspace()]
-    letters = sum(text[:1].isalnum() for text in printed)
+    firsts = "".join(glyph.text[:1] for glyph in glyphs if not glyph.text.isspace())
+    letters = sum(map(str.isalnum, firsts))
     if letters < MIN_TEXT_LAYER_LETTERS:
         return False
-    odd = sum(not _plain_character(text[:1]) for text in printed)
-    return odd <= len(printed) * MAX_ODD_SHARE
+    unusual = (char for char in firsts if not " " < char < "\x7f")  # printable ASCII is plain
+    odd = sum(not _plain_character(char) for char in unusual)
+    return odd <= len(firsts) * MAX_ODD_SHARE
 
 
 def _plain_character(char: str) -> bool:

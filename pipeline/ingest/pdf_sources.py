@@ -101,19 +101,18 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
     where = ctypes.byref(rect)
     get_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
     a, b, c, d, e, f = affine
-    upright = b == 0.0 and c == 0.0  # /Rotate 0 or 180: x from x, y from y
+    unturned = (a, b, c, d) == (1.0, 0.0, 0.0, -1.0)  # /Rotate 0: x as is, y flipped
     glyphs: list[Glyph] = []
     for index, code in enumerate(codes):
         if code in SKIPPED_CODES or (code == 32 and generated(text_page, index)):
             continue
         get_box(text_page, index, where)
-        if upright:
-            xa, xb = a * rect.left + e, a * rect.right + e
-            ya, yb = d * rect.bottom + f, d * rect.top + f
-            box = (min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+        left, top, right, bottom = rect.left, rect.top, rect.right, rect.bottom
+        if unturned and left <= right and bottom <= top:  # upright text on an unturned page
+            glyphs.append(Glyph(chr(code), left + e, f - top, right + e, f - bottom))
         else:
-            box = to_display(affine, rect.left, rect.bottom, rect.right, rect.top)
-        glyphs.append(Glyph(chr(code), *box))
+            box = to_display(affine, left, bottom, right, top)
+            glyphs.append(Glyph(chr(code), *box))
     return join_surrogates(glyphs)
 
 
