@@ -10,7 +10,9 @@ cell) is read again in about a millisecond with a digits-only pass. pytesseract 
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -110,7 +112,8 @@ def _text(api: object) -> str:
 class Tesseract:
     """One page at a time: ``set_page`` then ``words`` and ``read_number`` on that page.
 
-    Open it once per document (loading the models takes ~0.2 s) and close it after.
+    Readers take one from ``open_engine`` (loaded once per process and thread); a
+    ``with Tesseract(...)`` block opens one of its own and closes it after.
     """
 
     def __init__(self, settings: OcrSettings = OcrSettings()) -> None:
@@ -205,3 +208,19 @@ class Tesseract:
         if not api.Recognize(timeout=self._timeout_ms):  # type: ignore[attr-defined]
             seconds = self._timeout_ms / 1000
             raise OcrError(f"Tesseract {what} did not finish within {seconds:g} s")
+
+
+def open_engine(settings: OcrSettings) -> Tesseract:
+    """An open Tesseract for ``settings``, loaded once per process and thread.
+
+    Loading the three models takes about half a second, as long as reading a small page: a
+    worker reading one scanned document after another keeps its engine (each call sets its
+    own page, so nothing carries over from one document to the next). One per thread, as a
+    Tesseract handle is not to be shared between threads (a Dask worker runs several).
+    """
+    return _engine(settings, threading.get_ident())
+
+
+@lru_cache(maxsize=4)
+def _engine(settings: OcrSettings, thread: int) -> Tesseract:
+    return Tesseract(settings)
