@@ -37,3 +37,19 @@ def test_lower_layer_does_not_import_upper(package: str, below: tuple[str, ...])
         for module, names in imported_modules(package).items()
     }
     assert {module: names for module, names in offenders.items() if names} == {}
+
+
+def test_every_combining_mark_is_one_fold_marks_looks_for() -> None:
+    import sys
+    import unicodedata
+
+    from pipeline.geometry.shapes import MAY_FOLD
+
+    missed = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF
+        and unicodedata.combining(chr(code))
+        and not MAY_FOLD.match(chr(code))
+    ]
+    assert missed == []

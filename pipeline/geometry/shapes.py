@@ -7,10 +7,18 @@ the top-left of the page as displayed.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 from unicodedata import combining
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
+# Every character that may fold: the ligatures, and whole blocks holding combining marks (any
+# character with a combining class lies in one; tests/test_geometry_layers.py checks it).
+MAY_FOLD = re.compile(
+    "[" + "".join(LIGATURES) + "\u0300-\u036f\u0483-\u0489\u0591-\u1cff\u1dc0-\u1dff"
+    "\u20d0-\u20ff\u2cef-\u2cf1\u2d7f\u2de0-\u2dff\u302a-\u302f\u3099\u309a\ua66f-\uabff"
+    "\ufb1e\ufe00-\ufe2f\U00010000-\U0010ffff]"
+)
 
 
 class Glyph(NamedTuple):
@@ -64,7 +72,13 @@ def box_rules(box: tuple, thickness: float) -> list[Rule]:
 
 
 def fold_marks(glyphs: list[Glyph]) -> list[Glyph]:
-    """Fold combining marks into the glyph before them, growing its box to cover both."""
+    """Fold combining marks into the glyph before them, growing its box to cover both.
+
+    Most pages print precomposed letters only: one search of their text, in C, says so and
+    the glyphs are returned as they are.
+    """
+    if not MAY_FOLD.search("".join([glyph.text for glyph in glyphs])):
+        return glyphs
     folded: list[Glyph] = []
     for glyph in glyphs:
         if folded and combining(glyph.text[:1] or " "):

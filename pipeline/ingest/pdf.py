@@ -94,7 +94,7 @@ def readable_text_layer(glyphs: list[Glyph]) -> bool:
     A scan carries no text, or only a stamp of a page number, or the garbage a bad OCR layer
     leaves (symbols, private-use and replacement characters): such a page is read by OCR.
     """
-    firsts = "".join(glyph.text[:1] for glyph in glyphs if not glyph.text.isspace())
+    firsts = "".join("".join([glyph.text[:1] for glyph in glyphs]).split())
     letters = sum(map(str.isalnum, firsts))
     if letters < MIN_TEXT_LAYER_LETTERS:
         return False
