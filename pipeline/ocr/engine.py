@@ -153,6 +153,16 @@ class Tesseract:
     ) -> None:
         self.close()
 
+    def fresh(self) -> Tesseract:
+        """This engine as a newly loaded one would read: the last page and what the adaptive
+        classifier learnt from earlier pages forgotten (a document is read the same whatever
+        was read before it, and the memory those pages held is given back)."""
+        for api in (self._text, self._digits, self._osd):
+            if api is not None:
+                api.Clear()
+                api.ClearAdaptiveClassifier()
+        return self
+
     def close(self) -> None:
         for api in (self._text, self._digits, self._osd):
             if api is not None:
@@ -214,11 +224,11 @@ def open_engine(settings: OcrSettings) -> Tesseract:
     """An open Tesseract for ``settings``, loaded once per process and thread.
 
     Loading the three models takes about half a second, as long as reading a small page: a
-    worker reading one scanned document after another keeps its engine (each call sets its
-    own page, so nothing carries over from one document to the next). One per thread, as a
+    worker reading one scanned document after another keeps its engine, made ``fresh`` for
+    each document so nothing carries over from one to the next. One per thread, as a
     Tesseract handle is not to be shared between threads (a Dask worker runs several).
     """
-    return _engine(settings, threading.get_ident())
+    return _engine(settings, threading.get_ident()).fresh()
 
 
 @lru_cache(maxsize=4)
