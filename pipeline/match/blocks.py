@@ -198,32 +198,26 @@ def score_choices(core: str, block: Block, slack: float | None) -> list[tuple[in
     (``ratio`` of sorted words is ``token_sort_ratio``). Choices too far below the best to
     change the outcome are left out (speed).
     """
-    ordered_core, sorted_core = core, sort_words(core)
-    texts, unordered_texts = block.plain[0], block.unordered[0]
-    best_plain = best_of(ordered_core, texts)
-    if best_plain is None:
+    plain = best_first(core, block.plain[0])
+    unordered = best_first(sort_words(core), block.unordered[0])
+    if not plain:
         return []
-    best = max(best_plain, best_of(sorted_core, unordered_texts) or 0.0)
-    floor = 0.0 if slack is None else max(0.0, best - slack - 0.01)
+    best = max(plain[0][1], unordered[0][1] if unordered else 0.0)
+    floor = -1.0 if slack is None else best - slack - 0.01
     scores: dict[int, float] = {}
-    for _, score, j in within(ordered_core, texts, floor):
+    for _, score, j in plain:  # best first: stop at the first below the floor
+        if score < floor:
+            break
         scores.update(dict.fromkeys(block.plain[1][j], score))
-    for _, score, j in within(sorted_core, unordered_texts, floor):
+    for _, score, j in unordered:
+        if score < floor:
+            break
         for i in block.unordered[1][j]:
             if scores.get(i, -1.0) < score:
                 scores[i] = score
     return sorted(scores.items())
 
 
-def best_of(query: str, texts: Sequence[str]) -> float | None:
-    """The best ``fuzz.ratio`` of the query with any of the texts (None for no texts)."""
-    found = process.extractOne(query, texts, scorer=fuzz.ratio) if texts else None
-    return None if found is None else float(found[1])
-
-
-def within(query: str, texts: Sequence[str], floor: float) -> list[tuple[str, float, int]]:
-    """The texts whose ``fuzz.ratio`` with the query is at least ``floor``: two passes in C
-    (the best, then those near it) build a tuple for a few texts, not for the whole block."""
-    if not texts:
-        return []
-    return process.extract(query, texts, scorer=fuzz.ratio, limit=None, score_cutoff=floor)
+def best_first(query: str, texts: Sequence[str]) -> list[tuple[str, float, int]]:
+    """``fuzz.ratio`` of the query with every text, best first."""
+    return process.extract(query, texts, scorer=fuzz.ratio, limit=None) if texts else []
