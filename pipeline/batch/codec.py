@@ -22,27 +22,20 @@ from pipeline.models import DocumentResult
 Decoder = Callable[[Any], Any]
 
 
-_PLAIN = frozenset({str, int, float, bool, type(None)})
+_PLAIN = (str, int, float, bool, type(None))
 
 
 def encode(value: Any) -> Any:
-    """A JSON-able form of a dataclass tree (dispatch on the exact type: the journal encodes
-    every value of every document, and ``isinstance`` chains cost a fifth of a text document)."""
-    kind: Any = type(value)
-    if kind in _PLAIN:
-        return value
-    if kind is tuple or kind is list:
-        return [encode(item) for item in value]
-    if kind is Decimal or kind is date:
-        return str(value)
-    if kind is dict:
-        return {key: encode(item) for key, item in value.items()}
-    if isinstance(value, str | int | float):  # a subclass: an enum, a str subtype
+    """A JSON-able form of a dataclass tree."""
+    if isinstance(value, _PLAIN):
         return value
     if isinstance(value, tuple | list):
         return [encode(item) for item in value]
+    if isinstance(value, dict):
+        return {key: encode(item) for key, item in value.items()}
     if isinstance(value, Decimal | date):
         return str(value)
+    kind: Any = type(value)
     return {name: encode(getattr(value, name)) for name in _field_names(kind)}
 
 
