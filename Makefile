@@ -107,6 +107,13 @@ samples: setup
 archives: setup
 	$(BIN)/python samples/make_archives.py
 
+# Rewrite tests/fixtures/producers/: the HTML fixtures printed by Chromium and by LibreOffice
+# Writer/Web (the label test reads them beside the DOCX).
+.PHONY: producers
+producers: setup chromium
+	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui fonts-liberation >/dev/null)
+	$(BIN)/python scripts/make_producer_pdfs.py
+
 # Rewrite samples/scanned/: the fixture PDFs as seeded scans and phone photos (OCR tests).
 # The red seal's ring text needs a font with Vietnamese letters (fonts-liberation).
 scans: setup

@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -138,8 +139,40 @@ def overlaps(valid_from: date | None, valid_to: date | None, year: int | None) -
     return starts_ok and (valid_to is None or valid_to.year >= year)
 
 
+# A file the registry is built from, as the cache knows it: its path and what it was when read.
+FileStamp = tuple[str, int, int] | None
+
+
 def load_registry(overlay: Path | None = None, aliases: Path | None = None) -> Registry:
-    """Shipped registry, plus the user's overlay units and the reviewer's aliases."""
+    """Shipped registry, plus the user's overlay units and the reviewer's aliases.
+
+    Built once per process for the same inputs: the registry is immutable and holds what the
+    matcher derives from it (``memoized``), so the API, the CLI and every worker share one per
+    (overlay, aliases) as long as neither file changes (path, size and mtime are the key).
+    """
+    return _cached_registry(_stamp(overlay), _stamp(aliases))
+
+
+def _stamp(path: Path | None) -> FileStamp:
+    """What identifies one version of a file: path, size, modification time (ns)."""
+    if path is None:
+        return None
+    try:
+        found = path.stat()
+    except OSError:  # let the reader say what is wrong with it
+        return (str(path), -1, -1)
+    return (str(path), found.st_size, found.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _cached_registry(overlay: FileStamp, aliases: FileStamp) -> Registry:
+    return _build_registry(
+        Path(overlay[0]) if overlay else None, Path(aliases[0]) if aliases else None
+    )
+
+
+def _build_registry(overlay: Path | None, aliases: Path | None) -> Registry:
+    """The registry read from the shipped tables and the two optional files."""
     units: dict[str, Unit] = {}
     names: list[Name] = []
     for rows, level in shipped_tables():

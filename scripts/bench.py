@@ -1,7 +1,9 @@
 """Speed and memory of `decisions extract`, each beside a baseline run in the same command.
 
 Text path: the seed decisions copied 200 times; baseline = read every file and split its lines.
-Each measurement runs in a fresh process, which reports its own wall time and peak RSS.
+Each measurement runs in a fresh process, which reports its own wall time and peak RSS. Then
+the text-layer PDFs (scripts/bench_pdf.py) and the matcher on 100,000 distinct names, each
+figure of issue 18 beside its goal (lines starting GOAL).
 Run: make bench
 """
 
@@ -14,8 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchlib import goal
+
 ROOT = Path(__file__).resolve().parent.parent
 COPIES = 200
+MATCH_NAMES = 100_000
 
 BASELINE = """
 import resource, sys, time
@@ -38,6 +43,20 @@ write_outputs(results, Path(sys.argv[2]))
 failed = sum(r.status == "failed" for r in results)
 print({"seconds": time.perf_counter() - start, "documents": len(results), "failed": failed,
        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+"""
+
+
+MATCH = """
+import sys, time
+sys.path.insert(0, "scripts")
+from eval_match import batch_names
+from pipeline.match import match_names
+from pipeline.registry import load_registry
+registry = load_registry()
+names = batch_names(int(sys.argv[1]), all_distinct=True)
+start = time.perf_counter()
+match_names(names, registry, province="Lào Cai", level=None, year=2016)
+print({"seconds": time.perf_counter() - start, "names": len(set(names))})
 """
 
 
@@ -86,7 +105,14 @@ def main() -> None:
     pdf_bench = ROOT / "scripts/bench_pdf.py"
     if pdf_bench.exists():
         print("text-layer PDFs (samples/generated), every stage vs pdfplumber alone:")
-        subprocess.run([sys.executable, str(pdf_bench), "samples/generated"], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, str(pdf_bench), "samples/generated", "--repeat", "5"],
+            check=True,
+            cwd=ROOT,
+        )
+    matched = measure(MATCH, str(MATCH_NAMES))
+    print(f"matcher: {matched['names']:,} distinct names of one province table")
+    goal("matcher: 100,000 distinct names", matched["seconds"], "<=", 5.0, " s")
     print(json.dumps({"text": figures}))
 
 

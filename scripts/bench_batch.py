@@ -10,11 +10,15 @@ Prints, in one run:
 OCR pages/s with 1 and 2 workers beside Tesseract alone: scripts/bench_ocr.py.
 
 Each pipeline measurement runs in a fresh process (``python -c``) that reports its own wall
-time and the peak RSS of its worker processes. Run: make bench (or python scripts/bench_batch.py)
+time and the peak RSS of its worker processes; each is the best of ``--repeat`` runs (the
+machine is shared: the best run is the one least disturbed). Every ratio is printed beside its
+goal (issue 18), with how parallel the machine is at that moment (two busy processes against
+one): a worker ratio cannot beat it. Run: make bench (or python scripts/bench_batch.py)
 """
 
 from __future__ import annotations
 
+import argparse
 import ast
 import shutil
 import subprocess
@@ -23,8 +27,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchlib import goal, machine_parallelism
+
 ROOT = Path(__file__).resolve().parent.parent
 RERUN_DOCUMENTS = 1000
+REPEAT = 2
+API_CALLS = 20
 
 RUN = """
 import resource, sys, time
@@ -55,11 +63,31 @@ print({"seconds": time.perf_counter() - start, "pages": pages,
 """
 
 
-def measure(code: str, *args: str) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
+API = """
+import sys, time
+from pathlib import Path
+from pipeline import extract_document
+from pipeline.registry import _cached_registry
+start = time.perf_counter()
+for _ in range(int(sys.argv[1])):
+    extract_document(Path(sys.argv[2]))
+builds = _cached_registry.cache_info().misses
+print({"seconds": time.perf_counter() - start, "registry_builds": builds})
+"""
+
+
+def measure(code: str, *args: str, repeat: int = 1) -> dict:
+    """Run ``code`` in a fresh process ``repeat`` times; the figures of its fastest run."""
+    best: dict = {}
+    for _ in range(repeat):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
+            check=True,
+        )  # fmt: skip
+        figures = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+        if not best or figures["seconds"] < best["seconds"]:
+            best = figures
+    return best
 
 
 def copies(sources: list[Path], folder: Path, count: int) -> list[Path]:
@@ -84,21 +112,33 @@ def line(label: str, figures: dict, unit: str) -> float:
     return rate
 
 
-def bench_workers(title: str, files: list[Path], unit: str) -> tuple[float, float]:
-    """The pipeline over ``files`` with 1 and 2 workers; returns both rates."""
+def bench_workers(
+    title: str, files: list[Path], unit: str, repeat: int = REPEAT, max_mb: float | None = None
+) -> tuple[float, float]:
+    """The pipeline over ``files`` with 1 and 2 workers (best of ``repeat`` each), the worker
+    ratio beside its goal and beside the machine's own; returns both rates."""
     print(title)
     names = [str(path) for path in files]
-    one = line("decisions, 1 worker", measure(RUN, "1", *names), unit)
-    two = line("decisions, 2 workers", measure(RUN, "2", *names), unit)
+    single = measure(RUN, "1", *names, repeat=repeat)
+    one = line("decisions, 1 worker", single, unit)
+    two = line("decisions, 2 workers", measure(RUN, "2", *names, repeat=repeat), unit)
     if one == one and two == two:  # not NaN: something was read
-        print(f"  {'2 workers / 1 worker':<34} {two / one:8.2f}x")
+        machine = machine_parallelism()
+        goal(f"{title.split(' (')[0]}: 2 workers / 1 worker", two / one, ">=", 1.8)
+        print(f"     (this machine now: 2 busy processes / 1 = {machine:.2f}x)")
+    if max_mb is not None:
+        goal(f"{title.split(' (')[0]}: peak memory of a worker", single["worker_mb"], "<=",
+             max_mb, " MB")  # fmt: skip
     return one, two
 
 
 def bench_text(tmp: Path) -> None:
     seeds = sorted((ROOT / "samples").glob("0*.txt"))
     bench_workers(
-        "text decisions (seeds copied to 400 files)", copies(seeds, tmp / "text", 400), "documents"
+        "text decisions (seeds copied to 400 files)",
+        copies(seeds, tmp / "text", 400),
+        "documents",
+        max_mb=100,
     )
 
 
@@ -108,8 +148,21 @@ def bench_pdf(tmp: Path) -> None:
     _one, two = bench_workers(
         f"text-layer PDFs (samples/generated x4, {len(files)} files)", files, "pages"
     )
-    base = line("pdfplumber extract_tables() alone", measure(PDFPLUMBER, *map(str, files)), "pages")
+    base = line(
+        "pdfplumber extract_tables() alone",
+        measure(PDFPLUMBER, *map(str, files), repeat=REPEAT),
+        "pages",
+    )
     print(f"  {'decisions 2 workers / pdfplumber':<34} {two / base:8.2f}x")
+
+
+def bench_api() -> None:
+    """``pipeline.extract_document`` called again and again: the registry built once."""
+    seed = sorted((ROOT / "samples").glob("0*.txt"))[0]
+    figures = measure(API, str(API_CALLS), str(seed))
+    print(f"the API: {API_CALLS} calls of pipeline.extract_document in one process")
+    print(f"  {'per call':<34} {1000 * figures['seconds'] / API_CALLS:8.1f} ms")
+    goal("API: registry builds for 20 calls", figures["registry_builds"], "<=", 1, "")
 
 
 def bench_rerun(tmp: Path) -> None:
@@ -136,11 +189,16 @@ def bench_rerun(tmp: Path) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-rerun", action="store_true", help="not the 1,000-file re-run")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         bench_text(tmp)
         bench_pdf(tmp)
-        bench_rerun(tmp)
+        bench_api()
+        if not args.skip_rerun:
+            bench_rerun(tmp)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,10 @@ In one run it prints:
   * the ratios: pipeline / Tesseract alone, 2 workers / 1 worker;
   * the share of the pipeline's time spent inside Tesseract (cProfile over one in-process run:
     the time of pipeline/ocr/engine.py's own calls, the only module that runs Tesseract,
-    against the whole reading of the documents).
+    against the whole reading of the documents);
+  * a batch of 30 one-page scans with 1 and 2 workers (the worker ratio on a batch as small
+    as issue 18 asks), beside how parallel the machine is at that moment;
+  * each figure of issue 18 beside its goal (lines starting GOAL).
 
 Run: make bench (or python scripts/bench_ocr.py [--pages N])
 """
@@ -32,10 +35,12 @@ from typing import Any
 
 import pypdfium2 as pdfium
 from bench_batch import RUN, measure  # the same pipeline run as the other batch figures
+from benchlib import goal, machine_parallelism
 from PIL import Image, ImageSequence
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ROOT / "samples" / "scanned"
+SCAN_BATCH = 30  # one-page documents in the worker-ratio batch
 TIMEOUT = 300  # seconds per page: a hung Tesseract fails the benchmark, it is not a figure
 
 PROFILE = """
@@ -127,7 +132,8 @@ def bench(pages: list[Path]) -> None:
     bare = show("tesseract alone, 1 process (default threads)", tesseract_alone(pages, 1, False))
     bare_one = show("tesseract alone, 1 process, 1 thread", tesseract_alone(pages, 1, True))
     bare_two = show("tesseract alone, 2 processes, 1 thread", tesseract_alone(pages, 2, True))
-    one = show("decisions, 1 worker", measure(RUN, "1", *names))
+    single = measure(RUN, "1", *names)
+    one = show("decisions, 1 worker", single)
     two = show("decisions, 2 workers", measure(RUN, "2", *names))
     profile = measure(PROFILE, *names)
     print(f"  {'decisions 1 worker / tesseract (default)':<44} {one / bare:6.2f}x")
@@ -137,6 +143,24 @@ def bench(pages: list[Path]) -> None:
     print(f"  {'tesseract 2 processes / 1 process':<44} {bare_two / bare_one:6.2f}x")
     share = 100 * profile["tesseract_seconds"] / profile["seconds"]
     print(f"  {'time inside Tesseract (cProfile, 1 process)':<44} {share:5.1f}%")
+    goal("OCR: pipeline 1 worker / tesseract 1 thread", one / bare_one, ">=", 1.0)
+    goal("OCR: peak memory of a worker (300 dpi pages)", single["worker_mb"], "<=", 500, " MB")
+
+
+def bench_scan_batch(pages: list[Path], folder: Path) -> None:
+    """``SCAN_BATCH`` one-page scans (the pages cycled) with 1 and 2 workers."""
+    folder.mkdir()
+    files = []
+    for number in range(SCAN_BATCH):
+        page = pages[number % len(pages)]
+        files.append(folder / f"scan-{number:03d}{page.suffix}")
+        shutil.copy(page, files[-1])
+    names = [str(path) for path in files]
+    print(f"scans: a batch of {SCAN_BATCH} one-page documents")
+    one = show("decisions, 1 worker", measure(RUN, "1", *names))
+    two = show("decisions, 2 workers", measure(RUN, "2", *names))
+    goal("scans: 2 workers / 1 worker", two / one, ">=", 1.8)
+    print(f"     (this machine now: 2 busy processes / 1 = {machine_parallelism():.2f}x)")
 
 
 def main(argv: list[str]) -> int:
@@ -147,7 +171,9 @@ def main(argv: list[str]) -> int:
         print("OCR: tesseract is not installed (make setup installs it)")
         return 1
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as scratch:
-        bench(page_images(Path(scratch), limit))
+        pages = page_images(Path(scratch), limit)
+        bench(pages)
+        bench_scan_batch(pages, Path(scratch) / "batch")
     return 0
 
 

@@ -8,9 +8,9 @@ import pdfplumber
 import pytest
 
 from pipeline.errors import CorruptFile, EncryptedFile
+from pipeline.geometry.shapes import Glyph, fold_marks
+from pipeline.geometry.text import group_lines, join_wrapped
 from pipeline.ingest.pdf import PdfSettings, read_pdf
-from pipeline.ingest.pdf_sources import Glyph, fold_marks
-from pipeline.ingest.pdf_text import group_lines, join_wrapped
 from pipeline.models import Line, Page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"

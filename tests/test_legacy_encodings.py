@@ -155,8 +155,8 @@ def test_capitals_lost_with_the_capitals_font_come_back() -> None:
 
 
 def test_pdf_glyphs_decode_by_their_font_name() -> None:
+    from pipeline.geometry.shapes import Glyph, PageContent
     from pipeline.ingest.pdf_legacy import decode_page
-    from pipeline.ingest.pdf_sources import Glyph, PageContent
 
     def glyphs(text: str, font: str, x: float) -> list[Glyph]:
         return [

@@ -115,3 +115,22 @@ def test_components_cover_the_seed_keys(registry: Registry) -> None:
         "commune_application",
         "investment",
     } <= keys
+
+
+def test_the_registry_is_built_once_per_process_for_the_same_files(tmp_path: Path) -> None:
+    assert load_registry() is load_registry()
+    overlay = tmp_path / "overlay.csv"
+    overlay.write_text(
+        "id,name,level,province_id\np10.radio,Đài Phát thanh - Truyền hình,province_agency,p10\n",
+        encoding="utf-8",
+    )
+    first = load_registry(overlay=overlay)
+    assert load_registry(overlay=overlay) is first
+    assert first is not load_registry()
+    overlay.write_text(
+        "id,name,level,province_id\np10.park,Vườn quốc gia Hoàng Liên,province_agency,p10\n",
+        encoding="utf-8",
+    )
+    changed = load_registry(overlay=overlay)
+    assert changed is not first
+    assert "p10.park" in changed.units and "p10.park" not in first.units

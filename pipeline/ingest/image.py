@@ -18,6 +18,7 @@ from pipeline.errors import CorruptFile, OcrError
 from pipeline.models import Page, Provenance
 from pipeline.ocr import OcrSettings, Tesseract
 from pipeline.ocr.acronyms import repair_acronyms
+from pipeline.ocr.engine import open_engine
 from pipeline.ocr.page import read_page_image
 
 A4_LONG_INCH = 297 / 25.4
@@ -34,15 +35,13 @@ def read_images(files: list[tuple[Path, str]], settings: OcrSettings) -> tuple[P
     each page's provenance names the file it is in."""
     frames = [(name, pixels, ppi) for path, name in files for pixels, ppi in _frames(path)]
     grid_ids = count(1)
-    with Tesseract(settings) as engine:
-        return repair_acronyms(
-            tuple(
-                _read(
-                    pixels, ppi, Provenance(name, number, method="ocr"), engine, settings, grid_ids
-                )  # fmt: skip
-                for number, (name, pixels, ppi) in enumerate(frames, start=1)
-            )
+    engine = open_engine(settings)
+    return repair_acronyms(
+        tuple(
+            _read(pixels, ppi, Provenance(name, number, method="ocr"), engine, settings, grid_ids)
+            for number, (name, pixels, ppi) in enumerate(frames, start=1)
         )
+    )
 
 
 def _frames(path: Path) -> list[tuple[np.ndarray, int]]:
@@ -65,20 +64,20 @@ def ocr_scanned_pages(
     document = pdfium.PdfDocument(path)
     grid_ids = count(_last_grid(pages) + 1)
     try:
-        with Tesseract(settings) as engine:
-            read = tuple(
-                _read(
-                    _render(document, page.number, settings.dpi),
-                    settings.dpi,
-                    Provenance(source_file, page.number, method="ocr"),
-                    engine,
-                    settings,
-                    grid_ids,
-                )  # fmt: skip
-                if page.method == OCR_NEEDED
-                else page
-                for page in pages
-            )
+        engine = open_engine(settings)
+        read = tuple(
+            _read(
+                _render(document, page.number, settings.dpi),
+                settings.dpi,
+                Provenance(source_file, page.number, method="ocr"),
+                engine,
+                settings,
+                grid_ids,
+            )  # fmt: skip
+            if page.method == OCR_NEEDED
+            else page
+            for page in pages
+        )
         return repair_acronyms(read)
     finally:
         document.close()

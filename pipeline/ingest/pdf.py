@@ -2,8 +2,8 @@
 
 pdfium (through pypdfium2) reads every glyph with its box and every path object; pdfplumber
 reads the same through pdfminer, slower, and serves as reference and fallback
-(``PdfSettings(engine="pdfplumber")``). Layout analysis is shared: ruled tables from the rules,
-unruled tables from aligned text, the rest as prose lines top to bottom.
+(``PdfSettings(engine="pdfplumber")``). The layout analysis is the OCR reader's too
+(``pipeline.geometry``).
 """
 
 from __future__ import annotations
@@ -13,92 +13,34 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import count
 from pathlib import Path
-from typing import NamedTuple
 
 import pypdfium2 as pdfium
 
 from pipeline.errors import CorruptFile
-from pipeline.ingest.pdf_lattice import Frame, assign_glyphs, find_frames
+from pipeline.geometry.layout import LayoutSettings, build_page
+from pipeline.geometry.shapes import Glyph, PageContent, fold_marks
 from pipeline.ingest.pdf_legacy import decode_page
-from pipeline.ingest.pdf_sources import (
-    CORRUPT_MESSAGE,
-    Glyph,
-    PageContent,
-    fold_marks,
-    pdfium_pages,
-    pdfplumber_pages,
-)
-from pipeline.ingest.pdf_stream import StreamTable, cell_texts, find_stream_tables
+from pipeline.ingest.pdf_sources import CORRUPT_MESSAGE, pdfium_pages, pdfplumber_pages
 from pipeline.ingest.pdf_streams import damaged_pages, refuse_bombs
-from pipeline.ingest.pdf_text import TextLine, cell_text, group_lines, nfc, split_segments
-from pipeline.models import BBox, Cell, Line, Page, Provenance, Word
+from pipeline.models import Page
 from pipeline.settings import IngestLimits
 
 DEFAULT_ENGINE = "pdfium"
-DEFAULT_SNAP_TOLERANCE = 3.0
-DEFAULT_JOIN_TOLERANCE = 3.0
-DEFAULT_RULE_THICKNESS = 3.0
-DEFAULT_LINE_TOLERANCE = 3.0
-DEFAULT_WORD_GAP = 3.0
-DEFAULT_LINE_SPLIT_GAP = 30.0
-DEFAULT_COLUMN_GAP = 6.0
-DEFAULT_LATTICE_MIN_ROWS = 2
-DEFAULT_LATTICE_MIN_COLS = 2
-DEFAULT_UNRULED_MIN_ROWS = 3
-DEFAULT_UNRULED_MIN_COLS = 3
-DEFAULT_FIND_UNRULED = True
 ENGINES = ("pdfium", "pdfplumber")
 MIN_TEXT_LAYER_LETTERS = 20  # fewer: a scan with a page number stamped in, read by OCR
 MAX_ODD_SHARE = 0.2  # more symbols and unknown characters than this: a garbage text layer
 
 
 @dataclass(frozen=True)
-class PdfSettings:
-    """Tunables of the PDF reader; distances in PDF points (1/72 inch)."""
+class PdfSettings(LayoutSettings):
+    """Tunables of the PDF reader: the engine, and the layout's (distances in PDF points)."""
 
     engine: str = DEFAULT_ENGINE
     """pdfium (fast) or pdfplumber (reference, fallback)."""
-    snap_tolerance: float = DEFAULT_SNAP_TOLERANCE
-    """Parallel rules closer than this are one line (double borders, stroke width)."""
-    join_tolerance: float = DEFAULT_JOIN_TOLERANCE
-    """Collinear rule pieces with a gap up to this are one rule; also how near rules must meet."""
-    rule_thickness: float = DEFAULT_RULE_THICKNESS
-    """A path at most this thick is a rule; a thicker box contributes its four sides."""
-    line_tolerance: float = DEFAULT_LINE_TOLERANCE
-    """Glyphs whose bottoms differ by at most this sit on one text line."""
-    word_gap: float = DEFAULT_WORD_GAP
-    """A horizontal gap wider than this between glyphs starts a new word."""
-    line_split_gap: float = DEFAULT_LINE_SPLIT_GAP
-    """Prose: a gap wider than this splits a line (letterhead's two columns, signature block)."""
-    column_gap: float = DEFAULT_COLUMN_GAP
-    """Unruled tables: a gap wider than this separates two columns."""
-    lattice_min_rows: int = DEFAULT_LATTICE_MIN_ROWS
-    """A ruled frame needs at least this many rows to be a table."""
-    lattice_min_cols: int = DEFAULT_LATTICE_MIN_COLS
-    """A ruled frame needs at least this many columns to be a table."""
-    unruled_min_rows: int = DEFAULT_UNRULED_MIN_ROWS
-    """An unruled table needs at least this many lines with enough columns."""
-    unruled_min_cols: int = DEFAULT_UNRULED_MIN_COLS
-    """An unruled table's rows need at least this many columns."""
-    find_unruled: bool = DEFAULT_FIND_UNRULED
-    """Look for unruled tables in the text outside ruled ones."""
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {ENGINES}, not {self.engine!r}")
-
-
-class GridDraft(NamedTuple):
-    """A table's rows before the document-wide grid id is known: (cells, row bbox) each."""
-
-    top: float
-    x0: float
-    rows: list[tuple[tuple[Cell, ...], BBox]]
-
-
-# (top, x0) for reading order, then the prose line or table; segments of one text line share
-# the line's top, so a letterhead line comes out left column first.
-Item = tuple[tuple[float, float], Line | GridDraft]
 
 
 def read_pdf(
@@ -112,12 +54,14 @@ def read_pdf(
     A decompression bomb is refused before any page is read; a page whose content stream is
     damaged keeps what pdfium could read of it and says why in ``Page.damage``.
     """
-    refuse_bombs(path, limits.max_stream_mb)
+    damaged_stream = refuse_bombs(path, limits.max_stream_mb)
     grid_ids = count(1)
     pages = tuple(
-        build_page(decode_page(content), source_file, settings, grid_ids)
+        text_page(decode_page(content), source_file, settings, grid_ids)
         for content in page_contents(path, settings)
     )
+    if not damaged_stream and all(page.method == "pdf" for page in pages):
+        return pages
     damaged = damaged_pages(path, limits.max_stream_mb)
     return tuple(replace(page, damage=damaged.get(page.number)) for page in pages)
 
@@ -134,47 +78,15 @@ def page_contents(path: Path, settings: PdfSettings) -> Iterator[PageContent]:
         raise CorruptFile(CORRUPT_MESSAGE.format(name=path.name, reason=err)) from err
 
 
-def build_page(
-    content: PageContent,
-    source_file: str,
-    settings: PdfSettings,
-    grid_ids: Iterator[int],
-    method: str = "pdf",
+def text_page(
+    content: PageContent, source_file: str, settings: PdfSettings, grid_ids: Iterator[int]
 ) -> Page:
-    """Lay out one page: ruled tables, unruled tables, then prose, in reading order.
-
-    The OCR reader lays out its pages here too (``method="ocr"``, words as glyphs), so every
-    page with boxes goes through one layout analysis.
-    """
-    width, height = round(content.width, 2), round(content.height, 2)
+    """One page laid out from its text layer, or marked ``ocr-needed`` when it has none."""
     glyphs = fold_marks(content.glyphs)
-    if method == "pdf" and not readable_text_layer(glyphs):
+    if not readable_text_layer(glyphs):
+        width, height = round(content.width, 2), round(content.height, 2)
         return Page(content.number, (), width, height, method="ocr-needed")
-    place = Provenance(source_file, content.number, method=method)
-    items: list[Item] = []
-    frames = find_frames(
-        content.rules,
-        settings.snap_tolerance,
-        settings.join_tolerance,
-        settings.lattice_min_rows,
-        settings.lattice_min_cols,
-    )
-    for frame in frames:
-        inside, glyphs = assign_glyphs(frame, glyphs)
-        grid = lattice_grid(frame, inside, place, settings)
-        items.append(((grid.top, grid.x0), grid))
-    lines = group_lines(glyphs, settings.line_tolerance, settings.word_gap)
-    if settings.find_unruled:
-        tables, lines = find_stream_tables(
-            lines, settings.column_gap, settings.unruled_min_rows, settings.unruled_min_cols
-        )
-        grids = [stream_grid(table, place) for table in tables]
-        items.extend(((grid.top, grid.x0), grid) for grid in grids)
-    for line in lines:
-        for part in split_segments(line, settings.line_split_gap):
-            items.append(((line.top, part.x0), prose_line(part, place)))
-    emitted = emit(items, grid_ids)
-    return Page(content.number, emitted, width, height, method=method, encoding=content.encoding)
+    return build_page(content._replace(glyphs=glyphs), source_file, settings, grid_ids)
 
 
 def readable_text_layer(glyphs: list[Glyph]) -> bool:
@@ -183,83 +95,15 @@ def readable_text_layer(glyphs: list[Glyph]) -> bool:
     A scan carries no text, or only a stamp of a page number, or the garbage a bad OCR layer
     leaves (symbols, private-use and replacement characters): such a page is read by OCR.
     """
-    printed = [glyph.text for glyph in glyphs if not glyph.text.isspace()]
-    letters = sum(text[:1].isalnum() for text in printed)
+    firsts = "".join("".join([glyph.text[:1] for glyph in glyphs]).split())
+    letters = sum(map(str.isalnum, firsts))
     if letters < MIN_TEXT_LAYER_LETTERS:
         return False
-    odd = sum(not _plain_character(text[:1]) for text in printed)
-    return odd <= len(printed) * MAX_ODD_SHARE
+    unusual = (char for char in firsts if not " " < char < "\x7f")  # printable ASCII is plain
+    odd = sum(not _plain_character(char) for char in unusual)
+    return odd <= len(firsts) * MAX_ODD_SHARE
 
 
 def _plain_character(char: str) -> bool:
     """A letter, digit or punctuation mark a decision prints (any script but private use)."""
     return char.isprintable() and unicodedata.category(char) not in ("Co", "Cn", "So")
-
-
-def box(x0: float, top: float, x1: float, bottom: float) -> BBox:
-    """A bbox rounded to 1/100 point, so both engines and reruns print the same numbers."""
-    return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
-
-
-def lattice_grid(frame: Frame, inside: dict, place: Provenance, settings: PdfSettings) -> GridDraft:
-    """The rows of a ruled table; merged regions anchored top-left, covered positions spanned."""
-    xs, ys = frame.xs, frame.ys
-    rows = []
-    for r in range(len(ys) - 1):
-        cells = []
-        for c in range(len(xs) - 1):
-            anchor = frame.anchor[(r, c)]
-            if anchor != (r, c):
-                at = place_at(place, box(xs[c], ys[r], xs[c + 1], ys[r + 1]))
-                cells.append(Cell("", at, spanned=True))
-                continue
-            last_row, last_col = frame.extent[anchor]
-            at = place_at(place, box(xs[c], ys[r], xs[last_col + 1], ys[last_row + 1]))
-            text = cell_text(inside.get(anchor, []), settings.line_tolerance, settings.word_gap)
-            cells.append(Cell(text, at))
-        rows.append((tuple(cells), box(xs[0], ys[r], xs[-1], ys[r + 1])))
-    return GridDraft(ys[0], xs[0], rows)
-
-
-def stream_grid(table: StreamTable, place: Provenance) -> GridDraft:
-    """The rows of an unruled table; cells span their column and their row's lines."""
-    columns = table.columns
-    rows = []
-    for row in table.rows:
-        cells = tuple(
-            Cell(text, place_at(place, box(x0, row.top, x1, row.bottom)), spanned=spanned)
-            for text, spanned, (x0, x1) in zip(cell_texts(row), row.spanned, columns, strict=True)
-        )
-        rows.append((cells, box(columns[0][0], row.top, columns[-1][1], row.bottom)))
-    return GridDraft(table.top, columns[0][0], rows)
-
-
-def place_at(place: Provenance, bbox: BBox) -> Provenance:
-    """The page's provenance with a box."""
-    return replace(place, bbox=bbox)
-
-
-def prose_line(line: TextLine, place: Provenance) -> Line:
-    """A prose line with its words."""
-    words = tuple(
-        Word(word.text, place_at(place, box(word.x0, word.top, word.x1, word.bottom)))
-        for word in line.words
-    )
-    at = place_at(place, box(line.x0, line.top, line.x1, line.bottom))
-    return Line(nfc(line.text), at, words=words)
-
-
-def emit(items: list[Item], grid_ids: Iterator[int]) -> tuple[Line, ...]:
-    """Lines in reading order, each grid's rows numbered with the next document grid id."""
-    lines: list[Line] = []
-    for _, item in sorted(items, key=lambda pair: pair[0]):
-        if isinstance(item, Line):
-            lines.append(item)
-            continue
-        grid = next(grid_ids)
-        for cells, bbox in item.rows:
-            text = " | ".join(cell.text for cell in cells)
-            first = cells[0].at
-            at = Provenance(first.source_file, first.page, bbox=bbox, method=first.method)
-            lines.append(Line(text, at, cells=cells, grid=grid))
-    return tuple(lines)

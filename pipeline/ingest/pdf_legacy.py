@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 
+from pipeline.geometry.shapes import Glyph, PageContent
 from pipeline.ingest.legacy import TCVN3, UNSURE, VNI, decode_as, encoding_of, read_text
 from pipeline.ingest.legacy.case import restore_capitals
 from pipeline.ingest.legacy.charts import VNI_BASES, VNI_MARKS
 from pipeline.ingest.legacy.decode import byte_value
 from pipeline.ingest.legacy.detect import font_encoding, unicode_only
-from pipeline.ingest.pdf_sources import Glyph, PageContent
 
 
 def decode_page(content: PageContent) -> PageContent:

@@ -7,20 +7,20 @@ of the page as displayed (after /Rotate), so the layout code never sees an engin
 from __future__ import annotations
 
 import ctypes
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
-from unicodedata import combining
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptFile, EncryptedFile
+from pipeline.geometry.shapes import Glyph, PageContent, Rule, box_rules
 from pipeline.ingest.legacy.detect import maybe_legacy
 
 # Characters pdfium adds to its text stream that are not printed glyphs.
 SKIPPED_CODES = frozenset({0, 2, 10, 13, 0xFFFE})
-LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
 ENCRYPTED_MESSAGE = (
     "{name} is password-protected: ask the sender for an open copy, or remove the password"
     " (qpdf --password=PASSWORD --decrypt in.pdf out.pdf) and read that file"
@@ -29,41 +29,6 @@ CORRUPT_MESSAGE = "{name} is not a readable PDF ({reason}); re-download or re-ex
 
 # (a, b, c, d, e, f): displayed x = a*x + b*y + e, top = c*x + d*y + f, per /Rotate.
 Affine = tuple[float, float, float, float, float, float]
-
-
-class Glyph(NamedTuple):
-    """One printed character and its box (a tuple: pages hold thousands)."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    font: str | None = None  # of a non-ASCII character only: a legacy font says how to decode
-
-
-class Rule(NamedTuple):
-    """One straight ruling segment; horizontal when wider than tall."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def horizontal(self) -> bool:
-        return self.x1 - self.x0 >= self.bottom - self.top
-
-
-class PageContent(NamedTuple):
-    """What one page holds before layout analysis."""
-
-    number: int
-    width: float
-    height: float
-    glyphs: list[Glyph]
-    rules: list[Rule]
-    encoding: str | None = None  # legacy encodings decoded on the page (Page.encoding)
 
 
 def display_affine(rotation: int, box: tuple[float, float, float, float]) -> Affine:
@@ -83,43 +48,6 @@ def to_display(affine: Affine, x0: float, y0: float, x1: float, y1: float) -> tu
     xa, xb = a * x0 + b * y0 + e, a * x1 + b * y1 + e
     ya, yb = c * x0 + d * y0 + f, c * x1 + d * y1 + f
     return (min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
-
-
-def box_rules(box: tuple, thickness: float) -> list[Rule]:
-    """A thin box is one rule along its middle; a wider box contributes its four sides."""
-    x0, top, x1, bottom = box
-    if bottom - top <= thickness:
-        middle = (top + bottom) / 2
-        return [Rule(x0, middle, x1, middle)]
-    if x1 - x0 <= thickness:
-        middle = (x0 + x1) / 2
-        return [Rule(middle, top, middle, bottom)]
-    return [
-        Rule(x0, top, x1, top),
-        Rule(x0, bottom, x1, bottom),
-        Rule(x0, top, x0, bottom),
-        Rule(x1, top, x1, bottom),
-    ]
-
-
-def fold_marks(glyphs: list[Glyph]) -> list[Glyph]:
-    """Fold combining marks into the glyph before them, growing its box to cover both."""
-    folded: list[Glyph] = []
-    for glyph in glyphs:
-        if folded and combining(glyph.text[:1] or " "):
-            base = folded[-1]
-            folded[-1] = Glyph(
-                base.text + glyph.text,
-                min(base.x0, glyph.x0),
-                min(base.top, glyph.top),
-                max(base.x1, glyph.x1),
-                max(base.bottom, glyph.bottom),
-            )
-        elif glyph.text in LIGATURES:
-            folded.append(glyph._replace(text=LIGATURES[glyph.text]))
-        else:
-            folded.append(glyph)
-    return folded
 
 
 # ---------------------------------------------------------------- pdfium
@@ -164,21 +92,30 @@ def pdfium_page(page: pdfium.PdfPage, number: int, thickness: float) -> PageCont
 
 
 def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
-    """Each character with its loose box (font ascent to descent), in display space."""
+    """Each character with its loose box (font ascent to descent), in display space.
+
+    The page's text comes in one call; only the boxes are asked for character by character
+    (the reader's hottest loop: thousands of characters a page).
+    """
+    codes = text_codes(text_page)
     rect = pdfium_c.FS_RECTF()
+    where = ctypes.byref(rect)
+    get_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
+    a, b, c, d, e, f = affine
+    unturned = (a, b, c, d) == (1.0, 0.0, 0.0, -1.0)  # /Rotate 0: x as is, y flipped
     glyphs: list[Glyph] = []
     indices: list[int] = []  # each glyph's character index in the text page
-    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
-    for index in range(pdfium_c.FPDFText_CountChars(text_page)):
-        code = get_unicode(text_page, index)
-        if code in SKIPPED_CODES or (
-            code == 32 and pdfium_c.FPDFText_IsGenerated(text_page, index)
-        ):
+    for index, code in enumerate(codes):
+        if code in SKIPPED_CODES or (code == 32 and generated(text_page, index)):
             continue
-        get_box(text_page, index, ctypes.byref(rect))
-        box = to_display(affine, rect.left, rect.bottom, rect.right, rect.top)
-        glyphs.append(Glyph(chr(code), *box))
         indices.append(index)
+        get_box(text_page, index, where)
+        left, top, right, bottom = rect.left, rect.top, rect.right, rect.bottom
+        if unturned and left <= right and bottom <= top:  # upright text on an unturned page
+            glyphs.append(Glyph(chr(code), left + e, f - top, right + e, f - bottom))
+        else:
+            box = to_display(affine, left, bottom, right, top)
+            glyphs.append(Glyph(chr(code), *box))
     if maybe_legacy("".join(glyph.text for glyph in glyphs)):  # fonts only where they matter
         glyphs = [
             glyph._replace(font=font_name(text_page, index)) if ord(glyph.text) > 127 else glyph
@@ -192,6 +129,20 @@ def font_name(text_page: Any, index: int) -> str | None:
     buffer = ctypes.create_string_buffer(128)
     length = pdfium_c.FPDFText_GetFontInfo(text_page, index, buffer, len(buffer), None)
     return buffer.value.decode("utf-8", "replace") if length else None
+
+
+def text_codes(text_page: Any) -> array:
+    """The UTF-16 code of every character of a text page, one per character index."""
+    count = pdfium_c.FPDFText_CountChars(text_page)
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = pdfium_c.FPDFText_GetText(
+        text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    codes = array("H", buffer.raw[: 2 * max(0, written - 1)])
+    if len(codes) != count:  # never seen; ask character by character then
+        get_unicode = pdfium_c.FPDFText_GetUnicode
+        return array("H", (get_unicode(text_page, index) for index in range(count)))
+    return codes
 
 
 def join_surrogates(glyphs: list[Glyph]) -> list[Glyph]:

@@ -5,9 +5,12 @@ rows of that page would vanish without a word; and it inflates a stream whole, s
 that inflates to a gigabyte takes the memory with it. Both are looked at here first:
 
 * ``refuse_bombs`` inflates every Flate stream of the file in bounded chunks, counting the
-  bytes and keeping none, and refuses the document when one would pass the limit;
+  bytes and keeping none, and refuses the document when one would pass the limit; it tells
+  whether any stream is damaged;
 * ``damaged_pages`` reads each page's content streams (through pdfminer, already installed
-  with pdfplumber) and names the pages whose data does not inflate or ends early.
+  with pdfplumber) and names the pages whose data does not inflate or ends early. It parses
+  the file again, so the reader asks it only when a stream was damaged or a page came out
+  without text (a content stream that is missing altogether).
 """
 
 from __future__ import annotations
@@ -46,22 +49,26 @@ def _is_zlib(raw: bytes) -> bool:
     return len(raw) > 2 and raw[0] & 0x0F == 8 and (raw[0] << 8 | raw[1]) % 31 == 0
 
 
-def refuse_bombs(path: Path, max_stream_mb: int) -> None:
-    """Raise DocumentTooLarge when one stream of the PDF would inflate past ``max_stream_mb``."""
+def refuse_bombs(path: Path, max_stream_mb: int) -> bool:
+    """Raise DocumentTooLarge when one stream of the PDF would inflate past ``max_stream_mb``;
+    else whether some stream does not inflate or ends early."""
     data = path.read_bytes()
     cap = max_stream_mb << 20
+    damaged = False
     for found in _STREAM.finditer(data):
         start = found.end()
         end = data.find(b"endstream", start)
         raw = data[start : end if end >= 0 else len(data)]
         if not _is_zlib(raw):
             continue
-        size, _problem = inflated_size(raw, cap)
+        size, problem = inflated_size(raw, cap)
         if size > cap:
             raise DocumentTooLarge(
                 f"a compressed stream at byte {start} inflates past {max_stream_mb} MB "
                 "(IngestLimits.max_stream_mb): a decompression bomb, refused unread"
             )
+        damaged = damaged or problem is not None
+    return damaged
 
 
 def damaged_pages(path: Path, max_stream_mb: int) -> dict[int, str]:

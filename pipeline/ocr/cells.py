@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image
 
-from pipeline.ingest.pdf_text import nfc
+from pipeline.geometry.text import nfc
 from pipeline.models import BLANK_MARKS, BBox, Cell, Line, Word
 from pipeline.ocr.cv import cv2
 from pipeline.ocr.engine import OcrWord, Reading, Rect, Tesseract

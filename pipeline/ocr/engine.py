@@ -10,7 +10,9 @@ cell) is read again in about a millisecond with a digits-only pass. pytesseract 
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -115,7 +117,8 @@ def _text(api: object) -> str:
 class Tesseract:
     """One page at a time: ``set_page`` then ``words`` and ``read_number`` on that page.
 
-    Open it once per document (loading the models takes ~0.2 s) and close it after.
+    Readers take one from ``open_engine`` (loaded once per process and thread); a
+    ``with Tesseract(...)`` block opens one of its own and closes it after.
     """
 
     def __init__(self, settings: OcrSettings = OcrSettings()) -> None:
@@ -154,6 +157,16 @@ class Tesseract:
         self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    def fresh(self) -> Tesseract:
+        """This engine as a newly loaded one would read: the last page and what the adaptive
+        classifier learnt from earlier pages forgotten (a document is read the same whatever
+        was read before it, and the memory those pages held is given back)."""
+        for api in (self._text, self._digits, self._osd):
+            if api is not None:
+                api.Clear()
+                api.ClearAdaptiveClassifier()
+        return self
 
     def close(self) -> None:
         for api in (self._text, self._digits, self._osd):
@@ -210,3 +223,19 @@ class Tesseract:
         if not api.Recognize(timeout=self._timeout_ms):  # type: ignore[attr-defined]
             seconds = self._timeout_ms / 1000
             raise OcrError(f"Tesseract {what} did not finish within {seconds:g} s")
+
+
+def open_engine(settings: OcrSettings) -> Tesseract:
+    """An open Tesseract for ``settings``, loaded once per process and thread.
+
+    Loading the three models takes about half a second, as long as reading a small page: a
+    worker reading one scanned document after another keeps its engine, made ``fresh`` for
+    each document so nothing carries over from one to the next. One per thread, as a
+    Tesseract handle is not to be shared between threads (a Dask worker runs several).
+    """
+    return _engine(settings, threading.get_ident()).fresh()
+
+
+@lru_cache(maxsize=4)
+def _engine(settings: OcrSettings, thread: int) -> Tesseract:
+    return Tesseract(settings)

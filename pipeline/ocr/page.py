@@ -16,8 +16,8 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image
 
-from pipeline.ingest.pdf import PdfSettings, build_page
-from pipeline.ingest.pdf_sources import Glyph, PageContent, Rule
+from pipeline.geometry.layout import LayoutSettings, build_page
+from pipeline.geometry.shapes import Glyph, PageContent, Rule, fold_marks
 from pipeline.models import Page, Provenance
 from pipeline.ocr.cells import CellReader, WordIndex
 from pipeline.ocr.cv import cv2
@@ -28,7 +28,7 @@ from pipeline.ocr.settings import OcrSettings
 
 # OCR words are whole words: never glue two of them (word_gap), and let a line's words differ
 # in their bottoms by a descender (line_tolerance); other distances as for PDFs, in points.
-OCR_LAYOUT = PdfSettings(line_tolerance=4.5, word_gap=0.0)
+OCR_LAYOUT = LayoutSettings(line_tolerance=4.5, word_gap=0.0)
 READ_PPI = 300  # pages scanned at less are scaled up to this before reading
 MIN_WORDS_TO_JUDGE = 15
 MIN_OSD_CONFIDENCE = 2.0  # Tesseract's orientation confidence; ~10-18 on a page of text
@@ -60,7 +60,7 @@ def read_page_image(
         where.page,
         gray.shape[1] * scale,
         gray.shape[0] * scale,
-        [Glyph(w.text, w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale) for w in words],
+        fold_marks([_glyph(word, scale) for word in words]),
         [Rule(r.x0 * scale, r.top * scale, r.x1 * scale, r.bottom * scale) for r in ruled.rules],
     )
     page = build_page(content, where.source_file, OCR_LAYOUT, grid_ids, method="ocr")
@@ -113,3 +113,9 @@ def _at_reading_resolution(prepared: Prepared) -> Prepared:
     size = (round(prepared.gray.shape[1] * factor), round(prepared.gray.shape[0] * factor))
     gray = cv2.resize(prepared.gray, size, interpolation=cv2.INTER_CUBIC)
     return Prepared(np.asarray(gray), READ_PPI, (*prepared.steps, f"scaled to {READ_PPI} ppi"))
+
+
+def _glyph(word: OcrWord, scale: float) -> Glyph:
+    """An OCR word as one glyph of the page, its box in points."""
+    x0, top, x1, bottom = (value * scale for value in word[1:5])
+    return Glyph(word.text, x0, top, x1, bottom)

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from pipeline.ingest.pdf_sources import Rule
+from pipeline.geometry.shapes import Rule
 from pipeline.ocr.cv import cv2
 
 # Shorter straight runs of ink are letters, not rules: a bold "TT" joins its two bars into a

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from pipeline.ingest.pdf_sources import Glyph, Rule
+from pipeline.geometry.shapes import Glyph, Rule
 
 
 class Edge(NamedTuple):
@@ -173,10 +173,13 @@ def assign_glyphs(frame: Frame, glyphs: list[Glyph]) -> tuple[dict, list[Glyph]]
     """Glyphs inside the frame, by the anchor of the region holding their centre; the rest."""
     inside: dict[tuple[int, int], list[Glyph]] = {}
     outside: list[Glyph] = []
-    for glyph in glyphs:
-        position = frame.locate((glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2)
-        if position is None:
+    xs, ys, anchor = frame.xs, frame.ys, frame.anchor
+    left, top, right, bottom = xs[0], ys[0], xs[-1], ys[-1]
+    for glyph in glyphs:  # Frame.locate inlined: every glyph of the page passes here
+        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        if not (left <= x < right and top <= y < bottom):
             outside.append(glyph)
-        else:
-            inside.setdefault(frame.anchor[position], []).append(glyph)
+            continue
+        position = (bisect_right(ys, y) - 1, bisect_right(xs, x) - 1)
+        inside.setdefault(anchor[position], []).append(glyph)
     return inside, outside

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from pipeline.ingest.pdf_text import TextLine, join_wrapped, split_segments
+from pipeline.geometry.text import TextLine, join_wrapped, split_segments
 
 Interval = tuple[float, float]
 

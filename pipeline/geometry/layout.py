@@ -1,0 +1,205 @@
+"""One page's glyphs and rules → prose lines and table grids in reading order.
+
+The layout analysis shared by both readers: the text-PDF reader gives it the glyphs and path
+rules of a text layer, the OCR reader the words Tesseract read (as glyphs) and the rules found
+in the image. Ruled tables come from the rules, unruled tables from aligned text, the rest as
+prose lines top to bottom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from pipeline.geometry.lattice import Frame, assign_glyphs, find_frames
+from pipeline.geometry.shapes import PageContent
+from pipeline.geometry.stream import StreamTable, cell_texts, find_stream_tables
+from pipeline.geometry.text import TextLine, group_lines, join_cell_lines, nfc, split_segments
+from pipeline.models import BBox, Cell, Line, Page, Provenance, Word
+
+DEFAULT_SNAP_TOLERANCE = 3.0
+DEFAULT_JOIN_TOLERANCE = 3.0
+DEFAULT_RULE_THICKNESS = 3.0
+DEFAULT_LINE_TOLERANCE = 3.0
+DEFAULT_WORD_GAP = 0.1
+DEFAULT_LINE_SPLIT_GAP = 30.0
+DEFAULT_COLUMN_GAP = 6.0
+DEFAULT_LATTICE_MIN_ROWS = 2
+DEFAULT_LATTICE_MIN_COLS = 2
+DEFAULT_UNRULED_MIN_ROWS = 3
+DEFAULT_UNRULED_MIN_COLS = 3
+DEFAULT_FIND_UNRULED = True
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """Tunables of the layout analysis; distances in PDF points (1/72 inch)."""
+
+    snap_tolerance: float = DEFAULT_SNAP_TOLERANCE
+    """Parallel rules closer than this are one line (double borders, stroke width)."""
+    join_tolerance: float = DEFAULT_JOIN_TOLERANCE
+    """Collinear rule pieces with a gap up to this are one rule; also how near rules must meet."""
+    rule_thickness: float = DEFAULT_RULE_THICKNESS
+    """A path at most this thick is a rule; a thicker box contributes its four sides."""
+    line_tolerance: float = DEFAULT_LINE_TOLERANCE
+    """Glyphs whose bottoms differ by at most this sit on one text line."""
+    word_gap: float = DEFAULT_WORD_GAP
+    """A gap between glyphs wider than this share of a glyph's height starts a new word."""
+    line_split_gap: float = DEFAULT_LINE_SPLIT_GAP
+    """Prose: a gap wider than this splits a line (letterhead's two columns, signature block)."""
+    column_gap: float = DEFAULT_COLUMN_GAP
+    """Unruled tables: a gap wider than this separates two columns."""
+    lattice_min_rows: int = DEFAULT_LATTICE_MIN_ROWS
+    """A ruled frame needs at least this many rows to be a table."""
+    lattice_min_cols: int = DEFAULT_LATTICE_MIN_COLS
+    """A ruled frame needs at least this many columns to be a table."""
+    unruled_min_rows: int = DEFAULT_UNRULED_MIN_ROWS
+    """An unruled table needs at least this many lines with enough columns."""
+    unruled_min_cols: int = DEFAULT_UNRULED_MIN_COLS
+    """An unruled table's rows need at least this many columns."""
+    find_unruled: bool = DEFAULT_FIND_UNRULED
+    """Look for unruled tables in the text outside ruled ones."""
+
+
+class GridDraft(NamedTuple):
+    """A table's rows before the document-wide grid id is known: (cells, row bbox) each."""
+
+    top: float
+    x0: float
+    rows: list[tuple[tuple[Cell, ...], BBox]]
+
+
+# (top, x0) for reading order, then the prose line or table; segments of one text line share
+# the line's top, so a letterhead line comes out left column first.
+Item = tuple[tuple[float, float], Line | GridDraft]
+
+
+def build_page(
+    content: PageContent,
+    source_file: str,
+    settings: LayoutSettings,
+    grid_ids: Iterator[int],
+    method: str = "pdf",
+) -> Page:
+    """Lay out one page: ruled tables, unruled tables, then prose, in reading order.
+
+    The OCR reader lays out its pages here too (``method="ocr"``, words as glyphs), so every
+    page with boxes goes through one layout analysis.
+    """
+    width, height = round(content.width, 2), round(content.height, 2)
+    glyphs = content.glyphs
+    place = Provenance(source_file, content.number, method=method)
+    items: list[Item] = []
+    frames = find_frames(
+        content.rules,
+        settings.snap_tolerance,
+        settings.join_tolerance,
+        settings.lattice_min_rows,
+        settings.lattice_min_cols,
+    )
+    for frame in frames:
+        inside, glyphs = assign_glyphs(frame, glyphs)
+        grid = lattice_grid(frame, inside, place, settings)
+        items.append(((grid.top, grid.x0), grid))
+    lines = group_lines(glyphs, settings.line_tolerance, settings.word_gap)
+    if settings.find_unruled:
+        tables, lines = find_stream_tables(
+            lines, settings.column_gap, settings.unruled_min_rows, settings.unruled_min_cols
+        )
+        grids = [stream_grid(table, place) for table in tables]
+        items.extend(((grid.top, grid.x0), grid) for grid in grids)
+    for line in lines:
+        for part in split_segments(line, settings.line_split_gap):
+            items.append(((line.top, part.x0), prose_line(part, place)))
+    return Page(
+        content.number,
+        emit(items, grid_ids),
+        width,
+        height,
+        method=method,
+        encoding=content.encoding,
+    )
+
+
+def box(x0: float, top: float, x1: float, bottom: float) -> BBox:
+    """A bbox rounded to 1/100 point, so both engines and reruns print the same numbers."""
+    return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+
+
+def lattice_grid(
+    frame: Frame, inside: dict, place: Provenance, settings: LayoutSettings
+) -> GridDraft:
+    """The rows of a ruled table; merged regions anchored top-left, covered positions spanned."""
+    xs, ys = frame.xs, frame.ys
+    lines = {
+        anchor: group_lines(glyphs, settings.line_tolerance, settings.word_gap)
+        for anchor, glyphs in inside.items()
+    }
+    padding = cell_padding(frame, lines)
+    rows = []
+    for r in range(len(ys) - 1):
+        cells = []
+        for c in range(len(xs) - 1):
+            anchor = frame.anchor[(r, c)]
+            if anchor != (r, c):
+                at = place_at(place, box(xs[c], ys[r], xs[c + 1], ys[r + 1]))
+                cells.append(Cell("", at, spanned=True))
+                continue
+            last_row, last_col = frame.extent[anchor]
+            at = place_at(place, box(xs[c], ys[r], xs[last_col + 1], ys[last_row + 1]))
+            width = xs[last_col + 1] - xs[c] - 2 * padding
+            cells.append(Cell(join_cell_lines(lines.get(anchor, []), width), at))
+        rows.append((tuple(cells), box(xs[0], ys[r], xs[-1], ys[r + 1])))
+    return GridDraft(ys[0], xs[0], rows)
+
+
+def cell_padding(frame: Frame, lines: dict[tuple[int, int], list[TextLine]]) -> float:
+    """The table's cell padding: the least room left of any line (a left-aligned cell's)."""
+    margins = [line.x0 - frame.xs[column] for (_, column), found in lines.items() for line in found]
+    return max(0.0, min(margins, default=0.0))
+
+
+def stream_grid(table: StreamTable, place: Provenance) -> GridDraft:
+    """The rows of an unruled table; cells span their column and their row's lines."""
+    columns = table.columns
+    rows = []
+    for row in table.rows:
+        cells = tuple(
+            Cell(text, place_at(place, box(x0, row.top, x1, row.bottom)), spanned=spanned)
+            for text, spanned, (x0, x1) in zip(cell_texts(row), row.spanned, columns, strict=True)
+        )
+        rows.append((cells, box(columns[0][0], row.top, columns[-1][1], row.bottom)))
+    return GridDraft(table.top, columns[0][0], rows)
+
+
+def place_at(place: Provenance, bbox: BBox) -> Provenance:
+    """The page's provenance (file, page, method) with a box; built directly, as
+    ``dataclasses.replace`` costs ten times more and a page has thousands of boxes."""
+    return Provenance(place.source_file, place.page, bbox, method=place.method)
+
+
+def prose_line(line: TextLine, place: Provenance) -> Line:
+    """A prose line with its words."""
+    words = tuple(
+        Word(word.text, place_at(place, box(word.x0, word.top, word.x1, word.bottom)))
+        for word in line.words
+    )
+    at = place_at(place, box(line.x0, line.top, line.x1, line.bottom))
+    return Line(nfc(line.text), at, words=words)
+
+
+def emit(items: list[Item], grid_ids: Iterator[int]) -> tuple[Line, ...]:
+    """Lines in reading order, each grid's rows numbered with the next document grid id."""
+    lines: list[Line] = []
+    for _, item in sorted(items, key=lambda pair: pair[0]):
+        if isinstance(item, Line):
+            lines.append(item)
+            continue
+        grid = next(grid_ids)
+        for cells, bbox in item.rows:
+            text = " | ".join(cell.text for cell in cells)
+            first = cells[0].at
+            at = Provenance(first.source_file, first.page, bbox=bbox, method=first.method)
+            lines.append(Line(text, at, cells=cells, grid=grid))
+    return tuple(lines)

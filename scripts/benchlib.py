@@ -1,0 +1,44 @@
+"""What every benchmark prints: a figure beside its goal (issue 18), and how parallel the
+machine is right now (a worker ratio means little on a machine other work keeps busy)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+
+BUSY_LOOP = 4_000_000
+
+
+def goal(label: str, value: float, relation: str, target: float, unit: str = "x") -> bool:
+    """One measured figure beside its goal, and whether it is met."""
+    met = value >= target if relation == ">=" else value <= target
+    verdict = "met" if met else "NOT MET"
+    print(f"GOAL {label:<54} {value:9.2f}{unit:<3} goal {relation} {target:g}{unit:<3} {verdict}")
+    return met
+
+
+def _busy(count: int) -> int:
+    total = 0
+    for number in range(count):
+        total += number * number
+    return total
+
+
+def machine_parallelism(repeat: int = 3) -> float:
+    """How much faster two busy processes finish two loops than one process does (best of
+    ``repeat``): 2.0 on two idle cores, near 1.0 when other work already fills them."""
+    best = 0.0
+    context = multiprocessing.get_context("fork")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        _busy(BUSY_LOOP)
+        _busy(BUSY_LOOP)
+        one = time.perf_counter() - start
+        start = time.perf_counter()
+        processes = [context.Process(target=_busy, args=(BUSY_LOOP,)) for _ in range(2)]
+        for process in processes:
+            process.start()
+        for process in processes:
+            process.join()
+        best = max(best, one / (time.perf_counter() - start))
+    return best
