@@ -91,6 +91,7 @@ def fold_marks(glyphs: list[Glyph]) -> list[Glyph]:
                 min(base.top, glyph.top),
                 max(base.x1, glyph.x1),
                 max(base.bottom, glyph.bottom),
+                base.font,
             )
         elif glyph.text in LIGATURES:
             folded.append(glyph._replace(text=LIGATURES[glyph.text]))

@@ -59,40 +59,28 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
 def _check_partial_ranks(scope: Scope, scored: list[tuple[Entry, Decimal, Decimal]]) -> list[Flag]:
     """Ranks taken from a longer list (a top ten and the province's own national rank): only
     their order can be checked. A rank is wrong when a higher total has a rank no better, or
-    a lower total a rank no worse; the expected value is the range its neighbours leave."""
+    a lower total a rank no worse; of the rows out of order, the one at odds with the most
+    rows is flagged (one wrong rank makes its neighbours look wrong only against it), with
+    the range its neighbours leave as the expected value."""
+    conflicts = [
+        sum((t > total and r >= rank) or (t < total and r <= rank) for _, r, t in scored)
+        for _, rank, total in scored
+    ]
+    worst = max(conflicts, default=0)
     flags = []
-    for entry, rank, total in scored:
-        above = [r for _, r, t in scored if t > total]
-        below = [r for _, r, t in scored if t < total]
-        same = [r for _, r, t in scored if t == total]
-        low = max(above, default=Decimal(0)) + 1
-        high = min(below, default=None)
-        if rank >= low and (high is None or rank < high) and len(set(same)) == 1:
+    for (entry, rank, total), count in zip(scored, conflicts, strict=True):
+        if count == 0 or count < worst:
             continue
+        others = [(r, t) for e, r, t in scored if e is not entry]
+        low = max((r for r, t in others if t > total), default=Decimal(0)) + 1
+        high = min((r for r, t in others if t < total), default=None)
         expected = f"{fmt(low)}–{fmt(high - 1)}" if high is not None else f"≥ {fmt(low)}"
         message = (
             f"{who(entry)}: xếp hạng ghi {entry.rank.printed if entry.rank else ''}, nhưng "
             f"theo tổng điểm so với các dòng khác hạng phải trong khoảng {expected}."
         )
         flags.append(scope.flag("rank_mismatch", entry, message, expected, fmt(rank), entry.rank))
-    return _most_to_blame(flags, scored)
-
-
-def _most_to_blame(flags: list[Flag], scored: list[tuple[Entry, Decimal, Decimal]]) -> list[Flag]:
-    """Of two rows out of order, both break the order; keep the one whose rank disagrees with
-    more rows (a single wrong rank makes its neighbours look wrong only against it)."""
-    if len(flags) <= 1:
-        return flags
-
-    def conflicts(rank: Decimal, total: Decimal) -> int:
-        return sum((t > total and r >= rank) or (t < total and r <= rank) for _, r, t in scored)
-
-    counts = {flag.actual: 0 for flag in flags}
-    for _, rank, total in scored:
-        if fmt(rank) in counts:
-            counts[fmt(rank)] = max(counts[fmt(rank)], conflicts(rank, total))
-    worst = max(counts.values())
-    return [flag for flag in flags if counts[flag.actual] == worst]
+    return flags
 
 
 def check_duplicates(doc_id: str, table: Table) -> list[Flag]:

@@ -164,7 +164,7 @@ def _inversely_ordered(ranks: Values, scores: Values) -> bool:
                 continue
             concordant += (r1 < r2) == (s1 > s2)
             discordant += (r1 < r2) != (s1 > s2)
-    return len(rows) >= 3 and concordant >= 9 * discordant and concordant >= 3
+    return len(rows) >= 5 and concordant >= 9 * discordant and concordant >= 10
 
 
 def _settle_row_number(roles: dict[int, str], values: dict[int, Values], name: int) -> None:

@@ -1,0 +1,139 @@
+"""Column roles from the numbers, and tables found in text whose cells were lost (issue 15).
+
+Every case prints no header the reader knows (or none at all): the roles must come from what
+the columns hold. Each one fails if the role or the row is read from the wrong column.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from conftest import tables_of, text_document
+
+from pipeline.metadata import read_metadata
+from pipeline.reconcile import reconcile
+from pipeline.tables.records import unglued
+
+
+def _roles(table) -> list[str]:  # noqa: ANN001 - a Table
+    return [column.role for column in table.columns]
+
+
+def _printed(value) -> str | None:  # noqa: ANN001 - a Value or None
+    return value.printed if value is not None else None
+
+
+def test_rows_on_one_line_with_single_spaces_and_no_header() -> None:
+    text = (
+        "Kết quả như sau:\n"
+        "1 Sở Tư pháp 85,40 2\n2 Sở Văn hóa, Thể thao và Du lịch 90,10 1\n"
+        "3 UBND huyện Bảo Thắng 70 3\n4 Sở Y tế 60,5 4\n"
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", "total", "rank"]
+    assert [e.agency_raw for e in table.entries][1] == "Sở Văn hóa, Thể thao và Du lịch"
+    assert [_printed(e.total) for e in table.entries] == ["85,40", "90,10", "70", "60,5"]
+    assert [_printed(e.rank) for e in table.entries] == ["2", "1", "3", "4"]
+
+
+def test_a_whole_table_run_together_on_one_line() -> None:
+    text = "STT Đơn vị Điểm 1 Sở Tư pháp 85,40 2 Sở Y tế 80,10 3 Sở Nội vụ 79,5 4 Sở Tài chính 70\n"
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [
+        "Sở Tư pháp",
+        "Sở Y tế",
+        "Sở Nội vụ",
+        "Sở Tài chính",
+    ]
+    assert [_printed(e.total) for e in table.entries] == ["85,40", "80,10", "79,5", "70"]
+
+
+def test_one_cell_per_line_with_a_header_over_several_lines() -> None:
+    text = (
+        "Xếp hạng các sở năm 2022\n\nThứ tự xếp hạng\n\nTên đơn vị\n\nTổng điểm\n\nnăm 2022\n\n"
+        "1\n\nCục Thuế tỉnh\n\n826,8\n\n2\n\nSở Y tế\n\n813,7\n\n3\n\nSở Nội vụ\n\n801,5\n"
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["rank", "agency", "total"]
+    assert [c.label for c in table.columns] == [
+        "Thứ tự xếp hạng",
+        "Tên đơn vị",
+        "Tổng điểm năm 2022",
+    ]
+
+
+def test_rank_and_score_in_one_cell_per_year_are_tables_side_by_side() -> None:
+    text = (
+        "Tỉnh 2019 2020\nĐà Nẵng 01 (0,727) 02 (0,70)\nQuảng Ninh 02 (0,70) 01 (0,72)\n"
+        "Hà Nội 03 (0,65) 03 (0,69)\n"
+    )
+    first, second = tables_of(text)
+    assert [_printed(e.total) for e in first.entries] == ["0,727", "0,70", "0,65"]
+    assert [_printed(e.rank) for e in second.entries] == ["02", "01", "03"]
+    assert [_printed(e.total) for e in second.entries] == ["0,70", "0,72", "0,69"]
+
+
+def test_the_total_printed_before_its_components_is_found_by_their_sum() -> None:
+    text = "TT\tĐơn vị\tA\tB\tC\tD\n" + "1\tSở A\t60\t20\t30\t10\n2\tSở B\t50\t10\t30\t10\n"
+    text += "3\tSở C\t45\t15\t20\t10\n"
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", "total", "component", "component", "component"]
+
+
+def test_a_per_row_maximum_and_the_percentage_it_gives() -> None:
+    text = "1\tSở A\t100\t85,5\t85,50\n2\tSở B\t90\t80\t88,89\n3\tSở C\t95\t70\t73,68\n"
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", "row_max", "total", "percent"]
+    entry = table.entries[1]
+    assert (entry.row_max.number, entry.percent.number) == (Decimal(90), Decimal("88.89"))
+
+
+def test_a_column_of_ranks_alone_is_the_rank_not_a_total() -> None:
+    text = "Kết quả:\n1 Ban Dân tộc 1\n2 Sở Công Thương 2\n3 Sở Nội vụ 2\n4 Sở Y tế 4\n"
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", "rank"]
+    assert all(entry.total is None for entry in table.entries)
+
+
+def test_scores_no_rule_ties_together_are_read_with_a_doubt_on_the_table() -> None:
+    text = "1\tSở A\t60,1\t20,3\t31\n2\tSở B\t50,2\t70,5\t12\n3\tSở C\t45,7\t15,2\t88\n"
+    (table,) = tables_of(text)
+    checks = [flag.check for flag in reconcile("d", read_metadata(text_document(text)), (table,))]
+    assert table.role_doubt is not None and "ambiguous_roles" in checks
+
+
+def test_numbers_inside_sentences_are_no_table() -> None:
+    text = (
+        "Thua Thien Hue ranks 5th in PAPI ranking 2022\nPosted on 12 April, 2023\n"
+        "On April 12th, PAPI ranking 2022 was released by UNDP.\n"
+        "In 2022, Thua Thien Hue scored 45.3845 and leads 3 sub-indices.\n"
+    )
+    assert tables_of(text) == ()
+
+
+def test_national_ranks_of_a_top_list_are_checked_by_their_order_only() -> None:
+    rows = [("Yên Bái", "95,45", "1"), ("Bắc Giang", "95,19", "2"), ("Thanh Hóa", "95,03", "3")]
+    rows += [("Lâm Đồng", "92,97", "4"), ("Lai Châu", "72,10", "25")]
+    text = "XH\tTỉnh\tĐiểm\n" + "".join(f"{r}\t{n}\t{s}\n" for n, s, r in rows)
+    (table,) = tables_of(text)
+    flags = reconcile("d", read_metadata(text_document(text)), (table,))
+    assert not [flag for flag in flags if flag.check == "rank_mismatch"]
+    planted = text.replace("3\tThanh Hóa", "1\tThanh Hóa")
+    (table,) = tables_of(planted)
+    flags = reconcile("d", read_metadata(text_document(planted)), (table,))
+    assert [(f.actual, f.expected) for f in flags if f.check == "rank_mismatch"] == [("1", "3–3")]
+
+
+def test_scores_printed_with_no_space_between_them_are_split() -> None:
+    assert [piece for _, piece in unglued("60.4566.4761.12")] == ["60.45", "66.47", "61.12"]
+    assert unglued("1.234.567") == [] and unglued("85,40") == []
+
+
+def test_a_title_ends_where_its_paragraph_ends() -> None:
+    text = (
+        "BỘ THÔNG TIN VÀ TRUYỀN THÔNG\n\nBÁO CÁO\n\n"
+        "Chỉ số chuyển đổi số năm 2022 (DTI cấp tỉnh)\n\n"
+        "Bộ Thông tin và Truyền thông công bố kết quả như sau.\n"
+    )
+    title = read_metadata(text_document(text)).title
+    assert title == "Chỉ số chuyển đổi số năm 2022 (DTI cấp tỉnh)"
