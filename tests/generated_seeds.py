@@ -69,5 +69,5 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (28, "text:tabs"),  # metadata: province only in a title in capitals (district issuer)
     (382, "html"),  # components "Chỉ số thành phần N": the first read as the total, silent
     (346, "text:tabs"),  # two years of 63 provinces joined: 42 false rank_mismatch
-    (6, "pdf"),  # 12 narrow columns on a landscape page: names wrap, rows lost
+    (6, "pdf"),  # PDF of HTML: "UBND huyện Côn Đảo" wrapped in its cell read as "UBND", silent
 ]
