@@ -39,8 +39,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (187, "text:tabs"),  # last row cut, scaled
     (446, "text:tabs"),  # groups, two years, a unit with no values
     (453, "text:tabs"),  # mean, groups, two-level header
-    (1, "pdf"),  # components by sum, a band column (LibreOffice PDF of the DOCX)
-    (12, "pdf"),  # planted rank_mismatch
+    (1, "pdf"),  # components by sum, a band column (LibreOffice PDF of the HTML page)
+    (12, "pdf"),  # planted rank_mismatch (PDF of the DOCX)
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
@@ -67,4 +67,7 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (57, "text:pipe_rule"),  # planted sum_mismatch under 12 unstated weights: not flagged
     (439, "text:tabs"),  # metadata: "THÀNH PHỐ HẢI PHÒNG" read as the province "Hải"
     (28, "text:tabs"),  # metadata: province only in a title in capitals (district issuer)
+    (382, "html"),  # components "Chỉ số thành phần N": the first read as the total, silent
+    (346, "text:tabs"),  # two years of 63 provinces joined: 42 false rank_mismatch
+    (6, "pdf"),  # PDF of HTML: "UBND huyện Côn Đảo" wrapped in its cell read as "UBND", silent
 ]

@@ -114,3 +114,20 @@ def check_printed(seed: int) -> None:
             for k, part in enumerate(row.components):
                 top = maxima[k]
                 assert planted or part is None or top is None or part <= top
+
+
+def test_every_flag_on_a_row_is_counted_on_it() -> None:
+    """Two flags printed at one row's provenance both land on that row (none is lost)."""
+    from pipeline.models import Entry, Flag, Provenance, Value
+    from pipeline.models import Table as ReadTable
+    from samples.randomdoc.score import flags_by_entry
+
+    at = [Provenance("f.txt", 1, line=n) for n in (10, 11)]
+    entries = tuple(
+        Entry(None, name, (), Value("1", Decimal(1), where), None, None, where)
+        for name, where in zip(("A", "B"), at, strict=True)
+    )
+    table = ReadTable(1, None, None, (), entries, (1,))
+    flags = [Flag(check, "error", "d", "m", 1, None, at=at[1]) for check in ("x", "y")]
+    found, doubted = flags_by_entry(table, flags)
+    assert [f.check for f in found[1]] == ["x", "y"] and 0 not in found and not doubted

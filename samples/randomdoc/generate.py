@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from .decision import draw_decision
 from .render_docx import render_docx
 from .render_html import render_html
+from .render_pdf import render_pdf
 from .render_text import LAYOUTS as TEXT_LAYOUTS
 from .render_text import render_text
 from .truth import truth
@@ -69,21 +69,14 @@ def generate(seed: int, out_dir: Path, formats: tuple[str, ...] = ("text", "html
         path = out_dir / f"{stem}.docx"
         path.write_bytes(render_docx(decision))
     else:
-        path = pdf_of(decision_docx=render_docx(decision), stem=stem, out_dir=out_dir)
+        from_html = random.Random(f"pdf-{seed}").random() < 0.5
+        content = render_html(decision).encode() if from_html else render_docx(decision)
+        path = render_pdf(content, ".html" if from_html else ".docx", stem, out_dir)
     found = truth(decision, layout, cut=bool(text_layout))
+    if layout == "pdf":
+        found["pdf_from"] = "html" if from_html else "docx"
     found["file"] = path.name
     (out_dir / f"{stem}.truth.json").write_text(
         json.dumps(found, ensure_ascii=False, indent=1), encoding="utf-8"
     )
     return Generated(seed, layout, path, found)
-
-
-def pdf_of(decision_docx: bytes, stem: str, out_dir: Path) -> Path:
-    """A text PDF: the DOCX converted by LibreOffice headless."""
-    from samples.fixtures.pdf import convert_to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="randomdoc-") as work:
-        source = Path(work) / f"{stem}.docx"
-        source.write_bytes(decision_docx)
-        convert_to_pdf([source], out_dir)
-    return out_dir / f"{stem}.pdf"

@@ -102,7 +102,7 @@ def flags_by_entry(table: Table, flags: list[Flag]) -> tuple[dict[int, list[Flag
     for flag in flags:
         if flag.table_index != table.index or flag.check in NOT_ROW_FLAGS:
             continue
-        hits = where.get(flag.at, set()) if flag.at is not None else set()
+        hits = set(where.get(flag.at, ())) if flag.at is not None else set()
         if len(hits) != 1 and flag.row_number is not None:
             hits = {i for i, e in enumerate(table.entries) if e.number == flag.row_number}
         if len(hits) != 1:  # HTML and DOCX cells share one provenance: the message names the row
