@@ -26,6 +26,7 @@ from pipeline.tables.header import (
     read_columns,
     section_of_row,
     split_rank_scores,
+    split_stuck_ranks,
 )
 from pipeline.tables.records import with_records
 from pipeline.tables.roles import Roles, infer_roles
@@ -116,7 +117,7 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     """Start a table with this grid or continue the last one with it; False: passed by
     (True also for a grid recognised as not a ranking, which is left alone)."""
     caption = _caption(piece.prose, settings)
-    piece = _Piece(split_rank_scores(piece.rows), piece.prose)
+    piece = _Piece(split_stuck_ranks(split_rank_scores(piece.rows)), piece.prose)
     header_count = count_header_rows(piece.rows, settings)
     body = piece.rows[header_count:]
     data = _data_rows(body)  # classified once: each row's cells are parsed to decide

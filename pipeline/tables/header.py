@@ -98,6 +98,42 @@ def _split_row(row: Line, columns: list[int], data: bool) -> Line:
     return replace(row, cells=tuple(cells))
 
 
+_STUCK_RANK = re.compile(r"^(.*[^\d\s])\s+(\d{1,3})$")  # "TP. Đà Nẵng 1"
+_PAREN_SCORE = re.compile(r"^\(\s*(\d+(?:[.,]\d+)?)\s*\)$")  # "(0,9291)"
+
+
+def split_stuck_ranks(rows: list[Line]) -> list[Line]:
+    """A rank printed at the end of the name's cell with its score in parentheses in the next
+    one ("Sở Du lịch 7" | "(62,4)", the rank over the score in the source): name, rank, score.
+
+    The header cell over the score goes over the rank; the score column is labelled "Điểm".
+    """
+    width = len(rows[0].cells) if rows else 0
+    data = [row for row in rows if any(_PAREN_SCORE.match(cell.text) for cell in row.cells)]
+    for column in range(width - 1):
+        stuck = [r for r in data if _STUCK_RANK.match(r.cells[column].text)]
+        scored = [r for r in data if _PAREN_SCORE.match(r.cells[column + 1].text)]
+        if len(data) >= 2 and 2 * len(stuck) > len(data) and 2 * len(scored) > len(data):
+            return [_unstick(row, column, row in data) for row in rows]
+    return rows
+
+
+def _unstick(row: Line, column: int, data: bool) -> Line:
+    name, score = row.cells[column], row.cells[column + 1]
+    stuck = _STUCK_RANK.match(name.text) if data else None
+    paren = _PAREN_SCORE.match(score.text) if data else None
+    if data:
+        middle = [
+            replace(name, text=stuck.group(1) if stuck else name.text),
+            replace(score, text=stuck.group(2) if stuck else ""),
+            replace(score, text=paren.group(1) if paren else score.text),
+        ]
+    else:  # a header row
+        middle = [name, score, replace(score, text="Điểm" if score.text else "")]
+    cells = (*row.cells[:column], *middle, *row.cells[column + 2 :])
+    return replace(row, cells=cells)
+
+
 def is_maxima_row(row: Line) -> bool:
     """A row under the header that prints each column's maximum ("Điểm tối đa", 12, 40 …)."""
     return any(vocab.MAXIMA_ROW.match(vocab.fold(cell.text)) for cell in row.cells if cell.text)

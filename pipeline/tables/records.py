@@ -29,6 +29,7 @@ MIN_RECORDS = 3
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 MAX_VALUES = 30
 _RANK_SCORE = re.compile(r"^(\d{1,3})\((\d+(?:[.,]\d+)?)\)$")  # "01(0,727)" after squeezing
+_OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 _BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
 
@@ -100,8 +101,8 @@ def tokens_of(lines: list[Line]) -> list[Token]:
                 found.extend(Token(piece, True, position, k == 0 and i == 0) for i, piece in glued)
                 continue
             text = value_text(word)
-            if text is None and not any(ch.isalnum() for ch in word):
-                continue  # "|", "*", "•": rules and bullets, not cells
+            if text is None and not any(ch.isalnum() for ch in word) and word not in _OPERATORS:
+                continue  # "|", "•": rules and bullets, not cells
             found.append(Token(text or word, text is not None, position, k == 0))
     return found
 
@@ -128,7 +129,7 @@ def groups_of(tokens: list[Token]) -> list[Group]:
             groups[-1] = Group((*groups[-1].tokens, token), token.value)
         else:
             groups.append(Group((token,), token.value))
-    return [_as_band(group) for group in groups]
+    return [part for group in groups for part in _band_before_name(_as_band(group))]
 
 
 def _name_on_its_line(words: Group, value: Token) -> list[Group]:
@@ -145,6 +146,21 @@ def _trailing(group: Group, token: Token) -> bool:
     """Words that end a line after numbers (a band, a note) and the name on the next line are
     two cells, not one name."""
     return not token.value and token.starts_line and not group.tokens[0].starts_line
+
+
+def _band_before_name(group: Group) -> list[Group]:
+    """A band ending one record run into the next name ("Xuất sắc Huyện Càng Long", a table
+    run together on one line): the band a value of its own, then the name."""
+    if group.value or len(group.tokens) < 2:
+        return [group]
+    for size in (2, 1):
+        head, rest = group.tokens[:size], group.tokens[size:]
+        band = " ".join(token.text for token in head)
+        if rest and rest[0].text[:1].isupper() and vocab.band_of(band) == band.capitalize():
+            first = head[0]
+            return [Group((Token(band, True, first.line, first.starts_line),), True),
+                    Group(rest, False)]  # fmt: skip
+    return [group]
 
 
 def _as_band(group: Group) -> Group:
@@ -170,6 +186,8 @@ def _is_name(group: Group) -> bool:
     """A unit's name: a few words, starting with a capital ("Sở Y tế", "Quảng Ninh")."""
     if group.value or len(group.tokens) > MAX_NAME_WORDS or not group.text[:1].isupper():
         return False
+    if any(token.text in _OPERATORS for token in group.tokens):
+        return False  # "0,15 × Hạ tầng + …": the terms of a stated formula
     last_line = " ".join(t.text for t in group.tokens if t.line == group.tokens[-1].line)
     letters = sum(ch.isalpha() for ch in last_line)
     return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
@@ -225,16 +243,19 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
     if split is None:
         return None
     fit, before = split
-    last = end - 1
-    if last + 2 < len(groups) and _size(groups, last) < width - before:
-        names, end = names - 1, end - 2  # short, yet the text goes on: not a record
-    distinct = {groups[at].text for at in range(start, end, 2)}
-    whole = names - (_size(groups, end - 1) < width - before)  # the last may be cut short
-    if fit <= 0 or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
-        return None  # nothing ties the records together: neither line breaks nor a count
     mid = _mid_line(groups, start, end, width, before)
     if mid * 3 > names and _lines_spanned(groups, start, end) > 1:
         return None  # numbers inside sentences: prose, not records
+    last = end - 1
+    if last + 2 < len(groups) and _size(groups, last) < width - before:
+        names, end = names - 1, end - 2  # short, yet the text goes on: not a record
+    elif names > MIN_RECORDS and _mid_line(groups, end - 1, end, width, before):
+        names, end = names - 1, end - 2  # "Điều 2. Quyết định này …": a sentence after it
+    distinct = {groups[at].text for at in range(start, end, 2)}
+    whole = names - (_size(groups, end - 1) < width - before)  # the last may be cut short
+    one_line = _lines_spanned(groups, start, end) == 1  # a table run together: its shape is proof
+    if (fit <= 0 and not one_line) or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
+        return None  # nothing ties the records together: neither line breaks nor a count
     return Stretch(start, min(end + 1, len(groups)), Shape(width, before), fit / names)
 
 
@@ -317,6 +338,9 @@ def _split_score(groups: list[Group], start: int, end: int, width: int, before: 
     score = 5 * sum(token.starts_line for token in firsts[1:])
     if before and _counts([token.text for token in firsts]):
         score += 3 * len(firsts)
+    following = [token for row in rows if before + 1 < len(row) and (token := row[before + 1])]
+    if _counts([token.text for token in following]):
+        score += 3 * len(following)  # a rank after the name, counting down the rows
     return score - 4 * max(0, before - 1) * len(rows)  # an STT before the name; rarely more
 
 
