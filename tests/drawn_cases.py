@@ -35,4 +35,8 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
     (2014, "200dpi", "unruled fax with show-through: 35 silent values, 31 error flags"),
     (2020, "200dpi", "three pages, header repeated: 12 rank_mismatch errors on a clean document"),
     (2029, "200dpi", "unruled fax, page 2 upside down: failed, NoRankingTable"),
+    (3001, "200dpi", "unruled, drawn directly, JPEG pages: failed, NoRankingTable"),
+    (3015, "300dpi", "unruled, 250 dpi colour JPEG: failed, NoRankingTable"),
+    (3019, "200dpi", "unruled, rank header 'Thứ bậc': failed, NoRankingTable"),
+    (3025, "200dpi", "unruled Chromium page at 150 dpi: failed, NoRankingTable"),
 )
