@@ -83,6 +83,7 @@ def report(scores: Sequence[SeedScore], details: int) -> list[KindFigures]:
     cells = "/".join(f"{GOALS['cells'][k]:g}" for k in KINDS) + " %"
     names, labels = f"≥ {GOALS['names']:g} %", f"≥ {GOALS['labels']:g} %"
     print(f"goal    {'':5} {cells:>18} {0:6} {'≤ 1.0':>13} {names:>17} {labels:>15} {'all':>13}")
+    metadata(scores)
     for score in scores:
         if score.passes and not details:
             continue
@@ -95,6 +96,19 @@ def report(scores: Sequence[SeedScore], details: int) -> list[KindFigures]:
         for label in score.wrong_labels[:details]:
             print(f"      label {label}")
     return kinds
+
+
+def metadata(scores: Sequence[SeedScore]) -> None:
+    """Metadata fields right per kind, the handwritten number and date apart."""
+    for kind in dict.fromkeys(score.kind for score in scores):
+        fields = [f for s in scores if s.kind == kind for f in s.ocr.fields]
+        written = [s for s in scores if s.kind == kind and s.handwritten]
+        by_hand = [f for s in written for f in s.ocr.fields
+                   if f.field in ("decision_number", "decision_date")]  # fmt: skip
+        print(
+            f"metadata {kind}: {sum(f.right for f in fields)}/{len(fields)} fields right; "
+            f"number and date written by hand: {sum(f.right for f in by_hand)}/{len(by_hand)}"
+        )
 
 
 def chosen_seeds(args: argparse.Namespace) -> list[tuple[int, str]]:

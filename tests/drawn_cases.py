@@ -1,12 +1,42 @@
 """Seeds of samples/make_drawn.py kept as cases: those that pass today, and the targets.
 
 ``PASSING`` seeds are run by pytest (tests/test_drawn_scans.py): they pass now and must keep
-passing. ``TARGETS`` are seeds that show a reader failure not fixed yet (issue 16 §1–4); a
-failing fresh seed from CI joins them, with what it shows. ``scripts/eval_scans.py --targets``
-runs them; a target that passes moves to ``PASSING``.
+passing; they are a few small pages, since OCR is the slow part of the suite. ``TARGETS`` are
+seeds that show a reader failure not fixed yet (issue 16 §1–4), each with what it showed when
+it was kept; a failing fresh seed from CI (``make scan-seed``) joins them. ``python
+scripts/eval_scans.py --targets`` runs them; a target that passes moves to ``PASSING``.
 """
 
 from __future__ import annotations
 
-PASSING: tuple[tuple[int, str], ...] = ()  # (seed, kind)
-TARGETS: tuple[tuple[int, str, str], ...] = ()  # (seed, kind, the failure it shows)
+PASSING: tuple[tuple[int, str], ...] = (  # (seed, kind)
+    (2017, "200dpi"),  # 150 dpi colour, Chromium, show-through, planted sum_mismatch
+    (2026, "200dpi"),  # drawn directly, page 1 turned 270°, seal and pen over cells
+    (2001, "300dpi"),  # unruled, handwritten number and date, planted duplicate_entry
+)
+TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it showed)
+    (2000, "photo", "unruled LibreOffice page: 2 unreadable_value errors on a clean document"),
+    (2003, "photo", "96 wrong values without a flag; planted rank_mismatch not found"),
+    (2006, "photo", "page 2 upside down: 112 wrong values without a flag, 3 error flags"),
+    (2009, "photo", "Chromium, header repeated: 96 wrong values without a flag"),
+    (2012, "photo", "curl and shadow: failed, NoRankingTable"),
+    (2015, "photo", "unruled: 119 wrong values without a flag, 8 error flags"),
+    (2018, "photo", "page 2 upside down, seal over cells: failed, NoRankingTable"),
+    (2021, "photo", "failed, NoRankingTable; planted rank_mismatch not found"),
+    (2024, "photo", "LibreOffice: row 14 lost without a flag (24 silent values)"),
+    (2027, "photo", "28 wrong values without a flag, 8 error flags"),
+    (2004, "300dpi", "rank header 'Thứ bậc' read as a 5th component: rank lost, silent"),
+    (2010, "300dpi", "show-through: 2 unreadable_value errors on a clean document"),
+    (2016, "300dpi", "3 colour pages at 250 dpi: worker died (SIGSEGV) at the memory limit"),
+    (2019, "300dpi", "JPEG pages, show-through, seal over cells: 21 error flags, clean"),
+    (2022, "300dpi", "1-bit photocopy: 35 silent values, planted sum_mismatch not found"),
+    (2025, "300dpi", "rank header 'Thứ bậc' read as a component; 12 error flags, clean"),
+    (2028, "300dpi", "unruled 1-bit photocopy: 7 silent values, 20 error flags"),
+    (2014, "200dpi", "unruled fax with show-through: 35 silent values, 31 error flags"),
+    (2020, "200dpi", "three pages, header repeated: 12 rank_mismatch errors on a clean document"),
+    (2029, "200dpi", "unruled fax, page 2 upside down: failed, NoRankingTable"),
+    (3001, "200dpi", "unruled, drawn directly, JPEG pages: failed, NoRankingTable"),
+    (3015, "300dpi", "unruled, 250 dpi colour JPEG: failed, NoRankingTable"),
+    (3019, "200dpi", "unruled, rank header 'Thứ bậc': failed, NoRankingTable"),
+    (3025, "200dpi", "unruled Chromium page at 150 dpi: failed, NoRankingTable"),
+)

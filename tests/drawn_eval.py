@@ -62,6 +62,7 @@ class SeedScore:
     wrong_names: tuple[str, ...] = ()
     wrong_labels: tuple[str, ...] = ()
     clean: bool = True
+    handwritten: bool = False  # number, day and month written in by hand
 
     @property
     def silent(self) -> list[Any]:
@@ -157,6 +158,7 @@ def score_seed(truth: dict[str, Any], outputs: Outputs) -> SeedScore:
         wrong_names=tuple(names.wrong),
         wrong_labels=wrong_labels,
         clean=not plants,
+        handwritten=bool(truth.get("handwritten")),
     )
 
 

@@ -9,7 +9,7 @@ ranking of the totals) except in the one row where an error is planted on purpos
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -135,7 +135,9 @@ def printed(value: Decimal, places: int, comma: bool) -> str:
     return text.replace(".", ",") if comma else text
 
 
-def _split(rng: np.random.Generator, total: Decimal, maxima: tuple[int, ...], step: Decimal):  # noqa: ANN202
+def _split(
+    rng: np.random.Generator, total: Decimal, maxima: tuple[int, ...], step: Decimal
+) -> list[Decimal]:
     """Components within their maxima, multiples of ``step``, summing exactly to ``total``."""
     share = total / sum(maxima)
     parts = [min(Decimal(top), (Decimal(top) * share / step).to_integral_value() * step)
@@ -197,17 +199,11 @@ def _plant(rng: np.random.Generator, entries: list[Entry], maxima: tuple[int, ..
         places = len(entry.total.replace(",", ".").partition(".")[2])
         parts = list(entry.parts)
         parts[i] = printed(values[i] + 1, places, comma)
-        entries[k] = _replace(entry, parts=tuple(parts), planted=kind)
+        entries[k] = replace(entry, parts=tuple(parts), planted=kind)
     elif kind == "rank_mismatch":
-        entries[k] = _replace(entry, rank=str(int(entry.rank or 0) + 2), planted=kind)
+        entries[k] = replace(entry, rank=str(int(entry.rank or 0) + 2), planted=kind)
     else:
-        entries[k] = _replace(entry, name=entries[k - 1].name, planted=kind)
-
-
-def _replace(entry: Entry, **changes: object) -> Entry:
-    from dataclasses import replace
-
-    return replace(entry, **changes)  # type: ignore[arg-type]
+        entries[k] = replace(entry, name=entries[k - 1].name, planted=kind)
 
 
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
