@@ -2,9 +2,10 @@
 
 One dataset mixes phone photos (JPEG page files of one decision), a multi-frame TIFF with a
 page turned 90°, PNG page files, a mixed PDF (one scanned page) and born-digital files. The
-text copies plant one figure each, so the scans raise real source_conflict flags beside their
-own low_confidence ones. Every OCR flag must show a crop, and each crop must be the flagged
-row: Tesseract reads the unit's name back from it. The store is built once (OCR is slow).
+text copies plant one figure each, so every kind of scan raises real source_conflict flags (a
+second reading confirms most numbers, so few or no low_confidence ones are left). Every OCR flag
+must show a crop, and each crop must be the flagged row: Tesseract reads the unit's name back
+from it. The store is built once (OCR is slow).
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inputs.mkdir()
     for name in (*PHOTOS, *PNGS, TIFF, MIXED):
         shutil.copy(SCANNED / name, inputs / name)
-    shutil.copy(GENERATED / "hue_2019_cqdt.docx", inputs / "hue_2019_cqdt.docx")
+    edited(GENERATED / "hue_2019_cqdt.txt", inputs / "hue_2019_cqdt.txt",
+           ("2\tSở Kế hoạch và Đầu tư\t13,8\t", "2\tSở Kế hoạch và Đầu tư\t13,9\t"))  # fmt: skip
     edited(GENERATED / "quangninh_2022_dti.txt", inputs / "quangninh_2022_dti.txt",
            ("2\tVăn phòng UBND tỉnh\t7,60\t", "2\tVăn phòng UBND tỉnh\t7,70\t"))  # fmt: skip
     edited(GENERATED / "bo_tttt_2019_ictindex.txt", inputs / "bo_tttt_2019_ictindex.txt",
@@ -83,7 +85,7 @@ def _read_back(image: html.HtmlElement, engine: Tesseract) -> str:
 def test_every_ocr_flag_shows_the_crop_of_its_own_row(dataset: Path) -> None:
     dom = _report(dataset, "report.html")
     flags = _ocr_flags(dom)
-    assert {"source_conflict", "low_confidence"} <= {check for check, *_rest in flags}
+    assert "source_conflict" in {check for check, *_rest in flags}
     with Tesseract(OcrSettings()) as engine:
         for check, unit, files, images in flags:
             assert [image.get("data-source") for image in images] == _scans(files), (check, unit)

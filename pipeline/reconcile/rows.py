@@ -35,7 +35,9 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
         expected = competition_ranks([total for _, _, total in scored])
     else:  # a rank alone: the ranks themselves must form a competition ranking
         basis, rows = "theo thứ tự các hạng khác", stated
-        expected = competition_ranks([rank for _, rank in stated], descending=False)
+        if stated and max(rank for _, rank in stated) > len(stated):  # a top list, its own rank
+            rows = [(entry, rank) for entry, rank in stated if rank <= len(stated)]
+        expected = competition_ranks([rank for _, rank in rows], descending=False)
     flags = []
     for (entry, stated_rank), rank in zip(rows, expected, strict=True):
         if stated_rank != rank and entry.rank is not None:

@@ -60,6 +60,7 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     _settle_maximum(roles, values)
     series = _series(roles, values, columns, parts)
     doubt = None if series else _settle_total(roles, values, columns, parts)
+    doubt = doubt or _number_or_rank(roles, values, columns, parts)
     settled = tuple(
         replace(c, role=roles[c.index]) if c.index in roles else c for c in columns
     )  # fmt: skip
@@ -324,15 +325,18 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
 
 def _ranks_alone(column: Values, parts: Segments) -> bool:
     """Integers 1 … n with at most ties between them, in each group of rows: a competition
-    ranking with no scores printed."""
+    ranking with no scores printed; a top list may end with a rank from the longer list
+    (the province's own, 19 after a top ten)."""
     if not _integers(column):
         return False
     for part in parts or (range(len(column)),):
         ordered = sorted(v for i in part if (v := column[i]) is not None)
-        if len(ordered) < 2 or not all(
+        ranked = [
             value == position or (position > 1 and value == ordered[position - 2])
             for position, value in enumerate(ordered, start=1)
-        ):
+        ]
+        head = ranked.index(False) if False in ranked else len(ranked)
+        if head < 2 or len(ranked) - head > 2:
             return False
     return True
 
@@ -411,6 +415,22 @@ def _probe(values: dict[int, Values], parts: list[int], total: int) -> Table:
 
 def _bare(number: Decimal | None) -> Value | None:
     return None if number is None else Value(str(number), number, _NOWHERE)
+
+
+def _number_or_rank(
+    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
+) -> str | None:
+    """A column counting 1 … n that is also exactly the ranking of the total, under no header
+    word saying which: the table's STT or its rank; read as the STT, with a doubt."""
+    if "rank" in roles.values():
+        return None
+    number = next((i for i in values if roles[i] == "row_number"), None)
+    total = next((i for i in values if roles[i] == "total"), None)
+    if number is None or total is None or _hint(columns, number) == "row_number":
+        return None
+    if _rank_agreement(values[number], values[total], parts) < 1.0:
+        return None
+    return f"{_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"
 
 
 def _no_total(scores: list[int], columns: tuple[Column, ...]) -> str:
