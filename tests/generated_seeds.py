@@ -41,33 +41,33 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (453, "text:tabs"),  # mean, groups, two-level header
     (1, "pdf"),  # components by sum, a band column (LibreOffice PDF of the HTML page)
     (12, "pdf"),  # planted rank_mismatch (PDF of the DOCX)
+    (0, "text:spaced"),  # was a target: rows on one line, single spaces
+    (2, "text:runon"),  # was a target: a whole table on one line
+    (4, "text:stacked"),  # was a target: "Name 1" then "(0,9291)"
+    (12, "text:cells_tight"),  # was a target: one cell per line, planted flag lost with the table
+    (52, "docx"),  # was a target: rank only under unknown wording
+    (377, "docx"),  # was a target: no header at all
+    (78, "html"),  # was a target: rank and score in one cell, 63 provinces
+    (3, "docx"),  # was a target: "01 (0,9565)" read as a total of 1
+    (5, "text:tabs"),  # was a target: a rank column under unknown wording read as the total
+    (202, "docx"),  # was a target: total label "Điểm ĐTXHH" unknown
+    (115, "docx"),  # was a target: per-row maximum and percentage columns read as components
+    (80, "text:tabs"),  # was a target: per-row maximum and percentage, two years
+    (143, "html"),  # was a target: group headings, sorted by name
+    (74, "text:pipe"),  # was a target: top ten, then the publisher's own national rank
+    (319, "text:pipe"),  # was a target: two captioned years joined into one table
+    (382, "html"),  # was a target: components "Chỉ số thành phần N"
+    (346, "text:tabs"),  # was a target: two years of 63 provinces joined
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
 TARGET_SEEDS: list[tuple[int, str]] = [
-    (0, "text:spaced"),  # rows on one line, single spaces: no table found
-    (2, "text:runon"),  # a whole table on one line: no table found
-    (4, "text:stacked"),  # "Name 1" then "(0,9291)": no table found
     (10, "text:cells_blank"),  # one cell per line: no table found
-    (12, "text:cells_tight"),  # one cell per line, planted flag lost with the table
-    (52, "docx"),  # rank only under unknown wording: no table found
     (65, "html"),  # no header at all: no table found
-    (377, "docx"),  # no header at all: no table found
-    (78, "html"),  # rank and score in one cell, 63 provinces: no table found
-    (3, "docx"),  # "01 (0,9565)" read as a total of 1: silent
-    (5, "text:tabs"),  # a rank column under unknown wording read as the total
     (1, "text:spaced"),  # columns shifted: components in wrong roles, silent
-    (202, "docx"),  # total label "Điểm ĐTXHH" unknown: read as a component, silent
-    (115, "docx"),  # per-row maximum and percentage columns read as components
-    (80, "text:tabs"),  # per-row maximum and percentage, two years
-    (143, "html"),  # group headings, sorted by name: roles shifted, silent
-    (74, "text:pipe"),  # top ten, then the publisher's own national rank: false rank_mismatch
-    (319, "text:pipe"),  # two captioned years joined into one table: false rank_mismatch
     (185, "text:pipe_rule"),  # last row cut inside a pipe row: the row is lost
     (57, "text:pipe_rule"),  # planted sum_mismatch under 12 unstated weights: not flagged
     (439, "text:tabs"),  # metadata: "THÀNH PHỐ HẢI PHÒNG" read as the province "Hải"
     (28, "text:tabs"),  # metadata: province only in a title in capitals (district issuer)
-    (382, "html"),  # components "Chỉ số thành phần N": the first read as the total, silent
-    (346, "text:tabs"),  # two years of 63 provinces joined: 42 false rank_mismatch
     (6, "pdf"),  # PDF of HTML: "UBND huyện Côn Đảo" wrapped in its cell read as "UBND", silent
 ]
