@@ -10,6 +10,7 @@ from __future__ import annotations
 import signal
 import traceback
 from pathlib import Path
+from typing import Any
 
 from pipeline.batch.discover import Job
 from pipeline.batch.settings import BatchSettings
@@ -78,6 +79,12 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
         )
     flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
     flags = temper(flags + ocr_flags) + page_flags
+    review = review_for(job.doc_id, tables, metadata, registry)
+    return _read(job, document, metadata, tables=tables, flags=flags, review=review)
+
+
+def _read(job: Job, document: Document, metadata: Metadata, **found: Any) -> DocumentResult:
+    """What one document yielded, with what every result says of its file."""
     return DocumentResult(
         doc_id=job.doc_id,
         source_file=job.source_file,
@@ -86,11 +93,9 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
         method=document.method,
         pages=len(document.pages),
         metadata=metadata,
-        tables=tables,
-        flags=flags,
-        review=review_for(job.doc_id, tables, metadata, registry),
         parts=tuple(part.as_posix() for part in job.parts),
         encoding=document.encoding,
+        **found,
     )
 
 
@@ -128,18 +133,8 @@ def catalogued(
     (``table_not_read``) and pages not read or damaged (``page_not_read``, ``page_damaged``)
     keep their flags, so a ranking that was there and missed never passes unnoticed.
     """
-    return DocumentResult(
-        doc_id=job.doc_id,
-        source_file=job.source_file,
-        sha256=document.sha256,
-        format=document.format,
-        method=document.method,
-        pages=len(document.pages),
-        metadata=metadata,
-        flags=tuple(check_passed_over(job.doc_id, passed_over)) + page_flags,
-        status=NO_TABLE,
-        parts=tuple(part.as_posix() for part in job.parts),
-    )
+    flags = tuple(check_passed_over(job.doc_id, passed_over)) + page_flags
+    return _read(job, document, metadata, flags=flags, status=NO_TABLE)
 
 
 def check_damaged_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:
