@@ -124,7 +124,21 @@ def read_metadata(document: Document) -> Metadata:
         title=_title(body, opening),
         doc_type=doc_type,
     )
-    return _from_news(metadata, full, body) if number is None else metadata
+    found = _from_news(metadata, full, body) if number is None else metadata
+    if found.title is None and doc_type is None:  # an annex: its heading says what it ranks
+        found = replace(found, title=_heading(lines))
+    return found
+
+
+def _heading(lines: list[str]) -> str | None:
+    """The first heading in capitals of a document with no document type ("KẾT QUẢ CHỈ SỐ
+    CẢI CÁCH HÀNH CHÍNH NĂM 2025 …" over an annex's table), not the letterhead's lines."""
+    for line in lines:
+        words = line.split()
+        letterhead = line.startswith(("CỘNG HÒA", "CỘNG HOÀ")) or line.startswith(_AUTHORITY)
+        if len(words) >= 6 and line.isupper() and not letterhead:
+            return line
+    return None
 
 
 def _from_news(metadata: Metadata, full: str, body: list[str]) -> Metadata:

@@ -3,9 +3,9 @@
 dataset as its .docx twin in samples/generated/, cell for cell.
 
 An annex workbook prints the decision's number, date, issuer and the tables, not its subject,
-signer or type: those documents.csv cells are blank in its row and flagged missing_metadata,
-and the index (read from the subject) is left out of the comparison. Everything else must be
-equal.
+signer or type: its signer and type are blank and flagged missing_metadata, its title is the
+annex's own heading (left out of the comparison), and the index read from that heading must be
+the twin's. Everything else must be equal.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ GENERATED = ROOT / "samples/generated"
 # Columns that name the file or where a value sits in it: the only ones allowed to differ.
 IDENTITY = {"doc_id", "source_file", "sha256", "format", "method", "pages", "grids"}
 IDENTITY |= {"page", "line", "bbox", "encoding"}
-NOT_IN_ANNEX = ("signer", "title", "signer_title", "doc_type")
+NOT_IN_ANNEX = ("signer", "signer_title", "doc_type")
 FIXTURES = sorted(path.name for path in ARCHIVES.iterdir() if not path.name.endswith(".md"))
 SHEETS = (".xlsx", ".xls", ".ods")
 ENCODINGS = {"_tcvn3": "tcvn3", "_vni": "vni"}
@@ -59,8 +59,8 @@ def comparable(result: DocumentResult, annex: bool) -> dict[str, list[dict[str, 
         for name, found in tables.items()
     }
     if annex:
-        for row in rows["tables"]:
-            row.pop("index")
+        for row in rows["documents"]:
+            row.pop("title")  # the annex's heading, not the decision's subject
         rows["flags"] = [flag for flag in rows["flags"] if flag["check"] != "missing_metadata"]
         for row in rows["documents"]:
             row.pop("warnings")

@@ -518,6 +518,8 @@ def _against(hint: str, counted: str) -> bool:
 def _confirms(hint: Column, counted: str) -> bool:
     if hint.role == "agency":
         return counted == "agency" and bool(vocab.AGENCY.search(vocab.fold(hint.label)))
+    if hint.role in ("number", "other", "text"):
+        return False  # words that name no role confirm nothing
     both = {hint.role, counted}
     return hint.role == counted or both <= _ORDINALS or both <= _SCORES
 
@@ -606,8 +608,8 @@ def with_records(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     run: list[Line] = []
     for line in [*lines, None]:
-        if line is not None and line.grid is None:
-            run.append(line)
+        if line is not None and line.grid is None and line.at.method != "ocr":
+            run.append(line)  # a scan keeps where its words stand: its tables are grids
             continue
         if run:
             found, grid = record_rows(run, grid)
