@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from pipeline.models import Column, Entry, Line, Provenance, Table, Value
 from pipeline.parse import parse_number
-from pipeline.reconcile.rules import agrees, total_rule, usable_rows
+from pipeline.reconcile.rules import agrees, places, total_rule, usable_rows
 from pipeline.tables.header import section_of_row
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -318,8 +318,10 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
             continue
         ratio = sorted(ratios)[len(ratios) // 2].limit_denominator(1000)
         pairs = [(p, t) for p, t in zip(values[index], values[total], strict=True) if p and t]
+        if ratio != 1 and not all(places(p) >= 1 for p, _ in pairs):
+            continue  # whole numbers round too coarsely to tell a share from a correlated part
         hits = sum(agrees(ratio * Fraction(t), p) for p, t in pairs)
-        if hits * 5 >= len(pairs) * 4:
+        if hits * 10 >= len(pairs) * 9:
             roles[index] = "percent"
 
 
