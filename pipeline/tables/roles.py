@@ -26,13 +26,22 @@ from fractions import Fraction
 from pipeline.models import Column, Entry, Line, Provenance, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import agrees, places, total_rule, usable_rows
-from pipeline.tables.header import section_of_row
+from pipeline.tables.ranks import (
+    Segments,
+    Values,
+    counts_rows,
+    headings_before,
+    integers,
+    mostly_distinct,
+    numbers_in,
+    rank_agreement,
+    ranks_alone,
+    segments,
+)
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SCORE_ROLES = frozenset({"row_number", "rank", "total", "component", "number", "row_max"})
 _NOWHERE = Provenance("", 1)
-Values = list[Decimal | None]
-Segments = tuple[range, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +57,14 @@ class Roles:
 
 def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     """Settle the role of every number column of a grid from its data rows."""
-    rows = [row for row in body if _numbers_in(row) >= 1]
+    rows = [row for row in body if numbers_in(row) >= 1]
     values = {c.index: _column_values(rows, c.index) for c in columns if c.role in SCORE_ROLES}
     if not values or not rows:
         return Roles(columns)
     roles = {index: _hint(columns, index) for index in values}
     name = next((c.index for c in columns if c.role == "agency"), len(columns) + 1)
     _settle_row_number(roles, values, name)
-    parts = _segments(values, roles, _headings_before(body))
+    parts = segments(values, roles, headings_before(body))
     _settle_ranks(roles, values, parts)
     _settle_maximum(roles, values)
     series = _series(roles, values, columns, parts)
@@ -67,105 +76,12 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     return Roles(settled, doubt, series)
 
 
-def _numbers_in(row: Line) -> int:
-    return sum(parse_number(cell.text) is not None for cell in row.cells if cell.text)
-
-
 def _column_values(rows: Sequence[Line], index: int) -> Values:
     return [parse_number(r.cells[index - 1].text) if index <= len(r.cells) else None for r in rows]
 
 
 def _hint(columns: tuple[Column, ...], index: int) -> str:
     return next(c.role for c in columns if c.index == index)
-
-
-def _integers(values: Values) -> bool:
-    present = [v for v in values if v is not None]
-    return bool(present) and all(v == v.to_integral_value() and v >= 0 for v in present)
-
-
-def counts_rows(values: Values) -> bool:
-    """1, 2, …, n down the rows, starting again at 1 where a group begins."""
-    present = [v for v in values if v is not None]
-    if len(present) < 2 or present[0] != 1 or not _integers(values):
-        return False
-    return all(b == a + 1 or b == 1 for a, b in zip(present, present[1:], strict=False))
-
-
-def competition_ranks(scores: Values) -> list[int | None]:
-    """Rank 1 for the highest score, ties sharing a rank and leaving a gap ("1224")."""
-    present = [s for s in scores if s is not None]
-    return [None if s is None else 1 + sum(o > s for o in present) for s in scores]
-
-
-def _rank_agreement(ranks: Values, scores: Values, parts: Segments = ()) -> float:
-    """How well ``ranks`` rank ``scores`` within each group of rows (numbering that starts
-    again at 1 starts a group): the share of rows whose rank is the competition rank of its
-    score, or 0.6 for ranks taken from a longer list (a top ten with national ranks) when
-    higher scores have smaller ranks in nine pairs of rows in ten."""
-    parts = parts or (range(len(ranks)),)
-    hits = total = 0
-    ordered = True
-    for part in parts:
-        mine, theirs = [ranks[i] for i in part], [scores[i] for i in part]
-        paired = zip(mine, theirs, strict=True)
-        expected = competition_ranks([s if r is not None else None for r, s in paired])
-        pairs = [(r, e) for r, e in zip(mine, expected, strict=True) if r is not None and e]
-        hits += sum(r == e for r, e in pairs)
-        total += len(pairs)
-        ordered = ordered and _inversely_ordered(mine, theirs)
-    if total < 2:
-        return 0.0
-    exact = hits / total
-    return 0.6 if exact < 0.6 and ordered else exact
-
-
-def _mostly_distinct(column: Values, parts: Segments) -> bool:
-    """Ranks are mostly different from each other within each group of rows."""
-    for part in parts or (range(len(column)),):
-        present = [column[i] for i in part if column[i] is not None]
-        if 5 * len(set(present)) < 3 * len(present):
-            return False
-    return True
-
-
-def _headings_before(body: Sequence[Line]) -> set[int]:
-    """Positions, among the rows holding numbers, of those printed under a row without any
-    (a group heading: "II. Các địa phương cấp huyện")."""
-    starts: set[int] = set()
-    position, after_heading = 0, False
-    for row in body:
-        if _numbers_in(row) >= 1:
-            if after_heading and position:
-                starts.add(position)
-            position, after_heading = position + 1, False
-        elif section_of_row(row):
-            after_heading = True  # a band row ("MỨC KHÁ") does not restart the ranking
-    return starts
-
-
-def _segments(values: dict[int, Values], roles: dict[int, str], headings: set[int]) -> Segments:
-    """Groups of rows: under each group heading, and where the row number starts again at 1."""
-    number = next((i for i in values if roles[i] == "row_number"), None)
-    count = len(next(iter(values.values())))
-    restarts = {i for i, v in enumerate(values[number]) if i and v == 1} if number else set()
-    starts = sorted({0} | headings | restarts)
-    if len(starts) == 1:
-        return ()
-    ends = [*starts[1:], count]
-    return tuple(range(a, b) for a, b in zip(starts, ends, strict=True))
-
-
-def _inversely_ordered(ranks: Values, scores: Values) -> bool:
-    rows = [(r, s) for r, s in zip(ranks, scores, strict=True) if r is not None and s is not None]
-    concordant = discordant = 0
-    for i, (r1, s1) in enumerate(rows):
-        for r2, s2 in rows[i + 1 :]:
-            if r1 == r2 or s1 == s2:
-                continue
-            concordant += (r1 < r2) == (s1 > s2)
-            discordant += (r1 < r2) != (s1 > s2)
-    return len(rows) >= 5 and concordant >= 9 * discordant and concordant >= 10
 
 
 def _settle_row_number(roles: dict[int, str], values: dict[int, Values], name: int) -> None:
@@ -185,14 +101,14 @@ def _settle_ranks(roles: dict[int, str], values: dict[int, Values], parts: Segme
     for index in scores:
         column = values[index]
         present = [v for v in column if v is not None]
-        if not _integers(column) or any(v < 1 for v in present):
+        if not integers(column) or any(v < 1 for v in present):
             continue
-        if not _mostly_distinct(column, parts):
+        if not mostly_distinct(column, parts):
             continue
         if not _varies(column):
             continue  # a constant column "ranks" any other constant one
-        others = [values[j] for j in scores if j != index and not _integers(values[j])]
-        if any(_rank_agreement(column, other, parts) >= 0.6 for other in others):
+        others = [values[j] for j in scores if j != index and not integers(values[j])]
+        if any(rank_agreement(column, other, parts) >= 0.6 for other in others):
             roles[index] = "rank"
 
 
@@ -206,7 +122,7 @@ def _series(
         return ()
     ranked: dict[int, int] = {}
     for rank in sorted(i for i in values if roles[i] == "rank"):
-        fitting = [s for s in scores if _rank_agreement(values[rank], values[s], parts) >= 0.6]
+        fitting = [s for s in scores if rank_agreement(values[rank], values[s], parts) >= 0.6]
         if fitting:
             ranked.setdefault(min(fitting, key=lambda s: abs(s - rank)), rank)
     years = {i: _year(columns, i) for i in scores}
@@ -275,7 +191,7 @@ def _settle_total(
         roles.update({i: "component" for i in scores if roles[i] != "total"})
         return None
     alone = values[scores[0]] if len(scores) == 1 else []
-    if alone and roles[scores[0]] != "total" and _ranks_alone(alone, parts):
+    if alone and roles[scores[0]] != "total" and ranks_alone(alone, parts):
         roles[scores[0]] = "rank"  # "1 Sở A 1": a ranking with no scores printed
         return None
     if len(scores) <= 1:
@@ -325,24 +241,6 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
             roles[index] = "percent"
 
 
-def _ranks_alone(column: Values, parts: Segments) -> bool:
-    """Integers 1 … n with at most ties between them, in each group of rows: a competition
-    ranking with no scores printed; a top list may end with a rank from the longer list
-    (the province's own, 19 after a top ten)."""
-    if not _integers(column):
-        return False
-    for part in parts or (range(len(column)),):
-        ordered = sorted(v for i in part if (v := column[i]) is not None)
-        ranked = [
-            value == position or (position > 1 and value == ordered[position - 2])
-            for position, value in enumerate(ordered, start=1)
-        ]
-        head = ranked.index(False) if False in ranked else len(ranked)
-        if head < 2 or len(ranked) - head > 2:
-            return False
-    return True
-
-
 def _hinted_total(roles: dict[int, str], scores: list[int]) -> int | None:
     """The total the header names, or the one unnamed score beside a named component group."""
     named = [i for i in scores if roles[i] == "total"]
@@ -366,7 +264,7 @@ def _ranked_score(
     """With no rule, the score a rank column ranks best is the total (the others its parts)."""
     ranks = [values[i] for i in values if roles[i] == "rank"]
     agreement = {
-        s: max((_rank_agreement(r, values[s], parts) for r in ranks), default=0.0) for s in scores
+        s: max((rank_agreement(r, values[s], parts) for r in ranks), default=0.0) for s in scores
     }
     best = max(agreement.values(), default=0.0)
     if best < 0.6:
@@ -430,7 +328,7 @@ def _number_or_rank(
     total = next((i for i in values if roles[i] == "total"), None)
     if number is None or total is None or _hint(columns, number) == "row_number":
         return None
-    if _rank_agreement(values[number], values[total], parts) < 1.0:
+    if rank_agreement(values[number], values[total], parts) < 1.0:
         return None
     return f"{_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"
 

@@ -1,0 +1,128 @@
+"""What the numbers of a column say about ranking: counting rows, competition ranks, how well
+one column ranks another, and the groups of rows a ranking starts again in.
+
+``roles`` uses them to tell the STT, the rank and the score it ranks from each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from pipeline.models import Line
+from pipeline.parse import parse_number
+from pipeline.tables.header import section_of_row
+
+Values = list[Decimal | None]
+Segments = tuple[range, ...]
+
+
+def numbers_in(row: Line) -> int:
+    return sum(parse_number(cell.text) is not None for cell in row.cells if cell.text)
+
+
+def integers(values: Values) -> bool:
+    present = [v for v in values if v is not None]
+    return bool(present) and all(v == v.to_integral_value() and v >= 0 for v in present)
+
+
+def counts_rows(values: Values) -> bool:
+    """1, 2, …, n down the rows, starting again at 1 where a group begins."""
+    present = [v for v in values if v is not None]
+    if len(present) < 2 or present[0] != 1 or not integers(values):
+        return False
+    return all(b == a + 1 or b == 1 for a, b in zip(present, present[1:], strict=False))
+
+
+def competition_ranks(scores: Values) -> list[int | None]:
+    """Rank 1 for the highest score, ties sharing a rank and leaving a gap ("1224")."""
+    present = [s for s in scores if s is not None]
+    return [None if s is None else 1 + sum(o > s for o in present) for s in scores]
+
+
+def rank_agreement(ranks: Values, scores: Values, parts: Segments = ()) -> float:
+    """How well ``ranks`` rank ``scores`` within each group of rows (numbering that starts
+    again at 1 starts a group): the share of rows whose rank is the competition rank of its
+    score, or 0.6 for ranks taken from a longer list (a top ten with national ranks) when
+    higher scores have smaller ranks in nine pairs of rows in ten."""
+    parts = parts or (range(len(ranks)),)
+    hits = total = 0
+    ordered = True
+    for part in parts:
+        mine, theirs = [ranks[i] for i in part], [scores[i] for i in part]
+        paired = zip(mine, theirs, strict=True)
+        expected = competition_ranks([s if r is not None else None for r, s in paired])
+        pairs = [(r, e) for r, e in zip(mine, expected, strict=True) if r is not None and e]
+        hits += sum(r == e for r, e in pairs)
+        total += len(pairs)
+        ordered = ordered and _inversely_ordered(mine, theirs)
+    if total < 2:
+        return 0.0
+    exact = hits / total
+    return 0.6 if exact < 0.6 and ordered else exact
+
+
+def mostly_distinct(column: Values, parts: Segments) -> bool:
+    """Ranks are mostly different from each other within each group of rows."""
+    for part in parts or (range(len(column)),):
+        present = [column[i] for i in part if column[i] is not None]
+        if 5 * len(set(present)) < 3 * len(present):
+            return False
+    return True
+
+
+def headings_before(body: Sequence[Line]) -> set[int]:
+    """Positions, among the rows holding numbers, of those printed under a row without any
+    (a group heading: "II. Các địa phương cấp huyện")."""
+    starts: set[int] = set()
+    position, after_heading = 0, False
+    for row in body:
+        if numbers_in(row) >= 1:
+            if after_heading and position:
+                starts.add(position)
+            position, after_heading = position + 1, False
+        elif section_of_row(row):
+            after_heading = True  # a band row ("MỨC KHÁ") does not restart the ranking
+    return starts
+
+
+def segments(values: dict[int, Values], roles: dict[int, str], headings: set[int]) -> Segments:
+    """Groups of rows: under each group heading, and where the row number starts again at 1."""
+    number = next((i for i in values if roles[i] == "row_number"), None)
+    count = len(next(iter(values.values())))
+    restarts = {i for i, v in enumerate(values[number]) if i and v == 1} if number else set()
+    starts = sorted({0} | headings | restarts)
+    if len(starts) == 1:
+        return ()
+    ends = [*starts[1:], count]
+    return tuple(range(a, b) for a, b in zip(starts, ends, strict=True))
+
+
+def _inversely_ordered(ranks: Values, scores: Values) -> bool:
+    rows = [(r, s) for r, s in zip(ranks, scores, strict=True) if r is not None and s is not None]
+    concordant = discordant = 0
+    for i, (r1, s1) in enumerate(rows):
+        for r2, s2 in rows[i + 1 :]:
+            if r1 == r2 or s1 == s2:
+                continue
+            concordant += (r1 < r2) == (s1 > s2)
+            discordant += (r1 < r2) != (s1 > s2)
+    return len(rows) >= 5 and concordant >= 9 * discordant and concordant >= 10
+
+
+def ranks_alone(column: Values, parts: Segments) -> bool:
+    """Integers 1 … n with at most ties between them, in each group of rows: a competition
+    ranking with no scores printed; a top list may end with a rank from the longer list
+    (the province's own, 19 after a top ten)."""
+    if not integers(column):
+        return False
+    for part in parts or (range(len(column)),):
+        ordered = sorted(v for i in part if (v := column[i]) is not None)
+        ranked = [
+            value == position or (position > 1 and value == ordered[position - 2])
+            for position, value in enumerate(ordered, start=1)
+        ]
+        head = ranked.index(False) if False in ranked else len(ranked)
+        if head < 2 or len(ranked) - head > 2:
+            return False
+    return True

@@ -1,0 +1,136 @@
+"""The header printed above records found in text, kept only when its words agree with the
+numbers: lines that join into one cell per column (wrapped cells joined), with a group heading
+and a maxima row printed one cell per line between it and the first record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline import vocabulary as vocab
+from pipeline.ingest.text.cellwise import join_header
+from pipeline.models import Cell, Column, Line
+from pipeline.parse import parse_number
+from pipeline.settings import TableSettings
+from pipeline.tables.header import headless_columns, read_columns
+from pipeline.tables.roles import infer_roles
+from pipeline.tables.tokens import value_text
+
+
+def header_row(
+    run: list[Line],
+    columns: int,
+    floor: int,
+    first_line: int,
+    grid: int,
+    records: list[Line],
+) -> tuple[list[Line], int] | None:
+    """The header above the records when its lines join into one cell per column (a header
+    printed one cell per line, wrapped cells joined), and a group heading between it and the
+    first record ("I" / "Khối sở, ban, ngành") as a row of its own: the rows, the first line.
+    A row of maxima printed one cell per line there is left out."""
+    width = columns
+    for end in _header_ends(run, floor, first_line):
+        top = end
+        while top > floor and end - top < 3 * width and _may_be_header(run[top - 1].text):
+            top -= 1
+        texts = {i: _cell_line(run[i].text) for i in range(top, end)}
+        for start in range(top, end - width + 1):
+            if any(_not_label(texts[i]) for i in range(start, end)):
+                continue  # a bare number, "Điểm tối đa": no column's label
+            cells = join_header([texts[i] for i in range(start, end) if texts[i]], width)
+            if cells is not None and header_fits(_row(cells, run[start], grid), records):
+                return [
+                    _row(cells, run[start], grid),
+                    *_headings(run, end, first_line, grid),
+                ], start
+    return None
+
+
+def header_fits(header: Line, records: list[Line]) -> bool:
+    """Header words that agree with what the numbers say of their columns, at least once and
+    never against them (a caption over a column of ranks is no "Kết quả" column)."""
+    settings = TableSettings()
+    hinted = read_columns([header], records, settings)
+    counted = infer_roles(headless_columns(records, settings), records).columns
+    agree = False
+    for hint, numbers in zip(hinted, counted, strict=False):
+        if _against(hint.role, numbers.role):
+            return False
+        agree = agree or _confirms(hint, numbers.role)
+    return agree
+
+
+_ORDINALS = frozenset({"rank", "row_number"})
+_SCORES = frozenset({"total", "component", "number"})
+
+
+def _against(hint: str, counted: str) -> bool:
+    if hint in _SCORES:
+        return counted in _ORDINALS or counted == "band"
+    if hint in _ORDINALS:
+        return counted not in _ORDINALS
+    return hint == "band" and counted != "band"
+
+
+def _confirms(hint: Column, counted: str) -> bool:
+    if hint.role == "agency":
+        return counted == "agency" and bool(vocab.AGENCY.search(vocab.fold(hint.label)))
+    if hint.role in ("number", "other", "text"):
+        return False  # words that name no role confirm nothing
+    both = {hint.role, counted}
+    return hint.role == counted or both <= _ORDINALS or both <= _SCORES
+
+
+def _header_ends(run: list[Line], floor: int, first_line: int) -> Iterator[int]:
+    """Where a header may end: right above the first record, or above the lines of a maxima
+    row and a group heading printed between them."""
+    yield first_line
+    end = first_line
+    while end > floor and first_line - end < 12 and _between(run[end - 1].text):
+        end -= 1
+        yield end
+
+
+def _between(text: str) -> bool:
+    bare = _cell_line(text)
+    roman = bool(re.fullmatch(r"[IVXLC]+\.?", bare))
+    caption = vocab.is_section_caption(bare) or vocab.MAXIMA_ROW.match(vocab.fold(bare))
+    return roman or bool(caption) or value_text(bare) is not None
+
+
+def _headings(run: list[Line], end: int, first_line: int, grid: int) -> list[Line]:
+    """The group heading among the lines between a header and the first record, as one cell."""
+    texts = [_cell_line(run[i].text) for i in range(end, first_line)]
+    words = [
+        t for t in texts if value_text(t) is None and not vocab.MAXIMA_ROW.match(vocab.fold(t))
+    ]
+    heading = " ".join(words)
+    if not heading or not vocab.is_section_caption(heading):
+        return []
+    return [_row([heading], run[first_line - 1], grid)]
+
+
+def _row(cells: list[str], line: Line, grid: int) -> Line:
+    return Line(" | ".join(cells), line.at, tuple(Cell(text, line.at) for text in cells), grid)
+
+
+def _not_label(text: str) -> bool:
+    bare_number = value_text(text) is not None and not _is_year(text)
+    return bare_number or bool(vocab.MAXIMA_ROW.match(vocab.fold(text)))
+
+
+def _is_year(text: str) -> bool:
+    number = parse_number(text)
+    return number is not None and number == number.to_integral_value() and 1900 <= number <= 2100
+
+
+def _may_be_header(text: str) -> bool:
+    """A short line not ending a sentence ("… như sau:", "… năm 2022."): a header cell."""
+    return len(text) <= 90 and not text.rstrip().endswith((":", ".", ";", "!", "?"))
+
+
+def _cell_line(text: str) -> str:
+    """A header line without the rules a converter leaves around cells ("Tên đơn vị |")."""
+    return " ".join(word for word in text.split() if any(ch.isalnum() for ch in word))

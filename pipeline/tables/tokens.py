@@ -1,0 +1,181 @@
+"""The words of text whose table lost its cells, as tokens and runs: names and values.
+
+A value is a number as printed ("85,40", "(0,9291)" → "0,9291", "1." → "1"), a blank mark, or a
+band phrase; numbers glued together ("60.4566.47") are split, a rank and its score in one cell
+("01(0,727)") are two values, rules and bullets ("|", "•") are dropped, and a dash between two
+words of one line stays part of a name. ``records`` finds tables in the runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline import vocabulary as vocab
+from pipeline.models import Line
+from pipeline.parse import parse_number
+
+MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
+_RANK_SCORE = re.compile(r"^(\d{1,3})\((\d+(?:[.,]\d+)?)\)$")  # "01(0,727)" after squeezing
+_OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
+_GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
+_BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    value: bool  # a number, a blank mark or a band phrase: a cell of the score columns
+    line: int  # position of its line in the run
+    starts_line: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A run of word tokens (a name, a heading, a header) or of value tokens."""
+
+    tokens: tuple[Token, ...]
+    value: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(token.text for token in self.tokens)
+
+
+def value_text(word: str) -> str | None:
+    """A word's number as printed ("85,40", "(0,9291)" → "0,9291", "1." → "1"), or None."""
+    bare = word.strip(";:")
+    if bare.startswith("(") and bare.endswith(")"):
+        bare = bare[1:-1]
+    bare = bare.removesuffix(".") if bare.count(".") == 1 and bare.endswith(".") else bare
+    if parse_number(bare) is not None or bare in _BLANKS:
+        return bare
+    return None
+
+
+def unglued(word: str) -> list[tuple[int, str]]:
+    """Numbers run together with one number of decimals each ("60.4566.4761.12" → 60.45,
+    66.47, 61.12), when exactly one number of decimals splits the word; else []."""
+    if value_text(word) is not None or not _GLUED.match(word):
+        return []
+    splits = [pieces for places in (1, 2, 3, 4) if (pieces := _split_glued(word, places))]
+    return list(enumerate(splits[0])) if len(splits) == 1 else []
+
+
+def _split_glued(word: str, places: int) -> list[str] | None:
+    pattern = re.compile(rf"\d{{1,3}}[.,]\d{{{places}}}")
+    pieces = []
+    at = 0
+    while at < len(word):
+        found = pattern.match(word, at)
+        if not found:
+            return None
+        pieces.append(found.group())
+        at = found.end()
+    return pieces if len(pieces) >= 2 else None
+
+
+def tokens_of(lines: list[Line]) -> list[Token]:
+    found: list[Token] = []
+    for position, line in enumerate(lines):
+        for k, word in enumerate(line.text.split()):
+            joined = _RANK_SCORE.match(word)
+            if joined:  # "01(0,727)": a rank and its score
+                found.append(Token(joined.group(1), True, position, k == 0))
+                found.append(Token(joined.group(2), True, position, False))
+                continue
+            glued = unglued(word)
+            if glued:  # "60.4566.4761.12": scores printed with no space between them
+                found.extend(Token(piece, True, position, k == 0 and i == 0) for i, piece in glued)
+                continue
+            text = value_text(word)
+            if text is None and not any(ch.isalnum() for ch in word) and word not in _OPERATORS:
+                continue  # "|", "•": rules and bullets, not cells
+            found.append(Token(text or word, text is not None, position, k == 0))
+    return found
+
+
+def _dashes_in_names(tokens: list[Token]) -> list[Token]:
+    """A dash between two words of one line joins them ("Sở Lao động - Thương binh"): it is
+    not a blank cell."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        before, dash, after = out[k - 1], out[k], out[k + 1]
+        inside = before.line == dash.line == after.line and not after.starts_line
+        if dash.value and dash.text in _BLANKS and inside and not before.value and not after.value:
+            out[k] = Token(dash.text, False, dash.line, dash.starts_line)
+    return out
+
+
+def groups_of(tokens: list[Token]) -> list[Group]:
+    """Runs of words and of values; a run of words naming a band is a value (its band)."""
+    groups: list[Group] = []
+    for token in _dashes_in_names(tokens):
+        if token.value and groups and not groups[-1].value:
+            groups[-1:] = _name_on_its_line(groups[-1], token)
+        if groups and groups[-1].value == token.value and not _trailing(groups[-1], token):
+            groups[-1] = Group((*groups[-1].tokens, token), token.value)
+        else:
+            groups.append(Group((token,), token.value))
+    return [part for group in groups for part in _band_before_name(_as_band(group))]
+
+
+def _name_on_its_line(words: Group, value: Token) -> list[Group]:
+    """Words over several lines before a number on the last of them: the words of that line
+    (a row's name) apart from the lines above (a header, a caption)."""
+    own = [t for t in words.tokens if t.line == value.line]
+    if not own or len(own) == len(words.tokens) or not own[0].starts_line:
+        return [words]
+    rest = words.tokens[: len(words.tokens) - len(own)]
+    return [Group(rest, False), Group(tuple(own), False)]
+
+
+def _trailing(group: Group, token: Token) -> bool:
+    """Words that end a line after numbers (a band, a note) and the name on the next line are
+    two cells, not one name."""
+    return not token.value and token.starts_line and not group.tokens[0].starts_line
+
+
+def _band_before_name(group: Group) -> list[Group]:
+    """A band ending one record run into the next name ("Xuất sắc Huyện Càng Long", a table
+    run together on one line): the band a value of its own, then the name."""
+    if group.value or len(group.tokens) < 2:
+        return [group]
+    for size in (2, 1):
+        head, rest = group.tokens[:size], group.tokens[size:]
+        band = " ".join(token.text for token in head)
+        if rest and rest[0].text[:1].isupper() and vocab.band_of(band) == band.capitalize():
+            first = head[0]
+            return [Group((Token(band, True, first.line, first.starts_line),), True),
+                    Group(rest, False)]  # fmt: skip
+    return [group]
+
+
+def _as_band(group: Group) -> Group:
+    if group.value or len(group.tokens) > 5 or vocab.band_of(group.text) is None:
+        return group
+    return Group(
+        (Token(group.text, True, group.tokens[0].line, group.tokens[0].starts_line),), True
+    )
+
+
+def merged(groups: list[Group]) -> list[Group]:
+    """Value groups next to each other (a band between numbers) as one."""
+    merged: list[Group] = []
+    for group in groups:
+        if merged and merged[-1].value and group.value:
+            merged[-1] = Group(merged[-1].tokens + group.tokens, True)
+        else:
+            merged.append(group)
+    return merged
+
+
+def is_name(group: Group) -> bool:
+    """A unit's name: a few words, starting with a capital ("Sở Y tế", "Quảng Ninh")."""
+    if group.value or len(group.tokens) > MAX_NAME_WORDS or not group.text[:1].isupper():
+        return False
+    if any(token.text in _OPERATORS for token in group.tokens):
+        return False  # "0,15 × Hạ tầng + …": the terms of a stated formula
+    last_line = " ".join(t.text for t in group.tokens if t.line == group.tokens[-1].line)
+    letters = sum(ch.isalpha() for ch in last_line)
+    return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
