@@ -18,7 +18,7 @@ from pipeline.parse import parse_max, parse_number, split_max
 from pipeline.settings import TableSettings
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # "II", "B." in the STT cell
-_RANK_SCORE = re.compile(r"^(\d{1,3})\s*\(\s*(\d+(?:[.,]\d+)?)\s*\)$")  # "03 (0,684)"
+RANK_SCORE = re.compile(r"^(\d{1,3})\s*\(\s*(\d+(?:[.,]\d+)?)\s*\)$")  # "03 (0,684)", "01(0,727)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class ColumnContent:
 def is_data_row(row: Line) -> bool:
     """A row holding at least one number and at least one name-like cell."""
     texts = [cell.text for cell in row.cells if cell.text]
-    has_number = any(parse_number(text) is not None or _RANK_SCORE.match(text) for text in texts)
+    has_number = any(parse_number(text) is not None or RANK_SCORE.match(text) for text in texts)
     has_name = any(any(char.isalpha() for char in text) for text in texts)
     return has_number and has_name
 
@@ -79,7 +79,7 @@ def split_rank_scores(rows: list[Line]) -> list[Line]:
 def _mostly_rank_scores(rows: list[Line], column: int) -> bool:
     texts = [r.cells[column].text for r in rows if column < len(r.cells) and is_data_row(r)]
     texts = [text for text in texts if text.strip() not in BLANK_MARKS]
-    return bool(texts) and 2 * sum(bool(_RANK_SCORE.match(t)) for t in texts) > len(texts)
+    return bool(texts) and 2 * sum(bool(RANK_SCORE.match(t)) for t in texts) > len(texts)
 
 
 def _split_row(row: Line, columns: list[int], data: bool) -> Line:
@@ -88,7 +88,7 @@ def _split_row(row: Line, columns: list[int], data: bool) -> Line:
         if position not in columns:
             cells.append(cell)
             continue
-        found = _RANK_SCORE.match(cell.text) if data else None
+        found = RANK_SCORE.match(cell.text) if data else None
         if found:
             cells += [replace(cell, text=found.group(1)), replace(cell, text=found.group(2))]
         elif data:

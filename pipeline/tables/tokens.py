@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
 from pipeline.parse import parse_number
+from pipeline.tables.header import RANK_SCORE
 
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
-_RANK_SCORE = re.compile(r"^(\d{1,3})\((\d+(?:[.,]\d+)?)\)$")  # "01(0,727)" after squeezing
 _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 _BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
@@ -79,7 +79,7 @@ def tokens_of(lines: list[Line]) -> list[Token]:
     found: list[Token] = []
     for position, line in enumerate(lines):
         for k, word in enumerate(line.text.split()):
-            joined = _RANK_SCORE.match(word)
+            joined = RANK_SCORE.match(word)
             if joined:  # "01(0,727)": a rank and its score
                 found.append(Token(joined.group(1), True, position, k == 0))
                 found.append(Token(joined.group(2), True, position, False))

@@ -3,41 +3,19 @@ in a private profile (parallel runs do not clash), then pinned to the same bytes
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
-from samples.fixtures.pdf import pin_pdf
+from samples.fixtures.pdf import convert_to_pdf
 
-SOFFICE_TIMEOUT = 300  # seconds for one conversion on a loaded machine
 # HTML is imported into Writer, not Writer/Web: the Web export drops the page's first paragraph.
 IMPORT = {".docx": [], ".html": ["--infilter=HTML (StarWriter)"]}
 
 
 def convert(source: Path, out_dir: Path) -> Path:
     """source (.docx or .html) → out_dir/<stem>.pdf."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        raise SystemExit("soffice not found: install LibreOffice (make libreoffice) for PDFs")
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        command = [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            *IMPORT[source.suffix],
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(out_dir),
-            str(source),
-        ]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=SOFFICE_TIMEOUT)
-    target = out_dir / f"{source.stem}.pdf"
-    if done.returncode != 0 or not target.exists():
-        raise SystemExit(f"soffice failed ({done.returncode}): {done.stderr.strip()}")
-    pin_pdf(target)
-    return target
+    convert_to_pdf([source], out_dir, IMPORT[source.suffix], "pdf:writer_pdf_Export")
+    return out_dir / f"{source.stem}.pdf"
 
 
 def render_pdf(content: bytes, suffix: str, stem: str, out_dir: Path) -> Path:
