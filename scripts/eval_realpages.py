@@ -139,6 +139,13 @@ def pair_rows(rows: Sequence[Gold], entries: Sequence[Entry]) -> list[int | None
         free = [i for i in by_name.get(name_key(row["name"]), []) if i not in used]
         pairs.append(free[0] if free else None)
         used.update(free[:1])
+    for position, row in enumerate(rows):  # a name read with words of the next cell after it
+        if pairs[position] is None:
+            key = name_key(row["name"]) + " "
+            free = [i for i, e in enumerate(entries)
+                    if i not in used and name_key(e.agency_raw).startswith(key)]  # fmt: skip
+            pairs[position] = free[0] if free else None
+            used.update(free[:1])
     for position, paired in enumerate(pairs):
         if paired is None and position < len(entries) and position not in used:
             pairs[position] = position
@@ -194,11 +201,16 @@ def _output_component(entries: Sequence[Entry], paired: int | None, k: int) -> D
 
 
 def flagged_rows(flags: Iterable[Flag], table: Table) -> tuple[bool, set[int]]:
-    """Whether the table carries a table-level doubt flag, and the rows it flags."""
+    """Whether the table carries a table-level doubt flag, and the positions (1-based, its
+    ``entry_index``) of the entries it flags; a flag with no position names its row number."""
     mine = [flag for flag in flags if flag.table_index == table.index]
     table_doubt = any(flag.check in TABLE_FLAGS for flag in mine)
-    rows = {flag.row_number for flag in mine if flag.row_number is not None}
-    return table_doubt, rows
+    positions = {flag.entry_index for flag in mine if flag.entry_index is not None}
+    numbers = {flag.row_number for flag in mine if flag.entry_index is None and flag.row_number}
+    for position, entry in enumerate(table.entries, start=1):
+        if entry.number is not None and entry.number in numbers:
+            positions.add(position)
+    return table_doubt, positions
 
 
 def score_row(row: Gold, entry: Entry | None, columns: dict[int, int], width: int) -> Tally:
@@ -238,11 +250,11 @@ def score_table(gold: Gold, table: Table, flags: Sequence[Flag]) -> Tally:
     for row, paired in zip(gold["rows"], rows, strict=True):
         entry = table.entries[paired] if paired is not None else None
         one = score_row(row, entry, columns, width)
-        tally += _excuse(one, doubt or (entry is not None and entry.number in flagged))
+        tally += _excuse(one, doubt or (paired is not None and paired + 1 in flagged))
     used = {paired for paired in rows if paired is not None}
     for index, entry in enumerate(table.entries):
         if index not in used:
-            tally += _excuse(unpaired_entry(entry), doubt or entry.number in flagged)
+            tally += _excuse(unpaired_entry(entry), doubt or index + 1 in flagged)
     return tally
 
 
@@ -255,8 +267,8 @@ def unpaired_table(table: Table, flags: Sequence[Flag]) -> Tally:
     """An output table no gold table matches: its numbers stand where gold has none."""
     doubt, flagged = flagged_rows(flags, table)
     tally = Tally()
-    for entry in table.entries:
-        tally += _excuse(unpaired_entry(entry), doubt or entry.number in flagged)
+    for position, entry in enumerate(table.entries, start=1):
+        tally += _excuse(unpaired_entry(entry), doubt or position in flagged)
     return tally
 
 
@@ -277,21 +289,24 @@ def joined_sections(result: DocumentResult) -> DocumentResult:
     its group headings, "I. Cấp tỉnh" / "II. Cấp huyện", which gold keeps as one table with
     a ``group`` per row); their flags move to the joined table."""
     tables: list[Table] = []
-    moved: dict[int, int] = {}
+    moved: dict[int, tuple[int, int]] = {}  # table index → (joined table index, entry offset)
     for table in result.tables:
         last = tables[-1] if tables else None
         if last is not None and _shape(last) == _shape(table):
+            moved[table.index] = (last.index, len(last.entries))
             tables[-1] = replace(last, entries=last.entries + table.entries)
-            moved[table.index] = last.index
         else:
             tables.append(table)
-    flags = tuple(
-        replace(flag, table_index=moved.get(flag.table_index, flag.table_index))
-        if flag.table_index is not None
-        else flag
-        for flag in result.flags
-    )
+    flags = tuple(_moved_flag(flag, moved) for flag in result.flags)
     return replace(result, tables=tuple(tables), flags=flags)
+
+
+def _moved_flag(flag: Flag, moved: dict[int, tuple[int, int]]) -> Flag:
+    if flag.table_index not in moved:
+        return flag
+    index, offset = moved[flag.table_index]
+    position = None if flag.entry_index is None else flag.entry_index + offset
+    return replace(flag, table_index=index, entry_index=position)
 
 
 def _shape(table: Table) -> tuple[str, ...]:

@@ -137,3 +137,56 @@ def test_a_title_ends_where_its_paragraph_ends() -> None:
     )
     title = read_metadata(text_document(text)).title
     assert title == "Chỉ số chuyển đổi số năm 2022 (DTI cấp tỉnh)"
+
+
+def test_a_header_run_together_with_its_years_dates_one_table_per_year() -> None:
+    text = (
+        "Rank [1]\n\n"
+        "RankTỉnh2019202020212022\n"
+        "1 Quảng Ninh 70.3673.4073.0270.75\n"
+        "2 Hải Phòng 68.7369.2766.0968.59\n"
+        "3 Long An 69.3966.6265.8565.42\n"
+        "4 Đà Nẵng 68.1170.1371.\n"
+    )
+    tables = tables_of(text)
+    assert [t.section for t in tables] == ["2019", "2020", "2021", "2022"]
+    assert [_printed(e.total) for e in tables[1].entries] == ["73.40", "69.27", "66.62", "70.13"]
+    # the text ends inside the last row's 2021 figure ("71."): never printed whole, so blank
+    assert [_printed(e.total) for e in tables[2].entries] == ["73.02", "66.09", "65.85", None]
+    assert [e.number for e in tables[0].entries] == [1, 2, 3, 4]
+
+
+def test_a_cut_glued_word_keeps_its_whole_numbers_only_at_the_end_of_the_text() -> None:
+    assert unglued("56.9955.4857.0854.", cut=True) == [(0, "56.99"), (1, "55.48"), (2, "57.08")]
+    assert unglued("56.9955.4857.0854.") == []
+
+
+def test_prose_after_records_is_not_a_record_when_its_line_breaks_differ() -> None:
+    text = (
+        "6.44 Participation at Local Levels\n7.24 Transparency\n7.51 Vertical Accountability\n"
+        "6.67 Control of Corruption\n\n"
+        "TIP: Lighter bar on top of each dimension represents highest scoring province in 2015\n"
+        "Since 2009 PAPI has collected responses from citizens\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [
+        "Participation at Local Levels",
+        "Transparency",
+        "Vertical Accountability",
+        "Control of Corruption",
+    ]
+    assert [_printed(e.total) for e in table.entries] == ["6.44", "7.24", "7.51", "6.67"]
+
+
+def test_a_column_printed_too_coarsely_for_any_rule_to_tell_is_no_total() -> None:
+    # national ranks beside the province's own scores: a scaling of the scores rounds to the
+    # ranks in most rows (2/13 × 6.44 ≈ 1), but it rounds as well to the ranks of other rows
+    text = (
+        "1 Participation at Local Levels 6.44\nCivic Knowledge 1.48\nContributions 1.35\n"
+        "1 Transparency 7.24\nPoverty Lists 2.89\n1 Vertical Accountability 7.51\n"
+        "Interactions With Local Authorities 2.11\n6 Control of Corruption 6.67\n"
+    )
+    (table,) = tables_of(text)
+    totals = [_printed(e.total) for e in table.entries if e.total is not None]
+    assert "1" not in totals and "6" not in totals
+    assert table.role_doubt is not None

@@ -135,7 +135,8 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     if _is_time_series(columns, data):
         return True  # one unit's figures over the years: left alone, and no finding
     roles = infer_roles(columns, body)
-    if not header_names_ranking(roles.columns):
+    series = roles.series and any(c.role == "agency" for c in roles.columns)
+    if not series and not header_names_ranking(roles.columns):
         return False
     if roles.series:
         drafts.extend(_series_drafts(caption, roles, body))

@@ -37,7 +37,16 @@ def is_data_row(row: Line) -> bool:
     texts = [cell.text for cell in row.cells if cell.text]
     has_number = any(parse_number(text) is not None or RANK_SCORE.match(text) for text in texts)
     has_name = any(any(char.isalpha() for char in text) for text in texts)
-    return has_number and has_name
+    return has_number and has_name and not _years_in_order(texts)
+
+
+def _years_in_order(texts: list[str]) -> bool:
+    """Every number of the row a year, later and later ("Tỉnh | 2019 | 2020 | 2021"): a header
+    dating its columns, not a unit's scores."""
+    numbers = [number for text in texts if (number := parse_number(text)) is not None]
+    years = all(n == n.to_integral_value() and 1900 <= n <= 2100 for n in numbers)
+    ordered = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+    return len(numbers) >= 2 and years and ordered
 
 
 def single_text(row: Line) -> str | None:

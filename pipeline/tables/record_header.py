@@ -45,7 +45,46 @@ def header_row(
                     _row(cells, run[start], grid),
                     *_headings(run, end, first_line, grid),
                 ], start
+        line = end - 1
+        if line < floor or not _may_be_header(run[line].text):
+            continue
+        for words in _words_of(texts.get(line) or _cell_line(run[line].text)):
+            cells = join_header(words, width)  # a header printed on one line
+            if cells is not None and header_fits(_row(cells, run[line], grid), records):
+                return [_row(cells, run[line], grid), *_headings(run, end, first_line, grid)], line
     return None
+
+
+def _words_of(text: str) -> Iterator[list[str]]:
+    """A one-line header's words, then the same with words run together taken apart:
+    "RankProvince20062007" → "Rank", "Province", "2006", "2007" (a lower-case letter before a
+    capital, letters against digits, and a run of digits that is consecutive years)."""
+    words = text.split()
+    yield words
+    apart = [piece for word in words for glued in _unglued(word) for piece in _years(glued)]
+    if apart != words:
+        yield apart
+
+
+def _unglued(word: str) -> list[str]:
+    """A word cut where a lower-case letter meets a capital or letters meet digits."""
+    pieces = [word[:1]]
+    for before, char in zip(word, word[1:], strict=False):
+        camel = before.islower() and char.isupper()
+        if camel or (before.isalpha() and char.isdigit()) or (before.isdigit() and char.isalpha()):
+            pieces.append(char)
+        else:
+            pieces[-1] += char
+    return pieces if word else []
+
+
+def _years(text: str) -> list[str]:
+    """Digits that are whole years one after another ("20062007" → "2006", "2007")."""
+    if not text.isdigit() or len(text) % 4 or len(text) == 4:
+        return [text]
+    years = [int(text[k : k + 4]) for k in range(0, len(text), 4)]
+    consecutive = all(b == a + 1 for a, b in zip(years, years[1:], strict=False))
+    return [str(y) for y in years] if consecutive and 1900 <= years[0] <= 2100 else [text]
 
 
 def header_fits(header: Line, records: list[Line]) -> bool:
@@ -67,6 +106,8 @@ _SCORES = frozenset({"total", "component", "number"})
 
 
 def _against(hint: str, counted: str) -> bool:
+    if hint == "number":
+        return False  # words no role is known by: over ranks as well as scores
     if hint in _SCORES:
         return counted in _ORDINALS or counted == "band"
     if hint in _ORDINALS:
@@ -78,7 +119,8 @@ def _confirms(hint: Column, counted: str) -> bool:
     if hint.role == "agency":
         return counted == "agency" and bool(vocab.AGENCY.search(vocab.fold(hint.label)))
     if hint.role in ("number", "other", "text"):
-        return False  # words that name no role confirm nothing
+        # words that name no role confirm nothing; a year over scores dates them
+        return _is_year(hint.label) and counted in _SCORES
     both = {hint.role, counted}
     return hint.role == counted or both <= _ORDINALS or both <= _SCORES
 

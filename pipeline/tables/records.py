@@ -74,14 +74,15 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
     split = _best_split(groups, start, end, width)
     if split is None:
         return None
-    fit, before = split
+    fit, before, misfits = split
+    names, end = names - misfits, end - 2 * misfits
     mid = _mid_line(groups, start, end, width, before)
     if mid * 3 > names and _lines_spanned(groups, start, end) > 1:
         return None  # numbers inside sentences: prose, not records
     last = end - 1
     if last + 2 < len(groups) and _size(groups, last) < width - before:
         names, end = names - 1, end - 2  # short, yet the text goes on: not a record
-    elif names > MIN_RECORDS and _mid_line(groups, end - 1, end, width, before):
+    elif not misfits and names > MIN_RECORDS and _mid_line(groups, end - 1, end, width, before):
         names, end = names - 1, end - 2  # "Điều 2. Quyết định này …": a sentence after it
     distinct = {groups[at].text for at in range(start, end, 2)}
     whole = names - (_size(groups, end - 1) < width - before)  # the last may be cut short
@@ -89,6 +90,26 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
     if (fit <= 0 and not one_line) or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
         return None  # nothing ties the records together: neither line breaks nor a count
     return Stretch(start, min(end + 1, len(groups)), Shape(width, before), fit / names)
+
+
+def _misfits_at_end(rows: list[list[Token | None]], before: int) -> int:
+    """Records at the end whose line breaks fall where the table's rows have none (or none
+    where they have one): the prose after a table, a year ending a sentence taken for a value.
+    The pattern is the rows' own: where a line starts among the values before the name, the
+    name and the first value after it; a row cut short keeps the pattern of what it prints."""
+    patterns = [tuple(t.starts_line if t else None for t in row[: before + 2]) for row in rows]
+    whole = [p for p in patterns if None not in p]
+    if not whole:
+        return 0
+    usual, count = Counter(whole).most_common(1)[0]
+    if 4 * count < 3 * len(whole):
+        return 0  # no pattern the rows share
+    misfits = 0
+    for pattern in reversed(patterns[1:]):
+        if all(a is None or a == b for a, b in zip(pattern, usual, strict=True)):
+            break
+        misfits += 1
+    return misfits
 
 
 def _sizes_after(groups: list[Group], start: int) -> list[int]:
@@ -144,28 +165,33 @@ def _names_fitting(groups: list[Group], start: int, width: int) -> int:
         ):
             count, at = count + 2, blank + 2  # a heading or a unit printed without values
             continue
-        if size >= 1 or at + 1 >= len(groups):
-            count += 1  # the last record, perhaps cut short (see ``_stretch_at``)
+        if size >= 1 or at + 1 >= len(groups) or count:
+            count += 1  # the last record, perhaps cut short or with no value after its name
         break
     return count
 
 
-def _best_split(groups: list[Group], start: int, end: int, width: int) -> tuple[int, int] | None:
+def _best_split(
+    groups: list[Group], start: int, end: int, width: int
+) -> tuple[int, int, int] | None:
     """The number of values printed before each name: the split whose first column counts
-    1, 2, 3 … best, then whose cuts fall on line breaks; values before the first name allow it."""
+    1, 2, 3 … best, then whose cuts fall on line breaks; values before the first name allow it.
+    Records at the end that break the split's pattern of lines are left out first (see
+    ``_misfits_at_end``): (score, values before the name, records left out)."""
     ahead = len(groups[start - 1].tokens) if start > 0 and groups[start - 1].value else 0
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     for before in range(0, min(width, ahead) + 1):
-        score = _split_score(groups, start, end, width, before)
+        rows = rows_of(groups, Stretch(start, min(end + 1, len(groups)), Shape(width, before)))
+        misfits = _misfits_at_end(rows, before)
+        score = _split_score(rows[: len(rows) - misfits], before)
         if best is None or score > best[0]:
-            best = (score, before)
+            best = (score, before, misfits)
     return best
 
 
-def _split_score(groups: list[Group], start: int, end: int, width: int, before: int) -> int:
+def _split_score(rows: list[list[Token | None]], before: int) -> int:
     """How well records of ``before`` values, a name, then the rest hold together: each record
     starting a line, and the first column counting 1, 2, 3 … (starting again under a heading)."""
-    rows = rows_of(groups, Stretch(start, min(end + 1, len(groups)), Shape(width, before)))
     firsts = [row[0] for row in rows if row[0] is not None]
     score = 5 * sum(token.starts_line for token in firsts[1:])
     if before and _counts([token.text for token in firsts]):
@@ -206,8 +232,8 @@ def rows_of(groups: list[Group], stretch: Stretch) -> list[list[Token | None]]:
         last = at + 2 >= stretch.end
         if len(values) == width and not last:
             mine, carried_next = values[:after], values[after:]
-        elif last:
-            mine, carried_next = values, []
+        elif last:  # values beyond its own belong to the text after the table
+            mine, carried_next = (values[:after] if before else values), []
         elif not carried and before and len(values) == before:
             mine, carried_next = [], values  # printed without values
         else:

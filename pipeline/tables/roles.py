@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from pipeline.models import Column, Entry, Line, Provenance, Table, Value
 from pipeline.parse import parse_number
@@ -191,7 +192,7 @@ def _settle_total(
         roles.update({i: "component" for i in scores if roles[i] != "total"})
         return None
     alone = values[scores[0]] if len(scores) == 1 else []
-    if alone and roles[scores[0]] != "total" and ranks_alone(alone, parts):
+    if alone and roles[scores[0]] != "total" and (ranks_alone(alone, parts) or _steps(alone)):
         roles[scores[0]] = "rank"  # "1 Sở A 1": a ranking with no scores printed
         return None
     if len(scores) <= 1:
@@ -219,6 +220,13 @@ def _settle_total(
     if chosen is not None:
         _settle_percent(roles, values, chosen)
     return doubt
+
+
+def _steps(values: Values) -> bool:
+    """Whole numbers going up by one down every row ("4, 5, 6": the rest of a count whose
+    start the text lost): an ordinal, not a score."""
+    present = [v for v in values if v is not None]
+    return len(present) >= 3 and all(b == a + 1 for a, b in zip(present, present[1:], strict=False))
 
 
 def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int) -> None:
@@ -288,9 +296,17 @@ def _rule_fits(
         if rule.kind == "none" or (rule.kind != "sum" and len(rows) < 3):
             continue
         hits = sum(agrees(rule.compute(p), t) for p, t in rows)
-        if 2 * hits >= len(rows) and hits >= 2:
+        shifted = sum(agrees(rule.compute(p), t) for (p, _), (_, t) in _shifted(rows))
+        if 2 * hits >= len(rows) and hits >= 2 and 2 * shifted < hits:
             fits[candidate] = hits
     return fits
+
+
+def _shifted(rows: list[tuple[tuple[Fraction, ...], Decimal]]) -> list[tuple[Any, Any]]:
+    """Each row's parts beside the next row's total. A rule that explains rows paired wrongly
+    as well as rows paired rightly explains nothing: a total printed so coarsely ("1", "6")
+    that any scaling of any column rounds to it."""
+    return list(zip(rows, rows[1:] + rows[:1], strict=True))
 
 
 def _probe(values: dict[int, Values], parts: list[int], total: int) -> Table:

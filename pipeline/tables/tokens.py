@@ -53,22 +53,33 @@ def value_text(word: str) -> str | None:
     return None
 
 
-def unglued(word: str) -> list[tuple[int, str]]:
+def unglued(word: str, cut: bool = False) -> list[tuple[int, str]]:
     """Numbers run together with one number of decimals each ("60.4566.4761.12" → 60.45,
-    66.47, 61.12), when exactly one number of decimals splits the word; else []."""
-    if value_text(word) is not None or not _GLUED.match(word):
+    66.47, 61.12), when exactly one number of decimals splits the word; else []. A word the
+    text ends in (``cut``) may end inside its last number ("…57.0854."): that part is dropped,
+    as it was never printed whole."""
+    if value_text(word) is not None or not _GLUED.match(word.rstrip(".,") if cut else word):
         return []
-    splits = [pieces for places in (1, 2, 3, 4) if (pieces := _split_glued(word, places))]
+    splits = [pieces for places in (1, 2, 3, 4) if (pieces := _split_glued(word, places, cut))]
+    if len(splits) > 1:  # a column's figures share their magnitude: "56.99|55.48", not "955.4"
+        splits = [pieces for pieces in splits if len({_whole_digits(p) for p in pieces}) == 1]
     return list(enumerate(splits[0])) if len(splits) == 1 else []
 
 
-def _split_glued(word: str, places: int) -> list[str] | None:
+def _whole_digits(number: str) -> int:
+    return len(re.split(r"[.,]", number)[0])
+
+
+def _split_glued(word: str, places: int, cut: bool) -> list[str] | None:
     pattern = re.compile(rf"\d{{1,3}}[.,]\d{{{places}}}")
-    pieces = []
+    partial = re.compile(rf"\d{{1,3}}(?:[.,]\d{{0,{places - 1}}})?$")
+    pieces: list[str] = []
     at = 0
     while at < len(word):
         found = pattern.match(word, at)
         if not found:
+            if cut and len(pieces) >= 2 and partial.match(word, at):
+                break  # the text ends inside this number
             return None
         pieces.append(found.group())
         at = found.end()
@@ -78,13 +89,14 @@ def _split_glued(word: str, places: int) -> list[str] | None:
 def tokens_of(lines: list[Line]) -> list[Token]:
     found: list[Token] = []
     for position, line in enumerate(lines):
-        for k, word in enumerate(line.text.split()):
+        words = line.text.split()
+        for k, word in enumerate(words):
             joined = RANK_SCORE.match(word)
             if joined:  # "01(0,727)": a rank and its score
                 found.append(Token(joined.group(1), True, position, k == 0))
                 found.append(Token(joined.group(2), True, position, False))
                 continue
-            glued = unglued(word)
+            glued = unglued(word, cut=position == len(lines) - 1 and k == len(words) - 1)
             if glued:  # "60.4566.4761.12": scores printed with no space between them
                 found.extend(Token(piece, True, position, k == 0 and i == 0) for i, piece in glued)
                 continue
