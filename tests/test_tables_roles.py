@@ -190,3 +190,43 @@ def test_a_column_printed_too_coarsely_for_any_rule_to_tell_is_no_total() -> Non
     totals = [_printed(e.total) for e in table.entries if e.total is not None]
     assert "1" not in totals and "6" not in totals
     assert table.role_doubt is not None
+
+
+def test_a_band_between_the_name_and_the_rank_of_a_run_together_table_is_its_own_cell() -> None:
+    text = (
+        "Mục Địa bàn Level Xếp hạng Tổng điểm 1 UBND quận Ngô Quyền Xuất sắc 01 94.39 "
+        "2 Huyện Bạch Long Vĩ Tốt 02 83.66 3 Huyện An Dương Tốt 03 83.54 "
+        "4 UBND quận Đồ Sơn Khá 04 79.62\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [
+        "UBND quận Ngô Quyền",
+        "Huyện Bạch Long Vĩ",
+        "Huyện An Dương",
+        "UBND quận Đồ Sơn",
+    ]
+    assert [e.band for e in table.entries] == ["Xuất sắc", "Tốt", "Tốt", "Khá"]
+    assert [_printed(e.total) for e in table.entries] == ["94.39", "83.66", "83.54", "79.62"]
+
+
+def test_a_year_caption_between_two_rankings_starts_a_table_of_its_own() -> None:
+    rows_2016 = "1 Trà Vinh 95,80 1 Xuất sắc\n2 Hà Nam 95,00 2 Xuất sắc\n3 Gia Lai 92,51 3 Tốt\n"
+    rows_2017 = "1 Kon Tum 96,30 1 Xuất sắc\n2 Nghệ An 95,54 2 Xuất sắc\n3 Cà Mau 93,64 3 Tốt\n"
+    text = f"Bảng xếp hạng năm 2016\n\n{rows_2016}\nNăm 2017\n\n{rows_2017}"
+    tables = tables_of(text)
+    assert [[e.agency_raw for e in t.entries] for t in tables] == [
+        ["Trà Vinh", "Hà Nam", "Gia Lai"],
+        ["Kon Tum", "Nghệ An", "Cà Mau"],
+    ]
+    assert tables[1].section == "Năm 2017"
+    flags = reconcile("d", read_metadata(text_document(text)), tables)
+    assert not [f.check for f in flags if f.severity == "error"]
+
+
+def test_an_enumeration_inside_a_sentence_is_no_table() -> None:
+    text = (
+        "Các chỉ số so sánh gồm: (1) Dân số, (2) GRDP, (3) Tăng trưởng kinh tế, "
+        "(4) Thu nhập bình quân, (5) Kim ngạch xuất khẩu, (6) Thu ngân sách. Xếp hạng chủ yếu "
+        "dựa vào GRDP bình quân.\n"
+    )
+    assert tables_of(text) == ()

@@ -62,6 +62,8 @@ def section_of_row(row: Line) -> str | None:
     the caption beside it ("II" | "UBND các huyện, thị xã"), with no number in the row.
     """
     texts = [cell.text for cell in row.cells if cell.text]
+    if _dated_caption(texts):
+        return " ".join(texts)  # "Năm 2017" between two years' rankings
     if len(set(texts)) == 1:
         text = texts[0]
     elif len(texts) == 2 and _ROMAN_OR_LETTER.match(texts[0]):
@@ -71,6 +73,16 @@ def section_of_row(row: Line) -> str | None:
     if vocab.band_of(text) or not vocab.is_section_caption(text):
         return None
     return text.rstrip(" :")
+
+
+def _dated_caption(texts: list[str]) -> bool:
+    """A row of a few words and a year, every other cell blank: a caption dating the rows
+    below, not a unit scoring 2017. Ranking rows print their number, rank or band too."""
+    numbers = [n for text in texts if (n := parse_number(text)) is not None]
+    words = [text for text in texts if parse_number(text) is None]
+    year = len(numbers) == 1 and numbers[0] == numbers[0].to_integral_value()
+    short = len(words) == 1 and len(words[0].split()) <= 4 and not any(c.isdigit() for c in words[0])
+    return year and 1900 <= numbers[0] <= 2100 and short and len(texts) == 2
 
 
 def split_rank_scores(rows: list[Line]) -> list[Line]:

@@ -82,14 +82,22 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
     last = end - 1
     if last + 2 < len(groups) and _size(groups, last) < width - before:
         names, end = names - 1, end - 2  # short, yet the text goes on: not a record
-    elif not misfits and names > MIN_RECORDS and _mid_line(groups, end - 1, end, width, before):
+    elif names > MIN_RECORDS and _mid_line(groups, end - 1, end, width, before):
         names, end = names - 1, end - 2  # "Điều 2. Quyết định này …": a sentence after it
     distinct = {groups[at].text for at in range(start, end, 2)}
     whole = names - (_size(groups, end - 1) < width - before)  # the last may be cut short
-    one_line = _lines_spanned(groups, start, end) == 1  # a table run together: its shape is proof
+    # a table run together on one line: its shape is proof, when it ends its line (an
+    # enumeration inside a sentence, "(1) Dân số, (2) GRDP, …", has the sentence after it)
+    one_line = _lines_spanned(groups, start, end) == 1 and not _line_goes_on(groups, end)
     if (fit <= 0 and not one_line) or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
         return None  # nothing ties the records together: neither line breaks nor a count
     return Stretch(start, min(end + 1, len(groups)), Shape(width, before), fit / names)
+
+
+def _line_goes_on(groups: list[Group], end: int) -> bool:
+    """Whether the line of the last record's values goes on after them."""
+    after = end + 1 if end < len(groups) and groups[end].value else end
+    return after < len(groups) and not groups[after].tokens[0].starts_line
 
 
 def _misfits_at_end(rows: list[list[Token | None]], before: int) -> int:

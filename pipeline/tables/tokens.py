@@ -129,7 +129,29 @@ def groups_of(tokens: list[Token]) -> list[Group]:
             groups[-1] = Group((*groups[-1].tokens, token), token.value)
         else:
             groups.append(Group((token,), token.value))
-    return [part for group in groups for part in _band_before_name(_as_band(group))]
+    parts = [part for group in groups for part in _band_before_name(_as_band(group))]
+    return _bands_after_names(parts)
+
+
+def _bands_after_names(groups: list[Group]) -> list[Group]:
+    """A band ending a name right before the values ("UBND quận Ngô Quyền Xuất sắc 01 94,39",
+    a table run together with the band between name and rank): the band a value of its own."""
+    out: list[Group] = []
+    for at, group in enumerate(groups):
+        before_values = at + 1 < len(groups) and groups[at + 1].value
+        if group.value or not before_values or len(group.tokens) < 3:
+            out.append(group)
+            continue
+        for size in (2, 1):
+            head, tail = group.tokens[:-size], group.tokens[-size:]
+            band = " ".join(token.text for token in tail)
+            if vocab.band_of(band) == band.capitalize() and tail[0].text[:1].isupper():
+                first = tail[0]
+                out += [Group(head, False), Group((Token(band, True, first.line, False),), True)]
+                break
+        else:
+            out.append(group)
+    return out
 
 
 def _name_on_its_line(words: Group, value: Token) -> list[Group]:
