@@ -81,7 +81,8 @@ def _dated_caption(texts: list[str]) -> bool:
     numbers = [n for text in texts if (n := parse_number(text)) is not None]
     words = [text for text in texts if parse_number(text) is None]
     year = len(numbers) == 1 and numbers[0] == numbers[0].to_integral_value()
-    short = len(words) == 1 and len(words[0].split()) <= 4 and not any(c.isdigit() for c in words[0])
+    short = len(words) == 1 and len(words[0].split()) <= 4
+    short = short and not any(char.isdigit() for char in words[0])
     return year and 1900 <= numbers[0] <= 2100 and short and len(texts) == 2
 
 
