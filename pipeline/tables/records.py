@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pipeline.models import Cell, Line
 from pipeline.parse import parse_number
@@ -52,10 +53,33 @@ def find_stretches(groups: list[Group]) -> Iterator[Stretch]:
             index += 1
             continue
         later = _stretch_at(groups, index + 2)  # the first "record" may be the header's words
-        if later is not None and later.fit > stretch.fit:
+        if later is not None and later.fit > stretch.fit and _header_first(groups, stretch, later):
             stretch = later
         yield stretch
         index = stretch.end
+
+
+def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
+    """Whether the first record of ``first`` may be header words run into the records
+    ("Tổng điểm năm" 2024): reading past it keeps the records' shape, or a value of it lies
+    outside what its column holds in the other records (a year over scores of 800)."""
+    if later.shape == first.shape:
+        return True
+    rows = rows_of(groups, first)
+    for column in range(len(rows[0])):
+        head = _number_at(rows[0], column)
+        rest = [n for row in rows[1:] if (n := _number_at(row, column)) is not None]
+        if head is None or len(rest) < 2:
+            continue
+        low, high = min(rest), max(rest)
+        if not low - (high - low) <= head <= high + (high - low):
+            return True
+    return False
+
+
+def _number_at(row: list[Token | None], column: int) -> Decimal | None:
+    token = row[column] if column < len(row) else None
+    return parse_number(token.text) if token is not None and token.value else None
 
 
 def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
@@ -76,22 +100,34 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
         return None
     fit, before, misfits = split
     names, end = names - misfits, end - 2 * misfits
+    scored = names  # the records the split's fit was counted on
     mid = _mid_line(groups, start, end, width, before)
     if mid * 3 > names and _lines_spanned(groups, start, end) > 1:
         return None  # numbers inside sentences: prose, not records
-    last = end - 1
-    if last + 2 < len(groups) and _size(groups, last) < width - before:
-        names, end = names - 1, end - 2  # short, yet the text goes on: not a record
-    elif names > MIN_RECORDS and _mid_line(groups, end - 1, end, width, before):
-        names, end = names - 1, end - 2  # "Điều 2. Quyết định này …": a sentence after it
+    if _last_is_prose(groups, Stretch(start, end, Shape(width, before)), names):
+        names, end = names - 1, end - 2
     distinct = {groups[at].text for at in range(start, end, 2)}
     whole = names - (_size(groups, end - 1) < width - before)  # the last may be cut short
     # a table run together on one line: its shape is proof, when it ends its line (an
     # enumeration inside a sentence, "(1) Dân số, (2) GRDP, …", has the sentence after it)
-    one_line = _lines_spanned(groups, start, end) == 1 and not _line_goes_on(groups, end)
+    one_line = _lines_spanned(groups, start, end) == 1
+    if one_line and _line_goes_on(groups, end):
+        return None
     if (fit <= 0 and not one_line) or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
         return None  # nothing ties the records together: neither line breaks nor a count
-    return Stretch(start, min(end + 1, len(groups)), Shape(width, before), fit / names)
+    return Stretch(start, min(end + 1, len(groups)), Shape(width, before), fit / scored)
+
+
+def _last_is_prose(groups: list[Group], stretch: Stretch, names: int) -> bool:
+    """Whether the last name (``stretch.end - 1``) is words after the table, not a record."""
+    last, width, before = stretch.end - 1, stretch.shape.width, stretch.shape.before
+    led = not groups[last].tokens[0].starts_line  # on the line of the values before it
+    if last + 2 < len(groups) and _size(groups, last) < width - before:
+        return True  # short, yet the text goes on
+    if not before and led and not _size(groups, last):
+        return True  # the words after a list in a sentence
+    # "Điều 2. Quyết định này …": a sentence after it
+    return names > MIN_RECORDS and _mid_line(groups, last, stretch.end, width, before) > 0
 
 
 def _line_goes_on(groups: list[Group], end: int) -> bool:
@@ -173,8 +209,9 @@ def _names_fitting(groups: list[Group], start: int, width: int) -> int:
         ):
             count, at = count + 2, blank + 2  # a heading or a unit printed without values
             continue
-        if size >= 1 or at + 1 >= len(groups) or count:
-            count += 1  # the last record, perhaps cut short or with no value after its name
+        led = count and not groups[at].tokens[0].starts_line  # "6.67 Control of Corruption"
+        if size >= 1 or at + 1 >= len(groups) or led:
+            count += 1  # the last record, perhaps cut short or with its values before its name
         break
     return count
 
@@ -211,14 +248,15 @@ def _split_score(rows: list[list[Token | None]], before: int) -> int:
 
 
 def _counts(texts: list[str]) -> bool:
-    """1, 2, 3 … from 1, starting again at 1 only after at least two rows."""
+    """1, 2, 3 … from 1, or a competition ranking (1, 2, 2, 4: a tie shares its rank and the
+    next takes its place), starting again at 1 only after at least two rows."""
     numbers = [parse_number(text) for text in texts]
     if not numbers or numbers[0] != 1:
         return False
     since = 0
     for previous, number in zip(numbers, numbers[1:], strict=False):
         since += 1
-        if number is not None and previous is not None and number == previous + 1:
+        if number is not None and previous is not None and number in (since + 1, previous):
             continue
         if number != 1 or since < 2:
             return False
