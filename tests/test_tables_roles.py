@@ -230,3 +230,28 @@ def test_an_enumeration_inside_a_sentence_is_no_table() -> None:
         "dựa vào GRDP bình quân.\n"
     )
     assert tables_of(text) == ()
+
+
+def test_a_pipe_table_one_cell_per_line_with_hash_ranks() -> None:
+    text = (
+        "Danh sách theo dân số\n| Thứ hạng |\nTên |\nDân số |\n"
+        "| #1 |\nHồ Chí Minh |\n14.002.598 |\n| #2 |\nHà Nội |\n8.587.100 |\n"
+        "| #3 |\nAn Giang |\n4.952.238 |\n| #4 |\nHải Phòng |\n4.664.124 |\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [
+        "Hồ Chí Minh",
+        "Hà Nội",
+        "An Giang",
+        "Hải Phòng",
+    ]
+    assert [_printed(e.total) for e in table.entries] == [
+        "14.002.598",
+        "8.587.100",
+        "4.952.238",
+        "4.664.124",
+    ]
+    # 1 … 4 is the row order and the ranking both: whichever it is read as, the table says so
+    numbered = [e.number for e in table.entries] == [1, 2, 3, 4]
+    ranked = [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4"]
+    assert numbered or ranked

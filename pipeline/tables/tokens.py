@@ -47,6 +47,8 @@ def value_text(word: str) -> str | None:
     bare = word.strip(";:")
     if bare.startswith("(") and bare.endswith(")"):
         bare = bare[1:-1]
+    if bare.startswith("#") and bare[1:].isdigit():
+        bare = bare[1:]  # "#1": a rank as web pages print it
     bare = bare.removesuffix(".") if bare.count(".") == 1 and bare.endswith(".") else bare
     if parse_number(bare) is not None or bare in _BLANKS:
         return bare
@@ -87,23 +89,28 @@ def _split_glued(word: str, places: int, cut: bool) -> list[str] | None:
 
 
 def tokens_of(lines: list[Line]) -> list[Token]:
+    """The run's words as tokens; a line starts at its first token kept (not at a rule "|")."""
     found: list[Token] = []
     for position, line in enumerate(lines):
         words = line.text.split()
+        mark = len(found)
         for k, word in enumerate(words):
             joined = RANK_SCORE.match(word)
             if joined:  # "01(0,727)": a rank and its score
-                found.append(Token(joined.group(1), True, position, k == 0))
+                found.append(Token(joined.group(1), True, position, False))
                 found.append(Token(joined.group(2), True, position, False))
                 continue
             glued = unglued(word, cut=position == len(lines) - 1 and k == len(words) - 1)
             if glued:  # "60.4566.4761.12": scores printed with no space between them
-                found.extend(Token(piece, True, position, k == 0 and i == 0) for i, piece in glued)
+                found.extend(Token(piece, True, position, False) for _, piece in glued)
                 continue
             text = value_text(word)
             if text is None and not any(ch.isalnum() for ch in word) and word not in _OPERATORS:
                 continue  # "|", "•": rules and bullets, not cells
-            found.append(Token(text or word, text is not None, position, k == 0))
+            found.append(Token(text or word, text is not None, position, False))
+        if len(found) > mark:
+            first = found[mark]
+            found[mark] = Token(first.text, first.value, first.line, True)
     return found
 
 
