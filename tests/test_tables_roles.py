@@ -255,3 +255,14 @@ def test_a_pipe_table_one_cell_per_line_with_hash_ranks() -> None:
     numbered = [e.number for e in table.entries] == [1, 2, 3, 4]
     ranked = [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4"]
     assert numbered or ranked
+
+
+def test_a_rank_of_whole_number_scores_is_found_from_the_numbers() -> None:
+    text = (
+        "Tỉnh Hạng Dân số\n"
+        "TP Hồ Chí Minh 1 8.993.082\nHà Nội 2 8.053.663\nThanh Hóa 3 3.640.128\n"
+        "Nghệ An 4 3.327.791\nĐồng Nai 5 3.097.107\n"
+    )
+    (table,) = tables_of(text)
+    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4", "5"]
+    assert _printed(table.entries[0].total) == "8.993.082"

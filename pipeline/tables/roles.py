@@ -108,9 +108,16 @@ def _settle_ranks(roles: dict[int, str], values: dict[int, Values], parts: Segme
             continue
         if not _varies(column):
             continue  # a constant column "ranks" any other constant one
-        others = [values[j] for j in scores if j != index and not integers(values[j])]
+        others = [values[j] for j in scores if j != index and not _rank_like(values[j])]
         if any(rank_agreement(column, other, parts) >= 0.6 for other in others):
             roles[index] = "rank"
+
+
+def _rank_like(column: Values) -> bool:
+    """Whole numbers from 1 to the number of rows: what a rank or a count holds (a column of
+    whole-number scores, populations or points, goes beyond it)."""
+    present = [v for v in column if v is not None]
+    return integers(column) and all(1 <= v <= len(column) for v in present)
 
 
 def _series(
