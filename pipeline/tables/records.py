@@ -61,10 +61,14 @@ def find_stretches(groups: list[Group]) -> Iterator[Stretch]:
 
 def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     """Whether the first record of ``first`` may be header words run into the records
-    ("Tổng điểm năm" 2024): reading past it keeps the records' shape, or a value of it lies
-    outside what its column holds in the other records (a year over scores of 800)."""
+    ("Tổng điểm năm" 2024): reading past it keeps the records' shape, read from the first
+    name the last record comes out short, or a value of the first lies outside what its column
+    holds in the other records (a year over scores of 800)."""
     if later.shape == first.shape:
         return True
+    last = first.end - 2 if groups[first.end - 1].value else first.end - 1
+    if _size(groups, last) < first.shape.width:
+        return True  # read from the first name, the last record lacks what the next one led
     rows = rows_of(groups, first)
     for column in range(len(rows[0])):
         head = _number_at(rows[0], column)
@@ -74,7 +78,15 @@ def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
         low, high = min(rest), max(rest)
         if not low - (high - low) <= head <= high + (high - low):
             return True
+        decimals = {_places(n) for n in rest}
+        if len(decimals) == 1 and _places(head) not in decimals and 0 not in decimals:
+            return True  # "1" over a column printed "0,942", "0,941": a header's "(1)"
     return False
+
+
+def _places(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _number_at(row: list[Token | None], column: int) -> Decimal | None:
@@ -122,8 +134,9 @@ def _last_is_prose(groups: list[Group], stretch: Stretch, names: int) -> bool:
     """Whether the last name (``stretch.end - 1``) is words after the table, not a record."""
     last, width, before = stretch.end - 1, stretch.shape.width, stretch.shape.before
     led = not groups[last].tokens[0].starts_line  # on the line of the values before it
-    if last + 2 < len(groups) and _size(groups, last) < width - before:
-        return True  # short, yet the text goes on
+    cut = led and (last + 1 >= len(groups) or groups[last + 1].tokens[0].starts_line)
+    if last + 2 < len(groups) and _size(groups, last) < width - before and not cut:
+        return True  # short, yet the text goes on (not a row its line ends inside)
     if not before and led and not _size(groups, last):
         return True  # the words after a list in a sentence
     # "Điều 2. Quyết định này …": a sentence after it
@@ -148,12 +161,14 @@ def _misfits_at_end(rows: list[list[Token | None]], before: int) -> int:
     usual, count = Counter(whole).most_common(1)[0]
     if 4 * count < 3 * len(whole):
         return 0  # no pattern the rows share
-    misfits = 0
-    for pattern in reversed(patterns[1:]):
-        if all(a is None or a == b for a, b in zip(pattern, usual, strict=True)):
-            break
-        misfits += 1
-    return misfits
+    breaks = [
+        at
+        for at, pattern in enumerate(patterns)
+        if at and not all(a is None or a == b for a, b in zip(pattern, usual, strict=True))
+    ]
+    # from the first break that too few records follow to be a group of the table's own
+    tail = [at for at in breaks if len(patterns) - at - 1 < MIN_RECORDS]
+    return len(patterns) - tail[0] if tail else 0
 
 
 def _sizes_after(groups: list[Group], start: int) -> list[int]:
@@ -274,7 +289,8 @@ def rows_of(groups: list[Group], stretch: Stretch) -> list[list[Token | None]]:
     if before and head is not None and head.value:
         carried = list(head.tokens[-before:])
     for at in range(stretch.start, stretch.end, 2):
-        values = list(groups[at + 1].tokens) if at + 1 < stretch.end else []
+        follows = at + 1 < stretch.end and groups[at + 1].value
+        values = list(groups[at + 1].tokens) if follows else []
         last = at + 2 >= stretch.end
         if len(values) == width and not last:
             mine, carried_next = values[:after], values[after:]
