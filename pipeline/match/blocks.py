@@ -39,7 +39,15 @@ class Block:
 
 
 def province_words(registry: Registry, province_ids: Iterable[str]) -> tuple[str, ...]:
-    """Folded names of the block's provinces, longest first ("tinh lao cai", "lao cai")."""
+    """Folded names of the block's provinces, longest first ("tinh lao cai", "lao cai").
+
+    Computed once per registry and provinces (every table of a batch asks again)."""
+    ids = tuple(province_ids)
+    return registry.memoized(("province_words", ids), lambda: _province_words(registry, ids))
+
+
+def _province_words(registry: Registry, province_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """``province_words`` computed."""
     words = set()
     for pid in province_ids:
         for name in registry.names_of("province", None):
@@ -68,11 +76,21 @@ def resolve_district(
         return frozenset()
     core = make_key(district, "district").core
     return frozenset(
-        name.unit_id
+        unit_id
         for pid in province_ids
-        for name in registry.names_of("district", pid)
-        if registry.unit(name.unit_id).valid_in(year)
-        and make_key(name.text, "district").core == core
+        for unit_id, name_core in _district_cores(registry, pid)
+        if registry.unit(unit_id).valid_in(year) and name_core == core
+    )
+
+
+def _district_cores(registry: Registry, province_id: str) -> tuple[tuple[str, str], ...]:
+    """(unit id, key core) of every district name of a province, computed once per registry."""
+    return registry.memoized(
+        ("district_cores", province_id),
+        lambda: tuple(
+            (name.unit_id, make_key(name.text, "district").core)
+            for name in registry.names_of("district", province_id)
+        ),
     )
 
 
