@@ -8,6 +8,7 @@ units, and the decisions read from its cut lists must be those read from the who
 from __future__ import annotations
 
 import csv
+import gc
 from pathlib import Path
 
 import numpy as np
@@ -121,3 +122,17 @@ def test_a_registry_spelling_far_down_the_ranking_stays_in_the_cut_list(registry
     assert cut[-1][1] is block.choices[spelled]
     (whole,) = _lists([key], block, (scores, choices, np.array([11])), None)
     assert len(whole) == 11
+
+
+def test_a_bulk_batch_runs_without_the_cycle_collector_and_gives_it_back(registry, rows) -> None:
+    names = [f"{row['name']} {i}" for i, row in enumerate(rows * 3)]  # 1,629 distinct names
+    collections: list[int] = []  # the generation of each collection that ran
+    gc.callbacks.append(
+        lambda phase, info: phase == "start" and collections.append(info["generation"])
+    )
+    try:
+        match_names(names, registry, province="Lào Cai", level=None, year=2016)
+    finally:
+        gc.callbacks.pop()
+    assert gc.isenabled()
+    assert len(collections) <= 1  # hundreds without the pause; one may follow it
