@@ -1,0 +1,56 @@
+"""The fraction-free solve of the rule search against Gaussian elimination in Fractions."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.reconcile.rules import _solve
+
+
+def reference(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
+    """Gauss-Jordan elimination in Fractions, first non-zero pivot (the rule search's before)."""
+    k = len(vector)
+    rows = [[*row, value] for row, value in zip(matrix, vector, strict=True)]
+    for col in range(k):
+        pivot = next((r for r in range(col, k) if rows[r][col] != 0), None)
+        if pivot is None:
+            return None
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(k):
+            if r != col and rows[r][col] != 0:
+                factor = rows[r][col] / rows[col][col]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col], strict=True)]
+    return tuple(rows[i][k] / rows[i][i] for i in range(k))
+
+
+# Scores as tables print them: whole, one or two decimals, often zero, sometimes repeated rows.
+values = st.builds(Fraction, st.integers(-2000, 2000) | st.just(0), st.sampled_from([1, 10, 100]))
+
+
+@st.composite
+def systems(draw: st.DrawFn) -> tuple[list[list[Fraction]], list[Fraction]]:
+    k = draw(st.integers(1, 6))
+    matrix = [draw(st.lists(values, min_size=k, max_size=k)) for _ in range(k)]
+    if k > 1 and draw(st.booleans()):
+        matrix[-1] = list(matrix[0])  # a singular system
+    return matrix, draw(st.lists(values, min_size=k, max_size=k))
+
+
+@settings(max_examples=400, deadline=None)
+@given(systems())
+def test_the_solve_is_exact_elimination(
+    system: tuple[list[list[Fraction]], list[Fraction]],
+) -> None:
+    matrix, vector = system
+    assert _solve([list(row) for row in matrix], list(vector)) == reference(matrix, vector)
+
+
+def test_a_known_system() -> None:
+    # 0,4·A + 0,6·B: rows (5, 10) → 8 and (10, 5) → 7
+    assert _solve([[Fraction(5), Fraction(10)], [Fraction(10), Fraction(5)]],
+                  [Fraction(8), Fraction(7)]) == (Fraction(2, 5), Fraction(3, 5))  # fmt: skip
+    assert _solve([[Fraction(1), Fraction(2)], [Fraction(2), Fraction(4)]],
+                  [Fraction(1), Fraction(2)]) is None  # fmt: skip
