@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.reconcile.rules import _solve
+from pipeline.reconcile.rules import _normal_equations, _solve
 
 
 def reference(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
@@ -54,3 +55,26 @@ def test_a_known_system() -> None:
                   [Fraction(8), Fraction(7)]) == (Fraction(2, 5), Fraction(3, 5))  # fmt: skip
     assert _solve([[Fraction(1), Fraction(2)], [Fraction(2), Fraction(4)]],
                   [Fraction(1), Fraction(2)]) is None  # fmt: skip
+
+
+def reference_normal(rows: list, k: int) -> tuple[list[list[Fraction]], list[Fraction]]:
+    matrix = [[sum((p[i] * p[j] for p, _ in rows), Fraction()) for j in range(k)] for i in range(k)]
+    vector = [sum((p[i] * Fraction(t) for p, t in rows), Fraction()) for i in range(k)]
+    return matrix, vector
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> tuple[list, int]:
+    k = draw(st.integers(1, 6))
+    totals = st.builds(lambda n, places: Decimal(n).scaleb(-places), st.integers(0, 99999),
+                       st.integers(0, 2))  # fmt: skip
+    rows = draw(st.lists(st.tuples(st.lists(values, min_size=k, max_size=k).map(tuple), totals),
+                         max_size=25))  # fmt: skip
+    return rows, k
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables())
+def test_the_normal_equations_are_exact(table: tuple[list, int]) -> None:
+    rows, k = table
+    assert _normal_equations(rows, k) == reference_normal(rows, k)

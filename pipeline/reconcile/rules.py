@@ -251,8 +251,15 @@ def _fitted(rows: list[Row], k: int) -> Iterator[tuple[Fraction, ...]]:
 
 
 def _normal_equations(rows: list[Row], k: int) -> tuple[list[list[Fraction]], list[Fraction]]:
-    matrix = [[sum((p[i] * p[j] for p, _ in rows), Fraction()) for j in range(k)] for i in range(k)]
-    vector = [sum((p[i] * Fraction(t) for p, t in rows), Fraction()) for i in range(k)]
+    """AᵀA and Aᵀb of the rows, exactly: summed as integers over one common denominator."""
+    table = [[*parts, Fraction(total)] for parts, total in rows]
+    scale = math.lcm(1, *(value.denominator for row in table for value in row))
+    ints = [[value.numerator * (scale // value.denominator) for value in row] for row in table]
+    square = scale * scale
+    matrix = [
+        [Fraction(sum(row[i] * row[j] for row in ints), square) for j in range(k)] for i in range(k)
+    ]
+    vector = [Fraction(sum(row[i] * row[k] for row in ints), square) for i in range(k)]
     return matrix, vector
 
 
@@ -287,5 +294,5 @@ def _solve(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fracti
 
 def _integers(values: list[Fraction]) -> list[int]:
     """The values times the least common multiple of their denominators."""
-    scale = math.lcm(*(Fraction(value).denominator for value in values))
-    return [int(Fraction(value) * scale) for value in values]
+    scale = math.lcm(*(value.denominator for value in values))
+    return [value.numerator * (scale // value.denominator) for value in values]
