@@ -67,11 +67,16 @@ def places(total: Decimal) -> int:
 
 
 def agrees(computed: Fraction, total: Decimal) -> bool:
-    """The printed total is the computed one, exactly or rounded to its printed places."""
+    """The printed total is the computed one, exactly or rounded to its printed places
+    (half-even or half-up). In integers: the checks of a table call this some 15,000 times."""
     scale = 10 ** places(total)
-    target = Fraction(total) * scale
-    scaled = computed * scale
-    return target in (round(scaled), math.floor(scaled + Fraction(1, 2)))
+    numerator, denominator = total.as_integer_ratio()
+    target = numerator * scale // denominator  # whole: the total has ``places`` decimals
+    scaled, below = computed.numerator * scale, computed.denominator
+    floor, remainder = divmod(scaled, below)
+    half_up = floor + (2 * remainder >= below)
+    half_even = floor + (2 * remainder > below or (2 * remainder == below and floor % 2 == 1))
+    return target in (half_even, half_up)
 
 
 def rounded(computed: Fraction, total: Decimal) -> Decimal:

@@ -1,14 +1,16 @@
-"""The fraction-free solve of the rule search against Gaussian elimination in Fractions."""
+"""The rule search's integer arithmetic against the same arithmetic in Fractions (issue 18):
+the fraction-free solve, the normal equations, and ``agrees`` (a total as printed)."""
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.reconcile.rules import _normal_equations, _solve
+from pipeline.reconcile.rules import _normal_equations, _solve, agrees, places
 
 
 def reference(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
@@ -78,3 +80,30 @@ def tables(draw: st.DrawFn) -> tuple[list, int]:
 def test_the_normal_equations_are_exact(table: tuple[list, int]) -> None:
     rows, k = table
     assert _normal_equations(rows, k) == reference_normal(rows, k)
+
+
+def reference_agrees(computed: Fraction, total: Decimal) -> bool:
+    scale = 10 ** places(total)
+    scaled = computed * scale
+    return Fraction(total) * scale in (round(scaled), math.floor(scaled + Fraction(1, 2)))
+
+
+printed = st.builds(lambda n, places: Decimal(n).scaleb(-places), st.integers(-99999, 99999),
+                    st.integers(-1, 3))  # fmt: skip
+offsets = st.builds(Fraction, st.integers(-60, 60), st.sampled_from([1, 2, 3, 7, 20, 200, 2000]))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(printed, offsets)
+def test_agrees_is_rounding_in_fractions(total: Decimal, offset: Fraction) -> None:
+    computed = Fraction(total) + offset
+    assert agrees(computed, total) == reference_agrees(computed, total)
+
+
+def test_agrees_on_ties() -> None:
+    assert agrees(Fraction(125, 100), Decimal("1.2"))  # half-even
+    assert agrees(Fraction(125, 100), Decimal("1.3"))  # half-up
+    assert not agrees(Fraction(125, 100), Decimal("1.4"))
+    assert (
+        agrees(Fraction(-5, 2), Decimal("-2")) and agrees(Fraction(-5, 2), Decimal("-3")) is False
+    )
