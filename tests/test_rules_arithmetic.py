@@ -10,7 +10,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.reconcile.rules import _normal_equations, _solve, agrees, places
+from pipeline.reconcile.rules import _normal_equations, _solve, agrees, agrees_ratio, places
 
 
 def reference(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
@@ -107,3 +107,9 @@ def test_agrees_on_ties() -> None:
     assert (
         agrees(Fraction(-5, 2), Decimal("-2")) and agrees(Fraction(-5, 2), Decimal("-3")) is False
     )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(printed, st.integers(-(10**7), 10**7), st.integers(-5000, 5000).filter(bool))
+def test_agrees_ratio_is_agrees_of_the_fraction(total: Decimal, above: int, below: int) -> None:
+    assert agrees_ratio(above, below, total) == reference_agrees(Fraction(above, below), total)
