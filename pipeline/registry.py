@@ -114,6 +114,11 @@ class Registry:
             self._memo[key] = build()
         return self._memo[key]  # type: ignore[no-any-return]
 
+    def derived(self) -> int:
+        """How many structures the matcher has derived and keeps (keys, blocks): reading the
+        same documents again adds none."""
+        return len(self._memo)
+
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (KeyError if unknown)."""
         return self.units[unit_id]
@@ -151,6 +156,11 @@ def load_registry(overlay: Path | None = None, aliases: Path | None = None) -> R
     (overlay, aliases) as long as neither file changes (path, size and mtime are the key).
     """
     return _cached_registry(_stamp(overlay), _stamp(aliases))
+
+
+def registry_builds() -> int:
+    """How many registries this process has built (``load_registry`` reuses one per inputs)."""
+    return _cached_registry.cache_info().misses
 
 
 def _stamp(path: Path | None) -> FileStamp:

@@ -54,9 +54,10 @@ from pipeline.match import match_names
 from pipeline.registry import load_registry
 registry = load_registry()
 names = batch_names(int(sys.argv[1]), all_distinct=True)
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 match_names(names, registry, province="Lào Cai", level=None, year=2016)
-print({"seconds": time.perf_counter() - start, "names": len(set(names))})
+print({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+       "names": len(set(names))})
 """
 
 
@@ -111,7 +112,10 @@ def main() -> None:
             cwd=ROOT,
         )
     matched = measure(MATCH, str(MATCH_NAMES))
-    print(f"matcher: {matched['names']:,} distinct names of one province table")
+    print(
+        f"matcher: {matched['names']:,} distinct names of one province table"
+        f" ({matched['cpu']:.2f} s of CPU: more wall time is other work on the machine)"
+    )
     goal("matcher: 100,000 distinct names", matched["seconds"], "<=", 5.0, " s")
     print(json.dumps({"text": figures}))
 

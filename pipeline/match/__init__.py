@@ -7,8 +7,8 @@ year. A wrong confident match is worse than none: whenever two units score alike
 ``review``, never a guess.
 
 Modules: ``keys`` (fold, abbreviations, levels), ``blocks`` (the registry names a name is compared
-with, and scoring), ``decide`` (ranking and outcomes), ``components`` (column labels), ``review``
-(review.csv rows), ``settings`` (tunables).
+with), ``rank`` (scoring and ranking a table's names at once), ``decide`` (ties and outcomes),
+``components`` (column labels), ``review`` (review.csv rows), ``settings`` (tunables).
 """
 
 from __future__ import annotations

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
-from pipeline.match.keys import Key, expand, fold, light_key, make_key, split_type
+from pipeline.match.keys import Key, accented_core, expand, fold, light_key, make_key, split_type
+from pipeline.match.rank import Layout, make_layout, sort_words
 from pipeline.registry import Name, Registry
 
 # Distinct strings to score, and the choice positions each one stands for (names share cores).
@@ -21,6 +20,7 @@ class Choice:
     name: Name
     key: Key
     in_period: bool
+    accented: str  # accented_core of the name: settles a tie ("Hậu Giang", not "Hà Giang")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Block:
     choices: tuple[Choice, ...]
     cores: tuple[str, ...]
     ordered: tuple[bool, ...]  # word order matters: every level but province_agency and ministry
+    layout: Layout  # the choices as arrays, for scoring many names at once
     by_core: dict[str, tuple[int, ...]] = field(default_factory=dict)
     by_light: dict[str, tuple[int, ...]] = field(default_factory=dict)
     rejected: frozenset[str] = frozenset()
@@ -38,7 +39,15 @@ class Block:
 
 
 def province_words(registry: Registry, province_ids: Iterable[str]) -> tuple[str, ...]:
-    """Folded names of the block's provinces, longest first ("tinh lao cai", "lao cai")."""
+    """Folded names of the block's provinces, longest first ("tinh lao cai", "lao cai").
+
+    Computed once per registry and provinces (every table of a batch asks again)."""
+    ids = tuple(province_ids)
+    return registry.memoized(("province_words", ids), lambda: _province_words(registry, ids))
+
+
+def _province_words(registry: Registry, province_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """``province_words`` computed."""
     words = set()
     for pid in province_ids:
         for name in registry.names_of("province", None):
@@ -67,11 +76,21 @@ def resolve_district(
         return frozenset()
     core = make_key(district, "district").core
     return frozenset(
-        name.unit_id
+        unit_id
         for pid in province_ids
-        for name in registry.names_of("district", pid)
-        if registry.unit(name.unit_id).valid_in(year)
-        and make_key(name.text, "district").core == core
+        for unit_id, name_core in _district_cores(registry, pid)
+        if registry.unit(unit_id).valid_in(year) and name_core == core
+    )
+
+
+def _district_cores(registry: Registry, province_id: str) -> tuple[tuple[str, str], ...]:
+    """(unit id, key core) of every district name of a province, computed once per registry."""
+    return registry.memoized(
+        ("district_cores", province_id),
+        lambda: tuple(
+            (name.unit_id, make_key(name.text, "district").core)
+            for name in registry.names_of("district", province_id)
+        ),
     )
 
 
@@ -129,7 +148,10 @@ def _build_block(
             if level == "commune" and district_ids:
                 inside = [n for n in names if registry.unit(n.unit_id).district_id in district_ids]
                 names = inside or names
-            choices += [Choice(n, make_key(n.text, level, words), n.valid_in(year)) for n in names]
+            choices += [
+                Choice(n, make_key(n.text, level, words), n.valid_in(year), accented_core(n.text))
+                for n in names
+            ]
     return index_block(choices, rejected_lights(registry, province_ids, levels))
 
 
@@ -146,6 +168,10 @@ def index_block(choices: list[Choice], rejected: frozenset[str]) -> Block:
         by_core.setdefault(choice.key.core, []).append(i)
         by_light.setdefault(choice.key.light, []).append(i)
     cores = [choice.key.core for choice in choices]
+    plain = scorable(enumerate(cores))
+    unordered = scorable(
+        (i, sort_words(core)) for i, core in enumerate(cores) if choices[i].key.type is None
+    )
     return Block(
         choices=tuple(choices),
         cores=tuple(cores),
@@ -153,9 +179,14 @@ def index_block(choices: list[Choice], rejected: frozenset[str]) -> Block:
         by_core={k: tuple(v) for k, v in by_core.items()},
         by_light={k: tuple(v) for k, v in by_light.items()},
         rejected=rejected,
-        plain=scorable(enumerate(cores)),
-        unordered=scorable(
-            (i, sort_words(core)) for i, core in enumerate(cores) if choices[i].key.type is None
+        plain=plain,
+        unordered=unordered,
+        layout=make_layout(
+            [choice.key for choice in choices],
+            [choice.name.unit_id for choice in choices],
+            [choice.in_period for choice in choices],
+            plain[0],
+            unordered[0],
         ),
     )
 
@@ -180,44 +211,3 @@ def rejected_lights(
         if same_province and (rejection.level is None or rejection.level in levels):
             lights.add(light_key(rejection.text))
     return frozenset(lights)
-
-
-# ── scoring ─────────────────────────────────────────────────────────────────────────────────
-
-
-def sort_words(core: str) -> str:
-    """The words of a core in sorted order: ``ratio`` of these is ``token_sort_ratio``."""
-    return " ".join(sorted(core.split()))
-
-
-def score_choices(core: str, block: Block, slack: float | None) -> list[tuple[int, float]]:
-    """(position, score) of the choices scoring within ``slack`` of the best (all when None).
-
-    Place names keep their word order ("Tân Bình" is not "Bình Tân"); agency names may not
-    ("Sở Văn hóa, Du lịch và Thể thao"), so they score the better of plain and sorted words
-    (``ratio`` of sorted words is ``token_sort_ratio``). Choices too far below the best to
-    change the outcome are left out (speed).
-    """
-    plain = best_first(core, block.plain[0])
-    unordered = best_first(sort_words(core), block.unordered[0])
-    if not plain:
-        return []
-    best = max(plain[0][1], unordered[0][1] if unordered else 0.0)
-    floor = -1.0 if slack is None else best - slack - 0.01
-    scores: dict[int, float] = {}
-    for _, score, j in plain:  # best first: stop at the first below the floor
-        if score < floor:
-            break
-        scores.update(dict.fromkeys(block.plain[1][j], score))
-    for _, score, j in unordered:
-        if score < floor:
-            break
-        for i in block.unordered[1][j]:
-            if scores.get(i, -1.0) < score:
-                scores[i] = score
-    return sorted(scores.items())
-
-
-def best_first(query: str, texts: Sequence[str]) -> list[tuple[str, float, int]]:
-    """``fuzz.ratio`` of the query with every text, best first."""
-    return process.extract(query, texts, scorer=fuzz.ratio, limit=None) if texts else []

@@ -6,11 +6,12 @@ A wrong confident match is worse than none: whenever two units score alike the o
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import takewhile
 
 from pipeline.match.blocks import (
     Block,
@@ -19,23 +20,24 @@ from pipeline.match.blocks import (
     province_words,
     resolve_district,
     resolve_province,
-    score_choices,
 )
 from pipeline.match.keys import (
     Key,
     KeyCache,
-    expand,
+    accented_core,
     infer_level,
     key_of,
     level_of,
     light_key,
     make_key,
 )
+from pipeline.match.rank import rank_names
 from pipeline.match.settings import MatchSettings
 from pipeline.models import Match
 from pipeline.registry import LEVELS, Registry
 
 ALL_BELOW_PROVINCE = ("province_agency", "district", "commune")
+PAUSE_COLLECTOR_NAMES = 1_000  # more names than a table prints: a bulk call
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,34 +52,23 @@ class Candidate:
     matched_name: str  # the registry spelling that scored best
 
 
-def ranked_units(
-    key: Key, block: Block, scored: Sequence[tuple[int, float]], settings: MatchSettings
-) -> list[tuple[float, Choice]]:
-    """Best choice per unit, best unit first, with type and period penalties applied."""
-    best: dict[str, tuple[float, Choice]] = {}
-    for i, raw in scored:
-        score, choice = raw, block.choices[i]
-        if key.type and choice.key.type and key.type != choice.key.type:
-            score -= settings.type_penalty
-        if not choice.in_period:
-            score -= settings.period_penalty
-        unit_id = choice.name.unit_id
-        if unit_id not in best or score > best[unit_id][0]:
-            best[unit_id] = (max(score, 0.0), choice)
-    return sorted(best.values(), key=lambda pair: (-pair[0], pair[1].name.unit_id))
-
-
 def slack_of(settings: MatchSettings) -> float:
     """How far below the best a choice may score and still change the outcome."""
     return settings.type_penalty + settings.period_penalty + settings.min_margin
 
 
-def exact_status(key: Key, block: Block, ranked_ids: set[str]) -> tuple[str, str, bool] | None:
+def exact_status(
+    key: Key, block: Block, ranked: list[tuple[float, Choice]]
+) -> tuple[str, str, bool] | None:
     """(status, unit id, reviewed) when the printed name is a registry spelling of one unit.
 
-    Only units still in the running count: a tie broken by ``break_ties`` is not undone here.
+    Only units still in ``ranked`` count: a tie broken by ``break_ties`` is not undone here.
     """
-    hits = [block.choices[i] for i in block.by_light.get(key.light, ())]
+    positions = block.by_light.get(key.light)
+    if not positions:
+        return None
+    ranked_ids = {choice.name.unit_id for _, choice in ranked}
+    hits = [block.choices[i] for i in positions]
     hits = [choice for choice in hits if choice.name.unit_id in ranked_ids]
     reviewed = {c.name.unit_id for c in hits if c.name.kind == "reviewed"}
     if len(reviewed) == 1:
@@ -99,7 +90,7 @@ def decide(
     """The outcome for one name: exact | alias | fuzzy | review | unmatched."""
     if not ranked or key.light in block.rejected:
         return Match(None, None, None, None, "unmatched")
-    exact = exact_status(key, block, {choice.name.unit_id for _, choice in ranked})
+    exact = exact_status(key, block, ranked)
     if exact:  # a registry spelling: sure unless another unit scores as well
         status, unit_id, reviewed = exact
         mine = next(pair for pair in ranked if pair[1].name.unit_id == unit_id)
@@ -121,18 +112,6 @@ def decide(
     return make_match(registry, choice, score, runner, status)
 
 
-_TYPE_PREFIX = re.compile(
-    r"^(?:(?:ủy|uỷ)\s+ban\s+nhân\s+dân|ubnd)?\s*"
-    r"(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|tx\.?|xã|phường|thị\s+trấn)?\s+"
-)
-
-
-def accented_core(text: str) -> str:
-    """The name with its accents but without its type: "Tỉnh Hậu Giang" → "hậugiang"."""
-    folded = " " + unicodedata.normalize("NFC", text).casefold().strip()
-    return light_key(_TYPE_PREFIX.sub("", folded, count=1))
-
-
 def break_ties(
     printed: str,
     key: Key,
@@ -140,6 +119,7 @@ def break_ties(
     registry: Registry,
     as_of: date | None,
     settings: MatchSettings,
+    cache: KeyCache | None = None,
 ) -> list[tuple[float, Choice]]:
     """Settle a near-tie at the top on hard evidence only; anything else stays a tie (review).
 
@@ -148,18 +128,16 @@ def break_ties(
     the tied units ("Hậu Giang", not "Hà Giang"), of the same type and in force that year: that
     unit.
     """
-    top = [pair for pair in ranked if ranked[0][0] - pair[0] < settings.min_margin]
+    top = list(takewhile(lambda pair: ranked[0][0] - pair[0] < settings.min_margin, ranked))
     if len(top) < 2:
         return ranked
     rest = ranked[len(top) :]
     top = _drop_superseded(top, key, registry, as_of)
-    printed_core = accented_core(printed)
+    printed_core = accented_core(printed, cache.light if cache else light_key)
     same_accents = [
         (score, choice)
         for score, choice in top
-        if accented_core(choice.name.text) == printed_core
-        and choice.in_period
-        and _same_type(key, choice)
+        if choice.accented == printed_core and choice.in_period and _same_type(key, choice)
     ]
     if len(same_accents) == 1 and len(top) > 1:
         top = same_accents
@@ -247,7 +225,7 @@ def prepare(
 ) -> tuple[tuple[str, ...], Key]:
     """The levels to search for one printed name, and its key (folded and expanded once)."""
     folded, light = cache.fold_light(name)
-    expanded = expand(folded)
+    expanded = cache.expand(folded)
     inferred = level_of(expanded) if not level or level not in LEVELS else None
     levels = levels_of(level or inferred)
     return levels, key_of(expanded, light, levels[0] if len(levels) == 1 else inferred, words)
@@ -269,21 +247,53 @@ def match_names(
     ``district`` narrows communes to the issuing district's; ``as_of`` (the decision date)
     settles a tie between a unit and its successor.
     """
+    with _collector_paused(len(names)):
+        return _match_names(names, registry, province, level, year, settings, district, as_of)
+
+
+@contextmanager
+def _collector_paused(names: int) -> Iterator[None]:
+    """Python's cycle collector paused while a large batch allocates its keys, rankings and
+    matches (none of them cyclic): with 100,000 names it scanned the growing heap again and
+    again, a fifth of the batch's time. A table's few names leave it alone."""
+    if names < PAUSE_COLLECTOR_NAMES or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _match_names(
+    names: Sequence[str],
+    registry: Registry,
+    province: str | None,
+    level: str | None,
+    year: int | None,
+    settings: MatchSettings,
+    district: str | None,
+    as_of: date | None,
+) -> list[Match]:
+    """``match_names``."""
     province_ids = resolve_province(registry, province, year)
     district_ids = resolve_district(registry, province_ids, district, year)
     words = province_words(registry, province_ids)
     cache = KeyCache()
-    blocks: dict[tuple[str, ...], Block] = {}
-    results: dict[str, Match] = {}
-    slack = slack_of(settings)
+    by_levels: dict[tuple[str, ...], list[tuple[str, Key]]] = {}
     for name in dict.fromkeys(names):
         levels, key = prepare(name, level, words, cache)
-        if levels not in blocks:
-            blocks[levels] = build_block(registry, province_ids, levels, year, district_ids)
-        block = blocks[levels]
-        ranked = ranked_units(key, block, score_choices(key.core, block, slack), settings)
-        ranked = break_ties(name, key, ranked, registry, as_of, settings)
-        results[name] = decide(key, block, ranked, settings, registry)
+        by_levels.setdefault(levels, []).append((name, key))
+    results: dict[str, Match] = {}
+    for levels, keyed in by_levels.items():
+        block = build_block(registry, province_ids, levels, year, district_ids)
+        keys = [key for _, key in keyed]
+        for (name, key), ranked in zip(
+            keyed, rank_names(keys, block, settings, slack_of(settings), cut=True), strict=True
+        ):
+            ranked = break_ties(name, key, ranked, registry, as_of, settings, cache)
+            results[name] = decide(key, block, ranked, settings, registry)
     return [results[name] for name in names]
 
 
@@ -308,7 +318,7 @@ def candidates(
         levels[0] if len(levels) == 1 else infer_level(name),
         province_words(registry, province_ids),
     )
-    ranked = ranked_units(key, block, score_choices(key.core, block, None), settings)
+    (ranked,) = rank_names([key], block, settings, None)
     out = []
     for score, choice in ranked[:limit]:
         unit = registry.unit(choice.name.unit_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # Abbreviations, as folded tokens (joined when printed with "&", "-", "," or "và" inside).
@@ -143,22 +143,40 @@ def strip_council(key: str) -> str:
     return key.removeprefix("ủy ban nhân dân".replace(" ", "")).removeprefix("ubnd")
 
 
-def expand(folded: str) -> list[str]:
-    """Tokens with abbreviations written out: "so kh & cn" → so khoa hoc cong nghe."""
+def expand(folded: str, plain: dict[str, tuple[str, ...] | None] | None = None) -> list[str]:
+    """Tokens with abbreviations written out: "so kh & cn" → so khoa hoc cong nghe.
+
+    ``plain`` remembers, across the names of a batch, what each token that is no consonant
+    cluster stands for (None for a cluster, which may start an abbreviation of several tokens).
+    """
     tokens = [t for t in folded.split() if t not in ("&", "-")]
+    plain = {} if plain is None else plain
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        width, words = expand_at(tokens, i, out[-1:] == ["so"])
-        out.extend(words)
-        i += width
+        token = tokens[i]
+        if token not in plain:
+            plain[token] = None if CONSONANTS.fullmatch(token) else plain_words(token)
+        words = plain[token]
+        if words is None:
+            width, expanded = expand_at(tokens, i, out[-1:] == ["so"])
+            out.extend(expanded)
+            i += width
+        else:
+            out.extend(words)
+            i += 1
     return out
+
+
+def plain_words(token: str) -> tuple[str, ...]:
+    """What a token that is no consonant cluster stands for ("ud" → ung dung; itself else)."""
+    return tuple(ABBREVIATIONS.get(token, token).split())
 
 
 def expand_at(tokens: list[str], i: int, after_so: bool) -> tuple[int, list[str]]:
     """Longest abbreviation starting at ``tokens[i]``: (tokens used, words it stands for)."""
     if not CONSONANTS.fullmatch(tokens[i]):  # abbreviations are consonant clusters: fast path
-        return 1, ABBREVIATIONS.get(tokens[i], tokens[i]).split()
+        return 1, list(plain_words(tokens[i]))
     for width in (4, 3, 2):
         span = [t for t in tokens[i : i + width] if t != "va"]
         if len(tokens[i : i + width]) < width or not all(CONSONANTS.fullmatch(t) for t in span):
@@ -254,6 +272,21 @@ def level_of(expanded: list[str]) -> str | None:
     return LEVEL_OF_TYPE.get(kind or "")
 
 
+_TYPE_PREFIX = re.compile(
+    r"^(?:(?:ủy|uỷ)\s+ban\s+nhân\s+dân|ubnd)?\s*"
+    r"(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|tx\.?|xã|phường|thị\s+trấn)?\s+"
+)
+
+
+def accented_core(text: str, light: Callable[[str], str] = light_key) -> str:
+    """The name with its accents but without its type: "Tỉnh Hậu Giang" → "hậugiang".
+
+    ``light`` is ``light_key`` or a batch's remembered one (``KeyCache.light``).
+    """
+    folded = " " + unicodedata.normalize("NFC", text).casefold().strip()
+    return light(_TYPE_PREFIX.sub("", folded, count=1))
+
+
 class KeyCache:
     """Fold and light key word by word, remembered for one batch: its names share their words.
 
@@ -263,16 +296,29 @@ class KeyCache:
 
     def __init__(self) -> None:
         self.chunks: dict[str, tuple[str, str]] = {}
+        self.plain: dict[str, tuple[str, ...] | None] = {}  # for ``expand``
 
     def chunk(self, chunk: str) -> tuple[str, str]:
         """(folded, light words) of one whitespace-free chunk."""
         done = self.chunks.get(chunk)
         if done is None:
-            done = self.chunks[chunk] = (fold(chunk), light_words(chunk))
+            if chunk.isascii() and chunk.isalnum():  # letters and digits: both keys lower it
+                done = self.chunks[chunk] = (chunk.lower(), chunk.lower())
+            else:
+                done = self.chunks[chunk] = (fold(chunk), light_words(chunk))
         return done
+
+    def light(self, text: str) -> str:
+        """``light_key(text)``."""
+        return strip_council("".join(self.chunk(chunk)[1] for chunk in text.split()))
+
+    def expand(self, folded: str) -> list[str]:
+        """``expand(folded)``."""
+        return expand(folded, self.plain)
 
     def fold_light(self, text: str) -> tuple[str, str]:
         """``(fold(text), light_key(text))``."""
-        parts = [self.chunk(chunk) for chunk in text.split()]
+        known, chunk_keys = self.chunks.get, self.chunk
+        parts = [known(chunk) or chunk_keys(chunk) for chunk in text.split()]
         folded = " ".join(folded for folded, _ in parts if folded)
         return folded, strip_council("".join(light for _, light in parts))

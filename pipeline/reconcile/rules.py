@@ -67,11 +67,22 @@ def places(total: Decimal) -> int:
 
 
 def agrees(computed: Fraction, total: Decimal) -> bool:
-    """The printed total is the computed one, exactly or rounded to its printed places."""
+    """The printed total is the computed one, exactly or rounded to its printed places
+    (half-even or half-up). In integers: the checks of a table call this some 15,000 times."""
+    return agrees_ratio(computed.numerator, computed.denominator, total)
+
+
+def agrees_ratio(above: int, below: int, total: Decimal) -> bool:
+    """``agrees(Fraction(above, below), total)`` without building the Fraction (below != 0)."""
+    if below < 0:
+        above, below = -above, -below
     scale = 10 ** places(total)
-    target = Fraction(total) * scale
-    scaled = computed * scale
-    return target in (round(scaled), math.floor(scaled + Fraction(1, 2)))
+    numerator, denominator = total.as_integer_ratio()
+    target = numerator * scale // denominator  # whole: the total has ``places`` decimals
+    floor, remainder = divmod(above * scale, below)
+    half_up = floor + (2 * remainder >= below)
+    half_even = floor + (2 * remainder > below or (2 * remainder == below and floor % 2 == 1))
+    return target in (half_even, half_up)
 
 
 def rounded(computed: Fraction, total: Decimal) -> Decimal:
@@ -251,24 +262,48 @@ def _fitted(rows: list[Row], k: int) -> Iterator[tuple[Fraction, ...]]:
 
 
 def _normal_equations(rows: list[Row], k: int) -> tuple[list[list[Fraction]], list[Fraction]]:
-    matrix = [[sum((p[i] * p[j] for p, _ in rows), Fraction()) for j in range(k)] for i in range(k)]
-    vector = [sum((p[i] * Fraction(t) for p, t in rows), Fraction()) for i in range(k)]
+    """AᵀA and Aᵀb of the rows, exactly: summed as integers over one common denominator."""
+    table = [[*parts, Fraction(total)] for parts, total in rows]
+    scale = math.lcm(1, *(value.denominator for row in table for value in row))
+    ints = [[value.numerator * (scale // value.denominator) for value in row] for row in table]
+    square = scale * scale
+    matrix = [
+        [Fraction(sum(row[i] * row[j] for row in ints), square) for j in range(k)] for i in range(k)
+    ]
+    vector = [Fraction(sum(row[i] * row[k] for row in ints), square) for i in range(k)]
     return matrix, vector
 
 
 def _solve(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
-    """Exact Gaussian elimination; None when the system is singular."""
+    """Exact Gaussian elimination; None when the system is singular.
+
+    Fraction-free (Bareiss): each row is scaled to integers, and every entry stays an integer
+    (a minor of that matrix), so dividing by the previous pivot is exact. The solution is the
+    one rational arithmetic gives, at a third of the time: a scanned table's search for its
+    rule solved some 200 systems of Fractions.
+    """
     k = len(vector)
     if len(matrix) != k:
         return None
-    rows = [[*row, value] for row, value in zip(matrix, vector, strict=True)]
+    rows = [_integers([*row, value]) for row, value in zip(matrix, vector, strict=True)]
+    previous = 1
     for col in range(k):
         pivot = next((r for r in range(col, k) if rows[r][col] != 0), None)
         if pivot is None:
             return None
         rows[col], rows[pivot] = rows[pivot], rows[col]
+        head = rows[col]
         for r in range(k):
-            if r != col and rows[r][col] != 0:
-                factor = rows[r][col] / rows[col][col]
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col], strict=True)]
-    return tuple(rows[i][k] / rows[i][i] for i in range(k))
+            if r != col:
+                row, factor = rows[r], rows[r][col]
+                rows[r] = [
+                    (head[col] * a - factor * b) // previous for a, b in zip(row, head, strict=True)
+                ]
+        previous = head[col]
+    return tuple(Fraction(rows[i][k], rows[i][i]) for i in range(k))
+
+
+def _integers(values: list[Fraction]) -> list[int]:
+    """The values times the least common multiple of their denominators."""
+    scale = math.lcm(*(value.denominator for value in values))
+    return [value.numerator * (scale // value.denominator) for value in values]
