@@ -25,6 +25,7 @@ from pipeline.ocr.engine import OcrWord, Tesseract
 from pipeline.ocr.prepare import Prepared, binarize, prepare
 from pipeline.ocr.rules import RuledPage, find_rules
 from pipeline.ocr.settings import OcrSettings
+from pipeline.ocr.wordgrids import as_prose
 
 # OCR words are whole words: never glue two of them (word_gap), and let a line's words differ
 # in their bottoms by a descender (line_tolerance); other distances as for PDFs, in points.
@@ -64,6 +65,7 @@ def read_page_image(
         [Rule(r.x0 * scale, r.top * scale, r.x1 * scale, r.bottom * scale) for r in ruled.rules],
     )
     page = build_page(content, where.source_file, OCR_LAYOUT, grid_ids, method="ocr")
+    page = as_prose(page, content, OCR_LAYOUT, grid_ids)  # a letterhead is no table
     index = WordIndex(words, scale)
     page_images = (ruled.clean, binarize(ruled.clean))
     cells = CellReader(engine, page_images, index, ppi, ruled.thickness, settings.low_confidence,
