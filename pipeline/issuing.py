@@ -136,13 +136,15 @@ MIN_NAMED = 2  # a name printed once may be a citation's
 def issuer_of_code(number: str | None, text: str) -> str | None:
     """The body a number's last code stands for ("28/2021/NĐ-CP": "CP"), when the text prints
     a name in capitalised words with those initials ("Chính phủ", "Bộ Giáo dục và Đào tạo":
-    "BGDĐT") at least twice, and no other name with them as often."""
+    "BGDĐT") at least twice, and no other name with them as often. A name a level follows
+    ("Ủy ban nhân dân tỉnh …" for "UBND") names a kind of body, not which: none is given."""
     code = re.search(r"[-–]([^\W\d_]{2,8})$", number or "")
     if code is None:
         return None
     wanted = _marks_off(code.group(1))
     words = _NAME_WORD.findall(text)
     counts: dict[str, int] = {}
+    classes: set[str] = set()  # names a level and a place follow: "Ủy ban nhân dân tỉnh …"
     for start, first in enumerate(words):
         if not first[:1].isupper():
             continue
@@ -156,6 +158,10 @@ def issuer_of_code(number: str | None, text: str) -> str | None:
         if initials == wanted:
             name = " ".join(taken)
             counts[name] = counts.get(name, 0) + 1
+            after = words[start + len(taken)] if start + len(taken) < len(words) else ""
+            if _LEVEL.fullmatch(_marks_off(after)) or _marks_off(after) in ("THI", "XA", "PHUONG"):
+                classes.add(name)
+    counts = {name: count for name, count in counts.items() if name not in classes}
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < MIN_NAMED or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None

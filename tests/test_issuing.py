@@ -83,3 +83,5 @@ def test_a_numbers_code_names_the_body_the_text_prints_twice() -> None:
     ministry = "Bộ Giáo dục và Đào tạo ban hành; Bộ trưởng Bộ Giáo dục và Đào tạo"
     assert issuer_of_code("2576/QĐ-BGDĐT", ministry) == "Bộ Giáo dục và Đào tạo"
     assert issuer_of_code(None, text) is None
+    committee = "Ủy ban nhân dân tỉnh Lào Cai; Ủy ban nhân dân huyện Sa Pa; Ủy ban nhân dân"
+    assert issuer_of_code("12/QĐ-UBND", committee) is None  # a kind of body, not which
