@@ -68,13 +68,19 @@ def with_type_initials(number: str, doc_type: str | None) -> str:
 
 _LEVEL = re.compile(r"(TỈNH|TINH|HUYỆN|HUYEN|QUẬN|QUAN|THÀNH\s+PHỐ|THANH\s+PHO)$")
 _SUBJECT = re.compile(r"^\s*V\s*/\s*v\b\.?\s*:?\s*", re.IGNORECASE)
-_MOTTO = ("CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP")
+# the national motto over the date, in any piece the layout cut it into ("CHỦ NGHĨA")
+_MOTTO_PLAIN = "CONG HOA XA HOI CHU NGHIA VIET NAM"
 
 
 def _marks_off(text: str) -> str:
     """Upper case without tone or vowel marks: "TĨNH" and "TỈNH" → "TINH"."""
     folded = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
     return "".join(char for char in folded if not unicodedata.combining(char)).upper()
+
+
+def _in_motto(line: str) -> bool:
+    words = [word for word in _marks_off(line).split() if word.isalpha()]
+    return bool(words) and " ".join(words) in _MOTTO_PLAIN
 
 
 def _is_name_in_capitals(line: str) -> bool:
@@ -93,8 +99,10 @@ def letterhead_issuer(head: list[str], place: tuple[str, str] | None) -> str | N
     for line in head:
         if re.match(r"\s*(?:S[ốỐoO]|Luật\s+số)\b", line):
             break
-        if _is_name_in_capitals(line) and not line.strip().startswith(_MOTTO):
+        if _is_name_in_capitals(line) and not _in_motto(line):
             lines.append(" ".join(line.split()))
+    else:
+        return None  # no number under them: capitals of a garbled page, not a letterhead
     if not lines:
         return None
     issuer, superior = lines[-1], (lines[-2] if len(lines) > 1 else "")

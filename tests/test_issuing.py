@@ -64,6 +64,9 @@ def test_the_letterheads_last_line_in_capitals_issues_its_level_named_by_the_sup
     assert letterhead_issuer(head, None) is None  # a level without its name is not in full
     assert letterhead_issuer(["TRUNG TÂM Y TẾ", "Số: 12/TTYT"], None) == "Trung tâm y tế"
     assert letterhead_issuer(["Số: 12/TTYT", "BỆNH VIỆN"], None) is None  # below the number
+    cut = ["TRUNG TÂM Y TẾ", "CHỦ NGHĨA", "VIỆT NAM", "Số: 12/TTYT"]  # the motto in pieces
+    assert letterhead_issuer(cut, None) == "Trung tâm y tế"
+    assert letterhead_issuer(["CHỦ NGHĨA", "BẢNG TỔNG HỢP"], None) is None  # no number: garbled
 
 
 def test_a_letters_subject_is_its_v_v_lines() -> None:

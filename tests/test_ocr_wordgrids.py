@@ -60,3 +60,14 @@ def test_a_grid_that_prints_numbers_stays_a_grid() -> None:
 def test_a_number_is_digits_without_letters() -> None:
     assert is_number("81,5") and is_number("(7)") and is_number("12.5")
     assert not is_number("Số: 6191/BVT-TCKT") and not is_number("-") and not is_number("")
+
+
+def test_a_handwritten_day_alone_in_its_blank_does_not_make_a_table() -> None:
+    rows = [*LETTERHEAD[:2], ("Số: 1273/QĐ-UBND", "Tây Ninh, ngày", "23")]
+    content = page_of(rows)
+    ids = count(1)
+    page = build_page(content, "d.tif", OCR_LAYOUT, ids, method="ocr")
+    assert any(line.cells for line in page.lines), "the layout no longer makes it a grid"
+    prose = as_prose(page, content, OCR_LAYOUT, ids)
+    assert not any(line.cells for line in prose.lines)
+    assert "Tây Ninh, ngày 23" in " ".join(line.text for line in prose.lines)

@@ -19,6 +19,7 @@ from PIL import Image
 from pipeline.geometry.layout import LayoutSettings, build_page
 from pipeline.geometry.shapes import Glyph, PageContent, Rule, fold_marks
 from pipeline.models import Page, Provenance
+from pipeline.ocr.blanks import read_blanks
 from pipeline.ocr.cells import CellReader, WordIndex
 from pipeline.ocr.cv import cv2
 from pipeline.ocr.engine import OcrWord, Tesseract
@@ -61,6 +62,8 @@ def read_page_image(
             (gray, ruled, words), steps = other, (*prepared.steps, f"turned {turn} more")
     if last is not ruled:  # the cells and the title are read again from the page kept
         engine.set_page(Image.fromarray(ruled.clean), ppi)
+    if "second" not in settings.skip:  # a date's handwritten day and month
+        words = read_blanks(words, ruled.clean)
     scale = 72 / ppi
     content = PageContent(
         where.page,
@@ -70,12 +73,13 @@ def read_page_image(
         [Rule(r.x0 * scale, r.top * scale, r.x1 * scale, r.bottom * scale) for r in ruled.rules],
     )
     page = build_page(content, where.source_file, OCR_LAYOUT, grid_ids, method="ocr")
-    page = as_prose(page, content, OCR_LAYOUT, grid_ids)  # a letterhead is no table
     index = WordIndex(words, scale)
     page_images = (ruled.clean, binarize(ruled.clean))
     cells = CellReader(engine, page_images, index, ppi, ruled.thickness, settings.low_confidence,
                        digits="digits" not in settings.skip)  # fmt: skip
-    lines = reread_title(cells.refine(page.lines), engine, ppi / 72, settings.low_confidence)
+    page = replace(page, lines=cells.refine(page.lines))
+    page = as_prose(page, content, OCR_LAYOUT, grid_ids, cells.refine)  # a letterhead: no table
+    lines = reread_title(page.lines, engine, ppi / 72, settings.low_confidence)
     return replace(page, lines=lines, steps=steps, crops=cells.crops)
 
 

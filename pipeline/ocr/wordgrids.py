@@ -5,20 +5,23 @@ document the letterhead does (issuer beside "CỘNG HÒA …", "Số: 6191/BVT-T
 "Bắc Ninh, ngày 27 tháng 9 năm 2021"), and so do the two columns of recipients and signature.
 Read as a grid, its cells go through the cell pass, which reads an unsure cell again on its
 own and can replace a whole line by a worse reading ("SỐ: 6i"), and its date is read as a
-table's cell. A ranking table always holds numbers: a grid none of whose cells is a number
-(digits and no letter) is given back to the prose layout, which keeps each column's lines
-with their words and boxes for the metadata reader.
+table's cell. A ranking table prints numbers row after row: a grid that prints no number
+(digits and no letter), or numbers in one row of a letterhead's few rows, is given back to
+the prose layout, which keeps each column's lines with their words and boxes for the
+metadata reader.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from pipeline.geometry.layout import LayoutSettings, build_page
 from pipeline.geometry.shapes import Glyph, PageContent
 from pipeline.models import BBox, Line, Page
+
+LETTERHEAD_ROWS = 4  # a letterhead's lines side by side: issuer's two, number and date, subject
 
 
 def is_number(text: str) -> bool:
@@ -28,16 +31,19 @@ def is_number(text: str) -> bool:
 
 
 def wordy_grids(lines: tuple[Line, ...]) -> dict[int, BBox]:
-    """The box of each grid that prints no number in any cell."""
+    """The box of each grid that prints no number, or numbers in one row only of a
+    letterhead's few rows (a handwritten day and month in the date's blanks); a table prints
+    numbers row after row."""
     boxes: dict[int, list[BBox]] = defaultdict(list)
-    numbered: set[int] = set()
+    numbered_rows: dict[int, int] = defaultdict(int)
     for line in lines:
         if line.grid is None or not line.cells:
             continue
         if line.at.bbox is not None:
             boxes[line.grid].append(line.at.bbox)
-        if any(is_number(cell.text) for cell in line.cells if not cell.spanned):
-            numbered.add(line.grid)
+        numbered_rows[line.grid] += any(
+            is_number(cell.text) for cell in line.cells if not cell.spanned
+        )
     return {
         grid: (
             min(b[0] for b in found),
@@ -46,7 +52,7 @@ def wordy_grids(lines: tuple[Line, ...]) -> dict[int, BBox]:
             max(b[3] for b in found),
         )  # fmt: skip
         for grid, found in boxes.items()
-        if grid not in numbered
+        if numbered_rows[grid] == 0 or (numbered_rows[grid] == 1 and len(found) <= LETTERHEAD_ROWS)
     }
 
 
@@ -60,9 +66,15 @@ def _inside(glyph: Glyph, bbox: BBox) -> bool:
 
 
 def as_prose(
-    page: Page, content: PageContent, settings: LayoutSettings, grid_ids: Iterator[int]
+    page: Page,
+    content: PageContent,
+    settings: LayoutSettings,
+    grid_ids: Iterator[int],
+    refine: Callable[[tuple[Line, ...]], tuple[Line, ...]] = lambda lines: lines,
 ) -> Page:
-    """``page`` with every grid that prints no number laid out again as prose lines."""
+    """``page`` (its cells read by the cell pass, so that a number the page pass garbled
+    counts) with every grid that is no table laid out again as prose lines from its words,
+    those lines given to ``refine`` (the cell pass's reading of prose)."""
     grids = wordy_grids(page.lines)
     if not grids:
         return page
@@ -78,6 +90,7 @@ def as_prose(
     prose_only = replace(settings, find_unruled=False)
     laid = build_page(content._replace(glyphs=glyphs, rules=[]), page.lines[0].at.source_file,
                       prose_only, grid_ids, method=page.method).lines  # fmt: skip
+    laid = refine(laid)
     lines: list[Line] = []
     done: set[int] = set()
     for line in page.lines:
