@@ -14,6 +14,7 @@ seal, garbled by OCR), and the OCR confusions of the letterhead's numbers.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -63,3 +64,113 @@ def with_type_initials(number: str, doc_type: str | None) -> str:
     initials = "".join(word[0] for word in doc_type.split())
     plain = initials.replace("Đ", "D")
     return re.sub(rf"(?<=/){plain}(?=[-–/]|$)", initials, number) if plain != initials else number
+
+
+_LEVEL = re.compile(r"(TỈNH|TINH|HUYỆN|HUYEN|QUẬN|QUAN|THÀNH\s+PHỐ|THANH\s+PHO)$")
+_SUBJECT = re.compile(r"^\s*V\s*/\s*v\b\.?\s*:?\s*", re.IGNORECASE)
+# the national motto over the date, in any piece the layout cut it into ("CHỦ NGHĨA")
+_MOTTO_PLAIN = "CONG HOA XA HOI CHU NGHIA VIET NAM"
+
+
+def _marks_off(text: str) -> str:
+    """Upper case without tone or vowel marks: "TĨNH" and "TỈNH" → "TINH"."""
+    folded = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(char for char in folded if not unicodedata.combining(char)).upper()
+
+
+def _in_motto(line: str) -> bool:
+    words = [word for word in _marks_off(line).split() if word.isalpha()]
+    return bool(words) and " ".join(words) in _MOTTO_PLAIN
+
+
+def _is_name_in_capitals(line: str) -> bool:
+    words = line.replace(",", " ").replace("-", " ").split()
+    return len(words) >= 2 and all(word.isalpha() and word.isupper() for word in words)
+
+
+def letterhead_issuer(head: list[str], place: tuple[str, str] | None) -> str | None:
+    """The issuer a letterhead prints in capitals above its number ("SỞ Y TẾ BẮC NINH" over
+    "BỆNH VIỆN ĐA KHOA TỈNH" over "Số: …"): its last line, the one above being its superior.
+
+    An issuer ending in its level ("… TỈNH") with the name left to the superior's line takes
+    the place the text names (``place``: kind, name) when the superior's line ends with it.
+    """
+    lines: list[str] = []
+    for line in head:
+        if re.match(r"\s*(?:S[ốỐoO]|Luật\s+số)\b", line):
+            break
+        if _is_name_in_capitals(line) and not _in_motto(line):
+            lines.append(" ".join(line.split()))
+    else:
+        return None  # no number under them: capitals of a garbled page, not a letterhead
+    if not lines:
+        return None
+    issuer, superior = lines[-1], (lines[-2] if len(lines) > 1 else "")
+    words = issuer.split()
+    level = _LEVEL.search(_marks_off(issuer))
+    if level is None:
+        return " ".join([words[0].capitalize(), *(word.lower() for word in words[1:])])
+    kind = " ".join(level.group(1).split())
+    if place is None or _marks_off(place[0]) != kind:
+        return None  # a level without its name: not the issuer in full
+    if not _marks_off(superior).endswith(_marks_off(place[1])):
+        return None
+    stem = words[: -len(kind.split())]
+    return " ".join([stem[0].capitalize(), *(word.lower() for word in stem[1:]), *place])
+
+
+def subject(head: list[str]) -> str | None:
+    """A letter's subject under its number: "V/v Đăng tải thông tin …" and the lines of its
+    column that go on, up to the date, the addressee or a line in capitals."""
+    for index, line in enumerate(head):
+        found = _SUBJECT.match(line)
+        if found is None:
+            continue
+        parts = [line[found.end() :]]
+        for following in head[index + 1 :]:
+            words = re.findall(r"[^\W\d_]{2,}", following)
+            ends = re.search(r"\bngày\b.*\btháng\b|^\s*Kính\s+gửi|^\s*Căn\s+cứ", following)
+            if ends or len(words) < 2 or following.isupper():
+                break
+            parts.append(following)
+        return " ".join(" ".join(parts).split()) or None
+    return None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+MIN_NAMED = 2  # a name printed once may be a citation's
+
+
+def issuer_of_code(number: str | None, text: str) -> str | None:
+    """The body a number's last code stands for ("28/2021/NĐ-CP": "CP"), when the text prints
+    a name in capitalised words with those initials ("Chính phủ", "Bộ Giáo dục và Đào tạo":
+    "BGDĐT") at least twice, and no other name with them as often. A name a level follows
+    ("Ủy ban nhân dân tỉnh …" for "UBND") names a kind of body, not which: none is given."""
+    code = re.search(r"[-–]([^\W\d_]{2,8})$", number or "")
+    if code is None:
+        return None
+    wanted = _marks_off(code.group(1))
+    words = _NAME_WORD.findall(text)
+    counts: dict[str, int] = {}
+    classes: set[str] = set()  # names a level and a place follow: "Ủy ban nhân dân tỉnh …"
+    for start, first in enumerate(words):
+        if not first[:1].isupper():
+            continue
+        initials, taken = "", []
+        for word in words[start : start + 2 * len(wanted)]:
+            taken.append(word)
+            if word != "và":
+                initials += _marks_off(word[0])
+            if len(initials) >= len(wanted):
+                break
+        if initials == wanted:
+            name = " ".join(taken)
+            counts[name] = counts.get(name, 0) + 1
+            after = words[start + len(taken)] if start + len(taken) < len(words) else ""
+            if _LEVEL.fullmatch(_marks_off(after)) or _marks_off(after) in ("THI", "XA", "PHUONG"):
+                classes.add(name)
+    counts = {name: count for name, count in counts.items() if name not in classes}
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < MIN_NAMED or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]

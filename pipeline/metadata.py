@@ -19,10 +19,14 @@ from pipeline.issuing import (
     DIGIT_LOOKALIKES,
     as_digits,
     enacting_body,
+    issuer_of_code,
+    letterhead_issuer,
     on_behalf_of,
+    subject,
     with_type_initials,
 )
 from pipeline.models import Document, Line, Metadata
+from pipeline.ocr.respell import respell
 
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -112,7 +116,12 @@ def read_metadata(document: Document) -> Metadata:
     issuer, province = _issuer(letterhead, body)
     signer_title, signer = _signer(full)
     doc_type = _doc_type(lines)
-    issuer = issuer or enacting_body(body) or on_behalf_of(full)  # letterhead cut or sealed
+    issuer = (issuer or letterhead_issuer(head, _most_mentioned_province(body))
+              or enacting_body(body) or on_behalf_of(full)  # letterhead cut or sealed
+              or issuer_of_code(number, full))  # fmt: skip
+    title = _title(body, opening) or subject(head)
+    if title and any(page.method == "ocr" for page in document.pages):
+        title = respell(title, "\n".join(body))  # its marks as the body prints the words
     metadata = Metadata(
         issuer=issuer,
         province=province,
@@ -121,7 +130,7 @@ def read_metadata(document: Document) -> Metadata:
         evaluation_year=_evaluation_year(body),
         signer=signer,
         signer_title=signer_title,
-        title=_title(body, opening),
+        title=title,
         doc_type=doc_type,
     )
     found = _from_news(metadata, full, body) if number is None else metadata
@@ -353,7 +362,9 @@ def _title(body: list[str], opening: set[int]) -> str | None:
             break
         parts.append(line)
     title = " ".join(parts).strip()
-    return re.sub(r"^(?:V/v|Về\s+việc)\s*:?\s*", "", title, flags=re.IGNORECASE) or None
+    # "Về việc" with a tone OCR lost or swapped ("Vê việc"): the words' shape, not their marks
+    about = r"^(?:V/v|V[eêềếểễệ]\s+vi[eêệ]c)\s*:?\s*"
+    return re.sub(about, "", title, flags=re.IGNORECASE) or None
 
 
 def _capitals_go_on(parts: list[str], line: str) -> bool:

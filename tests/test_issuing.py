@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.issuing import as_digits, enacting_body, on_behalf_of, with_type_initials
+from pipeline.issuing import (
+    as_digits,
+    enacting_body,
+    issuer_of_code,
+    letterhead_issuer,
+    on_behalf_of,
+    subject,
+    with_type_initials,
+)
 from pipeline.metadata import read_metadata
 from pipeline.models import Document, Line, Page, Provenance
 
@@ -45,3 +53,38 @@ def test_a_scanned_law_and_a_decision_with_a_handwritten_day() -> None:
                                       "Hà Nội, ngàyl6 tháng 9 năm 2025", "QUYẾT ĐỊNH"))  # fmt: skip
     assert decision.decision_date == date(2025, 9, 16)
     assert decision.decision_number == "2605/QĐ-BGDĐT"
+
+
+def test_the_letterheads_last_line_in_capitals_issues_its_level_named_by_the_superior() -> None:
+    head = ["SỞ Y TẺ BÁC NINH", "BỆNH VIỆN ĐA KHOA TĨNH", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc", "Số: 6191/BVT-TCKT"]  # fmt: skip
+    issuer = letterhead_issuer(head, ("tỉnh", "Bắc Ninh"))
+    assert issuer == "Bệnh viện đa khoa tỉnh Bắc Ninh"  # "TĨNH": the level word by its shape
+    assert letterhead_issuer(head, ("tỉnh", "Lào Cai")) is None  # the superior names another
+    assert letterhead_issuer(head, None) is None  # a level without its name is not in full
+    assert letterhead_issuer(["TRUNG TÂM Y TẾ", "Số: 12/TTYT"], None) == "Trung tâm y tế"
+    assert letterhead_issuer(["Số: 12/TTYT", "BỆNH VIỆN"], None) is None  # below the number
+    cut = ["TRUNG TÂM Y TẾ", "CHỦ NGHĨA", "VIỆT NAM", "Số: 12/TTYT"]  # the motto in pieces
+    assert letterhead_issuer(cut, None) == "Trung tâm y tế"
+    assert letterhead_issuer(["CHỦ NGHĨA", "BẢNG TỔNG HỢP"], None) is None  # no number: garbled
+
+
+def test_a_letters_subject_is_its_v_v_lines() -> None:
+    head = ["Số: 6191/BVT-TCKT", "V/v Đăng tải thông tin lựa chọn",
+            "Đơn vị thực hiện tổ chức đấu giá", "trên trang thông tin điện tử",
+            "Bắc Ninh, ngày 27 tháng 9 năm 2021", "Kính gửi: Cổng thông tin"]  # fmt: skip
+    expected = "Đăng tải thông tin lựa chọn Đơn vị thực hiện tổ chức đấu giá trên trang thông tin"
+    assert subject(head) == expected + " điện tử"
+    assert subject(["Số: 12/UBND", "Kính gửi: các xã"]) is None
+
+
+def test_a_numbers_code_names_the_body_the_text_prints_twice() -> None:
+    text = "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6; Luật Tổ chức Chính phủ và …"
+    assert issuer_of_code("28/2021/NĐ-CP", text) == "Chính phủ"
+    assert issuer_of_code("28/2021/NĐ-CP", "Luật Tổ chức Chính phủ") is None  # once: a citation
+    assert issuer_of_code("28/2021/NĐ-CP", text + " Cho phép; Cho phép") is None  # a tie
+    ministry = "Bộ Giáo dục và Đào tạo ban hành; Bộ trưởng Bộ Giáo dục và Đào tạo"
+    assert issuer_of_code("2576/QĐ-BGDĐT", ministry) == "Bộ Giáo dục và Đào tạo"
+    assert issuer_of_code(None, text) is None
+    committee = "Ủy ban nhân dân tỉnh Lào Cai; Ủy ban nhân dân huyện Sa Pa; Ủy ban nhân dân"
+    assert issuer_of_code("12/QĐ-UBND", committee) is None  # a kind of body, not which

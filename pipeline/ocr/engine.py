@@ -206,6 +206,15 @@ class Tesseract:
         self._recognize(api, "cell pass")
         return Reading(" ".join(_text(api).split()), float(api.MeanTextConf()))
 
+    def read_lines(self, rect: Rect) -> tuple[list[str], float]:
+        """A block's text lines read on their own as a block (a title under its type)."""
+        api = self._text
+        api.SetPageSegMode(self._tesserocr.PSM.SINGLE_BLOCK)
+        api.SetRectangle(rect.x0, rect.top, rect.x1 - rect.x0, rect.bottom - rect.top)
+        self._recognize(api, "block pass")
+        lines = [" ".join(line.split()) for line in _text(api).splitlines()]
+        return [line for line in lines if line], float(api.MeanTextConf())
+
     def read_number(self, crop: Image.Image, ppi: int) -> Reading:
         """The digits-only reading of one cell's crop: one line, then one word, one character."""
         api, psm = self._digits, self._tesserocr.PSM

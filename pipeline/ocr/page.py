@@ -19,12 +19,15 @@ from PIL import Image
 from pipeline.geometry.layout import LayoutSettings, build_page
 from pipeline.geometry.shapes import Glyph, PageContent, Rule, fold_marks
 from pipeline.models import Page, Provenance
+from pipeline.ocr.blanks import read_blanks
 from pipeline.ocr.cells import CellReader, WordIndex
 from pipeline.ocr.cv import cv2
 from pipeline.ocr.engine import OcrWord, Tesseract
 from pipeline.ocr.prepare import Prepared, binarize, prepare
 from pipeline.ocr.rules import RuledPage, find_rules
 from pipeline.ocr.settings import OcrSettings
+from pipeline.ocr.title import reread_title
+from pipeline.ocr.wordgrids import as_prose
 
 # OCR words are whole words: never glue two of them (word_gap), and let a line's words differ
 # in their bottoms by a descender (line_tolerance); other distances as for PDFs, in points.
@@ -48,13 +51,19 @@ def read_page_image(
     ppi = prepared.ppi
     gray, ruled, words = _page_pass(prepared.gray, ppi, engine)
     steps = prepared.steps
+    last = ruled
     for turn in (180, 90, 270):  # still the wrong way up? the page pass says so by its doubt
         if not _doubtful(words):
             break
         other = _page_pass(np.ascontiguousarray(np.rot90(prepared.gray, k=-turn // 90)), ppi,
                            engine)  # fmt: skip
+        last = other[1]
         if _median_confidence(other[2]) > _median_confidence(words):
             (gray, ruled, words), steps = other, (*prepared.steps, f"turned {turn} more")
+    if last is not ruled:  # the cells and the title are read again from the page kept
+        engine.set_page(Image.fromarray(ruled.clean), ppi)
+    if "second" not in settings.skip:  # a date's handwritten day and month
+        words = read_blanks(words, ruled.clean)
     scale = 72 / ppi
     content = PageContent(
         where.page,
@@ -68,7 +77,9 @@ def read_page_image(
     page_images = (ruled.clean, binarize(ruled.clean))
     cells = CellReader(engine, page_images, index, ppi, ruled.thickness, settings.low_confidence,
                        digits="digits" not in settings.skip)  # fmt: skip
-    lines = cells.refine(page.lines)
+    page = replace(page, lines=cells.refine(page.lines))
+    page = as_prose(page, content, OCR_LAYOUT, grid_ids, cells.refine)  # a letterhead: no table
+    lines = reread_title(page.lines, engine, ppi / 72, settings.low_confidence)
     return replace(page, lines=lines, steps=steps, crops=cells.crops)
 
 
