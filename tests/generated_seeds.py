@@ -58,6 +58,12 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (319, "text:pipe"),  # was a target: two captioned years joined into one table
     (382, "html"),  # was a target: components "Chỉ số thành phần N"
     (346, "text:tabs"),  # was a target: two years of 63 provinces joined
+    (9100163, "text:runon"),  # fresh seed: the text ends in a numbered row (crashed)
+    (9100102, "text:spaced"),  # fresh seed: "Năm 2017" between two years' rankings
+    (9100105, "text:cells_tight"),  # fresh seed: "Điều 2." after the last record
+    (9100059, "text:stacked"),  # fresh seed: rank and score on two lines, two years
+    (9100181, "text:cells_tight"),  # fresh seed: tied ranks after the names, no STT
+    (9100198, "text:runon"),  # fresh seed: the run-together row cut at its line's end
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

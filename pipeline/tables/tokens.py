@@ -49,6 +49,8 @@ def value_text(word: str) -> str | None:
         bare = bare[1:-1]
     if bare.startswith("#") and bare[1:].isdigit():
         bare = bare[1:]  # "#1": a rank as web pages print it
+    if bare.endswith(")") and bare[:-1].isdigit():
+        bare = bare[:-1]  # "1)": a list's numbering
     bare = bare.removesuffix(".") if bare.count(".") == 1 and bare.endswith(".") else bare
     if parse_number(bare) is not None or bare in _BLANKS:
         return bare

@@ -178,7 +178,8 @@ def _numbered(lines: list[str], index: int) -> _Row | None:
 def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | None:
     """The table whose body starts at ``index``, when two numbered rows follow each other."""
     first = _numbered(lines, index)
-    if first is None or not any(_numbered(lines, j) for j in range(index + 1, index + 8)):
+    after = range(index + 1, min(index + 8, len(lines)))  # the text may end inside the table
+    if first is None or not any(_numbered(lines, j) for j in after):
         return None
     rows, gaps, end = _body(lines, index, first.values[0].start)
     if sum(row.stt is not None for row in rows) < 2:
