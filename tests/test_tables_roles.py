@@ -266,3 +266,26 @@ def test_a_rank_of_whole_number_scores_is_found_from_the_numbers() -> None:
     (table,) = tables_of(text)
     assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4", "5"]
     assert _printed(table.entries[0].total) == "8.993.082"
+
+
+def _rank_flags(text: str) -> list[tuple[str | None, str | None]]:
+    tables = tables_of(text)
+    flags = reconcile("d", read_metadata(text_document(text)), tables)
+    return [(f.actual, f.expected) for f in flags if f.check == "rank_mismatch"]
+
+
+def test_rows_with_a_percentage_are_ranked_by_it_not_by_their_points() -> None:
+    rows = [("Bình Thuận", "72,5", "95", "76,32"), ("Lai Châu", "63,6", "85", "74,82")]
+    rows += [("Lào Cai", "72,5", "100", "72,50"), ("Hải Dương", "55,9", "85", "65,76")]
+    text = "".join(f"{i}\t{n}\t{s}\t{m}\t{p}\t{i}\n" for i, (n, s, m, p) in enumerate(rows, 1))
+    assert _rank_flags(text) == []
+    assert _rank_flags(text.replace("65,76\t4", "65,76\t2")) == [("2", "4")]
+
+
+def test_one_rank_beyond_the_rows_among_the_others_is_one_rank_wrong() -> None:
+    scores = ["83,2", "78,5", "77,0", "74,6", "72,2", "47,5"]
+    ranks = ["1", "2", "3", "9", "5", "6"]  # the 4th printed as 9: not a top list
+    text = "".join(
+        f"Sở {chr(65 + i)}\t{s}\t{r}\n" for i, (s, r) in enumerate(zip(scores, ranks, strict=True))
+    )
+    assert _rank_flags(text) == [("9", "4")]

@@ -23,15 +23,17 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
     """rank_mismatch: a stated rank that the totals (or the other ranks) contradict."""
     scope = Scope(doc_id, table)
     stated = [(e, e.rank.number) for e in table.entries if e.rank and e.rank.number is not None]
+    by_percent = any(entry.percent is not None for entry, _ in stated)
     scored = [
-        (entry, rank, entry.total.number)
+        (entry, rank, score.number)
         for entry, rank in stated
-        if entry.total and entry.total.number is not None
+        if (score := entry.percent if by_percent else entry.total) and score.number is not None
     ]
-    if scored and max(rank for _, rank, _ in scored) > len(scored):
+    if scored and _top_list([rank for _, rank, _ in scored]):
         return _check_partial_ranks(scope, scored)  # a top ten with national ranks
-    if scored:
-        basis, rows = "theo tổng điểm", [(entry, rank) for entry, rank, _ in scored]
+    if scored:  # the rows are ranked by their index: the percentage where one is printed
+        basis = "theo tỷ lệ điểm" if by_percent else "theo tổng điểm"
+        rows = [(entry, rank) for entry, rank, _ in scored]
         expected = competition_ranks([total for _, _, total in scored])
     else:  # a rank alone: the ranks themselves must form a competition ranking
         basis, rows = "theo thứ tự các hạng khác", stated
@@ -56,6 +58,20 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _top_list(ranks: list[Decimal]) -> bool:
+    """Ranks from a longer list: some beyond the number of rows (a top ten, then the
+    publisher's own 19th place; a region's provinces with their national ranks). Not when
+    every other rank is there, 1 … n less one, and the one beyond them is printed among them:
+    that is one rank wrong, checked as such."""
+    count = len(ranks)
+    beyond = [at for at, rank in enumerate(ranks) if rank > count]
+    within = {rank for rank in ranks if rank <= count}
+    if not beyond:
+        return False
+    one_wrong = len(beyond) == 1 and len(within) == count - 1 and beyond[0] < count - 1
+    return not one_wrong
 
 
 def _check_partial_ranks(scope: Scope, scored: list[tuple[Entry, Decimal, Decimal]]) -> list[Flag]:
