@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from pipeline.models import Column, Entry, Line, Provenance, Table, Value
@@ -296,19 +297,29 @@ def _rule_fits(
     only candidates explaining at least half the rows that print every score."""
     fits: dict[int, int] = {}
     for candidate in candidates:
-        parts = [i for i in scores if i != candidate]
-        table = _probe(values, parts, candidate)
-        rows = usable_rows(table)
-        if len(rows) < 2:
-            continue
-        rule = total_rule(table)
-        if rule.kind == "none" or (rule.kind != "sum" and len(rows) < 3):
-            continue
-        hits = sum(agrees(rule.compute(p), t) for p, t in rows)
-        shifted = sum(agrees(rule.compute(p), t) for (p, _), (_, t) in _shifted(rows))
-        if 2 * hits >= len(rows) and hits >= 2 and 2 * shifted < hits:
+        parts = tuple(tuple(values[i]) for i in scores if i != candidate)
+        hits = _candidate_fit(parts, tuple(values[candidate]))
+        if hits:
             fits[candidate] = hits
     return fits
+
+
+@lru_cache(maxsize=256)
+def _candidate_fit(
+    parts: tuple[tuple[Decimal | None, ...], ...], total: tuple[Decimal | None, ...]
+) -> int:
+    """Rows the best rule of ``parts`` explains in ``total`` (0: no rule worth the name).
+    Cached: the series, the total and a header's check ask about the same columns."""
+    table = _probe(parts, total)
+    rows = usable_rows(table)
+    if len(rows) < 2:
+        return 0
+    rule = total_rule(table)
+    if rule.kind == "none" or (rule.kind != "sum" and len(rows) < 3):
+        return 0
+    hits = sum(agrees(rule.compute(p), t) for p, t in rows)
+    shifted = sum(agrees(rule.compute(p), t) for (p, _), (_, t) in _shifted(rows))
+    return hits if 2 * hits >= len(rows) and hits >= 2 and 2 * shifted < hits else 0
 
 
 def _shifted(rows: list[tuple[tuple[Fraction, ...], Decimal]]) -> list[tuple[Any, Any]]:
@@ -318,20 +329,21 @@ def _shifted(rows: list[tuple[tuple[Fraction, ...], Decimal]]) -> list[tuple[Any
     return list(zip(rows, rows[1:] + rows[:1], strict=True))
 
 
-def _probe(values: dict[int, Values], parts: list[int], total: int) -> Table:
+def _probe(
+    parts: tuple[tuple[Decimal | None, ...], ...], total: tuple[Decimal | None, ...]
+) -> Table:
     """A throwaway table of bare numbers, for ``reconcile.rules`` to find the total's rule."""
-    count = len(values[total])
     entries = tuple(
         Entry(
             row_number=None,
             agency_raw="",
-            components=tuple(_bare(values[p][r]) for p in parts),
-            total=_bare(values[total][r]),
+            components=tuple(_bare(part[r]) for part in parts),
+            total=_bare(total[r]),
             rank=None,
             band=None,
             at=_NOWHERE,
         )
-        for r in range(count)
+        for r in range(len(total))
     )
     columns = tuple(Column(i + 1, "", "component") for i in range(len(parts)))
     columns += (Column(len(parts) + 1, "", "total"),)
