@@ -289,3 +289,29 @@ def test_one_rank_beyond_the_rows_among_the_others_is_one_rank_wrong() -> None:
         f"Sở {chr(65 + i)}\t{s}\t{r}\n" for i, (s, r) in enumerate(zip(scores, ranks, strict=True))
     )
     assert _rank_flags(text) == [("9", "4")]
+
+
+def test_a_caption_line_is_no_one_line_header_and_each_year_is_a_table() -> None:
+    head = "TT Huyện, thị xã, thành phố Vị trí (giá trị) "
+    one = head + "1 Huyện Văn Lâm 1 (0,892) 2 Huyện Yên Mỹ 2 (0,756) 3 Huyện Ân Thi 3 (0,703)"
+    two = head + "1 Huyện Khoái Châu 1 (0,932) 2 Huyện Tiên Lữ 2 (0,787) 3 Huyện Kim Động 3 (0,754)"
+    text = f"Kết quả năm 2021\n\n{one}\n\nKết quả năm 2022\n\n{two}\n"
+    tables = tables_of(text)
+    assert [[e.agency_raw for e in t.entries] for t in tables] == [
+        ["Huyện Văn Lâm", "Huyện Yên Mỹ", "Huyện Ân Thi"],
+        ["Huyện Khoái Châu", "Huyện Tiên Lữ", "Huyện Kim Động"],
+    ]
+    assert not [f for f in reconcile("d", read_metadata(text_document(text)), tables)
+                if f.severity == "error"]  # fmt: skip
+
+
+def test_a_header_run_into_the_first_name_on_one_line_keeps_the_first_record() -> None:
+    header = "Đơn vị hành chính XH Các lĩnh vực Xếp loại Giá trị chỉ số Hạ tầng CNTT Nhân lực "
+    header += "CNTT Trang thông tin điện tử Dịch vụ công trực tuyến"
+    rows = "Huyện Hồng Dân 01 29,000 32,683 22,534 11,976 Xuất sắc 96,193 "
+    rows += "Thị xã Giá Rai 02 23,785 30,215 20,768 14,386 Tốt 89,154 "
+    rows += "Huyện Vĩnh Lợi 03 22,298 26,140 17,362 10,370 Khá 76,170 "
+    rows += "Thành phố Bạc Liêu 04 19,343 21,229 10,251 7,874 Trung bình 58,697"
+    (table,) = tables_of(f"Kết quả như sau:\n{header} {rows}\n")
+    assert [e.agency_raw for e in table.entries][:2] == ["Huyện Hồng Dân", "Thị xã Giá Rai"]
+    assert _printed(table.entries[0].total) == "96,193"

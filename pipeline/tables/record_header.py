@@ -50,7 +50,9 @@ def header_row(
             continue
         for words in _words_of(texts.get(line) or _cell_line(run[line].text)):
             cells = join_header(words, width)  # a header printed on one line
-            if cells is not None and header_fits(_row(cells, run[line], grid), records):
+            if cells is None or any(cell[:1].islower() for cell in cells):
+                continue  # a lower-case word goes on the cell before it: "Kết quả năm 2021"
+            if header_fits(_row(cells, run[line], grid), records):
                 return [_row(cells, run[line], grid), *_headings(run, end, first_line, grid)], line
     return None
 

@@ -20,7 +20,15 @@ from decimal import Decimal
 from pipeline.models import Cell, Line
 from pipeline.parse import parse_number
 from pipeline.tables.record_header import header_row
-from pipeline.tables.tokens import Group, Token, groups_of, is_name, merged, tokens_of
+from pipeline.tables.tokens import (
+    Group,
+    Token,
+    first_names_apart,
+    groups_of,
+    is_name,
+    merged,
+    tokens_of,
+)
 
 MIN_RECORDS = 3
 MAX_VALUES = 30
@@ -328,7 +336,7 @@ def _padded(tokens: list[Token], width: int) -> list[Token | None]:
 
 def record_rows(run: list[Line], first_grid: int) -> tuple[list[Line], int]:
     """The run's lines with every table of records as grid rows; the next free grid id."""
-    groups = merged(groups_of(tokens_of(run)))
+    groups = first_names_apart(merged(groups_of(tokens_of(run))))
     stretches = list(find_stretches(groups))
     if not stretches:
         return run, first_grid

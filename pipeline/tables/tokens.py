@@ -222,3 +222,40 @@ def is_name(group: Group) -> bool:
     last_line = " ".join(t.text for t in group.tokens if t.line == group.tokens[-1].line)
     letters = sum(ch.isalpha() for ch in last_line)
     return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
+
+
+def first_names_apart(groups: list[Group]) -> list[Group]:
+    """A header run together with the first name on one line ("… Dịch vụ công trực tuyến
+    Huyện Hồng Dân 01 29,000 …"): the words too many for a name end in the first unit's name,
+    as long as the names after it and starting with a capital; they are taken apart."""
+    out: list[Group] = []
+    for at, group in enumerate(groups):
+        tail = _first_name(groups, at) if not group.value else 0
+        if tail:
+            out += [Group(group.tokens[:-tail], False), Group(group.tokens[-tail:], False)]
+        else:
+            out.append(group)
+    return out
+
+
+def _first_name(groups: list[Group], at: int) -> int:
+    """How many words end ``groups[at]`` as the first record's name, or 0."""
+    group = groups[at]
+    if is_name(group) or at + 1 >= len(groups) or not groups[at + 1].value:
+        return 0
+    later = [groups[k] for k in range(at + 2, min(at + 12, len(groups)), 2)]
+    names = [len(g.tokens) for g in later if is_name(g)]
+    if len(names) < 2 or len(names) < len(later) - 1:
+        return 0
+    width = len(groups[at + 1].tokens)
+    if any(len(groups[k].tokens) != width for k in range(at + 3, at + 3 + 2 * len(names), 2)
+           if k < len(groups)):  # fmt: skip
+        return 0
+    line = group.tokens[-1].line
+    for size in range(max(names), min(names) - 1, -1):
+        tail = group.tokens[-size:]
+        if size >= len(group.tokens) or any(t.line != line for t in tail):
+            continue
+        if tail[0].text[:1].isupper() and not group.tokens[-size - 1].text[:1].isupper():
+            return size  # a capital opening the name after the header's last (lower-case) word
+    return 0
