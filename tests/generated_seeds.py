@@ -64,6 +64,10 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9100059, "text:stacked"),  # fresh seed: rank and score on two lines, two years
     (9100181, "text:cells_tight"),  # fresh seed: tied ranks after the names, no STT
     (9100198, "text:runon"),  # fresh seed: the run-together row cut at its line's end
+    (9300066, "text:runon"),  # fresh seed: "Kết quả năm 2022" between two run-together years
+    (9300207, "text:runon"),  # fresh seed: a header run into the first name on one line
+    (9500277, "text:spaced"),  # fresh seed: the band between the name and the scores
+    (9100174, "text:cells_tight"),  # fresh seed: ranked by the percentage; a planted rank 11
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
