@@ -68,6 +68,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9300207, "text:runon"),  # fresh seed: a header run into the first name on one line
     (9500277, "text:spaced"),  # fresh seed: the band between the name and the scores
     (9100174, "text:cells_tight"),  # fresh seed: ranked by the percentage; a planted rank 11
+    (9400062, "text:cells_blank"),  # fresh seed: one cell per line, the rank after the name
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -61,13 +61,30 @@ def _block_at(lines: list[str], start: int) -> Block | None:
     header, body = cells[:first_value], cells[first_value:]
     width = _period(body)
     labels = join_header([text for _, text in header], width) if width else None
-    if width is None or labels is None:
+    if width is None or labels is None or _name_first(cells[first_value - 1 :], width):
         return None
     rows, used = _rows(body, width)
     if sum(1 for row in rows if any(row.cells)) < 2:
         return None
     end = (body[used - 1][0] if used else header[-1][0]) + 1
     return Block((RawRow(header[0][0] + 1, tuple(labels)), *rows), end)
+
+
+def _name_first(cells: list[tuple[int, str]], width: int) -> bool:
+    """Whether the rows start one line earlier, with the name ("Ninh Bình" / "01" /
+    "Thái Nguyên" / "02" …): the header's last line is then the first row's name and the
+    rank word that opened the header its last cell. Left to the table stage's records."""
+    chunks = [cells[at : at + width] for at in range(0, len(cells) - width + 1, width)]
+    shape = [is_value(text) for _, text in chunks[0]] if chunks else []
+    rows = 0
+    for chunk in chunks:
+        if [is_value(text) for _, text in chunk] != shape:
+            break
+        rows += 1
+    covered = rows * width + 2 >= len(cells)  # the whole table, but for a line after it
+    firsts = {chunk[0][1] for chunk in chunks[:rows]}
+    named = 5 * len(firsts) >= 4 * rows  # names differ; a band ending each row repeats
+    return rows >= 3 and bool(shape) and not shape[0] and any(shape) and covered and named
 
 
 def _opens_body(text: str) -> bool:
