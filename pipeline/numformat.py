@@ -7,7 +7,9 @@ either way, and ``parse_number`` alone takes it as a decimal. Its column says wh
 - a value with one mark used twice or more ("11.115.000") makes that mark the thousands mark;
 - a value with both marks ("1.234,5") makes the last one the decimal mark, the other thousands;
 - a mark followed by other than exactly three digits ("85,40", "6.95"), or after a whole part
-  that no thousands grouping prints ("0,727", "1234,567"), is the decimal mark.
+  that no thousands grouping prints ("0,727", "1234,567"), is the decimal mark;
+- so is a mark whose thousands reading would pass the column's printed maximum ("7.464" under
+  "Tổng điểm (10)" cannot be 7464).
 
 A mark's meaning comes from the values that use it; when none does, from what the other mark
 is (the one format pages keep: "85,40" beside "1.234" makes the dot a thousands mark). A column
@@ -69,8 +71,9 @@ def ambiguous_mark(printed: str) -> Mark | None:
     return "." if mark == "." else ","
 
 
-def evidence(printed: str) -> tuple[tuple[Mark, Meaning], ...]:
-    """What one value says of the marks: ("2.095.000") → ((".", thousands),)."""
+def evidence(printed: str, ceiling: Decimal | None = None) -> tuple[tuple[Mark, Meaning], ...]:
+    """What one value says of the marks: ("2.095.000") → ((".", thousands),); ``ceiling``, the
+    column's printed maximum, rules out a thousands reading above it."""
     text = squeeze(printed)
     if parse_number(text) is None:
         return ()
@@ -81,14 +84,24 @@ def evidence(printed: str) -> tuple[tuple[Mark, Meaning], ...]:
     if dots + commas >= 2:
         return (("." if dots else ",", THOUSANDS),)
     found = _ONE_MARK.match(text)
-    if found is None or ambiguous_mark(text) is not None:
+    mark = ambiguous_mark(text)
+    if found is None or (mark is not None and not _above(text, mark, ceiling)):
         return ()
     return (("." if found.group(2) == "." else ",", DECIMAL),)
 
 
-def infer_format(printed: Iterable[str]) -> NumberFormat:
-    """The format the values of one column (or a whole document) show."""
-    facts = {fact for text in printed for fact in evidence(text)}
+def _above(text: str, mark: Mark, ceiling: Decimal | None) -> bool:
+    """Only the decimal reading fits under the ceiling."""
+    if ceiling is None:
+        return False
+    as_decimal = parse_number(text)
+    return as_decimal is not None and as_decimal <= ceiling < Decimal(text.replace(mark, ""))
+
+
+def infer_format(printed: Iterable[str], ceiling: Decimal | None = None) -> NumberFormat:
+    """The format the values of one column (or a whole document) show; ``ceiling``: the
+    column's printed maximum, if any."""
+    facts = {fact for text in printed for fact in evidence(text, ceiling)}
     return NumberFormat(_meaning(".", facts), _meaning(",", facts))
 
 

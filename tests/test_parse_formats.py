@@ -95,6 +95,12 @@ def test_a_column_that_settles_nothing_takes_the_documents_format() -> None:
     assert read_number("2.095", column.or_else(document)) == Decimal(2095)
 
 
+def test_a_printed_maximum_rules_out_the_thousands_reading() -> None:
+    assert infer_format(["7.464", "7.369"], ceiling=Decimal(10)).dot == DECIMAL
+    assert infer_format(["7.464", "7.369"], ceiling=Decimal(10000)) == NumberFormat()
+    assert infer_format(["123.456"], ceiling=Decimal(100)) == NumberFormat()  # neither fits
+
+
 def test_an_open_column_keeps_the_decimal_reading_and_names_both() -> None:
     column = infer_format(["7.464", "7.369"])
     assert read_number("7.464", column) == Decimal("7.464")

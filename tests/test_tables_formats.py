@@ -119,6 +119,19 @@ def test_three_place_scores_with_a_decimal_elsewhere_stay_decimals() -> None:
     assert not _format_flags(text)
 
 
+def test_a_printed_maximum_settles_three_place_scores() -> None:
+    text = (
+        "| STT | Tên đơn vị | Tổng điểm (10) | Xếp hạng |\n"
+        "| 1 | Sở Tư pháp | 7.464 | 1 |\n"
+        "| 2 | Sở Y tế | 7.369 | 2 |\n"
+        "| 3 | Sở Nội vụ | 7.358 | 3 |\n"
+    )
+    (table,) = tables_of(text)
+    assert table.total_max == Decimal(10)
+    assert _numbers(table, "total") == [Decimal("7.464"), Decimal("7.369"), Decimal("7.358")]
+    assert not _format_flags(text)
+
+
 def test_a_lone_ambiguous_column_is_kept_and_flagged() -> None:
     text = (
         "| STT | Tên đơn vị | Tổng điểm | Xếp hạng |\n"

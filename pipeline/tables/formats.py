@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from decimal import Decimal
 
 from pipeline.models import Entry, NumberDoubt, Table, Value
 from pipeline.numformat import NumberFormat, ambiguous_mark, doubt, infer_format, read_number
@@ -34,9 +35,10 @@ def _in_formats(table: Table, document: NumberFormat) -> Table:
     doubts: list[NumberDoubt] = []
     for slot in _slots(table):
         values = _values(table, slot)
-        column = infer_format(value.printed for value in values).or_else(document)
+        printed = [value.printed for value in values]
+        column = infer_format(printed, _ceiling(table, slot)).or_else(document)
         entries = tuple(_reread(entry, slot, column) for entry in entries)
-        readings = doubt((value.printed for value in values), column)
+        readings = doubt(printed, column)
         if readings is not None:
             at = next(value.at for value in values if value.printed == readings.printed)
             doubts.append(NumberDoubt(_label(table, slot), readings.printed,
@@ -77,6 +79,13 @@ def _reread(entry: Entry, slot: Slot, column: NumberFormat) -> Entry:
     parts = list(entry.components)
     parts[slot] = read
     return replace(entry, components=tuple(parts))
+
+
+def _ceiling(table: Table, slot: Slot) -> Decimal | None:
+    """The column's printed maximum: "Tổng điểm (100)", a component's "(12)"."""
+    if slot == "total":
+        return table.total_max
+    return table.components()[slot].max_points if isinstance(slot, int) else None
 
 
 def _label(table: Table, slot: Slot) -> str:
