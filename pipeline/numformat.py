@@ -12,9 +12,11 @@ either way, and ``parse_number`` alone takes it as a decimal. Its column says wh
   "Tổng điểm (10)" cannot be 7464).
 
 A mark's meaning comes from the values that use it; when none does, from what the other mark
-is (the one format pages keep: "85,40" beside "1.234" makes the dot a thousands mark). A column
-with no evidence takes the document's format; one whose evidence conflicts, or a document that
-settles nothing, leaves its ambiguous values as decimals and says so (see ``doubt``).
+is in the same column (one column keeps one format: "85,40" beside "1.234" makes the dot a
+thousands mark). A column with no evidence takes the document's format, where only values that
+use a mark say what it is (two columns may follow two conventions: "85,40" in one says nothing
+of "12.345" in the other). A column whose evidence conflicts, or that nothing settles, leaves
+its ambiguous values as decimals and says so (see ``doubt``).
 """
 
 from __future__ import annotations
@@ -99,16 +101,23 @@ def _above(text: str, mark: Mark, ceiling: Decimal | None) -> bool:
 
 
 def infer_format(printed: Iterable[str], ceiling: Decimal | None = None) -> NumberFormat:
-    """The format the values of one column (or a whole document) show; ``ceiling``: the
-    column's printed maximum, if any."""
+    """The format the values of one column show; ``ceiling``: its printed maximum, if any."""
     facts = {fact for text in printed for fact in evidence(text, ceiling)}
     return NumberFormat(_meaning(".", facts), _meaning(",", facts))
 
 
-def _meaning(mark: Mark, facts: set[tuple[Mark, Meaning]]) -> Meaning | None:
+def document_format(printed: Iterable[str]) -> NumberFormat:
+    """The format a whole document's values show, each mark by the values that use it."""
+    facts = {fact for text in printed for fact in evidence(text)}
+    return NumberFormat(_meaning(".", facts, False), _meaning(",", facts, False))
+
+
+def _meaning(mark: Mark, facts: set[tuple[Mark, Meaning]], by_other: bool = True) -> Meaning | None:
     direct = {meaning for used, meaning in facts if used == mark}
     if direct:
         return direct.pop() if len(direct) == 1 else CONFLICT
+    if not by_other:
+        return None
     other = {meaning for used, meaning in facts if used != mark}
     if len(other) == 1:
         return THOUSANDS if other == {DECIMAL} else DECIMAL

@@ -47,7 +47,12 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline import extract_document  # noqa: E402
 from pipeline.models import DocumentResult, Entry, Flag, Table, Value  # noqa: E402
-from pipeline.numformat import NumberFormat, infer_format, read_number  # noqa: E402
+from pipeline.numformat import (  # noqa: E402
+    NumberFormat,
+    document_format,
+    infer_format,
+    read_number,
+)
 
 DEFAULT_GOLD = ROOT / "tests" / "realpages" / "gold"
 SCALAR_ROLES = ("row_number", "total", "rank", "row_max", "percent")
@@ -108,7 +113,7 @@ def gold_number(printed: str | None) -> Decimal | None:
 def in_column_formats(gold: Gold) -> Gold:
     """The gold page with each value that reads both ways ("2.095") written as its gold
     column reads it ("2095" where the column, or else the page, groups thousands with ".")."""
-    page = infer_format(text for table in gold["tables"] for text in _gold_values(table))
+    page = document_format(text for table in gold["tables"] for text in _gold_values(table))
     tables = [_table_in_formats(table, page) for table in gold["tables"]]
     return {**gold, "tables": tables}
 

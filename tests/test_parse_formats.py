@@ -15,6 +15,7 @@ from pipeline.numformat import (
     THOUSANDS,
     NumberFormat,
     ambiguous_mark,
+    document_format,
     doubt,
     evidence,
     infer_format,
@@ -91,8 +92,14 @@ def test_ranking_scores_are_left_as_they_read() -> None:
 def test_a_column_that_settles_nothing_takes_the_documents_format() -> None:
     column = infer_format(["2.095", "11.115"])
     assert column == NumberFormat()
-    document = infer_format(["9.521.886", "2.095"])
+    document = document_format(["9.521.886", "2.095"])
     assert read_number("2.095", column.or_else(document)) == Decimal(2095)
+
+
+def test_the_document_says_of_a_mark_only_through_values_that_use_it() -> None:
+    # "85,40" in one column, "12.345" in another: two conventions, the dot is left open
+    assert document_format(["85,40", "12.345"]) == NumberFormat(comma=DECIMAL)
+    assert infer_format(["85,40", "12.345"]) == NumberFormat(dot=THOUSANDS, comma=DECIMAL)
 
 
 def test_a_printed_maximum_rules_out_the_thousands_reading() -> None:

@@ -132,6 +132,20 @@ def test_a_printed_maximum_settles_three_place_scores() -> None:
     assert not _format_flags(text)
 
 
+def test_another_columns_decimal_comma_does_not_settle_a_dot_column() -> None:
+    text = (
+        "| STT | Tên đơn vị | Chỉ số A | Tổng điểm | Xếp hạng |\n"
+        "| 1 | Sở Tư pháp | 85,40 | 12.345 | 1 |\n"
+        "| 2 | Sở Y tế | 80,10 | 11.875 | 2 |\n"
+        "| 3 | Sở Nội vụ | 79,50 | 10.250 | 3 |\n"
+    )
+    (table,) = tables_of(text)
+    read = _read(table)
+    assert (read["12.345"], read["85,40"]) == (Decimal("12.345"), Decimal("85.40"))
+    (flag,) = _format_flags(text)  # kept as a decimal, and said
+    assert flag.actual == "12.345"
+
+
 def test_a_lone_ambiguous_column_is_kept_and_flagged() -> None:
     text = (
         "| STT | Tên đơn vị | Tổng điểm | Xếp hạng |\n"

@@ -15,7 +15,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from pipeline.models import Entry, NumberDoubt, Table, Value
-from pipeline.numformat import NumberFormat, ambiguous_mark, doubt, infer_format, read_number
+from pipeline.numformat import (
+    NumberFormat,
+    ambiguous_mark,
+    document_format,
+    doubt,
+    infer_format,
+    read_number,
+)
 
 SCALAR_ROLES = ("row_number", "total", "rank", "row_max", "percent")
 Slot = str | int  # a scalar role, or a component's position
@@ -26,7 +33,7 @@ def with_number_formats(tables: Iterable[Table]) -> tuple[Table, ...]:
     fallback), and a doubt on each column whose format is left open."""
     tables = tuple(tables)
     printed = [v.printed for t in tables for slot in _slots(t) for v in _values(t, slot)]
-    document = infer_format(printed)
+    document = document_format(printed)
     return tuple(_in_formats(table, document) for table in tables)
 
 
