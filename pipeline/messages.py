@@ -38,6 +38,10 @@ _EN: dict[str, str] = {
     "page_damaged": "Page {page} is damaged ({actual}); rows on it may be missing.",
     "ambiguous_roles": "Table {table}: the columns can be read two ways that fit the numbers "
     "equally well ({actual}); check against the decision.",
+    "ambiguous_number_format": "Table {table}: the number “{actual}” reads either as "
+    "{expected} (a decimal, or thousands grouped), and no other number of its column or of the "
+    "document shows which mark is the decimal mark; it is read as a decimal; check against the "
+    "decision.",
     "legacy_encoding_unsure": "The text looks typed in an old Vietnamese font (TCVN3, VNI …) "
     "but no code chart reads it with confidence: names and words may be garbage; convert it to "
     "Unicode and read it again.",

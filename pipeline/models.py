@@ -205,6 +205,18 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class NumberDoubt:
+    """A column whose values read two ways ("2.095": 2.095 or 2095) and whose format nothing
+    printed settles; its values are kept as decimals (see pipeline/numformat.py)."""
+
+    column: str  # the column in words: "cột “Diện tích”", "cột thứ 4"
+    printed: str  # the first such value, as printed
+    as_decimal: Decimal
+    as_thousands: Decimal
+    at: Provenance
+
+
+@dataclass(frozen=True, slots=True)
 class BandRange:
     """A band threshold the decision states: "từ 80 đến dưới 90 điểm: Tốt"."""
 
@@ -237,6 +249,7 @@ class Table:
     stated_weights: tuple[Decimal, ...] | None = None  # total = Σ weight·component, as stated
     stated_bands: tuple[BandRange, ...] = ()  # band thresholds the decision states
     role_doubt: str | None = None  # two readings of the columns fit the numbers equally well
+    number_doubts: tuple[NumberDoubt, ...] = ()  # columns whose decimal mark is left open
 
     def components(self) -> tuple[Column, ...]:
         return tuple(column for column in self.columns if column.role == "component")

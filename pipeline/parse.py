@@ -2,7 +2,8 @@
 
 Scores are printed "85,40" or "85.40"; the decimal separator is whichever one appears once at
 the end. Thousands separators are rare in scores but happen in maxima ("(1.000)"), so only
-``parse_max`` reads a lone ".000" group as thousands.
+``parse_max`` reads a lone ".000" group as thousands. A value alone cannot tell "2.095" (km²)
+from a score: its column can (``pipeline/numformat.py``, applied by ``pipeline/tables/formats.py``).
 """
 
 from __future__ import annotations
@@ -23,14 +24,14 @@ _MAX_IN_LABEL = re.compile(
 )
 
 
-def _squeeze(printed: str) -> str:
+def squeeze(printed: str) -> str:
     """No spaces, and no percent sign: "85,67 %" is the score 85,67 (PAR tables print it)."""
     return printed.replace("\u00a0", "").replace(" ", "").strip().removesuffix("%")
 
 
 def parse_number(printed: str) -> Decimal | None:
     """A printed score as an exact Decimal; None for a blank, a dash, or anything unreadable."""
-    text = _squeeze(printed)
+    text = squeeze(printed)
     if text in BLANK_MARKS:
         return None
     if _PLAIN.match(text):
@@ -44,7 +45,7 @@ def parse_number(printed: str) -> Decimal | None:
 
 def parse_max(printed: str) -> Decimal | None:
     """A printed maximum: like a score, except "1.000" means one thousand."""
-    text = _squeeze(printed)
+    text = squeeze(printed)
     if _THOUSANDS.match(text) and not text.startswith("0"):
         return _to_decimal(re.sub(r"[.,]", "", text))
     return parse_number(text)

@@ -19,6 +19,12 @@ never committed; see tests/realpages/README.md). Each excerpt is read with
   ``ambiguous_roles`` / ``unreliable_table`` flag on that table;
 - a page is read when at least one of its tables is paired.
 
+Gold values are transcribed as printed; one printed with a single mark followed by three digits
+("2.095", "807,300") is read in its gold column's format (``pipeline.numformat``, the rule the
+reader uses: another value of the column with two groups or with the other mark as decimal mark
+makes it a thousands mark; the page's other values when the column says nothing), else as a
+decimal.
+
 Prints one line per page (id, site, index, layout, right/printed, unflagged wrong, note) and a
 total line. ``--require 95`` exits 1 when the share of printed numbers right is below 95 % or
 any unflagged wrong value exists.
@@ -41,10 +47,16 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline import extract_document  # noqa: E402
 from pipeline.models import DocumentResult, Entry, Flag, Table, Value  # noqa: E402
+from pipeline.numformat import (  # noqa: E402
+    NumberFormat,
+    document_format,
+    infer_format,
+    read_number,
+)
 
 DEFAULT_GOLD = ROOT / "tests" / "realpages" / "gold"
 SCALAR_ROLES = ("row_number", "total", "rank", "row_max", "percent")
-TABLE_FLAGS = frozenset({"ambiguous_roles", "unreliable_table"})
+TABLE_FLAGS = frozenset({"ambiguous_roles", "ambiguous_number_format", "unreliable_table"})
 
 Gold = dict[str, Any]
 Reader = Callable[[Path], DocumentResult]
@@ -96,6 +108,53 @@ def gold_number(printed: str | None) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         raise ValueError(f"gold value {printed!r} is not a number") from None
+
+
+def in_column_formats(gold: Gold) -> Gold:
+    """The gold page with each value that reads both ways ("2.095") written as its gold
+    column reads it ("2095" where the column, or else the page, groups thousands with ".")."""
+    page = document_format(text for table in gold["tables"] for text in _gold_values(table))
+    tables = [_table_in_formats(table, page) for table in gold["tables"]]
+    return {**gold, "tables": tables}
+
+
+def _gold_values(table: Gold) -> list[str]:
+    return [text for slot in _gold_slots(table) for text in _slot_values(table, slot)]
+
+
+def _gold_slots(table: Gold) -> list[str | int]:
+    """A gold table's number columns: the scalar roles, then component positions."""
+    width = max((len(row.get("components") or []) for row in table["rows"]), default=0)
+    return [*SCALAR_ROLES, *range(width)]
+
+
+def _slot_values(table: Gold, slot: str | int) -> list[str]:
+    return [text for row in table["rows"] if (text := _slot_value(row, slot)) is not None]
+
+
+def _slot_value(row: Gold, slot: str | int) -> str | None:
+    if isinstance(slot, str):
+        value = row.get(slot)
+    else:
+        parts = row.get("components") or []
+        value = parts[slot] if slot < len(parts) else None
+    return None if value is None else str(value)
+
+
+def _table_in_formats(table: Gold, page: NumberFormat) -> Gold:
+    rows = [dict(row, components=list(row.get("components") or [])) for row in table["rows"]]
+    for slot in _gold_slots(table):
+        column = infer_format(_slot_values(table, slot)).or_else(page)
+        for row in rows:
+            text = _slot_value(row, slot)
+            number = read_number(text, column) if text is not None else None
+            if number is None or number == gold_number(text):
+                continue
+            if isinstance(slot, str):
+                row[slot] = str(number)
+            else:
+                row["components"][slot] = str(number)
+    return {**table, "rows": rows}
 
 
 def name_key(name: str) -> str:
@@ -339,7 +398,7 @@ def evaluate(gold: Gold, excerpts: Path, reader: Reader = extract_document) -> P
         result = reader(path)
     except Exception as error:  # a bug in the reader must not stop the evaluation
         return PageScore(gold, Tally(printed, 0, 0), False, f"crash: {error!r}"[:120])
-    tally, read = score_page(gold, result)
+    tally, read = score_page(in_column_formats(gold), result)
     note = (result.error or "")[:80] if result.status != "ok" else f"{len(result.tables)} tables"
     return PageScore(gold, tally, read, note)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import sys
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from eval_realpages import Tally, evaluate, gold_number, main  # noqa: E402
+from eval_realpages import Tally, evaluate, gold_number, in_column_formats, main  # noqa: E402
+
+from pipeline import extract_document  # noqa: E402
+from pipeline.models import DocumentResult, Entry, Value  # noqa: E402
+from pipeline.parse import parse_number  # noqa: E402
 
 PAGE = """QUYẾT ĐỊNH
 Công bố kết quả xếp hạng mức độ ứng dụng công nghệ thông tin năm 2020
@@ -146,3 +151,58 @@ def test_require_exits_one_on_a_silent_error(excerpts: Path, tmp_path: Path) -> 
     gold["tables"][0]["rows"][0]["total"] = "80"
     (folder / "synthetic-ict-2020.json").write_text(json.dumps(gold), encoding="utf-8")
     assert main([str(excerpts), "--gold", str(folder), "--require", "95"]) == 1
+
+
+POPULATION = """Các tỉnh có dân số lớn nhất
+
+| STT | Tỉnh | Dân số (người) | Diện tích (km²) | Xếp hạng |
+| 1 | Hà Nội | 8.053.663 | 97.338.579 | 1 |
+| 2 | Lào Cai | 730.420 | 2.095 | 2 |
+| 3 | Nghệ An | 3.327.791 | 11.115 | 3 |
+"""
+
+
+def population_gold(area: list[str]) -> dict[str, Any]:
+    gold = gold_page()
+    gold["id"] = "synthetic-population"
+    names = ["Hà Nội", "Lào Cai", "Nghệ An"]
+    people = ["8.053.663", "730.420", "3.327.791"]
+    rows = [
+        row(str(i), name, [count, size], None, str(i))  # type: ignore[arg-type]
+        for i, (name, count, size) in enumerate(zip(names, people, area, strict=True), start=1)
+    ]
+    gold["tables"][0].update(component_labels=["Dân số", "Diện tích"], rows=rows)
+    return gold
+
+
+def test_gold_values_read_in_their_column_format() -> None:
+    gold = population_gold(["97.338.579", "2.095", "11.115"])
+    rows = in_column_formats(gold)["tables"][0]["rows"]
+    assert [r["components"][1] for r in rows] == ["97.338.579", "2095", "11115"]
+    assert [r["components"][0] for r in rows] == ["8.053.663", "730420", "3.327.791"]
+    assert gold["tables"][0]["rows"][1]["components"][1] == "2.095"  # the gold itself unchanged
+    scores = gold_page()
+    assert in_column_formats(scores) == scores  # "30,5", "80,5": nothing reads two ways
+
+
+def value_by_value(path: Path) -> DocumentResult:
+    """The pipeline's result with every value read alone, as before column formats."""
+    result = extract_document(path)
+
+    def alone(value: Value | None) -> Value | None:
+        return None if value is None else replace(value, number=parse_number(value.printed))
+
+    def entry(e: Entry) -> Entry:
+        parts = tuple(alone(v) for v in e.components)
+        return replace(e, components=parts, total=alone(e.total), rank=alone(e.rank))
+
+    tables = tuple(replace(t, entries=tuple(entry(e) for e in t.entries)) for t in result.tables)
+    return replace(result, tables=tables)
+
+
+def test_a_decimal_reading_of_a_thousands_value_is_wrong(tmp_path: Path) -> None:
+    (tmp_path / "synthetic-population.txt").write_text(POPULATION, encoding="utf-8")
+    gold = population_gold(["97.338.579", "2.095", "11.115"])
+    assert evaluate(gold, tmp_path).tally == Tally(printed=12, right=12, wrong=0)
+    alone = evaluate(gold, tmp_path, reader=value_by_value).tally
+    assert (alone.printed, alone.right) == (12, 9)  # 730.420, 2.095, 11.115 read as decimals

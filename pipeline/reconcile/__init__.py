@@ -35,6 +35,7 @@ from pipeline.reconcile.rules import TotalRule, total_rule
 from pipeline.reconcile.totals import (
     check_max,
     check_maxima,
+    check_number_format,
     check_roles,
     check_sum,
     check_total_range,
@@ -66,6 +67,7 @@ TABLE_CHECKS: tuple[TableCheck, ...] = (
     check_sum,
     check_total_rule,
     check_roles,
+    check_number_format,
     check_max,
     check_total_range,
     check_rank,

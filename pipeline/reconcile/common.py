@@ -30,6 +30,7 @@ SEVERITY: dict[str, str] = {
     "page_not_read": WARNING,
     "total_rule_unknown": WARNING,
     "ambiguous_roles": WARNING,
+    "ambiguous_number_format": WARNING,
     "cut_row": WARNING,
     "low_confidence": WARNING,
     "unreliable_table": WARNING,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pipeline.models import Entry, Flag, Table
+from pipeline.models import Entry, Flag, Table, Value
 from pipeline.reconcile.common import Scope, fmt, who
 from pipeline.reconcile.rules import TotalRule, agrees, rounded, total_rule
 
@@ -72,6 +72,25 @@ def check_roles(doc_id: str, table: Table) -> list[Flag]:
         f"cần đối chiếu với văn bản."
     )
     return [Scope(doc_id, table).flag("ambiguous_roles", None, message, None, table.role_doubt)]
+
+
+def check_number_format(doc_id: str, table: Table) -> list[Flag]:
+    """ambiguous_number_format: a column prints values that read two ways ("2.095": 2,095 or
+    2095) and nothing printed says which mark is its decimal mark; read as decimals."""
+    scope = Scope(doc_id, table)
+    flags = []
+    for found in table.number_doubts:
+        decimal, whole = fmt(found.as_decimal) or "", fmt(found.as_thousands) or ""
+        message = (
+            f"Bảng {table.index}, {found.column}: số “{found.printed}” đọc được hai cách, "
+            f"số thập phân {decimal.replace('.', ',')} hoặc {whole} (dấu phân cách hàng nghìn); "
+            f"các số khác của cột và của văn bản không cho biết dấu nào là dấu thập phân, "
+            f"nên đang đọc là số thập phân; cần đối chiếu với văn bản."
+        )
+        value = Value(found.printed, found.as_decimal, found.at)
+        flags.append(scope.flag("ambiguous_number_format", None, message,
+                                f"{decimal} or {whole}", found.printed, value))  # fmt: skip
+    return flags
 
 
 def check_max(doc_id: str, table: Table) -> list[Flag]:

@@ -18,6 +18,7 @@ from pipeline.models import Column, Document, Entry, Line, Table
 from pipeline.parse import parse_number
 from pipeline.settings import TableSettings
 from pipeline.tables.entries import build_entries
+from pipeline.tables.formats import with_number_formats
 from pipeline.tables.header import (
     count_header_rows,
     header_names_ranking,
@@ -75,7 +76,8 @@ def scan_tables(document: Document, settings: TableSettings = TableSettings()) -
         if not taken and len(_data_rows(piece.rows)) >= 2:
             passed_over.append(piece.rows[0])
     prose = [line.text for line in lines if not line.cells]
-    return TableScan(with_stated_rules(_assemble(drafts), prose), tuple(passed_over))
+    tables = with_number_formats(_assemble(drafts))  # "2.095" among "11.115.000" is 2095
+    return TableScan(with_stated_rules(tables, prose), tuple(passed_over))
 
 
 def _assemble(drafts: list[_Draft]) -> tuple[Table, ...]:
