@@ -10,7 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import click
+# One document per worker process, one process per core: numpy's BLAS needs no thread pool of
+# its own, and each pool thread reserves address space the per-worker memory limit counts
+# (125 MB on import). Set before anything imports numpy; a user's own setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import click  # noqa: E402 - after the thread setting above
 
 from pipeline import __version__
 from pipeline.batch import (

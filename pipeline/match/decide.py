@@ -318,7 +318,7 @@ def candidates(
         levels[0] if len(levels) == 1 else infer_level(name),
         province_words(registry, province_ids),
     )
-    (ranked,) = rank_names([key], block, settings, None)
+    (ranked,) = rank_names([key], block, settings, None, keep=limit)
     out = []
     for score, choice in ranked[:limit]:
         unit = registry.unit(choice.name.unit_id)

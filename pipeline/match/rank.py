@@ -26,7 +26,8 @@ from pipeline.match.settings import MatchSettings
 if TYPE_CHECKING:
     from pipeline.match.blocks import Block, Choice
 
-CHUNK = 2048  # names scored per numpy pass: bounds memory on large blocks (2048 × 300 × 8 B)
+CHUNK = 2048  # names scored per numpy pass at most
+CELLS = 500_000  # names × choices per pass: 4 MB an array (ten alive at once), any block
 TYPE_CODES = {kind: code for code, (kind, _) in enumerate(TYPE_WORDS, start=1)}  # None → 0
 
 Ranked = list[tuple[float, "Choice"]]  # (score, choice), best unit first
@@ -88,6 +89,7 @@ def rank_names(
     slack: float | None,
     *,
     cut: bool = False,
+    keep: int | None = None,
 ) -> list[Ranked]:
     """Per name: the best choice of each unit scoring within ``slack`` of the best (all units
     when None), as (penalised score, choice), best unit first.
@@ -95,14 +97,17 @@ def rank_names(
     With ``cut``, a name's list holds only what its decision reads (``break_ties``, ``decide``):
     the units within ``min_margin`` of the best and the two after them, then, further down, the
     units the name is a registry spelling of. Most of a 100,000-name batch's time went into
-    lists nobody read.
+    lists nobody read. With ``keep``, at most that many units a name (a reviewer's top five).
     """
     if not block.choices:
         return [[] for _ in keys]
     out: list[Ranked] = []
-    for start in range(0, len(keys), CHUNK):
-        chunk = keys[start : start + CHUNK]
+    size = max(1, min(CHUNK, CELLS // len(block.choices)))  # a commune block is 10,000 wide
+    for start in range(0, len(keys), size):
+        chunk = keys[start : start + size]
         ranked_scores, ranked_choices, counts = _rank_chunk(chunk, block, settings, slack)
+        if keep is not None:
+            counts = np.minimum(counts, keep)
         margin = settings.min_margin if cut else None
         out += _lists(chunk, block, (ranked_scores, ranked_choices, counts), margin)
     return out
