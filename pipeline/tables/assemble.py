@@ -29,7 +29,7 @@ from pipeline.tables.header import (
     split_rank_scores,
     split_stuck_ranks,
 )
-from pipeline.tables.records import with_records
+from pipeline.tables.record_grid import with_records
 from pipeline.tables.roles import Roles, infer_roles
 from pipeline.tables.stated import with_stated_rules
 

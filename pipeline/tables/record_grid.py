@@ -1,0 +1,110 @@
+"""Tables of records found in prose runs, as grid rows the table stage reads like any other.
+
+``records`` finds the runs of records (see its docstring); here each run becomes grid rows,
+with the header printed above it when its words agree with the numbers (``record_header``).
+Scanned pages keep where their words stand: their tables are grids already.
+"""
+
+from __future__ import annotations
+
+from pipeline.models import Cell, Line
+from pipeline.parse import parse_number
+from pipeline.tables.record_header import header_row
+from pipeline.tables.records import Stretch, find_stretches, rows_of
+from pipeline.tables.tokens import (
+    Group,
+    Token,
+    first_names_apart,
+    groups_of,
+    merged,
+    tokens_of,
+)
+
+
+def record_rows(run: list[Line], first_grid: int) -> tuple[list[Line], int]:
+    """The run's lines with every table of records as grid rows; the next free grid id."""
+    groups = first_names_apart(merged(groups_of(tokens_of(run))))
+    stretches = list(find_stretches(groups))
+    if not stretches:
+        return run, first_grid
+    out: list[Line] = []
+    used_lines = 0
+    grid = first_grid
+    for stretch in stretches:
+        rows = rows_of(groups, stretch)
+        if not _has_scores(rows):
+            continue
+        first_line = min(token.line for token in rows[0] if token is not None)
+        records = _grid_rows(run, groups, stretch, rows, grid)
+        header = header_row(
+            run, stretch.shape.width + 1, max(used_lines, 0), first_line, grid, records
+        )
+        top = header[1] if header else first_line
+        out.extend(run[used_lines:top])
+        if header:
+            out.extend(header[0])
+        out.extend(records)
+        used_lines = _last_line(groups, stretch) + 1
+        grid += 1
+    out.extend(run[used_lines:])
+    return out, grid
+
+
+def _has_scores(rows: list[list[Token | None]]) -> bool:
+    """Some value column, not of years, holds a number in two records of three."""
+    width = len(rows[0]) if rows else 0
+    for column in range(width):
+        numbers = [
+            number
+            for row in rows
+            if (token := row[column]) is not None
+            and token.value
+            and (number := parse_number(token.text)) is not None
+        ]
+        years = all(n == n.to_integral_value() and 1900 <= n <= 2100 for n in numbers)
+        if 3 * len(numbers) >= 2 * len(rows) and not years:
+            return True  # a column of years ("… năm 2022") is no score
+    return False
+
+
+def _last_line(groups: list[Group], stretch: Stretch) -> int:
+    return groups[stretch.end - 1].tokens[-1].line
+
+
+def _grid_rows(
+    run: list[Line],
+    groups: list[Group],
+    stretch: Stretch,
+    rows: list[list[Token | None]],
+    grid: int,
+) -> list[Line]:
+    lines = []
+    for cells in rows:
+        name = next(token for token in cells if token is not None and not token.value)
+        at = run[name.line].at
+        texts = [_cell_text(token) for token in cells]
+        grid_cells = tuple(Cell(text, at) for text in texts)
+        lines.append(Line(" | ".join(texts), at, grid_cells, grid))
+    return lines
+
+
+def _cell_text(token: Token | None) -> str:
+    return token.text if token is not None else ""
+
+
+def with_records(lines: list[Line]) -> list[Line]:
+    """A document's lines with the tables of records in its prose runs as grid rows."""
+    grid = 1 + max((line.grid for line in lines if line.grid is not None), default=0)
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.grid is None and line.at.method != "ocr":
+            run.append(line)  # a scan keeps where its words stand: its tables are grids
+            continue
+        if run:
+            found, grid = record_rows(run, grid)
+            out.extend(found)
+            run = []
+        if line is not None:
+            out.append(line)
+    return out
