@@ -85,9 +85,18 @@ def _check_partial_ranks(scope: Scope, scored: list[tuple[Entry, Decimal, Decima
         for _, rank, total in scored
     ]
     worst = max(conflicts, default=0)
+    blamed = [count == worst > 0 for count in conflicts]
+    # two rows at odds only with each other: the one whose rank is not its place in the table
+    # (a top ten prints its own places 1 … 10; the 11th printed as 9th's rank is the wrong one)
+    places = competition_ranks([total for _, _, total in scored])
+    misplaced = [
+        b and rank != place for b, (_, rank, _), place in zip(blamed, scored, places, strict=True)
+    ]
+    if any(misplaced):
+        blamed = misplaced
     flags = []
-    for (entry, rank, total), count in zip(scored, conflicts, strict=True):
-        if count == 0 or count < worst:
+    for (entry, rank, total), guilty in zip(scored, blamed, strict=True):
+        if not guilty:
             continue
         others = [(r, t) for e, r, t in scored if e is not entry]
         low = max((r for r, t in others if t > total), default=Decimal(0)) + 1
