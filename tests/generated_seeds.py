@@ -69,7 +69,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9500277, "text:spaced"),  # fresh seed: the band between the name and the scores
     (9100174, "text:cells_tight"),  # fresh seed: ranked by the percentage; a planted rank 11
     (9400062, "text:cells_blank"),  # fresh seed: one cell per line, the rank after the name
-    (1796562025, "html"),  # CI's fresh seed: a planted rank in a top ten blamed on its neighbour too
+    (1796562025, "html"),  # CI's fresh seed: a planted top-ten rank blamed on its neighbour
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
