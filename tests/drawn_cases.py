@@ -39,4 +39,6 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
     (3015, "300dpi", "unruled, 250 dpi colour JPEG: failed, NoRankingTable"),
     (3019, "200dpi", "unruled, rank header 'Thứ bậc': failed, NoRankingTable"),
     (3025, "200dpi", "unruled Chromium page at 150 dpi: failed, NoRankingTable"),
+    (465764934, "300dpi", "CI: header merged into the rows, names empty, 114 silent values"),
+    (771341016, "300dpi", "CI: two rows' cells shifted, 6 silent values, 'Xãhội số'"),
 )
