@@ -82,4 +82,5 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (439, "text:tabs"),  # metadata: "THÀNH PHỐ HẢI PHÒNG" read as the province "Hải"
     (28, "text:tabs"),  # metadata: province only in a title in capitals (district issuer)
     (6, "pdf"),  # PDF of HTML: "UBND huyện Côn Đảo" wrapped in its cell read as "UBND", silent
+    (1796562606, "html"),  # CI: a column counting 1 … n that is also the ranking, read as STT
 ]
