@@ -43,6 +43,12 @@ def parse_number(printed: str) -> Decimal | None:
     return None
 
 
+def is_year(number: Decimal | None) -> bool:
+    """A whole number a calendar year could be (1900–2100): a caption's or a header's year,
+    not a score."""
+    return number is not None and number == number.to_integral_value() and 1900 <= number <= 2100
+
+
 def parse_max(printed: str) -> Decimal | None:
     """A printed maximum: like a score, except "1.000" means one thousand."""
     text = squeeze(printed)

@@ -88,6 +88,16 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def band_at_end(words: list[str]) -> int:
+    """How many words end a name as a band phrase printed in its own capital ("Sở Y tế Tốt",
+    "Huyện A Trung bình": 1, 2), leaving the name at least one word; 0 for none."""
+    for size in (2, 1):
+        phrase = " ".join(words[-size:])
+        if len(words) > size and phrase[:1].isupper() and band_of(phrase) == phrase.capitalize():
+            return size
+    return 0
+
+
 def band_of(text: str) -> str | None:
     """The canonical band a printed text names: "MỨC TỐT" → "Tốt"; None otherwise."""
     found = _BAND_WORD.match(fold(text))

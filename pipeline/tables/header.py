@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from pipeline import vocabulary as vocab
 from pipeline.models import BLANK_MARKS, Cell, Column, Line
-from pipeline.parse import parse_max, parse_number, split_max
+from pipeline.parse import is_year, parse_max, parse_number, split_max
 from pipeline.settings import TableSettings
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # "II", "B." in the STT cell
@@ -44,7 +44,7 @@ def _years_in_order(texts: list[str]) -> bool:
     """Every number of the row a year, later and later ("Tỉnh | 2019 | 2020 | 2021"): a header
     dating its columns, not a unit's scores."""
     numbers = [number for text in texts if (number := parse_number(text)) is not None]
-    years = all(n == n.to_integral_value() and 1900 <= n <= 2100 for n in numbers)
+    years = all(is_year(n) for n in numbers)
     ordered = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
     return len(numbers) >= 2 and years and ordered
 
@@ -80,10 +80,10 @@ def _dated_caption(texts: list[str]) -> bool:
     below, not a unit scoring 2017. Ranking rows print their number, rank or band too."""
     numbers = [n for text in texts if (n := parse_number(text)) is not None]
     words = [text for text in texts if parse_number(text) is None]
-    year = len(numbers) == 1 and numbers[0] == numbers[0].to_integral_value()
+    year = len(numbers) == 1 and is_year(numbers[0])
     short = len(words) == 1 and len(words[0].split()) <= 4
     short = short and not any(char.isdigit() for char in words[0])
-    return year and 1900 <= numbers[0] <= 2100 and short and len(texts) == 2
+    return year and short and len(texts) == 2
 
 
 def split_rank_scores(rows: list[Line]) -> list[Line]:

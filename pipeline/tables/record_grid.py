@@ -8,7 +8,7 @@ Scanned pages keep where their words stand: their tables are grids already.
 from __future__ import annotations
 
 from pipeline.models import Cell, Line
-from pipeline.parse import parse_number
+from pipeline.parse import is_year, parse_number
 from pipeline.tables.record_header import header_row
 from pipeline.tables.records import Stretch, find_stretches, rows_of
 from pipeline.tables.tokens import (
@@ -61,7 +61,7 @@ def _has_scores(rows: list[list[Token | None]]) -> bool:
             and token.value
             and (number := parse_number(token.text)) is not None
         ]
-        years = all(n == n.to_integral_value() and 1900 <= n <= 2100 for n in numbers)
+        years = all(is_year(n) for n in numbers)
         if 3 * len(numbers) >= 2 * len(rows) and not years:
             return True  # a column of years ("… năm 2022") is no score
     return False

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cellwise import join_header
 from pipeline.models import Cell, Column, Line
-from pipeline.parse import parse_number
+from pipeline.parse import is_year, parse_number
 from pipeline.settings import TableSettings
 from pipeline.tables.header import headless_columns, read_columns
 from pipeline.tables.roles import infer_roles
@@ -167,7 +167,7 @@ def _not_label(text: str) -> bool:
 
 def _is_year(text: str) -> bool:
     number = parse_number(text)
-    return number is not None and number == number.to_integral_value() and 1900 <= number <= 2100
+    return is_year(number)
 
 
 def _may_be_header(text: str) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.parse import parse_number
+from pipeline.reconcile.rules import places
 from pipeline.tables.tokens import (
     Group,
     Token,
@@ -80,15 +81,10 @@ def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
         low, high = min(rest), max(rest)
         if not low - (high - low) <= head <= high + (high - low):
             return True
-        decimals = {_places(n) for n in rest}
-        if len(decimals) == 1 and _places(head) not in decimals and 0 not in decimals:
+        decimals = {places(n) for n in rest}
+        if len(decimals) == 1 and places(head) not in decimals and 0 not in decimals:
             return True  # "1" over a column printed "0,942", "0,941": a header's "(1)"
     return False
-
-
-def _places(number: Decimal) -> int:
-    exponent = number.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _number_at(row: list[Token | None], column: int) -> Decimal | None:

@@ -148,18 +148,13 @@ def _bands_after_names(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for at, group in enumerate(groups):
         before_values = at + 1 < len(groups) and groups[at + 1].value
-        if group.value or not before_values or len(group.tokens) < 3:
+        size = vocab.band_at_end([t.text for t in group.tokens]) if before_values else 0
+        if group.value or len(group.tokens) < 3 or not size:
             out.append(group)
             continue
-        for size in (2, 1):
-            head, tail = group.tokens[:-size], group.tokens[-size:]
-            band = " ".join(token.text for token in tail)
-            if vocab.band_of(band) == band.capitalize() and tail[0].text[:1].isupper():
-                first = tail[0]
-                out += [Group(head, False), Group((Token(band, True, first.line, False),), True)]
-                break
-        else:
-            out.append(group)
+        head, tail = group.tokens[:-size], group.tokens[-size:]
+        band = Token(" ".join(token.text for token in tail), True, tail[0].line, False)
+        out += [Group(head, False), Group((band,), True)]
     return out
 
 

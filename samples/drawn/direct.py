@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from .content import Paper
+from .grid import wrap
 from .look import FONTS, Look, blocks, body_rows, header_rows
 
 FONT_DIRS = (
@@ -89,18 +90,6 @@ class Pen:
             x = (self.left + self.right) / 2 if centre else self.left
             self.text(line, x, bold, centre)
             self.y += self.line_height()
-
-
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
-    lines, current = [], ""
-    for word in text.split(" "):
-        trial = f"{current} {word}".strip()
-        if current and font.getlength(trial) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    return [*lines, current]
 
 
 def _blank_line(pen: Pen, before: str, after: str, x: float, key: str) -> float:

@@ -29,7 +29,8 @@ class Pen(Protocol):
     def new_page(self) -> None: ...
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` with ``font``, at spaces."""
     lines, current = [], ""
     for word in text.split(" "):
         trial = f"{current} {word}".strip()
@@ -47,7 +48,7 @@ def _cell(pen: Pen, text: str, box: tuple[float, float, float, float], bold: boo
     x0, y0, x1, _y1 = box
     pad = PAD * pen.dpi
     y = y0 + pad
-    for line in _wrap(text, font, x1 - x0 - 2 * pad):
+    for line in wrap(text, font, x1 - x0 - 2 * pad):
         x = (x0 + x1 - font.getlength(line)) / 2 if centre else x0 + pad
         pen.draw.text((x, y), line, fill=0, font=font)
         y += pen.line_height(TABLE_SCALE)
@@ -55,7 +56,7 @@ def _cell(pen: Pen, text: str, box: tuple[float, float, float, float], bold: boo
 
 def _height(pen: Pen, texts: list[tuple[str, float]], bold: bool) -> float:
     font = pen.font(bold, TABLE_SCALE)
-    lines = max(len(_wrap(text, font, width - 2 * PAD * pen.dpi)) for text, width in texts)
+    lines = max(len(wrap(text, font, width - 2 * PAD * pen.dpi)) for text, width in texts)
     return lines * pen.line_height(TABLE_SCALE) + 2 * PAD * pen.dpi
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
+from scans.pages import text_box
 
 from .content import Paper
 from .direct import draw_pages
@@ -19,21 +20,6 @@ from .look import Look
 from .typeset import chromium_pdf, libreoffice_pdf
 
 Anchor = tuple[int, float, float, float]  # page, x, y (top), width of the blank, pixels
-
-
-def _after(pdf: pdfium.PdfDocument, text: str, dpi: int) -> tuple[int, float, float, float] | None:
-    """Page, left x, top y and height (pixels) of the first place ``text`` is printed."""
-    for index in range(len(pdf)):
-        page = pdf[index]
-        textpage = page.get_textpage()
-        hit = textpage.search(text).get_next()
-        if hit is None:
-            continue
-        left, bottom, _right, top = textpage.get_charbox(hit[0])
-        height = page.get_size()[1]
-        scale = dpi / 72
-        return index + 1, left * scale, (height - top) * scale, (top - bottom) * scale
-    return None
 
 
 def pdf_anchors(pdf_path: Path, paper: Paper, look: Look, dpi: int) -> dict[str, Anchor]:
@@ -44,7 +30,7 @@ def pdf_anchors(pdf_path: Path, paper: Paper, look: Look, dpi: int) -> dict[str,
     anchors: dict[str, Anchor] = {}
     try:
         for key, text in words.items():
-            found = _after(pdf, text, dpi)
+            found = text_box(pdf, text, dpi)
             if found is None:
                 continue
             page, x, y, height = found

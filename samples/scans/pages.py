@@ -38,15 +38,23 @@ def find_text(pdf: Path, text: str, dpi: int) -> tuple[int, Point] | None:
     """The first page printing ``text`` and the top-left corner of it there, in pixels."""
     document = pdfium.PdfDocument(pdf)
     try:
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            hit = textpage.search(text).get_next()
-            if hit is None:
-                continue
-            left, _bottom, _right, top = textpage.get_charbox(hit[0])
-            height = page.get_size()[1]
-            return index + 1, (left * dpi / 72, (height - top) * dpi / 72)
-        return None
+        found = text_box(document, text, dpi)
+        return None if found is None else (found[0], (found[1], found[2]))
     finally:
         document.close()
+
+
+def text_box(
+    document: pdfium.PdfDocument, text: str, dpi: int
+) -> tuple[int, float, float, float] | None:
+    """Page, left x, top y and height (pixels) of the first place ``text`` is printed."""
+    for index in range(len(document)):
+        page = document[index]
+        textpage = page.get_textpage()
+        hit = textpage.search(text).get_next()
+        if hit is None:
+            continue
+        left, bottom, _right, top = textpage.get_charbox(hit[0])
+        scale, height = dpi / 72, page.get_size()[1]
+        return index + 1, left * scale, (height - top) * scale, (top - bottom) * scale
+    return None

@@ -52,7 +52,7 @@ def _data_line(line: str) -> _Row | None:
     name, rest = found[start:index], found[index:]
     if not any(is_value(t.text) for t in rest) or (stt is None and not name):
         return None
-    band = _band_ending(name)
+    band = vocab.band_at_end([t.text for t in name])
     if band:  # "Nghệ An Tốt 87,7": the band printed between the name and the scores
         name, rest = name[:-band], [*name[-band:], *rest]
     text = " ".join(t.text for t in name)
@@ -60,16 +60,6 @@ def _data_line(line: str) -> _Row | None:
     return _Row(
         0, stt, [text] if text else [], _value_cells(rest), on_line=bool(text), name_end=end
     )
-
-
-def _band_ending(name: list[Token]) -> int:
-    """How many words end the name as a band phrase ("Trung bình", "Tốt"), or 0."""
-    for size in (2, 1):
-        if len(name) > size:
-            phrase = " ".join(t.text for t in name[-size:])
-            if phrase[:1].isupper() and vocab.band_of(phrase) == phrase.capitalize():
-                return size
-    return 0
 
 
 def _named_line(line: str) -> _Row | None:
