@@ -70,6 +70,10 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9100174, "text:cells_tight"),  # fresh seed: ranked by the percentage; a planted rank 11
     (9400062, "text:cells_blank"),  # fresh seed: one cell per line, the rank after the name
     (1796562025, "html"),  # CI's fresh seed: a planted top-ten rank blamed on its neighbour
+    (9700005, "text:spaced"),  # fresh seed: labels with maxima on the line above the rows
+    (9700011, "text:spaced"),  # fresh seed: a cut last row placed by where its numbers stand
+    (9700089, "text:cells_blank"),  # fresh seed: each label's "(7)" under it, read as records
+    (9700066, "text:cells_blank"),  # fresh seed: a row's band taken as the next row's first cell
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -21,10 +21,13 @@ from pipeline.tables.tokens import (
 )
 
 
-def record_rows(run: list[Line], first_grid: int) -> tuple[list[Line], int]:
-    """The run's lines with every table of records as grid rows; the next free grid id."""
+def record_rows(
+    run: list[Line], first_grid: int, below: Line | None = None
+) -> tuple[list[Line], int]:
+    """The run's lines with every table of records as grid rows; the next free grid id.
+    ``below`` is the grid row printed right under the run, if any."""
     groups = first_names_apart(merged(groups_of(tokens_of(run))))
-    stretches = list(find_stretches(groups))
+    stretches = [s for s in find_stretches(groups) if not _labels_of(groups, s, run, below)]
     if not stretches:
         return run, first_grid
     out: list[Line] = []
@@ -67,6 +70,17 @@ def _has_scores(rows: list[list[Token | None]]) -> bool:
     return False
 
 
+def _labels_of(groups: list[Group], stretch: Stretch, run: list[Line], below: Line | None) -> bool:
+    """Whether a run on the last line above a grid is that grid's labels, each with its
+    maximum ("Dữ liệu mở (0,1) Thanh toán trực tuyến (0,1) …"): one line, no more labels than
+    the grid row under it has numbers."""
+    line = groups[stretch.start].tokens[0].line
+    if below is None or line != len(run) - 1 or _last_line(groups, stretch) != line:
+        return False
+    numbers = sum(parse_number(cell.text) is not None for cell in below.cells)
+    return (stretch.end - stretch.start + 1) // 2 <= numbers
+
+
 def _last_line(groups: list[Group], stretch: Stretch) -> int:
     return groups[stretch.end - 1].tokens[-1].line
 
@@ -102,7 +116,7 @@ def with_records(lines: list[Line]) -> list[Line]:
             run.append(line)  # a scan keeps where its words stand: its tables are grids
             continue
         if run:
-            found, grid = record_rows(run, grid)
+            found, grid = record_rows(run, grid, line if line is not None and line.cells else None)
             out.extend(found)
             run = []
         if line is not None:

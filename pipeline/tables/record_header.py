@@ -14,6 +14,7 @@ from pipeline.models import Cell, Column, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.settings import TableSettings
 from pipeline.tables.header import headless_columns, read_columns
+from pipeline.tables.records import MIN_RECORDS
 from pipeline.tables.roles import infer_roles
 from pipeline.tables.tokens import value_text
 
@@ -35,7 +36,7 @@ def header_row(
         top = end
         while top > floor and end - top < 3 * width and _may_be_header(run[top - 1].text):
             top -= 1
-        texts = {i: _cell_line(run[i].text) for i in range(top, end)}
+        texts = _with_maxima({i: _cell_line(run[i].text) for i in range(top, end)})
         for start in range(top, end - width + 1):
             if any(_not_label(texts[i]) for i in range(start, end)):
                 continue  # a bare number, "Điểm tối đa": no column's label
@@ -55,6 +56,23 @@ def header_row(
             if header_fits(_row(cells, run[line], grid), records):
                 return [_row(cells, run[line], grid), *_headings(run, end, first_line, grid)], line
     return None
+
+
+def _with_maxima(texts: dict[int, str]) -> dict[int, str]:
+    """Header lines with a maximum printed on a line of its own ("Cải cách TTHC" / "(18)")
+    joined to the label above it, as a header printed in cells reads "Cải cách TTHC (18)"."""
+    joined = dict(texts)
+    label = None
+    for i in sorted(joined):
+        text = joined[i]
+        if label is not None and _MAXIMUM.fullmatch(text):
+            joined[label], joined[i] = f"{joined[label]} {text}", ""
+        elif text:
+            label = i
+    return joined
+
+
+_MAXIMUM = re.compile(r"\(\d+(?:[.,]\d+)?\)")
 
 
 def _words_of(text: str) -> Iterator[list[str]]:
@@ -97,10 +115,25 @@ def header_fits(header: Line, records: list[Line]) -> bool:
     counted = infer_roles(headless_columns(records, settings), records).columns
     agree = False
     for hint, numbers in zip(hinted, counted, strict=False):
-        if _against(hint.role, numbers.role):
+        if _against(hint.role, numbers.role) or _maximum_broken(hint, records):
             return False
         agree = agree or _confirms(hint, numbers.role)
     return agree
+
+
+def _maximum_broken(hint: Column, records: list[Line]) -> bool:
+    """A maximum the header puts over a column that a third of its values or more exceed: the
+    labels are not over their columns (one score over its maximum is a finding, not this)."""
+    if hint.max_points is None:
+        return False
+    values = [
+        number
+        for record in records
+        if hint.index <= len(record.cells)
+        and (number := parse_number(record.cells[hint.index - 1].text)) is not None
+    ]
+    over = sum(value > hint.max_points for value in values)
+    return len(values) >= MIN_RECORDS and 3 * over >= len(values)
 
 
 _ORDINALS = frozenset({"rank", "row_number"})

@@ -20,6 +20,7 @@ from decimal import Decimal
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import places
 from pipeline.tables.tokens import (
+    BLANKS,
     Group,
     Token,
     is_name,
@@ -58,8 +59,26 @@ def find_stretches(groups: list[Group]) -> Iterator[Stretch]:
         later = _stretch_at(groups, index + 2)  # the first "record" may be the header's words
         if later is not None and later.fit > stretch.fit and _header_first(groups, stretch, later):
             stretch = later
+        table = _table_under_labels(groups, stretch)
+        if table is not None:
+            index = table  # the labels stay for its header
+            continue
         yield stretch
         index = stretch.end
+
+
+def _table_under_labels(groups: list[Group], stretch: Stretch) -> int | None:
+    """Where the table starts when a run is its header's labels, each with its maximum under it
+    ("Cải cách TTHC" / "(18)"): the run's last name opens records of more values than the run
+    has, with room for every label but the first data row's name (the labels are no table)."""
+    last = stretch.end - 1 if is_name(groups[stretch.end - 1]) else stretch.end - 2
+    if _size(groups, last) <= stretch.shape.width:
+        return None
+    following = _stretch_at(groups, last)
+    labels = (last - stretch.start) // 2
+    if following is None or following.shape.width < labels:
+        return None
+    return last
 
 
 def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
@@ -257,7 +276,25 @@ def _split_score(rows: list[list[Token | None]], before: int) -> int:
     following = [token for row in rows if before + 1 < len(row) and (token := row[before + 1])]
     if _counts([token.text for token in following]):
         score += 3 * len(following)  # a rank after the name, counting down the rows
+    score -= 5 * _mixed_kinds(rows)  # a band word and a number in one column: a wrong split
     return score - 4 * max(0, before - 1) * len(rows)  # an STT before the name; rarely more
+
+
+def _mixed_kinds(rows: list[list[Token | None]]) -> int:
+    """Cells whose kind (a number, or words such as a band) is not their column's usual one."""
+    width = max((len(row) for row in rows), default=0)
+    mixed = 0
+    for column in range(width):
+        kinds = [
+            parse_number(token.text) is not None
+            for row in rows
+            if column < len(row)
+            and (token := row[column]) is not None
+            and token.value
+            and token.text not in BLANKS
+        ]
+        mixed += min(kinds.count(True), kinds.count(False))
+    return mixed
 
 
 def _counts(texts: list[str]) -> bool:

@@ -19,7 +19,7 @@ from pipeline.tables.header import RANK_SCORE
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
-_BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
+BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ def value_text(word: str) -> str | None:
     if bare.endswith(")") and bare[:-1].isdigit():
         bare = bare[:-1]  # "1)": a list's numbering
     bare = bare.removesuffix(".") if bare.count(".") == 1 and bare.endswith(".") else bare
-    if parse_number(bare) is not None or bare in _BLANKS:
+    if parse_number(bare) is not None or bare in BLANKS:
         return bare
     return None
 
@@ -123,7 +123,7 @@ def _dashes_in_names(tokens: list[Token]) -> list[Token]:
     for k in range(1, len(out) - 1):
         before, dash, after = out[k - 1], out[k], out[k + 1]
         inside = before.line == dash.line == after.line and not after.starts_line
-        if dash.value and dash.text in _BLANKS and inside and not before.value and not after.value:
+        if dash.value and dash.text in BLANKS and inside and not before.value and not after.value:
             out[k] = Token(dash.text, False, dash.line, dash.starts_line)
     return out
 

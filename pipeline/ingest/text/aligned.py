@@ -301,9 +301,22 @@ def _share_fragments(rows: list[_Row], gaps: list[list[str]]) -> None:
             following.above.extend(rest)
 
 
+def _in_columns(rows: list[_Row], columns: Columns) -> bool:
+    """Whether the full rows' values sit under their own column centres: a table aligned by
+    spaces, not one whose cells are parted by single spaces (where a place says nothing)."""
+    first_value = int(columns.has_stt) + 1
+    full = [row for row in rows if len(row.values) == len(columns.centers)]
+    return all(
+        columns.of(value.center) == first_value + j
+        for row in full
+        for j, value in enumerate(row.values)
+    )
+
+
 def _body_rows(rows: list[_Row], columns: Columns, lines: list[str]) -> list[RawRow]:
     out: list[RawRow] = []
     last_line = max((i for i, text in enumerate(lines) if text.strip()), default=-1)
+    aligned = _in_columns(rows, columns)
     for row in rows:
         cells = [""] * columns.width
         if not row.values:
@@ -313,10 +326,11 @@ def _body_rows(rows: list[_Row], columns: Columns, lines: list[str]) -> list[Raw
         if columns.has_stt and row.stt is not None:
             cells[0] = row.stt.text.rstrip(".")
         cells[int(columns.has_stt)] = " ".join(row.above + row.name + row.below)
-        full = len(row.values) == len(columns.centers)  # in order, however the row shifts
-        for j, value in enumerate(row.values):
-            position = int(columns.has_stt) + 1 + j if full else columns.of(value.center)
-            cells[position] = f"{cells[position]} {value.text}".strip()
         cut = row.index == last_line and len(row.values) < len(columns.centers)
+        # in order when full, however the row shifts; a cut row prints its first cells
+        in_order = len(row.values) == len(columns.centers) or (cut and not aligned)
+        for j, value in enumerate(row.values):
+            position = int(columns.has_stt) + 1 + j if in_order else columns.of(value.center)
+            cells[position] = f"{cells[position]} {value.text}".strip()
         out.append(RawRow(row.index + 1, tuple(cells), cut))
     return out
