@@ -197,7 +197,17 @@ def _continues_headless(draft: _Draft, rows: list[Line]) -> bool:
     named = [row for row in _data_rows(rows) if agency is not None and _has_name(row, agency)]
     if _first_row_number(rows, draft.columns) == 1 and draft.rows:
         return False  # its numbering starts again: a table of its own (another year, level)
+    if agency is not None and _names_again(draft, named, agency):
+        return False  # the same units ranked again: another year's table
     return 2 * len(named) >= len(_data_rows(rows))
+
+
+def _names_again(draft: _Draft, named: list[Line], index: int) -> bool:
+    """Whether most of a grid's unit names are already in the table (a continued table goes
+    on with other units)."""
+    seen = {row.cells[index].text for row in draft.rows if index < len(row.cells)}
+    again = sum(row.cells[index].text in seen for row in named)
+    return again >= 2 and 2 * again > len(named)
 
 
 def _has_name(row: Line, index: int) -> bool:
@@ -213,7 +223,10 @@ def _continues(draft: _Draft, columns: tuple[Column, ...], body: list[Line]) -> 
     same = [(c.role, c.label, c.max_points) for c in columns] == [
         (c.role, c.label, c.max_points) for c in draft.columns
     ]
-    return same and _first_row_number(body, columns) != 1
+    agency = next((c.index - 1 for c in columns if c.role == "agency"), None)
+    named = [row for row in _data_rows(body) if agency is not None and _has_name(row, agency)]
+    again = agency is not None and _names_again(draft, named, agency)
+    return same and _first_row_number(body, columns) != 1 and not again
 
 
 def _first_row_number(rows: list[Line], columns: tuple[Column, ...]) -> int | None:

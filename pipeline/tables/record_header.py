@@ -9,12 +9,11 @@ import re
 from collections.abc import Iterator
 
 from pipeline import vocabulary as vocab
-from pipeline.ingest.text.cellwise import join_header
+from pipeline.ingest.text.cell_header import header_cells, join_header, maxima_hold
 from pipeline.models import Cell, Column, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.settings import TableSettings
 from pipeline.tables.header import headless_columns, read_columns
-from pipeline.tables.records import MIN_RECORDS
 from pipeline.tables.roles import infer_roles
 from pipeline.tables.tokens import value_text
 
@@ -40,7 +39,8 @@ def header_row(
         for start in range(top, end - width + 1):
             if any(_not_label(texts[i]) for i in range(start, end)):
                 continue  # a bare number, "Điểm tối đa": no column's label
-            cells = join_header([texts[i] for i in range(start, end) if texts[i]], width)
+            parts = [texts[i] for i in range(start, end) if texts[i]]
+            cells = header_cells(parts, width, _texts(records))
             if cells is not None and header_fits(_row(cells, run[start], grid), records):
                 return [
                     _row(cells, run[start], grid),
@@ -111,29 +111,16 @@ def header_fits(header: Line, records: list[Line]) -> bool:
     """Header words that agree with what the numbers say of their columns, at least once and
     never against them (a caption over a column of ranks is no "Kết quả" column)."""
     settings = TableSettings()
+    if not maxima_hold([cell.text for cell in header.cells], _texts(records)):
+        return False  # the labels are not over their columns
     hinted = read_columns([header], records, settings)
     counted = infer_roles(headless_columns(records, settings), records).columns
     agree = False
     for hint, numbers in zip(hinted, counted, strict=False):
-        if _against(hint.role, numbers.role) or _maximum_broken(hint, records):
+        if _against(hint.role, numbers.role):
             return False
         agree = agree or _confirms(hint, numbers.role)
     return agree
-
-
-def _maximum_broken(hint: Column, records: list[Line]) -> bool:
-    """A maximum the header puts over a column that a third of its values or more exceed: the
-    labels are not over their columns (one score over its maximum is a finding, not this)."""
-    if hint.max_points is None:
-        return False
-    values = [
-        number
-        for record in records
-        if hint.index <= len(record.cells)
-        and (number := parse_number(record.cells[hint.index - 1].text)) is not None
-    ]
-    over = sum(value > hint.max_points for value in values)
-    return len(values) >= MIN_RECORDS and 3 * over >= len(values)
 
 
 _ORDINALS = frozenset({"rank", "row_number"})
@@ -187,6 +174,10 @@ def _headings(run: list[Line], end: int, first_line: int, grid: int) -> list[Lin
     if not heading or not vocab.is_section_caption(heading):
         return []
     return [_row([heading], run[first_line - 1], grid)]
+
+
+def _texts(records: list[Line]) -> list[list[str]]:
+    return [[cell.text for cell in record.cells] for record in records]
 
 
 def _row(cells: list[str], line: Line, grid: int) -> Line:

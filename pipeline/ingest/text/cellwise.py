@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline import vocabulary as vocab
+from pipeline.ingest.text.cell_header import header_cells
 from pipeline.ingest.text.rows import Block, RawRow, is_value
 from pipeline.models import BLANK_MARKS
 
@@ -60,13 +61,15 @@ def _block_at(lines: list[str], start: int) -> Block | None:
         return None
     header, body = cells[:first_value], cells[first_value:]
     width = _period(body)
-    labels = join_header([text for _, text in header], width) if width else None
-    if width is None or labels is None or _name_first(cells[first_value - 1 :], width):
+    if width is None or _name_first(cells[first_value - 1 :], width):
         return None
     rows, used = _rows(body, width)
     if sum(1 for row in rows if any(row.cells)) < 2:
         return None
     end = (body[used - 1][0] if used else header[-1][0]) + 1
+    labels = header_cells([text for _, text in header], width, [row.cells for row in rows])
+    if labels is None:
+        return Block(tuple(rows), end)  # no reading of the header holds: roles from the numbers
     return Block((RawRow(header[0][0] + 1, tuple(labels)), *rows), end)
 
 
@@ -130,37 +133,6 @@ def _fits(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) 
         value is None or is_value(text) == value or text in BLANK_MARKS
         for text, value in zip(chunk, shape, strict=False)
     )
-
-
-def join_header(parts: list[str], width: int) -> list[str] | None:
-    """Header lines joined into ``width`` cells: a maximum "(60)" or a lower-case line, or a
-    line after one ending in ",", "và" or "-", continues the cell above."""
-    cells = list(parts)
-    for strength in (_is_maximum, _is_lower, _after_open, _is_acronym):
-        index = len(cells) - 1
-        while len(cells) > width and index > 0:
-            if strength(cells[index - 1], cells[index]):
-                cells[index - 1 : index + 1] = [f"{cells[index - 1]} {cells[index]}"]
-            index -= 1
-    return cells if len(cells) == width else None
-
-
-def _is_maximum(_: str, line: str) -> bool:
-    """A maximum "(60)", or any other line in parentheses ("(Chỉ số DTI)", "(%)")."""
-    return line.startswith("(") and line.endswith(")")
-
-
-def _is_lower(_: str, line: str) -> bool:
-    return line[:1].islower()
-
-
-def _is_acronym(above: str, line: str) -> bool:
-    """A capital abbreviation alone on a line ("CNTT" under "Hạ tầng") ends the cell above."""
-    return 2 <= len(line) <= 6 and line.isalpha() and line.isupper() and not above.isupper()
-
-
-def _after_open(above: str, _: str) -> bool:
-    return above.rstrip().endswith((",", " và", "-", "–", "/"))
 
 
 def _rows(body: list[tuple[int, str]], width: int) -> tuple[list[RawRow], int]:

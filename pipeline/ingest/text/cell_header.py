@@ -1,0 +1,106 @@
+"""A header printed one cell per line, joined back into one label per column.
+
+Wrapped cells are joined first (a maximum "(60)" or a lower-case line continues the cell
+above). A header of two levels prints its top row, then the sub-labels under the group cell
+that spans them ("Nội dung đánh giá" over six components): read that way when the top row and
+the sub-labels make the table's width. A reading is kept only where the maxima it prints
+hold over the numbers of their columns; otherwise the table is read without labels, its roles
+from its numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from pipeline.parse import parse_number, split_max
+
+_MIN_VALUES = 3  # values in a column before its maximum is judged
+
+
+def header_cells(parts: list[str], width: int, rows: Sequence[Sequence[str]]) -> list[str] | None:
+    """The labels of ``width`` columns whose maxima hold over ``rows``: read in one level, or
+    else the one two-level reading that does; None when no reading holds."""
+    plain = join_header(parts, width)
+    if plain is not None and maxima_hold(plain, rows):
+        return plain
+    readings = {
+        tuple(cells)
+        for cells, group in _two_levels(parts, width)
+        if any(split_max(c)[1] is not None for c in cells)
+        and all(_numeric(rows, column) for column in group)
+        and maxima_hold(cells, rows)
+    }
+    return list(readings.pop()) if len(readings) == 1 else None
+
+
+def maxima_hold(labels: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+    """Whether each printed maximum stands over a column of numbers that a third of them or
+    more do not exceed (one score over its maximum is a finding; most is a misplaced label)."""
+    for column, label in enumerate(labels):
+        maximum = split_max(label)[1]
+        if maximum is None:
+            continue
+        values = _numbers(rows, column)
+        if len(values) < _MIN_VALUES or 3 * sum(v > maximum for v in values) >= len(values):
+            return False
+    return True
+
+
+def _numbers(rows: Sequence[Sequence[str]], column: int) -> list[Decimal]:
+    return [
+        number
+        for row in rows
+        if column < len(row) and (number := parse_number(row[column])) is not None
+    ]
+
+
+def _numeric(rows: Sequence[Sequence[str]], column: int) -> bool:
+    """Whether most rows print a number in the column (a group spans columns of scores)."""
+    return 2 * len(_numbers(rows, column)) > len(rows)
+
+
+def _two_levels(parts: list[str], width: int) -> Iterator[tuple[list[str], range]]:
+    """Readings as a top row, then the sub-labels of one of its cells (not the first): the
+    labels, and the columns under the group cell."""
+    for split in range(2, len(parts) - 1):
+        for subs in range(2, width - 1):
+            top = join_header(parts[:split], width - subs + 1)
+            below = join_header(parts[split:], subs)
+            if top is None or below is None:
+                continue
+            for group in range(1, len(top)):
+                if split_max(top[group])[1] is None:
+                    cells = [*top[:group], *below, *top[group + 1 :]]
+                    yield cells, range(group, group + subs)
+
+
+def join_header(parts: list[str], width: int) -> list[str] | None:
+    """Header lines joined into ``width`` cells: a maximum "(60)" or a lower-case line, or a
+    line after one ending in ",", "và" or "-", continues the cell above."""
+    cells = list(parts)
+    for strength in (_is_maximum, _is_lower, _after_open, _is_acronym):
+        index = len(cells) - 1
+        while len(cells) > width and index > 0:
+            if strength(cells[index - 1], cells[index]):
+                cells[index - 1 : index + 1] = [f"{cells[index - 1]} {cells[index]}"]
+            index -= 1
+    return cells if len(cells) == width else None
+
+
+def _is_maximum(_: str, line: str) -> bool:
+    """A maximum "(60)", or any other line in parentheses ("(Chỉ số DTI)", "(%)")."""
+    return line.startswith("(") and line.endswith(")")
+
+
+def _is_lower(_: str, line: str) -> bool:
+    return line[:1].islower()
+
+
+def _is_acronym(above: str, line: str) -> bool:
+    """A capital abbreviation alone on a line ("CNTT" under "Hạ tầng") ends the cell above."""
+    return 2 <= len(line) <= 6 and line.isalpha() and line.isupper() and not above.isupper()
+
+
+def _after_open(above: str, _: str) -> bool:
+    return above.rstrip().endswith((",", " và", "-", "–", "/"))

@@ -1,0 +1,76 @@
+"""A header printed one cell per line: joined in one level or two, kept only where its maxima
+hold over the numbers under them."""
+
+from pipeline.ingest.text.cell_header import header_cells, maxima_hold
+
+ROWS = [
+    ["1", "Ninh Bình", "30,19", "29,55", "23,80", "37,28", "19,75", "36,93", "88,75", "1"],
+    ["2", "Hưng Yên", "24,53", "30,16", "23,96", "36,93", "21,54", "37,17", "87,34", "2"],
+    ["3", "Bình Định", "30,36", "21,74", "20,66", "37,07", "21,76", "41,91", "86,75", "3"],
+    ["4", "Quảng Trị", "25,59", "28,09", "20,90", "38,15", "21,07", "30,93", "82,37", "4"],
+]
+TWO_LEVELS = [
+    "STT",
+    "Địa phương",
+    "Nội dung đánh giá",
+    "Điểm DTI",
+    "(100)",
+    "Hạng",
+    "năm",
+    "An toàn",
+    "thông tin mạng (32)",
+    "Hoạt",
+    "động chính quyền số (33)",
+    "Thể chế số",
+    "(27)",
+    "Hạ tầng số",
+    "(41)",
+    "Nhận thức số",
+    "(23)",
+    "Dữ liệu",
+    "số (44)",
+]
+
+
+def test_two_level_header_puts_the_sub_labels_under_their_group() -> None:
+    assert header_cells(TWO_LEVELS, 10, ROWS) == [
+        "STT",
+        "Địa phương",
+        "An toàn thông tin mạng (32)",
+        "Hoạt động chính quyền số (33)",
+        "Thể chế số (27)",
+        "Hạ tầng số (41)",
+        "Nhận thức số (23)",
+        "Dữ liệu số (44)",
+        "Điểm DTI (100)",
+        "Hạng năm",
+    ]
+
+
+def test_one_level_header_is_joined_as_printed() -> None:
+    parts = ["STT", "Tên", "đơn vị", "A (32)", "B (33)", "C", "(27)", "D (41)"]
+    parts += ["E (23)", "F (44)", "Tổng (100)", "Hạng"]
+    assert header_cells(parts, 10, ROWS) == [
+        "STT",
+        "Tên đơn vị",
+        "A (32)",
+        "B (33)",
+        "C (27)",
+        "D (41)",
+        "E (23)",
+        "F (44)",
+        "Tổng (100)",
+        "Hạng",
+    ]
+
+
+def test_no_reading_when_the_maxima_do_not_hold() -> None:
+    parts = ["STT", "Tên", "A (20)", "B (20)", "C (20)", "D (20)", "E (20)", "F (20)"]
+    parts += ["Tổng (50)", "Hạng"]
+    assert header_cells(parts, 10, ROWS) is None
+
+
+def test_one_score_over_its_maximum_is_a_finding_not_a_misplaced_label() -> None:
+    labels = ["STT", "Tên", "A (30,2)", "B", "C", "D", "E", "F", "Tổng", "Hạng"]
+    assert maxima_hold(labels, ROWS)  # only 30,36 is over 30,2
+    assert not maxima_hold(["STT", "Tên (10)", *labels[2:]], ROWS)  # a maximum over names
