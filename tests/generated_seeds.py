@@ -75,6 +75,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9700089, "text:cells_blank"),  # fresh seed: each label's "(7)" under it, read as records
     (9700066, "text:cells_blank"),  # fresh seed: a row's band taken as the next row's first cell
     (9700022, "text:cells_tight"),  # fresh seed: a two-level header read in one level, shifted
+    (9700129, "text:runon"),  # fresh seed: a top ten, then the publisher's own row (rank 22)
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -303,6 +303,8 @@ def _counts(texts: list[str]) -> bool:
     numbers = [parse_number(text) for text in texts]
     if not numbers or numbers[0] != 1:
         return False
+    if len(numbers) > MIN_RECORDS + 2 and _jumps_ahead(numbers[-2], numbers[-1]):
+        numbers = numbers[:-1]  # a top list, then the publisher's own row with its rank
     since = 0
     for previous, number in zip(numbers, numbers[1:], strict=False):
         since += 1
@@ -312,6 +314,10 @@ def _counts(texts: list[str]) -> bool:
             return False
         since = 0
     return True
+
+
+def _jumps_ahead(previous: Decimal | None, last: Decimal | None) -> bool:
+    return previous is not None and last is not None and last > previous + 1 and last % 1 == 0
 
 
 def rows_of(groups: list[Group], stretch: Stretch) -> list[list[Token | None]]:
