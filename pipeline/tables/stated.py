@@ -9,12 +9,15 @@ exactly instead of guessing round thresholds.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from fractions import Fraction
 
 from pipeline import vocabulary as vocab
 from pipeline.models import BandRange, Column, Table
 from pipeline.parse import parse_number
+from pipeline.reconcile.rules import agrees
 
 _NUM = r"(\d+(?:[.,]\d+)?)\s*(?:điểm|%)?"
 _BETWEEN = re.compile(rf"từ\s+{_NUM}\s*(?:đến|tới|[-–])\s*(dưới\s+)?{_NUM}")
@@ -61,16 +64,74 @@ def _range(clause: str, band: str) -> BandRange | None:
 
 def stated_weights(prose: list[str], components: tuple[Column, ...]) -> tuple[Decimal, ...] | None:
     """The weights of a formula "… = w₁ × A + w₂ × B …" for these components, in column order."""
+    for weighted in _formulas(prose):
+        if len(weighted) != len(components):
+            continue
+        order = _match_terms([label for _, label in weighted], components)
+        return tuple(weighted[i][0] for i in order)
+    return None
+
+
+def _formulas(prose: list[str]) -> Iterator[list[tuple[Decimal, str]]]:
+    """The terms (weight, label) of each formula "… = w₁ × A + w₂ × B …" stated in prose."""
     for line in prose:
         if "=" not in line or "+" not in line:
             continue
         terms = [_term(part) for part in line.split("=", 1)[1].split("+")]
-        if len(terms) != len(components) or any(term is None for term in terms):
+        if all(term is not None for term in terms):
+            yield [term for term in terms if term is not None]
+
+
+def _with_formula_total(table: Table, prose: list[str]) -> Table:
+    """A table whose total no rule of its columns gave, when a stated formula's weights, in
+    column order, give one of its columns from the others on every row: that column is the
+    total (the weights are checked on the numbers, not taken on trust)."""
+    if table.has_role("total") or table.role_doubt is None:
+        return table
+    parts = table.components()
+    for weighted in _formulas(prose):
+        if len(weighted) + 1 != len(parts):
             continue
-        weighted = [term for term in terms if term is not None]
-        order = _match_terms([label for _, label in weighted], components)
-        return tuple(weighted[i][0] for i in order)
-    return None
+        weights = [Fraction(weight) for weight, _ in weighted]
+        found = [k for k in range(len(parts)) if _gives(table, k, weights)]
+        if len(found) == 1:
+            return _total_at(table, found[0])
+    return table
+
+
+def _gives(table: Table, k: int, weights: list[Fraction]) -> bool:
+    """Whether component ``k`` is the weighted sum of the others on every full row (three or
+    more)."""
+    rows = 0
+    for entry in table.entries:
+        values = [v.number if v is not None else None for v in entry.components]
+        if any(v is None for v in values):
+            continue
+        others = [Fraction(v) for i, v in enumerate(values) if i != k and v is not None]
+        total = values[k]
+        assert total is not None
+        if not agrees(
+            sum((w * x for w, x in zip(weights, others, strict=True)), Fraction()), total
+        ):
+            return False
+        rows += 1
+    return rows >= 3
+
+
+def _total_at(table: Table, k: int) -> Table:
+    column = table.components()[k]
+    columns = tuple(replace(c, role="total") if c is column else c for c in table.columns)
+    entries = tuple(
+        replace(
+            entry,
+            components=entry.components[:k] + entry.components[k + 1 :],
+            total=entry.components[k],
+        )
+        for entry in table.entries
+    )
+    return replace(
+        table, columns=columns, entries=entries, role_doubt=None, total_max=column.max_points
+    )
 
 
 def _term(text: str) -> tuple[Decimal, str] | None:
@@ -109,9 +170,10 @@ def _same(label: str, name: str) -> bool:
 def with_stated_rules(tables: tuple[Table, ...], prose: list[str]) -> tuple[Table, ...]:
     """Tables carrying the weights and band thresholds their decision states."""
     bands = stated_bands(prose)
+    found = [_with_formula_total(table, prose) for table in tables]
     return tuple(
         replace(
             table, stated_weights=stated_weights(prose, table.components()), stated_bands=bands
         )  # fmt: skip
-        for table in tables
+        for table in found
     )

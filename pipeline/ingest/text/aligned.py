@@ -57,9 +57,23 @@ def _data_line(line: str) -> _Row | None:
         name, rest = name[:-band], [*name[-band:], *rest]
     text = " ".join(t.text for t in name)
     end = name[-1].end if name else (stt.end if stt else 0)
-    return _Row(
-        0, stt, [text] if text else [], _value_cells(rest), on_line=bool(text), name_end=end
-    )
+    cells = _value_cells(rest)
+    if _names_among(cells):
+        return None  # several records run together on one line: left to the records reader
+    return _Row(0, stt, [text] if text else [], cells, on_line=bool(text), name_end=end)
+
+
+def _names_among(cells: list[Token]) -> bool:
+    """Whether the line goes on with more records of its shape ("… 77,07 Khá 2 UBND huyện Sìn
+    Hồ 32,30 … 39,74 Yếu 3 UBND huyện Nậm Nhùn 84,83 …"): words other than a band at a
+    regular step among the values, the next names (a date or a note in a row is no record)."""
+    worded = [
+        at
+        for at, cell in enumerate(cells)
+        if not is_value(cell.text) and vocab.band_of(cell.text) is None
+    ]
+    steps = {b - a for a, b in zip([-1, *worded], worded, strict=False)}
+    return len(worded) >= 2 and len(steps) == 1 and steps.pop() >= 4
 
 
 def _named_line(line: str) -> _Row | None:
