@@ -77,6 +77,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9700022, "text:cells_tight"),  # fresh seed: a two-level header read in one level, shifted
     (9700129, "text:runon"),  # fresh seed: a top ten, then the publisher's own row (rank 22)
     (9700029, "text:runon"),  # fresh seed: records run together, the total by a stated formula
+    (9700093, "text:stacked"),  # fresh seed: a group heading "I" / "Khối …" read as header cells
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -150,11 +150,22 @@ def _confirms(hint: Column, counted: str) -> bool:
 def _header_ends(run: list[Line], floor: int, first_line: int) -> Iterator[int]:
     """Where a header may end: right above the first record, or above the lines of a maxima
     row and a group heading printed between them."""
-    yield first_line
     end = first_line
-    while end > floor and first_line - end < 12 and _between(run[end - 1].text):
-        end -= 1
+    if not (end - 1 > floor and _is_marker(run[end - 2].text)):
+        yield end  # else a group heading stands right above the first record
+    while end > floor and first_line - end < 12:
+        if _between(run[end - 1].text):
+            end -= 1
+        elif end - 1 > floor and _is_marker(run[end - 2].text):
+            end -= 2  # a group heading: its mark ("I", "A") on a line, its words on the next
+        else:
+            break
         yield end
+
+
+def _is_marker(text: str) -> bool:
+    """A group's mark alone on a line: a Roman numeral or one capital letter ("II", "B.")."""
+    return bool(re.fullmatch(r"(?:[IVXLC]+|[A-Z])\.?", _cell_line(text)))
 
 
 def _between(text: str) -> bool:
