@@ -78,6 +78,9 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9700129, "text:runon"),  # fresh seed: a top ten, then the publisher's own row (rank 22)
     (9700029, "text:runon"),  # fresh seed: records run together, the total by a stated formula
     (9700093, "text:stacked"),  # fresh seed: a group heading "I" / "Khối …" read as header cells
+    (9800109, "text:tabs"),  # fresh seed: score, per-row maximum, "Tỷ lệ đạt" share, its rank
+    (9800147, "text:cells_tight"),  # fresh seed: "#" over the STT dropped, the caption taken
+    (9800088, "text:cells_blank"),  # fresh seed: the caption above a header read as its first cell
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -36,25 +36,42 @@ def header_row(
         while top > floor and end - top < 3 * width and _may_be_header(run[top - 1].text):
             top -= 1
         texts = _with_maxima({i: _cell_line(run[i].text) for i in range(top, end)})
-        for start in range(top, end - width + 1):
-            if any(_not_label(texts[i]) for i in range(start, end)):
-                continue  # a bare number, "Điểm tối đa": no column's label
-            parts = [texts[i] for i in range(start, end) if texts[i]]
-            cells = header_cells(parts, width, _texts(records))
-            if cells is not None and header_fits(_row(cells, run[start], grid), records):
-                return [
-                    _row(cells, run[start], grid),
-                    *_headings(run, end, first_line, grid),
-                ], start
-        line = end - 1
-        if line < floor or not _may_be_header(run[line].text):
-            continue
-        for words in _words_of(texts.get(line) or _cell_line(run[line].text)):
-            cells = join_header(words, width)  # a header printed on one line
-            if cells is None or any(cell[:1].islower() for cell in cells):
-                continue  # a lower-case word goes on the cell before it: "Kết quả năm 2021"
-            if header_fits(_row(cells, run[line], grid), records):
-                return [_row(cells, run[line], grid), *_headings(run, end, first_line, grid)], line
+        found = _cells_above(texts, range(top, end), width, records)
+        if found is None and end - 1 >= floor and _may_be_header(run[end - 1].text):
+            text = texts.get(end - 1) or _cell_line(run[end - 1].text)
+            found = _one_line(text, end - 1, width, records)
+        if found is not None:
+            cells, start = found
+            return [_row(cells, run[start], grid), *_headings(run, end, first_line, grid)], start
+    return None
+
+
+def _cells_above(
+    texts: dict[int, str], lines: range, width: int, records: list[Line]
+) -> tuple[list[str], int] | None:
+    """A header printed one cell per line ending at ``lines.stop``, from the fewest lines up."""
+    for start in range(lines.stop - width, lines.start - 1, -1):
+        if any(_not_label(texts[i]) for i in range(start, lines.stop)):
+            continue  # a bare number, "Điểm tối đa": no column's label
+        parts = [texts[i] for i in range(start, lines.stop) if texts[i]]
+        cells = header_cells(parts, width, _texts(records))
+        if cells is None or any(cell.startswith("(") for cell in cells):
+            continue  # "(150 điểm)" alone: the end of the label above, none of its own
+        if header_fits(_row(cells, records[0], 0), records):
+            return cells, start
+    return None
+
+
+def _one_line(
+    text: str, line: int, width: int, records: list[Line]
+) -> tuple[list[str], int] | None:
+    """A header printed on one line, its labels one space apart."""
+    for words in _words_of(text):
+        cells = join_header(words, width)
+        if cells is None or any(cell[:1].islower() for cell in cells):
+            continue  # a lower-case word goes on the cell before it: "Kết quả năm 2021"
+        if header_fits(_row(cells, records[0], 0), records):
+            return cells, line
     return None
 
 
@@ -212,4 +229,7 @@ def _may_be_header(text: str) -> bool:
 
 def _cell_line(text: str) -> str:
     """A header line without the rules a converter leaves around cells ("Tên đơn vị |")."""
-    return " ".join(word for word in text.split() if any(ch.isalnum() for ch in word))
+    return " ".join(word for word in text.split() if not set(word) <= _RULES)
+
+
+_RULES = frozenset("|-+=_:─│┼•*")  # what a converter draws around cells; "#" is a label

@@ -63,12 +63,16 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     values = {c.index: _column_values(rows, c.index) for c in columns if c.role in SCORE_ROLES}
     if not values or not rows:
         return Roles(columns)
+    for column in columns:  # a figure the header names otherwise ("Tỷ lệ đạt"): the index?
+        figures = _column_values(rows, column.index) if column.role == "other" else []
+        if 2 * sum(v is not None for v in figures) > len(rows):
+            values[column.index] = figures
     roles = {index: _hint(columns, index) for index in values}
     name = next((c.index for c in columns if c.role == "agency"), len(columns) + 1)
     _settle_row_number(roles, values, name)
     parts = segments(values, roles, headings_before(body))
-    _settle_ranks(roles, values, parts)
     _settle_maximum(roles, values)
+    _settle_ranks(roles, values, parts)
     series = _series(roles, values, columns, parts)
     doubt = None if series else _settle_total(roles, values, columns, parts)
     doubt = doubt or _number_or_rank(roles, values, columns, parts)
@@ -109,9 +113,18 @@ def _settle_ranks(roles: dict[int, str], values: dict[int, Values], parts: Segme
             continue
         if not _varies(column):
             continue  # a constant column "ranks" any other constant one
-        others = [values[j] for j in scores if j != index and not _rank_like(values[j])]
+        ranked = [*scores, *(i for i in values if roles[i] == "percent")]
+        others = [values[j] for j in ranked if j != index and not _rank_like(values[j])]
         if any(rank_agreement(column, other, parts) >= 0.6 for other in others):
             roles[index] = "rank"
+
+
+def _steps_by_one(column: Values) -> bool:
+    """Whole numbers going up by one from row to row (a count, continued from a page before):
+    neither a score nor a share of one."""
+    present = [v for v in column if v is not None]
+    steps = zip(present, present[1:], strict=False)
+    return len(present) >= 2 and integers(column) and all(b == a + 1 for a, b in steps)
 
 
 def _rank_like(column: Values) -> bool:
@@ -152,11 +165,13 @@ def _year(columns: tuple[Column, ...], index: int) -> str | None:
 def _settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> None:
     """A per-row maximum: a column with a percentage column equal to score ÷ maximum."""
     scores = [i for i in values if roles[i] in ("number", "component", "total", "row_max")]
+    shares = [*scores, *(i for i in values if roles[i] == "other")]  # "Tỷ lệ đạt": a figure
+    shares = [i for i in shares if not _rank_like(values[i]) and not _steps_by_one(values[i])]
     for top in scores:
-        for score in scores:
+        for score in shares:
             if score == top or not _varies(values[score]) or not _below(values[score], values[top]):
                 continue
-            for percent in scores:
+            for percent in shares:
                 if percent in (top, score) or not _varies(values[percent]):
                     continue
                 if _is_share(values[percent], values[score], values[top]):
