@@ -81,6 +81,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9800109, "text:tabs"),  # fresh seed: score, per-row maximum, "Tỷ lệ đạt" share, its rank
     (9800147, "text:cells_tight"),  # fresh seed: "#" over the STT dropped, the caption taken
     (9800088, "text:cells_blank"),  # fresh seed: the caption above a header read as its first cell
+    (9800064, "pdf"),  # fresh seed: a name cut by the page break ("… Thể thao và" / "Du lịch")
+    (9700017, "pdf"),  # fresh seed: one row on the first page; roles read again over both pages
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -43,6 +43,7 @@ class _Draft:
     rows: list[Line] = field(default_factory=list)
     grids: int = 1
     doubt: str | None = None  # two readings of the columns fit the numbers equally well
+    hints: tuple[Column, ...] = ()  # the columns as the header (or none) gave them
 
 
 @dataclass(slots=True)
@@ -121,14 +122,15 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     caption = _caption(piece.prose, settings)
     piece = _Piece(split_stuck_ranks(split_rank_scores(piece.rows)), piece.prose)
     header_count = count_header_rows(piece.rows, settings)
+    last = drafts[-1] if drafts else None
+    if header_count == 1 and last and caption is None and _name_tail(last, piece.rows):
+        header_count = 0  # the end of the last name, cut by the page break: no header
     body = piece.rows[header_count:]
     data = _data_rows(body)  # classified once: each row's cells are parsed to decide
     if len(data) < max(settings.min_data_rows, 1):
         return False
-    last = drafts[-1] if drafts else None
     if not header_count and last and caption is None and _continues_headless(last, piece.rows):
-        last.rows.extend(body)
-        last.grids += 1
+        _extend(last, body)
         return True
     if header_count:
         columns = read_columns(piece.rows[:header_count], data, settings)
@@ -146,8 +148,23 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
         last.rows.extend(body)
         last.grids += 1
     else:
-        drafts.append(_Draft(caption, roles.columns, list(body), doubt=roles.doubt))
+        drafts.append(_Draft(caption, roles.columns, list(body), doubt=roles.doubt, hints=columns))
     return True
+
+
+def _extend(draft: _Draft, body: list[Line]) -> None:
+    """A table continued by a grid without a header; when its first page was too short to
+    settle the roles (or left them in doubt), they are read again over all its rows."""
+    short = len(_data_rows(draft.rows)) < 3
+    draft.rows.extend(body)
+    draft.grids += 1
+    if not draft.hints or not (short or draft.doubt):
+        return
+    roles = infer_roles(draft.hints, draft.rows)
+    found_total = any(c.role == "total" for c in roles.columns)
+    had_total = any(c.role == "total" for c in draft.columns)
+    if not roles.series and (short or roles.doubt is None or (found_total and not had_total)):
+        draft.columns, draft.doubt = roles.columns, roles.doubt
 
 
 def _series_drafts(caption: str | None, roles: Roles, body: list[Line]) -> list[_Draft]:
@@ -208,6 +225,15 @@ def _names_again(draft: _Draft, named: list[Line], index: int) -> bool:
     seen = {row.cells[index].text for row in draft.rows if index < len(row.cells)}
     again = sum(row.cells[index].text in seen for row in named)
     return again >= 2 and 2 * again > len(named)
+
+
+def _name_tail(draft: _Draft, rows: list[Line]) -> bool:
+    """Whether a grid opens with one cell of words in the name column, then rows that go on
+    with the table: the rest of a name a page break cut ("Bộ Văn hóa, Thể thao và" / "Du lịch")."""
+    agency = next((c.index - 1 for c in draft.columns if c.role == "agency"), None)
+    first = rows[0]
+    filled = [i for i, cell in enumerate(first.cells) if cell.text.strip()]
+    return filled == [agency] and len(rows) > 1 and _continues_headless(draft, rows[1:])
 
 
 def _has_name(row: Line, index: int) -> bool:

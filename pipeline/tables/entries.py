@@ -27,7 +27,33 @@ def build_entries(rows: list[Line], columns: tuple[Column, ...]) -> tuple[Entry,
         if _is_wrapped_name(entry, entries[-1] if entries else None):
             entry = _join_name(entries.pop(), entry)
         entries.append(entry)
-    return tuple(entries)
+    return tuple(_numbered_through(entries))
+
+
+def _numbered_through(entries: list[Entry]) -> list[Entry]:
+    """Rows holding only words where the numbering goes on past them (STT 2, a row of words
+    alone, STT 3): the rest of the name above, wrapped at a page break ("Thành phố Phan" /
+    "Rang-Tháp Chàm"), not a unit of its own."""
+    out: list[Entry] = []
+    for at, entry in enumerate(entries):
+        following = entries[at + 1] if at + 1 < len(entries) else None
+        previous = out[-1] if out else None
+        through = (
+            previous is not None
+            and following is not None
+            and previous.number is not None
+            and following.number == previous.number + 1
+        )
+        if through and previous is not None and _words_only(entry):
+            out[-1] = _join_name(previous, entry)
+        else:
+            out.append(entry)
+    return out
+
+
+def _words_only(entry: Entry) -> bool:
+    values = (entry.row_number, entry.total, entry.rank, *entry.components)
+    return bool(entry.agency_raw) and all(value is None for value in values)
 
 
 def _cell(row: Line, columns: tuple[Column, ...], role: str) -> Cell | None:
