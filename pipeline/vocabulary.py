@@ -6,7 +6,9 @@ they occur. Each list is a sample of what archives print, meant to grow.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
 # Xuất sắc > Rất tốt > Tốt > Khá > Trung bình > Yếu > Thấp > Kém > Rất thấp: higher number,
 # better band. A table uses one scheme (Tốt/Khá/Trung bình/Yếu, or PAR's Rất tốt … Rất thấp).
@@ -86,6 +88,22 @@ LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def fold(text: str) -> str:
     """Casefolded, white space folded: the form header and band words are matched in."""
     return " ".join(text.casefold().split())
+
+
+def says(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """``pattern`` in a folded label, or else in its letters without their marks: a header
+    whose marks a typist or the OCR got wrong ("Xêp hạng") still says "xếp hạng"."""
+    return pattern.search(folded) or _unmarked(pattern).search(_without_marks(folded))
+
+
+@functools.lru_cache(maxsize=64)
+def _unmarked(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(_without_marks(pattern.pattern), pattern.flags)
+
+
+def _without_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d")
 
 
 def band_at_end(words: list[str]) -> int:

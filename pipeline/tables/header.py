@@ -223,7 +223,7 @@ def _role(label: str, group: str | None, content: ColumnContent, majority: float
         vocab.BAND_LABEL.search(folded) and content.numeric < majority
     ):
         return "band"
-    if vocab.RANK.search(folded) and content.integers >= majority:
+    if vocab.says(vocab.RANK, folded) and content.integers >= majority:
         return "rank"
     if content.names >= majority and content.numeric < majority:
         return "agency" if vocab.AGENCY.search(folded) or not folded else "text"
@@ -235,7 +235,7 @@ def _role(label: str, group: str | None, content: ColumnContent, majority: float
         return "component"  # under "Điểm thành phần" whatever its own words
     if vocab.COMPARISON.search(folded):
         return "other"  # "Tăng/giảm so với năm trước": not a score of this ranking
-    return "total" if vocab.TOTAL.search(folded) else "number"
+    return "total" if vocab.says(vocab.TOTAL, folded) else "number"
 
 
 def read_columns(
