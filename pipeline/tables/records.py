@@ -112,28 +112,13 @@ def _number_at(row: list[Token | None], column: int) -> Decimal | None:
 
 
 def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
-    if not is_name(groups[start]):
+    found = _records_at(groups, start)
+    if found is None:
         return None
-    sizes = _sizes_after(groups, start)
-    if len(sizes) < MIN_RECORDS - 1:
-        return None
-    width = Counter(sizes[: MIN_RECORDS + 2]).most_common(1)[0][0]
-    if not 1 <= width <= MAX_VALUES or sizes[0] != width:
-        return None
-    names = _names_fitting(groups, start, width)
-    if names < MIN_RECORDS:
-        return None
+    names, shape, fit = found
+    width, before = shape.width, shape.before
     end = start + 2 * names - 1
-    split = _best_split(groups, start, end, width)
-    if split is None:
-        return None
-    fit, before, misfits = split
-    names, end = names - misfits, end - 2 * misfits
-    scored = names  # the records the split's fit was counted on
-    mid = _mid_line(groups, start, end, width, before)
-    if mid * 3 > names and _lines_spanned(groups, start, end) > 1:
-        return None  # numbers inside sentences: prose, not records
-    if _last_is_prose(groups, Stretch(start, end, Shape(width, before)), names):
+    if _last_is_prose(groups, Stretch(start, end, shape), names):
         names, end = names - 1, end - 2
     distinct = {groups[at].text for at in range(start, end, 2)}
     whole = names - (_size(groups, end - 1) < width - before)  # the last may be cut short
@@ -144,7 +129,43 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
         return None
     if (fit <= 0 and not one_line) or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
         return None  # nothing ties the records together: neither line breaks nor a count
-    return Stretch(start, min(end + 1, len(groups)), Shape(width, before), fit / scored)
+    return Stretch(start, min(end + 1, len(groups)), shape, fit)
+
+
+def _records_at(groups: list[Group], start: int) -> tuple[int, Shape, float] | None:
+    """The records from ``start``: how many, their shape, the split's fit per record. Records
+    run together on their lines over several lines are read one line's table at a time."""
+    if not is_name(groups[start]):
+        return None
+    sizes = _sizes_after(groups, start)
+    if len(sizes) < MIN_RECORDS - 1:
+        return None
+    width = Counter(sizes[: MIN_RECORDS + 2]).most_common(1)[0][0]
+    if not 1 <= width <= MAX_VALUES or sizes[0] != width:
+        return None
+    names = _names_fitting(groups, start, width)
+    for first_line_only in (False, True):
+        if names < MIN_RECORDS:
+            return None
+        split = _best_split(groups, start, start + 2 * names - 1, width)
+        if split is None:
+            return None
+        fit, before, misfits = split
+        names -= misfits
+        end = start + 2 * names - 1
+        mid = _mid_line(groups, start, end, width, before)
+        if mid * 3 <= names or _lines_spanned(groups, start, end) == 1:
+            return names, Shape(width, before), fit / max(names, 1)
+        if first_line_only:
+            break
+        names = _on_first_line(groups, start, names)  # a table run together on its line
+    return None  # numbers inside sentences: prose, not records
+
+
+def _on_first_line(groups: list[Group], start: int, names: int) -> int:
+    """How many of the records from ``start`` have their name on its line."""
+    line = groups[start].tokens[0].line
+    return sum(1 for k in range(names) if groups[start + 2 * k].tokens[0].line == line)
 
 
 def _last_is_prose(groups: list[Group], stretch: Stretch, names: int) -> bool:
