@@ -85,6 +85,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9800013, "pdf"),  # fresh seed: a name cut by the page break, the table continued headless
     (9800060, "text:tabs"),  # fresh seed: a rank-only list under "Xêp hạng" (a mark typed wrong)
     (9800033, "text:runon"),  # fresh seed: two years, each run together on its own line
+    (9900094, "text:spaced"),  # fresh seed: "Điều 1. … năm 2022 …" above the rows read as records
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -59,6 +59,9 @@ def find_stretches(groups: list[Group]) -> Iterator[Stretch]:
         later = _stretch_at(groups, index + 2)  # the first "record" may be the header's words
         if later is not None and later.fit > stretch.fit and _header_first(groups, stretch, later):
             stretch = later
+        lead = _misfits_at_start(rows_of(groups, stretch), stretch.shape.before)
+        trimmed = _stretch_at(groups, stretch.start + 2 * lead) if lead else None
+        stretch = trimmed if trimmed is not None else stretch
         table = _table_under_labels(groups, stretch)
         if table is not None:
             index = table  # the labels stay for its header
@@ -207,6 +210,23 @@ def _misfits_at_end(rows: list[list[Token | None]], before: int) -> int:
     # from the first break that too few records follow to be a group of the table's own
     tail = [at for at in breaks if len(patterns) - at - 1 < MIN_RECORDS]
     return len(patterns) - tail[0] if tail else 0
+
+
+def _misfits_at_start(rows: list[list[Token | None]], before: int) -> int:
+    """Records at the start whose line breaks fall where the table's rows have none: words of
+    the sentence above the table ("Điều 1. … năm 2022 của …") read as records."""
+    patterns = [tuple(t.starts_line if t else None for t in row[: before + 2]) for row in rows]
+    whole = [p for p in patterns if None not in p]
+    if len(whole) < 2 * MIN_RECORDS:
+        return 0
+    usual, count = Counter(whole).most_common(1)[0]
+    if 4 * count < 3 * len(whole) or not usual[0]:
+        return 0  # no pattern the rows share, or rows run together (none starts its line)
+    odd = [at for at in range(MIN_RECORDS) if None not in patterns[at] and patterns[at] != usual]
+    lead = odd[-1] + 1 if odd else 0
+    while lead and lead < len(patterns) and None in patterns[lead]:
+        lead += 1  # words without values between the sentence and the rows: a header
+    return lead if len(patterns) - lead >= MIN_RECORDS else 0
 
 
 def _sizes_after(groups: list[Group], start: int) -> list[int]:
