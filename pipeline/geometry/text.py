@@ -100,7 +100,7 @@ def make_words(glyphs: list[Glyph], word_gap: float) -> list[TextWord]:
 
 def word_of(glyphs: list[Glyph]) -> TextWord:
     """One word from its glyphs."""
-    texts, _, tops, rights, bottoms = zip(*(glyph[:5] for glyph in glyphs), strict=True)
+    texts, _, tops, rights, bottoms, _ = zip(*glyphs, strict=True)  # one pass in C
     first = glyphs[0]
     text = unicodedata.normalize("NFC", "".join(texts))
     return TextWord(text, first.x0, min(tops), max(rights), max(bottoms), first.x1 - first.x0)
