@@ -3,7 +3,10 @@
 Prints, in one run:
   * text decisions/s with 1 and 2 workers (the seeds copied to 400 files);
   * text-layer PDF pages/s with 1 and 2 workers, beside pdfplumber ``extract_tables()`` alone
-    on the same files in one process;
+    on the same files in one process: every distinct PDF of the samples and fixtures whose
+    pages all have a text layer (53 files). Distinct, not copies: a worker keeps what it
+    derived from a document (a table's total rule, a province's names) and reads a copy for
+    less, so copies would time the first worker's memory, not the workers;
   * the peak memory (RSS) of a worker in each run;
   * the time of ``decisions extract`` over 1,000 unchanged text decisions, first run and re-run.
 
@@ -142,11 +145,37 @@ def bench_text(tmp: Path) -> None:
     )
 
 
+PDF_FOLDERS = (
+    "samples/generated",
+    "samples/rules",
+    "tests/fixtures/pdf",
+    "tests/fixtures/producers",
+)
+
+
+def text_layer_pdfs() -> list[Path]:
+    """Every readable PDF of ``PDF_FOLDERS`` whose every page has a text layer."""
+    from pipeline.errors import DocumentError
+    from pipeline.ingest.pdf import read_pdf
+
+    found = []
+    for folder in PDF_FOLDERS:
+        for path in sorted((ROOT / folder).glob("*.pdf")):
+            try:
+                pages = read_pdf(path, path.name)
+            except DocumentError:
+                continue
+            if all(page.method == "pdf" for page in pages):
+                found.append(path)
+    return found
+
+
 def bench_pdf(tmp: Path) -> None:
-    pdfs = sorted((ROOT / "samples/generated").glob("*.pdf"))
-    files = copies(pdfs, tmp / "pdf", 4 * len(pdfs))
+    files = text_layer_pdfs()
     _one, two = bench_workers(
-        f"text-layer PDFs (samples/generated x4, {len(files)} files)", files, "pages"
+        f"text-layer PDFs (distinct files of samples/ and tests/fixtures/, {len(files)} files)",
+        files,
+        "pages",
     )
     base = line(
         "pdfplumber extract_tables() alone",
