@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from pipeline.models import BLANK_MARKS, Provenance, Value
 
@@ -29,8 +30,13 @@ def squeeze(printed: str) -> str:
     return printed.replace("\u00a0", "").replace(" ", "").strip().removesuffix("%")
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_number(printed: str) -> Decimal | None:
-    """A printed score as an exact Decimal; None for a blank, a dash, or anything unreadable."""
+    """A printed score as an exact Decimal; None for a blank, a dash, or anything unreadable.
+
+    Kept per printed text (Decimals are immutable): finding a table's header, ranks and roles
+    reads each of its cells some twenty times over.
+    """
     text = squeeze(printed)
     if text in BLANK_MARKS:
         return None

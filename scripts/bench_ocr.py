@@ -148,16 +148,23 @@ def bench(pages: list[Path]) -> None:
 
 
 def bench_scan_batch(pages: list[Path], folder: Path) -> None:
-    """``SCAN_BATCH`` one-page scans (the pages cycled) with 1 and 2 workers."""
+    """``SCAN_BATCH`` one-page scans (the pages cycled) with 1 and 2 workers.
+
+    Each file's name ends in a letter: "scan-001.png", "scan-002.png" … would be read as the
+    pages of one decision (``pipeline.batch.discover.page_runs``), one document for one worker.
+    """
     folder.mkdir()
     files = []
     for number in range(SCAN_BATCH):
         page = pages[number % len(pages)]
-        files.append(folder / f"scan-{number:03d}{page.suffix}")
+        files.append(folder / f"{number:03d}-scan{page.suffix}")
         shutil.copy(page, files[-1])
     names = [str(path) for path in files]
     print(f"scans: a batch of {SCAN_BATCH} one-page documents")
-    one = show("decisions, 1 worker", measure(RUN, "1", *names))
+    single = measure(RUN, "1", *names)
+    if single["documents"] != SCAN_BATCH:
+        raise SystemExit(f"the batch was read as {single['documents']} documents, not {SCAN_BATCH}")
+    one = show("decisions, 1 worker", single)
     two = show("decisions, 2 workers", measure(RUN, "2", *names))
     goal("scans: 2 workers / 1 worker", two / one, ">=", 1.8)
     print(f"     (this machine now: 2 busy processes / 1 = {machine_parallelism():.2f}x)")

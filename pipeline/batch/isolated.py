@@ -41,6 +41,11 @@ class Pipe:
         pickle.dump(message, self.writer, protocol=pickle.HIGHEST_PROTOCOL)
         self.writer.flush()
 
+    def send_bytes(self, pickled: bytes) -> None:
+        """A message pickled already (``wire.dumps``, as a worker sends its results)."""
+        self.writer.write(pickled)
+        self.writer.flush()
+
     def recv(self) -> Any:
         return pickle.load(self.reader)  # EOFError when the other end is gone
 

@@ -1,23 +1,26 @@
 """Documents across local worker processes, each document isolated in its worker.
 
-A worker gets one document at a time. A document that outlives the wall-time limit has its
-worker killed; a worker that dies (a crash in a C library, the memory limit) fails the
-document it held. Either way that document is recorded failed with the limit it hit and a
-fresh worker takes the next one; the others are not touched. Workers are forked with the
-stages already imported and the registry loaded, so a replacement starts in a fraction of a
-second.
+A worker reads one document at a time, and while the batch has more documents than workers
+it holds the next one too, so it never waits for the parent between two documents (on a
+busy machine the parent is not always scheduled at once). A document that outlives the
+wall-time limit has its worker killed; a worker that dies (a crash in a C library, the memory
+limit) fails the document it was reading. Either way that document is recorded failed with
+the limit it hit, the one it held next goes back to the queue, and a fresh worker takes over;
+the others are not touched. Workers are forked with the stages already imported and the
+registry loaded, so a replacement starts in a fraction of a second.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import multiprocessing
 import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -29,17 +32,18 @@ from pipeline.models import DocumentResult
 
 Indexed = tuple[int, Job]
 Outcome = tuple[int, DocumentResult, str | None]  # index, result, its JSON when encoded
+HELD = 2  # documents a worker holds while more wait than there are workers: one read, one next
 
 
 @dataclass
 class _Slot:
-    """One worker process and the document it holds (mutable: the pool's bookkeeping)."""
+    """One worker process and the documents it holds (mutable: the pool's bookkeeping)."""
 
     process: Any
     conn: Connection
     ready: bool = False
-    job: Indexed | None = None
-    started: float = 0.0
+    jobs: deque[Indexed] = field(default_factory=deque)  # sent, in order; the first is read
+    started: float = 0.0  # when the first of ``jobs`` started
 
 
 def run_local(
@@ -53,18 +57,19 @@ def run_local(
     start = functools.partial(_start, context, settings, journalled)
     slots = [start() for _ in range(min(workers, len(queue)))]
     try:
-        while queue or any(slot.job for slot in slots):
+        while queue or any(slot.jobs for slot in slots):
             for slot in slots:
-                if slot.ready and slot.job is None and queue:
-                    slot.job, slot.started = queue.popleft(), time.monotonic()
-                    slot.conn.send(slot.job)
+                _feed(slot, queue, len(slots))
             ready = set(wait(_waitables(slots), _timeout(slots, settings)))
             alive = []
             for slot in slots:
                 outcome = _outcome(slot, ready, settings)
                 if outcome is not None:
                     yield outcome
-                if slot.process.is_alive() or slot.job:
+                if not slot.process.is_alive() and not slot.ready:  # its next job: to another
+                    queue.extendleft(reversed(slot.jobs))
+                    slot.jobs.clear()
+                if slot.process.is_alive() or slot.jobs:
                     alive.append(slot)
                 elif queue:  # died or killed: a fresh worker takes its place
                     alive.append(start())
@@ -95,9 +100,25 @@ def _warm(settings: BatchSettings) -> None:
 def _start(context: Any, settings: BatchSettings, journalled: bool) -> _Slot:
     parent, child = context.Pipe()
     process = context.Process(target=serve, args=(child, settings, journalled), daemon=True)
-    process.start()
+    gc.freeze()  # the child's collector leaves the inherited objects (and their pages) alone
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()
     child.close()
     return _Slot(process, parent)
+
+
+def _feed(slot: _Slot, queue: deque[Indexed], workers: int) -> None:
+    """Send a ready worker its next documents: two while more wait than there are workers (so
+    it starts the next one as soon as it sends a result), one near the end (so the last
+    documents go to whichever worker is free)."""
+    held = HELD if len(queue) > workers else 1
+    while slot.ready and len(slot.jobs) < held and queue:
+        if not slot.jobs:
+            slot.started = time.monotonic()
+        slot.jobs.append(queue.popleft())
+        slot.conn.send(slot.jobs[-1])
 
 
 def _waitables(slots: list[_Slot]) -> list[Any]:
@@ -105,7 +126,7 @@ def _waitables(slots: list[_Slot]) -> list[Any]:
 
 
 def _timeout(slots: list[_Slot], settings: BatchSettings) -> float | None:
-    deadlines = [slot.started + settings.limits.time_s for slot in slots if slot.job]
+    deadlines = [slot.started + settings.limits.time_s for slot in slots if slot.jobs]
     return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
 
 
@@ -121,15 +142,16 @@ def _outcome(slot: _Slot, ready: set[Any], settings: BatchSettings) -> Outcome |
             return None
         if message[0] == "error":
             raise message[1]
-        slot.job = None
+        slot.jobs.popleft()
+        slot.started = time.monotonic()  # the worker went on to the next one it holds
         return message
     if slot.process.sentinel in ready:
         return _died(slot, settings)
-    if slot.job and time.monotonic() - slot.started > settings.limits.time_s:
-        index, job = slot.job
+    if slot.jobs and time.monotonic() - slot.started > settings.limits.time_s:
+        index, job = slot.jobs.popleft()
         slot.process.kill()
         slot.process.join()
-        slot.job = None
+        slot.ready = False
         return index, over_time(job, settings.limits.time_s), None
     return None
 
@@ -137,10 +159,9 @@ def _outcome(slot: _Slot, ready: set[Any], settings: BatchSettings) -> Outcome |
 def _died(slot: _Slot, settings: BatchSettings) -> Outcome | None:
     slot.process.join()
     slot.ready = False
-    if slot.job is None:
+    if not slot.jobs:
         return None
-    index, job = slot.job
-    slot.job = None
+    index, job = slot.jobs.popleft()
     return index, worker_died(job, slot.process.exitcode, settings.limits.memory_mb), None
 
 

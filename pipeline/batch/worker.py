@@ -15,6 +15,7 @@ from multiprocessing.connection import Connection
 from pipeline.batch.codec import encode_json
 from pipeline.batch.process import process_document
 from pipeline.batch.settings import BatchSettings
+from pipeline.batch.wire import dumps
 
 READY = "ready"
 
@@ -46,4 +47,4 @@ def serve(conn: Connection, settings: BatchSettings, journalled: bool = True) ->
             return
         index, job = message
         result = process_document(job, settings, registry)
-        conn.send((index, result, encode_json(result) if journalled else None))
+        conn.send_bytes(dumps((index, result, encode_json(result) if journalled else None)))

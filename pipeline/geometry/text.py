@@ -55,17 +55,17 @@ def nfc(text: str) -> str:
 def group_lines(glyphs: list[Glyph], line_tolerance: float, word_gap: float) -> list[TextLine]:
     """Glyphs whose bottoms lie within the tolerance form one line; lines top to bottom."""
     ordered = sorted(glyphs, key=BOTTOM)
+    bottoms = [glyph.bottom for glyph in ordered]
+    cuts = [
+        index
+        for index, (above, below) in enumerate(zip(bottoms, bottoms[1:], strict=False), start=1)
+        if below - above > line_tolerance
+    ]  # most table cells hold one line: no cut
     lines: list[TextLine] = []
-    start = 0
-    for index in range(1, len(ordered) + 1):
-        if (
-            index == len(ordered)
-            or ordered[index].bottom - ordered[index - 1].bottom > line_tolerance
-        ):
-            words = make_words(ordered[start:index], word_gap)
-            if words:
-                lines.append(line_of(words))
-            start = index
+    for start, end in zip([0, *cuts], [*cuts, len(ordered)], strict=True):
+        words = make_words(ordered[start:end], word_gap)
+        if words:
+            lines.append(line_of(words))
     return sorted(lines, key=lambda line: (line.top, line.x0))
 
 
@@ -81,18 +81,19 @@ def make_words(glyphs: list[Glyph], word_gap: float) -> list[TextWord]:
     """
     words: list[TextWord] = []
     current: list[Glyph] = []
+    last_x1 = room = 0.0  # of the glyph before: its right edge, the gap that parts a word
     for glyph in sorted(glyphs, key=X0):  # the reader's hottest loop: kept flat
-        if glyph.text.isspace():
+        text, x0, top, x1, bottom, _ = glyph
+        if text.isspace():
             if current:
                 words.append(word_of(current))
                 current = []
             continue
-        if current:
-            last = current[-1]
-            if glyph.x0 - last.x1 > word_gap * (last.bottom - last.top):
-                words.append(word_of(current))
-                current = []
+        if current and x0 - last_x1 > room:
+            words.append(word_of(current))
+            current = []
         current.append(glyph)
+        last_x1, room = x1, word_gap * (bottom - top)
     if current:
         words.append(word_of(current))
     return words
@@ -100,9 +101,11 @@ def make_words(glyphs: list[Glyph], word_gap: float) -> list[TextWord]:
 
 def word_of(glyphs: list[Glyph]) -> TextWord:
     """One word from its glyphs."""
-    texts, _, tops, rights, bottoms = zip(*(glyph[:5] for glyph in glyphs), strict=True)
+    texts, _, tops, rights, bottoms, _ = zip(*glyphs, strict=True)  # one pass in C
     first = glyphs[0]
-    text = unicodedata.normalize("NFC", "".join(texts))
+    text = "".join(texts)
+    if not text.isascii():  # ASCII is NFC already: most numbers, a third of the words
+        text = unicodedata.normalize("NFC", text)
     return TextWord(text, first.x0, min(tops), max(rights), max(bottoms), first.x1 - first.x0)
 
 

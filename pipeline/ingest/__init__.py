@@ -164,10 +164,13 @@ def read_pages(
     if fmt in SHEET_FORMATS or fmt in CONVERTED_TO_DOCX:
         return read_office(path, fmt, source_file, limits)
     if fmt == "pdf":
-        from pipeline.ingest.image import ocr_scanned_pages
-        from pipeline.ingest.pdf import read_pdf
+        from pipeline.ingest.pdf import OCR_NEEDED, read_pdf
 
         pages = read_pdf(path, source_file, limits=limits)
+        if all(page.method != OCR_NEEDED for page in pages):
+            return pages  # a text PDF never imports the OCR stack (OpenCV …: 0.1 s a worker)
+        from pipeline.ingest.image import ocr_scanned_pages
+
         return ocr_scanned_pages(path, pages, source_file, ocr)
     if fmt == "image":
         _require_image_size(path, limits)

@@ -21,7 +21,7 @@ from pipeline.ingest.legacy.detect import font_encoding, unicode_only
 def decode_page(content: PageContent) -> PageContent:
     """The page with its legacy glyphs decoded and the encodings found."""
     glyphs = list(content.glyphs)
-    if all(ord(glyph.text[:1] or " ") < 0x80 for glyph in glyphs):
+    if _plain_unicode(glyphs):
         return content
     found: set[str] = set()
     unknown = []
@@ -47,6 +47,16 @@ def decode_page(content: PageContent) -> PageContent:
         elif reading.encoding == UNSURE:
             found.add(UNSURE)
     return content._replace(glyphs=glyphs, encoding=encoding_of(found))
+
+
+def _plain_unicode(glyphs: list[Glyph]) -> bool:
+    """Whether a page has nothing to decode: ASCII only, or no legacy font and letters only
+    Unicode has (the common page, told in one search of its text instead of glyph by glyph)."""
+    if all(ord(glyph.text[:1] or " ") < 0x80 for glyph in glyphs):
+        return True
+    return not any(glyph.font for glyph in glyphs) and unicode_only(
+        "".join([glyph.text for glyph in glyphs])
+    )
 
 
 def _decode_glyph(glyphs: list[Glyph], index: int, encoding: str, capitals: bool) -> str:

@@ -7,6 +7,7 @@ of the page as displayed (after /Rotate), so the layout code never sees an engin
 from __future__ import annotations
 
 import ctypes
+import re
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from pipeline.errors import CorruptFile, EncryptedFile
 from pipeline.geometry.shapes import Glyph, PageContent, Rule, box_rules
 from pipeline.ingest.legacy.detect import maybe_legacy
 
+SURROGATE = re.compile("[\ud800-\udbff]")  # half of a pair pdfium reports as two characters
 # Characters pdfium adds to its text stream that are not printed glyphs.
 SKIPPED_CODES = frozenset({0, 2, 10, 13, 0xFFFE})
 ENCRYPTED_MESSAGE = (
@@ -116,12 +118,13 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
         else:
             box = to_display(affine, left, bottom, right, top)
             glyphs.append(Glyph(chr(code), *box))
-    if maybe_legacy("".join(glyph.text for glyph in glyphs)):  # fonts only where they matter
+    text = "".join([glyph.text for glyph in glyphs])
+    if maybe_legacy(text):  # fonts only where they matter
         glyphs = [
             glyph._replace(font=font_name(text_page, index)) if ord(glyph.text) > 127 else glyph
             for glyph, index in zip(glyphs, indices, strict=True)
         ]
-    return join_surrogates(glyphs)
+    return join_surrogates(glyphs) if SURROGATE.search(text) else glyphs
 
 
 def font_name(text_page: Any, index: int) -> str | None:

@@ -66,6 +66,16 @@ def places(total: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+@lru_cache(maxsize=1 << 12)
+def _scaled(printed: str) -> tuple[int, int]:
+    """(10 ** places, the total times that: a whole number) of a printed total, kept per text:
+    a table's few totals are checked thousands of times each."""
+    total = Decimal(printed)
+    scale = 10 ** places(total)
+    numerator, denominator = total.as_integer_ratio()
+    return scale, numerator * scale // denominator
+
+
 def agrees(computed: Fraction, total: Decimal) -> bool:
     """The printed total is the computed one, exactly or rounded to its printed places
     (half-even or half-up). In integers: the checks of a table call this some 15,000 times."""
@@ -76,9 +86,7 @@ def agrees_ratio(above: int, below: int, total: Decimal) -> bool:
     """``agrees(Fraction(above, below), total)`` without building the Fraction (below != 0)."""
     if below < 0:
         above, below = -above, -below
-    scale = 10 ** places(total)
-    numerator, denominator = total.as_integer_ratio()
-    target = numerator * scale // denominator  # whole: the total has ``places`` decimals
+    scale, target = _scaled(str(total))  # str keeps the printed places; equal Decimals may not
     floor, remainder = divmod(above * scale, below)
     half_up = floor + (2 * remainder >= below)
     half_even = floor + (2 * remainder > below or (2 * remainder == below and floor % 2 == 1))

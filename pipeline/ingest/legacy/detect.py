@@ -144,7 +144,7 @@ def maybe_legacy(chars: str) -> bool:
         and char not in _PUNCTUATION
         and _foreign(char)
         and byte_value(char) is not None
-        for char in chars
+        for char in set(chars)  # a page's few distinct characters, not its thousands
     )
 
 
