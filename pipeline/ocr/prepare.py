@@ -4,7 +4,8 @@ Each step is kept because it measurably helps cell accuracy (README: "OCR"): col
 dropped by colour (a red or blue seal is bright in its own channel, black ink is dark in every
 channel), a photographed page found by its four corners and warped flat, lighting evened out by
 dividing by the page's own background, the page turned upright (90°/180°/270°), then deskewed by
-the angle that makes its text lines and rules sharpest.
+the angle that makes its text lines and rules sharpest, and a photographed page's curled lines
+straightened (dewarp.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipeline.ocr.cv import cv2
+from pipeline.ocr.dewarp import straighten
 from pipeline.ocr.settings import OcrSettings
 
 A4_RATIO = 297 / 210
@@ -70,6 +72,10 @@ def prepare(
     if abs(angle) >= 0.05:
         gray = rotate(gray, angle)
         steps.append(f"deskewed {angle:.2f}")
+    straight = None if corners is None or "dewarp" in skip else straighten(gray, binarize(gray))
+    if straight is not None:  # a photographed page's paper curls; a scan's lies flat
+        gray = straight
+        steps.append("straightened")
     return Prepared(gray, ppi, tuple(steps))
 
 
