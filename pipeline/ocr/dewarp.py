@@ -9,6 +9,10 @@ with its neighbour's (the shift where the two agree best: the lines' offset from
 the next, far less than a line spacing), the offsets are summed across the page and a smooth
 curve fitted through them; each column is then moved up or down by its curve. A flat page
 measures a flat curve and is left as it is.
+
+The page's edges bend with the paper, so the corners a photo is flattened by leave the columns
+leaning (a table's vertical rules 1-3° off): the columns are stood up by the shear that makes
+the page's column profile of ink sharpest, as deskewing does for the rows.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ MAX_STEP_SHARE = (
 MIN_INK_SHARE = 0.01  # a strip with less ink (a margin) says nothing about the lines
 DEGREE = 4  # of the curve fitted through the strips' offsets
 MIN_BEND_PX = 4.0  # a curve that moves no column further than this is flat: left as it is
+MAX_LEAN_DEG, LEAN_STEP_DEG = 4.0, 0.1  # columns' lean searched for, either way
+MIN_LEAN_DEG = 0.2  # a smaller lean is left as it is
+WORK_WIDTH = 1000  # the lean is measured on a copy this wide
 
 
 def _profiles(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -82,3 +89,36 @@ def straighten(gray: np.ndarray, ink: np.ndarray) -> np.ndarray | None:
     flat = cv2.remap(gray, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
                      borderValue=255)  # fmt: skip
     return np.asarray(flat)
+
+
+def _sheared(image: np.ndarray, slope: float, border: int, fast: bool = False) -> np.ndarray:
+    """``image`` with each row moved sideways by ``slope`` times its distance from the middle."""
+    height, width = image.shape[:2]
+    matrix = np.array([[1, slope, -slope * height / 2], [0, 1, 0]], dtype=np.float32)
+    flags = cv2.INTER_NEAREST if fast else cv2.INTER_LINEAR
+    moved = cv2.warpAffine(image, matrix, (width, height), flags=flags,
+                           borderMode=cv2.BORDER_CONSTANT, borderValue=border)  # fmt: skip
+    return np.asarray(moved)
+
+
+def lean(ink: np.ndarray) -> float:
+    """The slope (sideways pixels per row) that stands the columns of ``ink`` upright."""
+    scale = WORK_WIDTH / max(ink.shape[1], 1)
+    small = ink if scale >= 1 else cv2.resize(ink, None, fx=scale, fy=scale,
+                                              interpolation=cv2.INTER_AREA)  # fmt: skip
+    degrees = np.arange(-MAX_LEAN_DEG, MAX_LEAN_DEG + LEAN_STEP_DEG / 2, LEAN_STEP_DEG)
+
+    def sharpness(slope: float) -> float:
+        profile = _sheared(small, slope, 0, fast=True).sum(axis=0, dtype=np.float64)
+        return float(np.square(np.diff(profile)).sum())
+
+    slopes = np.tan(np.radians(degrees))
+    return float(max(slopes, key=sharpness))
+
+
+def stand_up(gray: np.ndarray, ink: np.ndarray) -> np.ndarray | None:
+    """``gray`` with its leaning columns upright, or None when they stand already."""
+    slope = lean(ink)
+    if abs(np.degrees(np.arctan(slope))) < MIN_LEAN_DEG:
+        return None
+    return _sheared(gray, slope, 255)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipeline.ocr.cv import cv2
-from pipeline.ocr.dewarp import straighten
+from pipeline.ocr.dewarp import stand_up, straighten
 from pipeline.ocr.settings import OcrSettings
 
 A4_RATIO = 297 / 210
@@ -72,11 +72,23 @@ def prepare(
     if abs(angle) >= 0.05:
         gray = rotate(gray, angle)
         steps.append(f"deskewed {angle:.2f}")
-    straight = None if corners is None or "dewarp" in skip else straighten(gray, binarize(gray))
-    if straight is not None:  # a photographed page's paper curls; a scan's lies flat
+    if corners is not None and "dewarp" not in skip:  # a photographed page's paper curls
+        gray = _uncurled(gray, steps)
+    return Prepared(gray, ppi, tuple(steps))
+
+
+def _uncurled(gray: np.ndarray, steps: list[str]) -> np.ndarray:
+    """A photographed page with its curled lines straightened and its columns stood upright
+    (a scan's paper lies flat: left as it is)."""
+    straight = straighten(gray, binarize(gray))
+    if straight is not None:
         gray = straight
         steps.append("straightened")
-    return Prepared(gray, ppi, tuple(steps))
+    upright = stand_up(gray, binarize(gray))
+    if upright is not None:
+        gray = upright
+        steps.append("columns stood up")
+    return gray
 
 
 def drop_colour(image: np.ndarray) -> tuple[np.ndarray, bool]:
