@@ -1,5 +1,6 @@
-"""A table's thin rules are found also where a photo or an upscaled scan left them grey (their
-middle only nears the ink's darkness), and the back page's rules showing through are not."""
+"""A photo's thin rules are found also where the lens left them grey (their middle only nears
+the ink's darkness), and the back page's rules showing through are not; on a scan, whose rules
+are as dark as its print, a grey stroke is no rule (a title's faint underline)."""
 
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ def _photographed(page: np.ndarray) -> np.ndarray:
     return np.asarray(cv2.resize(soft, size, interpolation=cv2.INTER_CUBIC))
 
 
-def _counts(gray: np.ndarray) -> tuple[int, int]:
-    rules = find_rules(gray, binarize(gray), PPI).rules
+def _counts(gray: np.ndarray, photo: bool = True) -> tuple[int, int]:
+    rules = find_rules(gray, binarize(gray), PPI, grey_rules=photo).rules
     flat = sum(rule.top == rule.bottom for rule in rules)
     return flat, len(rules) - flat
 
@@ -44,6 +45,8 @@ def test_thin_grey_rules_of_a_photo_are_found() -> None:
     otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     assert gray[940:1000, 800].min() > otsu  # lighter than the ink threshold all along
     assert _counts(gray) == (5, 5)
+    assert _counts(gray, photo=False) == (0, 0)  # a scan's grey strokes are no rules
+    assert _counts(_photographed(_grid_page(rule_px=1)), photo=False) == (5, 5)  # dark ones are
 
 
 def test_rules_showing_through_from_the_back_are_not() -> None:
