@@ -27,6 +27,7 @@ from pipeline.issuing import (
 )
 from pipeline.models import Document, Line, Metadata
 from pipeline.ocr.respell import respell
+from pipeline.ocr.syllables import fix_tones
 
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -121,7 +122,8 @@ def read_metadata(document: Document) -> Metadata:
               or issuer_of_code(number, full))  # fmt: skip
     title = _title(body, opening) or subject(head)
     if title and any(page.method == "ocr" for page in document.pages):
-        title = respell(title, "\n".join(body))  # its marks as the body prints the words
+        # the marks as the body prints the words, then no tone that makes no Vietnamese syllable
+        title = fix_tones(respell(title, "\n".join(body)))
     metadata = Metadata(
         issuer=issuer,
         province=province,

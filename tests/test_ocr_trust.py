@@ -139,3 +139,16 @@ def test_a_rank_resting_on_an_unsure_total_elsewhere_is_a_warning() -> None:
     flags = temper(reconcile("d", Metadata(), (settled,)) + ocr_flags)
     ranks = [f for f in flags if f.check == "rank_mismatch"]
     assert ranks and all(f.severity == "warning" for f in ranks)
+
+
+def test_a_column_shifted_under_a_lost_header_is_not_confirmed_by_reading_twice() -> None:
+    # printed 10 + 20 = 30 on every row; a lost first column shifts 20 and 30 left, and a
+    # neighbour's value fills the total: each cell is read twice alike, no total rule holds
+    shifted = table(*(entry(i, str(20 + i), str(30 + i), str(41 + 3 * i)) for i in range(1, 5)))
+    _, flags = settle(shifted, {})
+    doubted = [(f.check, f.entry_index, f.expected) for f in flags if f.check == "low_confidence"]
+    assert len(doubted) == 12 and ("low_confidence", 1, "a component in its column") in doubted
+    assert all("đúng cột" in f.message for f in flags if f.check == "low_confidence")
+    assert [f.check for f in flags].count("unreliable_table") == 1
+    placed = table(*(entry(i, str(10 + i), str(20 + i), str(30 + 2 * i)) for i in range(1, 5)))
+    assert settle(placed, {})[1] == ()  # the sum holds: the columns stand

@@ -14,7 +14,7 @@ from realscans_eval import REALSCANS, SCORED, TRUTH, Field, documents, run, scor
 pytestmark = pytest.mark.skipif(
     not REALSCANS.is_dir(), reason=f"the real scans are not at {REALSCANS} (set REALSCANS)"
 )
-FLOOR = 0.75  # share of number/date/issuer/title fields right: 34 of 44 measured, 33 allowed
+FLOOR = 0.79  # share of number/date/issuer/title fields right: 36 of 44 measured, 35 allowed
 
 
 @pytest.fixture(scope="module")

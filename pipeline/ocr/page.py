@@ -49,14 +49,15 @@ def read_page_image(
     """Read one page image (RGB or grey) at ``ppi`` into a Page with method ``ocr``."""
     prepared = _at_reading_resolution(prepare(image, ppi, settings, _detector(engine)))
     ppi = prepared.ppi
-    gray, ruled, words = _page_pass(prepared.gray, ppi, engine)
+    photo = "flattened" in prepared.steps
+    gray, ruled, words = _page_pass(prepared.gray, ppi, engine, photo)
     steps = prepared.steps
     last = ruled
     for turn in (180, 90, 270):  # still the wrong way up? the page pass says so by its doubt
         if not _doubtful(words):
             break
         other = _page_pass(np.ascontiguousarray(np.rot90(prepared.gray, k=-turn // 90)), ppi,
-                           engine)  # fmt: skip
+                           engine, photo)  # fmt: skip
         last = other[1]
         if _median_confidence(other[2]) > _median_confidence(words):
             (gray, ruled, words), steps = other, (*prepared.steps, f"turned {turn} more")
@@ -98,11 +99,11 @@ def _detector(engine: Tesseract) -> Callable[[np.ndarray], int | None]:
     return detect
 
 
-def _page_pass(gray: np.ndarray, ppi: int, engine: Tesseract) -> tuple[
+def _page_pass(gray: np.ndarray, ppi: int, engine: Tesseract, photo: bool = False) -> tuple[
     np.ndarray, RuledPage, list[OcrWord]
 ]:  # fmt: skip
     """The page's rules found and erased, then every word read."""
-    ruled = find_rules(gray, binarize(gray), ppi)
+    ruled = find_rules(gray, binarize(gray), ppi, grey_rules=photo)
     engine.set_page(Image.fromarray(ruled.clean), ppi)
     return gray, ruled, engine.words()
 

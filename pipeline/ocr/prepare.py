@@ -4,7 +4,8 @@ Each step is kept because it measurably helps cell accuracy (README: "OCR"): col
 dropped by colour (a red or blue seal is bright in its own channel, black ink is dark in every
 channel), a photographed page found by its four corners and warped flat, lighting evened out by
 dividing by the page's own background, the page turned upright (90°/180°/270°), then deskewed by
-the angle that makes its text lines and rules sharpest.
+the angle that makes its text lines and rules sharpest, and a photographed page's curled lines
+straightened (dewarp.py).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipeline.ocr.cv import cv2
+from pipeline.ocr.dewarp import stand_up, straighten
 from pipeline.ocr.settings import OcrSettings
 
 A4_RATIO = 297 / 210
 COLOUR_SPREAD = 80  # a pixel whose channels differ by more than this is coloured ink
 STAMP_SHARE = 0.0005  # this share of coloured pixels is a stamp (said in the page's steps)
+MIN_FILL = 0.9  # a page's region fills its quadrilateral (a region a shadow's edge cut does not)
 WORK_WIDTH = 1000
 # Sharpness of the text profile turned 90° over level: on the fixture pages upright ones
 # measure 0.12-0.83 (tables of narrow columns are the high ones), sideways ones 1.9-12.
@@ -54,7 +57,7 @@ def prepare(
         gray, stamped = drop_colour(rgb)
     if stamped:
         steps.append("stamp dropped")
-    corners = None if "flatten" in skip else page_corners(gray)
+    corners = None if "flatten" in skip else page_corners(paper_contrast(rgb))
     if corners is not None:
         gray = flatten(gray, corners, ppi)
         steps.append("flattened")
@@ -69,7 +72,23 @@ def prepare(
     if abs(angle) >= 0.05:
         gray = rotate(gray, angle)
         steps.append(f"deskewed {angle:.2f}")
+    if corners is not None and "dewarp" not in skip:  # a photographed page's paper curls
+        gray = _uncurled(gray, steps)
     return Prepared(gray, ppi, tuple(steps))
+
+
+def _uncurled(gray: np.ndarray, steps: list[str]) -> np.ndarray:
+    """A photographed page with its curled lines straightened and its columns stood upright
+    (a scan's paper lies flat: left as it is)."""
+    straight = straighten(gray, binarize(gray))
+    if straight is not None:
+        gray = straight
+        steps.append("straightened")
+    upright = stand_up(gray, binarize(gray))
+    if upright is not None:
+        gray = upright
+        steps.append("columns stood up")
+    return gray
 
 
 def drop_colour(image: np.ndarray) -> tuple[np.ndarray, bool]:
@@ -113,16 +132,46 @@ def _shrink(gray: np.ndarray) -> np.ndarray:
     return cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
 
 
+def paper_contrast(image: np.ndarray) -> np.ndarray:
+    """Grey page for finding the paper: each pixel's darkest channel. Paper is grey whether lit
+    or in shadow, so it keeps its level; a wooden or coloured desk is dark in some channel and
+    darkens (the colour drop would make it as bright as paper in shadow)."""
+    if image.ndim == 2:
+        return image
+    red, green, blue = cv2.split(image)
+    return np.asarray(cv2.min(cv2.min(red, green), blue))
+
+
 def page_corners(gray: np.ndarray) -> np.ndarray | None:
     """The four corners of a photographed page on a darker background, or None for a scan.
 
     A scan fills its image edge to edge; a photo shows the page as a bright quadrilateral
-    that leaves a darker border (desk, table) on every side.
+    that leaves a darker border (desk, table) on every side. A shadow across the page splits
+    it into a lit and a dark part, and the one threshold between them cuts the page: so the
+    page is looked for above that threshold, then above the one that splits the darker
+    pixels again (paper in shadow from the desk), and only a region that fills its
+    quadrilateral counts as the page.
     """
     small = _shrink(gray)
     scale = gray.shape[1] / small.shape[1]
     blurred = cv2.GaussianBlur(small, (9, 9), 0)
-    _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    level, _ = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    darker = blurred[blurred <= level]
+    lower = (
+        cv2.threshold(darker, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[0]
+        if darker.size
+        else level
+    )
+    for threshold in dict.fromkeys((level, lower)):
+        quad = _page_quad(np.asarray(blurred > threshold, dtype=np.uint8) * 255)
+        if quad is not None:
+            return order_corners(quad * scale)
+    return None
+
+
+def _page_quad(bright: np.ndarray) -> np.ndarray | None:
+    """The quadrilateral of the largest bright region, when it is a page: between a quarter
+    and nearly all of the image, not touching most of the border, four corners, filling them."""
     bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((25, 25), np.uint8))
     contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
@@ -134,9 +183,9 @@ def page_corners(gray: np.ndarray) -> np.ndarray | None:
         return None
     hull = cv2.convexHull(page)
     quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
-    if len(quad) != 4:
+    if len(quad) != 4 or cv2.contourArea(page) < MIN_FILL * cv2.contourArea(quad):
         return None
-    return order_corners(quad.reshape(4, 2).astype(np.float32) * scale)
+    return quad.reshape(4, 2).astype(np.float32)
 
 
 def order_corners(points: np.ndarray) -> np.ndarray:

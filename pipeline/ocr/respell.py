@@ -4,8 +4,10 @@ Tesseract's Vietnamese model drops or swaps tone marks on bold capitals and bold
 ("kiêm định chât lượng" under a body that prints "kiểm định chất lượng" ten times). The body of
 the same document, in regular type, is the evidence: a heading's word is given the spelling
 that the body prints, next to the same neighbour, with the same letters (marks aside), at
-least twice and more often than the heading's own spelling. No word list: a word the body
-does not repeat is left as read.
+least twice and more often than the heading's own spelling, or once where the body never
+prints the heading's spelling (a letter's subject, read above the body: "tô chức" under a body
+that prints "tổ chức" once and "tô chức" nowhere). No word list: a word the body does not print
+is left as read.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import Counter
 
 from pipeline.ocr.lexicon import plain
 
-MIN_SEEN = 2  # a spelling the body prints once may be the same misreading
+MIN_SEEN = 2  # a spelling the body prints once may be the same misreading (unless unopposed)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -44,7 +46,8 @@ def respell(heading: str, body: str) -> str:
                     votes[spelled[mine]] += count
         if votes:
             best, count = votes.most_common(1)[0]
-            if count >= MIN_SEEN and count > votes.get(word, 0):
+            own = votes.get(word, 0)
+            if count > own and (count >= MIN_SEEN or own == 0):
                 chosen[index] = best
     out, last = [], 0
     for token, word, new in zip(tokens, words, chosen, strict=True):

@@ -1,9 +1,12 @@
 """Ruling lines of a page image by morphology, and the page with them erased.
 
 An opening with a long thin kernel keeps only straight runs of ink longer than any letter: the
-rules of a table. Each run becomes a ``Rule`` (the PDF reader's type, in image pixels here), so
-the lattice code that turns rules into a cell grid, merged cells included, is the one the PDF
-reader uses. The rules are then painted out, so no remnant is read as a "1" or a "|".
+rules of a table. A photo's thin rule is grey, its middle just as dark as ink in places: on a
+photo the runs are found in fainter ink and kept where their middle nears the ink's darkness
+(the back page's rules showing through never do). Each run becomes a ``Rule`` (the
+PDF reader's type, in image pixels here), so the lattice code that turns rules into a cell
+grid, merged cells included, is the one the PDF reader uses. The rules are then painted out,
+so no remnant is read as a "1" or a "|".
 """
 
 from __future__ import annotations
@@ -29,11 +32,17 @@ class RuledPage(NamedTuple):
     thickness: float  # median rule thickness in pixels
 
 
-def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int) -> RuledPage:
-    """Horizontal and vertical rules of the page, and the page without them."""
+def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int, grey_rules: bool = False) -> RuledPage:
+    """Horizontal and vertical rules of the page, and the page without them; ``grey_rules``:
+    a photo's, whose thin rules the lens and the flattening left grey (a scan's are as dark as
+    its print, and its faint strokes are decorations: a title's underline)."""
     wide, high = round(MIN_FLAT_RULE_INCH * ppi), round(MIN_TALL_RULE_INCH * ppi)
-    flat = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, wide), np.uint8))
-    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((high, 1), np.uint8))
+    if grey_rules:
+        faint, level = _faint_ink(gray)
+        flat = _confirmed(_opened(faint, (1, wide)), gray, level, horizontal=True)
+        tall = _confirmed(_opened(faint, (high, 1)), gray, level, horizontal=False)
+    else:
+        flat, tall = _opened(ink, (1, wide)), _opened(ink, (high, 1))
     tall = cv2.bitwise_or(tall, _short_dividers(ink, flat, ppi))
     rules: list[Rule] = []
     thickness: list[float] = []
@@ -45,6 +54,33 @@ def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int) -> RuledPage:
     clean = gray.copy()
     clean[erase > 0] = 255
     return RuledPage(rules, clean, float(np.median(thickness)) if thickness else 0.0)
+
+
+def _opened(mask: np.ndarray, kernel: tuple[int, int]) -> np.ndarray:
+    return np.asarray(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones(kernel, np.uint8)))
+
+
+def _faint_ink(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    """Pixels darker than midway between the ink threshold (Otsu's) and the paper, and the
+    level a rule's middle must reach: midway again between that and the ink threshold. A thin
+    rule photographed or scaled up is a grey line whose middle only nears the ink's darkness;
+    the back page's rules showing through stay far lighter."""
+    threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    faint = (threshold + float(np.median(gray))) / 2
+    return np.asarray(gray < faint, dtype=np.uint8) * 255, (threshold + faint) / 2
+
+
+def _confirmed(runs: np.ndarray, gray: np.ndarray, level: float, horizontal: bool) -> np.ndarray:
+    """The straight runs of faint ink whose middle reaches ``level`` along most of their
+    length (the median of their darkest pixel across)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    keep = np.zeros(count, np.uint8)
+    for label in range(1, count):
+        x, y, w, h, _area = stats[label]
+        darkest = gray[y : y + h, x : x + w].min(axis=0 if horizontal else 1)
+        if float(np.median(darkest)) <= level:
+            keep[label] = 255
+    return keep[labels]
 
 
 def _short_dividers(ink: np.ndarray, flat: np.ndarray, ppi: int) -> np.ndarray:

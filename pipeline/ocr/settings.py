@@ -12,7 +12,8 @@ DEFAULT_MAX_SKEW_DEG = 5.0
 DEFAULT_GARBAGE_SHARE = 0.5
 # Steps that can be left out, to measure what each one is worth (scripts/eval_ocr.py --ablate).
 STEPS = (
-    "colour", "flatten", "lighting", "orientation", "deskew", "digits", "correct", "second"
+    "colour", "flatten", "lighting", "orientation", "deskew", "dewarp", "digits", "correct",
+    "second",
 )  # fmt: skip
 
 
@@ -46,8 +47,8 @@ class OcrSettings:
 
     skip: frozenset[str] = frozenset()
     """Steps left out (names in ``STEPS``): colour drop, photo flattening, lighting,
-    orientation, deskew, the digits pass, the constraint-aware correction, the second reading
-    (PP-OCRv4). For measuring."""
+    orientation, deskew, a photo's curled lines straightened, the digits pass, the
+    constraint-aware correction, the second reading (PP-OCRv4). For measuring."""
 
     def __post_init__(self) -> None:
         unknown = sorted(self.skip - set(STEPS))

@@ -10,6 +10,12 @@ reading confirms it:
 - or a second, independent reading of the same crop (PP-OCRv4, ``pipeline.ocr.second``) that
   gives the same number. Only what the arithmetic leaves unconfirmed is read twice.
 
+A second reading confirms the digits of a cell, not the column it was put in: where a table
+has components and a total but its totals follow no rule at all (the sum, a mean, a weighting:
+``total_rule_unknown``), its columns are in doubt (a column lost under a garbled header shifts
+every value after it one column left, each read twice alike), and its components and totals
+are confirmed by nothing.
+
 Every other OCR value gets ``low_confidence`` (warning), tied to its row by ``entry_index``.
 A table most of whose OCR values are unconfirmed gets one ``unreliable_table`` warning: its
 values are kept for review, but it is not data to use as it is.
@@ -42,6 +48,8 @@ ROW_ERRORS = frozenset(
      "unreadable_value"}
 )  # fmt: skip
 FIELDS = ("row_number", "total", "rank")
+PLACED_BY_ARITHMETIC = frozenset({"component", "total"})  # their column rests on the total rule
+MIN_ROWS_FOR_A_RULE = 3  # fewer totals tell no rule (reconcile.rules.total_rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +172,7 @@ def witness_flags(
     and ``unreliable_table`` when they are most of the table's OCR values."""
     every = (slot for index in range(len(table.entries)) for slot in slots(table, index))
     read = [slot for slot in every if read_by_ocr(slot.get(table))]
+    misplaced = columns_in_doubt(table)
     flags = []
     for slot in read:
         if slot in confirmed:
@@ -172,11 +181,35 @@ def witness_flags(
         assert value is not None
         second = witness(value) if witness is not None else None
         if second is not None and value.number is not None and parse_number(second) == value.number:
+            if misplaced and slot.field in PLACED_BY_ARITHMETIC:  # right digits, doubtful column
+                flags.append(misplaced_flag(doc_id, table, slot))
             continue
         flags.append(unsure_flag(doc_id, table, slot, second))
     if read and len(flags) > UNRELIABLE_SHARE * len(read):
         flags.append(_unreliable(doc_id, table, len(flags), len(read)))
     return flags
+
+
+def columns_in_doubt(table: Table) -> bool:
+    """Components and a total whose totals follow no rule (enough rows to tell)."""
+    if not table.components() or not table.has_role("total"):
+        return False
+    totals = sum(entry.total is not None for entry in table.entries)
+    return totals >= MIN_ROWS_FOR_A_RULE and total_rule(table).kind == "none"
+
+
+def misplaced_flag(doc_id: str, table: Table, slot: Slot) -> Flag:
+    """``low_confidence`` on a value read twice alike in a table whose columns are in doubt."""
+    entry, value = table.entries[slot.entry], slot.get(table)
+    assert value is not None
+    message = (
+        f"{_who(entry)}: số “{value.printed}” đọc từ ảnh (trang {value.at.page}) được đọc lại "
+        "giống nhau, nhưng tổng điểm của bảng không theo quy tắc nào nên không chắc số này nằm "
+        "đúng cột; cần đối chiếu bản gốc."
+    )
+    return Flag("low_confidence", SEVERITY["low_confidence"], doc_id, message, table.index,
+                entry.number, f"a {slot.field} in its column", value.printed, value.at,
+                slot.entry + 1)  # fmt: skip
 
 
 def unsure_flag(doc_id: str, table: Table, slot: Slot, second: str | None) -> Flag:

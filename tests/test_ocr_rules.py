@@ -1,0 +1,57 @@
+"""A photo's thin rules are found also where the lens left them grey (their middle only nears
+the ink's darkness), and the back page's rules showing through are not; on a scan, whose rules
+are as dark as its print, a grey stroke is no rule (a title's faint underline)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline.ocr.cv import cv2
+from pipeline.ocr.prepare import binarize
+from pipeline.ocr.rules import find_rules
+
+PPI = 300
+
+
+def _grid_page(rule_px: int, rule_ink: int = 20) -> np.ndarray:
+    """A page at 216 ppi: lines of letters and a 4 x 4 ruled grid of ``rule_px`` thin rules
+    printed ``rule_ink`` dark (a one-pixel rule drawn anti-aliased is grey)."""
+    page = np.full((1600, 1200), 250, np.uint8)
+    for top in range(100, 500, 40):
+        for left in range(100, 1100, 9):
+            page[top : top + 18, left : left + 3] = 20  # lines of letters: strokes 3 px wide
+    for y in range(700, 1301, 150):
+        page[y : y + rule_px, 100:1100] = rule_ink
+    for x in range(100, 1101, 250):
+        page[700:1301, x : x + rule_px] = rule_ink
+    return page
+
+
+def _photographed(page: np.ndarray) -> np.ndarray:
+    """Blurred by the lens, then scaled up from 216 to 300 ppi as the reader does."""
+    soft = cv2.GaussianBlur(page, (0, 0), 1.2)
+    size = (round(page.shape[1] * PPI / 216), round(page.shape[0] * PPI / 216))
+    return np.asarray(cv2.resize(soft, size, interpolation=cv2.INTER_CUBIC))
+
+
+def _counts(gray: np.ndarray, photo: bool = True) -> tuple[int, int]:
+    rules = find_rules(gray, binarize(gray), PPI, grey_rules=photo).rules
+    flat = sum(rule.top == rule.bottom for rule in rules)
+    return flat, len(rules) - flat
+
+
+def test_thin_grey_rules_of_a_photo_are_found() -> None:
+    gray = _photographed(_grid_page(rule_px=1, rule_ink=60))
+    otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    assert gray[940:1000, 800].min() > otsu  # lighter than the ink threshold all along
+    assert _counts(gray) == (5, 5)
+    assert _counts(gray, photo=False) == (0, 0)  # a scan's grey strokes are no rules
+    assert _counts(_photographed(_grid_page(rule_px=1)), photo=False) == (5, 5)  # dark ones are
+
+
+def test_rules_showing_through_from_the_back_are_not() -> None:
+    back = _grid_page(rule_px=3)[:, ::-1].astype(np.float32)
+    through = 250 * (1 - 0.2 * (1 - cv2.GaussianBlur(back, (0, 0), 1.5) / 255))
+    page = through.astype(np.uint8)
+    page[:600] = _grid_page(rule_px=1)[:600]  # the front page's own text above
+    assert _counts(_photographed(page)) == (0, 0)
