@@ -315,3 +315,19 @@ def test_a_header_run_into_the_first_name_on_one_line_keeps_the_first_record() -
     (table,) = tables_of(f"Kết quả như sau:\n{header} {rows}\n")
     assert [e.agency_raw for e in table.entries][:2] == ["Huyện Hồng Dân", "Thị xã Giá Rai"]
     assert _printed(table.entries[0].total) == "96,193"
+
+
+def test_a_total_printed_to_more_places_is_not_given_the_fit_of_its_equal_value() -> None:
+    """85,4 and 85,40 are equal Decimals; a cached fit must not carry from one to the other."""
+    from decimal import Decimal
+
+    from pipeline.tables.roles import _candidate_fit
+
+    parts = (
+        (Decimal("10.04"), Decimal("20.02"), Decimal("30.01")),
+        (Decimal("20.03"), Decimal("11.02"), Decimal("12.03")),
+    )
+    one_place = (Decimal("30.1"), Decimal("31.0"), Decimal("42.0"))
+    two_places = (Decimal("30.10"), Decimal("31.00"), Decimal("42.00"))
+    assert _candidate_fit(parts, one_place) == 3  # 30.07 printed to one place is 30.1
+    assert _candidate_fit(parts, two_places) == 0  # to two places it would be 30.07

@@ -319,12 +319,31 @@ def _rule_fits(
     return fits
 
 
-@lru_cache(maxsize=256)
 def _candidate_fit(
     parts: tuple[tuple[Decimal | None, ...], ...], total: tuple[Decimal | None, ...]
 ) -> int:
     """Rows the best rule of ``parts`` explains in ``total`` (0: no rule worth the name).
-    Cached: the series, the total and a header's check ask about the same columns."""
+    Cached on the values as printed: 85,4 and 85,40 are equal Decimals, but a total printed
+    to two places is checked to two places."""
+    return _printed_fit(tuple(map(_printed, parts)), _printed(total))
+
+
+def _printed(column: tuple[Decimal | None, ...]) -> tuple[str | None, ...]:
+    return tuple(None if value is None else str(value) for value in column)
+
+
+def _decimals(column: tuple[str | None, ...]) -> tuple[Decimal | None, ...]:
+    return tuple(None if text is None else Decimal(text) for text in column)
+
+
+@lru_cache(maxsize=256)
+def _printed_fit(parts: tuple[tuple[str | None, ...], ...], printed: tuple[str | None, ...]) -> int:
+    """``_candidate_fit`` on columns as printed (the series, the total and a header's check
+    ask about the same columns)."""
+    return _fit(tuple(map(_decimals, parts)), _decimals(printed))
+
+
+def _fit(parts: tuple[tuple[Decimal | None, ...], ...], total: tuple[Decimal | None, ...]) -> int:
     table = _probe(parts, total)
     rows = usable_rows(table)
     if len(rows) < 2:
