@@ -21,7 +21,6 @@ GRID_NOT_WHOLE = frozenset(
         "binhdinh_2020_cntt_total.writer.pdf",
         "hue_2019_cqdt.chromium.pdf",
         "hue_2019_cqdt.writer.pdf",
-        "phutho_2025_par.writer.pdf",
         "quangninh_2022_dti.writer.pdf",
         "thoxuan_2021_cchc_xa.writer.pdf",
         "binhphuoc_2022_scaled.chromium.pdf",

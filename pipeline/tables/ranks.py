@@ -91,11 +91,30 @@ def segments(values: dict[int, Values], roles: dict[int, str], headings: set[int
     number = next((i for i in values if roles[i] == "row_number"), None)
     count = len(next(iter(values.values())))
     restarts = {i for i, v in enumerate(values[number]) if i and v == 1} if number else set()
+    if not restarts and not headings:
+        restarts = next(filter(None, map(_ranking_restarts, values.values())), set())
     starts = sorted({0} | headings | restarts)
     if len(starts) == 1:
         return ()
     ends = [*starts[1:], count]
     return tuple(range(a, b) for a, b in zip(starts, ends, strict=True))
+
+
+def _ranking_restarts(column: Values) -> set[int]:
+    """Where a column of ranks or counts starts again at 1 (1 … 12, then 1 … 15: two groups
+    ranked apart, their headings not printed as rows of their own); none if it never does
+    or is no such column (each value at most one past its place in its group, never down)."""
+    if not column or column[0] != 1 or not integers(column):
+        return set()
+    restarts, since, previous = set(), 0, None
+    for at, value in enumerate(column):
+        if at and value == 1 and since >= 2:
+            restarts.add(at)
+            since, previous = 0, None
+        if value is None or value > since + 1 or (previous is not None and value < previous):
+            return set()
+        since, previous = since + 1, value
+    return restarts
 
 
 def _inversely_ordered(ranks: Values, scores: Values) -> bool:

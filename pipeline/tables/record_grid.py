@@ -16,6 +16,7 @@ from pipeline.tables.tokens import (
     Token,
     first_names_apart,
     groups_of,
+    headings_apart,
     merged,
     tokens_of,
 )
@@ -26,7 +27,7 @@ def record_rows(
 ) -> tuple[list[Line], int]:
     """The run's lines with every table of records as grid rows; the next free grid id.
     ``below`` is the grid row printed right under the run, if any."""
-    groups = first_names_apart(merged(groups_of(tokens_of(run))))
+    groups = first_names_apart(headings_apart(merged(groups_of(tokens_of(run)))))
     stretches = [s for s in find_stretches(groups) if not _labels_of(groups, s, run, below)]
     if not stretches:
         return run, first_grid

@@ -219,6 +219,23 @@ def is_name(group: Group) -> bool:
     return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
 
 
+def headings_apart(groups: list[Group]) -> list[Group]:
+    """A group heading on the line above a name, no number between them ("II Khối huyện, thị
+    xã, thành phố" / "Huyện Buôn Đôn"): the heading is taken apart from the name it would
+    otherwise open, so the group ends a table and captions the next."""
+    out: list[Group] = []
+    for group in groups:
+        first = group.tokens[0].line
+        head = tuple(t for t in group.tokens if t.line == first)
+        rest = group.tokens[len(head) :]
+        caption = " ".join(t.text for t in head)
+        if not group.value and rest and vocab.is_section_caption(caption):
+            out += [Group(head, False), Group(rest, False)]
+        else:
+            out.append(group)
+    return out
+
+
 def first_names_apart(groups: list[Group]) -> list[Group]:
     """A header run together with the first name on one line ("… Dịch vụ công trực tuyến
     Huyện Hồng Dân 01 29,000 …"): the words too many for a name end in the first unit's name,
@@ -233,15 +250,24 @@ def first_names_apart(groups: list[Group]) -> list[Group]:
     return out
 
 
+def _header_closed(group: Group, names: list[int]) -> bool:
+    """A group of name length that is longer than the names after it and holds a header's
+    closing parenthesis ("Địa phương Xếp hạng (điểm) Cà Mau"): header words before a name."""
+    words = [t.text for t in group.tokens]
+    return len(words) > max(names) and any(w.endswith(")") for w in words[:-1])
+
+
 def _first_name(groups: list[Group], at: int) -> int:
     """How many words end ``groups[at]`` as the first record's name, or 0."""
     group = groups[at]
-    if is_name(group) or at + 1 >= len(groups) or not groups[at + 1].value:
+    if at + 1 >= len(groups) or not groups[at + 1].value:
         return 0
     later = [groups[k] for k in range(at + 2, min(at + 12, len(groups)), 2)]
     names = [len(g.tokens) for g in later if is_name(g)]
     if len(names) < 2 or len(names) < len(later) - 1:
         return 0
+    if is_name(group) and not _header_closed(group, names):
+        return 0  # a name of its own, not a header run into one
     width = len(groups[at + 1].tokens)
     if any(len(groups[k].tokens) != width for k in range(at + 3, at + 3 + 2 * len(names), 2)
            if k < len(groups)):  # fmt: skip
