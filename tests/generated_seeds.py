@@ -85,8 +85,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9800013, "pdf"),  # fresh seed: a name cut by the page break, the table continued headless
     (9800060, "text:tabs"),  # fresh seed: a rank-only list under "Xêp hạng" (a mark typed wrong)
     (9800033, "text:runon"),  # fresh seed: two years, each run together on its own line
-    (9900094, "text:spaced"),  # fresh seed: "Điều 1. … năm 2022 …" above the rows read as records
-    (9600274, "text:cells_tight"),  # fresh seed: groups ranked apart, the heading on the name's line
+    (9900094, "text:spaced"),  # fresh seed: "Điều 1. … năm 2022 …" read as records
+    (9600274, "text:cells_tight"),  # fresh seed: groups ranked apart, heading on the name line
     (9950157, "text:runon"),  # fresh seed: "Địa phương Xếp hạng (điểm)" run into the first name
 ]
 
