@@ -101,4 +101,7 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (28, "text:tabs"),  # metadata: province only in a title in capitals (district issuer)
     (6, "pdf"),  # PDF of HTML: "UBND huyện Côn Đảo" wrapped in its cell read as "UBND", silent
     (1796562606, "html"),  # CI: a column counting 1 … n that is also the ranking, read as STT
+    (9990270, "text:cells_blank"),  # rank 1 … n left of the names read as STT (flagged, doubt)
+    (9600093, "text:spaced"),  # two years of a rank-only list: units named twice, 36 phantom rows
+    (9990085, "pdf"),  # a wrapped first name "Xã Nghĩa" / "Lạc" read as two rows
 ]

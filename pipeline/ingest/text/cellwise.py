@@ -64,13 +64,21 @@ def _block_at(lines: list[str], start: int) -> Block | None:
     if width is None or _name_first(cells[first_value - 1 :], width):
         return None
     rows, used = _rows(body, width)
-    if sum(1 for row in rows if any(row.cells)) < 2:
+    if sum(1 for row in rows if any(row.cells)) < 2 or _names_repeat(rows):
         return None
     end = (body[used - 1][0] if used else header[-1][0]) + 1
     labels = header_cells([text for _, text in header], width, [row.cells for row in rows])
     if labels is None:
         return Block(tuple(rows), end)  # no reading of the header holds: roles from the numbers
     return Block((RawRow(header[0][0] + 1, tuple(labels)), *rows), end)
+
+
+def _names_repeat(rows: list[RawRow]) -> bool:
+    """Whether the rows' first cell of words repeats ("2" / "Pillar", "3" / "Pillar" …): the
+    labels of a header one cell per line, each with its number, not units, each named once."""
+    names = [next((cell for cell in row.cells if cell and not is_value(cell)), "") for row in rows]
+    named = [name for name in names if name]
+    return len(named) >= 3 and 5 * len(set(named)) < 4 * len(named)
 
 
 def _name_first(cells: list[tuple[int, str]], width: int) -> bool:
