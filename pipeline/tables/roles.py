@@ -167,16 +167,24 @@ def _settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> None:
     scores = [i for i in values if roles[i] in ("number", "component", "total", "row_max")]
     shares = [*scores, *(i for i in values if roles[i] == "other")]  # "Tỷ lệ đạt": a figure
     shares = [i for i in shares if not _rank_like(values[i]) and not _steps_by_one(values[i])]
-    for top in scores:
-        for score in shares:
-            if score == top or not _varies(values[score]) or not _below(values[score], values[top]):
-                continue
-            for percent in shares:
-                if percent in (top, score) or not _varies(values[percent]):
-                    continue
-                if _is_share(values[percent], values[score], values[top]):
-                    roles.update({top: "row_max", percent: "percent", score: "total"})
-                    return
+    found = [
+        (top, score, percent)
+        for top in scores
+        for score in shares
+        if score != top and _varies(values[score]) and _below(values[score], values[top])
+        for percent in shares
+        if percent not in (top, score)
+        and _varies(values[percent])
+        and _is_share(values[percent], values[score], values[top])
+    ]
+    if found:  # p = s ÷ t and t = s ÷ p alike: the percentage is what the rows are ordered by
+        top, score, percent = max(found, key=lambda f: _descending_steps(values[f[2]]))
+        roles.update({top: "row_max", percent: "percent", score: "total"})
+
+
+def _descending_steps(column: Values) -> int:
+    present = [v for v in column if v is not None]
+    return sum(a >= b for a, b in zip(present, present[1:], strict=False))
 
 
 def _varies(values: Values) -> bool:
