@@ -16,6 +16,7 @@ from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cell_header import header_cells
 from pipeline.ingest.text.rows import Block, RawRow, is_value
 from pipeline.models import BLANK_MARKS
+from pipeline.parse import parse_number
 
 _START = re.compile(r"^(stt|tt|số\s*tt|xếp\s+hạng|thứ\s+hạng|hạng)\.?$")
 _MAX_CELL = 90  # a longer line is prose, not a cell
@@ -161,6 +162,10 @@ def _rows(body: list[tuple[int, str]], width: int) -> tuple[list[RawRow], int]:
             at += taken
             continue
         if not _fits(body, at, shape):
+            if _unit_without_values(body, at, rows):
+                name = [t for _, t in body[at : at + 2]]
+                rows.append(RawRow(line + 1, tuple(name + [""] * (width - 2))))
+                at += 2
             break
         chunk = [t for _, t in body[at : at + width]]
         if len(chunk) < width:
@@ -169,6 +174,15 @@ def _rows(body: list[tuple[int, str]], width: int) -> tuple[list[RawRow], int]:
         rows.append(RawRow(line + 1, tuple(chunk)))
         at += width
     return rows, at
+
+
+def _unit_without_values(body: list[tuple[int, str]], at: int, rows: list[RawRow]) -> bool:
+    """A last row printing its number and its name and nothing else ("7" / "Xã Canh Hiệp",
+    then the text after the table): its number goes on from the row above."""
+    if not _is_row_start(body, at) or not rows or not rows[-1].cells:
+        return False
+    above, number = parse_number(rows[-1].cells[0]), parse_number(body[at][1])
+    return above is not None and number == above + 1
 
 
 def _footer(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) -> int:
