@@ -145,3 +145,16 @@ def ranks_alone(column: Values, parts: Segments) -> bool:
         if head < 2 or len(ranked) - head > 2:
             return False
     return True
+
+
+def varies(values: Values) -> bool:
+    """At least three different values (or as many as there are rows)."""
+    present = [v for v in values if v is not None]
+    return len(set(present)) >= min(3, len(present)) and len(set(present)) > 1
+
+
+def rank_like(column: Values) -> bool:
+    """Whole numbers from 1 to the number of rows: what a rank or a count holds (a column of
+    whole-number scores, populations or points, goes beyond it)."""
+    present = [v for v in column if v is not None]
+    return integers(column) and all(1 <= v <= len(column) for v in present)

@@ -27,7 +27,7 @@ from typing import Any
 
 from pipeline.models import Column, Entry, Line, Provenance, Table, Value
 from pipeline.parse import parse_number
-from pipeline.reconcile.rules import agrees, agrees_ratio, places, total_rule, usable_rows
+from pipeline.reconcile.rules import agrees, places, total_rule, usable_rows
 from pipeline.tables.ranks import (
     Segments,
     Values,
@@ -37,9 +37,12 @@ from pipeline.tables.ranks import (
     mostly_distinct,
     numbers_in,
     rank_agreement,
+    rank_like,
     ranks_alone,
     segments,
+    varies,
 )
+from pipeline.tables.shares import settle_maximum
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SCORE_ROLES = frozenset({"row_number", "rank", "total", "component", "number", "row_max"})
@@ -71,7 +74,7 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     name = next((c.index for c in columns if c.role == "agency"), len(columns) + 1)
     _settle_row_number(roles, values, name)
     parts = segments(values, roles, headings_before(body))
-    _settle_maximum(roles, values)
+    settle_maximum(roles, values)
     _settle_ranks(roles, values, parts)
     series = _series(roles, values, columns, parts)
     doubt = None if series else _settle_total(roles, values, columns, parts)
@@ -111,27 +114,12 @@ def _settle_ranks(roles: dict[int, str], values: dict[int, Values], parts: Segme
             continue
         if not mostly_distinct(column, parts):
             continue
-        if not _varies(column):
+        if not varies(column):
             continue  # a constant column "ranks" any other constant one
         ranked = [*scores, *(i for i in values if roles[i] == "percent")]
-        others = [values[j] for j in ranked if j != index and not _rank_like(values[j])]
+        others = [values[j] for j in ranked if j != index and not rank_like(values[j])]
         if any(rank_agreement(column, other, parts) >= 0.6 for other in others):
             roles[index] = "rank"
-
-
-def _steps_by_one(column: Values) -> bool:
-    """Whole numbers going up by one from row to row (a count, continued from a page before):
-    neither a score nor a share of one."""
-    present = [v for v in column if v is not None]
-    steps = zip(present, present[1:], strict=False)
-    return len(present) >= 2 and integers(column) and all(b == a + 1 for a, b in steps)
-
-
-def _rank_like(column: Values) -> bool:
-    """Whole numbers from 1 to the number of rows: what a rank or a count holds (a column of
-    whole-number scores, populations or points, goes beyond it)."""
-    present = [v for v in column if v is not None]
-    return integers(column) and all(1 <= v <= len(column) for v in present)
 
 
 def _series(
@@ -160,60 +148,6 @@ def _year(columns: tuple[Column, ...], index: int) -> str | None:
     column = next(c for c in columns if c.index == index)
     found = _YEAR.search(f"{column.group or ''} {column.label}")
     return found.group() if found else None
-
-
-def _settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> None:
-    """A per-row maximum: a column with a percentage column equal to score ÷ maximum."""
-    scores = [i for i in values if roles[i] in ("number", "component", "total", "row_max")]
-    shares = [*scores, *(i for i in values if roles[i] == "other")]  # "Tỷ lệ đạt": a figure
-    shares = [i for i in shares if not _rank_like(values[i]) and not _steps_by_one(values[i])]
-    found = [
-        (top, score, percent)
-        for top in scores
-        for score in shares
-        if score != top and _varies(values[score]) and _below(values[score], values[top])
-        for percent in shares
-        if percent not in (top, score)
-        and _varies(values[percent])
-        and _is_share(values[percent], values[score], values[top])
-    ]
-    if found:  # p = s ÷ t and t = s ÷ p alike: the percentage is what the rows are ordered by
-        top, score, percent = max(found, key=lambda f: _descending_steps(values[f[2]]))
-        roles.update({top: "row_max", percent: "percent", score: "total"})
-
-
-def _descending_steps(column: Values) -> int:
-    present = [v for v in column if v is not None]
-    return sum(a >= b for a, b in zip(present, present[1:], strict=False))
-
-
-def _varies(values: Values) -> bool:
-    """At least three different values (or as many as there are rows)."""
-    present = [v for v in values if v is not None]
-    return len(set(present)) >= min(3, len(present)) and len(set(present)) > 1
-
-
-def _below(scores: Values, tops: Values) -> bool:
-    pairs = [(s, t) for s, t in zip(scores, tops, strict=True) if s is not None and t is not None]
-    return len(pairs) >= 2 and all(s <= t for s, t in pairs) and any(s < t for s, t in pairs)
-
-
-def _is_share(percent: Values, scores: Values, tops: Values) -> bool:
-    """percent = score ÷ top × 100 (or × 1), as printed with its places, in most rows."""
-    triples = [
-        (p, s, t)
-        for p, s, t in zip(percent, scores, tops, strict=True)
-        if p is not None and s is not None and t
-    ]
-    if len(triples) < 2:
-        return False
-    ratios = ((p, s.as_integer_ratio(), t.as_integer_ratio()) for p, s, t in triples)
-    shares = [(p, sn * td, sd * tn) for p, (sn, sd), (tn, td) in ratios]  # s ÷ t, in integers
-    for scale in (100, 1):  # no Fraction built: ~15,000 checks a table (speed)
-        hits = sum(agrees_ratio(above * scale, below, p) for p, above, below in shares)
-        if hits * 5 >= len(triples) * 4:
-            return True
-    return False
 
 
 def _settle_total(
@@ -265,7 +199,7 @@ def _steps(values: Values) -> bool:
 def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int) -> None:
     """A column that is the total on another scale (÷ its maximum × 100, or the same figure
     again) is the index printed as a percentage, not a component."""
-    for index in [i for i in values if roles[i] == "component" and _varies(values[i])]:
+    for index in [i for i in values if roles[i] == "component" and varies(values[i])]:
         ratios = [
             Fraction(p) / Fraction(t)
             for p, t in zip(values[index], values[total], strict=True)

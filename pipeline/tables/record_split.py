@@ -1,0 +1,110 @@
+"""How well a run of records splits into columns: the values before each name, and the records
+at either end whose line breaks do not follow the rows' (prose before or after a table).
+
+A split is scored by its records starting their lines, its first column counting 1, 2, 3 … (a
+competition ranking, ties allowed, starting again under a group), a rank after the name
+counting down the rows, and no column mixing band words with numbers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from pipeline.parse import parse_number
+from pipeline.tables.tokens import BLANKS, Token
+
+MIN_RECORDS = 3
+
+
+def misfits_at_end(rows: list[list[Token | None]], before: int) -> int:
+    """Records at the end whose line breaks fall where the table's rows have none (or none
+    where they have one): the prose after a table, a year ending a sentence taken for a value.
+    The pattern is the rows' own: where a line starts among the values before the name, the
+    name and the first value after it; a row cut short keeps the pattern of what it prints."""
+    patterns = [tuple(t.starts_line if t else None for t in row[: before + 2]) for row in rows]
+    whole = [p for p in patterns if None not in p]
+    if not whole:
+        return 0
+    usual, count = Counter(whole).most_common(1)[0]
+    if 4 * count < 3 * len(whole):
+        return 0  # no pattern the rows share
+    breaks = [
+        at
+        for at, pattern in enumerate(patterns)
+        if at and not all(a is None or a == b for a, b in zip(pattern, usual, strict=True))
+    ]
+    # from the first break that too few records follow to be a group of the table's own
+    tail = [at for at in breaks if len(patterns) - at - 1 < MIN_RECORDS]
+    return len(patterns) - tail[0] if tail else 0
+
+
+def misfits_at_start(rows: list[list[Token | None]], before: int) -> int:
+    """Records at the start whose line breaks fall where the table's rows have none: words of
+    the sentence above the table ("Điều 1. … năm 2022 của …") read as records."""
+    patterns = [tuple(t.starts_line if t else None for t in row[: before + 2]) for row in rows]
+    whole = [p for p in patterns if None not in p]
+    if len(whole) < 2 * MIN_RECORDS:
+        return 0
+    usual, count = Counter(whole).most_common(1)[0]
+    if 4 * count < 3 * len(whole) or not usual[0]:
+        return 0  # no pattern the rows share, or rows run together (none starts its line)
+    odd = [at for at in range(MIN_RECORDS) if None not in patterns[at] and patterns[at] != usual]
+    lead = odd[-1] + 1 if odd else 0
+    while lead and lead < len(patterns) and None in patterns[lead]:
+        lead += 1  # words without values between the sentence and the rows: a header
+    return lead if len(patterns) - lead >= MIN_RECORDS else 0
+
+
+def split_score(rows: list[list[Token | None]], before: int) -> int:
+    """How well records of ``before`` values, a name, then the rest hold together: each record
+    starting a line, and the first column counting 1, 2, 3 … (starting again under a heading)."""
+    firsts = [row[0] for row in rows if row[0] is not None]
+    score = 5 * sum(token.starts_line for token in firsts[1:])
+    if before and _counts([token.text for token in firsts]):
+        score += 3 * len(firsts)
+    following = [token for row in rows if before + 1 < len(row) and (token := row[before + 1])]
+    if _counts([token.text for token in following]):
+        score += 3 * len(following)  # a rank after the name, counting down the rows
+    score -= 5 * _mixed_kinds(rows)  # a band word and a number in one column: a wrong split
+    return score - 4 * max(0, before - 1) * len(rows)  # an STT before the name; rarely more
+
+
+def _mixed_kinds(rows: list[list[Token | None]]) -> int:
+    """Cells whose kind (a number, or words such as a band) is not their column's usual one."""
+    width = max((len(row) for row in rows), default=0)
+    mixed = 0
+    for column in range(width):
+        kinds = [
+            parse_number(token.text) is not None
+            for row in rows
+            if column < len(row)
+            and (token := row[column]) is not None
+            and token.value
+            and token.text not in BLANKS
+        ]
+        mixed += min(kinds.count(True), kinds.count(False))
+    return mixed
+
+
+def _counts(texts: list[str]) -> bool:
+    """1, 2, 3 … from 1, or a competition ranking (1, 2, 2, 4: a tie shares its rank and the
+    next takes its place), starting again at 1 only after at least two rows."""
+    numbers = [parse_number(text) for text in texts]
+    if not numbers or numbers[0] != 1:
+        return False
+    if len(numbers) > MIN_RECORDS + 2 and _jumps_ahead(numbers[-2], numbers[-1]):
+        numbers = numbers[:-1]  # a top list, then the publisher's own row with its rank
+    since = 0
+    for previous, number in zip(numbers, numbers[1:], strict=False):
+        since += 1
+        if number is not None and previous is not None and number in (since + 1, previous):
+            continue
+        if number != 1 or since < 2:
+            return False
+        since = 0
+    return True
+
+
+def _jumps_ahead(previous: Decimal | None, last: Decimal | None) -> bool:
+    return previous is not None and last is not None and last > previous + 1 and last % 1 == 0

@@ -1,0 +1,68 @@
+"""A per-row maximum and the percentage of it each row scores, told from the numbers.
+
+A column at least every other score of its row, with a column equal to score ÷ it (× 100 or
+× 1, as printed), is a per-row maximum, and that column the percentage the rows are ranked by.
+The two fit each other both ways (p = s ÷ t, t = s ÷ p): the percentage is the one the rows are
+ordered by. A count (1 … n, or going up by one from a page before) is neither a score nor a share.
+"""
+
+from __future__ import annotations
+
+from pipeline.reconcile.rules import agrees_ratio
+from pipeline.tables.ranks import Values, integers, rank_like, varies
+
+
+def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> None:
+    """A per-row maximum: a column with a percentage column equal to score ÷ maximum."""
+    scores = [i for i in values if roles[i] in ("number", "component", "total", "row_max")]
+    shares = [*scores, *(i for i in values if roles[i] == "other")]  # "Tỷ lệ đạt": a figure
+    shares = [i for i in shares if not rank_like(values[i]) and not _steps_by_one(values[i])]
+    found = [
+        (top, score, percent)
+        for top in scores
+        for score in shares
+        if score != top and varies(values[score]) and _below(values[score], values[top])
+        for percent in shares
+        if percent not in (top, score)
+        and varies(values[percent])
+        and _is_share(values[percent], values[score], values[top])
+    ]
+    if found:  # p = s ÷ t and t = s ÷ p alike: the percentage is what the rows are ordered by
+        top, score, percent = max(found, key=lambda f: _descending_steps(values[f[2]]))
+        roles.update({top: "row_max", percent: "percent", score: "total"})
+
+
+def _descending_steps(column: Values) -> int:
+    present = [v for v in column if v is not None]
+    return sum(a >= b for a, b in zip(present, present[1:], strict=False))
+
+
+def _below(scores: Values, tops: Values) -> bool:
+    pairs = [(s, t) for s, t in zip(scores, tops, strict=True) if s is not None and t is not None]
+    return len(pairs) >= 2 and all(s <= t for s, t in pairs) and any(s < t for s, t in pairs)
+
+
+def _is_share(percent: Values, scores: Values, tops: Values) -> bool:
+    """percent = score ÷ top × 100 (or × 1), as printed with its places, in most rows."""
+    triples = [
+        (p, s, t)
+        for p, s, t in zip(percent, scores, tops, strict=True)
+        if p is not None and s is not None and t
+    ]
+    if len(triples) < 2:
+        return False
+    ratios = ((p, s.as_integer_ratio(), t.as_integer_ratio()) for p, s, t in triples)
+    shares = [(p, sn * td, sd * tn) for p, (sn, sd), (tn, td) in ratios]  # s ÷ t, in integers
+    for scale in (100, 1):  # no Fraction built: ~15,000 checks a table (speed)
+        hits = sum(agrees_ratio(above * scale, below, p) for p, above, below in shares)
+        if hits * 5 >= len(triples) * 4:
+            return True
+    return False
+
+
+def _steps_by_one(column: Values) -> bool:
+    """Whole numbers going up by one from row to row (a count, continued from a page before):
+    neither a score nor a share of one."""
+    present = [v for v in column if v is not None]
+    steps = zip(present, present[1:], strict=False)
+    return len(present) >= 2 and integers(column) and all(b == a + 1 for a, b in steps)
