@@ -31,9 +31,9 @@ def build_entries(rows: list[Line], columns: tuple[Column, ...]) -> tuple[Entry,
 
 
 def _numbered_through(entries: list[Entry]) -> list[Entry]:
-    """Rows holding only words where the numbering goes on past them (STT 2, a row of words
-    alone, STT 3): the rest of the name above, wrapped at a page break ("Thành phố Phan" /
-    "Rang-Tháp Chàm"), not a unit of its own."""
+    """Rows holding only words, opening a page, where the numbering goes on past them (STT 2,
+    a page break, a row of words alone, STT 3): the rest of the name above, wrapped at the page
+    break ("Thành phố Phan" / "Rang-Tháp Chàm"), not a unit of its own."""
     out: list[Entry] = []
     for at, entry in enumerate(entries):
         following = entries[at + 1] if at + 1 < len(entries) else None
@@ -43,6 +43,7 @@ def _numbered_through(entries: list[Entry]) -> list[Entry]:
             and following is not None
             and previous.number is not None
             and following.number == previous.number + 1
+            and entry.at.page != previous.at.page  # on the next page: a group heading is not
         )
         if through and previous is not None and _words_only(entry):
             out[-1] = _join_name(previous, entry)
