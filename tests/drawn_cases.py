@@ -38,6 +38,7 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
     (2029, "200dpi", "unruled fax, page 2 upside down: failed, NoRankingTable"),
     (886090713, "300dpi", "CI: 4 % of cells, all flagged (no silent); labels lost, planted rank"),
     (739403145, "300dpi", "CI: 49 % of cells, all flagged (no silent); 1 of 5 labels"),
+    (527076071, "photo", "CI: 45 % of cells; 4 error flags on a clean document"),
     (3001, "200dpi", "unruled, drawn directly, JPEG pages: failed, NoRankingTable"),
     (3015, "300dpi", "unruled, 250 dpi colour JPEG: failed, NoRankingTable"),
     (3019, "200dpi", "unruled, rank header 'Thứ bậc': failed, NoRankingTable"),

@@ -106,4 +106,5 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9990270, "text:cells_blank"),  # rank 1 … n left of the names read as STT (flagged, doubt)
     (9600093, "text:spaced"),  # two years of a rank-only list: units named twice, 36 phantom rows
     (9990085, "pdf"),  # a wrapped first name "Xã Nghĩa" / "Lạc" read as two rows
+    (1796572151, "text:cells_tight"),  # CI: every cell right; planted flag and province missed
 ]
