@@ -331,3 +331,19 @@ def test_a_total_printed_to_more_places_is_not_given_the_fit_of_its_equal_value(
     two_places = (Decimal("30.10"), Decimal("31.00"), Decimal("42.00"))
     assert _candidate_fit(parts, one_place) == 3  # 30.07 printed to one place is 30.1
     assert _candidate_fit(parts, two_places) == 0  # to two places it would be 30.07
+
+
+def test_a_maximum_and_a_percentage_the_row_order_does_not_tell_apart_are_a_doubt() -> None:
+    """p = s ÷ t and t = s ÷ p both hold: only the order the rows are ranked in tells which
+    column is the percentage; where it does not, the table says so instead of choosing."""
+    unordered = (
+        "Sở A\t100\t85,5\t85,50\nSở B\t90\t80\t88,89\nSở C\t95\t70\t73,68\nSở D\t80\t60\t75,00\n"
+    )
+    (table,) = tables_of(unordered)
+    assert table.role_doubt is not None and "tỷ lệ" in table.role_doubt
+    ranked = (
+        "Sở A\t90\t85,5\t95,00\nSở B\t100\t80\t80,00\nSở C\t95\t70\t73,68\nSở D\t80\t55\t68,75\n"
+    )
+    (table,) = tables_of(ranked)
+    assert _roles(table) == ["agency", "row_max", "total", "percent"]
+    assert table.role_doubt is None

@@ -210,8 +210,7 @@ def _continues_headless(draft: _Draft, rows: list[Line]) -> bool:
     where the table has them (one province's scores over the years is not a continuation)."""
     if len(rows[0].cells) != len(draft.columns):
         return False
-    agency = next((c.index - 1 for c in draft.columns if c.role == "agency"), None)
-    named = [row for row in _data_rows(rows) if agency is not None and _has_name(row, agency)]
+    agency, named = _named_rows(draft.columns, rows)
     if _first_row_number(rows, draft.columns) == 1 and draft.rows:
         return False  # its numbering starts again: a table of its own (another year, level)
     if agency is not None and _names_again(draft, named, agency):
@@ -236,6 +235,13 @@ def _name_tail(draft: _Draft, rows: list[Line]) -> bool:
     return filled == [agency] and len(rows) > 1 and _continues_headless(draft, rows[1:])
 
 
+def _named_rows(columns: tuple[Column, ...], rows: list[Line]) -> tuple[int | None, list[Line]]:
+    """The name column's place (0-based) and the data rows with a name in it."""
+    agency = next((c.index - 1 for c in columns if c.role == "agency"), None)
+    named = [row for row in _data_rows(rows) if agency is not None and _has_name(row, agency)]
+    return agency, named
+
+
 def _has_name(row: Line, index: int) -> bool:
     return sum(ch.isalpha() for ch in row.cells[index].text) >= 3
 
@@ -249,8 +255,7 @@ def _continues(draft: _Draft, columns: tuple[Column, ...], body: list[Line]) -> 
     same = [(c.role, c.label, c.max_points) for c in columns] == [
         (c.role, c.label, c.max_points) for c in draft.columns
     ]
-    agency = next((c.index - 1 for c in columns if c.role == "agency"), None)
-    named = [row for row in _data_rows(body) if agency is not None and _has_name(row, agency)]
+    agency, named = _named_rows(columns, body)
     again = agency is not None and _names_again(draft, named, agency)
     return same and _first_row_number(body, columns) != 1 and not again
 

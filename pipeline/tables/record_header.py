@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cell_header import header_cells, join_header, maxima_hold
@@ -31,65 +32,62 @@ def header_row(
     first record ("I" / "Khối sở, ban, ngành") as a row of its own: the rows, the first line.
     A row of maxima printed one cell per line there is left out."""
     width = columns
+    counted = _Counted.of(records)
     for end in _header_ends(run, floor, first_line):
         top = end
         while top > floor and end - top < 3 * width and _may_be_header(run[top - 1].text):
             top -= 1
-        texts = _with_maxima({i: _cell_line(run[i].text) for i in range(top, end)})
-        found = _cells_above(texts, range(top, end), width, records)
+        texts = {i: _cell_line(run[i].text) for i in range(top, end)}
+        found = _cells_above(texts, range(top, end), width, counted)
         if found is None and end - 1 >= floor and _may_be_header(run[end - 1].text):
-            text = texts.get(end - 1) or _cell_line(run[end - 1].text)
-            found = _one_line(text, end - 1, width, records)
+            found = _one_line(texts.get(end - 1) or "", end - 1, width, counted)
         if found is not None:
             cells, start = found
             return [_row(cells, run[start], grid), *_headings(run, end, first_line, grid)], start
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """The records as the header is judged against them: their cells' texts and the roles
+    their numbers give (read once, whatever number of header readings is tried)."""
+
+    records: list[Line]
+    texts: list[list[str]]
+    roles: tuple[Column, ...]
+
+    @classmethod
+    def of(cls, records: list[Line]) -> _Counted:
+        texts = [[cell.text for cell in record.cells] for record in records]
+        roles = infer_roles(headless_columns(records, TableSettings()), records).columns
+        return cls(records, texts, roles)
+
+
 def _cells_above(
-    texts: dict[int, str], lines: range, width: int, records: list[Line]
+    texts: dict[int, str], lines: range, width: int, counted: _Counted
 ) -> tuple[list[str], int] | None:
     """A header printed one cell per line ending at ``lines.stop``, from the fewest lines up."""
     for start in range(lines.stop - width, lines.start - 1, -1):
         if any(_not_label(texts[i]) for i in range(start, lines.stop)):
             continue  # a bare number, "Điểm tối đa": no column's label
         parts = [texts[i] for i in range(start, lines.stop) if texts[i]]
-        cells = header_cells(parts, width, _texts(records))
+        cells = header_cells(parts, width, counted.texts)
         if cells is None or any(cell.startswith("(") for cell in cells):
             continue  # "(150 điểm)" alone: the end of the label above, none of its own
-        if header_fits(_row(cells, records[0], 0), records):
+        if header_fits(cells, counted):
             return cells, start
     return None
 
 
-def _one_line(
-    text: str, line: int, width: int, records: list[Line]
-) -> tuple[list[str], int] | None:
+def _one_line(text: str, line: int, width: int, counted: _Counted) -> tuple[list[str], int] | None:
     """A header printed on one line, its labels one space apart."""
     for words in _words_of(text):
         cells = join_header(words, width)
         if cells is None or any(cell[:1].islower() for cell in cells):
             continue  # a lower-case word goes on the cell before it: "Kết quả năm 2021"
-        if header_fits(_row(cells, records[0], 0), records):
+        if header_fits(cells, counted):
             return cells, line
     return None
-
-
-def _with_maxima(texts: dict[int, str]) -> dict[int, str]:
-    """Header lines with a maximum printed on a line of its own ("Cải cách TTHC" / "(18)")
-    joined to the label above it, as a header printed in cells reads "Cải cách TTHC (18)"."""
-    joined = dict(texts)
-    label = None
-    for i in sorted(joined):
-        text = joined[i]
-        if label is not None and _MAXIMUM.fullmatch(text):
-            joined[label], joined[i] = f"{joined[label]} {text}", ""
-        elif text:
-            label = i
-    return joined
-
-
-_MAXIMUM = re.compile(r"\(\d+(?:[.,]\d+)?\)")
 
 
 def _words_of(text: str) -> Iterator[list[str]]:
@@ -124,16 +122,15 @@ def _years(text: str) -> list[str]:
     return [str(y) for y in years] if consecutive and 1900 <= years[0] <= 2100 else [text]
 
 
-def header_fits(header: Line, records: list[Line]) -> bool:
+def header_fits(cells: list[str], counted: _Counted) -> bool:
     """Header words that agree with what the numbers say of their columns, at least once and
     never against them (a caption over a column of ranks is no "Kết quả" column)."""
-    settings = TableSettings()
-    if not maxima_hold([cell.text for cell in header.cells], _texts(records)):
+    if not maxima_hold(cells, counted.texts):
         return False  # the labels are not over their columns
-    hinted = read_columns([header], records, settings)
-    counted = infer_roles(headless_columns(records, settings), records).columns
+    header = _row(cells, counted.records[0], 0)
+    hinted = read_columns([header], counted.records, TableSettings())
     agree = False
-    for hint, numbers in zip(hinted, counted, strict=False):
+    for hint, numbers in zip(hinted, counted.roles, strict=False):
         if _against(hint.role, numbers.role):
             return False
         agree = agree or _confirms(hint, numbers.role)
@@ -204,16 +201,15 @@ def _headings(run: list[Line], end: int, first_line: int, grid: int) -> list[Lin
     return [_row([heading], run[first_line - 1], grid)]
 
 
-def _texts(records: list[Line]) -> list[list[str]]:
-    return [[cell.text for cell in record.cells] for record in records]
-
-
 def _row(cells: list[str], line: Line, grid: int) -> Line:
     return Line(" | ".join(cells), line.at, tuple(Cell(text, line.at) for text in cells), grid)
 
 
 def _not_label(text: str) -> bool:
-    bare_number = value_text(text) is not None and not _is_year(text)
+    """A bare number or a maxima row's words; a maximum in parentheses ("(18)") goes on the
+    label above it (``join_header``)."""
+    maximum = text.startswith("(") and text.endswith(")")
+    bare_number = value_text(text) is not None and not _is_year(text) and not maximum
     return bare_number or bool(vocab.MAXIMA_ROW.match(vocab.fold(text)))
 
 

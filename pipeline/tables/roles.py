@@ -74,11 +74,14 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     name = next((c.index for c in columns if c.role == "agency"), len(columns) + 1)
     _settle_row_number(roles, values, name)
     parts = segments(values, roles, headings_before(body))
-    settle_maximum(roles, values)
+    undecided = settle_maximum(roles, values)
     _settle_ranks(roles, values, parts)
     series = _series(roles, values, columns, parts)
     doubt = None if series else _settle_total(roles, values, columns, parts)
     doubt = doubt or _number_or_rank(roles, values, columns, parts)
+    if undecided and not doubt:
+        percent, top = (_name(columns, i) for i in undecided)
+        doubt = f"{percent} là tỷ lệ và {top} là điểm tối đa của dòng, hoặc ngược lại"
     settled = tuple(
         replace(c, role=roles[c.index]) if c.index in roles else c for c in columns
     )  # fmt: skip

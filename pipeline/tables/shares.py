@@ -8,12 +8,16 @@ ordered by. A count (1 … n, or going up by one from a page before) is neither 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pipeline.reconcile.rules import agrees_ratio
 from pipeline.tables.ranks import Values, integers, rank_like, varies
 
 
-def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> None:
-    """A per-row maximum: a column with a percentage column equal to score ÷ maximum."""
+def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> tuple[int, int] | None:
+    """A per-row maximum: a column with a percentage column equal to score ÷ maximum. Returns
+    (percentage, maximum) when the rows' order does not tell the two apart (a table sorted by
+    name): the reading is kept, and the table carries the doubt."""
     scores = [i for i in values if roles[i] in ("number", "component", "total", "row_max")]
     shares = [*scores, *(i for i in values if roles[i] == "other")]  # "Tỷ lệ đạt": a figure
     shares = [i for i in shares if not rank_like(values[i]) and not _steps_by_one(values[i])]
@@ -27,14 +31,24 @@ def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> None:
         and varies(values[percent])
         and _is_share(values[percent], values[score], values[top])
     ]
-    if found:  # p = s ÷ t and t = s ÷ p alike: the percentage is what the rows are ordered by
-        top, score, percent = max(found, key=lambda f: _descending_steps(values[f[2]]))
-        roles.update({top: "row_max", percent: "percent", score: "total"})
+    if not found:
+        return None
+    # p = s ÷ t and t = s ÷ p alike: the percentage is what the rows are ordered by
+    top, score, percent = max(found, key=lambda f: _descending_steps(values[f[2]]))
+    roles.update({top: "row_max", percent: "percent", score: "total"})
+    swapped = (percent, score, top) in found
+    ordered = _descending_steps(values[percent]) == len(_present(values[percent])) - 1
+    told = ordered and _descending_steps(values[top]) < _descending_steps(values[percent])
+    return (percent, top) if swapped and not told else None
 
 
 def _descending_steps(column: Values) -> int:
-    present = [v for v in column if v is not None]
+    present = _present(column)
     return sum(a >= b for a, b in zip(present, present[1:], strict=False))
+
+
+def _present(column: Values) -> list[Decimal]:
+    return [v for v in column if v is not None]
 
 
 def _below(scores: Values, tops: Values) -> bool:
