@@ -347,3 +347,34 @@ def test_a_maximum_and_a_percentage_the_row_order_does_not_tell_apart_are_a_doub
     (table,) = tables_of(ranked)
     assert _roles(table) == ["agency", "row_max", "total", "percent"]
     assert table.role_doubt is None
+
+
+def test_records_over_labelled_lines_are_rows_with_their_labels_as_columns() -> None:
+    records = [
+        ("5", "Sở Tư pháp", "85,40", "12"),
+        ("4", "Sở Y tế", "86,10", "14"),
+        ("3", "Sở Nội vụ", "88,50", "9"),
+        ("2", "Sở Tài chính", "90,25", "11"),
+        ("1", "Sở Xây dựng", "93,00", "10"),
+        ("17", "Sở Công Thương", "61,75", "8"),  # the page's own unit after its top five
+    ]
+    text = "Năm đơn vị đứng đầu bảng năm nay.\n\n" + "".join(
+        f"{n}. {name} - Tổng điểm: {score} điểm\n{n}. {name} - Tổng điểm: {score} điểm\n\n"
+        f"Số thủ tục trực tuyến: {count}thủ tục\n\n"
+        for n, name, score, count in records
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [r[1] for r in records]
+    assert [_printed(e.rank) for e in table.entries] == [r[0] for r in records]
+    assert [_printed(e.total) for e in table.entries] == [r[2] for r in records]
+    assert [_printed(e.components[0]) for e in table.entries] == [r[3] for r in records]
+    assert [c.label for c in table.columns if c.role == "component"] == ["Số thủ tục trực tuyến"]
+
+
+def test_a_top_list_ending_with_its_own_rank_is_no_score_for_another_column_to_rank() -> None:
+    rows = [("5", "Sở A", "130.222.815"), ("4", "Sở B", "143.375.006")]
+    rows += [("3", "Sở C", "164.827.718"), ("2", "Sở D", "191.835.936")]
+    rows += [("1", "Sở E", "196.744.376"), ("14", "Sở G", "95.414.640")]
+    text = "| | | Dân số |\n" + "".join(f"| {r} | {n} | {v} |\n" for r, n, v in rows)
+    (table,) = tables_of(text)
+    assert _roles(table) == ["rank", "agency", "total"]

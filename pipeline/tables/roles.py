@@ -120,9 +120,15 @@ def _settle_ranks(roles: dict[int, str], values: dict[int, Values], parts: Segme
         if not varies(column):
             continue  # a constant column "ranks" any other constant one
         ranked = [*scores, *(i for i in values if roles[i] == "percent")]
-        others = [values[j] for j in ranked if j != index and not rank_like(values[j])]
+        others = [values[j] for j in ranked if j != index and not _ordinal(values[j], parts)]
         if any(rank_agreement(column, other, parts) >= 0.6 for other in others):
             roles[index] = "rank"
+
+
+def _ordinal(column: Values, parts: Segments) -> bool:
+    """Ranks or a count themselves (a top ten ending with the province's own rank 14
+    included): no score for another column to rank."""
+    return rank_like(column) or ranks_alone(column, parts)
 
 
 def _series(

@@ -3,7 +3,8 @@
 A form feed starts a new page. Tables are read in every layout text archives give them:
 tab-separated rows and markdown pipe rows (``markup``), one cell per line as HTML-to-text tools
 write them (``cellwise``) and space-aligned columns as ``pdftotext -layout`` writes them
-(``aligned``). Each becomes a grid of rows with cells; everything else is prose, where a line
+(``aligned``) and records over labelled lines as news pages list a top ten (``labelled``).
+Each becomes a grid of rows with cells; everything else is prose, where a line
 holding two blocks far apart (letterhead and motto side by side) is read left block first.
 """
 
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 
 from pipeline.ingest.text.aligned import find_aligned
 from pipeline.ingest.text.cellwise import find_cellwise
+from pipeline.ingest.text.labelled import find_labelled
 from pipeline.ingest.text.markup import PIPE_SEPARATOR, clean_text, split_cells
 from pipeline.ingest.text.rows import Block
 from pipeline.models import Cell, Line, Page, Provenance
@@ -42,12 +44,16 @@ def read_text(text: str, source_file: str) -> tuple[Page, ...]:
 
 
 def _blocks(raw: list[str]) -> dict[int, Block]:
-    """Tables laid out as aligned columns or one cell per line, by their first line."""
-    found = dict(find_aligned(raw))
-    taken = {i for start, block in found.items() for i in range(start, block.end)}
-    for start, block in find_cellwise(raw):
-        if not taken & set(range(start, block.end)):
-            found[start] = block
+    """Tables laid out as labelled records, aligned columns or one cell per line, by their
+    first line; the most particular layout claims its lines first (a record's opening line
+    printed twice would otherwise be two aligned rows)."""
+    found: dict[int, Block] = {}
+    taken: set[int] = set()
+    for finder in (find_labelled, find_aligned, find_cellwise):
+        for start, block in finder(raw):
+            if not taken & set(range(start, block.end)):
+                found[start] = block
+                taken |= set(range(start, block.end))
     return found
 
 
