@@ -172,3 +172,26 @@ def test_weighted_totals_in_twentieths_are_found_and_raise_nothing(table: Table)
     assert total_rule(table).kind != "none"
     checks = {flag.check for flag in reconcile("d", META, (table,))}
     assert not checks & {"sum_mismatch", "total_rule_unknown"}
+
+
+def _totals_only(totals: list[str]) -> Table:
+    columns = (Column(1, "Tên", "agency"), Column(2, "Giá trị", "total"))
+    entries = tuple(
+        Entry(None, f"Tỉnh {i}", (), Value(t, Decimal(t), AT), None, None, AT)
+        for i, t in enumerate(totals)
+    )
+    return Table(1, None, None, columns, entries, (1,))
+
+
+def test_a_total_over_the_scale_the_others_keep_is_out_of_range() -> None:
+    totals = ["85.4", "80.1", "77", "8540", "70.5", "66", "60", "58.2", "55", "51"]
+    flags = reconcile("d", META, (_totals_only(totals),))
+    assert [f.actual for f in flags if f.check == "total_out_of_range"] == ["8540"]
+
+
+def test_figures_on_no_fixed_scale_raise_no_range_flag() -> None:
+    totals = ["281.235", "176", "157.449", "155.6", "152.3", "141.7", "128.2", "118.994"]
+    totals += ["95.1", "87.872", "87.4", "82.39", "80.079", "78.28", "77", "76.513"]
+    totals += ["76.401", "75.9", "75", "72.329"]  # twelve of twenty under 100
+    flags = reconcile("d", META, (_totals_only(totals),))
+    assert not [f for f in flags if f.check == "total_out_of_range"]

@@ -121,6 +121,8 @@ def total_ceiling(table: Table) -> tuple[Decimal | None, bool]:
     The printed maximum, else the sum of the component maxima (for a summed table), else the
     conventional scale the totals are on (1, 10, 100 or 1000: the smallest at or above their
     median), so that a total that lost its decimal point ("8540" for "85,40") is still caught.
+    A scale that many totals exceed is none: figures on no fixed scale (a GRDP per head of
+    72 … 281 million đồng) are not scores whose slip the scale would show.
     """
     if table.total_max is not None:
         return table.total_max, True
@@ -132,6 +134,8 @@ def total_ceiling(table: Table) -> tuple[Decimal | None, bool]:
         return None, False
     median = totals[len(totals) // 2]
     scale = next((s for s in SCALES if median <= s), None)
+    if scale is not None and sum(t > scale for t in totals) > max(1, len(totals) // 10):
+        return None, False
     return scale, False
 
 
