@@ -378,3 +378,17 @@ def test_a_top_list_ending_with_its_own_rank_is_no_score_for_another_column_to_r
     text = "| | | Dân số |\n" + "".join(f"| {r} | {n} | {v} |\n" for r, n, v in rows)
     (table,) = tables_of(text)
     assert _roles(table) == ["rank", "agency", "total"]
+
+
+def test_figures_whose_scale_word_changes_are_compared_at_their_scale_and_said_mixed() -> None:
+    rows = [("Trung Quốc", "1,4", "tỷ"), ("Ấn Độ", "1,3", "tỷ"), ("Mỹ", "330", "triệu")]
+    rows += [("Indonesia", "270", "triệu"), ("Pakistan", "220", "triệu")]
+    text = "Các nước đông dân nhất:\n\n" + "".join(
+        f"  {n}. {name}: khoảng {v} {scale} người\n" for n, (name, v, scale) in enumerate(rows, 1)
+    )
+    (table,) = tables_of(text)
+    assert [_printed(e.total) for e in table.entries] == [r[1] for r in rows]
+    # 1 … 5 is the ranking of the figures taken at their scale: the STT or the rank, said so
+    assert table.role_doubt is not None
+    assert "số thứ tự hoặc xếp hạng" in table.role_doubt
+    assert "nhiều đơn vị (tỷ, triệu)" in table.role_doubt

@@ -43,6 +43,7 @@ from pipeline.tables.ranks import (
     varies,
 )
 from pipeline.tables.shares import settle_maximum
+from pipeline.tables.units import mixed_scales
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SCORE_ROLES = frozenset({"row_number", "rank", "total", "component", "number", "row_max"})
@@ -70,6 +71,8 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
         figures = _column_values(rows, column.index) if column.role == "other" else []
         if 2 * sum(v is not None for v in figures) > len(rows):
             values[column.index] = figures
+    texts = {c.index for c in columns if c.role == "other"} - set(values)
+    mixed = mixed_scales(values, rows, texts)
     roles = {index: _hint(columns, index) for index in values}
     name = next((c.index for c in columns if c.role == "agency"), len(columns) + 1)
     _settle_row_number(roles, values, name)
@@ -82,10 +85,15 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     if undecided and not doubt:
         percent, top = (_name(columns, i) for i in undecided)
         doubt = f"{percent} là tỷ lệ và {top} là điểm tối đa của dòng, hoặc ngược lại"
+    doubt = "; ".join(filter(None, [doubt, *(_mixed(columns, i, mixed[i]) for i in mixed)]))
     settled = tuple(
         replace(c, role=roles[c.index]) if c.index in roles else c for c in columns
     )  # fmt: skip
-    return Roles(settled, doubt, series)
+    return Roles(settled, doubt or None, series)
+
+
+def _mixed(columns: tuple[Column, ...], index: int, scales: tuple[str, ...]) -> str:
+    return f"{_name(columns, index)} ghi số theo nhiều đơn vị ({', '.join(scales)})"
 
 
 def _column_values(rows: Sequence[Line], index: int) -> Values:
