@@ -392,3 +392,34 @@ def test_figures_whose_scale_word_changes_are_compared_at_their_scale_and_said_m
     assert table.role_doubt is not None
     assert "số thứ tự hoặc xếp hạng" in table.role_doubt
     assert "nhiều đơn vị (tỷ, triệu)" in table.role_doubt
+
+
+def test_a_pipe_table_one_cell_per_line_keeps_a_text_column_apart_from_the_names() -> None:
+    rows = [
+        ("#1", "Hồ Chí Minh", "Thành phố", "14,002,598"),
+        ("#2", "Hà Nội", "Thành phố", "8,587,100"),
+    ]
+    rows += [("#3", "An Giang", "Tỉnh", "4,952,238"), ("#4", "Hải Phòng", "Thành phố", "4,664,124")]
+    rows += [("#5", "Đồng Nai", "Tỉnh", "4,491,408")]
+    text = "Danh sách theo dân số\n| Thứ hạng |\nTên |\nLoại |\nDân số (người) |\n" + "".join(
+        f"| {rank} |\n{name} |\n{kind} |\n{people} |\n" for rank, name, kind, people in rows
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["rank", "agency", "other", "total"]
+    assert [e.agency_raw for e in table.entries] == [r[1] for r in rows]
+    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4", "5"]
+    assert [_printed(e.total) for e in table.entries] == [r[3] for r in rows]
+    flags = reconcile("d", read_metadata(text_document(text)), (table,))
+    assert not [f for f in flags if f.severity == "error" or "band" in f.check]
+
+
+def test_words_that_grade_the_rows_stay_their_band_though_no_band_is_known_by_them() -> None:
+    rows = [
+        ("1", "Sở A", "92,5", "Loại A"),
+        ("2", "Sở B", "90", "Loại A"),
+        ("3", "Sở C", "81", "Loại B"),
+    ]
+    rows += [("4", "Sở D", "75,5", "Loại B"), ("5", "Sở E", "60", "Loại C")]
+    text = "STT\tĐơn vị\tĐiểm\tXếp loại\n" + "".join("\t".join(r) + "\n" for r in rows)
+    (table,) = tables_of(text)
+    assert _roles(table)[-1] == "band"

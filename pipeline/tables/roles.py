@@ -31,6 +31,7 @@ from pipeline.reconcile.rules import agrees, places, total_rule, usable_rows
 from pipeline.tables.ranks import (
     Segments,
     Values,
+    bands_checked,
     counts_rows,
     headings_before,
     integers,
@@ -89,7 +90,7 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     settled = tuple(
         replace(c, role=roles[c.index]) if c.index in roles else c for c in columns
     )  # fmt: skip
-    return Roles(settled, doubt or None, series)
+    return Roles(bands_checked(settled, rows, values, roles), doubt or None, series)
 
 
 def _mixed(columns: tuple[Column, ...], index: int, scales: tuple[str, ...]) -> str:

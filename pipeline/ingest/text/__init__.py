@@ -3,7 +3,8 @@
 A form feed starts a new page. Tables are read in every layout text archives give them:
 tab-separated rows and markdown pipe rows (``markup``), one cell per line as HTML-to-text tools
 write them (``cellwise``) and space-aligned columns as ``pdftotext -layout`` writes them
-(``aligned``) and records over labelled lines as news pages list a top ten (``labelled``).
+(``aligned``), pipe tables one cell per line (``pipe_cells``) and records over labelled lines as
+news pages list a top ten (``labelled``).
 Each becomes a grid of rows with cells; everything else is prose, where a line
 holding two blocks far apart (letterhead and motto side by side) is read left block first.
 """
@@ -18,6 +19,7 @@ from pipeline.ingest.text.aligned import find_aligned
 from pipeline.ingest.text.cellwise import find_cellwise
 from pipeline.ingest.text.labelled import find_labelled
 from pipeline.ingest.text.markup import PIPE_SEPARATOR, clean_text, split_cells
+from pipeline.ingest.text.pipe_cells import find_pipe_cells
 from pipeline.ingest.text.rows import Block
 from pipeline.models import Cell, Line, Page, Provenance
 
@@ -49,7 +51,7 @@ def _blocks(raw: list[str]) -> dict[int, Block]:
     printed twice would otherwise be two aligned rows)."""
     found: dict[int, Block] = {}
     taken: set[int] = set()
-    for finder in (find_labelled, find_aligned, find_cellwise):
+    for finder in (find_labelled, find_pipe_cells, find_aligned, find_cellwise):
         for start, block in finder(raw):
             if not taken & set(range(start, block.end)):
                 found[start] = block
