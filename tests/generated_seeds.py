@@ -90,6 +90,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9950157, "text:runon"),  # fresh seed: "Địa phương Xếp hạng (điểm)" run into the first name
     (9990295, "pdf"),  # fresh seed: percentage and per-row maximum told apart by the row order
     (1796570880, "text:cells_blank"),  # CI: the last unit printed with its number, no values
+    (9300067, "html"),  # fresh seed: a rank-only list under "Rank", a word no role is known by
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

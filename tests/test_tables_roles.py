@@ -423,3 +423,14 @@ def test_words_that_grade_the_rows_stay_their_band_though_no_band_is_known_by_th
     text = "STT\tĐơn vị\tĐiểm\tXếp loại\n" + "".join("\t".join(r) + "\n" for r in rows)
     (table,) = tables_of(text)
     assert _roles(table)[-1] == "band"
+
+
+def test_a_count_under_an_unknown_word_beside_names_alone_is_a_ranking_in_doubt() -> None:
+    names = ["Thừa Thiên Huế", "Hậu Giang", "Bình Thuận", "Thái Nguyên", "Bến Tre"]
+    rows = "".join(f"{n}\t{name}\n" for n, name in enumerate(names, 1))
+    (table,) = tables_of("Rank\tTỉnh, thành phố\n" + rows)
+    assert _roles(table) == ["rank", "agency"]
+    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4", "5"]
+    assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt
+    listed = tables_of("STT\tTỉnh, thành phố\n" + rows)
+    assert not [t for t in listed if "rank" in _roles(t)]  # the header says it is the STT

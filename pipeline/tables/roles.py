@@ -82,7 +82,7 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     _settle_ranks(roles, values, parts)
     series = _series(roles, values, columns, parts)
     doubt = None if series else _settle_total(roles, values, columns, parts)
-    doubt = doubt or _number_or_rank(roles, values, columns, parts)
+    doubt = doubt or _number_or_rank(roles, values, columns, parts) or _count_alone(roles, columns)
     if undecided and not doubt:
         percent, top = (_name(columns, i) for i in undecided)
         doubt = f"{percent} là tỷ lệ và {top} là điểm tối đa của dòng, hoặc ngược lại"
@@ -362,6 +362,19 @@ def _number_or_rank(
     if rank_agreement(values[number], values[total], parts) < 1.0:
         return None
     return f"{_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"
+
+
+def _count_alone(roles: dict[int, str], columns: tuple[Column, ...]) -> str | None:
+    """A column counting 1 … n under a header word no role is known by ("Rank"), beside names
+    and no score: a ranking with no scores printed, or a numbered list; read as the ranking,
+    with a doubt."""
+    if any(role != "row_number" for role in roles.values()):
+        return None  # a score, a rank, a share: the table has figures of its own
+    column = next((c for c in columns if roles.get(c.index) == "row_number"), None)
+    if column is None or column.role != "number" or not column.label.strip():
+        return None
+    roles[column.index] = "rank"
+    return f"{_name(columns, column.index)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
 
 
 def _no_total(scores: list[int], columns: tuple[Column, ...]) -> str:
