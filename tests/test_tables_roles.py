@@ -434,3 +434,20 @@ def test_a_count_under_an_unknown_word_beside_names_alone_is_a_ranking_in_doubt(
     assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt
     listed = tables_of("STT\tTỉnh, thành phố\n" + rows)
     assert not [t for t in listed if "rank" in _roles(t)]  # the header says it is the STT
+
+
+def test_group_headings_run_into_a_table_on_one_line_part_its_groups() -> None:
+    text = (
+        "Kết quả cụ thể như sau:\n\nTên cơ quan Chỉ số Hạng I Khối sở, ban, ngành "
+        "Sở Khoa học và Công nghệ 76,67 01 Sở Ngoại vụ 60,87 02 Công an tỉnh 58,36 03 "
+        "II Các địa phương cấp huyện Thành phố Đông Hà 88,10 01 Huyện Triệu Phong 87,49 02 "
+        "Huyện Cồn Cỏ 86,14 03 Huyện Đa Krông 84,28 04\n\nĐiều 2. Quyết định này có hiệu lực.\n"
+    )
+    tables = tables_of(text)
+    names = [e.agency_raw for t in tables for e in t.entries]
+    assert names == [
+        "Sở Khoa học và Công nghệ", "Sở Ngoại vụ", "Công an tỉnh",
+        "Thành phố Đông Hà", "Huyện Triệu Phong", "Huyện Cồn Cỏ", "Huyện Đa Krông",
+    ]  # fmt: skip
+    flags = reconcile("d", read_metadata(text_document(text)), tables)
+    assert not [f for f in flags if f.check == "rank_mismatch"]

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline import vocabulary as vocab
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import places
 from pipeline.tables.record_split import (
@@ -189,9 +190,13 @@ def _last_is_prose(groups: list[Group], stretch: Stretch, names: int) -> bool:
 
 
 def _line_goes_on(groups: list[Group], end: int) -> bool:
-    """Whether the line of the last record's values goes on after them."""
+    """Whether the line of the last record's values goes on after them, with more than the
+    next group's heading ("… 05 II Các địa phương cấp huyện Thành phố Đông Hà 88,10 01 …")."""
     after = end + 1 if end < len(groups) and groups[end].value else end
-    return after < len(groups) and not groups[after].tokens[0].starts_line
+    if after >= len(groups) or groups[after].tokens[0].starts_line:
+        return False
+    heading = vocab.is_section_caption(groups[after].text) and after + 1 < len(groups)
+    return not (heading and _stretch_at(groups, after + 1) is not None)
 
 
 def _sizes_after(groups: list[Group], start: int) -> list[int]:

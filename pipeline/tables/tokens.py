@@ -20,6 +20,7 @@ MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
+_ROMAN = re.compile(r"[IVX]{1,4}\.?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,9 +232,28 @@ def headings_apart(groups: list[Group]) -> list[Group]:
         caption = " ".join(t.text for t in head)
         if not group.value and rest and vocab.is_section_caption(caption):
             out += [Group(head, False), Group(rest, False)]
+        elif not group.value and not rest:
+            out += _run_in_heading(group)
         else:
             out.append(group)
     return out
+
+
+def _run_in_heading(group: Group) -> list[Group]:
+    """A table run together on its line: "… I Khối sở, ban, ngành Sở Khoa học …" is the words
+    before the heading (a header), the heading (its Roman numeral and its words up to the first
+    capital after a word in lower case) and the unit's name that begins there."""
+    tokens = group.tokens
+    for start in (k for k, t in enumerate(tokens) if _ROMAN.fullmatch(t.text)):
+        for end in range(start + 3, len(tokens)):
+            before, word = tokens[end - 1].text, tokens[end].text
+            if word[:1].isupper() and (before[-1:].islower() or before.endswith(",")):
+                heading = tokens[start:end]
+                if not vocab.is_section_caption(" ".join(t.text for t in heading)):
+                    break
+                parts = [tokens[:start], heading, tokens[end:]]
+                return [Group(part, False) for part in parts if part]
+    return [group]
 
 
 def first_names_apart(groups: list[Group]) -> list[Group]:
