@@ -106,9 +106,15 @@ def infer_format(printed: Iterable[str], ceiling: Decimal | None = None) -> Numb
     return NumberFormat(_meaning(".", facts), _meaning(",", facts))
 
 
-def document_format(printed: Iterable[str]) -> NumberFormat:
-    """The format a whole document's values show, each mark by the values that use it."""
-    facts = {fact for text in printed for fact in evidence(text)}
+def document_format(
+    printed: Iterable[str], ceilings: Iterable[Decimal | None] | None = None
+) -> NumberFormat:
+    """The format a whole document's values show, each mark by the values that use it;
+    ``ceilings``, beside each value, its column's printed maximum if any ("55,573" under
+    "(100)" shows the comma to be the decimal mark for the tables that print none)."""
+    texts = list(printed)
+    bounds = list(ceilings) if ceilings is not None else [None] * len(texts)
+    facts = {fact for text, top in zip(texts, bounds, strict=True) for fact in evidence(text, top)}
     return NumberFormat(_meaning(".", facts, False), _meaning(",", facts, False))
 
 

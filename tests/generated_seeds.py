@@ -92,6 +92,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (1796570880, "text:cells_blank"),  # CI: the last unit printed with its number, no values
     (9300067, "html"),  # fresh seed: a rank-only list under "Rank", a word no role is known by
     (9300041, "text:runon"),  # fresh seed: group headings run into the names, ranks restarting
+    (9300039, "text:cells_tight"),  # fresh seed: labels wrapped with "(100)" read as six units
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -451,3 +451,26 @@ def test_group_headings_run_into_a_table_on_one_line_part_its_groups() -> None:
     ]  # fmt: skip
     flags = reconcile("d", read_metadata(text_document(text)), tables)
     assert not [f for f in flags if f.check == "rank_mismatch"]
+
+
+def test_labels_wrapped_with_their_maxima_one_cell_per_line_head_the_groups_below() -> None:
+    header = "Tên cơ quan\nỨng dụng\n(100)\nKết nối liên\nthông (100)\nNhân lực\n(100)\n"
+    header += "Cổng thông tin\n(100)\nHệ thống\nQLVB (100)\nĐiểm tổng\nhợp (100)\n"
+    first = [("Sở Văn hóa", "55,573", "68,163", "69,363", "52,107", "60,231", "61,087")]
+    first += [("Cục Thống kê", "97,167", "98,302", "99,950", "79,556", "96,234", "94,242")]
+    first += [("Sở Xây dựng", "61,416", "50,719", "60,239", "53,129", "48,730", "54,847")]
+    second = [("Huyện Hưng Hà", "63,632", "67,866", "80,084", "64,599", "56,445", "66,525")]
+    second += [("Huyện Thái Thụy", "41,248", "57,766", "63,912", "66,132", "59,908", "57,793")]
+    second += [("Huyện Tiền Hải", "76,053", "57,588", "54,685", "75,876", "79,057", "68,652")]
+    cells = lambda rows: "".join("\n".join(row) + "\n" for row in rows)  # noqa: E731
+    text = "Bảng kết quả\n\n" + header + "I Khối sở, ban, ngành\n" + cells(first)
+    text += "II Khối huyện, thành phố\n" + cells(second)
+    tables = tables_of(text)
+    assert [c.label for c in tables[0].columns] == [
+        "Tên cơ quan", "Ứng dụng", "Kết nối liên thông", "Nhân lực", "Cổng thông tin",
+        "Hệ thống QLVB", "Điểm tổng hợp",
+    ]  # fmt: skip
+    names = [e.agency_raw for t in tables for e in t.entries]
+    assert names == [row[0] for row in first + second]  # no label read as a unit
+    flags = reconcile("d", read_metadata(text_document(text)), tables)
+    assert not [f for f in flags if f.check == "ambiguous_number_format"]

@@ -32,8 +32,8 @@ def with_number_formats(tables: Iterable[Table]) -> tuple[Table, ...]:
     """The tables with each column's values read in the column's format (the document's as
     fallback), and a doubt on each column whose format is left open."""
     tables = tuple(tables)
-    printed = [v.printed for t in tables for slot in _slots(t) for v in _values(t, slot)]
-    document = document_format(printed)
+    values = [(v.printed, _ceiling(t, s)) for t in tables for s in _slots(t) for v in _values(t, s)]
+    document = document_format((text for text, _ in values), (top for _, top in values))
     return tuple(_in_formats(table, document) for table in tables)
 
 

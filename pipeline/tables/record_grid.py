@@ -55,7 +55,8 @@ def record_rows(
 
 
 def _has_scores(rows: list[list[Token | None]]) -> bool:
-    """Some value column, not of years, holds a number in two records of three."""
+    """Some value column, not of years and not one value over and over (labels each with its
+    maximum, "Nhân lực" / "(100)"), holds a number in two records of three."""
     width = len(rows[0]) if rows else 0
     for column in range(width):
         numbers = [
@@ -66,7 +67,7 @@ def _has_scores(rows: list[list[Token | None]]) -> bool:
             and (number := parse_number(token.text)) is not None
         ]
         years = all(is_year(n) for n in numbers)
-        if 3 * len(numbers) >= 2 * len(rows) and not years:
+        if 3 * len(numbers) >= 2 * len(rows) and not years and len(set(numbers)) > 1:
             return True  # a column of years ("… năm 2022") is no score
     return False
 

@@ -72,8 +72,8 @@ def _cells_above(
             continue  # a bare number, "Điểm tối đa": no column's label
         parts = [texts[i] for i in range(start, lines.stop) if texts[i]]
         cells = header_cells(parts, width, counted.texts)
-        if cells is None or any(cell.startswith("(") for cell in cells):
-            continue  # "(150 điểm)" alone: the end of the label above, none of its own
+        if cells is None or any(cell.startswith("(") or cell[:1].islower() for cell in cells):
+            continue  # "(150 điểm)" or "thông (100)" alone: the end of the label above
         if header_fits(cells, counted):
             return cells, start
     return None

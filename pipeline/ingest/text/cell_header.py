@@ -98,8 +98,10 @@ def _is_lower(_: str, line: str) -> bool:
 
 
 def _is_acronym(above: str, line: str) -> bool:
-    """A capital abbreviation alone on a line ("CNTT" under "Hạ tầng") ends the cell above."""
-    return 2 <= len(line) <= 6 and line.isalpha() and line.isupper() and not above.isupper()
+    """A capital abbreviation alone on a line ("CNTT" under "Hạ tầng"), or with the cell's
+    maximum after it ("QLVB (100)" under "Hệ thống"), ends the cell above."""
+    word = line.split(" (")[0] if line.endswith(")") else line
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and not above.isupper()
 
 
 def _after_open(above: str, _: str) -> bool:
