@@ -71,3 +71,15 @@ def test_cell_per_line_text_cut_inside_a_row_keeps_what_it_prints(
     last = table.entries[-1]
     assert (last.number, last.agency_raw, last.total and last.total.printed) == expected
     assert last.cut
+
+
+def test_a_pipe_row_the_text_ends_inside_keeps_what_it_prints() -> None:
+    text = "| STT | Tên đơn vị | Hạng |\n| 1 | Sở Tài chính | 1 |\n| 2 | Sở Y tế | 2 |\n"
+    text += "| 3 | Sở Văn hóa và"
+    (page,) = read_text(text, "cut.txt")
+    rows = [line for line in page.lines if line.grid is not None]
+    assert [cell.text for cell in rows[-1].cells] == ["3", "Sở Văn hóa và", ""]
+    assert rows[-1].cut
+    prose = "| STT | Tên |\n| 1 | Sở A |\n\n| ghi chú | không phải dòng\nhết."
+    (page,) = read_text(prose, "prose.txt")
+    assert [line.grid for line in page.lines][-2:] == [None, None]  # the text goes on after it

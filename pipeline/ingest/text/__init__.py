@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pipeline.ingest.text.aligned import find_aligned
 from pipeline.ingest.text.cellwise import find_cellwise
 from pipeline.ingest.text.labelled import find_labelled
-from pipeline.ingest.text.markup import PIPE_SEPARATOR, clean_text, split_cells
+from pipeline.ingest.text.markup import PIPE_SEPARATOR, clean_text, cut_row, split_cells
 from pipeline.ingest.text.pipe_cells import find_pipe_cells
 from pipeline.ingest.text.rows import Block
 from pipeline.models import Cell, Line, Page, Provenance
@@ -37,7 +37,8 @@ def read_text(text: str, source_file: str) -> tuple[Page, ...]:
     last_page = max((i for i, p in enumerate(page_texts) if p.strip()), default=0)
     for page_number, page_text in enumerate(page_texts, start=1):
         raw = page_text.split("\n")
-        lines = list(_page_lines(raw, page_number, first_line, source_file, grid_ids))
+        ends = page_number - 1 == last_page
+        lines = list(_page_lines(raw, page_number, first_line, source_file, grid_ids, ends))
         pages.append(
             Page(page_number, _pad_grids(lines, page_number - 1 == last_page), method="text")
         )
@@ -60,11 +61,16 @@ def _blocks(raw: list[str]) -> dict[int, Block]:
 
 
 def _page_lines(
-    raw: list[str], page: int, first_line: int, source_file: str, grid_ids: Iterator[int]
+    raw: list[str],
+    page: int,
+    first_line: int,
+    source_file: str,
+    grid_ids: Iterator[int],
+    ends_text: bool = False,
 ) -> Iterator[Line]:
     """Grid rows and prose lines in reading order (two-column blocks column by column)."""
     prose: list[tuple[str, Provenance]] = []
-    for item in _page_items(raw, page, first_line, source_file, grid_ids):
+    for item in _page_items(raw, page, first_line, source_file, grid_ids, ends_text):
         if isinstance(item, Line):
             yield from _in_reading_order(prose)
             prose = []
@@ -75,7 +81,12 @@ def _page_lines(
 
 
 def _page_items(
-    raw: list[str], page: int, first_line: int, source_file: str, grid_ids: Iterator[int]
+    raw: list[str],
+    page: int,
+    first_line: int,
+    source_file: str,
+    grid_ids: Iterator[int],
+    ends_text: bool,
 ) -> Iterator[Line | tuple[str, Provenance]]:
     blocks = _blocks(raw)
     grid: int | None = None
@@ -95,6 +106,13 @@ def _page_items(
         if PIPE_SEPARATOR.match(line) and grid is not None:
             continue
         cells_text = split_cells(line)
+        if (
+            cells_text is None
+            and grid is not None
+            and ends_text
+            and not "".join(raw[index:]).strip()
+        ):
+            cells_text = cut_row(line)  # the text ends inside the grid's last row
         if cells_text is None:
             grid = None
             yield line, at

@@ -32,3 +32,11 @@ def split_cells(raw: str) -> list[str] | None:
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
         return [clean_text(cell) for cell in stripped[1:-1].split("|")]
     return None
+
+
+def cut_row(raw: str) -> list[str] | None:
+    """The cells of a pipe row the text ends inside ("| 16 | Sở Văn hóa và"), else None."""
+    stripped = raw.strip()
+    if stripped.startswith("|") and not stripped.endswith("|") and stripped.count("|") >= 2:
+        return [clean_text(cell) for cell in stripped[1:].split("|")]
+    return None
