@@ -474,3 +474,16 @@ def test_labels_wrapped_with_their_maxima_one_cell_per_line_head_the_groups_belo
     assert names == [row[0] for row in first + second]  # no label read as a unit
     flags = reconcile("d", read_metadata(text_document(text)), tables)
     assert not [f for f in flags if f.check == "ambiguous_number_format"]
+
+
+def test_lettered_group_headings_run_into_a_table_on_one_line_part_its_groups() -> None:
+    text = (
+        "Kết quả như sau:\n\nTên cơ quan Điểm Xếp loại A Khối cơ quan cấp tỉnh Sở Ngoại vụ "
+        "0,8785 Tốt Sở Công Thương 0,8689 Tốt Ban Dân tộc 0,8001 Tốt B Khối UBND cấp huyện "
+        "Quận Bình Thuỷ 0,9521 Xuất sắc Huyện Thới Lai 0,8271 Tốt Quận Ninh Kiều 0,7714 Khá\n"
+    )
+    names = [e.agency_raw for t in tables_of(text) for e in t.entries]
+    assert names == [
+        "Sở Ngoại vụ", "Sở Công Thương", "Ban Dân tộc",
+        "Quận Bình Thuỷ", "Huyện Thới Lai", "Quận Ninh Kiều",
+    ]  # fmt: skip

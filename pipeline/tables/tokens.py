@@ -20,7 +20,7 @@ MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
-_ROMAN = re.compile(r"[IVX]{1,4}\.?")
+_GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,10 +241,10 @@ def headings_apart(groups: list[Group]) -> list[Group]:
 
 def _run_in_heading(group: Group) -> list[Group]:
     """A table run together on its line: "… I Khối sở, ban, ngành Sở Khoa học …" is the words
-    before the heading (a header), the heading (its Roman numeral and its words up to the first
+    before the heading (a header), the heading (its mark, "II" or "B", and its words up to the first
     capital after a word in lower case) and the unit's name that begins there."""
     tokens = group.tokens
-    for start in (k for k, t in enumerate(tokens) if _ROMAN.fullmatch(t.text)):
+    for start in (k for k, t in enumerate(tokens) if _GROUP_MARK.fullmatch(t.text)):
         for end in range(start + 3, len(tokens)):
             before, word = tokens[end - 1].text, tokens[end].text
             if word[:1].isupper() and (before[-1:].islower() or before.endswith(",")):
