@@ -83,3 +83,17 @@ def test_a_pipe_row_the_text_ends_inside_keeps_what_it_prints() -> None:
     prose = "| STT | Tên |\n| 1 | Sở A |\n\n| ghi chú | không phải dòng\nhết."
     (page,) = read_text(prose, "prose.txt")
     assert [line.grid for line in page.lines][-2:] == [None, None]  # the text goes on after it
+
+
+def test_an_aligned_table_ending_inside_a_numbered_name_keeps_that_row_cut() -> None:
+    text = (
+        "STT  Tên đơn vị                 Điểm   Hạng\n"
+        "1    Sở Tài chính               82.0   1\n"
+        "2    Sở Y tế                    80.5   2\n"
+        "3    Sở Xây dựng                68.8   3\n"
+        "4    Sở Giáo dục và Đào tạo"
+    )
+    (page,) = read_text(text, "cut.txt")
+    rows = [line for line in page.lines if line.grid is not None]
+    assert [cell.text for cell in rows[-1].cells] == ["4", "Sở Giáo dục và Đào tạo", "", ""]
+    assert rows[-1].cut

@@ -129,7 +129,8 @@ def _row_at(lines: list[str], index: int) -> tuple[_Row, int] | None:
             below.append(" ".join(lines[position].split()))
         else:
             break
-    return (row, end) if row.values else None
+    ends_text = row.stt is not None and not "".join(lines[end:]).strip()
+    return (row, end) if row.values or ends_text else None  # the text may end in its name
 
 
 def _opens_values(found: list[Token], index: int) -> bool:
@@ -333,7 +334,7 @@ def _body_rows(rows: list[_Row], columns: Columns, lines: list[str]) -> list[Raw
     aligned = _in_columns(rows, columns)
     for row in rows:
         cells = [""] * columns.width
-        if not row.values:
+        if not row.values and row.stt is None:
             cells[0] = row.name[0]
             out.append(RawRow(row.index + 1, tuple(cells)))  # a band or section row
             continue
