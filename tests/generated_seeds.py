@@ -98,6 +98,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (1, "text:spaced"),  # was a target: columns shifted, components in wrong roles
     (9300097, "text:runon"),  # fresh seed: lettered group headings "A Khối …" run into the names
     (9300052, "text:spaced"),  # fresh seed: the text ends in the last row's name, no values
+    (9300091, "text:tabs"),  # fresh seed: the last unit printed without values, "UBND huyện …"
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -487,3 +487,12 @@ def test_lettered_group_headings_run_into_a_table_on_one_line_part_its_groups() 
         "Sở Ngoại vụ", "Sở Công Thương", "Ban Dân tộc",
         "Quận Bình Thuỷ", "Huyện Thới Lai", "Quận Ninh Kiều",
     ]  # fmt: skip
+
+
+def test_a_last_unit_printed_without_values_is_a_row_not_a_caption() -> None:
+    rows = [("Thị xã Ngã Bảy", "19,435", "1"), ("Huyện Phụng Hiệp", "8,328", "3")]
+    rows += [("Thành phố Vị Thanh", "12,430", "2"), ("UBND huyện Châu Thành", "", "")]
+    text = "Tên đơn vị\tĐiểm\tHạng\n" + "".join("\t".join(row) + "\n" for row in rows)
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [row[0] for row in rows]
+    assert table.entries[-1].total is None and table.entries[-1].rank is None

@@ -29,6 +29,7 @@ from pipeline.tables.header import (
     split_rank_scores,
     split_stuck_ranks,
 )
+from pipeline.tables.ranks import numbers_in
 from pipeline.tables.record_grid import with_records
 from pipeline.tables.roles import Roles, infer_roles
 from pipeline.tables.stated import with_stated_rules
@@ -273,10 +274,13 @@ def _first_row_number(rows: list[Line], columns: tuple[Column, ...]) -> int | No
 
 
 def _split_sections(draft: _Draft) -> list[tuple[str | None, list[Line]]]:
-    """Cut a table where a row inside it is a section caption."""
+    """Cut a table where a row inside it is a section caption; the last row, with nothing
+    under it and no number in it, is a unit printed without values ("UBND huyện Châu
+    Thành"), not a caption (as "Bảng xếp hạng năm | 2023" before the next year's table is)."""
     parts: list[tuple[str | None, list[Line]]] = [(draft.section, [])]
-    for row in draft.rows:
-        caption = section_of_row(row)
+    for at, row in enumerate(draft.rows):
+        unit = at + 1 == len(draft.rows) and not numbers_in(row)
+        caption = None if unit else section_of_row(row)
         if caption is None and _words_in_number_columns(row, draft.columns):
             caption = _caption_in(row, draft.columns)
             if caption is None:
