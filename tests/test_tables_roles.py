@@ -496,3 +496,18 @@ def test_a_last_unit_printed_without_values_is_a_row_not_a_caption() -> None:
     (table,) = tables_of(text)
     assert [e.agency_raw for e in table.entries] == [row[0] for row in rows]
     assert table.entries[-1].total is None and table.entries[-1].rank is None
+
+
+def test_with_no_rule_and_no_rank_the_figure_the_rows_are_ordered_by_is_the_total() -> None:
+    rows = [("Hà Nội", "8.685.607", "3.360", "2.585"), ("Thanh Hoá", "3.760.650", "11.115", "338")]
+    rows += [("Nghệ An", "3.470.988", "16.486", "211"), ("Đồng Nai", "3.341.716", "5.864", "570")]
+    rows += [
+        ("Hải Phòng", "2.121.841", "1.527", "1.390"),
+        ("Bắc Giang", "1.950.615", "3.896", "501"),
+    ]
+    text = "Địa phương\tDân số\tDiện tích\tMật độ\n" + "".join("\t".join(r) + "\n" for r in rows)
+    (table,) = tables_of(text)
+    assert _roles(table) == ["agency", "total", "component", "component"]
+    assert table.role_doubt is None
+    (short,) = tables_of(text.split("Hải Phòng")[0])  # four rows in order prove nothing
+    assert "total" not in _roles(short)

@@ -162,6 +162,28 @@ def rank_like(column: Values) -> bool:
     return integers(column) and all(1 <= v <= len(column) for v in present)
 
 
+# rows in order of a column by chance: 1 in 6! for six rows (three rows, 1 in 6, is no proof)
+_ORDER_PROOF = 6
+
+
+def ordered_by(values: dict[int, Values], scores: list[int], parts: Segments) -> list[int]:
+    """The score columns the rows are printed in order of, highest first, within each group:
+    with no rule and no rank, the figure a table is ranked by ("Dân số" down a top ten,
+    beside its area and density in no order)."""
+    found = []
+    for index in scores:
+        column = values[index]
+        runs = [
+            [value for i in part if (value := column[i]) is not None]
+            for part in parts or (range(len(column)),)
+        ]
+        present = [v for run in runs for v in run]
+        falling = all(b <= a for run in runs for a, b in zip(run, run[1:], strict=False))
+        if falling and len(present) >= _ORDER_PROOF and varies(list[Decimal | None](present)):
+            found.append(index)
+    return found
+
+
 def grades(words: Sequence[str | None], scores: Values) -> bool:
     """Whether a column of words could grade the rows by ``scores`` as a band does: in score
     order each word holds one unbroken run ("Tốt, Tốt, Khá, Khá"); words that come and go

@@ -37,6 +37,7 @@ from pipeline.tables.ranks import (
     integers,
     mostly_distinct,
     numbers_in,
+    ordered_by,
     rank_agreement,
     rank_like,
     ranks_alone,
@@ -199,7 +200,10 @@ def _settle_total(
             ranked = _ranked_score(roles, values, scores, parts)
             chosen = ranked if ranked is not None else hinted
             unnamed = all(roles[i] == "number" for i in scores)
-            doubt = _no_total(scores, columns) if chosen is None and unnamed else None
+            ordered = ordered_by(values, scores, parts) if chosen is None and unnamed else []
+            chosen = ordered[0] if ordered else chosen
+            doubt = _doubt(ordered, columns) if len(ordered) > 1 else None
+            doubt = doubt or (_no_total(scores, columns) if chosen is None and unnamed else None)
     for index in scores:
         roles[index] = "total" if index == chosen else "component"
     if chosen is not None:
