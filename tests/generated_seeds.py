@@ -99,6 +99,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9300097, "text:runon"),  # fresh seed: lettered group headings "A Khối …" run into the names
     (9300052, "text:spaced"),  # fresh seed: the text ends in the last row's name, no values
     (9300091, "text:tabs"),  # fresh seed: the last unit printed without values, "UBND huyện …"
+    (9250065, "text:runon"),  # fresh seed: bands beside thirteen scores no rule ties together
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

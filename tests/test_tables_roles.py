@@ -511,3 +511,17 @@ def test_with_no_rule_and_no_rank_the_figure_the_rows_are_ordered_by_is_the_tota
     assert table.role_doubt is None
     (short,) = tables_of(text.split("Hải Phòng")[0])  # four rows in order prove nothing
     assert "total" not in _roles(short)
+
+
+def test_the_column_the_bands_follow_is_the_total_no_rule_was_found_for() -> None:
+    rows = [
+        ("Xã A", "Khá", "76,536", "65,472", "86,685", "74,212"),
+        ("Xã B", "Khá", "72,228", "60,481", "75,851", "77,400"),
+        ("Xã C", "Tốt", "88,302", "80,880", "92,587", "100,000"),
+        ("Xã D", "Trung bình", "50,942", "47,527", "50,596", "61,716"),
+        ("Xã E", "Yếu", "45,310", "54,267", "61,232", "47,750"),
+        ("Xã G", "Tốt", "84,112", "90,013", "78,431", "81,020"),
+    ]
+    text = "Kết quả:\n\n" + "".join(" ".join(row) + "\n" for row in rows)
+    (table,) = tables_of(text)
+    assert _roles(table) == ["agency", "band", "total", "component", "component", "component"]

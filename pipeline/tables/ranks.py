@@ -7,11 +7,9 @@ one column ranks another, and the groups of rows a ranking starts again in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from decimal import Decimal
 
-from pipeline import vocabulary as vocab
-from pipeline.models import Column, Line
+from pipeline.models import Line
 from pipeline.parse import parse_number
 from pipeline.tables.header import section_of_row
 
@@ -160,63 +158,3 @@ def rank_like(column: Values) -> bool:
     whole-number scores, populations or points, goes beyond it)."""
     present = [v for v in column if v is not None]
     return integers(column) and all(1 <= v <= len(column) for v in present)
-
-
-# rows in order of a column by chance: 1 in 6! for six rows (three rows, 1 in 6, is no proof)
-_ORDER_PROOF = 6
-
-
-def ordered_by(values: dict[int, Values], scores: list[int], parts: Segments) -> list[int]:
-    """The score columns the rows are printed in order of, highest first, within each group:
-    with no rule and no rank, the figure a table is ranked by ("Dân số" down a top ten,
-    beside its area and density in no order)."""
-    found = []
-    for index in scores:
-        column = values[index]
-        runs = [
-            [value for i in part if (value := column[i]) is not None]
-            for part in parts or (range(len(column)),)
-        ]
-        present = [v for run in runs for v in run]
-        falling = all(b <= a for run in runs for a, b in zip(run, run[1:], strict=False))
-        if falling and len(present) >= _ORDER_PROOF and varies(list[Decimal | None](present)):
-            found.append(index)
-    return found
-
-
-def grades(words: Sequence[str | None], scores: Values) -> bool:
-    """Whether a column of words could grade the rows by ``scores`` as a band does: in score
-    order each word holds one unbroken run ("Tốt, Tốt, Khá, Khá"); words that come and go
-    ("Thành phố, Thành phố, Tỉnh, Thành phố") sort the units by something else."""
-    ordered = sorted(
-        ((s, w) for s, w in zip(scores, words, strict=True) if s is not None and w),
-        key=lambda pair: pair[0],
-        reverse=True,
-    )
-    runs = [w for k, (_, w) in enumerate(ordered) if k == 0 or w != ordered[k - 1][1]]
-    return len(runs) == len(set(runs))
-
-
-def bands_checked(
-    columns: tuple[Column, ...],
-    rows: Sequence[Line],
-    values: dict[int, Values],
-    roles: dict[int, str],
-) -> tuple[Column, ...]:
-    """A column the header calls the band ("Loại") that names no band known and does not
-    grade the rows by their total is a column of words ("Tỉnh", "Thành phố"), not a band."""
-    total = next((i for i in values if roles[i] == "total"), None)
-    if total is None:
-        return columns
-    checked = []
-    for column in columns:
-        words = [_text(row, column.index) for row in rows] if column.role == "band" else []
-        unknown = not any(vocab.band_of(word) for word in words if word)
-        if words and unknown and not grades(words, values[total]):
-            column = replace(column, role="other")
-        checked.append(column)
-    return tuple(checked)
-
-
-def _text(row: Line, index: int) -> str | None:
-    return row.cells[index - 1].text.strip() or None if index <= len(row.cells) else None

@@ -28,16 +28,15 @@ from typing import Any
 from pipeline.models import Column, Entry, Line, Provenance, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import agrees, places, total_rule, usable_rows
+from pipeline.tables.order import band_words, banded_by, bands_checked, central, ordered_by, steps
 from pipeline.tables.ranks import (
     Segments,
     Values,
-    bands_checked,
     counts_rows,
     headings_before,
     integers,
     mostly_distinct,
     numbers_in,
-    ordered_by,
     rank_agreement,
     rank_like,
     ranks_alone,
@@ -82,7 +81,8 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     undecided = settle_maximum(roles, values)
     _settle_ranks(roles, values, parts)
     series = _series(roles, values, columns, parts)
-    doubt = None if series else _settle_total(roles, values, columns, parts)
+    bands = band_words(columns, body)
+    doubt = None if series else _settle_total(roles, values, columns, parts, bands)
     doubt = doubt or _number_or_rank(roles, values, columns, parts) or _count_alone(roles, columns)
     if undecided and not doubt:
         percent, top = (_name(columns, i) for i in undecided)
@@ -170,7 +170,11 @@ def _year(columns: tuple[Column, ...], index: int) -> str | None:
 
 
 def _settle_total(
-    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
+    roles: dict[int, str],
+    values: dict[int, Values],
+    columns: tuple[Column, ...],
+    parts: Segments,
+    bands: Sequence[str | None] = (),
 ) -> str | None:
     """The total: the column a rule of the other scores gives; the others are its components."""
     scores = [i for i in sorted(values) if roles[i] in ("number", "component", "total")]
@@ -178,7 +182,7 @@ def _settle_total(
         roles.update({i: "component" for i in scores if roles[i] != "total"})
         return None
     alone = values[scores[0]] if len(scores) == 1 else []
-    if alone and roles[scores[0]] != "total" and (ranks_alone(alone, parts) or _steps(alone)):
+    if alone and roles[scores[0]] != "total" and (ranks_alone(alone, parts) or steps(alone)):
         roles[scores[0]] = "rank"  # "1 Sở A 1": a ranking with no scores printed
         return None
     if len(scores) <= 1:
@@ -200,22 +204,18 @@ def _settle_total(
             ranked = _ranked_score(roles, values, scores, parts)
             chosen = ranked if ranked is not None else hinted
             unnamed = all(roles[i] == "number" for i in scores)
+            banded = banded_by(values, scores, bands) if chosen is None else []
+            chosen = central(banded, values, scores) if banded else chosen
             ordered = ordered_by(values, scores, parts) if chosen is None and unnamed else []
             chosen = ordered[0] if ordered else chosen
-            doubt = _doubt(ordered, columns) if len(ordered) > 1 else None
+            several = ordered if len(ordered) > 1 else banded
+            doubt = _doubt(several, columns) if len(several) > 1 else None
             doubt = doubt or (_no_total(scores, columns) if chosen is None and unnamed else None)
     for index in scores:
         roles[index] = "total" if index == chosen else "component"
     if chosen is not None:
         _settle_percent(roles, values, chosen)
     return doubt
-
-
-def _steps(values: Values) -> bool:
-    """Whole numbers going up by one down every row ("4, 5, 6": the rest of a count whose
-    start the text lost): an ordinal, not a score."""
-    present = [v for v in values if v is not None]
-    return len(present) >= 3 and all(b == a + 1 for a, b in zip(present, present[1:], strict=False))
 
 
 def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int) -> None:
