@@ -525,3 +525,17 @@ def test_the_column_the_bands_follow_is_the_total_no_rule_was_found_for() -> Non
     text = "Kết quả:\n\n" + "".join(" ".join(row) + "\n" for row in rows)
     (table,) = tables_of(text)
     assert _roles(table) == ["agency", "band", "total", "component", "component", "component"]
+
+
+def test_one_misprinted_rank_does_not_shift_a_table_one_cell_per_line() -> None:
+    names = ["Bộ A", "Bộ B", "Bộ C", "Bộ D", "Bộ E", "Bộ G", "Bộ H", "Bộ K", "Bộ L"]
+    scores = ["93.143", "90.978", "89.929", "85.618", "74.562", "66.929", "60.199", "51.492"]
+    scores += ["42.301"]
+    ranks = ["01", "02", "03", "04", "05", "06", "05", "08", "09"]  # the seventh printed wrong
+    cells = [cell for row in zip(ranks, names, scores, strict=True) for cell in row]
+    text = "Kết quả năm 2021\n\nXH\n\nCơ quan\n\nKết quả\n\n" + "\n\n".join(cells) + "\n"
+    (table,) = tables_of(text)
+    assert [_printed(e.rank) for e in table.entries] == ranks
+    assert [_printed(e.total) for e in table.entries] == scores
+    flags = reconcile("d", read_metadata(text_document(text)), (table,))
+    assert [f.actual for f in flags if f.check == "rank_mismatch"] == ["5"]

@@ -15,6 +15,7 @@ from pipeline.parse import parse_number
 from pipeline.tables.tokens import BLANKS, Token
 
 MIN_RECORDS = 3
+_LONG_COUNT = 8  # rows enough for one misprinted number not to hide the count
 
 
 def misfits_at_end(rows: list[list[Token | None]], before: int) -> int:
@@ -89,20 +90,25 @@ def _mixed_kinds(rows: list[list[Token | None]]) -> int:
 
 def _counts(texts: list[str]) -> bool:
     """1, 2, 3 … from 1, or a competition ranking (1, 2, 2, 4: a tie shares its rank and the
-    next takes its place), starting again at 1 only after at least two rows."""
+    next takes its place), starting again at 1 only after at least two rows. In a long column
+    one value may break the count (a rank printed wrong, "16, 15, 18"): the column still
+    counts, and the check of the ranks finds that value."""
     numbers = [parse_number(text) for text in texts]
     if not numbers or numbers[0] != 1:
         return False
     if len(numbers) > MIN_RECORDS + 2 and _jumps_ahead(numbers[-2], numbers[-1]):
         numbers = numbers[:-1]  # a top list, then the publisher's own row with its rank
-    since = 0
+    since, spare = 0, int(len(numbers) >= _LONG_COUNT)
     for previous, number in zip(numbers, numbers[1:], strict=False):
         since += 1
         if number is not None and previous is not None and number in (since + 1, previous):
             continue
-        if number != 1 or since < 2:
+        if number == 1 and since >= 2:
+            since = 0
+        elif spare:
+            spare -= 1
+        else:
             return False
-        since = 0
     return True
 
 
