@@ -101,6 +101,9 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9300091, "text:tabs"),  # fresh seed: the last unit printed without values, "UBND huyện …"
     (9250065, "text:runon"),  # fresh seed: bands beside thirteen scores no rule ties together
     (9250030, "text:cells_blank"),  # fresh seed: a planted rank broke the count, rows shifted
+    (9250028, "text:cells_tight"),  # fresh seed: labels with maxima "(8,37)" read as three units
+    (9250006, "text:cells_blank"),  # fresh seed: the same, and the planted flag then missed
+    (9250082, "text:cells_blank"),  # fresh seed: a weighted total no rule found; the bands tell
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -539,3 +539,17 @@ def test_one_misprinted_rank_does_not_shift_a_table_one_cell_per_line() -> None:
     assert [_printed(e.total) for e in table.entries] == scores
     flags = reconcile("d", read_metadata(text_document(text)), (table,))
     assert [f.actual for f in flags if f.check == "rank_mismatch"] == ["5"]
+
+
+def test_labels_each_with_its_own_maximum_in_parentheses_are_no_units() -> None:
+    header = "Mục\nĐịa phương\nGiá trị chỉ số\nNhận thức\nsố (4,6)\nDigital government\n(8,37)\n"
+    header += "Chính quyền số\n(9,37)\nNền tảng số\n(3,8)\nXã hội\nsố (4,82)\n"
+    rows = [("1", "Hà Tĩnh", "9,56", "1,36", "2,53", "2,87", "1,06", "1,74")]
+    rows += [("2", "Lai Châu", "11,36", "1,27", "3,72", "3,38", "1,30", "1,69")]
+    rows += [("3", "Sơn La", "12,01", "2,01", "3,11", "3,07", "2,10", "1,72")]
+    text = "Kết quả:\n" + header + "".join("\n".join(row) + "\n" for row in rows)
+    tables = tables_of(text)
+    assert [e.agency_raw for t in tables for e in t.entries] == ["Hà Tĩnh", "Lai Châu", "Sơn La"]
+    assert [c.label for c in tables[0].columns][3:] == [
+        "Nhận thức số", "Digital government", "Chính quyền số", "Nền tảng số", "Xã hội số",
+    ]  # fmt: skip

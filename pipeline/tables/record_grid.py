@@ -55,8 +55,9 @@ def record_rows(
 
 
 def _has_scores(rows: list[list[Token | None]]) -> bool:
-    """Some value column, not of years and not one value over and over (labels each with its
-    maximum, "Nhân lực" / "(100)"), holds a number in two records of three."""
+    """Some value column, not of years, not one value over and over and not all printed in
+    parentheses (labels each with its maximum, "Nhân lực" / "(100)", "Nền tảng số" /
+    "(3,8)"), holds a number in two records of three."""
     width = len(rows[0]) if rows else 0
     for column in range(width):
         numbers = [
@@ -64,6 +65,7 @@ def _has_scores(rows: list[list[Token | None]]) -> bool:
             for row in rows
             if (token := row[column]) is not None
             and token.value
+            and not token.bracketed
             and (number := parse_number(token.text)) is not None
         ]
         years = all(is_year(n) for n in numbers)

@@ -9,7 +9,7 @@ words of one line stays part of a name. ``records`` finds tables in the runs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
@@ -29,6 +29,7 @@ class Token:
     value: bool  # a number, a blank mark or a band phrase: a cell of the score columns
     line: int  # position of its line in the run
     starts_line: bool
+    bracketed: bool = False  # printed in parentheses: "(8,37)", a label's maximum or a score
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +111,11 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             text = value_text(word)
             if text is None and not any(ch.isalnum() for ch in word) and word not in _OPERATORS:
                 continue  # "|", "•": rules and bullets, not cells
-            found.append(Token(text or word, text is not None, position, False))
+            bracketed = word.startswith("(") and word.endswith(")")
+            found.append(Token(text or word, text is not None, position, False, bracketed))
         if len(found) > mark:
             first = found[mark]
-            found[mark] = Token(first.text, first.value, first.line, True)
+            found[mark] = replace(first, starts_line=True)
     return found
 
 
