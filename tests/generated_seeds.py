@@ -104,6 +104,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9250028, "text:cells_tight"),  # fresh seed: labels with maxima "(8,37)" read as three units
     (9250006, "text:cells_blank"),  # fresh seed: the same, and the planted flag then missed
     (9250082, "text:cells_blank"),  # fresh seed: a weighted total no rule found; the bands tell
+    (9250014, "text:spaced"),  # fresh seed: the last unit numbered on, printed without values
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

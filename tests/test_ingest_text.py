@@ -97,3 +97,19 @@ def test_an_aligned_table_ending_inside_a_numbered_name_keeps_that_row_cut() -> 
     rows = [line for line in page.lines if line.grid is not None]
     assert [cell.text for cell in rows[-1].cells] == ["4", "Sở Giáo dục và Đào tạo", "", ""]
     assert rows[-1].cut
+
+
+def test_an_aligned_row_numbered_on_with_a_name_and_no_values_is_a_row() -> None:
+    text = (
+        "STT  Tên đơn vị                 Điểm   Hạng\n"
+        "1    Sở Tài chính               82.0   1\n"
+        "2    Sở Y tế                    80.5   2\n"
+        "3    Sở Xây dựng                68.8   3\n"
+        "4    Sở Giáo dục và Đào tạo\n"
+        "\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    )
+    (page,) = read_text(text, "unit.txt")
+    rows = [line for line in page.lines if line.grid is not None]
+    assert [cell.text for cell in rows[-1].cells] == ["4", "Sở Giáo dục và Đào tạo", "", ""]
+    assert not rows[-1].cut

@@ -245,6 +245,11 @@ def _body(
             gaps.append([])
             blanks, end, index = 0, after, after
             continue
+        elif (named := _named_line(text)) is not None and _counts_on(rows, named):
+            named.index = index  # a unit printed without values, numbered on from the rows
+            rows.append(named)
+            gaps.append([])
+            blanks, end = 0, index + 1
         elif _is_fragment(text, _values_start(rows) if values_start is None else values_start):
             if segments(text)[0].start < name_start - 1:
                 break
@@ -256,6 +261,14 @@ def _body(
     if gaps[0] and rows:
         rows[0].above = gaps[0] + rows[0].above
     return rows, gaps[1:], end
+
+
+def _counts_on(rows: list[_Row], row: _Row) -> bool:
+    """Whether ``row``'s number is the one after the last numbered row's."""
+    numbered = [r.stt for r in rows if r.stt is not None]
+    last = parse_number(numbered[-1].text.rstrip(".")) if numbered else None
+    own = parse_number(row.stt.text.rstrip(".")) if row.stt is not None else None
+    return last is not None and own is not None and own == last + 1
 
 
 def _rows_follow(lines: list[str], index: int, values_start: int | None) -> bool:
