@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.match.keys import Key, accented_core, expand, fold, light_key, make_key, split_type
+from pipeline.match.keys import (
+    Key,
+    KeyCache,
+    accented_core,
+    expand,
+    fold,
+    key_of,
+    light_key,
+    make_key,
+    split_type,
+)
 from pipeline.match.rank import Layout, make_layout, sort_words
 from pipeline.registry import Name, Registry
 
@@ -134,6 +144,7 @@ def _build_block(
 ) -> Block:
     """Key every name of the candidate units (see build_block)."""
     words = province_words(registry, province_ids)
+    cache = KeyCache()  # registry names share their words: each word folded once
     choices = []
     for level in levels:
         scopes: Sequence[str | None] = (
@@ -149,10 +160,17 @@ def _build_block(
                 inside = [n for n in names if registry.unit(n.unit_id).district_id in district_ids]
                 names = inside or names
             choices += [
-                Choice(n, make_key(n.text, level, words), n.valid_in(year), accented_core(n.text))
+                Choice(n, _key(n.text, level, words, cache), n.valid_in(year),
+                       accented_core(n.text, cache.light))
                 for n in names
-            ]
+            ]  # fmt: skip
     return index_block(choices, rejected_lights(registry, province_ids, levels))
+
+
+def _key(text: str, level: str, words: tuple[str, ...], cache: KeyCache) -> Key:
+    """``make_key(text, level, words)``, its words folded through ``cache``."""
+    folded, light = cache.fold_light(text)
+    return key_of(cache.expand(folded), light, level, words)
 
 
 def national_scopes(registry: Registry, level: str) -> list[str | None]:
