@@ -9,6 +9,7 @@ reads the same through pdfminer, slower, and serves as reference and fallback
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import count
@@ -105,11 +106,15 @@ def readable_text_layer(glyphs: list[Glyph]) -> bool:
     leaves (symbols, private-use and replacement characters): such a page is read by OCR.
     """
     firsts = "".join("".join([glyph.text[:1] for glyph in glyphs]).split())
-    letters = sum(map(str.isalnum, firsts))
+    counts = Counter(firsts)  # each distinct character judged once, not each glyph
+    letters = sum(number for char, number in counts.items() if char.isalnum())
     if letters < MIN_TEXT_LAYER_LETTERS:
         return False
-    unusual = (char for char in firsts if not " " < char < "\x7f")  # printable ASCII is plain
-    odd = sum(not _plain_character(char) for char in unusual)
+    odd = sum(
+        number
+        for char, number in counts.items()
+        if not " " < char < "\x7f" and not _plain_character(char)  # printable ASCII is plain
+    )
     return odd <= len(firsts) * MAX_ODD_SHARE
 
 
