@@ -4,9 +4,11 @@ Prints, in one run:
   * text decisions/s with 1 and 2 workers (the seeds copied to 400 files);
   * text-layer PDF pages/s with 1 and 2 workers, beside pdfplumber ``extract_tables()`` alone
     on the same files in one process: every distinct PDF of the samples and fixtures whose
-    pages all have a text layer (53 files). Distinct, not copies: a worker keeps what it
+    pages all have a text layer (55 files). Distinct, not copies: a worker keeps what it
     derived from a document (a table's total rule, a province's names) and reads a copy for
-    less, so copies would time the first worker's memory, not the workers;
+    less, so copies would time the first worker's memory, not the workers. (Most of them are
+    still the same decisions in three renderings, LibreOffice's, Chromium's and the samples',
+    which favours one worker; the README gives 30 generated decisions beside them);
   * the peak memory (RSS) of a worker in each run;
   * the time of ``decisions extract`` over 1,000 unchanged text decisions, first run and re-run.
 
