@@ -187,8 +187,8 @@ def _build_registry(overlay: Path | None, aliases: Path | None) -> Registry:
     names: list[Name] = []
     for rows, level in shipped_tables():
         for unit, unit_names in rows_to_units(rows, level):
-            units.setdefault(unit.id, unit)
-            units[unit.id] = widen(units[unit.id], unit)
+            first = units.get(unit.id)
+            units[unit.id] = unit if first is None else widen(first, unit)
             names.extend(unit_names)
     names.extend(agency_aliases(units))
     names.extend(province_aliases(units))
@@ -225,11 +225,11 @@ def data_rows(filename: str) -> list[dict[str, str]]:
     rows = csv.reader(unicodedata.normalize("NFC", text).splitlines())
     header = next(rows, [])
     padding = [""] * len(header)  # a short row's missing cells are empty; extra ones dropped
-    return [
-        {key: value.strip() for key, value in zip(header, row + padding, strict=False) if key}
-        for row in rows
-        if row
-    ]
+    found = [dict(zip(header, map(str.strip, row + padding), strict=False)) for row in rows if row]
+    if "" in header:  # a column without a name is no field
+        for row in found:
+            row.pop("", None)
+    return found
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -268,23 +268,34 @@ def split_list(text: str) -> tuple[str, ...]:
 
 def rows_to_units(rows: list[dict[str, str]], level: str) -> Iterator[tuple[Unit, list[Name]]]:
     """One unit per row (rows of one id are name periods, merged by ``widen``)."""
+    days: dict[str, date | None] = {"": None}  # a few dates serve 17,000 rows: parsed once
     for row in rows:
-        start, end = parse_day(row.get("valid_from", "")), parse_day(row.get("valid_to", ""))
-        province = row.get("province_id") or None
+        get = row.get
+        start, end = _day(days, get("valid_from", "")), _day(days, get("valid_to", ""))
+        unit_id, name = row["id"], row["name"]
+        successors, aliases = get("successor_ids", ""), get("aliases", "")
         unit = Unit(
-            id=row["id"],
-            level=level,
-            name=row["name"],
-            province_id=province,
-            admin_code=row.get("code") or None,
-            valid_from=start,
-            valid_to=end,
-            successor_ids=split_list(row.get("successor_ids", "")),
-            district_id=row.get("district_id") or None,
+            unit_id,
+            level,
+            name,
+            get("province_id") or None,
+            get("code") or None,
+            start,
+            end,
+            split_list(successors) if successors else (),
+            get("district_id") or None,
         )
-        names = [Name(row["id"], row["name"], "official", start, end)]
-        names += [Name(row["id"], alias, "alias") for alias in split_list(row.get("aliases", ""))]
+        names = [Name(unit_id, name, "official", start, end)]
+        if aliases:
+            names += [Name(unit_id, alias, "alias") for alias in split_list(aliases)]
         yield unit, names
+
+
+def _day(days: dict[str, date | None], text: str) -> date | None:
+    """``parse_day(text)``, remembered in ``days``."""
+    if text not in days:
+        days[text] = parse_day(text)
+    return days[text]
 
 
 def widen(first: Unit, later: Unit) -> Unit:

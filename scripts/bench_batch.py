@@ -4,9 +4,11 @@ Prints, in one run:
   * text decisions/s with 1 and 2 workers (the seeds copied to 400 files);
   * text-layer PDF pages/s with 1 and 2 workers, beside pdfplumber ``extract_tables()`` alone
     on the same files in one process: every distinct PDF of the samples and fixtures whose
-    pages all have a text layer (53 files). Distinct, not copies: a worker keeps what it
+    pages all have a text layer (55 files). Distinct, not copies: a worker keeps what it
     derived from a document (a table's total rule, a province's names) and reads a copy for
-    less, so copies would time the first worker's memory, not the workers;
+    less, so copies would time the first worker's memory, not the workers. (Most of them are
+    still the same decisions in three renderings, LibreOffice's, Chromium's and the samples',
+    which favours one worker; the README gives 30 generated decisions beside them);
   * the peak memory (RSS) of a worker in each run;
   * the time of ``decisions extract`` over 1,000 unchanged text decisions, first run and re-run.
 
@@ -30,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import goal, machine_parallelism
+from benchlib import autogroup, goal, machine_parallelism
 
 ROOT = Path(__file__).resolve().parent.parent
 RERUN_DOCUMENTS = 1000
@@ -42,9 +44,12 @@ import resource, sys, time
 from pathlib import Path
 from pipeline.batch import BatchSettings, plan, run_batch, walk
 jobs = plan(walk([Path(p) for p in sys.argv[2:]]))
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 results = list(run_batch(jobs, BatchSettings(), workers=int(sys.argv[1])))
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
 print({"seconds": time.perf_counter() - start, "documents": len(results),
+       "parent_cpu": time.process_time() - cpu,
+       "workers_cpu": children.ru_utime + children.ru_stime,
        "pages": sum(r.pages or 0 for r in results),
        "failed": sum(r.status == "failed" for r in results),
        "errors": sorted({r.error for r in results if r.error})[:1],
@@ -141,14 +146,37 @@ def bench_workers(
     single, double = alternating(RUN, names, repeat)
     one = line("decisions, 1 worker", single, unit)
     two = line("decisions, 2 workers", double, unit)
+    cpu_report(single, double)
     if one == one and two == two:  # not NaN: something was read
         machine = machine_parallelism()
         goal(f"{title.split(' (')[0]}: 2 workers / 1 worker", two / one, ">=", 1.8)
-        print(f"     (this machine now: 2 busy processes / 1 = {machine:.2f}x)")
+        print(f"     (this machine now: 2 busy processes / 1 = {machine:.2f}x; {autogroup()})")
     if max_mb is not None:
         goal(f"{title.split(' (')[0]}: peak memory of a worker", single["worker_mb"], "<=",
              max_mb, " MB")  # fmt: skip
     return one, two
+
+
+def cpu_report(single: dict, double: dict) -> None:
+    """The CPU time of the 1- and 2-worker runs, and the ratio two free cores would give.
+
+    Wall-time ratios on a shared machine measure its scheduler as much as the batch: with
+    ``sched_autogroup`` (benchlib.autogroup) every process of one session shares one session's
+    share of the CPU, so a second worker takes from the first. The CPU time does not depend
+    on that: how much more two workers spend is the work each repeats (what it derives from the
+    registry, its caches) and the two slowing each other; and the parent's time (building the
+    registry before the workers start, reading their results) plus half the workers' is what
+    the 2-worker run would take on two free cores, if the workers end together.
+    """
+    one = single["parent_cpu"] + single["workers_cpu"]
+    two = double["parent_cpu"] + double["workers_cpu"]
+    free = one / (double["parent_cpu"] + double["workers_cpu"] / 2)
+    parents = f"{single['parent_cpu']:.2f} s and {double['parent_cpu']:.2f} s"
+    print(
+        f"  {'CPU, parent and workers':<34} {one:8.2f} s with 1 worker, {two:.2f} s with 2"
+        f" ({two / one:.2f}x; the parent {parents})"
+    )
+    print(f"  {'2 workers / 1 on two free cores':<34} {free:8.2f}x (estimated from the CPU time)")
 
 
 def bench_text(tmp: Path) -> None:

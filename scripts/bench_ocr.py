@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
-from bench_batch import RUN, measure  # the same pipeline run as the other batch figures
-from benchlib import goal, machine_parallelism
+from bench_batch import RUN, cpu_report, measure  # the same run as the other batch figures
+from benchlib import autogroup, goal, machine_parallelism
 from PIL import Image, ImageSequence
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,9 +165,12 @@ def bench_scan_batch(pages: list[Path], folder: Path) -> None:
     if single["documents"] != SCAN_BATCH:
         raise SystemExit(f"the batch was read as {single['documents']} documents, not {SCAN_BATCH}")
     one = show("decisions, 1 worker", single)
-    two = show("decisions, 2 workers", measure(RUN, "2", *names))
+    double = measure(RUN, "2", *names)
+    two = show("decisions, 2 workers", double)
     goal("scans: 2 workers / 1 worker", two / one, ">=", 1.8)
-    print(f"     (this machine now: 2 busy processes / 1 = {machine_parallelism():.2f}x)")
+    machine = machine_parallelism()
+    print(f"     (this machine now: 2 busy processes / 1 = {machine:.2f}x; {autogroup()})")
+    cpu_report(single, double)
 
 
 def main(argv: list[str]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from pathlib import Path
 
 BUSY_LOOP = 4_000_000
 
@@ -42,3 +43,16 @@ def machine_parallelism(repeat: int = 3) -> float:
             process.join()
         best = max(best, one / (time.perf_counter() - start))
     return best
+
+
+def autogroup() -> str:
+    """Whether Linux shares the CPU between sessions first (``sched_autogroup``): then all the
+    workers of one batch, being one session, get one session's share on a machine other
+    sessions keep busy, and a second worker mostly takes from the first."""
+    try:
+        enabled = Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        return "no sched_autogroup"
+    if not enabled:
+        return "sched_autogroup off"
+    return "sched_autogroup on: this session's processes share one session's CPU share"

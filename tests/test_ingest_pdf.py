@@ -14,6 +14,7 @@ from pipeline.ingest.pdf import PdfSettings, read_pdf
 from pipeline.models import Line, Page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+ROOT = Path(__file__).resolve().parent.parent
 PDFPLUMBER = PdfSettings(engine="pdfplumber")
 
 
@@ -194,3 +195,48 @@ def test_decomposed_diacritics_fold_into_their_base_letter() -> None:
 def test_unknown_engine_is_refused() -> None:
     with pytest.raises(ValueError, match="engine"):
         PdfSettings(engine="camelot")
+
+
+def _with_text(source: Path | None, text: str, out: Path) -> Path:
+    """A one-page PDF (``source``'s first page, or a blank A4 page) with ``text`` written on
+    it in Helvetica by pdfium: a text object and nothing else, or beside the source's image."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(source) if source else pdfium.PdfDocument.new()
+    page = document[0] if source else document.new_page(595, 842)
+    text_object = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", 12.0)
+    wide = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+    pdfium_c.FPDFText_SetText(text_object, ctypes.cast(wide, ctypes.POINTER(ctypes.c_ushort)))
+    pdfium_c.FPDFPageObj_Transform(text_object, 1, 0, 0, 1, 72, 100)
+    pdfium_c.FPDFPage_InsertObject(page.raw, text_object)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    document.save(out)
+    document.close()
+    return out
+
+
+def test_a_page_holding_only_a_few_letters_is_read_from_its_text_layer(tmp_path: Path) -> None:
+    """A signature block run over onto a page of its own: no image, no drawing, so OCR could
+    read nothing its text layer does not hold (and would cost a rendering and Tesseract)."""
+    path = _with_text(None, "Nguyen Van An", tmp_path / "signature.pdf")  # WinAnsi
+    (page,) = read_pdf(path, path.name)
+    assert page.method == "pdf"
+    assert [line.text for line in page.lines] == ["Nguyen Van An"]
+    closing = read_pdf(ROOT / "samples/rules/bache_2022_bands.pdf", "bache_2022_bands.pdf")
+    assert closing[-1].method == "pdf"
+    assert [line.text for line in closing[-1].lines] == ["- Lưu: VT, NV.", "Lê Văn Ánh"]
+
+
+def test_a_scan_with_a_few_letters_of_text_still_needs_ocr(tmp_path: Path) -> None:
+    """The same letters stamped on a scanned page (its image) leave the page to OCR."""
+    scan = ROOT / "samples/scanned/thoxuan_2021_cchc_xa__200dpi_stamped.pdf"
+    path = _with_text(scan, "Trang 1", tmp_path / "stamped.pdf")
+    first = read_pdf(path, path.name)[0]
+    assert first.method == "ocr-needed"
+    first = read_pdf(path, path.name, PDFPLUMBER)[0]  # an engine that does not count objects
+    assert first.method == "ocr-needed"
+    (blank,) = read("scanned.pdf")  # no glyph at all: OCR (or the damage check) decides
+    assert blank.method == "ocr-needed"

@@ -368,3 +368,23 @@ def test_a_registry_spelling_cut_from_the_ranking_does_not_crash(registry: Regis
     (found,) = match_names(["S&ở CT"], registry, province="Lào Cai", level="province_agency",
                            year=2016)  # fmt: skip
     assert found.agency_id is None and found.status in ("review", "unmatched")
+
+
+def test_a_block_keys_every_registry_name_as_make_key_does(registry: Registry) -> None:
+    """Blocks fold each registry word once (a KeyCache per block); every key and accented
+    core must still be what ``make_key``/``accented_core`` give for the whole name."""
+    from pipeline.match.blocks import build_block, province_words
+    from pipeline.match.keys import accented_core, make_key
+
+    national: tuple[str, ...] = ()
+    for provinces, level in (
+        (national, "commune"),
+        (national, "province_agency"),
+        (("p10",), "province_agency"),
+    ):
+        words = province_words(registry, provinces)
+        block = build_block(registry, provinces, (level,), None)
+        assert len(block.choices) > 100
+        for choice in block.choices:
+            assert choice.key == make_key(choice.name.text, level, words), choice.name.text
+            assert choice.accented == accented_core(choice.name.text), choice.name.text

@@ -74,14 +74,6 @@ def split_rules(rules: list[Rule], snap: float, join: float) -> tuple[list[Edge]
     return snap_edges(flat, snap, join), snap_edges(tall, snap, join)
 
 
-def crosses(flat: Edge, tall: Edge, tolerance: float) -> bool:
-    """Whether a horizontal and a vertical edge meet."""
-    return (
-        flat.start - tolerance <= tall.at <= flat.end + tolerance
-        and tall.start - tolerance <= flat.at <= tall.end + tolerance
-    )
-
-
 def connected_frames(
     flats: list[Edge], talls: list[Edge], tolerance: float
 ) -> list[tuple[list[Edge], list[Edge]]]:
@@ -94,9 +86,12 @@ def connected_frames(
             node = parent[node]
         return node
 
-    for i, flat in enumerate(flats):
-        for j, tall in enumerate(talls):
-            if crosses(flat, tall, tolerance):
+    # whether a flat and a tall edge meet, the talls' reach computed once: every pair passes
+    reaches = [(tall.at, tall.start - tolerance, tall.end + tolerance) for tall in talls]
+    for i, (at, start, end) in enumerate(flats):
+        low, high = start - tolerance, end + tolerance
+        for j, (x, top, bottom) in enumerate(reaches):
+            if low <= x <= high and top <= at <= bottom:
                 parent[root(i)] = root(len(flats) + j)
     groups: dict[int, tuple[list[Edge], list[Edge]]] = {}
     for i, flat in enumerate(flats):
@@ -112,11 +107,6 @@ def by_line(edges: list[Edge]) -> dict[float, list[Edge]]:
     for edge in edges:
         lines.setdefault(edge.at, []).append(edge)
     return lines
-
-
-def covers(edges: list[Edge], middle: float, tolerance: float) -> bool:
-    """Whether one of the edges on a grid line runs past ``middle``."""
-    return any(edge.start - tolerance <= middle <= edge.end + tolerance for edge in edges)
 
 
 def build_frame(flats: list[Edge], talls: list[Edge], tolerance: float) -> Frame:
@@ -135,15 +125,27 @@ def build_frame(flats: list[Edge], talls: list[Edge], tolerance: float) -> Frame
         first, second = sorted((root(a), root(b)))
         parent[second] = first
 
+    middles_y = [(ys[r] + ys[r + 1]) / 2 for r in range(rows)]
+    middles_x = [(xs[c] + xs[c + 1]) / 2 for c in range(columns)]
+    # which middles each inner line covers, line by line: one pass over its edges
+    divides_right = [covered(columns_at[x], middles_y, tolerance) for x in xs[1:-1]]
+    divides_below = [covered(rows_at[y], middles_x, tolerance) for y in ys[1:-1]]
     for r in range(rows):
-        middle_y = (ys[r] + ys[r + 1]) / 2
         for c in range(columns):
-            middle_x = (xs[c] + xs[c + 1]) / 2
-            if c + 1 < columns and not covers(columns_at[xs[c + 1]], middle_y, tolerance):
+            if c + 1 < columns and not divides_right[c][r]:
                 merge((r, c), (r, c + 1))
-            if r + 1 < rows and not covers(rows_at[ys[r + 1]], middle_x, tolerance):
+            if r + 1 < rows and not divides_below[r][c]:
                 merge((r, c), (r + 1, c))
     return frame_of(xs, ys, {node: root(node) for node in parent})
+
+
+def covered(edges: list[Edge], middles: list[float], tolerance: float) -> list[bool]:
+    """For each middle, whether one of the edges on a grid line runs past it."""
+    reaches = [(edge.start - tolerance, edge.end + tolerance) for edge in edges]
+    if len(reaches) == 1:  # most grid lines: one rule across the table
+        ((low, high),) = reaches
+        return [low <= middle <= high for middle in middles]
+    return [any(low <= middle <= high for low, high in reaches) for middle in middles]
 
 
 def frame_of(xs: list[float], ys: list[float], anchor: dict) -> Frame:

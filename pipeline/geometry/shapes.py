@@ -54,6 +54,7 @@ class PageContent(NamedTuple):
     glyphs: list[Glyph]
     rules: list[Rule]
     encoding: str | None = None  # legacy encodings decoded on the page (Page.encoding)
+    drawn: int | None = None  # objects other than text (images, paths, shadings); None: unknown
 
 
 def box_rules(box: tuple, thickness: float) -> list[Rule]:

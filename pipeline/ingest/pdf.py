@@ -9,6 +9,7 @@ reads the same through pdfminer, slower, and serves as reference and fallback
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import count
@@ -92,7 +93,7 @@ def text_page(
 ) -> Page:
     """One page laid out from its text layer, or marked ``ocr-needed`` when it has none."""
     glyphs = fold_marks(content.glyphs)
-    if not readable_text_layer(glyphs):
+    if not readable_text_layer(glyphs) and not only_text(content, glyphs):
         width, height = round(content.width, 2), round(content.height, 2)
         return Page(content.number, (), width, height, method=OCR_NEEDED)
     return build_page(content._replace(glyphs=glyphs), source_file, settings, grid_ids)
@@ -105,12 +106,29 @@ def readable_text_layer(glyphs: list[Glyph]) -> bool:
     leaves (symbols, private-use and replacement characters): such a page is read by OCR.
     """
     firsts = "".join("".join([glyph.text[:1] for glyph in glyphs]).split())
-    letters = sum(map(str.isalnum, firsts))
+    counts = Counter(firsts)  # each distinct character judged once, not each glyph
+    letters = sum(number for char, number in counts.items() if char.isalnum())
     if letters < MIN_TEXT_LAYER_LETTERS:
         return False
-    unusual = (char for char in firsts if not " " < char < "\x7f")  # printable ASCII is plain
-    odd = sum(not _plain_character(char) for char in unusual)
+    odd = sum(
+        number
+        for char, number in counts.items()
+        if not " " < char < "\x7f" and not _plain_character(char)  # printable ASCII is plain
+    )
     return odd <= len(firsts) * MAX_ODD_SHARE
+
+
+def only_text(content: PageContent, glyphs: list[Glyph]) -> bool:
+    """Whether a page's few letters are all it holds: no image, path or shading besides its
+    text objects (a signature block run over onto a page of its own, "Nơi nhận" and a name).
+    OCR would read the same letters off a rendering of them. A scan carries its image, text
+    drawn as outlines carries its paths, and a page without a glyph may have lost its content
+    stream (``damaged_pages`` looks): those still go to OCR. So does a text layer of odd
+    characters (a font without a Unicode map), which a rendering may read better."""
+    if not glyphs or content.drawn != 0:  # None: the engine did not count (pdfplumber)
+        return False
+    firsts = "".join("".join([glyph.text[:1] for glyph in glyphs]).split())
+    return all(" " < char < "\x7f" or _plain_character(char) for char in set(firsts))
 
 
 def _plain_character(char: str) -> bool:

@@ -89,8 +89,8 @@ def pdfium_page(page: pdfium.PdfPage, number: int, thickness: float) -> PageCont
     finally:
         text_page.close()
     rules: list[Rule] = []
-    collect_rules(page.raw, False, IDENTITY, affine, thickness, rules)
-    return PageContent(number, width, height, glyphs, rules)
+    drawn = collect_rules(page.raw, False, IDENTITY, affine, thickness, rules)
+    return PageContent(number, width, height, glyphs, rules, drawn=drawn)
 
 
 def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
@@ -185,19 +185,24 @@ def compose(inner: Affine, outer: Affine) -> Affine:
 
 def collect_rules(
     parent: Any, is_form: bool, matrix: Affine, affine: Affine, thickness: float, out: list[Rule]
-) -> None:
-    """Walk page (or form) objects, recursing into forms, adding the rules of path objects."""
+) -> int:
+    """Walk page (or form) objects, recursing into forms, adding the rules of path objects;
+    returns how many objects other than text and forms it met (images, paths, shadings)."""
     count_objects = pdfium_c.FPDFFormObj_CountObjects if is_form else pdfium_c.FPDFPage_CountObjects
     get_object = pdfium_c.FPDFFormObj_GetObject if is_form else pdfium_c.FPDFPage_GetObject
+    drawn = 0
     for index in range(count_objects(parent)):
         handle = get_object(parent, index)
         kind = pdfium_c.FPDFPageObj_GetType(handle)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             out.extend(path_rules(handle, matrix, affine, thickness))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            collect_rules(
+            drawn += collect_rules(
                 handle, True, compose(object_matrix(handle), matrix), affine, thickness, out
             )
+            continue
+        drawn += kind != pdfium_c.FPDF_PAGEOBJ_TEXT
+    return drawn
 
 
 def object_matrix(handle: Any) -> Affine:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.match.keys import Key, accented_core, expand, fold, light_key, make_key, split_type
+from pipeline.match.keys import (
+    Key,
+    KeyCache,
+    accented_core,
+    expand,
+    fold,
+    key_of,
+    light_key,
+    make_key,
+    split_type,
+)
 from pipeline.match.rank import Layout, make_layout, sort_words
 from pipeline.registry import Name, Registry
 
@@ -19,8 +29,8 @@ class Choice:
 
     name: Name
     key: Key
-    in_period: bool
     accented: str  # accented_core of the name: settles a tie ("Hậu Giang", not "Hà Giang")
+    in_period: bool
 
 
 @dataclass(frozen=True)
@@ -148,11 +158,31 @@ def _build_block(
             if level == "commune" and district_ids:
                 inside = [n for n in names if registry.unit(n.unit_id).district_id in district_ids]
                 names = inside or names
-            choices += [
-                Choice(n, make_key(n.text, level, words), n.valid_in(year), accented_core(n.text))
-                for n in names
-            ]
+            keyed = _keyed(registry, level, words)
+            choices += [Choice(n, *keyed(n.text), n.valid_in(year)) for n in names]
     return index_block(choices, rejected_lights(registry, province_ids, levels))
+
+
+Keyed = tuple[Key, str]  # a registry name's key and accented core, at one level
+
+
+def _keyed(registry: Registry, level: str, words: tuple[str, ...]) -> Callable[[str], Keyed]:
+    """A name's key and accented core at ``level`` (``make_key``, ``accented_core``), each
+    computed once per registry: the blocks of other years (a table whose province is unknown
+    asks for the whole country's 18,000 names, once per year) key the same names again.
+    Their words are folded through one ``KeyCache``: registry names share most of them."""
+    known: dict[str, Keyed] = registry.memoized(("keyed", level, words), dict)
+    cache: KeyCache = registry.memoized("block_words", KeyCache)
+
+    def keyed(text: str) -> Keyed:
+        found = known.get(text)
+        if found is None:
+            folded, light = cache.fold_light(text)
+            key = key_of(cache.expand(folded), light, level, words)
+            found = known[text] = (key, accented_core(text, cache.light))
+        return found
+
+    return keyed
 
 
 def national_scopes(registry: Registry, level: str) -> list[str | None]:
