@@ -113,6 +113,19 @@ def test_rank_alone_must_be_a_competition_ranking() -> None:
     ]
 
 
+def test_a_rank_beyond_the_rows_is_wrong_where_the_list_is_whole() -> None:
+    # the last of ten rows printed 12th: a province's departments are all listed, so it is a
+    # wrong rank; ten provinces ending in a 12th are a top list and its publisher's own place
+    rows = [[Decimal(10 - i), Decimal(20), Decimal(5)] for i in range(10)]
+    departments = make_table(rows, MAXIMA, [*range(1, 10), 12])
+    flags = reconcile("d", META, (departments,))
+    assert [(f.check, f.row_number, f.expected, f.actual) for f in flags] == [
+        ("rank_mismatch", 10, "10", "12")
+    ]
+    provinces = replace(departments, level="province")
+    assert reconcile("d", META, (provinces,)) == ()
+
+
 def test_missing_metadata_is_a_warning_per_field() -> None:
     flags = reconcile("d", Metadata(), ())
     fields = "issuer province decision_number decision_date evaluation_year signer title"

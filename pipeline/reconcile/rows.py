@@ -19,6 +19,12 @@ def competition_ranks(scores: list[Decimal], descending: bool = True) -> list[in
     return [first_place[score] for score in scores]
 
 
+# Levels ranked within one province: their tables list every unit ranked, so a rank beyond
+# the rows is wrong, not a place in a longer list (a top ten of a national ranking, then the
+# publisher's own 19th place, lists provinces or ministries).
+WHOLE_LISTS = frozenset({"province_agency", "district", "commune"})
+
+
 def check_rank(doc_id: str, table: Table) -> list[Flag]:
     """rank_mismatch: a stated rank that the totals (or the other ranks) contradict."""
     scope = Scope(doc_id, table)
@@ -29,7 +35,8 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
         for entry, rank in stated
         if (score := entry.percent if by_percent else entry.total) and score.number is not None
     ]
-    if scored and _top_list([rank for _, rank, _ in scored]):
+    partial = table.level not in WHOLE_LISTS  # a longer list's ranks may be printed
+    if scored and partial and _top_list([rank for _, rank, _ in scored]):
         return _check_partial_ranks(scope, scored)  # a top ten with national ranks
     if scored:  # the rows are ranked by their index: the percentage where one is printed
         basis = "theo tỷ lệ điểm" if by_percent else "theo tổng điểm"
@@ -37,7 +44,7 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
         expected = competition_ranks([total for _, _, total in scored])
     else:  # a rank alone: the ranks themselves must form a competition ranking
         basis, rows = "theo thứ tự các hạng khác", stated
-        if stated and max(rank for _, rank in stated) > len(stated):  # a top list, its own rank
+        if partial and stated and max(rank for _, rank in stated) > len(stated):  # a top list
             rows = [(entry, rank) for entry, rank in stated if rank <= len(stated)]
         expected = competition_ranks([rank for _, rank in rows], descending=False)
     flags = []
