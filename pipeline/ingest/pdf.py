@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 from pipeline.errors import CorruptFile
 from pipeline.geometry.layout import LayoutSettings, build_page
 from pipeline.geometry.shapes import Glyph, PageContent, fold_marks
+from pipeline.ingest.pdf_breaks import join_rows_cut_by_page_breaks
 from pipeline.ingest.pdf_legacy import decode_page
 from pipeline.ingest.pdf_sources import CORRUPT_MESSAGE, pdfium_pages, pdfplumber_pages
 from pipeline.ingest.pdf_streams import damaged_pages, refuse_bombs
@@ -61,6 +62,7 @@ def read_pdf(
         text_page(decode_page(content), source_file, settings, grid_ids)
         for content in page_contents(path, settings)
     )
+    pages = join_rows_cut_by_page_breaks(pages)
     if not damaged_stream and all(page.method == "pdf" for page in pages):
         return pages
     damaged = damaged_pages(path, limits.max_stream_mb)
