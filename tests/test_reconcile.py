@@ -124,6 +124,8 @@ def test_a_rank_beyond_the_rows_is_wrong_where_the_list_is_whole() -> None:
     ]
     provinces = replace(departments, level="province")
     assert reconcile("d", META, (provinces,)) == ()
+    first_lost = make_table(rows, MAXIMA, list(range(2, 12)))  # ranks 2 … 11: a row not read
+    assert reconcile("d", META, (first_lost,)) == ()
 
 
 def test_missing_metadata_is_a_warning_per_field() -> None:
@@ -185,3 +187,4 @@ def test_weighted_totals_in_twentieths_are_found_and_raise_nothing(table: Table)
     assert total_rule(table).kind != "none"
     checks = {flag.check for flag in reconcile("d", META, (table,))}
     assert not checks & {"sum_mismatch", "total_rule_unknown"}
+
