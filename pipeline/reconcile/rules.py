@@ -22,6 +22,8 @@ from functools import lru_cache
 from pipeline.models import Entry, Table
 
 SNAP_DENOMINATORS = (4, 20, 100, 1000)  # fitted weights are simple fractions: 2/5, 3/10, 1/3
+GRID_STEPS = (20, 100)  # … or multiples of 5 % or 1 %: each weight of a fit rounded to one
+SIMPLE_DENOMINATOR = 100  # weights with no larger denominator need no simpler rival
 MAX_SUBSETS = 12  # exact solves over k rows each, besides the least-squares fit of all rows
 GRID_DENOMINATOR = 20  # shares of the total's maximum tried one by one: 5 %, 10 % …
 GRID_MAX_COMPONENTS = 4  # up to 969 weight vectors (C(19, 3)); more components only by the fit
@@ -143,18 +145,25 @@ def total_rule(table: Table) -> TotalRule:
 def _best_fitted(table: Table, rows: list[Row], summed: int) -> TotalRule:
     """The candidate weighting most rows follow, if it convinces and beats the plain sum."""
     n = len(rows)
-    best: tuple[int, TotalRule] | None = None
+    best: tuple[tuple[int, int], TotalRule] | None = None
     for rule, free in _candidates(table, rows):
         if _misses_too_many(rule, rows, n // 2 if free == 0 else n // 3):
             continue  # cheap test first: most candidate weightings fail on the first rows
         agreeing = _agreeing(rule, rows)
         if not _convincing(agreeing, free, n) or len(agreeing) <= summed:
             continue
-        if best is None or len(agreeing) > best[0]:
-            best = (len(agreeing), rule)
-        if len(agreeing) == n:
-            break  # every row follows it: no later, more contrived rule can do better
+        # more rows, then simpler weights: of two weightings as many rows follow, the one of
+        # simple shares (0,15) is the index's, not the one of 45/868 its rounding lets pass
+        score = (len(agreeing), -_denominator(rule))
+        if best is None or score > best[0]:
+            best = (score, rule)
+        if len(agreeing) == n and _denominator(rule) <= SIMPLE_DENOMINATOR:
+            break  # every row follows simple weights: no later, more contrived rule can do better
     return best[1] if best else TotalRule("none")
+
+
+def _denominator(rule: TotalRule) -> int:
+    return max((weight.denominator for weight in rule.weights), default=1)
 
 
 def _exact_sums(table: Table) -> int:
@@ -262,8 +271,9 @@ def _fitted(rows: list[Row], k: int) -> Iterator[tuple[Fraction, ...]]:
     for solution in solutions:
         if solution is None or any(w <= 0 for w in solution):
             continue
-        for d in SNAP_DENOMINATORS:
-            weights = tuple(w.limit_denominator(d) for w in solution)
+        grids = (tuple(Fraction(round(w * d), d) for w in solution) for d in GRID_STEPS)
+        snaps = (tuple(w.limit_denominator(d) for w in solution) for d in SNAP_DENOMINATORS)
+        for weights in (*grids, *snaps):
             if weights not in seen and all(w > 0 for w in weights):
                 seen.add(weights)
                 yield weights
