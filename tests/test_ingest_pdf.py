@@ -8,6 +8,8 @@ import pdfplumber
 import pytest
 
 from pipeline.errors import CorruptFile, EncryptedFile
+from pipeline.geometry.lattice import Frame
+from pipeline.geometry.layout import page_edge_row
 from pipeline.geometry.shapes import Glyph, fold_marks
 from pipeline.geometry.text import group_lines, join_wrapped
 from pipeline.ingest.pdf import PdfSettings, read_pdf
@@ -149,6 +151,22 @@ def test_a_row_cut_by_a_page_break_is_whole_on_its_first_page(settings: PdfSetti
     pages = read("row_cut_by_page.pdf", settings)
     assert shown(rows(pages, 1)[-1]) == ["Thành phố Phan Rang-Tháp Chàm", "96,5", "1"]
     assert shown(rows(pages, 2)[0]) == ["Xã Nghĩa Lạc", "94,49", "2"]
+
+
+def test_a_first_row_the_page_break_leaves_alone_is_a_grid_of_its_own() -> None:
+    # "1 | Xã Văn Tự | 01 (96,3)" alone in its frame at the foot of page 1, the rest on page 2
+    pages = read("first_row_alone.pdf")
+    assert [shown(row) for row in rows(pages, 1)] == [["1", "Xã Văn Tự", "01 (96,3)"]]
+    assert shown(rows(pages, 2)[0]) == ["2", "Xã Hồng Vân", "02 (94,8)"]
+
+
+def test_a_ruled_box_amid_the_text_is_no_table() -> None:
+    frame = Frame([0.0, 50.0, 100.0, 150.0], [100.0, 120.0], {}, {})
+    above, below = Glyph("A", 0, 80, 5, 90), Glyph("B", 0, 130, 5, 140)
+    number = Glyph("2", 0, 800, 5, 810)  # a page number below it does not count
+    assert not page_edge_row(frame, [above, below])
+    assert page_edge_row(frame, [above, number])
+    assert not page_edge_row(frame._replace(xs=[0.0, 50.0, 100.0]), [above])  # two cells
 
 
 def _grid_page(number: int, grid: int, rows: list[list[str]], spanned: bool = False) -> Page:
