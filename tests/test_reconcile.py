@@ -126,6 +126,22 @@ def test_a_rank_beyond_the_rows_is_wrong_where_the_list_is_whole() -> None:
     assert reconcile("d", META, (provinces,)) == ()
     first_lost = make_table(rows, MAXIMA, list(range(2, 12)))  # ranks 2 … 11: a row not read
     assert reconcile("d", META, (first_lost,)) == ()
+    tied = [rows[0], *rows[:9]]  # two first places: 1, 1, 3 … 10, the last printed 13th
+    tied_ranks = make_table(tied, MAXIMA, [1, 1, *range(3, 10), 13])
+    flags = reconcile("d", META, (tied_ranks,))
+    assert [(f.check, f.row_number, f.expected) for f in flags] == [("rank_mismatch", 10, "10")]
+
+
+def test_a_top_ten_holds_the_first_ten_places() -> None:
+    # ten provinces, then the publisher's own 62nd place: the tenth printed 12th is wrong
+    rows = [[Decimal(11 - i), Decimal(20), Decimal(5)] for i in range(11)]
+    top_ten = replace(make_table(rows, MAXIMA, [*range(1, 11), 62]), level="province")
+    assert reconcile("d", META, (top_ten,)) == ()
+    wrong = replace(make_table(rows, MAXIMA, [*range(1, 10), 12, 62]), level="province")
+    flags = reconcile("d", META, (wrong,))
+    assert [(f.check, f.row_number, f.expected, f.actual) for f in flags] == [
+        ("rank_mismatch", 10, "10", "12")
+    ]
 
 
 def test_missing_metadata_is_a_warning_per_field() -> None:

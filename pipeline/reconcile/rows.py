@@ -36,8 +36,11 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
         if (score := entry.percent if by_percent else entry.total) and score.number is not None
     ]
     whole = table.level in WHOLE_LISTS
-    if scored and _top_list([rank for _, rank, _ in scored], whole):
-        return _check_partial_ranks(scope, scored)  # a top ten with national ranks
+    ranks = [rank for _, rank, _ in scored]
+    if scored and _top_list(ranks, whole):
+        if not _top_then_own_row(ranks):
+            return _check_partial_ranks(scope, scored)  # a top ten with national ranks
+        scored = scored[:-1]  # the top rows are ranked 1 … k among themselves
     if scored:  # the rows are ranked by their index: the percentage where one is printed
         basis = "theo tỷ lệ điểm" if by_percent else "theo tổng điểm"
         rows = [(entry, rank) for entry, rank, _ in scored]
@@ -82,11 +85,29 @@ def _top_list(ranks: list[Decimal], whole: bool = False) -> bool:
     return not (one_wrong or _one_beyond(ranks, whole))
 
 
+def _top_then_own_row(ranks: list[Decimal]) -> bool:
+    """A top list whose rows before the last (the publisher's own, beyond them) are ranked
+    1 … k−1 and one beyond k: a top list holds its first k places, so that one is wrong
+    ("1 … 9, 12, then 62")."""
+    return len(ranks) > 2 and ranks[-1] > len(ranks) and _one_beyond(ranks[:-1], True)
+
+
 def _one_beyond(ranks: list[Decimal], whole: bool) -> bool:
-    """A whole list's rows ranked 1 … n−1 and the last beyond n: the last rank is wrong (a
-    list missing its first row, ranked 2 … n+1, is not this)."""
+    """A whole list's rows ranked 1 … n−1 among themselves (ties sharing a rank: 1, 1, 3 …)
+    and the last beyond n: the last rank is wrong (a list missing its first row, ranked
+    2 … n+1, is not this)."""
     count = len(ranks)
-    return whole and ranks[-1] > count and set(ranks[:-1]) == set(range(1, count))
+    return whole and ranks[-1] > count and _competition_shape(ranks[:-1])
+
+
+def _competition_shape(ranks: list[Decimal]) -> bool:
+    """Whether the ranks, in any order, are a competition ranking: 1, then each the one before
+    (a tie) or its own place ("1224")."""
+    ordered = sorted(ranks)
+    return bool(ordered) and all(
+        rank == place or (place > 1 and rank == ordered[place - 2])
+        for place, rank in enumerate(ordered, start=1)
+    )
 
 
 def _check_partial_ranks(scope: Scope, scored: list[tuple[Entry, Decimal, Decimal]]) -> list[Flag]:
