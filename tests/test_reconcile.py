@@ -234,3 +234,40 @@ def test_of_weightings_as_many_rows_follow_the_simplest_is_the_rule() -> None:
     assert total_rule(table).describe() == "weighted:0.05,0.15,0.1,0.15,0.15,0.15,0.15,0.1"
     flags = reconcile("d", META, (table,))
     assert [(f.check, f.row_number) for f in flags] == [("sum_mismatch", 9)]
+
+
+# A drawn ICT table (generator seed 9430043): 7 components, their mean to 3 places, the first
+# row's 3rd component moved. Weights 1/7 … 13/92 … 14/97 take that row in too; the mean leaves
+# it out and is the rule.
+SEVEN_PARTS = """
+0.762 0.798 0.847 0.846 0.860 0.943 0.932 0.856
+0.816 0.959 0.970 0.892 0.755 0.743 0.720 0.836
+0.802 0.738 0.821 0.814 0.927 0.782 0.787 0.810
+0.765 0.746 0.664 0.767 0.816 0.810 0.814 0.769
+0.778 0.822 0.789 0.804 0.795 0.708 0.594 0.756
+0.519 0.739 0.590 0.749 0.746 0.700 0.780 0.689
+0.567 0.729 0.742 0.706 0.716 0.673 0.483 0.659
+0.485 0.573 0.746 0.621 0.503 0.652 0.741 0.617
+0.532 0.676 0.578 0.675 0.471 0.634 0.710 0.611
+0.495 0.457 0.471 0.368 0.378 0.539 0.401 0.444
+0.462 0.345 0.240 0.432 0.338 0.263 0.272 0.336
+0.428 0.407 0.287 0.307 0.285 0.228 0.332 0.325
+0.236 0.190 0.424 0.218 0.197 0.255 0.406 0.275
+"""
+
+
+def _printed_table(text: str, parts: int) -> Table:
+    lines = [[Decimal(x) for x in line.split()] for line in text.split("\n") if line]
+    table = make_table([line[:-1] for line in lines], [Decimal(1)] * parts, None)
+    entries = tuple(
+        replace(entry, total=_value(line[-1]))
+        for entry, line in zip(table.entries, lines, strict=True)
+    )
+    return replace(table, entries=entries, total_max=Decimal(1))
+
+
+def test_simple_weights_one_row_short_beat_contrived_ones_that_take_it_in() -> None:
+    table = _printed_table(SEVEN_PARTS, 7)
+    assert total_rule(table).kind == "mean"
+    flags = reconcile("d", META, (table,))
+    assert [(f.check, f.row_number) for f in flags] == [("sum_mismatch", 1)]

@@ -23,7 +23,7 @@ from pipeline.models import Entry, Table
 
 SNAP_DENOMINATORS = (4, 20, 100, 1000)  # fitted weights are simple fractions: 2/5, 3/10, 1/3
 GRID_STEPS = (20, 100)  # … or multiples of 5 % or 1 %: each weight of a fit rounded to one
-SIMPLE_DENOMINATOR = 100  # weights with no larger denominator need no simpler rival
+SIMPLE_DENOMINATOR = 12  # simple weights: two decimals (0,15) or a fraction up to twelfths
 MAX_SUBSETS = 12  # exact solves over k rows each, besides the least-squares fit of all rows
 GRID_DENOMINATOR = 20  # shares of the total's maximum tried one by one: 5 %, 10 % …
 GRID_MAX_COMPONENTS = 4  # up to 969 weight vectors (C(19, 3)); more components only by the fit
@@ -146,6 +146,7 @@ def _best_fitted(table: Table, rows: list[Row], summed: int) -> TotalRule:
     """The candidate weighting most rows follow, if it convinces and beats the plain sum."""
     n = len(rows)
     best: tuple[tuple[int, int], TotalRule] | None = None
+    simplest: tuple[tuple[int, int], TotalRule] | None = None
     for rule, free in _candidates(table, rows):
         if _misses_too_many(rule, rows, n // 2 if free == 0 else n // 3):
             continue  # cheap test first: most candidate weightings fail on the first rows
@@ -157,13 +158,27 @@ def _best_fitted(table: Table, rows: list[Row], summed: int) -> TotalRule:
         score = (len(agreeing), -_denominator(rule))
         if best is None or score > best[0]:
             best = (score, rule)
-        if len(agreeing) == n and _denominator(rule) <= SIMPLE_DENOMINATOR:
+        if _simple(rule) and (simplest is None or score > simplest[0]):
+            simplest = (score, rule)
+        if len(agreeing) == n and _simple(rule):
             break  # every row follows simple weights: no later, more contrived rule can do better
+    if simplest and best and simplest[0][0] >= best[0][0] - 1:
+        # weights like 13/92 that take in one row more than the mean (1/7) are fitted to that
+        # row's error: an index weighs by simple shares, and the row is the one to flag
+        return simplest[1]
     return best[1] if best else TotalRule("none")
 
 
 def _denominator(rule: TotalRule) -> int:
     return max((weight.denominator for weight in rule.weights), default=1)
+
+
+def _simple(rule: TotalRule) -> bool:
+    """Weights an index states: shares to two decimals (0,15) or small fractions (1/7)."""
+    return all(
+        100 % weight.denominator == 0 or weight.denominator <= SIMPLE_DENOMINATOR
+        for weight in rule.weights
+    )
 
 
 def _exact_sums(table: Table) -> int:
