@@ -215,6 +215,15 @@ def test_ruled_cells_match_pdfplumber_find_tables() -> None:
     assert len(ours) == 6 * 7
 
 
+@pytest.mark.parametrize("settings", [PdfSettings(), PDFPLUMBER])
+def test_a_last_page_with_the_signers_name_alone_is_read_from_its_text(
+    settings: PdfSettings,
+) -> None:
+    # twelve letters, too few for a text layer by count, but no image for OCR to read instead
+    last = read("short_last_page.pdf", settings)[-1]
+    assert (last.method, [line.text for line in last.lines]) == ("pdf", ["Đinh Anh Thắng"])
+
+
 def test_page_without_text_layer_needs_ocr() -> None:
     (page,) = read("scanned.pdf")
     assert page.method == "ocr-needed" and page.lines == ()
