@@ -145,3 +145,14 @@ def test_the_publishers_own_row_under_a_top_ten_is_never_planted() -> None:
         for plant in decision.planted:
             assert plant.row < len(decision.tables[plant.table].rows) - 1
     assert top_tens
+
+
+def test_a_wide_table_printed_from_html_keeps_every_column(tmp_path: Path) -> None:
+    """Writer cuts off what an HTML table prints beyond the page: 16 columns need landscape."""
+    from pipeline.ingest.pdf import read_pdf
+
+    made = generate(9440056, tmp_path, ("pdf",))
+    assert made.truth["pdf_from"] == "html"
+    widths = {len(line.cells) for page in read_pdf(made.path, "x") for line in page.lines
+              if line.cells}  # fmt: skip
+    assert widths == {16}
