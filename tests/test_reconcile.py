@@ -271,3 +271,27 @@ def test_simple_weights_one_row_short_beat_contrived_ones_that_take_it_in() -> N
     assert total_rule(table).kind == "mean"
     flags = reconcile("d", META, (table,))
     assert [(f.check, f.row_number) for f in flags] == [("sum_mismatch", 1)]
+
+
+def _weighted(rows: list[list[Decimal]], index: int) -> Table:
+    """Totals 0,4·A + 0,3·B + 0,3·C, components out of 100."""
+    table = make_table(rows, [Decimal(100)] * 3, None)
+    totals = [(Decimal("0.4") * a + Decimal("0.3") * b + Decimal("0.3") * c) for a, b, c in rows]
+    entries = tuple(replace(e, total=_value(t)) for e, t in zip(table.entries, totals, strict=True))
+    return replace(table, index=index, entries=entries, total_max=Decimal(100))
+
+
+def test_a_group_too_short_for_its_weights_is_scored_by_its_siblings() -> None:
+    # the second group's four rows cannot show three weights; the first group's ten can
+    first = _weighted([[Decimal(90 - 3 * i), Decimal(80 - 2 * i), Decimal(70 - i % 4 - 2 * i)]
+                       for i in range(10)], 1)  # fmt: skip
+    short = _weighted([[Decimal(60), Decimal(50), Decimal(40)], [Decimal(55), Decimal(45),
+                       Decimal(44)], [Decimal(50), Decimal(47), Decimal(30)],
+                       [Decimal(40), Decimal(41), Decimal(20)]], 2)  # fmt: skip
+    assert total_rule(first).describe() == "weighted:0.4,0.3,0.3"
+    assert total_rule(short).kind == "none"
+    entries = list(short.entries)
+    entries[2] = replace(entries[2], total=_value(Decimal("44.1")))  # 43.1 + 1
+    short = replace(short, entries=tuple(entries))
+    flags = reconcile("d", META, (first, short))
+    assert [(f.check, f.table_index, f.row_number) for f in flags] == [("sum_mismatch", 2, 3)]

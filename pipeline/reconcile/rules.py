@@ -340,3 +340,31 @@ def _integers(values: list[Fraction]) -> list[int]:
     """The values times the least common multiple of their denominators."""
     scale = math.lcm(*(value.denominator for value in values))
     return [value.numerator * (scale // value.denominator) for value in values]
+
+
+def lent_rules(tables: Sequence[Table]) -> dict[int, TotalRule]:
+    """Rules lent to tables too short to show their own (index → rule): a group of five rows
+    cannot fit seven weights, but the document's other table of the same components (the
+    next group, the other year) shows them. Lent only where every row of the short table but
+    at most one follows it, so that one row is flagged, not a table scored another way."""
+    lent: dict[int, TotalRule] = {}
+    for table in tables:
+        rows = usable_rows(table)
+        if len(rows) < 3 or total_rule(table).kind != "none":
+            continue
+        for other in tables:
+            rule = total_rule(other) if _same_components(table, other) else TotalRule("none")
+            if (
+                rule.kind in ("weighted", "mean", "scaled")
+                and len(_agreeing(rule, rows)) >= len(rows) - 1
+            ):
+                lent[table.index] = rule
+                break
+    return lent
+
+
+def _same_components(table: Table, other: Table) -> bool:
+    """Other table, its components labelled as this one's (no label read: not the same)."""
+    mine = [" ".join(c.label.lower().split()) for c in table.components()]
+    theirs = [" ".join(c.label.lower().split()) for c in other.components()]
+    return other is not table and all(mine) and mine == theirs
