@@ -135,10 +135,9 @@ def page_edge_row(frame: Frame, glyphs: list[Glyph]) -> bool:
     if len(frame.xs) - 1 < EDGE_ROW_MIN_COLS:
         return False
     top, bottom = frame.ys[0], frame.ys[-1]
-    lettered = [glyph for glyph in glyphs if glyph.text.isalpha()]
-    return not any(glyph.top >= bottom for glyph in lettered) or not any(
-        glyph.bottom <= top for glyph in lettered
-    )
+    if not any(glyph.top >= bottom and glyph.text.isalpha() for glyph in glyphs):
+        return True  # it ends the page
+    return not any(glyph.bottom <= top and glyph.text.isalpha() for glyph in glyphs)
 
 
 def box(x0: float, top: float, x1: float, bottom: float) -> BBox:
