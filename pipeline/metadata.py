@@ -10,7 +10,6 @@ letterhead or signature block into one cell, so patterns accept a space where a 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -28,6 +27,7 @@ from pipeline.issuing import (
 from pipeline.models import Document, Line, Metadata
 from pipeline.ocr.respell import respell
 from pipeline.ocr.syllables import fix_tones
+from pipeline.places import most_mentioned_province, province_at
 
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LO = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -91,9 +91,6 @@ _SIGNATURE = re.compile(
 _WORD = re.compile(r"[^\W\d_]{2}")
 _RECIPIENT = re.compile(r"\s*(?:[-–+•]\s|Nơi\s+nhận\b)")
 _ARTICLE = re.compile(r"(?:^|\n)\s*Điều\s+\d+\s*[.:]")
-_PROVINCE_MENTION = re.compile(
-    rf"\b(tỉnh|thành\s+phố)\s+((?:[{UP}][{LO}'’]*)(?:[ -]+[{UP}][{LO}'’]*){{0,3}})"
-)
 
 
 _NEWS = re.compile(
@@ -285,7 +282,7 @@ def _issuer(letterhead: str, body: list[str]) -> tuple[str | None, str | None]:
         superior = named[0] if len(named) > 1 else None
         kind = (superior.group(1) or superior.group(3)) if superior else ""
         if superior and " ".join(kind.split()) in ("TỈNH", "THÀNH PHỐ"):
-            ranked = _title_case(superior.group(2) or superior.group(4))
+            ranked = _place_name(superior)
         return issuer, ranked
     ministry = _MINISTRY.search(letterhead)
     if ministry:
@@ -303,19 +300,24 @@ def _issuer(letterhead: str, body: list[str]) -> tuple[str | None, str | None]:
 def _ubnd_issuer(found: re.Match[str], body: list[str]) -> tuple[str, str | None]:
     """A People's Committee; below province level, its province is the one the body names."""
     kind = " ".join((found.group(1) or found.group(3)).lower().split())
-    name = _title_case(found.group(2) or found.group(4))
     if kind in ("tỉnh", "thành phố"):
+        name = _place_name(found)
         return f"Ủy ban nhân dân {kind} {name}", name
+    name = _title_case(found.group(2) or found.group(4))
     mentioned = _most_mentioned_province(body)
     return f"Ủy ban nhân dân {kind} {name}", mentioned[1] if mentioned else None
 
 
 def _most_mentioned_province(body: list[str]) -> tuple[str, str] | None:
     """(kind, name) of the province the text names most often: "tỉnh Đắk Lắk"."""
-    mentions = Counter(
-        (" ".join(kind.split()), name) for kind, name in _PROVINCE_MENTION.findall("\n".join(body))
-    )
-    return mentions.most_common(1)[0][0] if mentions else None
+    return most_mentioned_province("\n".join(body))
+
+
+def _place_name(found: re.Match[str]) -> str:
+    """The name a province's committee line prints, to the end of the registry's province name
+    when it is one ("THÀNH PHỐ HẢI PHÒNG": "PHÒNG" is no department there)."""
+    group = 2 if found.group(2) else 4
+    return province_at(found.string, found.start(group)) or _title_case(found.group(group))
 
 
 def _title_case(upper: str) -> str:

@@ -131,3 +131,28 @@ def test_every_flag_on_a_row_is_counted_on_it() -> None:
     flags = [Flag(check, "error", "d", "m", 1, None, at=at[1]) for check in ("x", "y")]
     found, doubted = flags_by_entry(table, flags)
     assert [f.check for f in found[1]] == ["x", "y"] and 0 not in found and not doubted
+
+
+def test_the_publishers_own_row_under_a_top_ten_is_never_planted() -> None:
+    """Its rank is a place in the national list, beyond the top ten: nothing can check it,
+    whether printed alone or with its score ("17 (84,717)")."""
+    top_tens = 0
+    for seed in range(9430180, 9430200):
+        decision = draw_decision(seed, stacked=False, cut_ok=False)
+        if decision.doc_type != "THÔNG BÁO":
+            continue
+        top_tens += 1
+        for plant in decision.planted:
+            assert plant.row < len(decision.tables[plant.table].rows) - 1
+    assert top_tens
+
+
+def test_a_wide_table_printed_from_html_keeps_every_column(tmp_path: Path) -> None:
+    """Writer cuts off what an HTML table prints beyond the page: 16 columns need landscape."""
+    from pipeline.ingest.pdf import read_pdf
+
+    made = generate(9440056, tmp_path, ("pdf",))
+    assert made.truth["pdf_from"] == "html"
+    widths = {len(line.cells) for page in read_pdf(made.path, "x") for line in page.lines
+              if line.cells}  # fmt: skip
+    assert widths == {16}

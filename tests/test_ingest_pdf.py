@@ -8,10 +8,13 @@ import pdfplumber
 import pytest
 
 from pipeline.errors import CorruptFile, EncryptedFile
+from pipeline.geometry.lattice import Frame
+from pipeline.geometry.layout import page_edge_row
 from pipeline.geometry.shapes import Glyph, fold_marks
 from pipeline.geometry.text import group_lines, join_wrapped
 from pipeline.ingest.pdf import PdfSettings, read_pdf
-from pipeline.models import Line, Page
+from pipeline.ingest.pdf_breaks import join_rows_cut_by_page_breaks
+from pipeline.models import Cell, Line, Page, Provenance
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +82,8 @@ def test_number_broken_over_two_lines_is_joined_without_a_space() -> None:
         (["(15", "0)"], "(150)"),
         (["Tổng", "điểm", "(150)"], "Tổng điểm (150)"),
         (["UBND xã Số", "1"], "UBND xã Số 1"),
+        (["Thành phố Phan Rang-", "Tháp Chàm"], "Thành phố Phan Rang-Tháp Chàm"),
+        (["Bà Rịa -", "Vũng Tàu"], "Bà Rịa - Vũng Tàu"),
     ],
 )
 def test_join_wrapped(parts: list[str], joined: str) -> None:
@@ -140,6 +145,55 @@ def test_table_crossing_a_page_is_two_grids_in_reading_order() -> None:
     assert rows(pages, 2)[2].cells[0].text == str(last_on_first_page + 1)
 
 
+@pytest.mark.parametrize("settings", [PdfSettings(), PDFPLUMBER])
+def test_a_row_cut_by_a_page_break_is_whole_on_its_first_page(settings: PdfSettings) -> None:
+    # "Thành phố" ends page 1 beside the row's numbers; "Phan Rang-" / "Tháp Chàm" opens page 2
+    # (pdfium reports that line's final hyphen as a hyphenation mark of its own)
+    pages = read("row_cut_by_page.pdf", settings)
+    assert shown(rows(pages, 1)[-1]) == ["Thành phố Phan Rang-Tháp Chàm", "96,5", "1"]
+    assert shown(rows(pages, 2)[0]) == ["Xã Nghĩa Lạc", "94,49", "2"]
+
+
+def test_a_first_row_the_page_break_leaves_alone_is_a_grid_of_its_own() -> None:
+    # "1 | Xã Văn Tự | 01 (96,3)" alone in its frame at the foot of page 1, the rest on page 2
+    pages = read("first_row_alone.pdf")
+    assert [shown(row) for row in rows(pages, 1)] == [["1", "Xã Văn Tự", "01 (96,3)"]]
+    assert shown(rows(pages, 2)[0]) == ["2", "Xã Hồng Vân", "02 (94,8)"]
+
+
+def test_a_ruled_box_amid_the_text_is_no_table() -> None:
+    frame = Frame([0.0, 50.0, 100.0, 150.0], [100.0, 120.0], {}, {})
+    above, below = Glyph("A", 0, 80, 5, 90), Glyph("B", 0, 130, 5, 140)
+    number = Glyph("2", 0, 800, 5, 810)  # a page number below it does not count
+    assert not page_edge_row(frame, [above, below])
+    assert page_edge_row(frame, [above, number])
+    assert not page_edge_row(frame._replace(xs=[0.0, 50.0, 100.0]), [above])  # two cells
+
+
+def _grid_page(number: int, grid: int, rows: list[list[str]], spanned: bool = False) -> Page:
+    lines = []
+    for r, texts in enumerate(rows):
+        boxes = [(40.0 * k, 20.0 * r, 40.0 * k + 40, 20.0 * r + 20) for k in range(len(texts))]
+        cells = tuple(
+            Cell(text, Provenance("t.pdf", number, box), spanned=spanned and k > 0)
+            for k, (text, box) in enumerate(zip(texts, boxes, strict=True))
+        )
+        lines.append(Line(" | ".join(texts), cells[0].at, cells=cells, grid=grid))
+    return Page(number, tuple(lines), method="pdf")
+
+
+def test_a_merged_group_heading_opening_a_page_stays_a_row() -> None:
+    before = _grid_page(1, 1, [["Đơn vị", "Điểm"], ["Sở Nội vụ", "90"]])
+    merged = _grid_page(2, 2, [["Khối huyện", ""], ["Huyện A", "80"]], spanned=True)
+    assert join_rows_cut_by_page_breaks((before, merged)) == (before, merged)
+    numbers = _grid_page(2, 2, [["", "12"], ["Huyện A", "80"]])  # no words: not a name's end
+    assert join_rows_cut_by_page_breaks((before, numbers)) == (before, numbers)
+    piece = _grid_page(2, 2, [["Đơn vị", "Điểm"], ["Tỉnh", ""], ["Huyện A", "80"]])
+    (whole, rest) = join_rows_cut_by_page_breaks((before, piece))  # after a repeated header
+    assert [line.text for line in whole.lines] == ["Đơn vị | Điểm", "Sở Nội vụ Tỉnh | 90"]
+    assert [line.text for line in rest.lines] == ["Đơn vị | Điểm", "Huyện A | 80"]
+
+
 @pytest.mark.parametrize("name", ["ruled_merged.pdf", "unruled.pdf", "rotated.pdf"])
 def test_pdfium_and_pdfplumber_engines_give_the_same_grids(name: str) -> None:
     def grids(pages: tuple[Page, ...]) -> list:
@@ -160,6 +214,15 @@ def test_ruled_cells_match_pdfplumber_find_tables() -> None:
     for cell, box in zip(anchors, theirs, strict=True):
         assert cell.at.bbox == pytest.approx(box, abs=0.6)
     assert len(ours) == 6 * 7
+
+
+@pytest.mark.parametrize("settings", [PdfSettings(), PDFPLUMBER])
+def test_a_last_page_with_the_signers_name_alone_is_read_from_its_text(
+    settings: PdfSettings,
+) -> None:
+    # twelve letters, too few for a text layer by count, but no image for OCR to read instead
+    last = read("short_last_page.pdf", settings)[-1]
+    assert (last.method, [line.text for line in last.lines]) == ("pdf", ["Đinh Anh Thắng"])
 
 
 def test_page_without_text_layer_needs_ocr() -> None:

@@ -87,3 +87,43 @@ def test_a_scans_signature_block_across_the_recipients_list() -> None:
     )
     meta = read_metadata(text_document(text))
     assert (meta.signer, meta.signer_title) == ("Đặng Xuân Thanh", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+
+
+DISTRICT_HEAD = (
+    "ỦY BAN NHÂN DÂN\nHUYỆN {district}\nSố: 499/QĐ-UBND\n"
+    "{place}, ngày 21 tháng 2 năm 2023\nQUYẾT ĐỊNH\n{title}\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN {district}\n"
+)
+
+
+def test_province_named_only_in_a_title_in_capitals() -> None:
+    # a district issues; its province is printed once, in the capitals of the title
+    title = "BAN HÀNH KẾT QUẢ ĐÁNH GIÁ NĂM 2022 ĐỐI VỚI CÁC XÃ HUYỆN TỊNH BIÊN, TỈNH AN GIANG"
+    text = DISTRICT_HEAD.format(district="TỊNH BIÊN", place="Tịnh Biên", title=title)
+    meta = read_metadata(text_document(text + f"Điều 1. {title} như sau:\n"))
+    assert meta.province == "An Giang"
+
+
+def test_province_name_wrapped_onto_the_next_line() -> None:
+    # a PDF's prose lines break inside the name: "thành phố Đà" / "Nẵng"
+    text = DISTRICT_HEAD.format(
+        district="HÒA VANG",
+        place="Hòa Vang",
+        title="Công bố Chỉ số năm 2017 của các xã, thị trấn huyện Hòa Vang, thành phố Đà\nNẵng",
+    )
+    text += "Điều 1. Công bố Chỉ số năm 2017 của các xã huyện Hòa Vang, thành phố\nĐà Nẵng:\n"
+    assert read_metadata(text_document(text)).province == "Đà Nẵng"
+
+
+def test_a_province_whose_name_holds_a_letterhead_stop_word() -> None:
+    # "PHÒNG" opens a department's name in a letterhead, but ends "HẢI PHÒNG"
+    for head in ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\n", "UBND THÀNH PHỐ HẢI PHÒNG\n"):
+        text = head + "Số: 1113/QĐ-UBND\nHải Phòng, ngày 5 tháng 3 năm 2021\nQUYẾT ĐỊNH\n"
+        meta = read_metadata(text_document(text))
+        assert (meta.issuer, meta.province) == ("Ủy ban nhân dân thành phố Hải Phòng", "Hải Phòng")
+
+
+def test_a_rule_under_the_letterhead_is_no_part_of_the_name() -> None:
+    text = "UBND TỈNH TUYÊN QUANG -------\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\n"
+    meta = read_metadata(text_document(text))
+    assert (meta.issuer, meta.province) == ("Ủy ban nhân dân tỉnh Tuyên Quang", "Tuyên Quang")

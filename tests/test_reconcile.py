@@ -113,6 +113,37 @@ def test_rank_alone_must_be_a_competition_ranking() -> None:
     ]
 
 
+def test_a_rank_beyond_the_rows_is_wrong_where_the_list_is_whole() -> None:
+    # the last of ten rows printed 12th: a province's departments are all listed, so it is a
+    # wrong rank; ten provinces ending in a 12th are a top list and its publisher's own place
+    rows = [[Decimal(10 - i), Decimal(20), Decimal(5)] for i in range(10)]
+    departments = make_table(rows, MAXIMA, [*range(1, 10), 12])
+    flags = reconcile("d", META, (departments,))
+    assert [(f.check, f.row_number, f.expected, f.actual) for f in flags] == [
+        ("rank_mismatch", 10, "10", "12")
+    ]
+    provinces = replace(departments, level="province")
+    assert reconcile("d", META, (provinces,)) == ()
+    first_lost = make_table(rows, MAXIMA, list(range(2, 12)))  # ranks 2 … 11: a row not read
+    assert reconcile("d", META, (first_lost,)) == ()
+    tied = [rows[0], *rows[:9]]  # two first places: 1, 1, 3 … 10, the last printed 13th
+    tied_ranks = make_table(tied, MAXIMA, [1, 1, *range(3, 10), 13])
+    flags = reconcile("d", META, (tied_ranks,))
+    assert [(f.check, f.row_number, f.expected) for f in flags] == [("rank_mismatch", 10, "10")]
+
+
+def test_a_top_ten_holds_the_first_ten_places() -> None:
+    # ten provinces, then the publisher's own 62nd place: the tenth printed 12th is wrong
+    rows = [[Decimal(11 - i), Decimal(20), Decimal(5)] for i in range(11)]
+    top_ten = replace(make_table(rows, MAXIMA, [*range(1, 11), 62]), level="province")
+    assert reconcile("d", META, (top_ten,)) == ()
+    wrong = replace(make_table(rows, MAXIMA, [*range(1, 10), 12, 62]), level="province")
+    flags = reconcile("d", META, (wrong,))
+    assert [(f.check, f.row_number, f.expected, f.actual) for f in flags] == [
+        ("rank_mismatch", 10, "10", "12")
+    ]
+
+
 def test_missing_metadata_is_a_warning_per_field() -> None:
     flags = reconcile("d", Metadata(), ())
     fields = "issuer province decision_number decision_date evaluation_year signer title"
@@ -195,3 +226,95 @@ def test_figures_on_no_fixed_scale_raise_no_range_flag() -> None:
     totals += ["76.401", "75.9", "75", "72.329"]  # twelve of twenty under 100
     flags = reconcile("d", META, (_totals_only(totals),))
     assert not [f for f in flags if f.check == "total_out_of_range"]
+
+
+# A drawn DTI table (generator seed 9420140): 8 components, 11 rows, totals to 3 places, the
+# 9th row's total off by its 5th component. Weights of 45/868, 109/709 … also pass ten rows
+# within the rounding, blaming the 3rd; the index's shares in twentieths pass the same ten.
+EIGHT_PARTS = """
+0.419 0.234 0.472 0.177 0.173 0.209 0.243 0.184 0.242
+0.827 0.698 0.714 0.708 0.682 0.736 0.628 0.602 0.691
+0.834 0.747 0.746 0.614 0.741 0.739 0.716 0.765 0.726
+0.413 0.417 0.360 0.647 0.576 0.376 0.459 0.607 0.489
+0.409 0.504 0.638 0.522 0.396 0.678 0.415 0.614 0.523
+0.327 0.234 0.291 0.453 0.453 0.280 0.457 0.363 0.363
+0.420 0.587 0.636 0.449 0.474 0.420 0.533 0.466 0.501
+0.607 0.576 0.544 0.611 0.572 0.491 0.476 0.415 0.535
+0.855 0.838 0.925 0.819 0.708 0.931 0.987 0.907 0.871
+0.431 0.412 0.358 0.377 0.485 0.455 0.384 0.468 0.421
+0.796 0.705 0.875 0.593 0.707 0.773 0.696 0.757 0.724
+"""
+
+
+def test_of_weightings_as_many_rows_follow_the_simplest_is_the_rule() -> None:
+    lines = [[Decimal(x) for x in line.split()] for line in EIGHT_PARTS.split("\n") if line]
+    table = make_table([line[:-1] for line in lines], [Decimal(1)] * 8, None)
+    entries = tuple(
+        replace(entry, total=_value(line[-1]))
+        for entry, line in zip(table.entries, lines, strict=True)
+    )
+    table = replace(table, entries=entries, total_max=Decimal(1))
+    assert total_rule(table).describe() == "weighted:0.05,0.15,0.1,0.15,0.15,0.15,0.15,0.1"
+    flags = reconcile("d", META, (table,))
+    assert [(f.check, f.row_number) for f in flags] == [("sum_mismatch", 9)]
+
+
+# A drawn ICT table (generator seed 9430043): 7 components, their mean to 3 places, the first
+# row's 3rd component moved. Weights 1/7 … 13/92 … 14/97 take that row in too; the mean leaves
+# it out and is the rule.
+SEVEN_PARTS = """
+0.762 0.798 0.847 0.846 0.860 0.943 0.932 0.856
+0.816 0.959 0.970 0.892 0.755 0.743 0.720 0.836
+0.802 0.738 0.821 0.814 0.927 0.782 0.787 0.810
+0.765 0.746 0.664 0.767 0.816 0.810 0.814 0.769
+0.778 0.822 0.789 0.804 0.795 0.708 0.594 0.756
+0.519 0.739 0.590 0.749 0.746 0.700 0.780 0.689
+0.567 0.729 0.742 0.706 0.716 0.673 0.483 0.659
+0.485 0.573 0.746 0.621 0.503 0.652 0.741 0.617
+0.532 0.676 0.578 0.675 0.471 0.634 0.710 0.611
+0.495 0.457 0.471 0.368 0.378 0.539 0.401 0.444
+0.462 0.345 0.240 0.432 0.338 0.263 0.272 0.336
+0.428 0.407 0.287 0.307 0.285 0.228 0.332 0.325
+0.236 0.190 0.424 0.218 0.197 0.255 0.406 0.275
+"""
+
+
+def _printed_table(text: str, parts: int) -> Table:
+    lines = [[Decimal(x) for x in line.split()] for line in text.split("\n") if line]
+    table = make_table([line[:-1] for line in lines], [Decimal(1)] * parts, None)
+    entries = tuple(
+        replace(entry, total=_value(line[-1]))
+        for entry, line in zip(table.entries, lines, strict=True)
+    )
+    return replace(table, entries=entries, total_max=Decimal(1))
+
+
+def test_simple_weights_one_row_short_beat_contrived_ones_that_take_it_in() -> None:
+    table = _printed_table(SEVEN_PARTS, 7)
+    assert total_rule(table).kind == "mean"
+    flags = reconcile("d", META, (table,))
+    assert [(f.check, f.row_number) for f in flags] == [("sum_mismatch", 1)]
+
+
+def _weighted(rows: list[list[Decimal]], index: int) -> Table:
+    """Totals 0,4·A + 0,3·B + 0,3·C, components out of 100."""
+    table = make_table(rows, [Decimal(100)] * 3, None)
+    totals = [(Decimal("0.4") * a + Decimal("0.3") * b + Decimal("0.3") * c) for a, b, c in rows]
+    entries = tuple(replace(e, total=_value(t)) for e, t in zip(table.entries, totals, strict=True))
+    return replace(table, index=index, entries=entries, total_max=Decimal(100))
+
+
+def test_a_group_too_short_for_its_weights_is_scored_by_its_siblings() -> None:
+    # the second group's four rows cannot show three weights; the first group's ten can
+    first = _weighted([[Decimal(90 - 3 * i), Decimal(80 - 2 * i), Decimal(70 - i % 4 - 2 * i)]
+                       for i in range(10)], 1)  # fmt: skip
+    short = _weighted([[Decimal(60), Decimal(50), Decimal(40)], [Decimal(55), Decimal(45),
+                       Decimal(44)], [Decimal(50), Decimal(47), Decimal(30)],
+                       [Decimal(40), Decimal(41), Decimal(20)]], 2)  # fmt: skip
+    assert total_rule(first).describe() == "weighted:0.4,0.3,0.3"
+    assert total_rule(short).kind == "none"
+    entries = list(short.entries)
+    entries[2] = replace(entries[2], total=_value(Decimal("44.1")))  # 43.1 + 1
+    short = replace(short, entries=tuple(entries))
+    flags = reconcile("d", META, (first, short))
+    assert [(f.check, f.table_index, f.row_number) for f in flags] == [("sum_mismatch", 2, 3)]

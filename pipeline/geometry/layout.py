@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from pipeline.geometry.lattice import Frame, assign_glyphs, find_frames
-from pipeline.geometry.shapes import PageContent
+from pipeline.geometry.shapes import Glyph, PageContent
 from pipeline.geometry.stream import StreamTable, cell_texts, find_stream_tables
 from pipeline.geometry.text import TextLine, group_lines, join_cell_lines, nfc, split_segments
 from pipeline.models import BBox, Cell, Line, Page, Provenance, Word
@@ -27,6 +27,7 @@ DEFAULT_LINE_SPLIT_GAP = 30.0
 DEFAULT_COLUMN_GAP = 6.0
 DEFAULT_LATTICE_MIN_ROWS = 2
 DEFAULT_LATTICE_MIN_COLS = 2
+EDGE_ROW_MIN_COLS = 3  # a one-row frame at a page's edge: a table's row the break left alone
 DEFAULT_UNRULED_MIN_ROWS = 3
 DEFAULT_UNRULED_MIN_COLS = 3
 DEFAULT_FIND_UNRULED = True
@@ -91,13 +92,17 @@ def build_page(
     glyphs = content.glyphs
     place = Provenance(source_file, content.number, method=method)
     items: list[Item] = []
-    frames = find_frames(
-        content.rules,
-        settings.snap_tolerance,
-        settings.join_tolerance,
-        settings.lattice_min_rows,
-        settings.lattice_min_cols,
-    )
+    frames = [
+        frame
+        for frame in find_frames(
+            content.rules,
+            settings.snap_tolerance,
+            settings.join_tolerance,
+            1,
+            settings.lattice_min_cols,
+        )
+        if len(frame.ys) - 1 >= settings.lattice_min_rows or page_edge_row(frame, glyphs)
+    ]
     for frame in frames:
         inside, glyphs = assign_glyphs(frame, glyphs)
         grid = lattice_grid(frame, inside, place, settings)
@@ -120,6 +125,19 @@ def build_page(
         method=method,
         encoding=content.encoding,
     )
+
+
+def page_edge_row(frame: Frame, glyphs: list[Glyph]) -> bool:
+    """A ruled row of several cells that ends or opens its page: a table's first or last row
+    the page break left alone ("1 | Xã Văn Tự | 01 (96,3)" at the foot of page 1, the rest on
+    page 2), kept as a grid for the table stage to join; a lone box elsewhere is no table.
+    Page numbers (no letters) beyond it do not count."""
+    if len(frame.xs) - 1 < EDGE_ROW_MIN_COLS:
+        return False
+    top, bottom = frame.ys[0], frame.ys[-1]
+    if not any(glyph.top >= bottom and glyph.text.isalpha() for glyph in glyphs):
+        return True  # it ends the page
+    return not any(glyph.bottom <= top and glyph.text.isalpha() for glyph in glyphs)
 
 
 def box(x0: float, top: float, x1: float, bottom: float) -> BBox:

@@ -17,6 +17,9 @@ from pipeline.geometry.shapes import Glyph
 # "122.7" over "5", "(15" over "0)": a number broken in a narrow column.
 NUMBER_HEAD = re.compile(r"(?:^|\s)\(?[\d.,]*\d[\d.,]*$")
 NUMBER_TAIL = re.compile(r"^[\d.,]*\d[\d.,]*\)?(?:\s|$)")
+# "Rang-" over "Tháp": a line ending in a hyphen after a letter. Vietnamese breaks no word with
+# a hyphen, so it is one the text prints ("Phan Rang-Tháp Chàm"); "Bà Rịa -" keeps its space.
+HYPHEN_HEAD = re.compile(r"[^\W\d_]-$")
 VOWELS = frozenset("aeiouyAEIOUY")  # ă â ê ô ơ ư decompose to one of these and a mark
 X0, BOTTOM = itemgetter(1), itemgetter(4)  # of a Glyph: sort keys
 WORD_JOINER = "\u2060"  # a part of its own between two lines: the break fell inside a word
@@ -128,8 +131,8 @@ def split_segments(line: TextLine, gap: float) -> list[TextLine]:
 
 
 def join_wrapped(parts: list[str]) -> str:
-    """Join the lines of a wrapped cell: a space, except inside a broken number or after a
-    ``WORD_JOINER`` part (a broken word)."""
+    """Join the lines of a wrapped cell: a space, except inside a broken number, after a
+    hyphen that ends a line, or after a ``WORD_JOINER`` part (a broken word)."""
     text = ""
     glue = False
     for part in parts:
@@ -141,6 +144,8 @@ def join_wrapped(parts: list[str]) -> str:
             glue = False
         elif NUMBER_HEAD.search(text) and NUMBER_TAIL.search(part):
             text += part
+        elif HYPHEN_HEAD.search(text) and part[:1].isalpha():
+            text += part  # "Phan Rang-" over "Tháp Chàm": the hyphen joins the names
         else:
             text += " " + part
     return nfc(text)

@@ -14,14 +14,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import count
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptFile
 from pipeline.geometry.layout import LayoutSettings, build_page
 from pipeline.geometry.shapes import Glyph, PageContent, fold_marks
+from pipeline.ingest.pdf_breaks import join_rows_cut_by_page_breaks
 from pipeline.ingest.pdf_legacy import decode_page
-from pipeline.ingest.pdf_sources import CORRUPT_MESSAGE, pdfium_pages, pdfplumber_pages
+from pipeline.ingest.pdf_sources import (
+    CORRUPT_MESSAGE,
+    open_pdfium,
+    pdfium_page,
+    pdfium_pages,
+    pdfplumber_pages,
+)
 from pipeline.ingest.pdf_streams import damaged_pages, refuse_bombs
 from pipeline.models import Page
 from pipeline.settings import IngestLimits
@@ -31,6 +40,7 @@ ENGINES = ("pdfium", "pdfplumber")
 MIN_TEXT_LAYER_LETTERS = 20  # fewer: a scan with a page number stamped in, read by OCR
 MAX_ODD_SHARE = 0.2  # more symbols and unknown characters than this: a garbage text layer
 OCR_NEEDED = "ocr-needed"  # Page.method of a page without a real text layer
+MAX_PATHS_BESIDE_TEXT = 50  # rules and boxes; a page of glyphs drawn as outlines has hundreds
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,9 @@ def read_pdf(
     pages = tuple(
         text_page(decode_page(content), source_file, settings, grid_ids)
         for content in page_contents(path, settings)
+    )
+    pages = join_rows_cut_by_page_breaks(
+        read_short_text_pages(path, pages, source_file, settings, grid_ids)
     )
     if not damaged_stream and all(page.method == "pdf" for page in pages):
         return pages
@@ -97,6 +110,56 @@ def text_page(
         width, height = round(content.width, 2), round(content.height, 2)
         return Page(content.number, (), width, height, method=OCR_NEEDED)
     return build_page(content._replace(glyphs=glyphs), source_file, settings, grid_ids)
+
+
+def read_short_text_pages(
+    path: Path,
+    pages: tuple[Page, ...],
+    source_file: str,
+    settings: PdfSettings,
+    grid_ids: Iterator[int],
+) -> tuple[Page, ...]:
+    """Pages too short in letters for a real text layer that are one all the same: no image
+    for OCR to read, no glyphs drawn as outlines, only the few words of the layer (the signer's
+    name alone on the last page: "Đinh Anh Thắng", which OCR reads "Đỉnh")."""
+    short = [page.number for page in pages if page.method == OCR_NEEDED]
+    if not short:
+        return pages
+    read: dict[int, Page] = {}
+    document = open_pdfium(path)
+    try:
+        for number in short:
+            page = document[number - 1]
+            try:
+                if not drawn_in_text(page.raw):
+                    continue
+                content = decode_page(pdfium_page(page, number, settings.rule_thickness))
+                glyphs = fold_marks(content.glyphs)
+                if any(glyph.text.isalpha() for glyph in glyphs):
+                    content = content._replace(glyphs=glyphs)
+                    read[number] = build_page(content, source_file, settings, grid_ids)
+            finally:
+                page.close()
+    finally:
+        document.close()
+    return tuple(read.get(page.number, page) for page in pages)
+
+
+def drawn_in_text(parent: Any, is_form: bool = False) -> bool:
+    """Whether a page (or form) prints no image and too few paths for glyphs drawn as
+    outlines (a path a glyph: hundreds on a page of text): its text layer is all it holds."""
+    count = pdfium_c.FPDFFormObj_CountObjects if is_form else pdfium_c.FPDFPage_CountObjects
+    get = pdfium_c.FPDFFormObj_GetObject if is_form else pdfium_c.FPDFPage_GetObject
+    paths = 0
+    for index in range(count(parent)):
+        handle = get(parent, index)
+        kind = pdfium_c.FPDFPageObj_GetType(handle)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return False
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and not drawn_in_text(handle, True):
+            return False
+        paths += kind == pdfium_c.FPDF_PAGEOBJ_PATH
+    return paths <= MAX_PATHS_BESIDE_TEXT
 
 
 def readable_text_layer(glyphs: list[Glyph]) -> bool:

@@ -22,7 +22,11 @@ from pipeline.ingest.legacy.detect import maybe_legacy
 
 SURROGATE = re.compile("[\ud800-\udbff]")  # half of a pair pdfium reports as two characters
 # Characters pdfium adds to its text stream that are not printed glyphs.
-SKIPPED_CODES = frozenset({0, 2, 10, 13, 0xFFFE})
+SKIPPED_CODES = frozenset({0, 2, 10, 13})
+# pdfium's code for a hyphen printed at a line's end ("Phan Rang-" / "Tháp Chàm"), which it
+# takes for a word broken by hyphenation; Vietnamese breaks no word so, so the hyphen is one
+# the text prints. Not marked a hyphen (FPDFText_IsHyphen), the code is skipped.
+LINE_END_HYPHEN = 0xFFFE
 ENCRYPTED_MESSAGE = (
     "{name} is password-protected: ask the sender for an open copy, or remove the password"
     " (qpdf --password=PASSWORD --decrypt in.pdf out.pdf) and read that file"
@@ -110,6 +114,10 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
     for index, code in enumerate(codes):
         if code in SKIPPED_CODES or (code == 32 and generated(text_page, index)):
             continue
+        if code == LINE_END_HYPHEN:
+            if not pdfium_c.FPDFText_IsHyphen(text_page, index):
+                continue
+            code = 45  # "-"
         indices.append(index)
         get_box(text_page, index, where)
         left, top, right, bottom = rect.left, rect.top, rect.right, rect.bottom

@@ -31,7 +31,7 @@ from pipeline.reconcile.rows import (
     check_row_numbers,
     competition_ranks,
 )
-from pipeline.reconcile.rules import TotalRule, total_rule
+from pipeline.reconcile.rules import TotalRule, lent_rules, total_rule
 from pipeline.reconcile.totals import (
     check_max,
     check_maxima,
@@ -91,8 +91,12 @@ def reconcile(
 ) -> tuple[Flag, ...]:
     """Every flag of one document: metadata, grids not read, then table by table."""
     flags = check_metadata(doc_id, metadata, tables) + check_passed_over(doc_id, passed_over)
+    lent = lent_rules(tables)
     for table in tables:
         for check in TABLE_CHECKS:
-            flags.extend(check(doc_id, table))
+            if table.index in lent and check in (check_sum, check_total_rule):
+                flags.extend(check(doc_id, table, lent[table.index]))  # type: ignore[call-arg]
+            else:
+                flags.extend(check(doc_id, table))
         flags.extend(check_band_boundary(doc_id, table, settings))
     return tuple(flags)

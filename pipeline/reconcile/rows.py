@@ -19,6 +19,12 @@ def competition_ranks(scores: list[Decimal], descending: bool = True) -> list[in
     return [first_place[score] for score in scores]
 
 
+# Levels ranked within one province: their tables list every unit ranked, so where the other
+# rows hold ranks 1 … n−1, the last row's rank beyond n is wrong, not a place in a longer list
+# (a top ten of a national ranking, then the publisher's own 19th place, lists provinces).
+WHOLE_LISTS = frozenset({"province_agency", "district", "commune"})
+
+
 def check_rank(doc_id: str, table: Table) -> list[Flag]:
     """rank_mismatch: a stated rank that the totals (or the other ranks) contradict."""
     scope = Scope(doc_id, table)
@@ -29,15 +35,20 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
         for entry, rank in stated
         if (score := entry.percent if by_percent else entry.total) and score.number is not None
     ]
-    if scored and _top_list([rank for _, rank, _ in scored]):
-        return _check_partial_ranks(scope, scored)  # a top ten with national ranks
+    whole = table.level in WHOLE_LISTS
+    ranks = [rank for _, rank, _ in scored]
+    if scored and _top_list(ranks, whole):
+        if not _top_then_own_row(ranks):
+            return _check_partial_ranks(scope, scored)  # a top ten with national ranks
+        scored = scored[:-1]  # the top rows are ranked 1 … k among themselves
     if scored:  # the rows are ranked by their index: the percentage where one is printed
         basis = "theo tỷ lệ điểm" if by_percent else "theo tổng điểm"
         rows = [(entry, rank) for entry, rank, _ in scored]
         expected = competition_ranks([total for _, _, total in scored])
     else:  # a rank alone: the ranks themselves must form a competition ranking
         basis, rows = "theo thứ tự các hạng khác", stated
-        if stated and max(rank for _, rank in stated) > len(stated):  # a top list, its own rank
+        ranks = [rank for _, rank in stated]
+        if stated and max(ranks) > len(stated) and not _one_beyond(ranks, whole):  # a top list
             rows = [(entry, rank) for entry, rank in stated if rank <= len(stated)]
         expected = competition_ranks([rank for _, rank in rows], descending=False)
     flags = []
@@ -60,18 +71,43 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
     return flags
 
 
-def _top_list(ranks: list[Decimal]) -> bool:
+def _top_list(ranks: list[Decimal], whole: bool = False) -> bool:
     """Ranks from a longer list: some beyond the number of rows (a top ten, then the
     publisher's own 19th place; a region's provinces with their national ranks). Not when
-    every other rank is there, 1 … n less one, and the one beyond them is printed among them:
-    that is one rank wrong, checked as such."""
+    every other rank is there, 1 … n less one, and the one beyond them is printed among them,
+    or last in a list that is ``whole``: that is one rank wrong, checked as such."""
     count = len(ranks)
     beyond = [at for at, rank in enumerate(ranks) if rank > count]
     within = {rank for rank in ranks if rank <= count}
     if not beyond:
         return False
     one_wrong = len(beyond) == 1 and len(within) == count - 1 and beyond[0] < count - 1
-    return not one_wrong
+    return not (one_wrong or _one_beyond(ranks, whole))
+
+
+def _top_then_own_row(ranks: list[Decimal]) -> bool:
+    """A top list whose rows before the last (the publisher's own, beyond them) are ranked
+    1 … k−1 and one beyond k: a top list holds its first k places, so that one is wrong
+    ("1 … 9, 12, then 62")."""
+    return len(ranks) > 2 and ranks[-1] > len(ranks) and _one_beyond(ranks[:-1], True)
+
+
+def _one_beyond(ranks: list[Decimal], whole: bool) -> bool:
+    """A whole list's rows ranked 1 … n−1 among themselves (ties sharing a rank: 1, 1, 3 …)
+    and the last beyond n: the last rank is wrong (a list missing its first row, ranked
+    2 … n+1, is not this)."""
+    count = len(ranks)
+    return whole and ranks[-1] > count and _competition_shape(ranks[:-1])
+
+
+def _competition_shape(ranks: list[Decimal]) -> bool:
+    """Whether the ranks, in any order, are a competition ranking: 1, then each the one before
+    (a tie) or its own place ("1224")."""
+    ordered = sorted(ranks)
+    return bool(ordered) and all(
+        rank == place or (place > 1 and rank == ordered[place - 2])
+        for place, rank in enumerate(ordered, start=1)
+    )
 
 
 def _check_partial_ranks(scope: Scope, scored: list[tuple[Entry, Decimal, Decimal]]) -> list[Flag]:

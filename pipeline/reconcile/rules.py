@@ -22,6 +22,8 @@ from functools import lru_cache
 from pipeline.models import Entry, Table
 
 SNAP_DENOMINATORS = (4, 20, 100, 1000)  # fitted weights are simple fractions: 2/5, 3/10, 1/3
+GRID_STEPS = (20, 100)  # … or multiples of 5 % or 1 %: each weight of a fit rounded to one
+SIMPLE_DENOMINATOR = 12  # simple weights: two decimals (0,15) or a fraction up to twelfths
 MAX_SUBSETS = 12  # exact solves over k rows each, besides the least-squares fit of all rows
 GRID_DENOMINATOR = 20  # shares of the total's maximum tried one by one: 5 %, 10 % …
 GRID_MAX_COMPONENTS = 4  # up to 969 weight vectors (C(19, 3)); more components only by the fit
@@ -143,18 +145,40 @@ def total_rule(table: Table) -> TotalRule:
 def _best_fitted(table: Table, rows: list[Row], summed: int) -> TotalRule:
     """The candidate weighting most rows follow, if it convinces and beats the plain sum."""
     n = len(rows)
-    best: tuple[int, TotalRule] | None = None
+    best: tuple[tuple[int, int], TotalRule] | None = None
+    simplest: tuple[tuple[int, int], TotalRule] | None = None
     for rule, free in _candidates(table, rows):
         if _misses_too_many(rule, rows, n // 2 if free == 0 else n // 3):
             continue  # cheap test first: most candidate weightings fail on the first rows
         agreeing = _agreeing(rule, rows)
         if not _convincing(agreeing, free, n) or len(agreeing) <= summed:
             continue
-        if best is None or len(agreeing) > best[0]:
-            best = (len(agreeing), rule)
-        if len(agreeing) == n:
-            break  # every row follows it: no later, more contrived rule can do better
+        # more rows, then simpler weights: of two weightings as many rows follow, the one of
+        # simple shares (0,15) is the index's, not the one of 45/868 its rounding lets pass
+        score = (len(agreeing), -_denominator(rule))
+        if best is None or score > best[0]:
+            best = (score, rule)
+        if _simple(rule) and (simplest is None or score > simplest[0]):
+            simplest = (score, rule)
+        if len(agreeing) == n and _simple(rule):
+            break  # every row follows simple weights: no later, more contrived rule can do better
+    if simplest and best and simplest[0][0] >= best[0][0] - 1:
+        # weights like 13/92 that take in one row more than the mean (1/7) are fitted to that
+        # row's error: an index weighs by simple shares, and the row is the one to flag
+        return simplest[1]
     return best[1] if best else TotalRule("none")
+
+
+def _denominator(rule: TotalRule) -> int:
+    return max((weight.denominator for weight in rule.weights), default=1)
+
+
+def _simple(rule: TotalRule) -> bool:
+    """Weights an index states: shares to two decimals (0,15) or small fractions (1/7)."""
+    return all(
+        100 % weight.denominator == 0 or weight.denominator <= SIMPLE_DENOMINATOR
+        for weight in rule.weights
+    )
 
 
 def _exact_sums(table: Table) -> int:
@@ -262,8 +286,9 @@ def _fitted(rows: list[Row], k: int) -> Iterator[tuple[Fraction, ...]]:
     for solution in solutions:
         if solution is None or any(w <= 0 for w in solution):
             continue
-        for d in SNAP_DENOMINATORS:
-            weights = tuple(w.limit_denominator(d) for w in solution)
+        grids = (tuple(Fraction(round(w * d), d) for w in solution) for d in GRID_STEPS)
+        snaps = (tuple(w.limit_denominator(d) for w in solution) for d in SNAP_DENOMINATORS)
+        for weights in (*grids, *snaps):
             if weights not in seen and all(w > 0 for w in weights):
                 seen.add(weights)
                 yield weights
@@ -315,3 +340,31 @@ def _integers(values: list[Fraction]) -> list[int]:
     """The values times the least common multiple of their denominators."""
     scale = math.lcm(*(value.denominator for value in values))
     return [value.numerator * (scale // value.denominator) for value in values]
+
+
+def lent_rules(tables: Sequence[Table]) -> dict[int, TotalRule]:
+    """Rules lent to tables too short to show their own (index → rule): a group of five rows
+    cannot fit seven weights, but the document's other table of the same components (the
+    next group, the other year) shows them. Lent only where every row of the short table but
+    at most one follows it, so that one row is flagged, not a table scored another way."""
+    lent: dict[int, TotalRule] = {}
+    for table in tables:
+        rows = usable_rows(table)
+        if len(rows) < 3 or total_rule(table).kind != "none":
+            continue
+        for other in tables:
+            rule = total_rule(other) if _same_components(table, other) else TotalRule("none")
+            if (
+                rule.kind in ("weighted", "mean", "scaled")
+                and len(_agreeing(rule, rows)) >= len(rows) - 1
+            ):
+                lent[table.index] = rule
+                break
+    return lent
+
+
+def _same_components(table: Table, other: Table) -> bool:
+    """Other table, its components labelled as this one's (no label read: not the same)."""
+    mine = [" ".join(c.label.lower().split()) for c in table.components()]
+    theirs = [" ".join(c.label.lower().split()) for c in other.components()]
+    return other is not table and all(mine) and mine == theirs

@@ -25,9 +25,10 @@ def _rule_words(rule: TotalRule) -> str:
     return f"tính theo {source} ({rule.describe()}) được"
 
 
-def check_sum(doc_id: str, table: Table) -> list[Flag]:
-    """sum_mismatch: the components do not give the printed total by the table's rule."""
-    rule = total_rule(table)
+def check_sum(doc_id: str, table: Table, lent: TotalRule | None = None) -> list[Flag]:
+    """sum_mismatch: the components do not give the printed total by the table's rule (or
+    the one a table of the same components ``lent`` it)."""
+    rule = lent or total_rule(table)
     if rule.kind == "none":
         return []
     scope = Scope(doc_id, table)
@@ -52,9 +53,10 @@ def check_sum(doc_id: str, table: Table) -> list[Flag]:
     return flags
 
 
-def check_total_rule(doc_id: str, table: Table) -> list[Flag]:
+def check_total_rule(doc_id: str, table: Table, lent: TotalRule | None = None) -> list[Flag]:
     """total_rule_unknown: neither a sum nor any weighting explains most of the totals."""
-    if total_rule(table).kind != "none" or not table.components() or not table.has_role("total"):
+    rule = lent or total_rule(table)
+    if rule.kind != "none" or not table.components() or not table.has_role("total"):
         return []
     message = (
         f"Bảng {table.index}: tổng điểm của phần lớn các dòng không bằng tổng, trung bình hay "

@@ -11,7 +11,7 @@ from typing import Any
 from .decision import draw_decision
 from .render_docx import render_docx
 from .render_html import render_html
-from .render_pdf import render_pdf
+from .render_pdf import printable_html, render_pdf
 from .render_text import LAYOUTS as TEXT_LAYOUTS
 from .render_text import render_text
 from .truth import truth
@@ -70,7 +70,9 @@ def generate(seed: int, out_dir: Path, formats: tuple[str, ...] = ("text", "html
         path.write_bytes(render_docx(decision))
     else:
         from_html = random.Random(f"pdf-{seed}").random() < 0.5
-        content = render_html(decision).encode() if from_html else render_docx(decision)
+        widest = max(len(table.columns) for table in decision.tables)
+        html = printable_html(render_html(decision), widest) if from_html else ""
+        content = html.encode() if from_html else render_docx(decision)
         path = render_pdf(content, ".html" if from_html else ".docx", stem, out_dir)
     found = truth(decision, layout, cut=bool(text_layout))
     if layout == "pdf":

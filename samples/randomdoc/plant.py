@@ -99,7 +99,8 @@ def plant_one(decision: Decision, rng: random.Random) -> Decision:
     checks = list(PLANTERS)
     rng.shuffle(checks)
     rows = [i for i, row in enumerate(table.rows) if not row.empty]
-    if table.has("rank") and table.rows[-1].number is None and decision.doc_type == "THÔNG BÁO":
+    ranked = table.has("rank") or table.has("rank_total")  # "01 (0,727)" holds a rank too
+    if ranked and table.rows[-1].number is None and decision.doc_type == "THÔNG BÁO":
         rows = rows[:-1]  # not the publisher's own row under a top ten
     if not rows:
         return decision

@@ -24,3 +24,14 @@ def render_pdf(content: bytes, suffix: str, stem: str, out_dir: Path) -> Path:
         source = Path(work) / f"{stem}{suffix}"
         source.write_bytes(content)
         return convert(source, out_dir)
+
+
+# Writer cuts off the columns of an HTML table wider than the page (a 16-column table lost its
+# total): a wide table is printed on landscape A4, as render_docx prints it.
+LANDSCAPE = "<style>@page { size: 29.7cm 21cm; margin: 1.5cm; }</style>\n"
+WIDE_TABLE = 8  # more columns than this: landscape (render_docx.landscape)
+
+
+def printable_html(html: str, columns: int) -> str:
+    """The HTML page to convert, on landscape pages when its widest table has many columns."""
+    return html.replace("</head>", LANDSCAPE + "</head>", 1) if columns > WIDE_TABLE else html
