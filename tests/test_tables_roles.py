@@ -553,3 +553,13 @@ def test_labels_each_with_its_own_maximum_in_parentheses_are_no_units() -> None:
     assert [c.label for c in tables[0].columns][3:] == [
         "Nhận thức số", "Digital government", "Chính quyền số", "Nền tảng số", "Xã hội số",
     ]  # fmt: skip
+
+
+def test_words_announcing_a_table_are_no_unit_that_shifts_its_ranks() -> None:
+    names = ["Tỉnh Bạc Liêu", "Thái Bình", "Tỉnh Đắk Nông", "Lạng Sơn", "Tỉnh Bắc Giang"]
+    cells = [cell for n, name in enumerate(names, 1) for cell in (f"{n:02d}", name)]
+    text = "Kết quả cụ thể như sau:\n\n" + "\n\n".join(cells) + "\n"
+    for table in tables_of(text):
+        assert "Kết quả cụ thể như sau:" not in [e.agency_raw for e in table.entries]
+        assert all(e.rank is None or e.agency_raw == names[int(e.rank.printed) - 1]
+                   for e in table.entries)  # fmt: skip

@@ -217,6 +217,8 @@ def is_name(group: Group) -> bool:
         return False
     if any(token.text in _OPERATORS for token in group.tokens):
         return False  # "0,15 × Hạ tầng + …": the terms of a stated formula
+    if group.text.endswith(":"):
+        return False  # "Kết quả cụ thể như sau:": words that announce the table
     last_line = " ".join(t.text for t in group.tokens if t.line == group.tokens[-1].line)
     letters = sum(ch.isalpha() for ch in last_line)
     return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
