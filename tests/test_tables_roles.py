@@ -563,3 +563,14 @@ def test_words_announcing_a_table_are_no_unit_that_shifts_its_ranks() -> None:
         assert "Kết quả cụ thể như sau:" not in [e.agency_raw for e in table.entries]
         assert all(e.rank is None or e.agency_raw == names[int(e.rank.printed) - 1]
                    for e in table.entries)  # fmt: skip
+
+
+def test_a_table_run_together_that_ends_its_line_in_a_name_without_values_is_read() -> None:
+    text = (
+        "Điều 1. Phê duyệt kết quả như sau:\n\nBan Quản lý các khu công nghiệp 01 (0,940) "
+        "Thanh tra tỉnh 02 (0,938) Ban Dân tộc 03 (0,840) Công an tỉnh 04 (0,816) Sở Y tế\n\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    )
+    (table,) = tables_of(text)
+    assert [_printed(e.rank) for e in table.entries][:4] == ["01", "02", "03", "04"]
+    assert [_printed(e.total) for e in table.entries][:4] == ["0,940", "0,938", "0,840", "0,816"]

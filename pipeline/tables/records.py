@@ -133,7 +133,7 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
     # a table run together on one line: its shape is proof, when it ends its line (an
     # enumeration inside a sentence, "(1) Dân số, (2) GRDP, …", has the sentence after it)
     one_line = _lines_spanned(groups, start, end) == 1
-    if one_line and _line_goes_on(groups, end):
+    if one_line and _line_goes_on(groups, end) and not (before == 0 and _name_ends(groups, end)):
         return None
     if (fit <= 0 and not one_line) or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
         return None  # nothing ties the records together: neither line breaks nor a count
@@ -197,6 +197,16 @@ def _line_goes_on(groups: list[Group], end: int) -> bool:
         return False
     heading = vocab.is_section_caption(groups[after].text) and after + 1 < len(groups)
     return not (heading and _stretch_at(groups, after + 1) is not None)
+
+
+def _name_ends(groups: list[Group], end: int) -> bool:
+    """Whether the line goes on after the last record's values with one more name and ends
+    there ("… Sở Khoa học và Công nghệ 17 (0,356) Sở Y tế"): a unit printed without values,
+    or the row the text ends in; a sentence would go on."""
+    after = end + 1 if end < len(groups) and groups[end].value else end
+    if after >= len(groups) or not is_name(groups[after]):
+        return False
+    return after + 1 >= len(groups) or groups[after + 1].tokens[0].starts_line
 
 
 def _sizes_after(groups: list[Group], start: int) -> list[int]:
