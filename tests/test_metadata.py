@@ -87,3 +87,17 @@ def test_a_scans_signature_block_across_the_recipients_list() -> None:
     )
     meta = read_metadata(text_document(text))
     assert (meta.signer, meta.signer_title) == ("Đặng Xuân Thanh", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+
+
+def test_a_title_ends_with_its_own_period_and_keeps_that_line() -> None:
+    # decision-b of the real scans: the title's wrapped last line ends with the printed period
+    text = (
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2605/QĐ-BGDĐT\nHà Nội, ngày 16 tháng 9 năm 2025\n"
+        "QUYẾT ĐỊNH\nVề việc bổ sung công chức làm việc tại Bộ phận Tiếp nhận và Trả kết\n"
+        "quả giải quyết thủ tục hành chính.\nBan hành kèm theo danh sách này.\n"
+    )
+    meta = read_metadata(text_document(text))
+    assert meta.title == (
+        "bổ sung công chức làm việc tại Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ tục "
+        "hành chính."
+    )
