@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 
 from pipeline.models import Document, Flag, Line, Metadata, Provenance, Table
@@ -50,6 +51,32 @@ def check_passed_over(doc_id: str, passed_over: tuple[Line, ...]) -> list[Flag]:
                  expected="a ranking header", actual=first_row.text[:120], at=first_row.at)
         )  # fmt: skip
     return flags
+
+
+# A score as tables print it ("38.8", "12,6"): one to three digits and one or two decimals, not
+# part of a date ("19.6.2015"), a thousands group ("1.500") or a numbering ("1.1. Đối tượng")
+_SCORE = re.compile(r"(?<![\d.,/])\d{1,3}[.,]\d{1,2}(?![\d/]|[.,]\d|\.\s|\))")
+MIN_SCORES_IN_PROSE = 12  # four rows of three scores; a decision's prose prints none
+
+
+def check_scores_in_prose(doc_id: str, document: Document) -> list[Flag]:
+    """table_not_read: a document without a ranking table whose prose holds scores a table
+    prints ("38.8", "12,6"), many of them: a table the layout lost (a fax's rules broken into
+    dots, the grid never found, each cell read as a line of its own) is told, not catalogued
+    as a document without one."""
+    holding = [line for line in document.lines() if not line.cells and _SCORE.search(line.text)]
+    scores = sum(len(_SCORE.findall(line.text)) for line in holding)
+    if scores < MIN_SCORES_IN_PROSE:
+        return []
+    first = holding[0]
+    message = (
+        f"Trang {first.at.page} có {scores} số điểm nằm ngoài bảng (như “{first.text[:40]}”): "
+        "có thể là một bảng xếp hạng không nhận ra được đường kẻ hay các cột; số liệu này "
+        "chưa có trong kết quả, cần kiểm tra bản gốc."
+    )
+    found = f"{scores} scores in prose"
+    return [Flag("table_not_read", SEVERITY["table_not_read"], doc_id, message,
+                 expected="a ranking table", actual=found, at=first.at)]  # fmt: skip
 
 
 def check_unread_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:
