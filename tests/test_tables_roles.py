@@ -347,3 +347,16 @@ def test_a_maximum_and_a_percentage_the_row_order_does_not_tell_apart_are_a_doub
     (table,) = tables_of(ranked)
     assert _roles(table) == ["agency", "row_max", "total", "percent"]
     assert table.role_doubt is None
+
+
+def test_a_part_in_step_with_the_total_is_no_percentage_of_it() -> None:
+    """Drawn seed 8202: a component whose header lost its maximum "(15)" runs at 3/20 of the
+    total in every row; a percentage is the total over a whole maximum (× 100/M or × 1/M), and
+    100 ÷ 3/20 is none, so the column stays a component (it had taken the rank check with it)."""
+    rows = [("94.5", "14.2", "80.3"), ("86.6", "13.0", "73.6"), ("85.2", "12.8", "72.4")]
+    rows += [("81.9", "12.3", "69.6"), ("76.0", "11.4", "64.6")]
+    text = "STT\tCơ quan\tA\tB\tTổng điểm\n" + "".join(
+        f"{i}\tSở {chr(64 + i)}\t{a}\t{b}\t{t}\n" for i, (t, a, b) in enumerate(rows, 1)
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", "component", "component", "total"]
