@@ -6,6 +6,7 @@ on real crops by test_ocr_second.py and on the scanned fixtures by test_ocr_acce
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from pipeline.models import Column, Entry, Flag, Metadata, Provenance, Table, Value
@@ -152,3 +153,36 @@ def test_a_column_shifted_under_a_lost_header_is_not_confirmed_by_reading_twice(
     assert [f.check for f in flags].count("unreliable_table") == 1
     placed = table(*(entry(i, str(10 + i), str(20 + i), str(30 + 2 * i)) for i in range(1, 5)))
     assert settle(placed, {})[1] == ()  # the sum holds: the columns stand
+
+
+SHARES = (
+    Column(1, "STT", "row_number"),
+    Column(2, "Tên đơn vị", "agency"),
+    Column(3, "Điểm tối đa", "row_max"),
+    Column(4, "Điểm đạt", "total"),
+    Column(5, "Tỷ lệ", "percent"),
+    Column(6, "Xếp hạng", "rank"),
+)
+
+
+def shared(row: int, top: str, total: str, percent: str, rank: str) -> Entry:
+    """A scanned row of a table ranked by each unit's share of its own maximum."""
+    plain = entry(row, None, None, total, rank)
+    return replace(plain, components=(), row_max=value(top, row, 3), percent=value(percent, row, 5))
+
+
+def test_a_percentage_is_read_twice_unless_its_total_and_maximum_make_it() -> None:
+    # percent, total and per-row maximum went out unflagged whatever they read: no slot held them
+    rows = table(shared(1, "90", "80", "88,89", "1"), shared(2, "100", "85,5", "85,50", "2"),
+                 columns=SHARES)  # fmt: skip
+    confirmed = confirmed_by_arithmetic(rows)
+    for index in (0, 1):
+        assert {Slot(index, "percent"), Slot(index, "total"), Slot(index, "row_max")} <= confirmed
+        assert Slot(index, "rank") in confirmed  # ranked by the percentage, not the points
+    assert settle(rows, None)[1] == ()
+    misread = table(shared(1, "90", "80", "83,89", "1"), shared(2, "100", "85,5", "85,50", "2"),
+                    columns=SHARES)  # fmt: skip
+    assert Slot(0, "percent") not in confirmed_by_arithmetic(misread)
+    _, flags = settle(misread, {"83,89": "88,89"})
+    unsure = [(f.check, f.actual) for f in flags if f.check == "low_confidence"]
+    assert ("low_confidence", "83,89") in unsure

@@ -5,8 +5,10 @@ reading confirms it:
 
 - its row's or column's arithmetic: a total its components make exactly by the table's rule
   confirms the total and every weighted component (one misread digit cannot keep an exact
-  sum); a rank the totals give (competition ranking) confirms the rank; an STT that follows
-  the row above, precedes the row below or equals its position confirms the STT;
+  sum); a percentage its row's total and per-row maximum make (÷, × 100 or × 1, as printed)
+  confirms all three; a rank the totals (or the percentages, where printed) give by
+  competition ranking confirms the rank; an STT that follows the row above, precedes the
+  row below or equals its position confirms the STT;
 - or a second, independent reading of the same crop (PP-OCRv4, ``pipeline.ocr.second``) that
   gives the same number. Only what the arithmetic leaves unconfirmed is read twice.
 
@@ -35,7 +37,7 @@ from pipeline.models import Document, Entry, Flag, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.common import SEVERITY, WARNING
 from pipeline.reconcile.rows import competition_ranks
-from pipeline.reconcile.rules import TotalRule, total_rule
+from pipeline.reconcile.rules import TotalRule, agrees, total_rule
 from pipeline.reconcile.totals import computed_total
 
 # A function that reads an OCR value's crop again; None when there is no crop to read.
@@ -47,7 +49,7 @@ ROW_ERRORS = frozenset(
     {"sum_mismatch", "over_max", "total_out_of_range", "rank_mismatch", "band_mismatch",
      "unreadable_value"}
 )  # fmt: skip
-FIELDS = ("row_number", "total", "rank")
+FIELDS = ("row_number", "total", "rank", "row_max", "percent")  # the scalar values of a row
 PLACED_BY_ARITHMETIC = frozenset({"component", "total"})  # their column rests on the total rule
 MIN_ROWS_FOR_A_RULE = 3  # fewer totals tell no rule (reconcile.rules.total_rule)
 
@@ -57,7 +59,7 @@ class Slot:
     """Where a value sits in a table: entry position (0-based), field, component position."""
 
     entry: int
-    field: str  # row_number | total | rank | component
+    field: str  # row_number | total | rank | row_max | percent | component
     position: int = -1
 
     def get(self, table: Table) -> Value | None:
@@ -78,6 +80,10 @@ class Slot:
             changed = replace(entry, total=value)
         elif self.field == "rank":
             changed = replace(entry, rank=value)
+        elif self.field == "row_max":
+            changed = replace(entry, row_max=value)
+        elif self.field == "percent":
+            changed = replace(entry, percent=value)
         else:
             changed = replace(entry, row_number=value)
         entries = list(table.entries)
@@ -118,6 +124,7 @@ def confirmed_by_arithmetic(table: Table) -> set[Slot]:
     rule = total_rule(table)
     for index, entry in enumerate(table.entries):
         confirmed |= _by_total(rule, index, entry)
+        confirmed |= _by_share(index, entry)
         confirmed |= _by_row_number(table, index)
     confirmed |= _by_rank(table)
     return confirmed
@@ -136,6 +143,20 @@ def _by_total(rule: TotalRule, index: int, entry: Entry) -> set[Slot]:
     return {Slot(index, "total"), *weighted}
 
 
+def _by_share(index: int, entry: Entry) -> set[Slot]:
+    """A percentage its row's total and maximum make (total ÷ maximum × 100, or × 1, as
+    printed): the three readings confirm each other."""
+    parts = (entry.percent, entry.total, entry.row_max)
+    if any(value is None or value.number is None or not value.number for value in parts):
+        return set()
+    percent, total, top = (value.number for value in parts if value is not None)
+    assert percent is not None and total is not None and top is not None
+    share = Fraction(total) / Fraction(top)
+    if not any(agrees(share * scale, percent) for scale in (100, 1)):
+        return set()
+    return {Slot(index, "percent"), Slot(index, "total"), Slot(index, "row_max")}
+
+
 def _by_row_number(table: Table, index: int) -> set[Slot]:
     """An STT that follows the row above, precedes the row below or is its position."""
     entries = table.entries
@@ -150,12 +171,15 @@ def _by_row_number(table: Table, index: int) -> set[Slot]:
 
 
 def _by_rank(table: Table) -> set[Slot]:
-    """Ranks the totals give, by competition ranking (ties share a rank)."""
+    """Ranks the totals give (the percentages, where the table prints them: the rows are
+    ranked by those), by competition ranking (ties share a rank)."""
+    by_percent = any(entry.percent is not None for entry in table.entries)
     scored = [
-        (index, entry.rank.number, entry.total.number)
+        (index, entry.rank.number, score.number)
         for index, entry in enumerate(table.entries)
         if entry.rank is not None and entry.rank.number is not None
-        and entry.total is not None and entry.total.number is not None
+        and (score := entry.percent if by_percent else entry.total) is not None
+        and score.number is not None
     ]  # fmt: skip
     expected = competition_ranks([total for _, _, total in scored])
     return {
