@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import bad_inputs
 import duckdb
@@ -133,6 +134,9 @@ def test_scores_a_lost_grid_left_in_the_prose_are_told() -> None:
     lost = check_scores_in_prose("x", _scan("QUYẾT ĐỊNH\nPhê duyệt kết quả\n" + cells))
     assert [(f.check, f.actual) for f in lost] == [("table_not_read", "16 scores in prose")]
     assert lost[0].at is not None and lost[0].at.bbox == (0, 40, 500, 52)  # "1 UBND 11.7"
+    # a page a table's rows were read from is not said to be lost for the scores beside them
+    page = SimpleNamespace(entries=[SimpleNamespace(at=Provenance("fax.tif", 1))])
+    assert check_scores_in_prose("x", _scan(cells), (page,)) == []  # type: ignore[arg-type]
     # a decision's prose (dates, article numbers, money, "điểm 7,5)") prints no such run
     prose = SEEDS[0].read_text(encoding="utf-8").split("STT")[0]
     prose += "\n1.1. Đối tượng áp dụng; ngày 19.6.2015; 1.500.000 đồng; điểm 7,5).\n"

@@ -85,7 +85,8 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
             job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile, witness
         )
     flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
-    flags = temper(flags + ocr_flags) + page_flags
+    lost = () if scan.passed_over else tuple(check_scores_in_prose(job.doc_id, document, tables))
+    flags = temper(flags + ocr_flags) + lost + page_flags
     review = review_for(job.doc_id, tables, metadata, registry)
     return _read(job, document, metadata, tables=tables, flags=flags, review=review)
 

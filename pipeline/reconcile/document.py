@@ -59,24 +59,33 @@ _SCORE = re.compile(r"(?<![\d.,/])\d{1,3}[.,]\d{1,2}(?![\d/]|[.,]\d|\.\s|\))")
 MIN_SCORES_IN_PROSE = 12  # four rows of three scores; a decision's prose prints none
 
 
-def check_scores_in_prose(doc_id: str, document: Document) -> list[Flag]:
-    """table_not_read: a document without a ranking table whose prose holds scores a table
-    prints ("38.8", "12,6"), many of them: a table the layout lost (a fax's rules broken into
-    dots, the grid never found, each cell read as a line of its own) is told, not catalogued
-    as a document without one."""
-    holding = [line for line in document.lines() if not line.cells and _SCORE.search(line.text)]
-    scores = sum(len(_SCORE.findall(line.text)) for line in holding)
-    if scores < MIN_SCORES_IN_PROSE:
-        return []
-    first = holding[0]
-    message = (
-        f"Trang {first.at.page} có {scores} số điểm nằm ngoài bảng (như “{first.text[:40]}”): "
-        "có thể là một bảng xếp hạng không nhận ra được đường kẻ hay các cột; số liệu này "
-        "chưa có trong kết quả, cần kiểm tra bản gốc."
-    )
-    found = f"{scores} scores in prose"
-    return [Flag("table_not_read", SEVERITY["table_not_read"], doc_id, message,
-                 expected="a ranking table", actual=found, at=first.at)]  # fmt: skip
+def check_scores_in_prose(
+    doc_id: str, document: Document, tables: tuple[Table, ...] = ()
+) -> list[Flag]:
+    """table_not_read: a page no ranking table's row was read from whose prose holds scores a
+    table prints ("38.8", "12,6"), many of them. A table the layout lost (a fax's rules broken
+    into dots, the grid never found, each cell read as a line of its own; a photo's page whose
+    grid fell apart) is told, not catalogued as a document without one or left out unsaid."""
+    used = {entry.at.page for table in tables for entry in table.entries}
+    by_page: dict[int, list[Line]] = {}
+    for line in document.lines():
+        if not line.cells and line.at.page not in used and _SCORE.search(line.text):
+            by_page.setdefault(line.at.page, []).append(line)
+    flags = []
+    for page, holding in sorted(by_page.items()):
+        scores = sum(len(_SCORE.findall(line.text)) for line in holding)
+        if scores < MIN_SCORES_IN_PROSE:
+            continue
+        first = holding[0]
+        message = (
+            f"Trang {page} có {scores} số điểm nằm ngoài bảng (như “{first.text[:40]}”): có "
+            "thể là một bảng xếp hạng không nhận ra được đường kẻ hay các cột; số liệu này "
+            "chưa có trong kết quả, cần kiểm tra bản gốc."
+        )
+        found = f"{scores} scores in prose"
+        flags.append(Flag("table_not_read", SEVERITY["table_not_read"], doc_id, message,
+                          expected="a ranking table", actual=found, at=first.at))  # fmt: skip
+    return flags
 
 
 def check_unread_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:
