@@ -186,3 +186,20 @@ def test_a_percentage_is_read_twice_unless_its_total_and_maximum_make_it() -> No
     _, flags = settle(misread, {"83,89": "88,89"})
     unsure = [(f.check, f.actual) for f in flags if f.check == "low_confidence"]
     assert ("low_confidence", "83,89") in unsure
+
+
+def test_a_fitted_scaling_the_printed_maxima_do_not_bear_out_vouches_for_no_column() -> None:
+    # drawn seeds 8202, 8404: a header that lost a column "(55)" leaves components of 15 and 30
+    # points under a total of 100; scores in step with their totals fit "sum × 20/9" exactly,
+    # so every value looked confirmed in the column it was shifted into
+    lost = (*COLUMNS[:2], Column(3, "Bảo mật", "component", "a", Decimal(15)),
+            Column(4, "Nhân lực", "component", "b", Decimal(30)), *COLUMNS[4:])  # fmt: skip
+    rows = [("13.5", "27.0", "90.0"), ("10.8", "21.6", "72.0"), ("9.45", "18.9", "63.0")]
+    rows += [("8.1", "16.2", "54.0")]
+    shifted = table(*(entry(i, *row, str(i)) for i, row in enumerate(rows, 1)), columns=lost)
+    confirmed = confirmed_by_arithmetic(shifted)
+    assert Slot(0, "component", 0) not in confirmed and Slot(0, "total") not in confirmed
+    assert Slot(0, "rank") in confirmed  # the ranks still follow the totals
+    _, flags = settle(shifted, {})  # the second reading agrees on every digit
+    doubted = [f for f in flags if f.check == "low_confidence"]
+    assert len(doubted) == 12 and all("đúng cột" in f.message for f in doubted)

@@ -14,9 +14,10 @@ reading confirms it:
 
 A second reading confirms the digits of a cell, not the column it was put in: where a table
 has components and a total but its totals follow no rule at all (the sum, a mean, a weighting:
-``total_rule_unknown``), its columns are in doubt (a column lost under a garbled header shifts
-every value after it one column left, each read twice alike), and its components and totals
-are confirmed by nothing.
+``total_rule_unknown``), or follow a scaling or weighting nobody stated over components whose
+printed maxima do not make the total's, its columns are in doubt (a column lost under a garbled
+header shifts every value after it one column left, each read twice alike, and weights fitted
+to the columns left can absorb it), and its components and totals are confirmed by nothing.
 
 Every other OCR value gets ``low_confidence`` (warning), tied to its row by ``entry_index``.
 A table most of whose OCR values are unconfirmed gets one ``unreliable_table`` warning: its
@@ -122,8 +123,9 @@ def confirmed_by_arithmetic(table: Table) -> set[Slot]:
     """The values of a table its own arithmetic confirms (see the module's docstring)."""
     confirmed: set[Slot] = set()
     rule = total_rule(table)
+    vouches = not _maxima_fall_short(table, rule)  # else an exact total vouches for no column
     for index, entry in enumerate(table.entries):
-        confirmed |= _by_total(rule, index, entry)
+        confirmed |= _by_total(rule, index, entry) if vouches else set()
         confirmed |= _by_share(index, entry)
         confirmed |= _by_row_number(table, index)
     confirmed |= _by_rank(table)
@@ -215,11 +217,30 @@ def witness_flags(
 
 
 def columns_in_doubt(table: Table) -> bool:
-    """Components and a total whose totals follow no rule (enough rows to tell)."""
+    """Components and a total whose totals follow no rule (enough rows to tell), or follow a
+    rule fitted to the columns read that their printed maxima do not bear out."""
     if not table.components() or not table.has_role("total"):
         return False
     totals = sum(entry.total is not None for entry in table.entries)
-    return totals >= MIN_ROWS_FOR_A_RULE and total_rule(table).kind == "none"
+    if totals < MIN_ROWS_FOR_A_RULE:
+        return False
+    rule = total_rule(table)
+    return rule.kind == "none" or _maxima_fall_short(table, rule)
+
+
+def _maxima_fall_short(table: Table, rule: TotalRule) -> bool:
+    """A scaled or weighted rule nobody stated, over components whose printed maxima add up to
+    less or more than the total's, each on a scale of its own (not the total's, as an index's
+    components are): where a garbled header lost a column, the weights fitted to the columns
+    left stand in for it (scores in step with their totals fit any subset), so an exact total
+    cannot vouch for the column a value was put in. The header's maxima are the decision's
+    own word on how its total is made."""
+    if rule.kind not in ("scaled", "weighted") or rule.stated or table.total_max is None:
+        return False
+    maxima = [column.max_points for column in table.components()]
+    if any(top is None for top in maxima) or all(top == table.total_max for top in maxima):
+        return False
+    return sum(top for top in maxima if top is not None) != table.total_max
 
 
 def misplaced_flag(doc_id: str, table: Table, slot: Slot) -> Flag:
@@ -228,8 +249,9 @@ def misplaced_flag(doc_id: str, table: Table, slot: Slot) -> Flag:
     assert value is not None
     message = (
         f"{_who(entry)}: số “{value.printed}” đọc từ ảnh (trang {value.at.page}) được đọc lại "
-        "giống nhau, nhưng tổng điểm của bảng không theo quy tắc nào nên không chắc số này nằm "
-        "đúng cột; cần đối chiếu bản gốc."
+        "giống nhau, nhưng tổng điểm của bảng không theo quy tắc nào (hoặc theo một hệ số mà "
+        "điểm tối đa của các cột không khớp) nên không chắc số này nằm đúng cột; cần đối chiếu "
+        "bản gốc."
     )
     return Flag("low_confidence", SEVERITY["low_confidence"], doc_id, message, table.index,
                 entry.number, f"a {slot.field} in its column", value.printed, value.at,
