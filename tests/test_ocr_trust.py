@@ -203,3 +203,15 @@ def test_a_fitted_scaling_the_printed_maxima_do_not_bear_out_vouches_for_no_colu
     _, flags = settle(shifted, {})  # the second reading agrees on every digit
     doubted = [f for f in flags if f.check == "low_confidence"]
     assert len(doubted) == 12 and all("đúng cột" in f.message for f in doubted)
+
+
+def test_a_weighted_index_on_the_totals_scale_is_borne_out_by_its_maxima() -> None:
+    # DTI-like: each component out of 100 like the total, the total 0.4·A + 0.6·B
+    index = (*COLUMNS[:2], Column(3, "Hạ tầng", "component", "a", Decimal(100)),
+             Column(4, "Ứng dụng", "component", "b", Decimal(100)), *COLUMNS[4:])  # fmt: skip
+    rows = [("80", "90", "86"), ("70", "60", "64"), ("50", "65", "59"), ("40", "30", "34")]
+    weighted = table(*(entry(i, *row, str(i)) for i, row in enumerate(rows, 1)), columns=index)
+    assert {Slot(0, "component", 0), Slot(0, "total")} <= confirmed_by_arithmetic(weighted)
+    lost = tuple(replace(c, max_points=None) if c.role == "component" else c for c in index)
+    unknown = replace(weighted, columns=lost)  # the header lost the maxima: nothing bears it out
+    assert Slot(0, "total") not in confirmed_by_arithmetic(unknown)

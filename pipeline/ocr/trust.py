@@ -229,18 +229,17 @@ def columns_in_doubt(table: Table) -> bool:
 
 
 def _maxima_fall_short(table: Table, rule: TotalRule) -> bool:
-    """A scaled or weighted rule nobody stated, over components whose printed maxima add up to
-    less or more than the total's, each on a scale of its own (not the total's, as an index's
-    components are): where a garbled header lost a column, the weights fitted to the columns
-    left stand in for it (scores in step with their totals fit any subset), so an exact total
-    cannot vouch for the column a value was put in. The header's maxima are the decision's
-    own word on how its total is made."""
-    if rule.kind not in ("scaled", "weighted") or rule.stated or table.total_max is None:
+    """A scaled or weighted rule nobody stated that the printed maxima do not bear out: they
+    bear out a fitted rule only when every component is on the total's own scale (an index's
+    components, weighted into it). Components each on a scale of their own (or whose maxima
+    the header lost) should make their total by the plain sum; where a garbled header lost a
+    column, the weights fitted to the columns left stand in for it (scores in step with their
+    totals fit any subset), so an exact total cannot vouch for the column a value was put in.
+    The header's maxima are the decision's own word on how its total is made."""
+    if rule.kind not in ("scaled", "weighted") or rule.stated:
         return False
     maxima = [column.max_points for column in table.components()]
-    if any(top is None for top in maxima) or all(top == table.total_max for top in maxima):
-        return False
-    return sum(top for top in maxima if top is not None) != table.total_max
+    return table.total_max is None or any(top != table.total_max for top in maxima)
 
 
 def misplaced_flag(doc_id: str, table: Table, slot: Slot) -> Flag:
