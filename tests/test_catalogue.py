@@ -137,6 +137,13 @@ def test_scores_a_lost_grid_left_in_the_prose_are_told() -> None:
     # a page a table's rows were read from is not said to be lost for the scores beside them
     page = SimpleNamespace(entries=[SimpleNamespace(at=Provenance("fax.tif", 1))])
     assert check_scores_in_prose("x", _scan(cells), (page,)) == []  # type: ignore[arg-type]
+    # an unruled table read as a piece (drawn seed 8307): its other rows, left as prose on the
+    # same page, are told; the scores in the row it read are not counted
+    piece = SimpleNamespace(
+        entries=[SimpleNamespace(at=Provenance("fax.tif", 1, (0, 38, 500, 54)))]
+    )
+    (told,) = check_scores_in_prose("x", _scan("QUYẾT ĐỊNH\n" + cells), (piece,))  # type: ignore[arg-type]
+    assert told.actual == "15 scores in prose"
     # a decision's prose (dates, article numbers, money, "điểm 7,5)") prints no such run
     prose = SEEDS[0].read_text(encoding="utf-8").split("STT")[0]
     prose += "\n1.1. Đối tượng áp dụng; ngày 19.6.2015; 1.500.000 đồng; điểm 7,5).\n"

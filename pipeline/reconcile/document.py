@@ -62,14 +62,15 @@ MIN_SCORES_IN_PROSE = 12  # four rows of three scores; a decision's prose prints
 def check_scores_in_prose(
     doc_id: str, document: Document, tables: tuple[Table, ...] = ()
 ) -> list[Flag]:
-    """table_not_read: a page no ranking table's row was read from whose prose holds scores a
-    table prints ("38.8", "12,6"), many of them. A table the layout lost (a fax's rules broken
-    into dots, the grid never found, each cell read as a line of its own; a photo's page whose
-    grid fell apart) is told, not catalogued as a document without one or left out unsaid."""
-    used = {entry.at.page for table in tables for entry in table.entries}
+    """table_not_read: a page whose prose, outside every row a table was read from, holds
+    scores a table prints ("38.8", "12,6"), many of them. A table the layout lost (a fax's
+    rules broken into dots, the grid never found, each cell read as a line of its own; an
+    unruled table read as a few pieces, its other rows left as prose) is told, not catalogued
+    as a document without one or left out unsaid."""
+    rows = [entry.at for table in tables for entry in table.entries]
     by_page: dict[int, list[Line]] = {}
     for line in document.lines():
-        if not line.cells and line.at.page not in used and _SCORE.search(line.text):
+        if not line.cells and _SCORE.search(line.text) and not _in_a_row(line.at, rows):
             by_page.setdefault(line.at.page, []).append(line)
     flags = []
     for page, holding in sorted(by_page.items()):
@@ -86,6 +87,20 @@ def check_scores_in_prose(
         flags.append(Flag("table_not_read", SEVERITY["table_not_read"], doc_id, message,
                           expected="a ranking table", actual=found, at=first.at))  # fmt: skip
     return flags
+
+
+def _in_a_row(at: Provenance, rows: list[Provenance]) -> bool:
+    """Whether a line lies in a row a table was read from: the row's band of the page where
+    boxes are known (a scan, a PDF), its page otherwise."""
+    for row in rows:
+        if row.page != at.page:
+            continue
+        if at.bbox is None or row.bbox is None:
+            return True
+        middle = (at.bbox[1] + at.bbox[3]) / 2
+        if row.bbox[1] <= middle <= row.bbox[3]:
+            return True
+    return False
 
 
 def check_unread_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:
