@@ -365,6 +365,8 @@ def _title(body: list[str], opening: set[int]) -> str | None:
         if _ends_title(line, parts) or (new_block and not _capitals_go_on(parts, line)):
             break
         parts.append(line)
+        if line.rstrip().endswith("."):
+            break  # the title's own period: a line of its block ends it, and is part of it
     title = " ".join(parts).strip()
     # "Về việc" with a tone OCR lost or swapped ("Vê việc"): the words' shape, not their marks
     about = r"^(?:V/v|V[eêềếểễệ]\s+vi[eêệ]c)\s*:?\s*"
@@ -383,7 +385,7 @@ def _ends_title(line: str, parts: list[str]) -> bool:
         return True
     if parts and parts[0].isupper() != line.isupper():
         return True  # capitals end where mixed case starts, and the other way round
-    return len(line) > 250 or (bool(parts) and line.rstrip().endswith("."))
+    return len(line) > 250
 
 
 def _printed_title(title: str) -> str:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import bad_inputs
 import duckdb
 import pytest
-from conftest import read_csv, run_cli
+from conftest import SEEDS, read_csv, run_cli
 from dataset_inputs import LAOCAI, copies
 from lxml import html
+
+from pipeline.models import Document, Line, Page, Provenance
+from pipeline.reconcile import check_scores_in_prose
 
 NUMBER, DATE = "512/QĐ-UBND", "2017-02-16"
 
@@ -111,3 +115,36 @@ def test_a_store_built_before_the_catalogue_still_reports(archive: Path, tmp_pat
     assert dom.xpath('//section[@class="catalogue"]') == []
     code, _out, err = run_cli("export", "--db", str(db), "--to", str(tmp_path / "x"))
     assert code == 0, err
+
+
+def _scan(text: str) -> Document:
+    """A scanned page's prose lines, one a text line, as the OCR reader gives them."""
+    lines = tuple(
+        Line(line, Provenance("fax.tif", 1, bbox=(0, 20 * i, 500, 20 * i + 12), method="ocr"))
+        for i, line in enumerate(text.splitlines())
+    )
+    return Document("fax", "fax.tif", "0" * 64, "image", (Page(1, lines, method="ocr"),))
+
+
+def test_scores_a_lost_grid_left_in_the_prose_are_told() -> None:
+    # a fax whose rules broke into dots (drawn seed 8203): the grid is never found, its cells
+    # read as lines of their own; the document has no table but must not pass as one without
+    cells = "1 UBND 11.7\n38.8\n12,6 13.6\n6.8 _ 186\n97.1 : sl\n2 UBND 11.6 - | 38.7\n12.6\n"
+    cells += "135. 68\n13.5\n96.7.\n3 UBND 15\n38.4\n12.5\nI3.5\n135 961\n4 UBND 9.4 31.4\n"
+    lost = check_scores_in_prose("x", _scan("QUYẾT ĐỊNH\nPhê duyệt kết quả\n" + cells))
+    assert [(f.check, f.actual) for f in lost] == [("table_not_read", "16 scores in prose")]
+    assert lost[0].at is not None and lost[0].at.bbox == (0, 40, 500, 52)  # "1 UBND 11.7"
+    # a page a table's rows were read from is not said to be lost for the scores beside them
+    page = SimpleNamespace(entries=[SimpleNamespace(at=Provenance("fax.tif", 1))])
+    assert check_scores_in_prose("x", _scan(cells), (page,)) == []  # type: ignore[arg-type]
+    # an unruled table read as a piece (drawn seed 8307): its other rows, left as prose on the
+    # same page, are told; the scores in the row it read are not counted
+    piece = SimpleNamespace(
+        entries=[SimpleNamespace(at=Provenance("fax.tif", 1, (0, 38, 500, 54)))]
+    )
+    (told,) = check_scores_in_prose("x", _scan("QUYẾT ĐỊNH\n" + cells), (piece,))  # type: ignore[arg-type]
+    assert told.actual == "15 scores in prose"
+    # a decision's prose (dates, article numbers, money, "điểm 7,5)") prints no such run
+    prose = SEEDS[0].read_text(encoding="utf-8").split("STT")[0]
+    prose += "\n1.1. Đối tượng áp dụng; ngày 19.6.2015; 1.500.000 đồng; điểm 7,5).\n"
+    assert check_scores_in_prose("x", _scan(prose)) == []

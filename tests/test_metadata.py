@@ -127,3 +127,17 @@ def test_a_rule_under_the_letterhead_is_no_part_of_the_name() -> None:
     text = "UBND TỈNH TUYÊN QUANG -------\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\n"
     meta = read_metadata(text_document(text))
     assert (meta.issuer, meta.province) == ("Ủy ban nhân dân tỉnh Tuyên Quang", "Tuyên Quang")
+
+
+def test_a_title_ends_with_its_own_period_and_keeps_that_line() -> None:
+    # decision-b of the real scans: the title's wrapped last line ends with the printed period
+    text = (
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2605/QĐ-BGDĐT\nHà Nội, ngày 16 tháng 9 năm 2025\n"
+        "QUYẾT ĐỊNH\nVề việc bổ sung công chức làm việc tại Bộ phận Tiếp nhận và Trả kết\n"
+        "quả giải quyết thủ tục hành chính.\nBan hành kèm theo danh sách này.\n"
+    )
+    meta = read_metadata(text_document(text))
+    assert meta.title == (
+        "bổ sung công chức làm việc tại Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ tục "
+        "hành chính."
+    )

@@ -6,6 +6,7 @@ on real crops by test_ocr_second.py and on the scanned fixtures by test_ocr_acce
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from pipeline.models import Column, Entry, Flag, Metadata, Provenance, Table, Value
@@ -152,3 +153,65 @@ def test_a_column_shifted_under_a_lost_header_is_not_confirmed_by_reading_twice(
     assert [f.check for f in flags].count("unreliable_table") == 1
     placed = table(*(entry(i, str(10 + i), str(20 + i), str(30 + 2 * i)) for i in range(1, 5)))
     assert settle(placed, {})[1] == ()  # the sum holds: the columns stand
+
+
+SHARES = (
+    Column(1, "STT", "row_number"),
+    Column(2, "Tên đơn vị", "agency"),
+    Column(3, "Điểm tối đa", "row_max"),
+    Column(4, "Điểm đạt", "total"),
+    Column(5, "Tỷ lệ", "percent"),
+    Column(6, "Xếp hạng", "rank"),
+)
+
+
+def shared(row: int, top: str, total: str, percent: str, rank: str) -> Entry:
+    """A scanned row of a table ranked by each unit's share of its own maximum."""
+    plain = entry(row, None, None, total, rank)
+    return replace(plain, components=(), row_max=value(top, row, 3), percent=value(percent, row, 5))
+
+
+def test_a_percentage_is_read_twice_unless_its_total_and_maximum_make_it() -> None:
+    # percent, total and per-row maximum went out unflagged whatever they read: no slot held them
+    rows = table(shared(1, "90", "80", "88,89", "1"), shared(2, "100", "85,5", "85,50", "2"),
+                 columns=SHARES)  # fmt: skip
+    confirmed = confirmed_by_arithmetic(rows)
+    for index in (0, 1):
+        assert {Slot(index, "percent"), Slot(index, "total"), Slot(index, "row_max")} <= confirmed
+        assert Slot(index, "rank") in confirmed  # ranked by the percentage, not the points
+    assert settle(rows, None)[1] == ()
+    misread = table(shared(1, "90", "80", "83,89", "1"), shared(2, "100", "85,5", "85,50", "2"),
+                    columns=SHARES)  # fmt: skip
+    assert Slot(0, "percent") not in confirmed_by_arithmetic(misread)
+    _, flags = settle(misread, {"83,89": "88,89"})
+    unsure = [(f.check, f.actual) for f in flags if f.check == "low_confidence"]
+    assert ("low_confidence", "83,89") in unsure
+
+
+def test_a_fitted_scaling_the_printed_maxima_do_not_bear_out_vouches_for_no_column() -> None:
+    # drawn seeds 8202, 8404: a header that lost a column "(55)" leaves components of 15 and 30
+    # points under a total of 100; scores in step with their totals fit "sum × 20/9" exactly,
+    # so every value looked confirmed in the column it was shifted into
+    lost = (*COLUMNS[:2], Column(3, "Bảo mật", "component", "a", Decimal(15)),
+            Column(4, "Nhân lực", "component", "b", Decimal(30)), *COLUMNS[4:])  # fmt: skip
+    rows = [("13.5", "27.0", "90.0"), ("10.8", "21.6", "72.0"), ("9.45", "18.9", "63.0")]
+    rows += [("8.1", "16.2", "54.0")]
+    shifted = table(*(entry(i, *row, str(i)) for i, row in enumerate(rows, 1)), columns=lost)
+    confirmed = confirmed_by_arithmetic(shifted)
+    assert Slot(0, "component", 0) not in confirmed and Slot(0, "total") not in confirmed
+    assert Slot(0, "rank") in confirmed  # the ranks still follow the totals
+    _, flags = settle(shifted, {})  # the second reading agrees on every digit
+    doubted = [f for f in flags if f.check == "low_confidence"]
+    assert len(doubted) == 12 and all("đúng cột" in f.message for f in doubted)
+
+
+def test_a_weighted_index_on_the_totals_scale_is_borne_out_by_its_maxima() -> None:
+    # DTI-like: each component out of 100 like the total, the total 0.4·A + 0.6·B
+    index = (*COLUMNS[:2], Column(3, "Hạ tầng", "component", "a", Decimal(100)),
+             Column(4, "Ứng dụng", "component", "b", Decimal(100)), *COLUMNS[4:])  # fmt: skip
+    rows = [("80", "90", "86"), ("70", "60", "64"), ("50", "65", "59"), ("40", "30", "34")]
+    weighted = table(*(entry(i, *row, str(i)) for i, row in enumerate(rows, 1)), columns=index)
+    assert {Slot(0, "component", 0), Slot(0, "total")} <= confirmed_by_arithmetic(weighted)
+    lost = tuple(replace(c, max_points=None) if c.role == "component" else c for c in index)
+    unknown = replace(weighted, columns=lost)  # the header lost the maxima: nothing bears it out
+    assert Slot(0, "total") not in confirmed_by_arithmetic(unknown)

@@ -574,3 +574,16 @@ def test_a_table_run_together_that_ends_its_line_in_a_name_without_values_is_rea
     (table,) = tables_of(text)
     assert [_printed(e.rank) for e in table.entries][:4] == ["01", "02", "03", "04"]
     assert [_printed(e.total) for e in table.entries][:4] == ["0,940", "0,938", "0,840", "0,816"]
+
+
+def test_a_part_in_step_with_the_total_is_no_percentage_of_it() -> None:
+    """Drawn seed 8202: a component whose header lost its maximum "(15)" runs at 3/20 of the
+    total in every row; a percentage is the total over a whole maximum (× 100/M or × 1/M), and
+    100 ÷ 3/20 is none, so the column stays a component (it had taken the rank check with it)."""
+    rows = [("94.5", "14.2", "80.3"), ("86.6", "13.0", "73.6"), ("85.2", "12.8", "72.4")]
+    rows += [("81.9", "12.3", "69.6"), ("76.0", "11.4", "64.6")]
+    text = "STT\tCơ quan\tA\tB\tTổng điểm\n" + "".join(
+        f"{i}\tSở {chr(64 + i)}\t{a}\t{b}\t{t}\n" for i, (t, a, b) in enumerate(rows, 1)
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", "component", "component", "total"]

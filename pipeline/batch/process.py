@@ -23,7 +23,12 @@ from pipeline.models import Document, DocumentResult, Flag, Line, Metadata, Prov
 from pipeline.ocr.correct import settle_tables
 from pipeline.ocr.spaces import restore_spaces
 from pipeline.ocr.trust import crop_witness, temper
-from pipeline.reconcile import check_passed_over, check_unread_pages, reconcile
+from pipeline.reconcile import (
+    check_passed_over,
+    check_scores_in_prose,
+    check_unread_pages,
+    reconcile,
+)
 from pipeline.registry import Registry
 from pipeline.tables import scan_tables
 
@@ -80,7 +85,8 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
             job.doc_id, tables, settings.ocr.low_confidence, settings.reconcile, witness
         )
     flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
-    flags = temper(flags + ocr_flags) + page_flags
+    lost = () if scan.passed_over else tuple(check_scores_in_prose(job.doc_id, document, tables))
+    flags = temper(flags + ocr_flags) + lost + page_flags
     review = review_for(job.doc_id, tables, metadata, registry)
     return _read(job, document, metadata, tables=tables, flags=flags, review=review)
 
@@ -131,12 +137,13 @@ def catalogued(
     """A document read whole but holding no ranking table: ``no_table``, its metadata kept.
 
     Not a failure (an archive holds letters, plans and reports beside its rankings): it is
-    listed with what it says of itself. A grid of numbers that could not be read as a ranking
-    (``table_not_read``) and pages not read or damaged (``page_not_read``, ``page_damaged``)
-    keep their flags, so a ranking that was there and missed never passes unnoticed.
+    listed with what it says of itself. A grid of numbers that could not be read as a ranking,
+    or scores left in its prose by a table whose grid was lost (``table_not_read``), and pages
+    not read or damaged (``page_not_read``, ``page_damaged``) keep their flags, so a ranking
+    that was there and missed never passes unnoticed.
     """
-    flags = tuple(check_passed_over(job.doc_id, passed_over)) + page_flags
-    return _read(job, document, metadata, flags=flags, status=NO_TABLE)
+    lost = check_passed_over(job.doc_id, passed_over) or check_scores_in_prose(job.doc_id, document)
+    return _read(job, document, metadata, flags=tuple(lost) + page_flags, status=NO_TABLE)
 
 
 def check_damaged_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:

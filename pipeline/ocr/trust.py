@@ -5,16 +5,19 @@ reading confirms it:
 
 - its row's or column's arithmetic: a total its components make exactly by the table's rule
   confirms the total and every weighted component (one misread digit cannot keep an exact
-  sum); a rank the totals give (competition ranking) confirms the rank; an STT that follows
-  the row above, precedes the row below or equals its position confirms the STT;
+  sum); a percentage its row's total and per-row maximum make (÷, × 100 or × 1, as printed)
+  confirms all three; a rank the totals (or the percentages, where printed) give by
+  competition ranking confirms the rank; an STT that follows the row above, precedes the
+  row below or equals its position confirms the STT;
 - or a second, independent reading of the same crop (PP-OCRv4, ``pipeline.ocr.second``) that
   gives the same number. Only what the arithmetic leaves unconfirmed is read twice.
 
 A second reading confirms the digits of a cell, not the column it was put in: where a table
 has components and a total but its totals follow no rule at all (the sum, a mean, a weighting:
-``total_rule_unknown``), its columns are in doubt (a column lost under a garbled header shifts
-every value after it one column left, each read twice alike), and its components and totals
-are confirmed by nothing.
+``total_rule_unknown``), or follow a scaling or weighting nobody stated over components whose
+printed maxima do not make the total's, its columns are in doubt (a column lost under a garbled
+header shifts every value after it one column left, each read twice alike, and weights fitted
+to the columns left can absorb it), and its components and totals are confirmed by nothing.
 
 Every other OCR value gets ``low_confidence`` (warning), tied to its row by ``entry_index``.
 A table most of whose OCR values are unconfirmed gets one ``unreliable_table`` warning: its
@@ -35,7 +38,7 @@ from pipeline.models import Document, Entry, Flag, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.common import SEVERITY, WARNING
 from pipeline.reconcile.rows import competition_ranks
-from pipeline.reconcile.rules import TotalRule, total_rule
+from pipeline.reconcile.rules import TotalRule, agrees, total_rule
 from pipeline.reconcile.totals import computed_total
 
 # A function that reads an OCR value's crop again; None when there is no crop to read.
@@ -47,7 +50,7 @@ ROW_ERRORS = frozenset(
     {"sum_mismatch", "over_max", "total_out_of_range", "rank_mismatch", "band_mismatch",
      "unreadable_value"}
 )  # fmt: skip
-FIELDS = ("row_number", "total", "rank")
+FIELDS = ("row_number", "total", "rank", "row_max", "percent")  # the scalar values of a row
 PLACED_BY_ARITHMETIC = frozenset({"component", "total"})  # their column rests on the total rule
 MIN_ROWS_FOR_A_RULE = 3  # fewer totals tell no rule (reconcile.rules.total_rule)
 
@@ -57,7 +60,7 @@ class Slot:
     """Where a value sits in a table: entry position (0-based), field, component position."""
 
     entry: int
-    field: str  # row_number | total | rank | component
+    field: str  # row_number | total | rank | row_max | percent | component
     position: int = -1
 
     def get(self, table: Table) -> Value | None:
@@ -78,6 +81,10 @@ class Slot:
             changed = replace(entry, total=value)
         elif self.field == "rank":
             changed = replace(entry, rank=value)
+        elif self.field == "row_max":
+            changed = replace(entry, row_max=value)
+        elif self.field == "percent":
+            changed = replace(entry, percent=value)
         else:
             changed = replace(entry, row_number=value)
         entries = list(table.entries)
@@ -116,8 +123,10 @@ def confirmed_by_arithmetic(table: Table) -> set[Slot]:
     """The values of a table its own arithmetic confirms (see the module's docstring)."""
     confirmed: set[Slot] = set()
     rule = total_rule(table)
+    vouches = not _maxima_fall_short(table, rule)  # else an exact total vouches for no column
     for index, entry in enumerate(table.entries):
-        confirmed |= _by_total(rule, index, entry)
+        confirmed |= _by_total(rule, index, entry) if vouches else set()
+        confirmed |= _by_share(index, entry)
         confirmed |= _by_row_number(table, index)
     confirmed |= _by_rank(table)
     return confirmed
@@ -136,6 +145,20 @@ def _by_total(rule: TotalRule, index: int, entry: Entry) -> set[Slot]:
     return {Slot(index, "total"), *weighted}
 
 
+def _by_share(index: int, entry: Entry) -> set[Slot]:
+    """A percentage its row's total and maximum make (total ÷ maximum × 100, or × 1, as
+    printed): the three readings confirm each other."""
+    parts = (entry.percent, entry.total, entry.row_max)
+    if any(value is None or value.number is None or not value.number for value in parts):
+        return set()
+    percent, total, top = (value.number for value in parts if value is not None)
+    assert percent is not None and total is not None and top is not None
+    share = Fraction(total) / Fraction(top)
+    if not any(agrees(share * scale, percent) for scale in (100, 1)):
+        return set()
+    return {Slot(index, "percent"), Slot(index, "total"), Slot(index, "row_max")}
+
+
 def _by_row_number(table: Table, index: int) -> set[Slot]:
     """An STT that follows the row above, precedes the row below or is its position."""
     entries = table.entries
@@ -150,12 +173,15 @@ def _by_row_number(table: Table, index: int) -> set[Slot]:
 
 
 def _by_rank(table: Table) -> set[Slot]:
-    """Ranks the totals give, by competition ranking (ties share a rank)."""
+    """Ranks the totals give (the percentages, where the table prints them: the rows are
+    ranked by those), by competition ranking (ties share a rank)."""
+    by_percent = any(entry.percent is not None for entry in table.entries)
     scored = [
-        (index, entry.rank.number, entry.total.number)
+        (index, entry.rank.number, score.number)
         for index, entry in enumerate(table.entries)
         if entry.rank is not None and entry.rank.number is not None
-        and entry.total is not None and entry.total.number is not None
+        and (score := entry.percent if by_percent else entry.total) is not None
+        and score.number is not None
     ]  # fmt: skip
     expected = competition_ranks([total for _, _, total in scored])
     return {
@@ -191,11 +217,29 @@ def witness_flags(
 
 
 def columns_in_doubt(table: Table) -> bool:
-    """Components and a total whose totals follow no rule (enough rows to tell)."""
+    """Components and a total whose totals follow no rule (enough rows to tell), or follow a
+    rule fitted to the columns read that their printed maxima do not bear out."""
     if not table.components() or not table.has_role("total"):
         return False
     totals = sum(entry.total is not None for entry in table.entries)
-    return totals >= MIN_ROWS_FOR_A_RULE and total_rule(table).kind == "none"
+    if totals < MIN_ROWS_FOR_A_RULE:
+        return False
+    rule = total_rule(table)
+    return rule.kind == "none" or _maxima_fall_short(table, rule)
+
+
+def _maxima_fall_short(table: Table, rule: TotalRule) -> bool:
+    """A scaled or weighted rule nobody stated that the printed maxima do not bear out: they
+    bear out a fitted rule only when every component is on the total's own scale (an index's
+    components, weighted into it). Components each on a scale of their own (or whose maxima
+    the header lost) should make their total by the plain sum; where a garbled header lost a
+    column, the weights fitted to the columns left stand in for it (scores in step with their
+    totals fit any subset), so an exact total cannot vouch for the column a value was put in.
+    The header's maxima are the decision's own word on how its total is made."""
+    if rule.kind not in ("scaled", "weighted") or rule.stated:
+        return False
+    maxima = [column.max_points for column in table.components()]
+    return table.total_max is None or any(top != table.total_max for top in maxima)
 
 
 def misplaced_flag(doc_id: str, table: Table, slot: Slot) -> Flag:
@@ -204,8 +248,9 @@ def misplaced_flag(doc_id: str, table: Table, slot: Slot) -> Flag:
     assert value is not None
     message = (
         f"{_who(entry)}: số “{value.printed}” đọc từ ảnh (trang {value.at.page}) được đọc lại "
-        "giống nhau, nhưng tổng điểm của bảng không theo quy tắc nào nên không chắc số này nằm "
-        "đúng cột; cần đối chiếu bản gốc."
+        "giống nhau, nhưng tổng điểm của bảng không theo quy tắc nào (hoặc theo một hệ số mà "
+        "điểm tối đa của các cột không khớp) nên không chắc số này nằm đúng cột; cần đối chiếu "
+        "bản gốc."
     )
     return Flag("low_confidence", SEVERITY["low_confidence"], doc_id, message, table.index,
                 entry.number, f"a {slot.field} in its column", value.printed, value.at,

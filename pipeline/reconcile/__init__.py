@@ -21,7 +21,12 @@ from pipeline.reconcile.bands import (
     check_bands_known,
 )
 from pipeline.reconcile.common import ERROR, INFO, OCR_NEEDED, SEVERITY, WARNING
-from pipeline.reconcile.document import check_metadata, check_passed_over, check_unread_pages
+from pipeline.reconcile.document import (
+    check_metadata,
+    check_passed_over,
+    check_scores_in_prose,
+    check_unread_pages,
+)
 from pipeline.reconcile.rows import (
     check_cut_rows,
     check_duplicates,
@@ -53,6 +58,7 @@ __all__ = [
     "WARNING",
     "TotalRule",
     "check_passed_over",
+    "check_scores_in_prose",
     "check_unread_pages",
     "competition_ranks",
     "computed_total",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 
 from pipeline.models import Document, Flag, Line, Metadata, Provenance, Table
@@ -50,6 +51,56 @@ def check_passed_over(doc_id: str, passed_over: tuple[Line, ...]) -> list[Flag]:
                  expected="a ranking header", actual=first_row.text[:120], at=first_row.at)
         )  # fmt: skip
     return flags
+
+
+# A score as tables print it ("38.8", "12,6"): one to three digits and one or two decimals, not
+# part of a date ("19.6.2015"), a thousands group ("1.500") or a numbering ("1.1. Đối tượng")
+_SCORE = re.compile(r"(?<![\d.,/])\d{1,3}[.,]\d{1,2}(?![\d/]|[.,]\d|\.\s|\))")
+MIN_SCORES_IN_PROSE = 12  # four rows of three scores; a decision's prose prints none
+
+
+def check_scores_in_prose(
+    doc_id: str, document: Document, tables: tuple[Table, ...] = ()
+) -> list[Flag]:
+    """table_not_read: a page whose prose, outside every row a table was read from, holds
+    scores a table prints ("38.8", "12,6"), many of them. A table the layout lost (a fax's
+    rules broken into dots, the grid never found, each cell read as a line of its own; an
+    unruled table read as a few pieces, its other rows left as prose) is told, not catalogued
+    as a document without one or left out unsaid."""
+    rows = [entry.at for table in tables for entry in table.entries]
+    by_page: dict[int, list[Line]] = {}
+    for line in document.lines():
+        if not line.cells and _SCORE.search(line.text) and not _in_a_row(line.at, rows):
+            by_page.setdefault(line.at.page, []).append(line)
+    flags = []
+    for page, holding in sorted(by_page.items()):
+        scores = sum(len(_SCORE.findall(line.text)) for line in holding)
+        if scores < MIN_SCORES_IN_PROSE:
+            continue
+        first = holding[0]
+        message = (
+            f"Trang {page} có {scores} số điểm nằm ngoài bảng (như “{first.text[:40]}”): có "
+            "thể là một bảng xếp hạng không nhận ra được đường kẻ hay các cột; số liệu này "
+            "chưa có trong kết quả, cần kiểm tra bản gốc."
+        )
+        found = f"{scores} scores in prose"
+        flags.append(Flag("table_not_read", SEVERITY["table_not_read"], doc_id, message,
+                          expected="a ranking table", actual=found, at=first.at))  # fmt: skip
+    return flags
+
+
+def _in_a_row(at: Provenance, rows: list[Provenance]) -> bool:
+    """Whether a line lies in a row a table was read from: the row's band of the page where
+    boxes are known (a scan, a PDF), its page otherwise."""
+    for row in rows:
+        if row.page != at.page:
+            continue
+        if at.bbox is None or row.bbox is None:
+            return True
+        middle = (at.bbox[1] + at.bbox[3]) / 2
+        if row.bbox[1] <= middle <= row.bbox[3]:
+            return True
+    return False
 
 
 def check_unread_pages(doc_id: str, document: Document) -> tuple[Flag, ...]:

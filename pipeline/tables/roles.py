@@ -230,6 +230,8 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
         if len(ratios) < 3:
             continue
         ratio = sorted(ratios)[len(ratios) // 2].limit_denominator(1000)
+        if not ratio or ((100 / ratio).denominator != 1 and (1 / ratio).denominator != 1):
+            continue  # a share of a whole maximum (× 100 or × 1): 3/20 of a total is a part
         pairs = [(p, t) for p, t in zip(values[index], values[total], strict=True) if p and t]
         if ratio != 1 and not all(places(p) >= 1 for p, _ in pairs):
             continue  # whole numbers round too coarsely to tell a share from a correlated part
