@@ -113,3 +113,16 @@ def test_an_aligned_row_numbered_on_with_a_name_and_no_values_is_a_row() -> None
     rows = [line for line in page.lines if line.grid is not None]
     assert [cell.text for cell in rows[-1].cells] == ["4", "Sở Giáo dục và Đào tạo", "", ""]
     assert not rows[-1].cut
+
+
+def test_a_table_whose_number_lines_do_not_hold_together_is_read_to_its_end() -> None:
+    # OCR text of a drawn fax page (ocrtrust's seed): numbers broken over lines, a line
+    # "135 961" that looks numbered; the aligned reader once went round on it for ever
+    text = (
+        "QUYẾT ĐỊNH\nPhê duyệt kết quả\n1 UBND 11.7\n38.8\n12,6 13.6\n"
+        "6.8 _ 186\n97.1 : sl\n2 UBND 11.6 - | 38.7\n12.6\n135. 68\n"
+        "13.5\n96.7.\n3 UBND 15\n38.4\n12.5\n"
+        "I3.5\n135 961\n4 UBND 9.4 31.4\n\n"
+    )
+    pages = read_text(text, "fax.txt")
+    assert sum(len(page.lines) for page in pages) >= 1

@@ -184,7 +184,7 @@ def find_aligned(lines: list[str]) -> list[tuple[int, Block]]:
             index += 1
             continue
         found.append(block)
-        index = block[1].end
+        index = max(block[1].end, index + 1)  # a block always moves the reading on
     return found
 
 
@@ -206,6 +206,8 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
     start = _body_start(lines, index, floor, columns.values_start, first.on_line)
     name_start = columns.name_start if columns.has_stt else 0
     rows, gaps, end = _body(lines, start, columns.values_start, name_start)
+    if sum(row.stt is not None for row in rows) < 2:
+        return None  # read from the name column's start, the rows do not hold together
     top, header = header_above(lines, start, floor)
     _share_fragments(rows, gaps)
     raw = header_rows(header, columns) + _body_rows(rows, columns, lines)
