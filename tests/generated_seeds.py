@@ -133,4 +133,5 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9600093, "text:spaced"),  # two years of a rank-only list: units named twice, 36 phantom rows
     (1796572151, "text:cells_tight"),  # CI: every cell right; the planted over_max missed (maxima)
     (9150003, "text:cells_blank"),  # fresh seed: a rank-only list with no header: no table read
+    (1796581339, "text:stacked"),  # CI: the caption above "Sô TT" taken as a header cell, shifted
 ]
