@@ -44,7 +44,7 @@ def find_labelled(lines: list[str]) -> list[tuple[int, Block]]:
         records, end = _records_from(lines, index)
         block = _block(records, end)
         if block is None:
-            index += 1
+            index = max(index + 1, end)  # its records are no table, nor are any of them
             continue
         found.append((records[0].line, block))
         index = end

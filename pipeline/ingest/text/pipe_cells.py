@@ -38,7 +38,7 @@ def find_pipe_cells(lines: list[str]) -> list[tuple[int, Block]]:
         rows, end = _rows_from(lines, index)
         block = _block(rows, end)
         if block is None:
-            index += 1
+            index = max(index + 1, end)  # these rows are no table, nor are any of them
             continue
         found.append((index, block))
         index = end
