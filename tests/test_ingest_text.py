@@ -85,34 +85,29 @@ def test_a_pipe_row_the_text_ends_inside_keeps_what_it_prints() -> None:
     assert [line.grid for line in page.lines][-2:] == [None, None]  # the text goes on after it
 
 
-def test_an_aligned_table_ending_inside_a_numbered_name_keeps_that_row_cut() -> None:
-    text = (
-        "STT  Tên đơn vị                 Điểm   Hạng\n"
-        "1    Sở Tài chính               82.0   1\n"
-        "2    Sở Y tế                    80.5   2\n"
-        "3    Sở Xây dựng                68.8   3\n"
-        "4    Sở Giáo dục và Đào tạo"
-    )
-    (page,) = read_text(text, "cut.txt")
-    rows = [line for line in page.lines if line.grid is not None]
-    assert [cell.text for cell in rows[-1].cells] == ["4", "Sở Giáo dục và Đào tạo", "", ""]
-    assert rows[-1].cut
+_ALIGNED = (
+    "STT  Tên đơn vị                 Điểm   Hạng\n"
+    "1    Sở Tài chính               82.0   1\n"
+    "2    Sở Y tế                    80.5   2\n"
+    "3    Sở Xây dựng                68.8   3\n"
+    "4    Sở Giáo dục và Đào tạo"
+)
 
 
-def test_an_aligned_row_numbered_on_with_a_name_and_no_values_is_a_row() -> None:
-    text = (
-        "STT  Tên đơn vị                 Điểm   Hạng\n"
-        "1    Sở Tài chính               82.0   1\n"
-        "2    Sở Y tế                    80.5   2\n"
-        "3    Sở Xây dựng                68.8   3\n"
-        "4    Sở Giáo dục và Đào tạo\n"
-        "\n"
-        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
-    )
-    (page,) = read_text(text, "unit.txt")
+@pytest.mark.parametrize(
+    ("after", "cut"),
+    [
+        ("", True),  # the text ends inside the row: cut
+        ("\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n", False),  # a unit, no values
+    ],
+)
+def test_an_aligned_row_numbered_on_with_a_name_and_no_values_is_the_last_row(
+    after: str, cut: bool
+) -> None:
+    (page,) = read_text(_ALIGNED + after, "unit.txt")
     rows = [line for line in page.lines if line.grid is not None]
     assert [cell.text for cell in rows[-1].cells] == ["4", "Sở Giáo dục và Đào tạo", "", ""]
-    assert not rows[-1].cut
+    assert rows[-1].cut is cut
 
 
 def test_a_table_whose_number_lines_do_not_hold_together_is_read_to_its_end() -> None:

@@ -54,7 +54,10 @@ class PageContent(NamedTuple):
     glyphs: list[Glyph]
     rules: list[Rule]
     encoding: str | None = None  # legacy encodings decoded on the page (Page.encoding)
-    drawn: int | None = None  # objects other than text (images, paths, shadings); None: unknown
+    # objects other than text, None where the engine did not count (pdfplumber): paths, and
+    # pictures (images, shadings)
+    paths: int | None = None
+    pictures: int | None = None
 
 
 def box_rules(box: tuple, thickness: float) -> list[Rule]:

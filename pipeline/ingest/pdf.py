@@ -14,10 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import count
 from pathlib import Path
-from typing import Any
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptFile
 from pipeline.geometry.layout import LayoutSettings, build_page
@@ -26,8 +24,6 @@ from pipeline.ingest.pdf_breaks import join_rows_cut_by_page_breaks
 from pipeline.ingest.pdf_legacy import decode_page
 from pipeline.ingest.pdf_sources import (
     CORRUPT_MESSAGE,
-    open_pdfium,
-    pdfium_page,
     pdfium_pages,
     pdfplumber_pages,
 )
@@ -72,9 +68,7 @@ def read_pdf(
         text_page(decode_page(content), source_file, settings, grid_ids)
         for content in page_contents(path, settings)
     )
-    pages = join_rows_cut_by_page_breaks(
-        read_short_text_pages(path, pages, source_file, settings, grid_ids)
-    )
+    pages = join_rows_cut_by_page_breaks(pages)
     if not damaged_stream and all(page.method == "pdf" for page in pages):
         return pages
     damaged = damaged_pages(path, limits.max_stream_mb)
@@ -112,56 +106,6 @@ def text_page(
     return build_page(content._replace(glyphs=glyphs), source_file, settings, grid_ids)
 
 
-def read_short_text_pages(
-    path: Path,
-    pages: tuple[Page, ...],
-    source_file: str,
-    settings: PdfSettings,
-    grid_ids: Iterator[int],
-) -> tuple[Page, ...]:
-    """Pages too short in letters for a real text layer that are one all the same: no image
-    for OCR to read, no glyphs drawn as outlines, only the few words of the layer (the signer's
-    name alone on the last page: "Đinh Anh Thắng", which OCR reads "Đỉnh")."""
-    short = [page.number for page in pages if page.method == OCR_NEEDED]
-    if not short:
-        return pages
-    read: dict[int, Page] = {}
-    document = open_pdfium(path)
-    try:
-        for number in short:
-            page = document[number - 1]
-            try:
-                if not drawn_in_text(page.raw):
-                    continue
-                content = decode_page(pdfium_page(page, number, settings.rule_thickness))
-                glyphs = fold_marks(content.glyphs)
-                if any(glyph.text.isalpha() for glyph in glyphs):
-                    content = content._replace(glyphs=glyphs)
-                    read[number] = build_page(content, source_file, settings, grid_ids)
-            finally:
-                page.close()
-    finally:
-        document.close()
-    return tuple(read.get(page.number, page) for page in pages)
-
-
-def drawn_in_text(parent: Any, is_form: bool = False) -> bool:
-    """Whether a page (or form) prints no image and too few paths for glyphs drawn as
-    outlines (a path a glyph: hundreds on a page of text): its text layer is all it holds."""
-    count = pdfium_c.FPDFFormObj_CountObjects if is_form else pdfium_c.FPDFPage_CountObjects
-    get = pdfium_c.FPDFFormObj_GetObject if is_form else pdfium_c.FPDFPage_GetObject
-    paths = 0
-    for index in range(count(parent)):
-        handle = get(parent, index)
-        kind = pdfium_c.FPDFPageObj_GetType(handle)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            return False
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and not drawn_in_text(handle, True):
-            return False
-        paths += kind == pdfium_c.FPDF_PAGEOBJ_PATH
-    return paths <= MAX_PATHS_BESIDE_TEXT
-
-
 def readable_text_layer(glyphs: list[Glyph]) -> bool:
     """Whether a page's text layer is real text, not nothing or an OCR layer gone wrong.
 
@@ -182,16 +126,19 @@ def readable_text_layer(glyphs: list[Glyph]) -> bool:
 
 
 def only_text(content: PageContent, glyphs: list[Glyph]) -> bool:
-    """Whether a page's few letters are all it holds: no image, path or shading besides its
-    text objects (a signature block run over onto a page of its own, "Nơi nhận" and a name).
-    OCR would read the same letters off a rendering of them. A scan carries its image, text
-    drawn as outlines carries its paths, and a page without a glyph may have lost its content
-    stream (``damaged_pages`` looks): those still go to OCR. So does a text layer of odd
-    characters (a font without a Unicode map), which a rendering may read better."""
-    if not glyphs or content.drawn != 0:  # None: the engine did not count (pdfplumber)
+    """Whether a page's few letters are all it holds: no image or shading, at most a few rules
+    or a box besides its text objects (a signature block run over onto a page of its own,
+    "Nơi nhận" and a name; the signer's name alone on the last page, "Đinh Anh Thắng", which
+    OCR reads "Đỉnh"). OCR would only read the same letters worse off a rendering of them. A
+    scan carries its image, text drawn as outlines carries hundreds of paths, and a page without
+    a letter may have lost its content stream (``damaged_pages`` looks): those still go to OCR.
+    So does a text layer of odd characters (a font without a Unicode map), which a rendering
+    may read better (pdfplumber sees no shading: a page of one is read as text there)."""
+    if content.pictures != 0 or content.paths is None or content.paths > MAX_PATHS_BESIDE_TEXT:
         return False
     firsts = "".join("".join([glyph.text[:1] for glyph in glyphs]).split())
-    return all(" " < char < "\x7f" or _plain_character(char) for char in set(firsts))
+    plain = all(" " < char < "\x7f" or _plain_character(char) for char in set(firsts))
+    return plain and any(char.isalpha() for char in firsts)
 
 
 def _plain_character(char: str) -> bool:

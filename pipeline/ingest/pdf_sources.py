@@ -93,8 +93,8 @@ def pdfium_page(page: pdfium.PdfPage, number: int, thickness: float) -> PageCont
     finally:
         text_page.close()
     rules: list[Rule] = []
-    drawn = collect_rules(page.raw, False, IDENTITY, affine, thickness, rules)
-    return PageContent(number, width, height, glyphs, rules, drawn=drawn)
+    paths, pictures = collect_rules(page.raw, False, IDENTITY, affine, thickness, rules)
+    return PageContent(number, width, height, glyphs, rules, paths=paths, pictures=pictures)
 
 
 def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
@@ -193,24 +193,26 @@ def compose(inner: Affine, outer: Affine) -> Affine:
 
 def collect_rules(
     parent: Any, is_form: bool, matrix: Affine, affine: Affine, thickness: float, out: list[Rule]
-) -> int:
+) -> tuple[int, int]:
     """Walk page (or form) objects, recursing into forms, adding the rules of path objects;
-    returns how many objects other than text and forms it met (images, paths, shadings)."""
+    returns how many paths and how many pictures (images, shadings) it met."""
     count_objects = pdfium_c.FPDFFormObj_CountObjects if is_form else pdfium_c.FPDFPage_CountObjects
     get_object = pdfium_c.FPDFFormObj_GetObject if is_form else pdfium_c.FPDFPage_GetObject
-    drawn = 0
+    paths = pictures = 0
     for index in range(count_objects(parent)):
         handle = get_object(parent, index)
         kind = pdfium_c.FPDFPageObj_GetType(handle)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             out.extend(path_rules(handle, matrix, affine, thickness))
+            paths += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            drawn += collect_rules(
+            inner = collect_rules(
                 handle, True, compose(object_matrix(handle), matrix), affine, thickness, out
             )
-            continue
-        drawn += kind != pdfium_c.FPDF_PAGEOBJ_TEXT
-    return drawn
+            paths, pictures = paths + inner[0], pictures + inner[1]
+        elif kind != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            pictures += 1
+    return paths, pictures
 
 
 def object_matrix(handle: Any) -> Affine:
@@ -326,4 +328,8 @@ def pdfplumber_page(page: Any, thickness: float) -> PageContent:
             box = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
             if min(box[2] - box[0], box[3] - box[1]) <= thickness:
                 rules.extend(box_rules(box, thickness))
-    return PageContent(page.page_number, float(page.width), float(page.height), glyphs, rules)
+    paths = len(page.lines) + len(page.rects) + len(page.curves)
+    size = (float(page.width), float(page.height))
+    return PageContent(
+        page.page_number, *size, glyphs, rules, paths=paths, pictures=len(page.images)
+    )
