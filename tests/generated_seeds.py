@@ -122,6 +122,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9420195, "text:tabs"),  # fresh seed: a 5-row group scored by its sibling group's weights
     (9430043, "text:runon"),  # fresh seed: the mean, not 1/7 … 13/92 taking the planted row in
     (9430120, "text:stacked"),  # fresh seed: ranks 1, 2, 3, 3 … 10, the last printed 13th
+    (9700113, "text:stacked"),  # fresh seed: a last unit without values, then the next caption
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
