@@ -587,3 +587,27 @@ def test_a_part_in_step_with_the_total_is_no_percentage_of_it() -> None:
     )
     (table,) = tables_of(text)
     assert _roles(table) == ["row_number", "agency", "component", "component", "total"]
+
+
+def test_a_count_that_is_also_the_ranking_of_the_total_is_read_as_the_rank_with_a_doubt() -> None:
+    rows = [("1", "Sở Tư pháp", "92,40"), ("2", "Sở Y tế", "88,15"), ("3", "Sở Xây dựng", "80,02")]
+    rows += [("4", "Sở Nội vụ", "75,60"), ("5", "Sở Công Thương", "61,33"), ("6", "Sở GTVT", "60")]
+    text = "Kết quả như sau:\n\n" + "".join(f"{r} {n} {v}\n" for r, n, v in rows)
+    (table,) = tables_of(text)
+    # no word says STT or rank: either way each row's figure is its place by the total
+    assert _roles(table) == ["rank", "agency", "total"]
+    assert [_printed(e.rank) for e in table.entries] == [r[0] for r in rows]
+    assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt
+
+
+def test_stt_opening_a_header_no_reading_splits_keeps_the_count_the_row_number() -> None:
+    rows = [("1", "Sở Tư pháp", "92,40"), ("2", "Sở Y tế", "88,15"), ("3", "Sở Xây dựng", "80,02")]
+    rows += [("4", "Sở Nội vụ", "75,60"), ("5", "Sở Công Thương", "61,33"), ("6", "Sở GTVT", "60")]
+    lines = [f"{r} {n} {v}" for r, n, v in rows]
+    above = "STT Tên cơ quan, đơn vị được đánh giá Tổng hợp\n" + "\n".join(lines)
+    run_on = "Số TT Cơ quan Kết quả " + " ".join(lines)  # the whole table on one line
+    for body in (above, run_on):
+        (table,) = tables_of("Kết quả như sau:\n\n" + body + "\n\nĐiều 2. Quyết định này.\n")
+        assert _roles(table)[:2] == ["row_number", "agency"], body
+        assert [e.number for e in table.entries] == [1, 2, 3, 4, 5, 6]
+        assert table.columns[0].label in ("STT", "Số TT")

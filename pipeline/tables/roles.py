@@ -28,7 +28,15 @@ from typing import Any
 from pipeline.models import Column, Entry, Line, Provenance, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import agrees, places, total_rule, usable_rows
-from pipeline.tables.order import band_words, banded_by, bands_checked, central, ordered_by, steps
+from pipeline.tables.order import (
+    ORDER_PROOF,
+    band_words,
+    banded_by,
+    bands_checked,
+    central,
+    ordered_by,
+    steps,
+)
 from pipeline.tables.ranks import (
     Segments,
     Values,
@@ -358,7 +366,10 @@ def _number_or_rank(
     roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
 ) -> str | None:
     """A column counting 1 … n that is also exactly the ranking of the total, under no header
-    word saying which: the table's STT or its rank; read as the STT, with a doubt."""
+    word saying which: the table's STT or its rank. Over six rows or more it is read as the
+    rank, with a doubt: whichever was meant, each row's figure is its place by the total (no
+    ties), while read as the STT the ranking would be lost. Fewer rows fall in the total's
+    order by chance too often (1 in 6 for three): read as the STT, with the same doubt."""
     if "rank" in roles.values():
         return None
     number = next((i for i in values if roles[i] == "row_number"), None)
@@ -367,7 +378,10 @@ def _number_or_rank(
         return None
     if rank_agreement(values[number], values[total], parts) < 1.0:
         return None
-    return f"{_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"
+    if sum(v is not None for v in values[number]) < ORDER_PROOF:
+        return f"{_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"
+    roles[number] = "rank"  # in the total's order over six rows or more: no chance order
+    return f"{_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
 
 
 def _count_alone(roles: dict[int, str], columns: tuple[Column, ...]) -> str | None:
