@@ -611,3 +611,14 @@ def test_stt_opening_a_header_no_reading_splits_keeps_the_count_the_row_number()
         assert _roles(table)[:2] == ["row_number", "agency"], body
         assert [e.number for e in table.entries] == [1, 2, 3, 4, 5, 6]
         assert table.columns[0].label in ("STT", "Số TT")
+
+
+def test_a_name_wrapped_over_two_lines_between_records_is_one_name() -> None:
+    rows = [("Sở Tư pháp", "92,40", "1"), ("Sở Y tế", "88,15", "2")]
+    rows += [("Sở Tài nguyên và\nMôi trường", "80,02", "3"), ("Sở Nội vụ", "75,60", "4")]
+    rows += [("Sở Lao động - Thương binh và Xã\nhội", "61,33", "5"), ("Sở GTVT", "60", "6")]
+    text = "Kết quả như sau:\n\n" + "".join(f"{n} {v} {r}\n" for n, v, r in rows)
+    (table,) = tables_of(text + "\nĐiều 2. Quyết định này có hiệu lực.\n")
+    assert [e.agency_raw for e in table.entries] == [r[0].replace("\n", " ") for r in rows]
+    assert [_printed(e.total) for e in table.entries] == [r[1] for r in rows]
+    assert [_printed(e.rank) for e in table.entries] == [r[2] for r in rows]

@@ -20,6 +20,7 @@ from pipeline.tables.tokens import (
     headings_apart,
     merged,
     tokens_of,
+    wraps_joined,
 )
 
 
@@ -28,7 +29,7 @@ def record_rows(
 ) -> tuple[list[Line], int]:
     """The run's lines with every table of records as grid rows; the next free grid id.
     ``below`` is the grid row printed right under the run, if any."""
-    groups = first_names_apart(headings_apart(merged(groups_of(tokens_of(run)))))
+    groups = wraps_joined(first_names_apart(headings_apart(merged(groups_of(tokens_of(run))))))
     stretches = [s for s in find_stretches(groups) if not _labels_of(groups, s, run, below)]
     if not stretches:
         return run, first_grid

@@ -9,6 +9,7 @@ words of one line stays part of a name. ``records`` finds tables in the runs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
@@ -258,6 +259,37 @@ def _run_in_heading(group: Group) -> list[Group]:
                 parts = [tokens[:start], heading, tokens[end:]]
                 return [Group(part, False) for part in parts if part]
     return [group]
+
+
+def wraps_joined(groups: list[Group]) -> list[Group]:
+    """A name wrapped over two lines between records ("Sở Tài nguyên và" / "Môi trường 80,02")
+    as one name: the lower line goes on the upper when it starts in lower case, or with a word
+    that opens no other name of the run while the upper line's first word does. A line whose
+    first word opens other names ("Tỉnh Bến Tre" under "Tỉnh Trà Vinh") is a unit of its own,
+    the one above it printed without values."""
+    openers = Counter(g.tokens[0].text.casefold() for g in groups if is_name(g))
+    out: list[Group] = []
+    for group in groups:
+        upper = out[-1] if out else None
+        between = len(out) >= 2 and out[-2].value
+        if upper is None or not between or not _wrap_of(upper, group, openers):
+            out.append(group)
+            continue
+        out[-1] = Group(upper.tokens + group.tokens, False)
+    return out
+
+
+def _wrap_of(upper: Group, lower: Group, openers: Counter[str]) -> bool:
+    if lower.value or not (is_name(upper) and lower.tokens[0].starts_line):
+        return False
+    if not is_name(Group(upper.tokens + lower.tokens, False)):
+        return False  # no name is that long: prose after the table
+    first = lower.tokens[0].text
+    if first[:1].islower():
+        return True
+    if not is_name(lower):
+        return False
+    return openers[first.casefold()] <= 1 and openers[upper.tokens[0].text.casefold()] > 1
 
 
 def first_names_apart(groups: list[Group]) -> list[Group]:
