@@ -126,6 +126,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (1796562606, "html"),  # was a target: no header, a count that is the total's ranking
     (9990270, "text:cells_blank"),  # was a target: the same under a header no reading splits
     (9700081, "text:cells_blank"),  # fresh seed: the same under "Hạng" / "năm" read shifted
+    (9710131, "text:stacked"),  # fresh seed: "Hạng (điểm số)" alone on its line names no STT
+    (9710056, "text:runon"),  # fresh seed: "STT Đơn vị …" run into the records, not the caption
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
