@@ -186,9 +186,10 @@ def _settle_total(
 ) -> str | None:
     """The total: the column a rule of the other scores gives; the others are its components."""
     scores = [i for i in sorted(values) if roles[i] in ("number", "component", "total")]
-    if "row_max" in roles.values():
+    named = [i for i in scores if roles[i] == "total"]
+    if "row_max" in roles.values() and len(named) <= 1:
         roles.update({i: "component" for i in scores if roles[i] != "total"})
-        return None
+        return None  # several columns the header calls the total: the rule tells which
     alone = values[scores[0]] if len(scores) == 1 else []
     if alone and roles[scores[0]] != "total" and (ranks_alone(alone, parts) or steps(alone)):
         roles[scores[0]] = "rank"  # "1 Sở A 1": a ranking with no scores printed
