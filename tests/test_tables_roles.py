@@ -622,3 +622,16 @@ def test_a_name_wrapped_over_two_lines_between_records_is_one_name() -> None:
     assert [e.agency_raw for e in table.entries] == [r[0].replace("\n", " ") for r in rows]
     assert [_printed(e.total) for e in table.entries] == [r[1] for r in rows]
     assert [_printed(e.rank) for e in table.entries] == [r[2] for r in rows]
+
+
+def test_two_scores_the_rank_orders_alike_are_told_apart_by_the_header_or_doubted() -> None:
+    # no rule of the parts gives either column; the rank orders both the same way
+    rows = [("1", "Xã A", "95,26", "93,01", "100,00"), ("2", "Xã B", "86,82", "89,90", "96,66")]
+    rows += [("3", "Xã C", "85,60", "84,72", "95,69"), ("4", "Xã D", "80,10", "97,30", "90,20")]
+    rows += [("5", "Xã E", "75,00", "70,15", "88,00")]
+    body = "".join(f"| {k} | {n} | {t} | {a} | {b} | {k} |\n" for k, n, t, a, b in rows)
+    named = "| STT | Đơn vị | Giá trị chỉ số | TC1 | TC2 | XH |\n"
+    (table,) = tables_of(named + body)
+    assert _roles(table) == ["row_number", "agency", "total", "component", "component", "rank"]
+    (table,) = tables_of("| STT | Đơn vị | A | B | C | XH |\n" + body)
+    assert table.role_doubt is not None and "cột 3" in table.role_doubt

@@ -210,14 +210,16 @@ def _settle_total(
             chosen = winners[-1]
             doubt = _doubt(winners, columns) if len(winners) > 1 else None
         else:
-            ranked = _ranked_score(roles, values, scores, parts)
-            chosen = ranked if ranked is not None else hinted
+            ranked = _ranked_scores(roles, values, scores, parts)
+            sole = hinted if [roles[i] for i in scores].count("total") <= 1 else None
+            chosen = sole if sole in ranked or not ranked else ranked[-1]
             unnamed = all(roles[i] == "number" for i in scores)
             banded = banded_by(values, scores, bands) if chosen is None else []
             chosen = central(banded, values, scores) if banded else chosen
             ordered = ordered_by(values, scores, parts) if chosen is None and unnamed else []
             chosen = ordered[0] if ordered else chosen
             several = ordered if len(ordered) > 1 else banded
+            several = ranked if len(ranked) > 1 and sole not in ranked else several
             doubt = _doubt(several, columns) if len(several) > 1 else None
             doubt = doubt or (_no_total(scores, columns) if chosen is None and unnamed else None)
     for index in scores:
@@ -266,18 +268,17 @@ def _most(hits: int, values: dict[int, Values]) -> bool:
     return hits * 5 >= rows * 4
 
 
-def _ranked_score(
+def _ranked_scores(
     roles: dict[int, str], values: dict[int, Values], scores: list[int], parts: Segments
-) -> int | None:
-    """With no rule, the score a rank column ranks best is the total (the others its parts)."""
+) -> list[int]:
+    """With no rule, the scores a rank column ranks best: the total is among them (the others
+    its parts); two or more when the rank orders them alike (a part in the total's order)."""
     ranks = [values[i] for i in values if roles[i] == "rank"]
     agreement = {
         s: max((rank_agreement(r, values[s], parts) for r in ranks), default=0.0) for s in scores
     }
     best = max(agreement.values(), default=0.0)
-    if best < 0.6:
-        return None
-    return [s for s in scores if agreement[s] == best][-1]
+    return [s for s in scores if agreement[s] == best] if best >= 0.6 else []
 
 
 def _rule_fits(
