@@ -635,3 +635,16 @@ def test_two_scores_the_rank_orders_alike_are_told_apart_by_the_header_or_doubte
     assert _roles(table) == ["row_number", "agency", "total", "component", "component", "rank"]
     (table,) = tables_of("| STT | Đơn vị | A | B | C | XH |\n" + body)
     assert table.role_doubt is not None and "cột 3" in table.role_doubt
+
+
+def test_a_last_unit_printing_its_number_and_name_alone_is_kept_without_values() -> None:
+    names = ["Sở Tư pháp", "Sở Y tế", "Sở Xây dựng", "Sở Nội vụ", "Sở Công Thương"]
+    scores = ["92,40", "88,15", "80,02", "75,60", "61,33"]
+    cells = [
+        f"{k}\n{n} {k:02d}\n({s})\n" for k, (n, s) in enumerate(zip(names, scores, strict=True), 1)
+    ]
+    text = "Thứ tự\nTên đơn vị\nXếp hạng (điểm)\n" + "".join(cells) + "6\nSở Ngoại vụ\n"
+    (table,) = tables_of(text + "\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    assert [e.agency_raw for e in table.entries] == [*names, "Sở Ngoại vụ"]
+    last = table.entries[-1]
+    assert last.number == 6 and last.total is None and last.rank is None
