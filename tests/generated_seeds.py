@@ -129,6 +129,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9710131, "text:stacked"),  # fresh seed: "Hạng (điểm số)" alone on its line names no STT
     (9710056, "text:runon"),  # fresh seed: "STT Đơn vị …" run into the records, not the caption
     (9710006, "text:tabs"),  # fresh seed: total first, 10 unstated weights, "Giá trị chỉ số" named
+    (9710111, "text:cells_blank"),  # fresh seed: "Thành phố Cần Thơ" under the header lines
     (9710148, "text:stacked"),  # fresh seed: "63" / "Cà Mau", a last unit without values
     (10, "text:cells_blank"),  # was a target: the same, one cell per line
     (9710032, "docx"),  # fresh seed: ten "Chỉ số thành phần" and "Total" all named totals, a Max

@@ -648,3 +648,13 @@ def test_a_last_unit_printing_its_number_and_name_alone_is_kept_without_values()
     assert [e.agency_raw for e in table.entries] == [*names, "Sở Ngoại vụ"]
     last = table.entries[-1]
     assert last.number == 6 and last.total is None and last.rank is None
+
+
+def test_the_first_name_on_its_own_line_under_the_header_keeps_all_its_words() -> None:
+    rows = [("Thành phố Cần Thơ", "1 (0,968)"), ("Lạng Sơn", "2 (0,966)")]
+    rows += [("Tuyên Quang", "3 (0,955)"), ("Nghệ An", "4 (0,953)"), ("Quảng Ninh", "5 (0,950)")]
+    text = "Kết quả cụ thể như sau:\n\nTỉnh, TP\n\nHạng (điểm\n\nsố)\n\n" + "".join(
+        f"{name}\n\n{cell}\n\n" for name, cell in rows
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]

@@ -334,6 +334,10 @@ def _first_name(groups: list[Group], at: int) -> int:
            if k < len(groups)):  # fmt: skip
         return 0
     line = group.tokens[-1].line
+    own = [t for t in group.tokens if t.line == line]
+    lined = all(g.tokens[0].starts_line for g in later if is_name(g))
+    if lined and own[0].starts_line and len(own) < len(group.tokens):
+        return len(own)  # each name on a line of its own: so is the first, under the header
     for size in range(max(names), min(names) - 1, -1):
         tail = group.tokens[-size:]
         if size >= len(group.tokens) or any(t.line != line for t in tail):
