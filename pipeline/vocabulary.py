@@ -93,7 +93,7 @@ def fold(text: str) -> str:
 def ordinal_label(label: str) -> bool:
     """Words that name a row number or a rank column ("STT", "Số TT", "Xếp hạng")."""
     folded = fold(label)
-    return bool(ROW_NUMBER.match(folded) or ROW_NUMBER.match(folded.replace(" ", ""))
+    return bool(says(ROW_NUMBER, folded) or says(ROW_NUMBER, folded.replace(" ", ""))
                 or says(RANK, folded))  # fmt: skip
 
 

@@ -130,6 +130,9 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9710056, "text:runon"),  # fresh seed: "STT Đơn vị …" run into the records, not the caption
     (9710006, "text:tabs"),  # fresh seed: total first, 10 unstated weights, "Giá trị chỉ số" named
     (9710111, "text:cells_blank"),  # fresh seed: "Thành phố Cần Thơ" under the header lines
+    (9720139, "text:cells_tight"),  # fresh seed: "Số TT" atop a header one cell per line
+    (9720109, "text:stacked"),  # fresh seed: the same, "Sô TT" with its mark mistyped
+    (1796581339, "text:stacked"),  # was a target (CI): the same
     (9710148, "text:stacked"),  # fresh seed: "63" / "Cà Mau", a last unit without values
     (10, "text:cells_blank"),  # was a target: the same, one cell per line
     (9710032, "docx"),  # fresh seed: ten "Chỉ số thành phần" and "Total" all named totals, a Max
@@ -141,5 +144,4 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9600093, "text:spaced"),  # two years of a rank-only list: units named twice, 36 phantom rows
     (1796572151, "text:cells_tight"),  # CI: every cell right; the planted over_max missed (maxima)
     (9150003, "text:cells_blank"),  # fresh seed: a rank-only list with no header: no table read
-    (1796581339, "text:stacked"),  # CI: the caption above "Sô TT" taken as a header cell, shifted
 ]

@@ -658,3 +658,12 @@ def test_the_first_name_on_its_own_line_under_the_header_keeps_all_its_words() -
     )
     (table,) = tables_of(text)
     assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
+
+
+def test_a_header_one_cell_per_line_names_its_first_column_by_its_top_line_only() -> None:
+    rows = [(k, f"Xã {n}", f"{90 - 3 * k},5") for k, n in enumerate("ABCDEFG", 1)]
+    body = "".join(f"{k}\t{n}\t{v}\n" for k, n, v in rows)
+    (table,) = tables_of("KẾT QUẢ NĂM 2020\n\nSô TT\nĐịa bàn\nKết quả\n\n" + body)
+    assert _roles(table)[:2] == ["row_number", "agency"]  # "Sô TT", its mark mistyped
+    (table,) = tables_of("KẾT QUẢ NĂM 2020\n\nMục\nĐịa bàn\nHạng (điểm)\n\n" + body)
+    assert table.columns[0].label != "Hạng (điểm)"  # the last label, not the first column's

@@ -218,7 +218,9 @@ def _content(body: list[Line], index: int) -> ColumnContent:
 def _role(label: str, group: str | None, content: ColumnContent, majority: float) -> str:
     """First guess at a column's role from its label and its content."""
     folded = vocab.fold(label)
-    if vocab.ROW_NUMBER.match(folded) or vocab.ROW_NUMBER.match(folded.replace(" ", "")):
+    if vocab.says(vocab.ROW_NUMBER, folded) or vocab.says(
+        vocab.ROW_NUMBER, folded.replace(" ", "")
+    ):
         return "row_number"  # "ST T": a narrow column wraps its label
     if content.bands >= majority or (
         vocab.BAND_LABEL.search(folded) and content.numeric < majority
@@ -287,19 +289,25 @@ def named_first(
     rank's words ("STT Đơn vị hành chính Chỉ số tổng hợp …")."""
     content = _content(body, 0)
     counts = columns and not columns[0].label and content.integers >= settings.column_majority
-    label = _first_label(above) if counts else ""
+    label = _first_label(above, len(columns)) if counts else ""
     if not label:
         return columns
     role = _role(label, None, content, settings.column_majority)
     return (replace(columns[0], label=label, role=role), *columns[1:])
 
 
-def _first_label(above: Sequence[str]) -> str:
-    """The row number's or rank's words opening one of the last header lines above a grid."""
-    for text in reversed(above[-_HEADER_LINES_ABOVE:]):
-        label = opening_ordinal(text.split())
-        if label:
-            return label
+def _first_label(above: Sequence[str], width: int) -> str:
+    """The row number's or rank's words opening the header left above a grid: on a line with
+    the next label after them ("STT Đơn vị hành chính …"), or alone on a line with the other
+    columns' labels on the lines under it ("Số TT" / "Tỉnh, thành phố …" / …, a header printed
+    one cell per line; "Hạng (điểm số)" right above the grid is its last label, not its first)."""
+    window = list(above[-3 * width :])
+    for at in range(len(window)):  # the topmost: a rank's label may stand lower in the header
+        words = window[at].split()
+        label = opening_ordinal(words)
+        alone = vocab.ordinal_label(window[at]) and len(words) <= 3
+        if label or (alone and len(window) - at - 1 >= width - 2):
+            return label or " ".join(words)
     return ""
 
 
@@ -312,9 +320,6 @@ def opening_ordinal(words: Sequence[str]) -> str:
         if len(words) > size and words[size][:1].isupper() and vocab.ordinal_label(label):
             return label
     return ""
-
-
-_HEADER_LINES_ABOVE = 3  # a header's lines left as text: its top row, sub-labels, maxima
 
 
 def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column, ...]:
