@@ -388,10 +388,26 @@ def test_figures_whose_scale_word_changes_are_compared_at_their_scale_and_said_m
     )
     (table,) = tables_of(text)
     assert [_printed(e.total) for e in table.entries] == [r[1] for r in rows]
-    # 1 … 5 is the ranking of the figures taken at their scale: the STT or the rank, said so
+    # 1 … 5 is the ranking of the figures taken at their scale: the STT or the rank, said so;
+    # a list numbered "1." line by line is read as the ranking it counts
     assert table.role_doubt is not None
-    assert "số thứ tự hoặc xếp hạng" in table.role_doubt
+    assert "số thứ tự hoặc xếp hạng: đọc là xếp hạng" in table.role_doubt
     assert "nhiều đơn vị (tỷ, triệu)" in table.role_doubt
+    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4", "5"]
+    assert all(e.row_number is None for e in table.entries)
+
+
+def test_a_list_numbered_in_rank_order_is_its_ranking_a_bare_count_its_stt() -> None:
+    rows = [("TP. Hồ Chí Minh", "1.298.791"), ("Hà Nội", "1.067.593"), ("Bình Dương", "408.861")]
+    rows += [("Đồng Nai", "383.162"), ("Hải Phòng", "315.710")]
+    listed = "".join(f"{n}) {name} {v}\n\n" for n, (name, v) in enumerate(rows, 1))
+    bare = "".join(f"{n} {name} {v}\n" for n, (name, v) in enumerate(rows, 1))
+    for text, role in ((listed, "rank"), (bare, "row_number")):
+        (table,) = tables_of("Quy mô kinh tế lớn nhất:\n\n" + text)
+        assert _roles(table)[0] == role, text
+        assert table.role_doubt is not None and "số thứ tự hoặc xếp hạng" in table.role_doubt
+        numbers = [e.rank if role == "rank" else e.row_number for e in table.entries]
+        assert [_printed(v) for v in numbers] == ["1", "2", "3", "4", "5"]
 
 
 def test_a_pipe_table_one_cell_per_line_keeps_a_text_column_apart_from_the_names() -> None:

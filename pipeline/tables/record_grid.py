@@ -101,7 +101,10 @@ def _grid_rows(
         name = next(token for token in cells if token is not None and not token.value)
         at = run[name.line].at
         texts = [_cell_text(token) for token in cells]
-        grid_cells = tuple(Cell(text, at) for text in texts)
+        grid_cells = tuple(
+            Cell(text, at, listed=token is not None and token.listed)
+            for text, token in zip(texts, cells, strict=True)
+        )
         lines.append(Line(" | ".join(texts), at, grid_cells, grid))
     return lines
 

@@ -21,6 +21,7 @@ _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a t
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
 _GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
+_LIST_MARK = re.compile(r"^(?:\d{1,3}[.)]|#\d{1,3})$")  # "1)", "1.", "#1": a list's numbering
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class Token:
     line: int  # position of its line in the run
     starts_line: bool
     bracketed: bool = False  # printed in parentheses: "(8,37)", a label's maximum or a score
+    listed: bool = False  # opening its line as a list's numbering: "1)", "1.", "#1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,10 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             if text is None and not any(ch.isalnum() for ch in word) and word not in _OPERATORS:
                 continue  # "|", "•": rules and bullets, not cells
             bracketed = word.startswith("(") and word.endswith(")")
-            found.append(Token(text or word, text is not None, position, False, bracketed))
+            listed = k == 0 and text is not None and text.isdigit() and _LIST_MARK.match(word)
+            found.append(
+                Token(text or word, text is not None, position, False, bracketed, bool(listed))
+            )
         if len(found) > mark:
             first = found[mark]
             found[mark] = replace(first, starts_line=True)
