@@ -55,7 +55,6 @@ class Cell:
     text: str  # NFC, markup stripped, runs of white space folded to one space
     at: Provenance
     spanned: bool = False
-    listed: bool = False  # a number printed as a list's numbering ("1)", "1.", "#1")
 
 
 @dataclass(frozen=True, slots=True)

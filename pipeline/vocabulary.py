@@ -90,6 +90,13 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def ordinal_label(label: str) -> bool:
+    """Words that name a row number or a rank column ("STT", "Số TT", "Xếp hạng")."""
+    folded = fold(label)
+    return bool(ROW_NUMBER.match(folded) or ROW_NUMBER.match(folded.replace(" ", ""))
+                or says(RANK, folded))  # fmt: skip
+
+
 def says(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
     """``pattern`` in a folded label, or else in its letters without their marks: a header
     whose marks a typist or the OCR got wrong ("Xêp hạng") still says "xếp hạng"."""

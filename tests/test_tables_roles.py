@@ -388,26 +388,10 @@ def test_figures_whose_scale_word_changes_are_compared_at_their_scale_and_said_m
     )
     (table,) = tables_of(text)
     assert [_printed(e.total) for e in table.entries] == [r[1] for r in rows]
-    # 1 … 5 is the ranking of the figures taken at their scale: the STT or the rank, said so;
-    # a list numbered "1." line by line is read as the ranking it counts
+    # 1 … 5 is the ranking of the figures taken at their scale: the STT or the rank, said so
     assert table.role_doubt is not None
-    assert "số thứ tự hoặc xếp hạng: đọc là xếp hạng" in table.role_doubt
+    assert "số thứ tự hoặc xếp hạng" in table.role_doubt
     assert "nhiều đơn vị (tỷ, triệu)" in table.role_doubt
-    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4", "5"]
-    assert all(e.row_number is None for e in table.entries)
-
-
-def test_a_list_numbered_in_rank_order_is_its_ranking_a_bare_count_its_stt() -> None:
-    rows = [("TP. Hồ Chí Minh", "1.298.791"), ("Hà Nội", "1.067.593"), ("Bình Dương", "408.861")]
-    rows += [("Đồng Nai", "383.162"), ("Hải Phòng", "315.710")]
-    listed = "".join(f"{n}) {name} {v}\n\n" for n, (name, v) in enumerate(rows, 1))
-    bare = "".join(f"{n} {name} {v}\n" for n, (name, v) in enumerate(rows, 1))
-    for text, role in ((listed, "rank"), (bare, "row_number")):
-        (table,) = tables_of("Quy mô kinh tế lớn nhất:\n\n" + text)
-        assert _roles(table)[0] == role, text
-        assert table.role_doubt is not None and "số thứ tự hoặc xếp hạng" in table.role_doubt
-        numbers = [e.rank if role == "rank" else e.row_number for e in table.entries]
-        assert [_printed(v) for v in numbers] == ["1", "2", "3", "4", "5"]
 
 
 def test_a_pipe_table_one_cell_per_line_keeps_a_text_column_apart_from_the_names() -> None:
@@ -603,3 +587,38 @@ def test_a_part_in_step_with_the_total_is_no_percentage_of_it() -> None:
     )
     (table,) = tables_of(text)
     assert _roles(table) == ["row_number", "agency", "component", "component", "total"]
+
+
+def test_a_count_that_is_also_the_ranking_of_the_total_is_read_as_the_rank_with_a_doubt() -> None:
+    rows = [("1", "Sở Tư pháp", "92,40"), ("2", "Sở Y tế", "88,15"), ("3", "Sở Xây dựng", "80,02")]
+    rows += [("4", "Sở Nội vụ", "75,60"), ("5", "Sở Công Thương", "61,33"), ("6", "Sở GTVT", "60")]
+    text = "Kết quả như sau:\n\n" + "".join(f"{r} {n} {v}\n" for r, n, v in rows)
+    (table,) = tables_of(text)
+    # no word says STT or rank: either way each row's figure is its place by the total
+    assert _roles(table) == ["rank", "agency", "total"]
+    assert [_printed(e.rank) for e in table.entries] == [r[0] for r in rows]
+    assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt
+
+
+def test_stt_opening_a_header_no_reading_splits_keeps_the_count_the_row_number() -> None:
+    rows = [("1", "Sở Tư pháp", "92,40"), ("2", "Sở Y tế", "88,15"), ("3", "Sở Xây dựng", "80,02")]
+    rows += [("4", "Sở Nội vụ", "75,60"), ("5", "Sở Công Thương", "61,33"), ("6", "Sở GTVT", "60")]
+    lines = [f"{r} {n} {v}" for r, n, v in rows]
+    above = "STT Tên cơ quan, đơn vị được đánh giá Tổng hợp\n" + "\n".join(lines)
+    run_on = "Số TT Cơ quan Kết quả " + " ".join(lines)  # the whole table on one line
+    for body in (above, run_on):
+        (table,) = tables_of("Kết quả như sau:\n\n" + body + "\n\nĐiều 2. Quyết định này.\n")
+        assert _roles(table)[:2] == ["row_number", "agency"], body
+        assert [e.number for e in table.entries] == [1, 2, 3, 4, 5, 6]
+        assert table.columns[0].label in ("STT", "Số TT")
+
+
+def test_a_name_wrapped_over_two_lines_between_records_is_one_name() -> None:
+    rows = [("Sở Tư pháp", "92,40", "1"), ("Sở Y tế", "88,15", "2")]
+    rows += [("Sở Tài nguyên và\nMôi trường", "80,02", "3"), ("Sở Nội vụ", "75,60", "4")]
+    rows += [("Sở Lao động - Thương binh và Xã\nhội", "61,33", "5"), ("Sở GTVT", "60", "6")]
+    text = "Kết quả như sau:\n\n" + "".join(f"{n} {v} {r}\n" for n, v, r in rows)
+    (table,) = tables_of(text + "\nĐiều 2. Quyết định này có hiệu lực.\n")
+    assert [e.agency_raw for e in table.entries] == [r[0].replace("\n", " ") for r in rows]
+    assert [_printed(e.total) for e in table.entries] == [r[1] for r in rows]
+    assert [_printed(e.rank) for e in table.entries] == [r[2] for r in rows]

@@ -24,6 +24,7 @@ from pipeline.tables.header import (
     header_names_ranking,
     headless_columns,
     is_data_row,
+    named_first,
     read_columns,
     section_of_row,
     split_rank_scores,
@@ -137,6 +138,7 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
         columns = read_columns(piece.rows[:header_count], data, settings)
     else:
         columns = headless_columns(data, settings)
+    columns = named_first(columns, [line.text for line in piece.prose], data, settings)
     if _is_time_series(columns, data):
         return True  # one unit's figures over the years: left alone, and no finding
     roles = infer_roles(columns, body)

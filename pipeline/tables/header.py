@@ -9,6 +9,7 @@ Roles come from the label and from what the column holds (numbers, band words, n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -276,6 +277,35 @@ def headless_columns(body: list[Line], settings: TableSettings) -> tuple[Column,
         for c in range(width)
     )
     return _settle_roles(columns, body)
+
+
+def named_first(
+    columns: tuple[Column, ...], above: Sequence[str], body: list[Line], settings: TableSettings
+) -> tuple[Column, ...]:
+    """A header left above the grid as text (``above``, its last lines), that no reading split
+    into cells, still names an unlabelled first column when it opens with a row number's or a
+    rank's words ("STT Đơn vị hành chính Chỉ số tổng hợp …")."""
+    content = _content(body, 0)
+    counts = columns and not columns[0].label and content.integers >= settings.column_majority
+    label = _first_label(above) if counts else ""
+    if not label:
+        return columns
+    role = _role(label, None, content, settings.column_majority)
+    return (replace(columns[0], label=label, role=role), *columns[1:])
+
+
+def _first_label(above: Sequence[str]) -> str:
+    """The row number's or rank's words opening one of the last header lines above a grid."""
+    for text in reversed(above[-_HEADER_LINES_ABOVE:]):
+        words = text.split()
+        for size in (2, 1):
+            label = " ".join(words[:size])
+            if len(words) > size and vocab.ordinal_label(label):
+                return label
+    return ""
+
+
+_HEADER_LINES_ABOVE = 3  # a header's lines left as text: its top row, sub-labels, maxima
 
 
 def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column, ...]:

@@ -18,7 +18,7 @@ from pipeline.models import Column, Line
 from pipeline.tables.ranks import Segments, Values, numbers_in, varies
 
 # rows in order of a column by chance: 1 in 6! for six rows (three rows, 1 in 6, is no proof)
-_ORDER_PROOF = 6
+ORDER_PROOF = 6
 
 
 def ordered_by(values: dict[int, Values], scores: list[int], parts: Segments) -> list[int]:
@@ -34,7 +34,7 @@ def ordered_by(values: dict[int, Values], scores: list[int], parts: Segments) ->
         ]
         present = [v for run in runs for v in run]
         falling = all(b <= a for run in runs for a, b in zip(run, run[1:], strict=False))
-        if falling and len(present) >= _ORDER_PROOF and varies(list[Decimal | None](present)):
+        if falling and len(present) >= ORDER_PROOF and varies(list[Decimal | None](present)):
             found.append(index)
     return found
 

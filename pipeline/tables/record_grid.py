@@ -7,6 +7,7 @@ Scanned pages keep where their words stand: their tables are grids already.
 
 from __future__ import annotations
 
+from pipeline import vocabulary as vocab
 from pipeline.models import Cell, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.tables.record_header import header_row
@@ -19,6 +20,7 @@ from pipeline.tables.tokens import (
     headings_apart,
     merged,
     tokens_of,
+    wraps_joined,
 )
 
 
@@ -27,7 +29,7 @@ def record_rows(
 ) -> tuple[list[Line], int]:
     """The run's lines with every table of records as grid rows; the next free grid id.
     ``below`` is the grid row printed right under the run, if any."""
-    groups = first_names_apart(headings_apart(merged(groups_of(tokens_of(run)))))
+    groups = wraps_joined(first_names_apart(headings_apart(merged(groups_of(tokens_of(run))))))
     stretches = [s for s in find_stretches(groups) if not _labels_of(groups, s, run, below)]
     if not stretches:
         return run, first_grid
@@ -43,6 +45,9 @@ def record_rows(
         header = header_row(
             run, stretch.shape.width + 1, max(used_lines, 0), first_line, grid, records
         )
+        header = header or _first_label(
+            run, groups, stretch, first_line, max(used_lines, 0), grid, records
+        )
         top = header[1] if header else first_line
         out.extend(run[used_lines:top])
         if header:
@@ -52,6 +57,36 @@ def record_rows(
         grid += 1
     out.extend(run[used_lines:])
     return out, grid
+
+
+def _first_label(
+    run: list[Line],
+    groups: list[Group],
+    stretch: Stretch,
+    first_line: int,
+    floor: int,
+    grid: int,
+    records: list[Line],
+) -> tuple[list[Line], int] | None:
+    """A header no reading joins into one cell per column still names its first column when it
+    opens with the words of a row number or a rank ("STT Đơn vị hành chính Chỉ số …" over
+    "1 Huyện A 92,5 …", on the line above or run into the records' line): that label alone,
+    the other columns' roles left to their numbers."""
+    if not records or parse_number(records[0].cells[0].text) is None:
+        return None
+    before = stretch.shape.before
+    words = [t.text for g in groups[: stretch.start] for t in g.tokens if t.line == first_line]
+    words = words[: len(words) - before]
+    line = first_line
+    if not words and first_line - 1 >= floor:
+        words, line = run[first_line - 1].text.split(), first_line - 1
+    for size in (2, 1):
+        label = " ".join(words[:size])
+        if len(words) > size and vocab.ordinal_label(label):
+            cells = [label, *[""] * (len(records[0].cells) - 1)]
+            at = run[line].at
+            return [Line(" | ".join(cells), at, tuple(Cell(t, at) for t in cells), grid)], line
+    return None
 
 
 def _has_scores(rows: list[list[Token | None]]) -> bool:
@@ -101,10 +136,7 @@ def _grid_rows(
         name = next(token for token in cells if token is not None and not token.value)
         at = run[name.line].at
         texts = [_cell_text(token) for token in cells]
-        grid_cells = tuple(
-            Cell(text, at, listed=token is not None and token.listed)
-            for text, token in zip(texts, cells, strict=True)
-        )
+        grid_cells = tuple(Cell(text, at) for text in texts)
         lines.append(Line(" | ".join(texts), at, grid_cells, grid))
     return lines
 

@@ -28,7 +28,15 @@ from typing import Any
 from pipeline.models import Column, Entry, Line, Provenance, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import agrees, places, total_rule, usable_rows
-from pipeline.tables.order import band_words, banded_by, bands_checked, central, ordered_by, steps
+from pipeline.tables.order import (
+    ORDER_PROOF,
+    band_words,
+    banded_by,
+    bands_checked,
+    central,
+    ordered_by,
+    steps,
+)
 from pipeline.tables.ranks import (
     Segments,
     Values,
@@ -83,11 +91,7 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     series = _series(roles, values, columns, parts)
     bands = band_words(columns, body)
     doubt = None if series else _settle_total(roles, values, columns, parts, bands)
-    doubt = (
-        doubt
-        or _number_or_rank(roles, values, columns, parts, rows)
-        or _count_alone(roles, columns)
-    )
+    doubt = doubt or _number_or_rank(roles, values, columns, parts) or _count_alone(roles, columns)
     if undecided and not doubt:
         percent, top = (_name(columns, i) for i in undecided)
         doubt = f"{percent} là tỷ lệ và {top} là điểm tối đa của dòng, hoặc ngược lại"
@@ -359,17 +363,13 @@ def _bare(number: Decimal | None) -> Value | None:
 
 
 def _number_or_rank(
-    roles: dict[int, str],
-    values: dict[int, Values],
-    columns: tuple[Column, ...],
-    parts: Segments,
-    body: Sequence[Line],
+    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
 ) -> str | None:
     """A column counting 1 … n that is also exactly the ranking of the total, under no header
-    word saying which: the table's STT or its rank, with a doubt. A table's own column is
-    read as its STT; a list numbered "1)", "1." or "#1" line by line (a news page's top
-    twenty, "1) TP. Hồ Chí Minh 1.298.791") is read as the ranking it counts: its numbers are
-    the total's places either way, and the list prints no other."""
+    word saying which: the table's STT or its rank. Over six rows or more it is read as the
+    rank, with a doubt: whichever was meant, each row's figure is its place by the total (no
+    ties), while read as the STT the ranking would be lost. Fewer rows fall in the total's
+    order by chance too often (1 in 6 for three): read as the STT, with the same doubt."""
     if "rank" in roles.values():
         return None
     number = next((i for i in values if roles[i] == "row_number"), None)
@@ -378,18 +378,10 @@ def _number_or_rank(
         return None
     if rank_agreement(values[number], values[total], parts) < 1.0:
         return None
-    if not all(_listed(row, number) for row in body if _cell_number(row, number) is not None):
+    if sum(v is not None for v in values[number]) < ORDER_PROOF:
         return f"{_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"
-    roles[number] = "rank"
+    roles[number] = "rank"  # in the total's order over six rows or more: no chance order
     return f"{_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
-
-
-def _cell_number(row: Line, index: int) -> Decimal | None:
-    return parse_number(row.cells[index - 1].text) if index <= len(row.cells) else None
-
-
-def _listed(row: Line, index: int) -> bool:
-    return index <= len(row.cells) and row.cells[index - 1].listed
 
 
 def _count_alone(roles: dict[int, str], columns: tuple[Column, ...]) -> str | None:

@@ -9,6 +9,7 @@ words of one line stays part of a name. ``records`` finds tables in the runs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
@@ -21,7 +22,6 @@ _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a t
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
 _GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
-_LIST_MARK = re.compile(r"^(?:\d{1,3}[.)]|#\d{1,3})$")  # "1)", "1.", "#1": a list's numbering
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,6 @@ class Token:
     line: int  # position of its line in the run
     starts_line: bool
     bracketed: bool = False  # printed in parentheses: "(8,37)", a label's maximum or a score
-    listed: bool = False  # opening its line as a list's numbering: "1)", "1.", "#1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +113,7 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             if text is None and not any(ch.isalnum() for ch in word) and word not in _OPERATORS:
                 continue  # "|", "•": rules and bullets, not cells
             bracketed = word.startswith("(") and word.endswith(")")
-            listed = k == 0 and text is not None and text.isdigit() and _LIST_MARK.match(word)
-            found.append(
-                Token(text or word, text is not None, position, False, bracketed, bool(listed))
-            )
+            found.append(Token(text or word, text is not None, position, False, bracketed))
         if len(found) > mark:
             first = found[mark]
             found[mark] = replace(first, starts_line=True)
@@ -263,6 +259,37 @@ def _run_in_heading(group: Group) -> list[Group]:
                 parts = [tokens[:start], heading, tokens[end:]]
                 return [Group(part, False) for part in parts if part]
     return [group]
+
+
+def wraps_joined(groups: list[Group]) -> list[Group]:
+    """A name wrapped over two lines between records ("Sở Tài nguyên và" / "Môi trường 80,02")
+    as one name: the lower line goes on the upper when it starts in lower case, or with a word
+    that opens no other name of the run while the upper line's first word does. A line whose
+    first word opens other names ("Tỉnh Bến Tre" under "Tỉnh Trà Vinh") is a unit of its own,
+    the one above it printed without values."""
+    openers = Counter(g.tokens[0].text.casefold() for g in groups if is_name(g))
+    out: list[Group] = []
+    for group in groups:
+        upper = out[-1] if out else None
+        between = len(out) >= 2 and out[-2].value
+        if upper is None or not between or not _wrap_of(upper, group, openers):
+            out.append(group)
+            continue
+        out[-1] = Group(upper.tokens + group.tokens, False)
+    return out
+
+
+def _wrap_of(upper: Group, lower: Group, openers: Counter[str]) -> bool:
+    if lower.value or not (is_name(upper) and lower.tokens[0].starts_line):
+        return False
+    if not is_name(Group(upper.tokens + lower.tokens, False)):
+        return False  # no name is that long: prose after the table
+    first = lower.tokens[0].text
+    if first[:1].islower():
+        return True
+    if not is_name(lower):
+        return False
+    return openers[first.casefold()] <= 1 and openers[upper.tokens[0].text.casefold()] > 1
 
 
 def first_names_apart(groups: list[Group]) -> list[Group]:

@@ -5,6 +5,12 @@ Rows are aligned by name in printed order across all tables (a reader may split 
 tables; a row is a row). A cell is right when it equals the truth (numbers as Decimals; a cell
 the truth leaves empty must be empty). A wrong value is *silent* when no flag names its row
 and no table-level flag doubts its table; a row the reader invents is silent unless flagged.
+
+One cell counts right in either of two roles: a column counting 1 … n that is also exactly
+the ranking of the total, under words that name neither (no header, "#", "No."), prints the
+same figures whether the drawing meant the STT or the rank; no reader can tell them apart,
+and the issue asks for a warning naming both. Read as either with that doubt on the table, it
+counts right; read as either without it, it does not.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from pipeline import vocabulary as vocab
 from pipeline.models import DocumentResult, Entry, Flag, Table
 
 METADATA_FIELDS = ("issuer", "province", "decision_number", "decision_date", "evaluation_year",
@@ -161,32 +168,57 @@ def align(truth_rows: list[dict[str, Any]], got: list[Got]) -> list[int | None]:
     return found
 
 
-def score_extra(score: Score, row: dict[str, Any], entry: Got | None) -> None:
+_ORDINALS = {"row_number": "rank", "rank": "row_number"}
+
+
+def unspoken_ordinals(table: dict[str, Any]) -> bool:
+    """Whether the table's STT or rank column stands under words that name neither."""
+    labels = [c["label"] for c in table["columns"] if c["role"] in _ORDINALS]
+    return bool(labels) and not any(label and vocab.ordinal_label(label) for label in labels)
+
+
+def _in_other_ordinal(row: dict[str, Any], entry: Got | None, role: str, unspoken: bool) -> bool:
+    """The cell read, with the table's doubt, in the other of two roles no print tells apart."""
+    other = _ORDINALS.get(role)
+    if not unspoken or entry is None or not entry.doubted or other is None:
+        return False
+    return other not in row["cells"] and same(entry.cells.get(other), row["cells"][role])
+
+
+def score_extra(
+    score: Score, row: dict[str, Any], entry: Got | None, credited: frozenset[str] = frozenset()
+) -> None:
     """Values the reader gave in roles the table does not print (a rank read as a total)."""
     if entry is None:
         return
     for role, have in entry.cells.items():
-        if have is not None and role not in row["cells"]:
+        if have is not None and role not in row["cells"] and role not in credited:
             score.extra[role.split()[0]] += 1
             score.silent += 0 if entry.flags or entry.doubted else 1
 
 
-def score_cells(score: Score, rows: list[dict[str, Any]], got: list[Got]) -> list[int | None]:
+def score_cells(
+    score: Score, rows: list[dict[str, Any]], got: list[Got], unspoken: frozenset[int] = frozenset()
+) -> list[int | None]:
     where = align(rows, got)
-    for row, hit in zip(rows, where, strict=True):
+    for position, (row, hit) in enumerate(zip(rows, where, strict=True)):
         entry = got[hit] if hit is not None else None
+        credited: set[str] = set()
         for role, want in row["cells"].items():
             score.cells += 1
             have = entry.cells.get(role) if entry else None
             if same(have, want):
                 score.right += 1
+            elif have is None and _in_other_ordinal(row, entry, role, position in unspoken):
+                score.right += 1
+                credited.add(_ORDINALS[role])
             elif have is None:
                 score.missed += 1
                 score.missed_roles[role.split()[0]] += 1
             else:
                 score.wrong[role.split()[0]] += 1
                 score.silent += 0 if entry and (entry.flags or entry.doubted) else 1
-        score_extra(score, row, entry)
+        score_extra(score, row, entry, frozenset(credited))
     for k in set(range(len(got))) - {h for h in where if h is not None}:
         valued = any(v is not None for r, v in got[k].cells.items() if r != "agency")
         unflagged = not (got[k].flags or got[k].doubted)
@@ -237,10 +269,11 @@ def score_result(truth: dict[str, Any], result: DocumentResult) -> Score:
     """Everything one decision's reading got right and wrong."""
     score = Score()
     rows = [row for table in truth["tables"] for row in table["rows"]]
+    said = [unspoken_ordinals(table) for table in truth["tables"] for _ in table["rows"]]
     if result.status != "ok":
         score.error = result.error or "failed"
     got = entries_of(result)
-    where = score_cells(score, rows, got)
+    where = score_cells(score, rows, got, frozenset(k for k, u in enumerate(said) if u))
     score_flags(score, truth, rows, got, where, result)
     score_metadata(score, truth, result)
     return score

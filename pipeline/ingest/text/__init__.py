@@ -26,7 +26,6 @@ from pipeline.models import Cell, Line, Page, Provenance
 __all__ = ["clean_text", "read_text", "split_cells"]
 
 _WIDE_GAP = re.compile(r"\S(\s{6,})\S")
-_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]$")  # "1.", "1)": a numbered list's mark
 
 
 def read_text(text: str, source_file: str) -> tuple[Page, ...]:
@@ -98,10 +97,7 @@ def _page_items(
             block, grid = blocks[index], next(grid_ids)
             for row in block.rows:
                 where = Provenance(source_file, page, line=first_line + (row.line or index + 1) - 1)
-                cells = tuple(
-                    list_cell(clean_text(c), where) if k == 0 else Cell(clean_text(c), where)
-                    for k, c in enumerate(row.cells)
-                )
+                cells = tuple(Cell(clean_text(c), where) for c in row.cells)
                 yield Line(" | ".join(c.text for c in cells), where, cells, grid, cut=row.cut)
             grid, index = None, block.end
             continue
@@ -124,14 +120,6 @@ def _page_items(
         grid = grid if grid is not None else next(grid_ids)
         cells = tuple(Cell(cell, at) for cell in cells_text)
         yield Line(" | ".join(cells_text), at, cells=cells, grid=grid)
-
-
-def list_cell(text: str, at: Provenance) -> Cell:
-    """A row's first cell; "1." or "1)" (a list's numbering, not a table's own cell) is the
-    number 1 marked ``listed``."""
-    if _LIST_NUMBER.match(text):
-        return Cell(text[:-1], at, listed=True)
-    return Cell(text, at)
 
 
 def _in_reading_order(prose: list[tuple[str, Provenance]]) -> Iterator[Line]:

@@ -354,7 +354,7 @@ def _body_rows(rows: list[_Row], columns: Columns, lines: list[str]) -> list[Raw
             out.append(RawRow(row.index + 1, tuple(cells)))  # a band or section row
             continue
         if columns.has_stt and row.stt is not None:
-            cells[0] = row.stt.text  # "1." keeps its mark: a list's numbering (see list_cell)
+            cells[0] = row.stt.text.rstrip(".")
         cells[int(columns.has_stt)] = " ".join(row.above + row.name + row.below)
         cut = row.index == last_line and len(row.values) < len(columns.centers)
         # in order when full, however the row shifts; a cut row prints its first cells

@@ -129,8 +129,15 @@ def _row_shape(body: list[tuple[int, str]], width: int) -> tuple[bool | None, ..
     None where it prints a blank mark ("-" may stand in a number or a word column)."""
     first = next((i for i, (_, text) in enumerate(body) if vocab.band_of(text) is None), 0)
     return tuple(
-        None if text in BLANK_MARKS else is_value(text) for _, text in body[first : first + width]
+        None if text in BLANK_MARKS else _is_figure(text) for _, text in body[first : first + width]
     )
+
+
+def _is_figure(text: str) -> bool:
+    """A value, or a number in parentheses (a score under its rank, "(92,95)"): a words cell
+    in a row's shape is no place for it, nor it for words (a caption after the table)."""
+    inner = text[1:-1] if text.startswith("(") and text.endswith(")") else None
+    return is_value(text) or (inner is not None and parse_number(inner) is not None)
 
 
 def _fits(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) -> bool:
@@ -139,7 +146,7 @@ def _fits(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) 
     chunk = [text for _, text in body[at : at + len(shape)]]
     cut_short = at + len(shape) > len(body) and is_value(body[at][1])  # the text ends here
     return (_is_row_start(body, at) or cut_short) and all(
-        value is None or is_value(text) == value or text in BLANK_MARKS
+        value is None or _is_figure(text) == value or text in BLANK_MARKS
         for text, value in zip(chunk, shape, strict=False)
     )
 
