@@ -126,11 +126,16 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (1796562606, "html"),  # was a target: no header, a count that is the total's ranking
     (9990270, "text:cells_blank"),  # was a target: the same under a header no reading splits
     (9700081, "text:cells_blank"),  # fresh seed: the same under "Hạng" / "năm" read shifted
+    (9710131, "text:stacked"),  # fresh seed: "Hạng (điểm số)" alone on its line names no STT
+    (9710056, "text:runon"),  # fresh seed: "STT Đơn vị …" run into the records, not the caption
+    (9710006, "text:tabs"),  # fresh seed: total first, 10 unstated weights, "Giá trị chỉ số" named
+    (9710148, "text:stacked"),  # fresh seed: "63" / "Cà Mau", a last unit without values
+    (10, "text:cells_blank"),  # was a target: the same, one cell per line
+    (9710032, "docx"),  # fresh seed: ten "Chỉ số thành phần" and "Total" all named totals, a Max
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
 TARGET_SEEDS: list[tuple[int, str]] = [
-    (10, "text:cells_blank"),  # one cell per line: no table found
     (57, "text:pipe_rule"),  # planted sum_mismatch under 12 unstated weights: not flagged
     (9600093, "text:spaced"),  # two years of a rank-only list: units named twice, 36 phantom rows
     (1796572151, "text:cells_tight"),  # CI: every cell right; the planted over_max missed (maxima)

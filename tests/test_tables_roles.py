@@ -639,3 +639,29 @@ def test_a_reference_row_with_a_dash_for_its_number_above_row_one_is_a_row() -> 
     assert _printed(table.entries[0].total) == "85,5"
     flags = reconcile("d", read_metadata(text_document(text)), (table,))
     assert "row_number_gap" not in [flag.check for flag in flags]
+
+
+def test_two_scores_the_rank_orders_alike_are_told_apart_by_the_header_or_doubted() -> None:
+    # no rule of the parts gives either column; the rank orders both the same way
+    rows = [("1", "Xã A", "95,26", "93,01", "100,00"), ("2", "Xã B", "86,82", "89,90", "96,66")]
+    rows += [("3", "Xã C", "85,60", "84,72", "95,69"), ("4", "Xã D", "80,10", "97,30", "90,20")]
+    rows += [("5", "Xã E", "75,00", "70,15", "88,00")]
+    body = "".join(f"| {k} | {n} | {t} | {a} | {b} | {k} |\n" for k, n, t, a, b in rows)
+    named = "| STT | Đơn vị | Giá trị chỉ số | TC1 | TC2 | XH |\n"
+    (table,) = tables_of(named + body)
+    assert _roles(table) == ["row_number", "agency", "total", "component", "component", "rank"]
+    (table,) = tables_of("| STT | Đơn vị | A | B | C | XH |\n" + body)
+    assert table.role_doubt is not None and "cột 3" in table.role_doubt
+
+
+def test_a_last_unit_printing_its_number_and_name_alone_is_kept_without_values() -> None:
+    names = ["Sở Tư pháp", "Sở Y tế", "Sở Xây dựng", "Sở Nội vụ", "Sở Công Thương"]
+    scores = ["92,40", "88,15", "80,02", "75,60", "61,33"]
+    cells = [
+        f"{k}\n{n} {k:02d}\n({s})\n" for k, (n, s) in enumerate(zip(names, scores, strict=True), 1)
+    ]
+    text = "Thứ tự\nTên đơn vị\nXếp hạng (điểm)\n" + "".join(cells) + "6\nSở Ngoại vụ\n"
+    (table,) = tables_of(text + "\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    assert [e.agency_raw for e in table.entries] == [*names, "Sở Ngoại vụ"]
+    last = table.entries[-1]
+    assert last.number == 6 and last.total is None and last.rank is None

@@ -297,11 +297,20 @@ def named_first(
 def _first_label(above: Sequence[str]) -> str:
     """The row number's or rank's words opening one of the last header lines above a grid."""
     for text in reversed(above[-_HEADER_LINES_ABOVE:]):
-        words = text.split()
-        for size in (2, 1):
-            label = " ".join(words[:size])
-            if len(words) > size and vocab.ordinal_label(label):
-                return label
+        label = opening_ordinal(text.split())
+        if label:
+            return label
+    return ""
+
+
+def opening_ordinal(words: Sequence[str]) -> str:
+    """The row number's or rank's words ("STT", "Số TT", "Xếp hạng") opening a header line
+    whose next label follows them (a capital: "STT Đơn vị …"), not one label alone on its
+    line ("Hạng (điểm số)", a header printed one cell per line); or ""."""
+    for size in (2, 1):
+        label = " ".join(words[:size])
+        if len(words) > size and words[size][:1].isupper() and vocab.ordinal_label(label):
+            return label
     return ""
 
 

@@ -7,10 +7,10 @@ Scanned pages keep where their words stand: their tables are grids already.
 
 from __future__ import annotations
 
-from pipeline import vocabulary as vocab
 from pipeline.models import Cell, Line
 from pipeline.parse import is_year, parse_number
-from pipeline.tables.record_header import header_row
+from pipeline.tables.header import opening_ordinal
+from pipeline.tables.record_header import header_before, header_row
 from pipeline.tables.records import Stretch, find_stretches, rows_of
 from pipeline.tables.tokens import (
     Group,
@@ -42,12 +42,7 @@ def record_rows(
             continue
         first_line = min(token.line for token in rows[0] if token is not None)
         records = _grid_rows(run, groups, stretch, rows, grid)
-        header = header_row(
-            run, stretch.shape.width + 1, max(used_lines, 0), first_line, grid, records
-        )
-        header = header or _first_label(
-            run, groups, stretch, first_line, max(used_lines, 0), grid, records
-        )
+        header = _header(run, groups, stretch, (max(used_lines, 0), first_line), grid, records)
         top = header[1] if header else first_line
         out.extend(run[used_lines:top])
         if header:
@@ -59,34 +54,37 @@ def record_rows(
     return out, grid
 
 
-def _first_label(
+def _header(
     run: list[Line],
     groups: list[Group],
     stretch: Stretch,
-    first_line: int,
-    floor: int,
+    lines: tuple[int, int],
     grid: int,
     records: list[Line],
 ) -> tuple[list[Line], int] | None:
-    """A header no reading joins into one cell per column still names its first column when it
-    opens with the words of a row number or a rank ("STT Đơn vị hành chính Chỉ số …" over
-    "1 Huyện A 92,5 …", on the line above or run into the records' line): that label alone,
-    the other columns' roles left to their numbers."""
-    if not records or parse_number(records[0].cells[0].text) is None:
-        return None
-    before = stretch.shape.before
+    """The records' header: the words run into the first record's line before it (a table run
+    together on one line), else the lines above; failing a reading of every column, the
+    first column's label alone when a row number's or a rank's words open the header."""
+    floor, first_line = lines
+    width = stretch.shape.width + 1
     words = [t.text for g in groups[: stretch.start] for t in g.tokens if t.line == first_line]
-    words = words[: len(words) - before]
-    line = first_line
-    if not words and first_line - 1 >= floor:
-        words, line = run[first_line - 1].text.split(), first_line - 1
-    for size in (2, 1):
-        label = " ".join(words[:size])
-        if len(words) > size and vocab.ordinal_label(label):
-            cells = [label, *[""] * (len(records[0].cells) - 1)]
-            at = run[line].at
-            return [Line(" | ".join(cells), at, tuple(Cell(t, at) for t in cells), grid)], line
-    return None
+    words = words[: len(words) - stretch.shape.before]
+    if words:
+        before = header_before(words, run[first_line], width, grid, records)
+        if before is not None:
+            return before, first_line
+    else:
+        found = header_row(run, width, floor, first_line, grid, records)
+        if found is not None:
+            return found
+        if first_line - 1 >= floor:
+            words, first_line = run[first_line - 1].text.split(), first_line - 1
+    label = opening_ordinal(words)
+    if not label or not records or parse_number(records[0].cells[0].text) is None:
+        return None
+    cells = [label, *[""] * (len(records[0].cells) - 1)]
+    at = run[first_line].at
+    return [Line(" | ".join(cells), at, tuple(Cell(t, at) for t in cells), grid)], first_line
 
 
 def _has_scores(rows: list[list[Token | None]]) -> bool:

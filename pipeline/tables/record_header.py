@@ -47,6 +47,15 @@ def header_row(
     return None
 
 
+def header_before(
+    words: list[str], line: Line, columns: int, grid: int, records: list[Line]
+) -> list[Line] | None:
+    """The header run into the first record's line before it ("STT Đơn vị Chỉ số sẵn sàng (1)
+    Xếp loại 1 Xã Phước Hà 0,5886 …"), when its words join into one label per column."""
+    found = _one_line(" ".join(words), 0, columns, _Counted.of(records))
+    return [_row(found[0], line, grid)] if found is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Counted:
     """The records as the header is judged against them: their cells' texts and the roles

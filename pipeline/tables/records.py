@@ -137,7 +137,24 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
         return None
     if (fit <= 0 and not one_line) or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
         return None  # nothing ties the records together: neither line breaks nor a count
+    if _unit_without_values(groups, end, shape):
+        end += 2
     return Stretch(start, min(end + 1, len(groups)), shape, fit)
+
+
+def _unit_without_values(groups: list[Group], end: int, shape: Shape) -> bool:
+    """A last record printing its number and its name and nothing else ("63" / "Cà Mau", then
+    the text after the table): the number, on a line of its own start, goes on from the
+    record above's, and the name is alone on its lines."""
+    if shape.before != 1 or end + 1 >= len(groups) or end < 2 or not groups[end].value:
+        return False
+    name, number = groups[end + 1], groups[end].tokens[-1]
+    above = parse_number(groups[end - 2].tokens[-1].text) if groups[end - 2].value else None
+    own = parse_number(number.text)
+    if above is None or own is None or own != above + 1 or not number.starts_line:
+        return False
+    alone = end + 2 >= len(groups) or groups[end + 2].tokens[0].starts_line
+    return is_name(name) and name.tokens[0].starts_line and alone and not _size(groups, end + 1)
 
 
 def _records_at(groups: list[Group], start: int) -> tuple[int, Shape, float] | None:

@@ -186,9 +186,10 @@ def _settle_total(
 ) -> str | None:
     """The total: the column a rule of the other scores gives; the others are its components."""
     scores = [i for i in sorted(values) if roles[i] in ("number", "component", "total")]
-    if "row_max" in roles.values():
+    named = [i for i in scores if roles[i] == "total"]
+    if "row_max" in roles.values() and len(named) <= 1:
         roles.update({i: "component" for i in scores if roles[i] != "total"})
-        return None
+        return None  # several columns the header calls the total: the rule tells which
     alone = values[scores[0]] if len(scores) == 1 else []
     if alone and roles[scores[0]] != "total" and (ranks_alone(alone, parts) or steps(alone)):
         roles[scores[0]] = "rank"  # "1 Sở A 1": a ranking with no scores printed
@@ -209,14 +210,16 @@ def _settle_total(
             chosen = winners[-1]
             doubt = _doubt(winners, columns) if len(winners) > 1 else None
         else:
-            ranked = _ranked_score(roles, values, scores, parts)
-            chosen = ranked if ranked is not None else hinted
+            ranked = _ranked_scores(roles, values, scores, parts)
+            sole = hinted if [roles[i] for i in scores].count("total") <= 1 else None
+            chosen = sole if sole in ranked or not ranked else ranked[-1]
             unnamed = all(roles[i] == "number" for i in scores)
             banded = banded_by(values, scores, bands) if chosen is None else []
             chosen = central(banded, values, scores) if banded else chosen
             ordered = ordered_by(values, scores, parts) if chosen is None and unnamed else []
             chosen = ordered[0] if ordered else chosen
             several = ordered if len(ordered) > 1 else banded
+            several = ranked if len(ranked) > 1 and sole not in ranked else several
             doubt = _doubt(several, columns) if len(several) > 1 else None
             doubt = doubt or (_no_total(scores, columns) if chosen is None and unnamed else None)
     for index in scores:
@@ -265,18 +268,17 @@ def _most(hits: int, values: dict[int, Values]) -> bool:
     return hits * 5 >= rows * 4
 
 
-def _ranked_score(
+def _ranked_scores(
     roles: dict[int, str], values: dict[int, Values], scores: list[int], parts: Segments
-) -> int | None:
-    """With no rule, the score a rank column ranks best is the total (the others its parts)."""
+) -> list[int]:
+    """With no rule, the scores a rank column ranks best: the total is among them (the others
+    its parts); two or more when the rank orders them alike (a part in the total's order)."""
     ranks = [values[i] for i in values if roles[i] == "rank"]
     agreement = {
         s: max((rank_agreement(r, values[s], parts) for r in ranks), default=0.0) for s in scores
     }
     best = max(agreement.values(), default=0.0)
-    if best < 0.6:
-        return None
-    return [s for s in scores if agreement[s] == best][-1]
+    return [s for s in scores if agreement[s] == best] if best >= 0.6 else []
 
 
 def _rule_fits(

@@ -266,13 +266,18 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
     as one name: the lower line goes on the upper when it starts in lower case, or with a word
     that opens no other name of the run while the upper line's first word does. A line whose
     first word opens other names ("Tỉnh Bến Tre" under "Tỉnh Trà Vinh") is a unit of its own,
-    the one above it printed without values."""
+    the one above it printed without values; so is a line not followed by as many values as
+    the records have ("Điều 2. …" after the last one)."""
     openers = Counter(g.tokens[0].text.casefold() for g in groups if is_name(g))
+    sizes = Counter(len(g.tokens) for g in groups if g.value)
+    usual = sizes.most_common(1)[0][0] if sizes else 0
     out: list[Group] = []
-    for group in groups:
+    for at, group in enumerate(groups):
         upper = out[-1] if out else None
         between = len(out) >= 2 and out[-2].value
-        if upper is None or not between or not _wrap_of(upper, group, openers):
+        follows = at + 1 < len(groups) and groups[at + 1].value
+        filled = follows and len(groups[at + 1].tokens) == usual  # the record's values after it
+        if upper is None or not between or not filled or not _wrap_of(upper, group, openers):
             out.append(group)
             continue
         out[-1] = Group(upper.tokens + group.tokens, False)
