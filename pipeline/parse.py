@@ -15,7 +15,7 @@ from functools import lru_cache
 from pipeline.models import BLANK_MARKS, Provenance, Value
 
 _SIGN = r"[+-]?"
-_PLAIN = re.compile(rf"^{_SIGN}\d+(?:[.,]\d+)?$")
+_PLAIN = re.compile(rf"^{_SIGN}(?:\d+(?:[.,]\d+)?|\.\d+)$")  # ".34": no zero before the point
 _GROUPED_DOT = re.compile(rf"^{_SIGN}\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?$")  # 1.234,5
 _GROUPED_COMMA = re.compile(rf"^{_SIGN}\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?$")  # 1,234.5
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")

@@ -17,7 +17,11 @@ never committed; see tests/realpages/README.md). Each excerpt is read with
 - wrong, unflagged: an output number in a role where gold has a different value or none (an
   unpaired output column, row or table counts too), with no flag on that row and no
   ``ambiguous_roles`` / ``unreliable_table`` flag on that table;
-- a page is read when at least one of its tables is paired.
+- a page is read when at least one of its tables is paired;
+- a gold table marked ``"scored": false`` (with ``"why_not_scored"``: rows that are no units,
+  such as one province's years or PAPI dimensions, or figures derived from the page's other
+  tables) is scored aside: shown in the page's note, left out of the share; an unflagged wrong
+  value in it still counts.
 
 Gold values are transcribed as printed; one printed with a single mark followed by three digits
 ("2.095", "807,300") is read in its gold column's format (``pipeline.numformat``, the rule the
@@ -84,6 +88,7 @@ class PageScore:
     tally: Tally
     read: bool
     note: str
+    aside: Tally = Tally()  # the gold tables marked ``"scored": false``: shown, not in the share
 
 
 def gold_number(printed: str | None) -> Decimal | None:
@@ -372,25 +377,40 @@ def _shape(table: Table) -> tuple[str, ...]:
     return tuple(column.role for column in table.columns)
 
 
-def score_page(gold: Gold, result: DocumentResult) -> tuple[Tally, bool]:
-    """The whole page: every gold table, paired or not, and every unpaired output table."""
+def scored(table: Gold) -> bool:
+    """Whether a gold table counts in the share: one marked ``"scored": false`` (rows that are
+    no units, such as one province's years or dimensions; figures derived from the others) is
+    scored aside, its silent errors still counted."""
+    return bool(table.get("scored", True))
+
+
+def score_page(gold: Gold, result: DocumentResult) -> tuple[Tally, bool, Tally]:
+    """The whole page: every gold table, paired or not, and every unpaired output table; the
+    tables not scored apart (their unflagged wrong values still count)."""
     result = joined_sections(result)
     pairs = pair_tables(gold, result)
-    tally = Tally()
+    tally, aside = Tally(), Tally()
     for i, want in enumerate(gold["tables"]):
         if i in pairs:
-            tally += score_table(want, result.tables[pairs[i]], result.flags)
+            one = score_table(want, result.tables[pairs[i]], result.flags)
         else:
-            tally += Tally(sum(printed_numbers(row) for row in want["rows"]), 0, 0)
+            one = Tally(sum(printed_numbers(row) for row in want["rows"]), 0, 0)
+        if scored(want):
+            tally += one
+        else:
+            aside += Tally(one.printed, one.right, 0)
+            tally += Tally(0, 0, one.wrong)
     for k, table in enumerate(result.tables):
         if k not in pairs.values():
             tally += unpaired_table(table, result.flags)
-    return tally, bool(pairs)
+    read = any(scored(gold["tables"][i]) for i in pairs)
+    return tally, read, aside
 
 
 def evaluate(gold: Gold, excerpts: Path, reader: Reader = extract_document) -> PageScore:
     """Read one page's excerpt and score it; a missing excerpt or failed read scores 0."""
-    printed = sum(printed_numbers(row) for table in gold["tables"] for row in table["rows"])
+    tables = [table for table in gold["tables"] if scored(table)]
+    printed = sum(printed_numbers(row) for table in tables for row in table["rows"])
     path = excerpts / f"{gold['id']}.txt"
     if not path.is_file():
         return PageScore(gold, Tally(printed, 0, 0), False, f"no excerpt {path.name}")
@@ -398,9 +418,11 @@ def evaluate(gold: Gold, excerpts: Path, reader: Reader = extract_document) -> P
         result = reader(path)
     except Exception as error:  # a bug in the reader must not stop the evaluation
         return PageScore(gold, Tally(printed, 0, 0), False, f"crash: {error!r}"[:120])
-    tally, read = score_page(in_column_formats(gold), result)
+    tally, read, aside = score_page(in_column_formats(gold), result)
     note = (result.error or "")[:80] if result.status != "ok" else f"{len(result.tables)} tables"
-    return PageScore(gold, tally, read, note)
+    if aside.printed:
+        note = "; ".join(filter(None, [note, f"not scored {aside.right}/{aside.printed}"]))
+    return PageScore(gold, tally, read, note, aside)
 
 
 def load_gold(folder: Path, only: str | None) -> list[Gold]:
@@ -424,7 +446,8 @@ def report(scores: Sequence[PageScore]) -> Tally:
         )
         total += page.tally
     read = sum(page.read for page in scores)
-    holding = sum(bool(page.gold["tables"]) for page in scores)  # a negative control holds none
+    # a negative control holds no table; a page whose tables are all not scored counts as one
+    holding = sum(any(scored(table) for table in page.gold["tables"]) for page in scores)
     share = 100 * total.right / total.printed if total.printed else 0.0
     print(
         f"TOTAL pages read {read}/{holding}  numbers right {total.right}/{total.printed} "

@@ -135,6 +135,17 @@ def test_a_gold_row_the_output_lacks_counts_as_missed(excerpts: Path) -> None:
     assert evaluate(gold, excerpts).tally == Tally(printed=20, right=15, wrong=0)
 
 
+def test_a_table_not_scored_is_aside_but_its_silent_errors_count(excerpts: Path) -> None:
+    gold = gold_page()
+    gold["tables"][0]["scored"] = False
+    gold["tables"][0]["rows"][1]["total"] = "77"
+    page = evaluate(gold, excerpts)
+    assert not page.read  # a page whose every table is aside holds no table to read
+    assert page.tally == Tally(printed=0, right=0, wrong=1)
+    assert page.aside == Tally(printed=15, right=14, wrong=0)
+    assert "not scored 14/15" in page.note
+
+
 def test_missing_excerpt_scores_zero(tmp_path: Path) -> None:
     page = evaluate(gold_page(), tmp_path)
     assert not page.read

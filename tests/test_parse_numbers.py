@@ -26,13 +26,17 @@ from pipeline.parse import format_decimal, parse_max, parse_number, read_value, 
         ("12\u00a0", "12"),
         ("85,67%", "85.67"),
         ("85.67 %", "85.67"),
+        (".34", "0.34"),  # printed with no zero before the point (a real TTHC table)
+        ("-.5", "-0.5"),
     ],
 )
 def test_scores_parse_exactly(printed: str, expected: str) -> None:
     assert format_decimal(parse_number(printed)) == expected
 
 
-@pytest.mark.parametrize("printed", ["", "-", "–", "x", "8S.4", "6.S", "l2", "12..5", "1/2"])
+@pytest.mark.parametrize(
+    "printed", ["", "-", "–", "x", "8S.4", "6.S", "l2", "12..5", "1/2", ".", ",34", "1."]
+)
 def test_blank_dash_and_ocr_damage_give_none(printed: str) -> None:
     assert parse_number(printed) is None
 

@@ -624,6 +624,23 @@ def test_a_name_wrapped_over_two_lines_between_records_is_one_name() -> None:
     assert [_printed(e.rank) for e in table.entries] == [r[2] for r in rows]
 
 
+def test_a_reference_row_with_a_dash_for_its_number_above_row_one_is_a_row() -> None:
+    rows = [("1", "Sở Tư pháp", "90,5"), ("2", "Sở Y tế", "85,5"), ("3", "Sở Nội vụ", "80,0")]
+    text = (
+        "Điều 1. Xếp loại như sau:\n"
+        "- Từ 90 điểm trở lên: Xuất sắc;\n- Từ 80 đến dưới 90 điểm: Tốt;\n\n"
+        "STT Tên đơn vị Tổng điểm Xếp hạng\n- Toàn tỉnh 85,5\n"
+        + "".join(f"{n} {name} {total} {n}\n" for n, name, total in rows)
+    )
+    (table,) = tables_of(text)
+    # the bullets of prose stay prose; the dashed row above row 1 is a row with no number
+    assert [e.agency_raw for e in table.entries] == ["Toàn tỉnh", *(r[1] for r in rows)]
+    assert [e.number for e in table.entries] == [None, 1, 2, 3]
+    assert _printed(table.entries[0].total) == "85,5"
+    flags = reconcile("d", read_metadata(text_document(text)), (table,))
+    assert "row_number_gap" not in [flag.check for flag in flags]
+
+
 def test_two_scores_the_rank_orders_alike_are_told_apart_by_the_header_or_doubted() -> None:
     # no rule of the parts gives either column; the rank orders both the same way
     rows = [("1", "Xã A", "95,26", "93,01", "100,00"), ("2", "Xã B", "86,82", "89,90", "96,66")]

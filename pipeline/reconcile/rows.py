@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from pipeline import vocabulary as vocab
-from pipeline.models import Entry, Flag, Table, Value
+from pipeline.models import BLANK_MARKS, Entry, Flag, Table, Value
 from pipeline.reconcile.common import Scope, fmt, who
 
 
@@ -185,9 +185,13 @@ def check_row_numbers(doc_id: str, table: Table) -> list[Flag]:
     scope = Scope(doc_id, table)
     flags = []
     previous = 0
+    unnumbered = 0  # rows printing a dash for their STT ("- Thế giới"): outside the count
     for position, entry in enumerate(table.entries, start=1):
         number = entry.number
-        if number not in (previous + 1, position):
+        if _dashed(entry.row_number):
+            unnumbered += 1
+            continue
+        if number not in (previous + 1, position - unnumbered):
             shown = entry.row_number.printed if entry.row_number else "(trống)"
             message = (
                 f"{entry.agency_raw}: STT ghi {shown} sau STT {previous}, lẽ ra là {previous + 1}."
@@ -199,6 +203,11 @@ def check_row_numbers(doc_id: str, table: Table) -> list[Flag]:
             )
         previous = number if number is not None else previous + 1
     return flags
+
+
+def _dashed(value: Value | None) -> bool:
+    """An STT cell printing a blank mark ("-"): a row shown without a number of its own."""
+    return value is not None and value.number is None and value.printed.strip() in BLANK_MARKS
 
 
 def _cells(table: Table, entry: Entry) -> Iterable[tuple[str, Value | None, str]]:

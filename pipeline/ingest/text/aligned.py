@@ -44,7 +44,7 @@ class _Row:
 def _data_line(line: str) -> _Row | None:
     """A line with a row number or a name, then values; None for anything else."""
     found = tokens(line)
-    start = 1 if len(found) >= 2 and _STT.match(found[0].text) else 0
+    start = 1 if len(found) >= 2 and (_STT.match(found[0].text) or _unnumbered(found)) else 0
     stt = found[0] if start else None
     index = start
     while index < len(found) and not _opens_values(found, index):
@@ -61,6 +61,22 @@ def _data_line(line: str) -> _Row | None:
     if _names_among(cells):
         return None  # several records run together on one line: left to the records reader
     return _Row(0, stt, [text] if text else [], cells, on_line=bool(text), name_end=end)
+
+
+def _unnumbered(found: list[Token]) -> bool:
+    """A dash where the row number stands, then a name ("- Thế giới 8,082,059,793 …"): a row
+    printed without a number of its own (a reference row above the ranked ones)."""
+    return found[0].text in ("-", "–") and not is_value(found[1].text)
+
+
+def _above_row_one(row: _Row, lines: list[str], index: int) -> bool:
+    """A row numbered with a dash stands only right above row 1 (the world, the country over
+    its ranked units); elsewhere a dash opens a bullet of prose ("- Từ 90 điểm: Xuất sắc")."""
+    if row.stt is None or _STT.match(row.stt.text):
+        return True
+    below = next((line for line in lines[index + 1 :] if line.strip()), "")
+    found = tokens(below)
+    return len(found) >= 2 and found[0].text.rstrip(".") == "1" and not is_value(found[1].text)
 
 
 def _names_among(cells: list[Token]) -> bool:
@@ -114,7 +130,7 @@ def _row_at(lines: list[str], index: int) -> tuple[_Row, int] | None:
     if "\t" in lines[index]:
         return None
     row = _data_line(lines[index]) or _named_line(lines[index])
-    if row is None:
+    if row is None or (row.stt is not None and not _above_row_one(row, lines, index)):
         return None
     end, below = index + 1, list[str]()
     for position in range(index + 1, min(len(lines), index + 1 + MAX_SPREAD_LINES)):
