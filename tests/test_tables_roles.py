@@ -695,3 +695,13 @@ def test_a_maxima_row_closing_a_header_one_cell_per_line_stands_over_the_numbers
     assert _roles(table) == ["row_number", "agency", "total"]
     assert [e.agency_raw for e in table.entries] == [n for n, _ in rows]
     assert table.columns[2].max_points == 100
+
+
+def test_a_run_on_table_of_six_with_one_rank_misprinted_is_still_read() -> None:
+    rows = [("01", "Xã Triệu Trạch", "91,854"), ("02", "Xã Triệu Độ", "82,038")]
+    rows += [("03", "Xã Triệu Cơ", "76,277"), ("02", "Xã Triệu Tài", "65,635")]
+    rows += [("05", "Xã Triệu Tân", "52,702"), ("06", "Thị trấn Ái Tử", "42,282")]
+    line = "Vị trí Tên xã Tổng điểm " + " ".join(" ".join(row) for row in rows)
+    (table,) = tables_of(f"Kết quả năm 2023\n\n{line}\n\nĐiều 2. Quyết định này.\n")
+    assert [e.agency_raw for e in table.entries] == [r[1] for r in rows]
+    assert [_printed(e.rank) for e in table.entries] == [r[0] for r in rows]

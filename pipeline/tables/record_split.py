@@ -15,7 +15,7 @@ from pipeline.parse import parse_number
 from pipeline.tables.tokens import BLANKS, Token
 
 MIN_RECORDS = 3
-_LONG_COUNT = 8  # rows enough for one misprinted number not to hide the count
+_LONG_COUNT = 6  # rows enough for one misprinted number not to hide the count (1 in 6! by chance)
 
 
 def misfits_at_end(rows: list[list[Token | None]], before: int) -> int:
