@@ -110,6 +110,8 @@ def flags_by_entry(table: Table, flags: list[Flag]) -> tuple[dict[int, list[Flag
         if flag.table_index != table.index or flag.check in NOT_ROW_FLAGS:
             continue
         hits = set(where.get(flag.at, ())) if flag.at is not None else set()
+        if len(hits) != 1 and flag.entry_index is not None:
+            hits = {flag.entry_index - 1}  # the entry the flag is tied to, numbered or not
         if len(hits) != 1 and flag.row_number is not None:
             hits = {i for i, e in enumerate(table.entries) if e.number == flag.row_number}
         if len(hits) != 1:  # HTML and DOCX cells share one provenance: the message names the row
