@@ -133,6 +133,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9720139, "text:cells_tight"),  # fresh seed: "Số TT" atop a header one cell per line
     (9720109, "text:stacked"),  # fresh seed: the same, "Sô TT" with its mark mistyped
     (1796581339, "text:stacked"),  # was a target (CI): the same
+    (9720118, "text:cells_tight"),  # fresh seed: "Điểm tối đa" / "100" closing the header
     (9710148, "text:stacked"),  # fresh seed: "63" / "Cà Mau", a last unit without values
     (10, "text:cells_blank"),  # was a target: the same, one cell per line
     (9710032, "docx"),  # fresh seed: ten "Chỉ số thành phần" and "Total" all named totals, a Max

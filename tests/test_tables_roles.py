@@ -684,3 +684,14 @@ def test_a_header_one_cell_per_line_names_its_first_column_by_its_top_line_only(
     assert _roles(table)[:2] == ["row_number", "agency"]  # "Sô TT", its mark mistyped
     (table,) = tables_of("KẾT QUẢ NĂM 2020\n\nMục\nĐịa bàn\nHạng (điểm)\n\n" + body)
     assert table.columns[0].label != "Hạng (điểm)"  # the last label, not the first column's
+
+
+def test_a_maxima_row_closing_a_header_one_cell_per_line_stands_over_the_numbers() -> None:
+    rows = [("Thị trấn Tân Thạnh", "93,1"), ("Xã Tân Thành", "80,4"), ("Xã Kiến Bình", "78,7")]
+    rows += [("Xã Tân Hòa", "76,5"), ("Xã Tân Bình", "74,3"), ("Xã Tân Lập", "64,2")]
+    cells = "".join(f"{k}\n{n}\n{v}\n" for k, (n, v) in enumerate(rows, 1))
+    text = "STT.\nXã, phường,\nthị trấn\nTổng điểm đạt được\nĐiểm tối đa\n100\n" + cells
+    (table,) = tables_of(text + "\nĐiều 2. Quyết định này có hiệu lực.\n")
+    assert _roles(table) == ["row_number", "agency", "total"]
+    assert [e.agency_raw for e in table.entries] == [n for n, _ in rows]
+    assert table.columns[2].max_points == 100

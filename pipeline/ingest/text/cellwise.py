@@ -61,10 +61,18 @@ def _block_at(lines: list[str], start: int) -> Block | None:
     if first_value is None or first_value > MAX_HEADER_LINES or first_value < 2:
         return None
     header, body = cells[:first_value], cells[first_value:]
+    maxima, body = _maxima_row(header, body)
+    if maxima:
+        header = header[:-1]
     width = _period(body)
     if width is None or _name_first(cells[first_value - 1 :], width):
         return None
     rows, used = _rows(body, width)
+    if maxima:
+        placed = _over_figures([text for _, text in maxima], rows, width)
+        if placed is None:
+            return None  # maxima more than the columns of numbers: no such header
+        rows.insert(0, RawRow(maxima[0][0] + 1, placed))
     if sum(1 for row in rows if any(row.cells)) < 2 or _names_repeat(rows):
         return None
     end = (body[used - 1][0] if used else header[-1][0]) + 1
@@ -72,6 +80,39 @@ def _block_at(lines: list[str], start: int) -> Block | None:
     if labels is None:
         return Block(tuple(rows), end)  # no reading of the header holds: roles from the numbers
     return Block((RawRow(header[0][0] + 1, tuple(labels)), *rows), end)
+
+
+def _maxima_row(
+    header: list[tuple[int, str]], body: list[tuple[int, str]]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """A maxima row closing the header ("Điểm tối đa" / "100" / …, then "1" / "Xã A"): its
+    label and values, apart from the rows; nothing when the header ends otherwise."""
+    if not header or not vocab.MAXIMA_ROW.match(_fold(header[-1][1])):
+        return [], body
+    for start in range(1, min(len(body), MAX_COLUMNS)):
+        if not is_value(body[start - 1][1]):
+            break
+        if _period(body[start:]) is not None:
+            return [header[-1], *body[:start]], body[start:]
+    return [], body
+
+
+def _over_figures(maxima: list[str], rows: list[RawRow], width: int) -> tuple[str, ...] | None:
+    """A maxima row as a row of cells: its label in the name column, its values over the last
+    columns of numbers (a band or a note may come after them)."""
+    label, values = maxima[0], maxima[1:]
+    filled = [row.cells for row in rows if any(row.cells)]
+    figures = [
+        k
+        for k in range(1, width)
+        if 2 * sum(is_value(c[k]) for c in filled if k < len(c)) > len(filled)
+    ]
+    if len(values) > len(figures):
+        return None
+    cells = ["", label, *[""] * (width - 2)]
+    for column, value in zip(figures[len(figures) - len(values) :], values, strict=True):
+        cells[column] = value
+    return tuple(cells)
 
 
 def _names_repeat(rows: list[RawRow]) -> bool:
