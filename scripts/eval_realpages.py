@@ -451,7 +451,7 @@ def report(scores: Sequence[PageScore]) -> Tally:
     share = 100 * total.right / total.printed if total.printed else 0.0
     print(
         f"TOTAL pages read {read}/{holding}  numbers right {total.right}/{total.printed} "
-        f"({share:.1f} %)  unflagged wrong {total.wrong}"
+        f"({share:.2f} %)  unflagged wrong {total.wrong}"
     )
     return total
 
@@ -461,7 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("excerpts", type=Path, help="folder of <id>.txt page excerpts")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder of gold JSON")
     parser.add_argument("--only", help="score one page id")
-    parser.add_argument("--require", type=float, help="exit 1 below this % or on silent errors")
+    parser.add_argument("--require", type=float, help="exit 1 below this %% or on silent errors")
     args = parser.parse_args(argv)
     scores = [evaluate(gold, args.excerpts) for gold in load_gold(args.gold, args.only)]
     total = report(scores)

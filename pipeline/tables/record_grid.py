@@ -7,11 +7,13 @@ Scanned pages keep where their words stand: their tables are grids already.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.models import Cell, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.tables.header import opening_ordinal
 from pipeline.tables.record_header import header_before, header_row
-from pipeline.tables.records import Stretch, find_stretches, rows_of
+from pipeline.tables.records import Shape, Stretch, find_stretches, rows_of
 from pipeline.tables.tokens import (
     Group,
     Token,
@@ -36,8 +38,8 @@ def record_rows(
     out: list[Line] = []
     used_lines = 0
     grid = first_grid
-    for stretch in stretches:
-        rows = rows_of(groups, stretch)
+    for found in stretches:
+        stretch, rows = _without_empty_columns(found, rows_of(groups, found))
         if not _has_scores(rows):
             continue
         first_line = min(token.line for token in rows[0] if token is not None)
@@ -85,6 +87,24 @@ def _header(
     cells = [label, *[""] * (len(records[0].cells) - 1)]
     at = run[first_line].at
     return [Line(" | ".join(cells), at, tuple(Cell(t, at) for t in cells), grid)], first_line
+
+
+def _without_empty_columns(
+    stretch: Stretch, rows: list[list[Token | None]]
+) -> tuple[Stretch, list[list[Token | None]]]:
+    """The records less the columns no record fills: an empty cell printed on its own line
+    in every row (a column the page left empty) is no column of the table."""
+    width = len(rows[0]) if rows else 0
+    columns = [
+        [row[k] for row in rows if k < len(row) and row[k] is not None] for k in range(width)
+    ]
+    empty = {k for k, cells in enumerate(columns) if cells and all(not t.text for t in cells if t)}
+    if not empty:
+        return stretch, rows
+    before = stretch.shape.before - sum(1 for column in empty if column < stretch.shape.before)
+    shape = Shape(stretch.shape.width - len(empty), before)
+    kept = [[token for k, token in enumerate(row) if k not in empty] for row in rows]
+    return replace(stretch, shape=shape), kept
 
 
 def _has_scores(rows: list[list[Token | None]]) -> bool:

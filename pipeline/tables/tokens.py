@@ -20,7 +20,7 @@ from pipeline.tables.header import RANK_SCORE
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
-BLANKS = frozenset({"-", "–", "—", "x", "X", "N/A", "n/a"})
+BLANKS = frozenset({"", "-", "–", "—", "x", "X", "N/A", "n/a"})  # "": an empty cell's line
 _GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
 
 
@@ -99,6 +99,9 @@ def tokens_of(lines: list[Line]) -> list[Token]:
     for position, line in enumerate(lines):
         words = line.text.split()
         mark = len(found)
+        if not words and not line.cells:  # an empty cell on its own line (ingest keeps it)
+            found.append(Token("", True, position, True))
+            continue
         for k, word in enumerate(words):
             joined = RANK_SCORE.match(word)
             if joined:  # "01(0,727)": a rank and its score
@@ -318,6 +321,13 @@ def _header_closed(group: Group, names: list[int]) -> bool:
     return len(words) > max(names) and any(w.endswith(")") for w in words[:-1])
 
 
+def _other_width(groups: list[Group], at: int, width: int) -> bool:
+    """Whether the values at ``at`` are not a record of ``width`` values; the text's last
+    values may stop short of it (a page cut inside its last row)."""
+    size = len(groups[at].tokens)
+    return size != width and not (at == len(groups) - 1 and size < width)
+
+
 def _first_name(groups: list[Group], at: int) -> int:
     """How many words end ``groups[at]`` as the first record's name, or 0."""
     group = groups[at]
@@ -330,7 +340,7 @@ def _first_name(groups: list[Group], at: int) -> int:
     if is_name(group) and not _header_closed(group, names):
         return 0  # a name of its own, not a header run into one
     width = len(groups[at + 1].tokens)
-    if any(len(groups[k].tokens) != width for k in range(at + 3, at + 3 + 2 * len(names), 2)
+    if any(_other_width(groups, k, width) for k in range(at + 3, at + 3 + 2 * len(names), 2)
            if k < len(groups)):  # fmt: skip
         return 0
     line = group.tokens[-1].line

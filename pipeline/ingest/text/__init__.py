@@ -20,7 +20,7 @@ from pipeline.ingest.text.cellwise import find_cellwise
 from pipeline.ingest.text.labelled import find_labelled
 from pipeline.ingest.text.markup import PIPE_SEPARATOR, clean_text, cut_row, split_cells
 from pipeline.ingest.text.pipe_cells import find_pipe_cells
-from pipeline.ingest.text.rows import Block
+from pipeline.ingest.text.rows import Block, is_value
 from pipeline.models import Cell, Line, Page, Provenance
 
 __all__ = ["clean_text", "read_text", "split_cells"]
@@ -129,6 +129,8 @@ def _in_reading_order(prose: list[tuple[str, Provenance]]) -> Iterator[Line]:
     while index < len(prose):
         split = _split_column(prose[index][0])
         if split is None:
+            if _empty_cell(prose, index):
+                yield Line("", prose[index][1])
             yield from _clean(prose[index][0], prose[index][1])
             index += 1
             continue
@@ -148,6 +150,19 @@ def _in_reading_order(prose: list[tuple[str, Provenance]]) -> Iterator[Line]:
                 break
             index += 1
         yield from left + right
+
+
+def _empty_cell(prose: list[tuple[str, Provenance]], index: int) -> bool:
+    """Whether a line holding only spaces is an empty cell of one-cell-per-line text: an
+    HTML-to-text tool writes an empty cell ("<td>&nbsp;</td>") as a line of one space, where
+    it writes the gap between blocks as an empty line. Kept (as a line with no text) only
+    after a line holding one number, inside a row's values; elsewhere (page furniture, a
+    header's stray cell) it says nothing about the table."""
+    text = prose[index][0]
+    if not text or text.strip():
+        return False
+    above = next((t for t, _ in reversed(prose[:index]) if t.strip()), "")
+    return is_value(clean_text(above)) and " " not in clean_text(above)
 
 
 def _split_column(text: str) -> int | None:

@@ -375,8 +375,38 @@ def _body_rows(rows: list[_Row], columns: Columns, lines: list[str]) -> list[Raw
         cut = row.index == last_line and len(row.values) < len(columns.centers)
         # in order when full, however the row shifts; a cut row prints its first cells
         in_order = len(row.values) == len(columns.centers) or (cut and not aligned)
-        for j, value in enumerate(row.values):
+        values = row.values
+        if _words_run_on(row, rows, len(columns.centers)):
+            values, in_order = _last_cell_joined(values, len(columns.centers)), True
+        for j, value in enumerate(values):
             position = int(columns.has_stt) + 1 + j if in_order else columns.of(value.center)
             cells[position] = f"{cells[position]} {value.text}".strip()
         out.append(RawRow(row.index + 1, tuple(cells), cut))
     return out
+
+
+def _words_run_on(row: _Row, rows: list[_Row], width: int) -> bool:
+    """Whether a row of single-spaced cells prints more cells than the table's because its last
+    cell, words in every other row ("triệu đồng"), runs on with more words and figures
+    ("281,235 triệu đồng (cả dầu khí); trừ dầu khí 165,2 triệu đồng"): its first cells are
+    then of the kinds the others print there, in order."""
+    if width < 2 or len(row.values) <= width or not _single_spaced(row):
+        return False
+    full = [r for r in rows if len(r.values) == width]
+    kinds = Counter(tuple(is_value(v.text) for v in r.values) for r in full).most_common(1)
+    if not kinds or 2 * kinds[0][1] <= len(full) or kinds[0][0][-1]:
+        return False  # no shape the rows share, or their last cell is a figure
+    return tuple(is_value(v.text) for v in row.values[: width - 1]) == kinds[0][0][:-1]
+
+
+def _last_cell_joined(values: list[Token], width: int) -> list[Token]:
+    """The row's cells with those from the table's last column on as one cell of words."""
+    rest = values[width - 1 :]
+    joined = Token(" ".join(v.text for v in rest), rest[0].start, rest[-1].end)
+    return [*values[: width - 1], joined]
+
+
+def _single_spaced(row: _Row) -> bool:
+    """Whether one space parts the row's name and each of its cells: no column is aligned."""
+    ends = [row.name_end, *(v.end for v in row.values[:-1])]
+    return all(v.start - end == 1 for v, end in zip(row.values, ends, strict=True))
