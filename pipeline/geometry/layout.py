@@ -155,20 +155,22 @@ def lattice_grid(
         for anchor, glyphs in inside.items()
     }
     padding = cell_padding(frame, lines)
+    # every box's sides lie on the grid lines: each line rounded once (as ``box`` rounds)
+    round_xs, round_ys = [round(x, 2) for x in xs], [round(y, 2) for y in ys]
     rows = []
     for r in range(len(ys) - 1):
         cells = []
         for c in range(len(xs) - 1):
             anchor = frame.anchor[(r, c)]
             if anchor != (r, c):
-                at = place_at(place, box(xs[c], ys[r], xs[c + 1], ys[r + 1]))
-                cells.append(Cell("", at, spanned=True))
+                bbox = (round_xs[c], round_ys[r], round_xs[c + 1], round_ys[r + 1])
+                cells.append(Cell("", place_at(place, bbox), spanned=True))
                 continue
             last_row, last_col = frame.extent[anchor]
-            at = place_at(place, box(xs[c], ys[r], xs[last_col + 1], ys[last_row + 1]))
+            bbox = (round_xs[c], round_ys[r], round_xs[last_col + 1], round_ys[last_row + 1])
             width = xs[last_col + 1] - xs[c] - 2 * padding
-            cells.append(Cell(join_cell_lines(lines.get(anchor, []), width), at))
-        rows.append((tuple(cells), box(xs[0], ys[r], xs[-1], ys[r + 1])))
+            cells.append(Cell(join_cell_lines(lines.get(anchor, []), width), place_at(place, bbox)))
+        rows.append((tuple(cells), (round_xs[0], round_ys[r], round_xs[-1], round_ys[r + 1])))
     return GridDraft(ys[0], xs[0], rows)
 
 

@@ -63,7 +63,10 @@ def group_lines(glyphs: list[Glyph], line_tolerance: float, word_gap: float) -> 
         index
         for index, (above, below) in enumerate(zip(bottoms, bottoms[1:], strict=False), start=1)
         if below - above > line_tolerance
-    ]  # most table cells hold one line: no cut
+    ]
+    if not cuts:  # most table cells hold one line
+        words = make_words(ordered, word_gap)
+        return [line_of(words)] if words else []
     lines: list[TextLine] = []
     for start, end in zip([0, *cuts], [*cuts, len(ordered)], strict=True):
         words = make_words(ordered[start:end], word_gap)
