@@ -178,10 +178,15 @@ def assign_glyphs(frame: Frame, glyphs: list[Glyph]) -> tuple[dict, list[Glyph]]
     xs, ys, anchor = frame.xs, frame.ys, frame.anchor
     left, top, right, bottom = xs[0], ys[0], xs[-1], ys[-1]
     for glyph in glyphs:  # Frame.locate inlined: every glyph of the page passes here
-        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        _, x0, y0, x1, y1, _ = glyph
+        x, y = (x0 + x1) / 2, (y0 + y1) / 2
         if not (left <= x < right and top <= y < bottom):
             outside.append(glyph)
             continue
-        position = (bisect_right(ys, y) - 1, bisect_right(xs, x) - 1)
-        inside.setdefault(anchor[position], []).append(glyph)
+        region = anchor[(bisect_right(ys, y) - 1, bisect_right(xs, x) - 1)]
+        held = inside.get(region)
+        if held is None:
+            inside[region] = [glyph]
+        else:
+            held.append(glyph)
     return inside, outside

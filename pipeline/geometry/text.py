@@ -47,7 +47,8 @@ class TextLine(NamedTuple):
 
     @property
     def text(self) -> str:
-        return " ".join(word.text for word in self.words)
+        words = self.words
+        return words[0].text if len(words) == 1 else " ".join([word.text for word in words])
 
 
 def nfc(text: str) -> str:
@@ -117,6 +118,9 @@ def word_of(glyphs: list[Glyph]) -> TextWord:
 
 def line_of(words: list[TextWord]) -> TextLine:
     """A line from its words (left to right)."""
+    if len(words) == 1:  # most table cells: one number
+        _, x0, top, x1, bottom, _ = words[0]
+        return TextLine(words, x0, top, x1, bottom)
     _, _, tops, rights, bottoms, _ = zip(*words, strict=True)
     return TextLine(words, words[0].x0, min(tops), max(rights), max(bottoms))
 
@@ -163,6 +167,9 @@ def cell_text(
 
 def join_cell_lines(lines: list[TextLine], width: float | None) -> str:
     """Join the lines of a wrapped cell, rejoining a word the renderer had to break."""
+    if len(lines) == 1:  # most cells: what join_wrapped makes of one part
+        text = lines[0].text
+        return "" if text == WORD_JOINER else nfc(text)
     parts: list[str] = []
     for index, line in enumerate(lines):
         if index and width is not None and broken_word(lines[index - 1], line, width):
