@@ -69,8 +69,13 @@ def join_spans(at: float, pieces: list[tuple[float, float]], join: float) -> lis
 
 def split_rules(rules: list[Rule], snap: float, join: float) -> tuple[list[Edge], list[Edge]]:
     """Horizontal and vertical edges from raw rules."""
-    flat = [(rule.top, rule.x0, rule.x1) for rule in rules if rule.horizontal]
-    tall = [(rule.x0, rule.top, rule.bottom) for rule in rules if not rule.horizontal]
+    flat: list[tuple[float, float, float]] = []
+    tall: list[tuple[float, float, float]] = []
+    for x0, top, x1, bottom in rules:  # Rule.horizontal inlined
+        if x1 - x0 >= bottom - top:
+            flat.append((top, x0, x1))
+        else:
+            tall.append((x0, top, bottom))
     return snap_edges(flat, snap, join), snap_edges(tall, snap, join)
 
 

@@ -221,8 +221,8 @@ def place_at(place: Provenance, bbox: BBox) -> Provenance:
 def prose_line(line: TextLine, place: Provenance) -> Line:
     """A prose line with its words."""
     words = tuple(
-        Word(word.text, place_at(place, box(word.x0, word.top, word.x1, word.bottom)))
-        for word in line.words
+        Word(text, place_at(place, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))))
+        for text, x0, top, x1, bottom, _ in line.words  # ``box`` inlined: every word passes
     )
     at = place_at(place, box(line.x0, line.top, line.x1, line.bottom))
     return Line(nfc(line.text), at, words=words)

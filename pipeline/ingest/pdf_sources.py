@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptFile, EncryptedFile
-from pipeline.geometry.shapes import Glyph, PageContent, Rule, box_rules
+from pipeline.geometry.shapes import Glyph, PageContent, Rule, box_rules, glyph_text
 from pipeline.ingest.legacy.detect import maybe_legacy
 
 SURROGATE = re.compile("[\ud800-\udbff]")  # half of a pair pdfium reports as two characters
@@ -153,7 +153,7 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
         else:
             box = to_display(affine, left, bottom, right, top)
             glyphs.append(Glyph(chr(code), *box))
-    text = "".join([glyph.text for glyph in glyphs])
+    text = glyph_text(glyphs)
     if maybe_legacy(text):  # fonts only where they matter
         glyphs = [
             glyph._replace(font=font_name(text_page, index)) if ord(glyph.text) > 127 else glyph
