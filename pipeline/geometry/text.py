@@ -22,6 +22,7 @@ NUMBER_TAIL = re.compile(r"^[\d.,]*\d[\d.,]*\)?(?:\s|$)")
 HYPHEN_HEAD = re.compile(r"[^\W\d_]-$")
 VOWELS = frozenset("aeiouyAEIOUY")  # ă â ê ô ơ ư decompose to one of these and a mark
 X0, BOTTOM = itemgetter(1), itemgetter(4)  # of a Glyph: sort keys
+_new = tuple.__new__
 WORD_JOINER = "\u2060"  # a part of its own between two lines: the break fell inside a word
 
 
@@ -109,20 +110,21 @@ def make_words(glyphs: list[Glyph], word_gap: float) -> list[TextWord]:
 def word_of(glyphs: list[Glyph]) -> TextWord:
     """One word from its glyphs."""
     texts, _, tops, rights, bottoms, _ = zip(*glyphs, strict=True)  # one pass in C
-    first = glyphs[0]
+    _, x0, _, x1, _, _ = glyphs[0]
     text = "".join(texts)
     if not text.isascii():  # ASCII is NFC already: most numbers, a third of the words
         text = unicodedata.normalize("NFC", text)
-    return TextWord(text, first.x0, min(tops), max(rights), max(bottoms), first.x1 - first.x0)
+    # tuple.__new__: TextWord's own __new__ is a Python function (its default ``lead``)
+    return _new(TextWord, (text, x0, min(tops), max(rights), max(bottoms), x1 - x0))
 
 
 def line_of(words: list[TextWord]) -> TextLine:
     """A line from its words (left to right)."""
     if len(words) == 1:  # most table cells: one number
         _, x0, top, x1, bottom, _ = words[0]
-        return TextLine(words, x0, top, x1, bottom)
+        return _new(TextLine, (words, x0, top, x1, bottom))
     _, _, tops, rights, bottoms, _ = zip(*words, strict=True)
-    return TextLine(words, words[0].x0, min(tops), max(rights), max(bottoms))
+    return _new(TextLine, (words, words[0].x0, min(tops), max(rights), max(bottoms)))
 
 
 def split_segments(line: TextLine, gap: float) -> list[TextLine]:
