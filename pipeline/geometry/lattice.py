@@ -69,8 +69,13 @@ def join_spans(at: float, pieces: list[tuple[float, float]], join: float) -> lis
 
 def split_rules(rules: list[Rule], snap: float, join: float) -> tuple[list[Edge], list[Edge]]:
     """Horizontal and vertical edges from raw rules."""
-    flat = [(rule.top, rule.x0, rule.x1) for rule in rules if rule.horizontal]
-    tall = [(rule.x0, rule.top, rule.bottom) for rule in rules if not rule.horizontal]
+    flat: list[tuple[float, float, float]] = []
+    tall: list[tuple[float, float, float]] = []
+    for x0, top, x1, bottom in rules:  # Rule.horizontal inlined
+        if x1 - x0 >= bottom - top:
+            flat.append((top, x0, x1))
+        else:
+            tall.append((x0, top, bottom))
     return snap_edges(flat, snap, join), snap_edges(tall, snap, join)
 
 
@@ -178,10 +183,15 @@ def assign_glyphs(frame: Frame, glyphs: list[Glyph]) -> tuple[dict, list[Glyph]]
     xs, ys, anchor = frame.xs, frame.ys, frame.anchor
     left, top, right, bottom = xs[0], ys[0], xs[-1], ys[-1]
     for glyph in glyphs:  # Frame.locate inlined: every glyph of the page passes here
-        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        _, x0, y0, x1, y1, _ = glyph
+        x, y = (x0 + x1) / 2, (y0 + y1) / 2
         if not (left <= x < right and top <= y < bottom):
             outside.append(glyph)
             continue
-        position = (bisect_right(ys, y) - 1, bisect_right(xs, x) - 1)
-        inside.setdefault(anchor[position], []).append(glyph)
+        region = anchor[(bisect_right(ys, y) - 1, bisect_right(xs, x) - 1)]
+        held = inside.get(region)
+        if held is None:
+            inside[region] = [glyph]
+        else:
+            held.append(glyph)
     return inside, outside

@@ -8,6 +8,7 @@ the top-left of the page as displayed.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import NamedTuple
 from unicodedata import combining
 
@@ -60,6 +61,22 @@ class PageContent(NamedTuple):
     pictures: int | None = None
 
 
+_TEXT = itemgetter(0)  # of a Glyph
+
+
+def glyph_text(glyphs: list[Glyph]) -> str:
+    """Every glyph's text run together, in C (a page has thousands of glyphs)."""
+    return "".join(map(_TEXT, glyphs))
+
+
+def first_characters(glyphs: list[Glyph]) -> str:
+    """The first character of each glyph's text (a folded glyph holds a letter and its marks):
+    the glyphs' text itself when no glyph holds more than one character, as on most pages."""
+    if max(map(len, map(_TEXT, glyphs)), default=0) <= 1:
+        return glyph_text(glyphs)
+    return "".join([glyph.text[:1] for glyph in glyphs])
+
+
 def box_rules(box: tuple, thickness: float) -> list[Rule]:
     """A thin box is one rule along its middle; a wider box contributes its four sides."""
     x0, top, x1, bottom = box
@@ -83,7 +100,7 @@ def fold_marks(glyphs: list[Glyph]) -> list[Glyph]:
     Most pages print precomposed letters only: one search of their text, in C, says so and
     the glyphs are returned as they are.
     """
-    if not MAY_FOLD.search("".join([glyph.text for glyph in glyphs])):
+    if not MAY_FOLD.search(glyph_text(glyphs)):
         return glyphs
     folded: list[Glyph] = []
     for glyph in glyphs:

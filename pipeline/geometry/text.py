@@ -22,6 +22,7 @@ NUMBER_TAIL = re.compile(r"^[\d.,]*\d[\d.,]*\)?(?:\s|$)")
 HYPHEN_HEAD = re.compile(r"[^\W\d_]-$")
 VOWELS = frozenset("aeiouyAEIOUY")  # ă â ê ô ơ ư decompose to one of these and a mark
 X0, BOTTOM = itemgetter(1), itemgetter(4)  # of a Glyph: sort keys
+_new = tuple.__new__
 WORD_JOINER = "\u2060"  # a part of its own between two lines: the break fell inside a word
 
 
@@ -47,7 +48,8 @@ class TextLine(NamedTuple):
 
     @property
     def text(self) -> str:
-        return " ".join(word.text for word in self.words)
+        words = self.words
+        return words[0].text if len(words) == 1 else " ".join([word.text for word in words])
 
 
 def nfc(text: str) -> str:
@@ -63,7 +65,10 @@ def group_lines(glyphs: list[Glyph], line_tolerance: float, word_gap: float) -> 
         index
         for index, (above, below) in enumerate(zip(bottoms, bottoms[1:], strict=False), start=1)
         if below - above > line_tolerance
-    ]  # most table cells hold one line: no cut
+    ]
+    if not cuts:  # most table cells hold one line
+        words = make_words(ordered, word_gap)
+        return [line_of(words)] if words else []
     lines: list[TextLine] = []
     for start, end in zip([0, *cuts], [*cuts, len(ordered)], strict=True):
         words = make_words(ordered[start:end], word_gap)
@@ -105,17 +110,21 @@ def make_words(glyphs: list[Glyph], word_gap: float) -> list[TextWord]:
 def word_of(glyphs: list[Glyph]) -> TextWord:
     """One word from its glyphs."""
     texts, _, tops, rights, bottoms, _ = zip(*glyphs, strict=True)  # one pass in C
-    first = glyphs[0]
+    _, x0, _, x1, _, _ = glyphs[0]
     text = "".join(texts)
     if not text.isascii():  # ASCII is NFC already: most numbers, a third of the words
         text = unicodedata.normalize("NFC", text)
-    return TextWord(text, first.x0, min(tops), max(rights), max(bottoms), first.x1 - first.x0)
+    # tuple.__new__: TextWord's own __new__ is a Python function (its default ``lead``)
+    return _new(TextWord, (text, x0, min(tops), max(rights), max(bottoms), x1 - x0))
 
 
 def line_of(words: list[TextWord]) -> TextLine:
     """A line from its words (left to right)."""
+    if len(words) == 1:  # most table cells: one number
+        _, x0, top, x1, bottom, _ = words[0]
+        return _new(TextLine, (words, x0, top, x1, bottom))
     _, _, tops, rights, bottoms, _ = zip(*words, strict=True)
-    return TextLine(words, words[0].x0, min(tops), max(rights), max(bottoms))
+    return _new(TextLine, (words, words[0].x0, min(tops), max(rights), max(bottoms)))
 
 
 def split_segments(line: TextLine, gap: float) -> list[TextLine]:
@@ -160,6 +169,9 @@ def cell_text(
 
 def join_cell_lines(lines: list[TextLine], width: float | None) -> str:
     """Join the lines of a wrapped cell, rejoining a word the renderer had to break."""
+    if len(lines) == 1:  # most cells: what join_wrapped makes of one part
+        text = lines[0].text
+        return "" if text == WORD_JOINER else nfc(text)
     parts: list[str] = []
     for index, line in enumerate(lines):
         if index and width is not None and broken_word(lines[index - 1], line, width):

@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 
 from pipeline.errors import CorruptFile
 from pipeline.geometry.layout import LayoutSettings, build_page
-from pipeline.geometry.shapes import Glyph, PageContent, fold_marks
+from pipeline.geometry.shapes import Glyph, PageContent, first_characters, fold_marks
 from pipeline.ingest.pdf_breaks import join_rows_cut_by_page_breaks
 from pipeline.ingest.pdf_legacy import decode_page
 from pipeline.ingest.pdf_sources import (
@@ -112,7 +112,7 @@ def readable_text_layer(glyphs: list[Glyph]) -> bool:
     A scan carries no text, or only a stamp of a page number, or the garbage a bad OCR layer
     leaves (symbols, private-use and replacement characters): such a page is read by OCR.
     """
-    firsts = "".join("".join([glyph.text[:1] for glyph in glyphs]).split())
+    firsts = "".join(first_characters(glyphs).split())
     counts = Counter(firsts)  # each distinct character judged once, not each glyph
     letters = sum(number for char, number in counts.items() if char.isalnum())
     if letters < MIN_TEXT_LAYER_LETTERS:
@@ -136,7 +136,7 @@ def only_text(content: PageContent, glyphs: list[Glyph]) -> bool:
     may read better (pdfplumber sees no shading: a page of one is read as text there)."""
     if content.pictures != 0 or content.paths is None or content.paths > MAX_PATHS_BESIDE_TEXT:
         return False
-    firsts = "".join("".join([glyph.text[:1] for glyph in glyphs]).split())
+    firsts = "".join(first_characters(glyphs).split())
     plain = all(" " < char < "\x7f" or _plain_character(char) for char in set(firsts))
     return plain and any(char.isalpha() for char in firsts)
 

@@ -9,13 +9,16 @@ VNI mark byte becomes its combining marks, which the layout folds into the lette
 from __future__ import annotations
 
 import unicodedata
+from operator import itemgetter
 
-from pipeline.geometry.shapes import Glyph, PageContent
+from pipeline.geometry.shapes import Glyph, PageContent, first_characters, glyph_text
 from pipeline.ingest.legacy import TCVN3, UNSURE, VNI, decode_as, encoding_of, read_text
 from pipeline.ingest.legacy.case import restore_capitals
 from pipeline.ingest.legacy.charts import VNI_BASES, VNI_MARKS
 from pipeline.ingest.legacy.decode import byte_value
 from pipeline.ingest.legacy.detect import font_encoding, unicode_only
+
+_FONT = itemgetter(5)  # of a Glyph
 
 
 def decode_page(content: PageContent) -> PageContent:
@@ -52,11 +55,9 @@ def decode_page(content: PageContent) -> PageContent:
 def _plain_unicode(glyphs: list[Glyph]) -> bool:
     """Whether a page has nothing to decode: ASCII only, or no legacy font and letters only
     Unicode has (the common page, told in one search of its text instead of glyph by glyph)."""
-    if all(ord(glyph.text[:1] or " ") < 0x80 for glyph in glyphs):
+    if first_characters(glyphs).isascii():
         return True
-    return not any(glyph.font for glyph in glyphs) and unicode_only(
-        "".join([glyph.text for glyph in glyphs])
-    )
+    return not any(map(_FONT, glyphs)) and unicode_only(glyph_text(glyphs))
 
 
 def _decode_glyph(glyphs: list[Glyph], index: int, encoding: str, capitals: bool) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 from array import array
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptFile, EncryptedFile
-from pipeline.geometry.shapes import Glyph, PageContent, Rule, box_rules
+from pipeline.geometry.shapes import Glyph, PageContent, Rule, box_rules, glyph_text
 from pipeline.ingest.legacy.detect import maybe_legacy
 
 SURROGATE = re.compile("[\ud800-\udbff]")  # half of a pair pdfium reports as two characters
@@ -97,36 +99,61 @@ def pdfium_page(page: pdfium.PdfPage, number: int, thickness: float) -> PageCont
     return PageContent(number, width, height, glyphs, rules, paths=paths, pictures=pictures)
 
 
+def plain_call(function: Any) -> Any:
+    """A pdfium function called without ctypes' argument checks: pointers passed as
+    ``c_void_p`` objects made once, indices as ints (a C int either way).
+
+    pypdfium2 declares typed pointers, which ctypes converts and checks on every call: two
+    thirds of the cost of asking a character's box, in a loop that asks once per character.
+    The C function is the same; only the checks are left out.
+    """
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise RuntimeError("pdfium is not loaded")
+    call = ctypes.CFUNCTYPE(function.restype)(address)
+    call.argtypes = None  # type: ignore[assignment]  # None: no checks (typeshed omits it)
+    return call
+
+
+GET_LOOSE_BOX = plain_call(pdfium_c.FPDFText_GetLooseCharBox)
+IS_GENERATED = plain_call(pdfium_c.FPDFText_IsGenerated)
+IS_HYPHEN = plain_call(pdfium_c.FPDFText_IsHyphen)
+RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom as C floats
+
+
 def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
     """Each character with its loose box (font ascent to descent), in display space.
 
     The page's text comes in one call; only the boxes are asked for character by character
-    (the reader's hottest loop: thousands of characters a page).
+    (the reader's hottest loop: thousands of characters a page), through ``plain_call``, into
+    one rectangle read back in one unpacking.
     """
     codes = text_codes(text_page)
+    page = ctypes.c_void_p(ctypes.cast(text_page, ctypes.c_void_p).value)
     rect = pdfium_c.FS_RECTF()
-    where = ctypes.byref(rect)
-    get_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
+    where = ctypes.c_void_p(ctypes.addressof(rect))
+    read_rect = partial(RECT.unpack_from, memoryview(rect).cast("B"))
+    get_box, generated, new = GET_LOOSE_BOX, IS_GENERATED, tuple.__new__
     a, b, c, d, e, f = affine
     unturned = (a, b, c, d) == (1.0, 0.0, 0.0, -1.0)  # /Rotate 0: x as is, y flipped
     glyphs: list[Glyph] = []
     indices: list[int] = []  # each glyph's character index in the text page
     for index, code in enumerate(codes):
-        if code in SKIPPED_CODES or (code == 32 and generated(text_page, index)):
+        if code in SKIPPED_CODES or (code == 32 and generated(page, index)):
             continue
         if code == LINE_END_HYPHEN:
-            if not pdfium_c.FPDFText_IsHyphen(text_page, index):
+            if not IS_HYPHEN(page, index):
                 continue
             code = 45  # "-"
         indices.append(index)
-        get_box(text_page, index, where)
-        left, top, right, bottom = rect.left, rect.top, rect.right, rect.bottom
+        get_box(page, index, where)
+        left, top, right, bottom = read_rect()
         if unturned and left <= right and bottom <= top:  # upright text on an unturned page
-            glyphs.append(Glyph(chr(code), left + e, f - top, right + e, f - bottom))
+            glyphs.append(new(Glyph, (chr(code), left + e, f - top, right + e, f - bottom, None)))
         else:
             box = to_display(affine, left, bottom, right, top)
             glyphs.append(Glyph(chr(code), *box))
-    text = "".join([glyph.text for glyph in glyphs])
+    text = glyph_text(glyphs)
     if maybe_legacy(text):  # fonts only where they matter
         glyphs = [
             glyph._replace(font=font_name(text_page, index)) if ord(glyph.text) > 127 else glyph

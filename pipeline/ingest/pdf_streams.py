@@ -6,7 +6,8 @@ that inflates to a gigabyte takes the memory with it. Both are looked at here fi
 
 * ``refuse_bombs`` inflates every Flate stream of the file in bounded chunks, counting the
   bytes and keeping none, and refuses the document when one would pass the limit; it tells
-  whether any stream is damaged;
+  whether any stream is damaged. A font, image or form too small to pass the limit at
+  deflate's greatest ratio is not inflated: it can hold no bomb and no page's text;
 * ``damaged_pages`` reads each page's content streams (through pdfminer, already installed
   with pdfplumber) and names the pages whose data does not inflate or ends early. It parses
   the file again, so the reader asks it only when a stream was damaged or a page came out
@@ -25,6 +26,14 @@ from pipeline.errors import DocumentTooLarge
 _STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _CHUNK = 1 << 20
 _FLATE = frozenset({"FlateDecode", "Fl"})
+# Deflate inflates at most 1032 bytes from one (258-byte matches, 2 bits each, and the block
+# headers): a smaller stream cannot pass the limit. Margin above it for zlib's framing.
+MAX_INFLATE_RATIO = 1100
+# Keys no page content stream carries: a font program (/Length1, a Type1C /Subtype), an image
+# or a form (/Subtype). damaged_pages reads page content streams only, so for these inflating
+# tells nothing but a bomb; a third of the inflating of a LibreOffice PDF is its fonts.
+_NOT_PAGE_CONTENT = re.compile(rb"/Length1|/Subtype")
+_HEADER_REACH = 2048  # bytes looked back from "stream" for its object's dictionary
 
 
 def inflated_size(raw: bytes, cap: int) -> tuple[int, str | None]:
@@ -59,7 +68,7 @@ def refuse_bombs(path: Path, max_stream_mb: int) -> bool:
         start = found.end()
         end = data.find(b"endstream", start)
         raw = data[start : end if end >= 0 else len(data)]
-        if not _is_zlib(raw):
+        if not _is_zlib(raw) or _harmless(data, found.start(), len(raw), cap):
             continue
         size, problem = inflated_size(raw, cap)
         if size > cap:
@@ -69,6 +78,15 @@ def refuse_bombs(path: Path, max_stream_mb: int) -> bool:
             )
         damaged = damaged or problem is not None
     return damaged
+
+
+def _harmless(data: bytes, keyword: int, size: int, cap: int) -> bool:
+    """Whether a stream need not be inflated: too small to pass the cap, and no page's
+    content (its dictionary, from its "obj" to "stream", says it is a font, image or form)."""
+    if size * MAX_INFLATE_RATIO > cap:
+        return False
+    opening = data.rfind(b" obj", max(0, keyword - _HEADER_REACH), keyword)
+    return opening >= 0 and _NOT_PAGE_CONTENT.search(data, opening, keyword) is not None
 
 
 def damaged_pages(path: Path, max_stream_mb: int) -> dict[int, str]:
