@@ -16,7 +16,6 @@ from collections import defaultdict
 from dataclasses import replace
 
 import numpy as np
-from PIL import Image
 
 from pipeline.geometry.text import nfc
 from pipeline.models import BLANK_MARKS, BBox, Cell, Line, Word
@@ -242,7 +241,7 @@ class CellReader:
         method = cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC
         scaled = cv2.resize(ink, size, interpolation=method)
         crop = cv2.copyMakeBorder(scaled, *(CROP_MARGIN,) * 4, cv2.BORDER_CONSTANT, value=255)
-        return self._engine.read_number(Image.fromarray(crop), DIGITS_PPI)
+        return self._engine.read_number(crop, DIGITS_PPI)
 
     def _has_ink(self, rect: Rect) -> bool:
         region = self._ink[rect.top : rect.bottom, rect.x0 : rect.x1]

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import numpy as np
-from PIL import Image
 
 from pipeline.geometry.layout import LayoutSettings, build_page
 from pipeline.geometry.shapes import Glyph, PageContent, Rule, fold_marks
@@ -69,7 +68,7 @@ def read_page_image(
         if _median_confidence(other[2]) > _median_confidence(words):
             (gray, ruled, words), steps = other, (*prepared.steps, f"turned {turn} more")
     if last is not ruled:  # the cells and the title are read again from the page kept
-        engine.set_page(Image.fromarray(ruled.clean), ppi)
+        engine.set_page(ruled.clean, ppi)
     if "second" not in settings.skip:  # a date's handwritten day and month
         words = read_blanks(words, ruled.clean)
     scale = 72 / ppi
@@ -98,7 +97,7 @@ def _detector(engine: Tesseract) -> Callable[[np.ndarray], int | None]:
         half = cv2.resize(
             gray, (gray.shape[1] // 2, gray.shape[0] // 2), interpolation=cv2.INTER_AREA
         )
-        found = engine.orientation(Image.fromarray(half))
+        found = engine.orientation(half)
         if found is None or found[1] < MIN_OSD_CONFIDENCE:
             return None
         return (360 - found[0]) % 360
@@ -111,7 +110,7 @@ def _page_pass(gray: np.ndarray, ppi: int, engine: Tesseract, photo: bool = Fals
 ]:  # fmt: skip
     """The page's rules found and erased, then every word read."""
     ruled = find_rules(gray, binarize(gray), ppi, grey_rules=photo)
-    engine.set_page(Image.fromarray(ruled.clean), ppi)
+    engine.set_page(ruled.clean, ppi)
     return gray, ruled, engine.words()
 
 
