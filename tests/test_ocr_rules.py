@@ -55,3 +55,24 @@ def test_rules_showing_through_from_the_back_are_not() -> None:
     page = through.astype(np.uint8)
     page[:600] = _grid_page(rule_px=1)[:600]  # the front page's own text above
     assert _counts(_photographed(page)) == (0, 0)
+
+
+def test_a_rule_inside_a_frame_and_a_short_divider_between_two_rules_are_found() -> None:
+    """A frame of four rules holds a free-standing rule in its hole (an outer contour inside
+    a hole is a component of its own), and a band row's divider, shorter than a letter, runs
+    from one horizontal rule to the next; a letter's stroke of the same height that touches
+    no rule is no divider."""
+    page = np.full((1200, 1200), 250, np.uint8)
+    page[100:104, 100:1100] = page[900:904, 100:1100] = 20  # the frame
+    page[100:904, 100:104] = page[100:904, 1096:1100] = 20
+    page[500:503, 300:900] = 20  # a rule in the frame's hole, touching nothing
+    page[1000:1003, 100:1100] = page[1040:1043, 100:1100] = 20  # a band row between two rules
+    page[1000:1043, 600:603] = 20  # its divider, 43 px: shorter than a tall rule (66 px)
+    page[1100:1143, 300:303] = 20  # a stroke as tall, away from any rule
+    rules = find_rules(page, binarize(page), PPI).rules
+    flat = sorted((r.x0, r.top, r.x1) for r in rules if r.top == r.bottom)
+    tall = sorted((r.x0, r.top, r.bottom) for r in rules if r.top != r.bottom)
+    # (the opening's kernel anchor moves a run's box one pixel right and down, as it always did)
+    assert flat == [(101, 102, 1101), (101, 902, 1101), (101, 1001.5, 1101), (101, 1041.5, 1101),
+                    (301, 501.5, 901)]  # fmt: skip
+    assert tall == [(102, 101, 905), (601.5, 1001, 1044), (1098, 101, 905)]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pipeline.models import Line, Page, Provenance, Word
 from pipeline.ocr.acronyms import repair_acronyms
 from pipeline.ocr.cells import _reread_word, _vote
-from pipeline.ocr.engine import Reading
+from pipeline.ocr.engine import OcrWord, Reading
+from pipeline.ocr.page import _reads_upright
 
 
 def prose(*words: tuple[str, float]) -> Line:
@@ -54,3 +55,20 @@ def test_a_lines_second_reading_never_makes_a_numbers_strokes_letters() -> None:
     word = Word("tbáng", Provenance("scan.png", 1, (0.0, 0.0, 1.0, 1.0), confidence=40.0))
     assert _reread_word(word, "tháng", 90.0).text == "tháng"
     assert _reread_word(day, "31", 90.0).text == "31"
+
+
+def _words(count: int, confidence: float, tall: bool) -> list[OcrWord]:
+    """``count`` words of four letters on lines, standing taller than wide when ``tall``."""
+    size = (20, 60) if tall else (60, 20)
+    return [OcrWord("chữa", 100, 40 * n, 100 + size[0], 40 * n + size[1], confidence)
+            for n in range(count)]  # fmt: skip
+
+
+def test_a_guessed_orientation_stands_only_when_the_page_pass_reads_it_upright() -> None:
+    """The profile's guess is kept (no OSD) only when the page pass reads enough words, mostly
+    sure, mostly wider than tall: Tesseract reads a page turned 90° as vertical lines, some of
+    them sure, and a page upside down mostly unsure."""
+    assert _reads_upright(_words(40, 96.0, tall=False))
+    assert not _reads_upright(_words(40, 96.0, tall=True))  # sideways, read as vertical lines
+    assert not _reads_upright(_words(40, 50.0, tall=False))  # upside down
+    assert not _reads_upright(_words(10, 96.0, tall=False))  # too few words to tell

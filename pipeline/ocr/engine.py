@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
+import numpy as np
 from PIL import Image
 
 from pipeline.errors import MissingDependencyError, OcrError
@@ -106,6 +107,21 @@ def check_engine(settings: OcrSettings = OcrSettings()) -> None:
         check_model()
 
 
+Picture = Image.Image | np.ndarray  # a PIL image, or grey pixels (uint8, rows × columns)
+
+
+def _set_image(api: object, image: Picture) -> None:
+    """The image a Tesseract handle reads next. Grey pixels are handed over as they lie in
+    memory; tesserocr writes a PIL image out as a BMP for Leptonica to read back, which costs
+    more than reading a cell's digits."""
+    if isinstance(image, Image.Image):
+        api.SetImage(image)  # type: ignore[attr-defined]
+        return
+    pixels = np.ascontiguousarray(image, dtype=np.uint8)
+    height, width = pixels.shape
+    api.SetImageBytes(pixels.tobytes(), width, height, 1, width)  # type: ignore[attr-defined]
+
+
 def _text(api: object) -> str:
     """What the last recognition read; tesserocr raises on a rectangle with nothing in it."""
     try:
@@ -138,12 +154,12 @@ class Tesseract:
             tesserocr.PyTessBaseAPI(path=path, lang="osd", psm=psm.OSD_ONLY) if has_osd else None
         )
 
-    def orientation(self, image: Image.Image) -> tuple[int, float] | None:
+    def orientation(self, image: Picture) -> tuple[int, float] | None:
         """Tesseract's own guess (OSD): clockwise degrees the page is turned, and its
         confidence; None when osd.traineddata is missing or the page has too little text."""
         if self._osd is None:
             return None
-        self._osd.SetImage(image)
+        _set_image(self._osd, image)
         try:
             found = self._osd.DetectOrientationScript()
         except RuntimeError:
@@ -173,9 +189,9 @@ class Tesseract:
             if api is not None:
                 api.End()
 
-    def set_page(self, image: Image.Image, ppi: int) -> None:
+    def set_page(self, image: Picture, ppi: int) -> None:
         """The page the page pass and the cell pass read from (rules already erased)."""
-        self._text.SetImage(image)
+        _set_image(self._text, image)
         self._text.SetSourceResolution(ppi)
 
     def words(self, rect: Rect | None = None, sparse: bool = False) -> list[OcrWord]:
@@ -215,10 +231,10 @@ class Tesseract:
         lines = [" ".join(line.split()) for line in _text(api).splitlines()]
         return [line for line in lines if line], float(api.MeanTextConf())
 
-    def read_number(self, crop: Image.Image, ppi: int) -> Reading:
+    def read_number(self, crop: Picture, ppi: int) -> Reading:
         """The digits-only reading of one cell's crop: one line, then one word, one character."""
         api, psm = self._digits, self._tesserocr.PSM
-        api.SetImage(crop)
+        _set_image(api, crop)
         api.SetSourceResolution(ppi)
         for mode in (psm.SINGLE_LINE, psm.SINGLE_WORD, psm.SINGLE_CHAR):
             api.SetPageSegMode(mode)

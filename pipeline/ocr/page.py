@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import numpy as np
-from PIL import Image
 
 from pipeline.geometry.layout import LayoutSettings, build_page
 from pipeline.geometry.shapes import Glyph, PageContent, Rule, fold_marks
@@ -34,6 +33,8 @@ from pipeline.ocr.wordgrids import as_prose
 OCR_LAYOUT = LayoutSettings(line_tolerance=4.5, word_gap=0.0)
 READ_PPI = 300  # pages scanned at less are scaled up to this before reading
 MIN_WORDS_TO_JUDGE = 15
+MIN_LETTERS_TO_JUDGE = 3  # a word this long is wider than tall when its line is level
+MAX_TALL_SHARE = 0.2  # of those words standing taller than wide: the page reads sideways
 MIN_OSD_CONFIDENCE = 2.0  # Tesseract's orientation confidence; ~10-18 on a page of text
 DOUBTFUL_CONFIDENCE = 75.0  # median word confidence: ~96 upright, ~51 upside down (measured)
 
@@ -47,10 +48,15 @@ def read_page_image(
     grid_ids: Iterator[int],
 ) -> Page:
     """Read one page image (RGB or grey) at ``ppi`` into a Page with method ``ocr``."""
-    prepared = _at_reading_resolution(prepare(image, ppi, settings, _detector(engine)))
-    ppi = prepared.ppi
+    prepared = _at_reading_resolution(prepare(image, ppi, settings))
     photo = "flattened" in prepared.steps
-    gray, ruled, words = _page_pass(prepared.gray, ppi, engine, photo)
+    gray, ruled, words = _page_pass(prepared.gray, prepared.ppi, engine, photo)
+    if not prepared.turn_sure and not _reads_upright(words):  # Tesseract's OSD decides
+        asked = _at_reading_resolution(prepare(image, ppi, settings, _detector(engine)))
+        if _turns(asked) != _turns(prepared):
+            prepared = asked
+            gray, ruled, words = _page_pass(prepared.gray, prepared.ppi, engine, photo)
+    ppi = prepared.ppi
     steps = prepared.steps
     last = ruled
     for turn in (180, 90, 270):  # still the wrong way up? the page pass says so by its doubt
@@ -62,7 +68,7 @@ def read_page_image(
         if _median_confidence(other[2]) > _median_confidence(words):
             (gray, ruled, words), steps = other, (*prepared.steps, f"turned {turn} more")
     if last is not ruled:  # the cells and the title are read again from the page kept
-        engine.set_page(Image.fromarray(ruled.clean), ppi)
+        engine.set_page(ruled.clean, ppi)
     if "second" not in settings.skip:  # a date's handwritten day and month
         words = read_blanks(words, ruled.clean)
     scale = 72 / ppi
@@ -91,7 +97,7 @@ def _detector(engine: Tesseract) -> Callable[[np.ndarray], int | None]:
         half = cv2.resize(
             gray, (gray.shape[1] // 2, gray.shape[0] // 2), interpolation=cv2.INTER_AREA
         )
-        found = engine.orientation(Image.fromarray(half))
+        found = engine.orientation(half)
         if found is None or found[1] < MIN_OSD_CONFIDENCE:
             return None
         return (360 - found[0]) % 360
@@ -104,8 +110,23 @@ def _page_pass(gray: np.ndarray, ppi: int, engine: Tesseract, photo: bool = Fals
 ]:  # fmt: skip
     """The page's rules found and erased, then every word read."""
     ruled = find_rules(gray, binarize(gray), ppi, grey_rules=photo)
-    engine.set_page(Image.fromarray(ruled.clean), ppi)
+    engine.set_page(ruled.clean, ppi)
     return gray, ruled, engine.words()
+
+
+def _turns(prepared: Prepared) -> list[str]:
+    return [step for step in prepared.steps if step.startswith("rotated")]
+
+
+def _reads_upright(words: list[OcrWord]) -> bool:
+    """The page pass read enough words, mostly sure and mostly wider than tall: the page
+    stands upright (Tesseract reads a page turned 90° as vertical lines, some of them sure;
+    a page upside down it reads mostly unsure)."""
+    if len(words) < MIN_WORDS_TO_JUDGE or _doubtful(words):
+        return False
+    long_words = [word for word in words if len(word.text) >= MIN_LETTERS_TO_JUDGE]
+    tall = sum(word.bottom - word.top > word.x1 - word.x0 for word in long_words)
+    return tall <= MAX_TALL_SHARE * len(long_words)
 
 
 def _median_confidence(words: list[OcrWord]) -> float:
@@ -124,7 +145,8 @@ def _at_reading_resolution(prepared: Prepared) -> Prepared:
     factor = READ_PPI / prepared.ppi
     size = (round(prepared.gray.shape[1] * factor), round(prepared.gray.shape[0] * factor))
     gray = cv2.resize(prepared.gray, size, interpolation=cv2.INTER_CUBIC)
-    return Prepared(np.asarray(gray), READ_PPI, (*prepared.steps, f"scaled to {READ_PPI} ppi"))
+    steps = (*prepared.steps, f"scaled to {READ_PPI} ppi")
+    return Prepared(np.asarray(gray), READ_PPI, steps, prepared.turn_sure)
 
 
 def _glyph(word: OcrWord, scale: float) -> Glyph:

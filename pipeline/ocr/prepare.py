@@ -39,6 +39,7 @@ class Prepared:
     gray: np.ndarray  # uint8, evenly lit, stamps dropped
     ppi: int
     steps: tuple[str, ...]  # what was done, for the page's provenance: "rotated 90", …
+    turn_sure: bool = True  # False: the text profile could not tell upright from sideways
 
 
 # Asks Tesseract which way a page is turned (clockwise degrees), or None when it cannot tell.
@@ -63,7 +64,7 @@ def prepare(
         steps.append("flattened")
     if "lighting" not in skip:
         gray = even_lighting(gray)
-    turn, angle = orientation(gray, settings.max_skew_deg, detect)
+    turn, angle, sure = orientation(gray, settings.max_skew_deg, detect)
     turn = 0 if "orientation" in skip else turn
     angle = 0.0 if "deskew" in skip else angle
     if turn:
@@ -74,7 +75,7 @@ def prepare(
         steps.append(f"deskewed {angle:.2f}")
     if corners is not None and "dewarp" not in skip:  # a photographed page's paper curls
         gray = _uncurled(gray, steps)
-    return Prepared(gray, ppi, tuple(steps))
+    return Prepared(gray, ppi, tuple(steps), sure or "orientation" in skip)
 
 
 def _uncurled(gray: np.ndarray, steps: list[str]) -> np.ndarray:
@@ -211,13 +212,16 @@ def flatten(gray: np.ndarray, corners: np.ndarray, ppi: int) -> np.ndarray:
 
 def orientation(
     gray: np.ndarray, max_deg: float, detect: Detect | None = None
-) -> tuple[int, float]:
-    """Clockwise degrees (0, 90, 180, 270) that stand the page upright, then the skew angle.
+) -> tuple[int, float, bool]:
+    """Clockwise degrees (0, 90, 180, 270) that stand the page upright, the skew angle, and
+    whether the profile was sure of the axis.
 
     Text lines run along the axis whose ink profile, once level, is sharpest (a table's rules
     are left out: they run both ways); upside down, the accents and ascenders that crowd above
     Vietnamese letters sit below the line instead. Where the two axes are close (a table of
-    narrow columns), Tesseract's orientation detection decides.
+    narrow columns), Tesseract's orientation detection decides when ``detect`` is given;
+    without it the profile's guess is returned as unsure (the page pass then judges it, and
+    asks ``detect`` only when its reading says the guess was wrong: page.py).
     """
     ink = _text_ink(binarize(_shrink(gray))).astype(np.uint8) * 255
     across = np.ascontiguousarray(np.rot90(ink))  # the page turned 90° counter-clockwise
@@ -225,16 +229,17 @@ def orientation(
     level, level_score = _best_angle(_half(ink), coarse)
     turned, turned_score = _best_angle(_half(across), coarse)
     ratio = turned_score / max(level_score, 1.0)
-    guessed = detect(gray) if detect and SURE_LEVEL < ratio < SURE_SIDEWAYS else None
+    sure = not SURE_LEVEL < ratio < SURE_SIDEWAYS
+    guessed = detect(gray) if detect and not sure else None
     sideways = guessed in (90, 270) if guessed is not None else ratio >= 1.0
     chosen = across if sideways else ink
     angle, _ = _best_angle(chosen, ((0.02, 0.1),), turned if sideways else level)
     if guessed is not None:
-        return guessed, angle
+        return guessed, angle, True
     turn = 270 if sideways else 0
     if _marks_below(rotate(chosen, angle, border=0) > 0):
         turn += 180
-    return turn % 360, angle
+    return turn % 360, angle, sure or detect is not None
 
 
 def _text_ink(ink: np.ndarray) -> np.ndarray:

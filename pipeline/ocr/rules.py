@@ -73,7 +73,7 @@ def _faint_ink(gray: np.ndarray) -> tuple[np.ndarray, float]:
 def _confirmed(runs: np.ndarray, gray: np.ndarray, level: float, horizontal: bool) -> np.ndarray:
     """The straight runs of faint ink whose middle reaches ``level`` along most of their
     length (the median of their darkest pixel across)."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    count, labels, stats, _ = _components(runs)
     keep = np.zeros(count, np.uint8)
     for label in range(1, count):
         x, y, w, h, _area = stats[label]
@@ -86,25 +86,32 @@ def _confirmed(runs: np.ndarray, gray: np.ndarray, level: float, horizontal: boo
 def _short_dividers(ink: np.ndarray, flat: np.ndarray, ppi: int) -> np.ndarray:
     """Vertical rules shorter than a letter could be: those that run from one horizontal rule
     to the next (the column dividers of a single row between two band rows)."""
+    kept = np.zeros_like(ink)
+    if not cv2.countNonZero(flat):  # no horizontal rule: nothing to run between
+        return kept
     short = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((round(MIN_DIVIDER_INCH * ppi), 1),
                                                           np.uint8))  # fmt: skip
     reach = cv2.dilate(flat, np.ones((2 * RULE_REACH_PX + 1, 2 * RULE_REACH_PX + 1), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(short, connectivity=8)
-    keep = np.zeros(count, np.uint8)  # 255 for each component kept, looked up per pixel once
-    for label in range(1, count):
-        x, y, w, h, _area = stats[label]
-        touches_top = reach[y, x : x + w].any()
-        touches_bottom = reach[min(y + h - 1, reach.shape[0] - 1), x : x + w].any()
-        if touches_top and touches_bottom:
-            keep[label] = 255
-    return keep[labels]
+    count, labels, stats, _ = _components(short)
+    x, y, w, h = (stats[1:count, i] for i in range(4))
+    bottom = np.minimum(y + h - 1, reach.shape[0] - 1)
+    rows, where = np.unique(np.concatenate([y, bottom]), return_inverse=True)
+    along = np.zeros((rows.size, reach.shape[1] + 1), np.int32)  # reach pixels left of each
+    np.cumsum(reach[rows] > 0, axis=1, dtype=np.int32, out=along[:, 1:])
+    tops, bottoms = where[: y.size], where[y.size :]
+    touches_top = along[tops, x + w] > along[tops, x]
+    touches_bottom = along[bottoms, x + w] > along[bottoms, x]
+    for index in np.flatnonzero(touches_top & touches_bottom):
+        left, top, width, height = x[index], y[index], w[index], h[index]
+        box = labels[top : top + height, left : left + width] == index + 1
+        kept[top : top + height, left : left + width][box] = 255
+    return kept
 
 
 def _runs(mask: np.ndarray, horizontal: bool) -> tuple[list[Rule], list[float]]:
     """One rule per connected run of the mask, along its middle."""
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     rules, widths = [], []
-    for x, y, w, h, _area in stats[1:count]:
+    for x, y, w, h in _boxes(mask):
         if horizontal:
             middle = y + h / 2
             rules.append(Rule(float(x), middle, float(x + w), middle))
@@ -114,3 +121,28 @@ def _runs(mask: np.ndarray, horizontal: bool) -> tuple[list[Rule], list[float]]:
             rules.append(Rule(middle, float(y), middle, float(y + h)))
             widths.append(float(min(w, 12)))
     return rules, widths
+
+
+def _components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+    """8-connected components with their stats, by Grana's block algorithm (2-3 times faster
+    on a page than OpenCV's default; the same components)."""
+    found = cv2.connectedComponentsWithStatsWithAlgorithm(mask, 8, cv2.CV_32S, cv2.CCL_GRANA)
+    return int(found[0]), found[1], found[2], found[3]
+
+
+def _boxes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """The bounding box (x, y, w, h) of each 8-connected component of the mask, in the order
+    of its first pixel (as a labelling numbers them): the outer contours of the components (a
+    contour inside a hole is another component's), which costs a few milliseconds where
+    labelling every pixel of the page takes tens."""
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
+    found = []
+    for contour, link in zip(contours, hierarchy[0], strict=True):
+        if link[3] < 0:  # no parent: the outside of a component, not a hole's edge
+            points = contour[:, 0, :]
+            first = points[np.lexsort((points[:, 0], points[:, 1]))[0]]
+            x, y, w, h = cv2.boundingRect(contour)
+            found.append(((int(first[1]), int(first[0])), (x, y, w, h)))
+    return [box for _, box in sorted(found)]
