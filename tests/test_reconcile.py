@@ -318,3 +318,15 @@ def test_a_group_too_short_for_its_weights_is_scored_by_its_siblings() -> None:
     short = replace(short, entries=tuple(entries))
     flags = reconcile("d", META, (first, short))
     assert [(f.check, f.table_index, f.row_number) for f in flags] == [("sum_mismatch", 2, 3)]
+
+
+def test_a_score_below_zero_is_over_max_but_a_column_of_changes_is_not() -> None:
+    one = [[Decimal(10), Decimal(30), Decimal(10)], [Decimal(-2), Decimal(30), Decimal(10)]]
+    one += [[Decimal(9), Decimal(20), Decimal(5)]]
+    flagged = reconcile("d", META, (make_table(one, MAXIMA, None),))
+    assert [(f.check, f.row_number) for f in flagged] == [("over_max", 2)]
+    # figures of both signs, two below zero: a change or a balance, not scores
+    signed = [[Decimal(10), Decimal(30), Decimal(-3)], [Decimal(9), Decimal(30), Decimal(-2)]]
+    signed += [[Decimal(8), Decimal(20), Decimal(4)]]
+    flagged = reconcile("d", META, (make_table(signed, MAXIMA, None),))
+    assert [f for f in flagged if f.check == "over_max"] == []

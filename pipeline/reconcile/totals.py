@@ -99,13 +99,14 @@ def check_max(doc_id: str, table: Table) -> list[Flag]:
     """over_max: a component above its column's maximum (or below zero)."""
     scope = Scope(doc_id, table)
     flags = []
+    signed = _signed_columns(table)
     for entry in table.entries:
-        for column, value in zip(table.components(), entry.components, strict=True):
+        for k, (column, value) in enumerate(zip(table.components(), entry.components, strict=True)):
             if value is None or value.number is None:
                 continue
             if column.max_points is not None and value.number > column.max_points:
                 bound, word = column.max_points, "vượt điểm tối đa"
-            elif value.number < 0:
+            elif value.number < 0 and k not in signed:
                 bound, word = Decimal(0), "nhỏ hơn"
             else:
                 continue
@@ -115,6 +116,20 @@ def check_max(doc_id: str, table: Table) -> list[Flag]:
             expected = f"<= {fmt(bound)}" if bound else ">= 0"
             flags.append(scope.flag("over_max", entry, message, expected, fmt(value.number), value))
     return flags
+
+
+def _signed_columns(table: Table) -> set[int]:
+    """Component columns of figures of both signs, two below zero at least: a change or a
+    balance ("-348,399", "954,806"), not scores, so a value below zero is no finding there
+    (one below zero in a column of scores is a misprint, and is reported)."""
+    signed = set()
+    for k in range(len(table.components())):
+        numbers = [
+            n for e in table.entries if (v := e.components[k]) and (n := v.number) is not None
+        ]
+        if sum(n < 0 for n in numbers) >= 2 and any(n > 0 for n in numbers):
+            signed.add(k)
+    return signed
 
 
 def total_ceiling(table: Table) -> tuple[Decimal | None, bool]:
