@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import sys
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import ROOT, read_csv, run_cli
 
 from pipeline.models import Column, Entry, Provenance, Table
 from pipeline.ocr.spaces import restore_spaces
@@ -14,6 +19,12 @@ from pipeline.registry import Registry, load_registry
 @pytest.fixture(scope="module")
 def registry() -> Registry:
     return load_registry()
+
+
+def truth_tables(truth: dict[str, Any]) -> list[dict[str, Any]]:
+    decision = truth["decision"]
+    decision = ast.literal_eval(decision) if isinstance(decision, str) else decision
+    return list(decision["tables"])
 
 
 def names(registry: Registry, *printed: str, method: str = "ocr") -> list[str]:
@@ -40,3 +51,32 @@ def test_names_already_spaced_unknown_or_from_a_text_layer_stay(registry: Regist
     printed = ["Sở Y tế", "Công ty Điện lực", "Nguyễn Văn Anh", "Trung tâm ABCxyz"]
     assert names(registry, *printed) == printed
     assert names(registry, "SởYtế", method="pdf") == ["SởYtế"]
+
+
+def test_a_scanned_name_takes_the_registrys_marks_and_case(tmp_path: Path) -> None:
+    # drawn seed 8502 (three pages at 250 dpi, Liberation Serif, ruled, header repeated):
+    # Tesseract reads "Cục Thống kê tỉnh" as "CỤC Thống kê tỉnh" and "Cục Thuế tỉnh" as "Cúc
+    # Thuế tỉnh"; the registry spells both so but for case and marks
+    sys.path.insert(0, str(ROOT / "samples"))
+    from drawn import make_seed
+
+    truth = make_seed(8502, tmp_path, "300dpi")
+    pdf = str(tmp_path / truth["files"][0])
+    code, _out, err = run_cli("extract", pdf, "--out", str(tmp_path / "o"))
+    assert code == 0, err
+    read = [row["agency_raw"] for row in read_csv(tmp_path / "o" / "entries.csv")]
+    assert {"Cục Thống kê tỉnh", "Cục Thuế tỉnh"} <= set(read)
+    printed = {e["agency"] for t in truth_tables(truth) for e in t["entries"]}
+    assert sum(name in printed for name in read) >= len(read) - 1
+
+
+def test_marks_and_case_come_from_the_registry_only_when_the_letters_are_its(
+    registry: Registry,
+) -> None:
+    assert names(registry, "Cúc Thuế tỉnh", "Bảo hiếm xã hội thành phố", "SỞ Nói vu") == [
+        "Cục Thuế tỉnh", "Bảo hiểm xã hội thành phố", "Sở Nội vụ"
+    ]  # fmt: skip
+    # capitals kept; the old tone placement ("hoá") is a spelling, not a misreading; other
+    # letters ("háa") are not the registry's
+    printed = ["SỞ Y TẾ", "Sở Văn hoá, Thể thao và Du lịch", "Sở Văn háa và Thể thao"]
+    assert names(registry, *printed) == printed
