@@ -6,8 +6,13 @@ on real crops by test_ocr_second.py and on the scanned fixtures by test_ocr_acce
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
+
+from conftest import ROOT, read_csv, run_cli
 
 from pipeline.models import Column, Entry, Flag, Metadata, Provenance, Table, Value
 from pipeline.ocr.correct import settle_tables
@@ -215,3 +220,29 @@ def test_a_weighted_index_on_the_totals_scale_is_borne_out_by_its_maxima() -> No
     lost = tuple(replace(c, max_points=None) if c.role == "component" else c for c in index)
     unknown = replace(weighted, columns=lost)  # the header lost the maxima: nothing bears it out
     assert Slot(0, "total") not in confirmed_by_arithmetic(unknown)
+
+
+def test_a_table_cut_between_its_columns_is_no_witness_of_them(tmp_path: Path) -> None:
+    # drawn seed 8520's second page (300 dpi, ruled, its header repeated): the header's labels
+    # are read as two sections, "Hạ tầng kỹ thuật … (20)" and "Tổng cộng (100)", each a table
+    # of the same six rows with one column as its "total"; the first holds component 2's
+    # values, read twice alike, and went out as totals with no flag (55 silent values)
+    sys.path.insert(0, str(ROOT / "samples"))
+    from drawn import make_seed
+
+    truth = make_seed(8520, tmp_path, "300dpi")
+    pdf = str(tmp_path / truth["files"][0])
+    subprocess.run(["pdfimages", "-j", "-f", "2", "-l", "2", pdf, str(tmp_path / "page")],
+                   check=True)  # fmt: skip
+    (page,) = tmp_path.glob("page-*.jpg")
+    code, _out, err = run_cli("extract", str(page), "--out", str(tmp_path / "o"))
+    assert code == 0, err
+    tables = read_csv(tmp_path / "o" / "tables.csv")
+    assert len(tables) >= 2
+    flags = read_csv(tmp_path / "o" / "flags.csv")
+    unreliable = {f["table_index"] for f in flags if f["check"] == "unreliable_table"}
+    assert unreliable == {t["table_index"] for t in tables}
+    for entry in read_csv(tmp_path / "o" / "entries.csv"):
+        mine = [f for f in flags if (f["table_index"], f["entry_index"])
+                == (entry["table_index"], entry["entry_index"])]  # fmt: skip
+        assert any(f["check"] == "low_confidence" for f in mine), entry
