@@ -246,3 +246,23 @@ def test_a_table_cut_between_its_columns_is_no_witness_of_them(tmp_path: Path) -
         mine = [f for f in flags if (f["table_index"], f["entry_index"])
                 == (entry["table_index"], entry["entry_index"])]  # fmt: skip
         assert any(f["check"] == "low_confidence" for f in mine), entry
+
+
+def test_a_page_whose_every_table_is_unreliable_says_its_table_was_not_read(
+    tmp_path: Path,
+) -> None:
+    # drawn seed 8513's first page (a phone photo in perspective): read on its side, its
+    # 23 rows come out as eight tables of noise, each unreliable_table; the rows themselves
+    # were lost with no flag saying so (161 silent values)
+    sys.path.insert(0, str(ROOT / "samples"))
+    from drawn import make_seed
+
+    truth = make_seed(8513, tmp_path, "photo")
+    page = tmp_path / truth["files"][0]
+    code, _out, err = run_cli("extract", str(page), "--out", str(tmp_path / "o"))
+    assert code == 0, err
+    flags = read_csv(tmp_path / "o" / "flags.csv")
+    tables = {t["table_index"] for t in read_csv(tmp_path / "o" / "tables.csv")}
+    assert tables == {f["table_index"] for f in flags if f["check"] == "unreliable_table"}
+    lost = [f for f in flags if f["check"] == "table_not_read"]
+    assert [(f["page"], f["actual"]) for f in lost] == [("1", "every table unreliable")]

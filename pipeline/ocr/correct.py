@@ -26,6 +26,7 @@ from pipeline.ocr.trust import (
     confirmed_by_arithmetic,
     pieces,
     slots,
+    unread_pages,
     witness_flags,
 )
 from pipeline.parse import parse_number
@@ -62,6 +63,7 @@ def settle_tables(
         settled.append(table)
         flags.extend(found)
         flags.extend(witness_flags(doc_id, table, witness, confirmed, table.index in cut))
+    flags.extend(unread_pages(doc_id, settled, flags))
     return tuple(settled), tuple(flags)
 
 

@@ -26,7 +26,8 @@ value was given is the piece's guess.
 
 Every other OCR value gets ``low_confidence`` (warning), tied to its row by ``entry_index``.
 A table most of whose OCR values are unconfirmed gets one ``unreliable_table`` warning: its
-values are kept for review, but it is not data to use as it is.
+values are kept for review, but it is not data to use as it is. A page every table of which
+is so says that its table was not read (``table_not_read``): its rows may be missing too.
 
 ``temper`` then makes doubt a warning and broken arithmetic an error: an error-level check on
 a scanned row stays an error only when the readings it rests on are confirmed; when an unsure
@@ -39,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from pipeline.models import Document, Entry, Flag, Table, Value
+from pipeline.models import Document, Entry, Flag, Provenance, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.common import SEVERITY, WARNING
 from pipeline.reconcile.rows import competition_ranks
@@ -221,6 +222,26 @@ def witness_flags(
     if read and (piece or len(flags) > UNRELIABLE_SHARE * len(read)):  # a piece is no table
         flags.append(_unreliable(doc_id, table, len(flags), len(read)))
     return flags
+
+
+def unread_pages(doc_id: str, tables: Iterable[Table], flags: Iterable[Flag]) -> list[Flag]:
+    """``table_not_read`` on each scanned page every table of which is ``unreliable_table``:
+    what was read there is not the page's table (a photo read on its side, a grid fallen
+    apart), so its rows may be missing as well as wrong, and the user is told so."""
+    unreliable = {flag.table_index for flag in flags if flag.check == "unreliable_table"}
+    every_bad: dict[tuple[str, int], bool] = {}
+    for table in tables:
+        for at in {(e.at.source_file, e.at.page) for e in table.entries if e.at.method == "ocr"}:
+            every_bad[at] = every_bad.get(at, True) and table.index in unreliable
+    return [
+        Flag("table_not_read", SEVERITY["table_not_read"], doc_id,
+             f"Trang {page}: không bảng nào đọc được trên trang này là đáng tin (mọi bảng đều "
+             "chưa dùng được như số liệu); các dòng của bảng xếp hạng trên trang này có thể bị "
+             "thiếu hoặc sai, cần đối chiếu bản gốc.",
+             expected="a table read reliably", actual="every table unreliable",
+             at=Provenance(source_file, page, method="ocr"))
+        for (source_file, page), bad in sorted(every_bad.items()) if bad
+    ]  # fmt: skip
 
 
 def columns_in_doubt(table: Table) -> bool:
