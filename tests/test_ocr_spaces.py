@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, read_csv, run_cli
 
 from pipeline.models import Column, Entry, Provenance, Table
-from pipeline.ocr.spaces import restore_spaces
+from pipeline.ocr.spaces import restore_spaces, unglued
+from pipeline.ocr.syllables import syllables
 from pipeline.registry import Registry, load_registry
 
 
@@ -80,3 +81,26 @@ def test_marks_and_case_come_from_the_registry_only_when_the_letters_are_its(
     # letters ("háa") are not the registry's
     printed = ["SỞ Y TẾ", "Sở Văn hoá, Thể thao và Du lịch", "Sở Văn háa và Thể thao"]
     assert names(registry, *printed) == printed
+
+
+def test_a_scanned_label_has_its_glued_syllables_split(tmp_path: Path) -> None:
+    # drawn seed 8508 (300 dpi PDF): Tesseract reads "Kinh phí cho ứng dụng CNTT" as "Kinh
+    # phícho …" and "Cải cách tổ chức …" as "Cải cáchtổ chức …" in the header
+    sys.path.insert(0, str(ROOT / "samples"))
+    from drawn import make_seed
+
+    truth = make_seed(8508, tmp_path, "300dpi")
+    code, _out, err = run_cli("extract", str(tmp_path / truth["files"][0]),
+                              "--out", str(tmp_path / "o"))  # fmt: skip
+    assert code == 0, err
+    labels = {row["component_label"] for row in read_csv(tmp_path / "o" / "components.csv")}
+    assert "Kinh phí cho ứng dụng CNTT" in labels
+    assert "Cải cách tổ chức bộ máy hành chính nhà nước" in labels
+
+
+def test_only_a_word_that_is_two_syllables_and_no_one_is_split() -> None:
+    known = syllables()
+    assert unglued("Bảomật và dự phòng", known) == "Bảo mật và dự phòng"
+    assert unglued("Kếtnối, chia sẻ", known) == "Kết nối, chia sẻ"
+    printed = "Hạ tầng kỹ thuật và thiết bị CNTT (20)"  # syllables, an acronym, a maximum
+    assert unglued(printed, known) == printed

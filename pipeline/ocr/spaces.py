@@ -16,20 +16,29 @@ for their marks and case takes that spelling whole (the one nearest the reading,
 registry spells it more ways than one, and none when two are as near); a name read in
 capitals only keeps them. A name whose letters differ is left as read.
 
-Only names read by OCR are touched; a text layer's spaces are the document's.
+Component labels read by OCR lose their spaces the same way ("Kinh phícho ứng dụng",
+"Cải cáchtổ chức"): a word that is no Vietnamese syllable of Tesseract's own dictionary
+(``syllables``) and splits in exactly one place into two that are, each of two letters or
+more, is split there. A word read right is a syllable; an acronym ("CNTT") splits into none.
+
+Only names and labels read by OCR are touched; a text layer's spaces are the document's.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from pipeline.models import Entry, Table
+from pipeline.models import Column, Entry, Table
+from pipeline.ocr.syllables import syllables
 from pipeline.registry import Registry
 
 MAX_WORD = 12  # longest word tried when splitting (Vietnamese syllables are short)
+_PUNCTUATED = re.compile(r"(\W*)(.*?)(\W*)", re.DOTALL)  # "Kếtnối," → "", "Kếtnối", ","
+MIN_SYLLABLE = 2  # a one-letter piece ("ở", "y") is too easily a misread letter's remains
 
 
 def restore_spaces(tables: tuple[Table, ...], registry: Registry) -> tuple[Table, ...]:
@@ -39,10 +48,41 @@ def restore_spaces(tables: tuple[Table, ...], registry: Registry) -> tuple[Table
     bare = registry.memoized("ocr.bare_spellings", lambda: _bare_spellings(spellings.values()))
     return tuple(
         replace(
-            table, entries=tuple(_entry(entry, spellings, words, bare) for entry in table.entries)
-        )  # fmt: skip
+            table,
+            entries=tuple(_entry(entry, spellings, words, bare) for entry in table.entries),
+            columns=_labels(table),
+        )
         for table in tables
     )
+
+
+def _labels(table: Table) -> tuple[Column, ...]:
+    """The table's component labels with glued syllables split, where it was read by OCR."""
+    if not any(entry.at.method == "ocr" for entry in table.entries):
+        return table.columns
+    known = syllables()
+    return tuple(
+        replace(column, label=unglued(column.label, known)) if column.role == "component"
+        else column
+        for column in table.columns
+    )  # fmt: skip
+
+
+def unglued(text: str, known: frozenset[str]) -> str:
+    """``text`` with each word that is two syllables run together split between them."""
+    return " ".join(_two_syllables(word, known) for word in text.split())
+
+
+def _two_syllables(token: str, known: frozenset[str]) -> str:
+    lead, word, tail = _PUNCTUATED.fullmatch(token).groups()  # type: ignore[union-attr]
+    folded = unicodedata.normalize("NFC", word.casefold())
+    if not known or not folded.isalpha() or folded.isascii() or folded in known:
+        return token
+    cuts = [
+        cut for cut in range(MIN_SYLLABLE, len(folded) - MIN_SYLLABLE + 1)
+        if folded[:cut] in known and folded[cut:] in known
+    ]  # fmt: skip
+    return f"{lead}{word[: cuts[0]]} {word[cuts[0] :]}{tail}" if len(cuts) == 1 else token
 
 
 def _entry(
