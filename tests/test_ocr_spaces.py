@@ -104,3 +104,20 @@ def test_only_a_word_that_is_two_syllables_and_no_one_is_split() -> None:
     assert unglued("Kếtnối, chia sẻ", known) == "Kết nối, chia sẻ"
     printed = "Hạ tầng kỹ thuật và thiết bị CNTT (20)"  # syllables, an acronym, a maximum
     assert unglued(printed, known) == printed
+    assert unglued("Dịch vụ công trực tuyến œ0)", known) == "Dịch vụ công trực tuyến"
+    assert unglued("Chỉ số (DTI)", known) == "Chỉ số (DTI)"
+
+
+def test_a_scanned_labels_maximum_that_lost_its_bracket_is_no_part_of_it(tmp_path: Path) -> None:
+    # drawn seed 8514 (JPEG pages): "(12)" under "Kinh phí cho ứng dụng CNTT" read "q2)", the
+    # maximum then no maximum and left in the label; likewise "3)", "œ0)"
+    sys.path.insert(0, str(ROOT / "samples"))
+    from drawn import make_seed
+
+    truth = make_seed(8514, tmp_path, "300dpi")
+    files = [str(tmp_path / name) for name in truth["files"]]
+    code, _out, err = run_cli("extract", *files, "--out", str(tmp_path / "o"))
+    assert code == 0, err
+    labels = {row["component_label"] for row in read_csv(tmp_path / "o" / "components.csv")}
+    assert not [label for label in labels if label.endswith(")") and "(" not in label], labels
+    assert "Kinh phí cho ứng dụng CNTT" in labels

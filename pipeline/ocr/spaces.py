@@ -20,6 +20,7 @@ Component labels read by OCR lose their spaces the same way ("Kinh phícho ứng
 "Cải cáchtổ chức"): a word that is no Vietnamese syllable of Tesseract's own dictionary
 (``syllables``) and splits in exactly one place into two that are, each of two letters or
 more, is split there. A word read right is a syllable; an acronym ("CNTT") splits into none.
+A label's maximum whose "(" OCR lost ("q2)", "G0)") is no part of its name and goes.
 
 Only names and labels read by OCR are touched; a text layer's spaces are the document's.
 """
@@ -38,6 +39,8 @@ from pipeline.registry import Registry
 
 MAX_WORD = 12  # longest word tried when splitting (Vietnamese syllables are short)
 _PUNCTUATED = re.compile(r"(\W*)(.*?)(\W*)", re.DOTALL)  # "Kếtnối," → "", "Kếtnối", ","
+# the last word: a number closed by ")" with no "(" before it, at most two marks ahead ("œ0)")
+_BROKEN_MAXIMUM = re.compile(r"[^\s(]{0,2}\d{1,3}(?:[.,]\d+)?\)")
 MIN_SYLLABLE = 2  # a one-letter piece ("ở", "y") is too easily a misread letter's remains
 
 
@@ -69,8 +72,12 @@ def _labels(table: Table) -> tuple[Column, ...]:
 
 
 def unglued(text: str, known: frozenset[str]) -> str:
-    """``text`` with each word that is two syllables run together split between them."""
-    return " ".join(_two_syllables(word, known) for word in text.split())
+    """``text`` with each word that is two syllables run together split between them, and
+    without a maximum whose opening bracket OCR lost ("… CNTT q2)" for "… CNTT (12)")."""
+    words = text.split()
+    if len(words) > 1 and _BROKEN_MAXIMUM.fullmatch(words[-1]):
+        words = words[:-1]
+    return " ".join(_two_syllables(word, known) for word in words)
 
 
 def _two_syllables(token: str, known: frozenset[str]) -> str:
