@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import bad_inputs
 import duckdb
 import pytest
-from conftest import SEEDS, read_csv, run_cli
+from conftest import ROOT, SEEDS, read_csv, run_cli
 from dataset_inputs import LAOCAI, copies
 from lxml import html
 
+from pipeline.ingest import read_document
 from pipeline.models import Document, Line, Page, Provenance
 from pipeline.reconcile import check_scores_in_prose
 
@@ -132,7 +135,8 @@ def test_scores_a_lost_grid_left_in_the_prose_are_told() -> None:
     cells = "1 UBND 11.7\n38.8\n12,6 13.6\n6.8 _ 186\n97.1 : sl\n2 UBND 11.6 - | 38.7\n12.6\n"
     cells += "135. 68\n13.5\n96.7.\n3 UBND 15\n38.4\n12.5\nI3.5\n135 961\n4 UBND 9.4 31.4\n"
     lost = check_scores_in_prose("x", _scan("QUYẾT ĐỊNH\nPhê duyệt kết quả\n" + cells))
-    assert [(f.check, f.actual) for f in lost] == [("table_not_read", "16 scores in prose")]
+    # 16 decimal scores and the whole "135 961"
+    assert [(f.check, f.actual) for f in lost] == [("table_not_read", "18 scores in prose")]
     assert lost[0].at is not None and lost[0].at.bbox == (0, 40, 500, 52)  # "1 UBND 11.7"
     # a page a table's rows were read from is not said to be lost for the scores beside them
     page = SimpleNamespace(entries=[SimpleNamespace(at=Provenance("fax.tif", 1))])
@@ -143,8 +147,30 @@ def test_scores_a_lost_grid_left_in_the_prose_are_told() -> None:
         entries=[SimpleNamespace(at=Provenance("fax.tif", 1, (0, 38, 500, 54)))]
     )
     (told,) = check_scores_in_prose("x", _scan("QUYẾT ĐỊNH\n" + cells), (piece,))  # type: ignore[arg-type]
-    assert told.actual == "15 scores in prose"
+    assert told.actual == "17 scores in prose"
     # a decision's prose (dates, article numbers, money, "điểm 7,5)") prints no such run
     prose = SEEDS[0].read_text(encoding="utf-8").split("STT")[0]
     prose += "\n1.1. Đối tượng áp dụng; ngày 19.6.2015; 1.500.000 đồng; điểm 7,5).\n"
     assert check_scores_in_prose("x", _scan(prose)) == []
+
+
+def test_whole_scores_of_a_grid_read_cell_by_cell_are_told(tmp_path: Path) -> None:
+    # drawn seed 8506's page 2 (unruled, names running into the next column): Tesseract reads
+    # each cell as a line of its own ("39", "13"), no table is found there and its scores are
+    # whole numbers, which the decimal scores alone never counted (80 values gone untold)
+    sys.path.insert(0, str(ROOT / "samples"))
+    from drawn import make_seed
+
+    truth = make_seed(8506, tmp_path, "200dpi")
+    page = tmp_path / "page2"
+    pdf = str(tmp_path / truth["files"][0])
+    subprocess.run(["pdftoppm", "-r", "240", "-f", "2", "-l", "2", "-singlefile", "-png", pdf,
+                    str(page)], check=True)  # fmt: skip
+    document = read_document(page.with_suffix(".png"), "page2.png", "p2")
+    (told,) = check_scores_in_prose("p2", document)
+    assert told.check == "table_not_read"
+    assert int(told.actual.split()[0]) >= 30  # 7 rows of 7 scores, most read
+    # the prose of a decree whose numbers stand among words ("khoản 2 Điều 7, khoản 2 Điều
+    # 11", "ngày 19 tháng 6 năm 2015") and a page number holds no such score
+    prose = "khoản 2 Điều 14, điểm g khoản 3 Điều 15, khoản 6 Điều 15,\nngày 19 tháng 6 năm 2015\n2"
+    assert check_scores_in_prose("x", _scan(prose * 6)) == []

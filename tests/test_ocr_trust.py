@@ -6,8 +6,13 @@ on real crops by test_ocr_second.py and on the scanned fixtures by test_ocr_acce
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
+
+from conftest import ROOT, read_csv, run_cli
 
 from pipeline.models import Column, Entry, Flag, Metadata, Provenance, Table, Value
 from pipeline.ocr.correct import settle_tables
@@ -215,3 +220,72 @@ def test_a_weighted_index_on_the_totals_scale_is_borne_out_by_its_maxima() -> No
     lost = tuple(replace(c, max_points=None) if c.role == "component" else c for c in index)
     unknown = replace(weighted, columns=lost)  # the header lost the maxima: nothing bears it out
     assert Slot(0, "total") not in confirmed_by_arithmetic(unknown)
+
+
+def test_a_table_cut_between_its_columns_is_no_witness_of_them() -> None:
+    # drawn seed 8520's second page as it was read (300 dpi, ruled, header repeated): the
+    # header's labels taken for two sections, "Hạ tầng kỹ thuật … (20)" and "Tổng cộng (100)",
+    # each a table of the same rows with one column as its "total"; the first held component
+    # 2's values, read twice alike, and went out as totals with no flag (55 silent values)
+    only = (Column(1, "Tên đơn vị", "agency"), Column(2, "Tổng", "total"))
+
+    def piece(index: int, column: int, totals: list[str]) -> Table:
+        rows = tuple(
+            Entry(None, f"Sở {row}", (), value(total, row, column), None, None,
+                  Provenance("scan.png", 1, (0.0, float(row), 9.0, row + 1.0), method="ocr"))
+            for row, total in enumerate(totals, start=4)
+        )  # fmt: skip
+        return Table(index, None, None, only, rows, (1,), Decimal(100))
+
+    parts = (piece(1, 3, ["18.95", "18.25", "18.25"]), piece(2, 7, ["94.75", "91.15", "91.15"]))
+    tables, flags = settle_tables("d", parts, low_confidence=80.0, witness=witness({}))
+    assert {f.table_index for f in flags if f.check == "unreliable_table"} == {1, 2}
+    doubted = {(f.table_index, f.entry_index) for f in flags if f.check == "low_confidence"}
+    assert doubted == {(t, e) for t in (1, 2) for e in (1, 2, 3)}
+    # the same tables one under the other share no rows: each stands on its own
+    apart = (parts[0], replace(piece(2, 7, ["94.75", "91.15", "91.15"]), entries=tuple(
+        replace(e, at=replace(e.at, page=2)) for e in parts[1].entries)))  # fmt: skip
+    _, flags = settle_tables("d", apart, low_confidence=80.0, witness=witness({}))
+    assert not [f for f in flags if f.check == "unreliable_table"]
+
+
+def test_a_continued_page_read_alone_has_no_total_wrong_without_a_flag(tmp_path: Path) -> None:
+    # drawn seed 8520's second page read alone: whatever its tables, a total that is not the
+    # printed one carries a flag (its header labels once made two "tables" of it, above)
+    sys.path.insert(0, str(ROOT / "samples"))
+    from drawn import make_seed
+
+    truth = make_seed(8520, tmp_path, "300dpi")
+    pdf = str(tmp_path / truth["files"][0])
+    subprocess.run(["pdfimages", "-j", "-f", "2", "-l", "2", pdf, str(tmp_path / "page")],
+                   check=True)  # fmt: skip
+    (page,) = tmp_path.glob("page-*.jpg")
+    code, _out, err = run_cli("extract", str(page), "--out", str(tmp_path / "o"))
+    assert code == 0, err
+    printed = {"94.75", "91.15", "90.35", "83.65", "77.35"}  # rows 4-9 of the decision
+    flags = read_csv(tmp_path / "o" / "flags.csv")
+    for entry in read_csv(tmp_path / "o" / "entries.csv"):
+        if entry["total"] and entry["total"] not in printed:
+            mine = [f for f in flags if (f["table_index"], f["entry_index"])
+                    == (entry["table_index"], entry["entry_index"])]  # fmt: skip
+            assert mine, entry
+
+
+def test_a_page_whose_every_table_is_unreliable_says_its_table_was_not_read(
+    tmp_path: Path,
+) -> None:
+    # drawn seed 8513's first page (a phone photo in perspective): read on its side, its
+    # 23 rows come out as eight tables of noise, each unreliable_table; the rows themselves
+    # were lost with no flag saying so (161 silent values)
+    sys.path.insert(0, str(ROOT / "samples"))
+    from drawn import make_seed
+
+    truth = make_seed(8513, tmp_path, "photo")
+    page = tmp_path / truth["files"][0]
+    code, _out, err = run_cli("extract", str(page), "--out", str(tmp_path / "o"))
+    assert code == 0, err
+    flags = read_csv(tmp_path / "o" / "flags.csv")
+    tables = {t["table_index"] for t in read_csv(tmp_path / "o" / "tables.csv")}
+    assert tables == {f["table_index"] for f in flags if f["check"] == "unreliable_table"}
+    lost = [f for f in flags if f["check"] == "table_not_read"]
+    assert [(f["page"], f["actual"]) for f in lost] == [("1", "every table unreliable")]

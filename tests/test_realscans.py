@@ -14,7 +14,7 @@ from realscans_eval import REALSCANS, SCORED, TRUTH, Field, documents, run, scor
 pytestmark = pytest.mark.skipif(
     not REALSCANS.is_dir(), reason=f"the real scans are not at {REALSCANS} (set REALSCANS)"
 )
-FLOOR = 0.79  # share of number/date/issuer/title fields right: 36 of 44 measured, 35 allowed
+FLOOR = 0.82  # share of number/date/issuer/title fields right: 37 of 44 measured, 36 allowed
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +39,13 @@ def test_most_fields_are_read_as_printed(out: Path) -> None:
     fields = [field for field in score(out) if field.field in SCORED]
     right = sum(field.right for field in fields)
     assert right >= FLOOR * len(fields), wrong(fields)
+
+
+def test_a_phrase_decisions_print_keeps_its_tone(out: Path) -> None:
+    # decision-b's title "bổ sung công chức …": Tesseract reads "bồ sung" in the title and
+    # the body alike; "bổ sung" is the only phrase those letters make
+    (title,) = [f for f in score(out) if (f.file, f.field) == ("decision-b.pdf", "title")]
+    assert title.right, title
 
 
 def test_what_is_read_is_never_another_documents_number(out: Path) -> None:

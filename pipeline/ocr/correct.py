@@ -20,7 +20,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.models import Entry, Flag, Metadata, Provenance, Table, Value
-from pipeline.ocr.trust import Slot, Witness, confirmed_by_arithmetic, slots, witness_flags
+from pipeline.ocr.trust import (
+    Slot,
+    Witness,
+    confirmed_by_arithmetic,
+    pieces,
+    slots,
+    unread_pages,
+    witness_flags,
+)
 from pipeline.parse import parse_number
 from pipeline.reconcile import SEVERITY, reconcile
 from pipeline.settings import ReconcileSettings
@@ -44,6 +52,7 @@ def settle_tables(
     (``pipeline.ocr.trust``). ``witness`` reads a value's crop again (None: no second reading).
     """
     settled, flags = [], []
+    cut = pieces(tables)  # one table cut between its columns: its columns are in doubt
     for table in tables:
         if not any(_read_by_ocr(s, table) for i in range(len(table.entries))
                    for s in slots(table, i)):  # fmt: skip
@@ -53,7 +62,8 @@ def settle_tables(
         confirmed = confirmed_by_arithmetic(table) | corrected
         settled.append(table)
         flags.extend(found)
-        flags.extend(witness_flags(doc_id, table, witness, confirmed))
+        flags.extend(witness_flags(doc_id, table, witness, confirmed, table.index in cut))
+    flags.extend(unread_pages(doc_id, settled, flags))
     return tuple(settled), tuple(flags)
 
 

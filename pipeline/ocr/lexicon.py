@@ -21,6 +21,7 @@ PHRASES = (
     "cải cách hành chính", "ủy ban nhân dân", "phó chủ tịch", "chủ tịch", "quyết định",
     "xuất sắc", "tỉnh, thành phố", "trực thuộc trung ương", "nhân lực", "kèm theo",
     "phê duyệt", "công bố", "đánh giá", "kết quả", "cơ quan", "hành chính nhà nước",
+    "bổ sung", "sửa đổi", "quy định chi tiết",  # a decision's verbs: "sửa đổi, bổ sung"
 )  # fmt: skip
 
 

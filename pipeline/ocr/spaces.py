@@ -10,36 +10,94 @@ registry knows how every unit is spelled, so the spaces come from there, in two 
   only when the glued word is no registry word itself and is joined where a capital follows a
   small letter (a word start Tesseract ran into), so an unknown name is never cut up.
 
-Only names read by OCR are touched; a text layer's spaces are the document's.
+Tesseract also takes a small letter for its capital ("CỤC Thống kê") and misplaces a tone or
+vowel mark ("Cúc Thuế", "Bảo hiếm xã hội"): a name whose letters are a registry spelling's but
+for their marks and case takes that spelling whole (the one nearest the reading, when the
+registry spells it more ways than one, and none when two are as near); a name read in
+capitals only keeps them. A name whose letters differ is left as read.
+
+Component labels read by OCR lose their spaces the same way ("Kinh phícho ứng dụng",
+"Cải cáchtổ chức"): a word that is no Vietnamese syllable of Tesseract's own dictionary
+(``syllables``) and splits in exactly one place into two that are, each of two letters or
+more, is split there. A word read right is a syllable; an acronym ("CNTT") splits into none.
+A label's maximum whose "(" OCR lost ("q2)", "G0)") is no part of its name and goes.
+
+Only names and labels read by OCR are touched; a text layer's spaces are the document's.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from pipeline.models import Entry, Table
+from pipeline.models import Column, Entry, Table
+from pipeline.ocr.syllables import syllables
 from pipeline.registry import Registry
 
 MAX_WORD = 12  # longest word tried when splitting (Vietnamese syllables are short)
+_PUNCTUATED = re.compile(r"(\W*)(.*?)(\W*)", re.DOTALL)  # "Kếtnối," → "", "Kếtnối", ","
+# the last word: a number closed by ")" with no "(" before it, at most two marks ahead ("œ0)")
+_BROKEN_MAXIMUM = re.compile(r"[^\s(]{0,2}\d{1,3}(?:[.,]\d+)?\)")
+MIN_SYLLABLE = 2  # a one-letter piece ("ở", "y") is too easily a misread letter's remains
 
 
 def restore_spaces(tables: tuple[Table, ...], registry: Registry) -> tuple[Table, ...]:
-    """The tables with each OCR-read unit name's lost spaces put back."""
+    """The tables with each OCR-read unit name's lost spaces and marks put back."""
     spellings = registry.memoized("ocr.spellings", lambda: _spellings(registry))
     words = registry.memoized("ocr.words", lambda: _words(spellings.values()))
+    bare = registry.memoized("ocr.bare_spellings", lambda: _bare_spellings(spellings.values()))
     return tuple(
-        replace(table, entries=tuple(_entry(entry, spellings, words) for entry in table.entries))
+        replace(
+            table,
+            entries=tuple(_entry(entry, spellings, words, bare) for entry in table.entries),
+            columns=_labels(table),
+        )
         for table in tables
     )
 
 
-def _entry(entry: Entry, spellings: dict[str, str], words: frozenset[str]) -> Entry:
+def _labels(table: Table) -> tuple[Column, ...]:
+    """The table's component labels with glued syllables split, where it was read by OCR."""
+    if not any(entry.at.method == "ocr" for entry in table.entries):
+        return table.columns
+    known = syllables()
+    return tuple(
+        replace(column, label=unglued(column.label, known)) if column.role == "component"
+        else column
+        for column in table.columns
+    )  # fmt: skip
+
+
+def unglued(text: str, known: frozenset[str]) -> str:
+    """``text`` with each word that is two syllables run together split between them, and
+    without a maximum whose opening bracket OCR lost ("… CNTT q2)" for "… CNTT (12)")."""
+    words = text.split()
+    if len(words) > 1 and _BROKEN_MAXIMUM.fullmatch(words[-1]):
+        words = words[:-1]
+    return " ".join(_two_syllables(word, known) for word in words)
+
+
+def _two_syllables(token: str, known: frozenset[str]) -> str:
+    lead, word, tail = _PUNCTUATED.fullmatch(token).groups()  # type: ignore[union-attr]
+    folded = unicodedata.normalize("NFC", word.casefold())
+    if not known or not folded.isalpha() or folded.isascii() or folded in known:
+        return token
+    cuts = [
+        cut for cut in range(MIN_SYLLABLE, len(folded) - MIN_SYLLABLE + 1)
+        if folded[:cut] in known and folded[cut:] in known
+    ]  # fmt: skip
+    return f"{lead}{word[: cuts[0]]} {word[cuts[0] :]}{tail}" if len(cuts) == 1 else token
+
+
+def _entry(
+    entry: Entry, spellings: dict[str, str], words: frozenset[str], bare: dict[str, list[str]]
+) -> Entry:
     if entry.at.method != "ocr" or not entry.agency_raw:
         return entry
-    name = spaced(entry.agency_raw, spellings, words)
+    name = marked(spaced(entry.agency_raw, spellings, words), bare)
     return entry if name == entry.agency_raw else replace(entry, agency_raw=name)
 
 
@@ -49,6 +107,43 @@ def spaced(name: str, spellings: dict[str, str], words: frozenset[str]) -> str:
     if known is not None:
         return _with_spaces_of(name, known)
     return " ".join(_split(token, words) for token in name.split())
+
+
+def marked(name: str, bare: dict[str, list[str]]) -> str:
+    """``name`` spelled as the registry spells it when only marks and case set them apart."""
+    candidates = bare.get(_bare(name), [])
+    if not candidates or name in candidates:
+        return name
+    cased = [spelling.upper() if name.isupper() else spelling for spelling in candidates]
+    if any(_placed(name) == _placed(spelling) for spelling in cased):
+        return name  # the same tones placed the other way ("hoá", "hóa"): printed so
+    read = _key(name)
+    ranked = sorted((_differences(read, _key(spelling)), spelling) for spelling in candidates)
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return name  # two spellings as near: which one was printed is not known
+    return ranked[0][1].upper() if name.isupper() else ranked[0][1]
+
+
+def _differences(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
+
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
+
+
+def _placed(text: str) -> list[tuple[str, str]]:
+    """Each word without its tone, and its tone: the same for "hoá" and "hóa"."""
+    words = []
+    for word in unicodedata.normalize("NFD", text).split():
+        tones = "".join(char for char in word if char in _TONES)
+        words.append(("".join(char for char in word if char not in _TONES), tones))
+    return words
+
+
+def _bare(text: str) -> str:
+    """A name's letters without spaces, case, tone or vowel marks ("Đ" as "d")."""
+    folded = unicodedata.normalize("NFD", _key(text).replace("đ", "d"))
+    return "".join(char for char in folded if not unicodedata.combining(char))
 
 
 def _key(text: str) -> str:
@@ -103,6 +198,14 @@ def _spellings(registry: Registry) -> dict[str, str]:
     found: dict[str, str] = {}
     for name in registry.names:
         found.setdefault(_key(name.text), " ".join(name.text.split()))
+    return found
+
+
+def _bare_spellings(spellings: Iterable[str]) -> dict[str, list[str]]:
+    """Every registry spelling by its letters without marks, case or spaces."""
+    found: dict[str, list[str]] = {}
+    for spelling in spellings:
+        found.setdefault(_bare(spelling), []).append(spelling)
     return found
 
 

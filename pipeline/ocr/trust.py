@@ -19,9 +19,15 @@ printed maxima do not make the total's, its columns are in doubt (a column lost 
 header shifts every value after it one column left, each read twice alike, and weights fitted
 to the columns left can absorb it), and its components and totals are confirmed by nothing.
 
+Nor does it where the table is a piece of one: two tables read from one page whose rows stand
+in the same bands of the page are one table the reader cut between its columns (a header's
+column labels read as section titles, each column a "table" of its own), so the column a
+value was given is the piece's guess.
+
 Every other OCR value gets ``low_confidence`` (warning), tied to its row by ``entry_index``.
 A table most of whose OCR values are unconfirmed gets one ``unreliable_table`` warning: its
-values are kept for review, but it is not data to use as it is.
+values are kept for review, but it is not data to use as it is. A page every table of which
+is so says that its table was not read (``table_not_read``): its rows may be missing too.
 
 ``temper`` then makes doubt a warning and broken arithmetic an error: an error-level check on
 a scanned row stays an error only when the readings it rests on are confirmed; when an unsure
@@ -34,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from pipeline.models import Document, Entry, Flag, Table, Value
+from pipeline.models import Document, Entry, Flag, Provenance, Table, Value
 from pipeline.parse import parse_number
 from pipeline.reconcile.common import SEVERITY, WARNING
 from pipeline.reconcile.rows import competition_ranks
@@ -53,6 +59,7 @@ ROW_ERRORS = frozenset(
 FIELDS = ("row_number", "total", "rank", "row_max", "percent")  # the scalar values of a row
 PLACED_BY_ARITHMETIC = frozenset({"component", "total"})  # their column rests on the total rule
 MIN_ROWS_FOR_A_RULE = 3  # fewer totals tell no rule (reconcile.rules.total_rule)
+MIN_SHARED_ROWS = 2  # one row beside another may be a caption's line; two are a table's rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,13 +199,14 @@ def _by_rank(table: Table) -> set[Slot]:
 
 
 def witness_flags(
-    doc_id: str, table: Table, witness: Witness | None, confirmed: set[Slot]
+    doc_id: str, table: Table, witness: Witness | None, confirmed: set[Slot], piece: bool = False
 ) -> list[Flag]:
     """``low_confidence`` on each OCR value neither arithmetic nor a second reading confirms,
-    and ``unreliable_table`` when they are most of the table's OCR values."""
+    and ``unreliable_table`` when they are most of the table's OCR values. ``piece``: the
+    table shares its rows with another table of its page (``pieces``)."""
     every = (slot for index in range(len(table.entries)) for slot in slots(table, index))
     read = [slot for slot in every if read_by_ocr(slot.get(table))]
-    misplaced = columns_in_doubt(table)
+    misplaced = piece or columns_in_doubt(table)
     flags = []
     for slot in read:
         if slot in confirmed:
@@ -211,9 +219,29 @@ def witness_flags(
                 flags.append(misplaced_flag(doc_id, table, slot))
             continue
         flags.append(unsure_flag(doc_id, table, slot, second))
-    if read and len(flags) > UNRELIABLE_SHARE * len(read):
+    if read and (piece or len(flags) > UNRELIABLE_SHARE * len(read)):  # a piece is no table
         flags.append(_unreliable(doc_id, table, len(flags), len(read)))
     return flags
+
+
+def unread_pages(doc_id: str, tables: Iterable[Table], flags: Iterable[Flag]) -> list[Flag]:
+    """``table_not_read`` on each scanned page every table of which is ``unreliable_table``:
+    what was read there is not the page's table (a photo read on its side, a grid fallen
+    apart), so its rows may be missing as well as wrong, and the user is told so."""
+    unreliable = {flag.table_index for flag in flags if flag.check == "unreliable_table"}
+    every_bad: dict[tuple[str, int], bool] = {}
+    for table in tables:
+        for at in {(e.at.source_file, e.at.page) for e in table.entries if e.at.method == "ocr"}:
+            every_bad[at] = every_bad.get(at, True) and table.index in unreliable
+    return [
+        Flag("table_not_read", SEVERITY["table_not_read"], doc_id,
+             f"Trang {page}: không bảng nào đọc được trên trang này là đáng tin (mọi bảng đều "
+             "chưa dùng được như số liệu); các dòng của bảng xếp hạng trên trang này có thể bị "
+             "thiếu hoặc sai, cần đối chiếu bản gốc.",
+             expected="a table read reliably", actual="every table unreliable",
+             at=Provenance(source_file, page, method="ocr"))
+        for (source_file, page), bad in sorted(every_bad.items()) if bad
+    ]  # fmt: skip
 
 
 def columns_in_doubt(table: Table) -> bool:
@@ -226,6 +254,29 @@ def columns_in_doubt(table: Table) -> bool:
         return False
     rule = total_rule(table)
     return rule.kind == "none" or _maxima_fall_short(table, rule)
+
+
+def pieces(tables: Iterable[Table]) -> set[int]:
+    """The indexes of OCR tables that share their rows with another table of the same page:
+    most of the rows of one stand in the bands of the page the other's rows take."""
+    scanned = [t for t in tables if any(e.at.method == "ocr" and e.at.bbox for e in t.entries)]
+    found: set[int] = set()
+    for table in scanned:
+        for other in scanned:
+            if other is not table and _shared_rows(table, other):
+                found |= {table.index, other.index}
+    return found
+
+
+def _shared_rows(table: Table, other: Table) -> bool:
+    bands = [(e.at.page, e.at.bbox[1], e.at.bbox[3]) for e in other.entries if e.at.bbox]
+    rows = [e.at for e in table.entries if e.at.bbox]
+    shared = sum(
+        any(page == at.page and top <= (at.bbox[1] + at.bbox[3]) / 2 <= bottom
+            for page, top, bottom in bands)
+        for at in rows if at.bbox
+    )  # fmt: skip
+    return shared >= MIN_SHARED_ROWS and 2 * shared > len(rows)
 
 
 def _maxima_fall_short(table: Table, rule: TotalRule) -> bool:

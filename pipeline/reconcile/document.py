@@ -56,7 +56,32 @@ def check_passed_over(doc_id: str, passed_over: tuple[Line, ...]) -> list[Flag]:
 # A score as tables print it ("38.8", "12,6"): one to three digits and one or two decimals, not
 # part of a date ("19.6.2015"), a thousands group ("1.500") or a numbering ("1.1. Đối tượng")
 _SCORE = re.compile(r"(?<![\d.,/])\d{1,3}[.,]\d{1,2}(?![\d/]|[.,]\d|\.\s|\))")
+# A whole score a table prints ("39", "86") is a word that is a number and nothing else
+_WHOLE = re.compile(r"\d{1,3}")
+_NUMERIC = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+MIN_RUN = 3  # whole numbers side by side in a row of a table; prose separates its numbers by words
 MIN_SCORES_IN_PROSE = 12  # four rows of three scores; a decision's prose prints none
+
+
+def _scores(text: str) -> int:
+    """The scores a line read as prose holds: its decimal scores ("38.8", "12,6"), and its
+    whole numbers that stand as a table prints them, never among words: a line that is
+    numbers only (a cell read as a line of its own: "39") or a run of three or more numbers
+    side by side ("Sở Xây dựng 11 39 13 14 98"). Prose interleaves its whole numbers with
+    words ("khoản 2 Điều 7", "ngày 19 tháng 6"), and dates and money are not whole words."""
+    words = text.split()
+    numeric = [bool(_NUMERIC.fullmatch(word)) for word in words]
+    counted = len(_SCORE.findall(text))
+    alone = bool(words) and all(numeric)
+    run_start = 0
+    for index in range(len(words) + 1):
+        if index < len(words) and numeric[index]:
+            continue
+        run = words[run_start:index]
+        if alone or len(run) >= MIN_RUN:
+            counted += sum(bool(_WHOLE.fullmatch(word)) for word in run)
+        run_start = index + 1
+    return counted
 
 
 def check_scores_in_prose(
@@ -70,11 +95,11 @@ def check_scores_in_prose(
     rows = [entry.at for table in tables for entry in table.entries]
     by_page: dict[int, list[Line]] = {}
     for line in document.lines():
-        if not line.cells and _SCORE.search(line.text) and not _in_a_row(line.at, rows):
+        if not line.cells and _scores(line.text) and not _in_a_row(line.at, rows):
             by_page.setdefault(line.at.page, []).append(line)
     flags = []
     for page, holding in sorted(by_page.items()):
-        scores = sum(len(_SCORE.findall(line.text)) for line in holding)
+        scores = sum(_scores(line.text) for line in holding)
         if scores < MIN_SCORES_IN_PROSE:
             continue
         first = holding[0]

@@ -34,6 +34,15 @@ def counts_rows(values: Values) -> bool:
     return all(b == a + 1 or b == 1 for a, b in zip(present, present[1:], strict=False))
 
 
+def counts_on(values: Values) -> bool:
+    """n, n + 1, n + 2, … down every row (three or more), as a table's STT goes on over a page
+    break."""
+    present = [v for v in values if v is not None]
+    if len(present) < 3 or len(present) < len(values) or not integers(values) or present[0] < 1:
+        return False
+    return all(b == a + 1 for a, b in zip(present, present[1:], strict=False))
+
+
 def competition_ranks(scores: Values) -> list[int | None]:
     """Rank 1 for the highest score, ties sharing a rank and leaving a gap ("1224")."""
     present = [s for s in scores if s is not None]

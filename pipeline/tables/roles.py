@@ -40,6 +40,7 @@ from pipeline.tables.order import (
 from pipeline.tables.ranks import (
     Segments,
     Values,
+    counts_on,
     counts_rows,
     headings_before,
     integers,
@@ -116,11 +117,13 @@ def _hint(columns: tuple[Column, ...], index: int) -> str:
 
 def _settle_row_number(roles: dict[int, str], values: dict[int, Values], name: int) -> None:
     """The leftmost counting column left of the names is the STT, unless the header calls it
-    the rank."""
+    the rank: 1, 2, … or, on a page a table goes on to, 9, 10, … (its own header not
+    repeated, nothing names it)."""
     if "row_number" in roles.values():
         return
     for index in sorted(i for i in values if i < name):
-        if roles[index] in ("number", "component", "total") and counts_rows(values[index]):
+        counting = counts_rows(values[index]) or counts_on(values[index])
+        if roles[index] in ("number", "component", "total") and counting:
             roles[index] = "row_number"
             return
 
