@@ -122,7 +122,8 @@ def _settle_row_number(roles: dict[int, str], values: dict[int, Values], name: i
     if "row_number" in roles.values():
         return
     for index in sorted(i for i in values if i < name):
-        counting = counts_rows(values[index]) or counts_on(values[index])
+        others = len(values) > 1  # a count going on beside no other figure may be the rank
+        counting = counts_rows(values[index]) or (others and counts_on(values[index]))
         if roles[index] in ("number", "component", "total") and counting:
             roles[index] = "row_number"
             return
