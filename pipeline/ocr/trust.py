@@ -202,7 +202,8 @@ def witness_flags(
     doc_id: str, table: Table, witness: Witness | None, confirmed: set[Slot], piece: bool = False
 ) -> list[Flag]:
     """``low_confidence`` on each OCR value neither arithmetic nor a second reading confirms,
-    and ``unreliable_table`` when they are most of the table's OCR values. ``piece``: the
+    and ``unreliable_table`` when they are most of the table's OCR values, or when most of its
+    rows name no unit (a name without letters is noise read as a row). ``piece``: the
     table shares its rows with another table of its page (``pieces``)."""
     every = (slot for index in range(len(table.entries)) for slot in slots(table, index))
     read = [slot for slot in every if read_by_ocr(slot.get(table))]
@@ -219,8 +220,10 @@ def witness_flags(
                 flags.append(misplaced_flag(doc_id, table, slot))
             continue
         flags.append(unsure_flag(doc_id, table, slot, second))
-    if read and (piece or len(flags) > UNRELIABLE_SHARE * len(read)):  # a piece is no table
-        flags.append(_unreliable(doc_id, table, len(flags), len(read)))
+    nameless = sum(sum(ch.isalpha() for ch in e.agency_raw) < 2 for e in table.entries)
+    noise = nameless > UNRELIABLE_SHARE * len(table.entries)  # ".4", "|": no unit's name
+    if read and (piece or noise or len(flags) > UNRELIABLE_SHARE * len(read)):
+        flags.append(_unreliable(doc_id, table, len(flags), len(read)))  # a piece is no table
     return flags
 
 
