@@ -136,6 +136,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9720118, "text:cells_tight"),  # fresh seed: "Điểm tối đa" / "100" closing the header
     (9720011, "text:runon"),  # fresh seed: ranks 01 02 03 02 05 06 in a run-on line of six
     (9720056, "text:runon"),  # fresh seed: a band flag on an unnumbered row, tied by its entry
+    (9730130, "text:cells_blank"),  # fresh seed: "Xêp hạng" opening two cell-per-line tables
     (9710148, "text:stacked"),  # fresh seed: "63" / "Cà Mau", a last unit without values
     (10, "text:cells_blank"),  # was a target: the same, one cell per line
     (9710032, "docx"),  # fresh seed: ten "Chỉ số thành phần" and "Total" all named totals, a Max

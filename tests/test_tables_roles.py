@@ -705,3 +705,12 @@ def test_a_run_on_table_of_six_with_one_rank_misprinted_is_still_read() -> None:
     (table,) = tables_of(f"Kết quả năm 2023\n\n{line}\n\nĐiều 2. Quyết định này.\n")
     assert [e.agency_raw for e in table.entries] == [r[1] for r in rows]
     assert [_printed(e.rank) for e in table.entries] == [r[0] for r in rows]
+
+
+def test_a_header_one_cell_per_line_opened_by_a_mistyped_rank_word_is_read() -> None:
+    names = ["Bộ Tài chính", "Bộ Nội vụ", "Bộ Công Thương", "Văn phòng Chính phủ"]
+    rows = "".join(f"{k}\n\n{n}\n\n{90 - 7 * k},10\n\n" for k, n in enumerate(names, 1))
+    header = "Xêp hạng\n\nBộ, cơ quan ngang\n\nbộ\n\nTổng điểm\n\nĐiểm tối đa\n\n100\n\n"
+    (table,) = tables_of("Năm 2022\n\n" + header + rows + "Điều 2. Quyết định này.\n")
+    assert [e.agency_raw for e in table.entries] == names
+    assert table.columns[0].label == "Xêp hạng" and table.columns[2].max_points == 100

@@ -29,7 +29,7 @@ def find_cellwise(lines: list[str]) -> list[tuple[int, Block]]:
     found = []
     index = 0
     while index < len(lines):
-        block = _block_at(lines, index) if _START.match(_fold(lines[index])) else None
+        block = _block_at(lines, index) if vocab.says(_START, _fold(lines[index])) else None
         if block is None:
             index += 1
             continue
@@ -65,8 +65,8 @@ def _block_at(lines: list[str], start: int) -> Block | None:
     if maxima:
         header = header[:-1]
     width = _period(body)
-    if width is None or _name_first(cells[first_value - 1 :], width):
-        return None
+    if width is None or (not maxima and _name_first(cells[first_value - 1 :], width)):
+        return None  # a maxima row's label ends the header: no row's name
     rows, used = _rows(body, width)
     if maxima:
         placed = _over_figures([text for _, text in maxima], rows, width)
