@@ -147,5 +147,6 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (57, "text:pipe_rule"),  # planted sum_mismatch under 12 unstated weights: not flagged
     (9600093, "text:spaced"),  # two years of a rank-only list: units named twice, 36 phantom rows
     (1796572151, "text:cells_tight"),  # CI: every cell right; the planted over_max missed (maxima)
+    (9740184, "text:spaced"),  # fresh seed: a last unit without values, no number, then a caption
     (9150003, "text:cells_blank"),  # fresh seed: a rank-only list with no header: no table read
 ]

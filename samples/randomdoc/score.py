@@ -158,7 +158,9 @@ def align(truth_rows: list[dict[str, Any]], got: list[Got]) -> list[int | None]:
     at, found = 0, []
     for row in truth_rows:
         name = fold(row["name"])
-        hit = next((k for k in range(at, len(got)) if got[k].cells["agency"] == name), None)
+        bare = _bare(row["cells"])  # a unit printed without values matches no row of values
+        hit = next((k for k in range(at, len(got)) if got[k].cells["agency"] == name
+                    and (not bare or _bare(got[k].cells))), None)  # fmt: skip
         if hit is None and at < len(got) and at not in used and (
                 got[at].cells["agency"].startswith(name) or name.startswith(
                     got[at].cells["agency"] or "\0")):  # fmt: skip
@@ -185,6 +187,11 @@ def _in_other_ordinal(row: dict[str, Any], entry: Got | None, role: str, unspoke
     if not unspoken or entry is None or not entry.doubted or other is None:
         return False
     return other not in row["cells"] and same(entry.cells.get(other), row["cells"][role])
+
+
+def _bare(cells: dict[str, Any]) -> bool:
+    """Whether a row holds no value but its name (a unit printed without values)."""
+    return all(value is None for role, value in cells.items() if role != "agency")
 
 
 def score_extra(
