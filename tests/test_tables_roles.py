@@ -321,7 +321,7 @@ def test_a_total_printed_to_more_places_is_not_given_the_fit_of_its_equal_value(
     """85,4 and 85,40 are equal Decimals; a cached fit must not carry from one to the other."""
     from decimal import Decimal
 
-    from pipeline.tables.roles import _candidate_fit
+    from pipeline.tables.fits import candidate_fit
 
     parts = (
         (Decimal("10.04"), Decimal("20.02"), Decimal("30.01")),
@@ -329,8 +329,8 @@ def test_a_total_printed_to_more_places_is_not_given_the_fit_of_its_equal_value(
     )
     one_place = (Decimal("30.1"), Decimal("31.0"), Decimal("42.0"))
     two_places = (Decimal("30.10"), Decimal("31.00"), Decimal("42.00"))
-    assert _candidate_fit(parts, one_place) == 3  # 30.07 printed to one place is 30.1
-    assert _candidate_fit(parts, two_places) == 0  # to two places it would be 30.07
+    assert candidate_fit(parts, one_place) == 3  # 30.07 printed to one place is 30.1
+    assert candidate_fit(parts, two_places) == 0  # to two places it would be 30.07
 
 
 def test_a_maximum_and_a_percentage_the_row_order_does_not_tell_apart_are_a_doubt() -> None:
