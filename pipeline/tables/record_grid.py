@@ -65,17 +65,18 @@ def _header(
     records: list[Line],
 ) -> tuple[list[Line], int] | None:
     """The records' header: the words run into the first record's line before it (a table run
-    together on one line), else the lines above; failing a reading of every column, the
-    first column's label alone when a row number's or a rank's words open the header."""
+    together on one line), else the lines above (unless the words on the records' line open
+    with a row number's or a rank's, so the header is there: what is above is a caption);
+    failing a reading of every column, the first column's label alone when those words open
+    the header."""
     floor, first_line = lines
     width = stretch.shape.width + 1
     words = [t.text for g in groups[: stretch.start] for t in g.tokens if t.line == first_line]
     words = words[: len(words) - stretch.shape.before]
-    if words:
-        before = header_before(words, run[first_line], width, grid, records)
-        if before is not None:
-            return before, first_line
-    else:
+    before = header_before(words, run[first_line], width, grid, records) if words else None
+    if before is not None:
+        return before, first_line
+    if not opening_ordinal(words):  # the header is not on the records' line: look above
         found = header_row(run, width, floor, first_line, grid, records)
         if found is not None:
             return found
