@@ -72,16 +72,21 @@ def bare_pdfium(path: Path) -> int:
             for index in range(pdfium_c.FPDFText_CountChars(text.raw)):
                 pdfium_c.FPDFText_GetUnicode(text.raw, index)
                 pdfium_c.FPDFText_GetLooseCharBox(text.raw, index, ctypes.byref(rect))
-            for handle in page.get_objects(max_depth=3):
-                if handle.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-                    for segment in range(pdfium_c.FPDFPath_CountSegments(handle.raw)):
-                        point = pdfium_c.FPDFPath_GetPathSegment(handle.raw, segment)
-                        pdfium_c.FPDFPathSegment_GetPoint(point, x, y)
+            _read_paths(page, x, y)
             text.close()
             page.close()
         return len(document)
     finally:
         document.close()
+
+
+def _read_paths(page: pdfium.PdfPage, x: ctypes.c_float, y: ctypes.c_float) -> None:
+    """Every point of every path on the page, as the pipeline reads its rules."""
+    for item in page.get_objects(max_depth=3):
+        if item.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            for segment in range(pdfium_c.FPDFPath_CountSegments(item.raw)):
+                point = pdfium_c.FPDFPath_GetPathSegment(item.raw, segment)
+                pdfium_c.FPDFPathSegment_GetPoint(point, x, y)
 
 
 def unchecked_pdfium(path: Path) -> int:
@@ -100,11 +105,7 @@ def unchecked_pdfium(path: Path) -> int:
             for index in range(pdfium_c.FPDFText_CountChars(text.raw)):
                 unicode(handle, index)
                 box(handle, index, where)
-            for item in page.get_objects(max_depth=3):
-                if item.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-                    for segment in range(pdfium_c.FPDFPath_CountSegments(item.raw)):
-                        point = pdfium_c.FPDFPath_GetPathSegment(item.raw, segment)
-                        pdfium_c.FPDFPathSegment_GetPoint(point, x, y)
+            _read_paths(page, x, y)
             text.close()
             page.close()
         return len(document)

@@ -52,6 +52,23 @@ def tables_of(text: str):  # noqa: ANN201 - tuple[Table, ...]
     return find_tables(text_document(text))
 
 
+def extract_drawn_page(seed: int, kind: str, page: int, tmp_path: Path) -> Path:
+    """Draw a seed of samples/make_drawn.py, take one page's image out of its PDF and run
+    ``decisions extract`` on that page alone; the output folder."""
+    sys.path.insert(0, str(ROOT / "samples"))
+    from drawn import make_seed
+
+    truth = make_seed(seed, tmp_path, kind)
+    pdf = str(tmp_path / truth["files"][0])
+    number = str(page)
+    subprocess.run(["pdfimages", "-j", "-f", number, "-l", number, pdf, str(tmp_path / "page")],
+                   check=True)  # fmt: skip
+    (image,) = tmp_path.glob("page-*.jpg")
+    code, _out, err = run_cli("extract", str(image), "--out", str(tmp_path / "o"))
+    assert code == 0, err
+    return tmp_path / "o"
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))

@@ -6,13 +6,12 @@ on real crops by test_ocr_second.py and on the scanned fixtures by test_ocr_acce
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import ROOT, read_csv, run_cli
+from conftest import ROOT, extract_drawn_page, read_csv, run_cli
 
 from pipeline.models import Column, Entry, Flag, Metadata, Provenance, Table, Value
 from pipeline.ocr.correct import settle_tables
@@ -252,19 +251,10 @@ def test_a_table_cut_between_its_columns_is_no_witness_of_them() -> None:
 def test_a_continued_page_read_alone_has_no_total_wrong_without_a_flag(tmp_path: Path) -> None:
     # drawn seed 8520's second page read alone: whatever its tables, a total that is not the
     # printed one carries a flag (its header labels once made two "tables" of it, above)
-    sys.path.insert(0, str(ROOT / "samples"))
-    from drawn import make_seed
-
-    truth = make_seed(8520, tmp_path, "300dpi")
-    pdf = str(tmp_path / truth["files"][0])
-    subprocess.run(["pdfimages", "-j", "-f", "2", "-l", "2", pdf, str(tmp_path / "page")],
-                   check=True)  # fmt: skip
-    (page,) = tmp_path.glob("page-*.jpg")
-    code, _out, err = run_cli("extract", str(page), "--out", str(tmp_path / "o"))
-    assert code == 0, err
+    out = extract_drawn_page(8520, "300dpi", 2, tmp_path)
     printed = {"94.75", "91.15", "90.35", "83.65", "77.35"}  # rows 4-9 of the decision
-    flags = read_csv(tmp_path / "o" / "flags.csv")
-    for entry in read_csv(tmp_path / "o" / "entries.csv"):
+    flags = read_csv(out / "flags.csv")
+    for entry in read_csv(out / "entries.csv"):
         if entry["total"] and entry["total"] not in printed:
             mine = [f for f in flags if (f["table_index"], f["entry_index"])
                     == (entry["table_index"], entry["entry_index"])]  # fmt: skip

@@ -3,12 +3,10 @@ its row numbers, not a second rank column (issue 16: a continued table's columns
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import ROOT, read_csv, run_cli
+from conftest import extract_drawn_page, read_csv
 
 from pipeline.tables.ranks import counts_on
 
@@ -17,17 +15,8 @@ def test_a_continued_pages_stt_is_read_as_its_row_numbers(tmp_path: Path) -> Non
     # drawn seed 8523's second page (400 dpi, Chromium, ruled, header not repeated): rows 9-21
     # with an STT and a rank that agree; the STT, counting from 9, was taken for a second rank
     # column and dropped, every row number lost with no flag (13 silent values)
-    sys.path.insert(0, str(ROOT / "samples"))
-    from drawn import make_seed
-
-    truth = make_seed(8523, tmp_path, "300dpi")
-    pdf = str(tmp_path / truth["files"][0])
-    subprocess.run(["pdfimages", "-j", "-f", "2", "-l", "2", pdf, str(tmp_path / "page")],
-                   check=True)  # fmt: skip
-    (page,) = tmp_path.glob("page-*.jpg")
-    code, _out, err = run_cli("extract", str(page), "--out", str(tmp_path / "o"))
-    assert code == 0, err
-    entries = read_csv(tmp_path / "o" / "entries.csv")
+    out = extract_drawn_page(8523, "300dpi", 2, tmp_path)
+    entries = read_csv(out / "entries.csv")
     assert [e["row_number"] for e in entries] == [str(n) for n in range(9, 22)]
     assert [e["rank"] for e in entries] == [str(n) for n in range(9, 22)]
 

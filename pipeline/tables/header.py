@@ -288,11 +288,10 @@ def named_first(
     """A header left above the grid as text (``above``, its last lines), that no reading split
     into cells, still names an unlabelled first column when it opens with a row number's or a
     rank's words ("STT Đơn vị hành chính Chỉ số tổng hợp …")."""
-    content = _content(body, 0)
-    counts = columns and not columns[0].label and content.integers >= settings.column_majority
-    label = _first_label(above, len(columns)) if counts else ""
-    if not label:
-        return columns
+    label = _first_label(above, len(columns)) if columns and not columns[0].label else ""
+    content = _content(body, 0) if label else None
+    if content is None or content.integers < settings.column_majority:
+        return columns  # no words name it, or it is no count
     role = _role(label, None, content, settings.column_majority)
     return (replace(columns[0], label=label, role=role), *columns[1:])
 
