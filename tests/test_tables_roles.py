@@ -714,3 +714,38 @@ def test_a_header_one_cell_per_line_opened_by_a_mistyped_rank_word_is_read() -> 
     (table,) = tables_of("Năm 2022\n\n" + header + rows + "Điều 2. Quyết định này.\n")
     assert [e.agency_raw for e in table.entries] == names
     assert table.columns[0].label == "Xêp hạng" and table.columns[2].max_points == 100
+
+
+_YEARS = {
+    "2019": [("Huyện Krông Búk", "80.92"), ("Huyện Lắk", "77.81"), ("Thị xã Buôn Hồ", "72.73")]
+    + [("Huyện M'Đrắk", "70.71"), ("Huyện Krông Pắc", "68.28"), ("Huyện Krông Bông", "66.55")],
+    "2020": [("Huyện Krông Bông", "88.92"), ("Huyện Krông Pắc", "81.46"), ("Huyện Lắk", "79.09")]
+    + [("Thị xã Buôn Hồ", "74.19"), ("Huyện Krông Búk", "73.06"), ("Huyện M'Đrắk", "68.67")],
+}
+
+
+def test_the_same_units_again_after_a_caption_are_the_next_table_one_cell_per_line() -> None:
+    text = "".join(
+        f"Kết quả năm {year}\nS.T.T\nĐịa bàn\nChỉ số tổng hợp\n(100)\n"
+        + "".join(f"{k}\n{name}\n{score}\n" for k, (name, score) in enumerate(rows, 1))
+        for year, rows in _YEARS.items()
+    )
+    tables = tables_of(text + "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    assert len(tables) == 2
+    for table, rows in zip(tables, _YEARS.values(), strict=True):
+        assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
+        assert [_printed(e.total) for e in table.entries] == [score for _, score in rows]
+
+
+def test_a_unit_alone_after_the_last_record_is_a_row_when_the_next_table_ranks_it() -> None:
+    first = _YEARS["2019"][:5]  # the sixth, Krông Bông, printed with no number and no values
+    text = "Năm 2019\nThứ bậc Địa phương\n" + "".join(
+        f"{k} {name}\n" for k, (name, _) in enumerate(first, 1)
+    )
+    text += "Huyện Krông Bông\n\nNăm 2020\nThứ bậc Địa phương\n"
+    text += "".join(f"{k} {name}\n" for k, (name, _) in enumerate(_YEARS["2020"], 1))
+    tables = tables_of(text + "\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    assert [len(t.entries) for t in tables] == [6, 6]
+    last = tables[0].entries[-1]
+    assert last.agency_raw == "Huyện Krông Bông" and last.rank is None and last.number is None
+    assert [_printed(e.rank) for e in tables[1].entries] == ["1", "2", "3", "4", "5", "6"]

@@ -38,10 +38,14 @@ def record_rows(
     out: list[Line] = []
     used_lines = 0
     grid = first_grid
+    rows_found = [row for found in stretches for row in rows_of(groups, found)]
+    named = {_key(token.text) for row in rows_found for token in row if token and not token.value}
     for found in stretches:
         stretch, rows = _without_empty_columns(found, rows_of(groups, found))
         if not _has_scores(rows):
             continue
+        unit = _unit_after(groups, stretch, rows, named)
+        rows = [*rows, unit] if unit is not None else rows
         first_line = min(token.line for token in rows[0] if token is not None)
         records = _grid_rows(run, groups, stretch, rows, grid)
         header = _header(run, groups, stretch, (max(used_lines, 0), first_line), grid, records)
@@ -51,6 +55,8 @@ def record_rows(
             out.extend(header[0])
         out.extend(records)
         used_lines = _last_line(groups, stretch) + 1
+        if unit is not None:
+            used_lines = max(used_lines, _row_line(unit) + 1)
         grid += 1
     out.extend(run[used_lines:])
     return out, grid
@@ -106,6 +112,37 @@ def _without_empty_columns(
     shape = Shape(stretch.shape.width - len(empty), before)
     kept = [[token for k, token in enumerate(row) if k not in empty] for row in rows]
     return replace(stretch, shape=shape), kept
+
+
+def _unit_after(
+    groups: list[Group], stretch: Stretch, rows: list[list[Token | None]], named: set[str]
+) -> list[Token | None] | None:
+    """A unit printed after the last record without values or a number ("TP. Hồ Chí Minh",
+    then "Năm 2019" and the next table), as a row: a line of its own holding only a name
+    that another record of the run names (the same unit in the next year's table) and no
+    record of this table does. A caption names no unit ranked beside it."""
+    last = stretch.start + 2 * (len(rows) - 1)
+    at = last + 1 if last + 1 < len(groups) and not groups[last + 1].value else last + 2
+    if at >= len(groups) or groups[at].value or not groups[at].tokens[0].starts_line:
+        return None
+    line = groups[at].tokens[0].line
+    words = [t for t in groups[at].tokens if t.line == line]
+    name = _key(" ".join(t.text for t in words))
+    if name not in named or name in {_key(t.text) for row in rows for t in row if t}:
+        return None
+    if at + 1 < len(groups) and groups[at + 1].tokens[0].line == line:
+        return None  # values on its line: not a unit without them
+    unit = Token(" ".join(t.text for t in words), False, line, True)
+    width, before = stretch.shape.width, stretch.shape.before
+    return [*([None] * before), unit, *([None] * (width - before))]
+
+
+def _row_line(row: list[Token | None]) -> int:
+    return next(token.line for token in row if token is not None)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _has_scores(rows: list[list[Token | None]]) -> bool:

@@ -263,9 +263,14 @@ def _size(groups: list[Group], at: int) -> int:
 def _names_fitting(groups: list[Group], start: int, width: int) -> int:
     """How many names from ``start`` fit: each followed by ``width`` values, or followed by a
     name without values (the value groups around it adding up to ``width``), or the last one,
-    cut short."""
+    cut short. A name met again ends them: a unit is ranked once in a table, so the same names
+    once more are the next table (the next year's) after its caption and header."""
     count, at = 0, start
+    seen: set[str] = set()
     while at < len(groups) and is_name(groups[at]):
+        if _key(groups[at].text) in seen:
+            break
+        seen.add(_key(groups[at].text))
         size = _size(groups, at)
         if size == width:
             count, at = count + 1, at + 2
@@ -273,6 +278,7 @@ def _names_fitting(groups: list[Group], start: int, width: int) -> int:
         blank = at + 2
         if (
             blank + 2 < len(groups)
+            and groups[at + 1].value
             and is_name(groups[blank])
             and is_name(groups[blank + 2])
             and size + _size(groups, blank) == width
@@ -284,6 +290,10 @@ def _names_fitting(groups: list[Group], start: int, width: int) -> int:
             count += 1  # the last record, perhaps cut short or with its values before its name
         break
     return count
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _best_split(
