@@ -749,3 +749,22 @@ def test_a_unit_alone_after_the_last_record_is_a_row_when_the_next_table_ranks_i
     last = tables[0].entries[-1]
     assert last.agency_raw == "Huyện Krông Bông" and last.rank is None and last.number is None
     assert [_printed(e.rank) for e in tables[1].entries] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_header_run_into_the_first_name_of_a_run_on_table_is_cut_off_it() -> None:
+    names = ["Hà Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bình Thuận", "Quảng Nam", "Hưng Yên"]
+    records = " ".join(f"{name} {k}" for k, name in enumerate(names, 1))
+    (table,) = tables_of(f"KẾT QUẢ NĂM 2016\n\nĐơn vị Thứ hạng {records}\n\nĐiều 2. Hiệu lực.\n")
+    assert [e.agency_raw for e in table.entries] == names
+    assert _roles(table) == ["agency", "rank"]
+    assert [column.label for column in table.columns] == ["Đơn vị", "Thứ hạng"]
+
+
+def test_a_long_first_name_in_a_run_on_table_is_no_header() -> None:
+    names = ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Nội vụ", "Sở Tư pháp"]
+    names += ["Sở Xây dựng", "Sở Tài chính"]
+    scores = ["91,5", "88,2", "85", "80,75", "77,1", "70"]
+    pairs = zip(names, scores, strict=True)
+    records = " ".join(f"{n} {s} {k}" for k, (n, s) in enumerate(pairs, 1))
+    (table,) = tables_of(f"Kết quả như sau:\n\n{records}\n\nĐiều 2. Hiệu lực.\n")
+    assert [e.agency_raw for e in table.entries] == names

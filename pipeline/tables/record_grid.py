@@ -48,7 +48,12 @@ def record_rows(
         rows = [*rows, unit] if unit is not None else rows
         first_line = min(token.line for token in rows[0] if token is not None)
         records = _grid_rows(run, groups, stretch, rows, grid)
-        header = _header(run, groups, stretch, (max(used_lines, 0), first_line), grid, records)
+        glued = _header_in_first_name(rows, run[first_line], stretch.shape.before, records, grid)
+        if glued is not None:
+            header: tuple[list[Line], int] | None = ([glued[0]], first_line)
+            records = glued[1]
+        else:
+            header = _header(run, groups, stretch, (max(used_lines, 0), first_line), grid, records)
         top = header[1] if header else first_line
         out.extend(run[used_lines:top])
         if header:
@@ -94,6 +99,38 @@ def _header(
     cells = [label, *[""] * (len(records[0].cells) - 1)]
     at = run[first_line].at
     return [Line(" | ".join(cells), at, tuple(Cell(t, at) for t in cells), grid)], first_line
+
+
+def _header_in_first_name(
+    rows: list[list[Token | None]], line: Line, before: int, records: list[Line], grid: int
+) -> tuple[Line, list[Line]] | None:
+    """A header run into the first record's name with nothing between ("Đơn vị Thứ hạng Hà
+    Giang 1 Bà Rịa - Vũng Tàu 2 …"): the first name's words cut where the words before read as
+    one label per column that the numbers confirm and never contradict, the rest as long as
+    another record's name and opening with a capital. Tried only on a first name two words
+    longer than the usual; a unit's long name reads as no header."""
+    name = rows[0][before]
+    if before or name is None or not name.starts_line or len(records) < 2:
+        return None
+    words = name.text.split()
+    lengths = sorted(len(t.text.split()) for row in rows[1:] if (t := row[before]) is not None)
+    if not lengths or len(words) <= lengths[len(lengths) // 2] + 1:
+        return None  # no more words than a name takes: no header before it
+    for size in sorted(set(lengths)):
+        if size >= len(words) or not words[-size][:1].isupper():
+            continue
+        first = _with_name(records[0], before, " ".join(words[-size:]))
+        found = header_before(words[:-size], line, len(first.cells), grid, [first, *records[1:]])
+        if found is not None:
+            return found[0], [first, *records[1:]]
+    return None
+
+
+def _with_name(record: Line, at: int, name: str) -> Line:
+    cells = tuple(
+        replace(cell, text=name) if k == at else cell for k, cell in enumerate(record.cells)
+    )
+    return replace(record, text=" | ".join(cell.text for cell in cells), cells=cells)
 
 
 def _without_empty_columns(
