@@ -148,6 +148,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9750048, "text:runon"),  # fresh seed: "Đơn vị Thứ hạng Hà Giang 1 …", the header in the name
     (9750060, "text:runon"),  # fresh seed: the same, "Province Hạng năm TP. Cần Thơ 1 …"
     (9730032, "text:runon"),  # fresh seed: the same, "Địa phương Hạng UBND huyện …"
+    (9750070, "text:cells_tight"),  # fresh seed: a maxima row under a header above the records
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -768,3 +768,24 @@ def test_a_long_first_name_in_a_run_on_table_is_no_header() -> None:
     records = " ".join(f"{n} {s} {k}" for k, (n, s) in enumerate(pairs, 1))
     (table,) = tables_of(f"Kết quả như sau:\n\n{records}\n\nĐiều 2. Hiệu lực.\n")
     assert [e.agency_raw for e in table.entries] == names
+
+
+def test_a_maxima_row_between_a_header_and_records_stands_over_the_scores_not_the_rank() -> None:
+    rows = [
+        ("Ban Quản lý Khu kinh tế", ["39,00", "25,07", "33,00"], "97,07"),
+        ("Công an tỉnh", ["36,77", "27,43", "28,42"], "92,62"),
+        ("Sở Y tế", ["31,74", "23,63", "30,57"], "85,94"),
+        ("Cục Thuế tỉnh", ["29,50", "28,09", "23,79"], "81,38"),  # 28,09 over its 28
+        ("Cục Thống kê tỉnh", ["32,06", "21,35", "24,02"], "77,43"),
+        ("Sở Nội vụ", ["30,00", "20,00", "20,00"], "70,00"),
+    ]
+    cells = "".join(
+        f"{name}\n" + "".join(f"{v}\n" for v in parts) + f"{total}\n{k:02d}\n"
+        for k, (name, parts, total) in enumerate(rows, 1)
+    )
+    header = "Đơn vị\nHọp trực tuyến\nCổng thông tin\nỨng dụng nội bộ\nTổng điểm\nXếp hạng\n"
+    text = header + "Điểm tối đa\n39\n28\n33\n100\n" + cells + "\nĐiều 2. Hiệu lực.\n"
+    (table,) = tables_of(text)
+    assert [c.max_points for c in table.columns] == [None, 39, 28, 33, 100, None]
+    flags = reconcile("d", read_metadata(text_document(text)), (table,))
+    assert [(f.check, f.entry_index) for f in flags if f.severity == "error"] == [("over_max", 4)]
