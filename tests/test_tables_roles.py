@@ -789,3 +789,13 @@ def test_a_maxima_row_between_a_header_and_records_stands_over_the_scores_not_th
     assert [c.max_points for c in table.columns] == [None, 39, 28, 33, 100, None]
     flags = reconcile("d", read_metadata(text_document(text)), (table,))
     assert [(f.check, f.entry_index) for f in flags if f.severity == "error"] == [("over_max", 4)]
+
+
+def test_a_header_with_one_space_between_its_labels_names_rows_one_space_apart() -> None:
+    rows = [("Phường Bình Thạnh", "91,68"), ("Xã Long Bình", "78,57"), ("Xã Long Trị", "71,12")]
+    rows += [("Phường Thuận An", "66,46"), ("Xã Long Phú", "61,14"), ("Xã Tân Phú", "42,77")]
+    body = "".join(f"{k} {name} {score}\n" for k, (name, score) in enumerate(rows, 1))
+    (table,) = tables_of("Năm 2020\nStt Tên đơn vị Điểm đạt (100)\n" + body)
+    assert _roles(table) == ["row_number", "agency", "total"]  # "Stt", not a rank of six
+    assert [c.label for c in table.columns] == ["Stt", "Tên đơn vị", "Điểm đạt"]
+    assert table.columns[2].max_points == 100

@@ -226,7 +226,8 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
         return None  # read from the name column's start, the rows do not hold together
     top, header = header_above(lines, start, floor)
     _share_fragments(rows, gaps)
-    raw = header_rows(header, columns) + _body_rows(rows, columns, lines)
+    body = _body_rows(rows, columns, lines)
+    raw = header_rows(header, columns, [row.cells for row in body]) + body
     return top, Block(tuple(raw), end)
 
 

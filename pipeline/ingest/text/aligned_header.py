@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline import vocabulary as vocab
+from pipeline.ingest.text.cell_header import join_header, maxima_hold
 from pipeline.ingest.text.rows import RawRow, Token, segments, tokens
 
 _HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s+phương|điểm|tổng|hạng)")
@@ -75,7 +77,9 @@ def _is_header_line(text: str) -> bool:
     return all(len(part.text) <= 40 for part in parts)
 
 
-def header_rows(header: list[str], columns: Columns) -> list[RawRow]:
+def header_rows(
+    header: list[str], columns: Columns, body: Sequence[Sequence[str]] = ()
+) -> list[RawRow]:
     """One header row of the labels joined down each column.
 
     The header's own columns come first: its pieces clustered where they overlap from line
@@ -86,6 +90,9 @@ def header_rows(header: list[str], columns: Columns) -> list[RawRow]:
     """
     if not header:
         return []
+    single = _single_spaced(header[-1], columns, body)
+    if single is not None:
+        return [RawRow(0, tuple(single))]
     for split in (True, False):
         pieces = [
             p for number, line in enumerate(header) for p in _pieces(number, line, columns, split)
@@ -104,6 +111,20 @@ def header_rows(header: list[str], columns: Columns) -> list[RawRow]:
             for word in _words_over_columns(part, columns):
                 own[columns.of(word.center)].append(word.text)
     return [RawRow(0, tuple(" ".join(words) for words in own))]
+
+
+def _single_spaced(line: str, columns: Columns, body: Sequence[Sequence[str]]) -> list[str] | None:
+    """A header line right above the rows with one space between its labels ("Stt Tên đơn vị
+    Điểm đạt (100)"), as rows copied from a page print theirs: no position tells its cells
+    apart, so its words are joined into one label per column (a lower-case word or a maximum
+    goes on the word before) when that makes the table's width and its maxima hold."""
+    parts = segments(line)
+    if len(parts) != 1 or parts[0].start > columns.name_start or not columns.covered(parts[0]):
+        return None  # not a line over every column, from the first ("(Chỉ số DTI)")
+    cells = join_header(parts[0].text.split(), columns.width)
+    if cells is None or any(cell[:1] in "(" or cell[:1].islower() for cell in cells):
+        return None
+    return cells if body and maxima_hold(cells, body) else None
 
 
 @dataclass(frozen=True, slots=True)
