@@ -51,6 +51,9 @@ COMPONENT_GROUP = re.compile(
 AGENCY = re.compile(
     r"(tên|đơn\s+vị|cơ\s+quan|địa\s+phương|tỉnh|thành\s+phố|huyện|^xã|sở|bộ|ngành|ubnd)"
 )
+# The words that name the unit column itself, as a label opens with them ("Tên đơn vị",
+# "Địa phương"), not the kinds of unit that also open a component's name ("Xã hội số").
+UNIT_LABEL = re.compile(r"^(tên\b|đơn\s+vị|cơ\s+quan|địa\s+phương|địa\s+bàn)")
 SUMMARY_ROW = re.compile(
     r"^(tổng\s+cộng|cộng|tổng|tổng\s+số|trung\s+bình(?:\s+chung|\s+cộng)?|bình\s+quân(?:\s+chung)?|"
     r"(?:điểm|giá\s+trị)\s+trung\s+bình|điểm\s+bình\s+quân)\s*:?$"

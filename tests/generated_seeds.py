@@ -150,6 +150,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9730032, "text:runon"),  # fresh seed: the same, "Địa phương Hạng UBND huyện …"
     (9750070, "text:cells_tight"),  # fresh seed: a maxima row under a header above the records
     (57, "text:pipe_rule"),  # was a target: no sum planted where 12 weights unstated over 9 rows
+    (9760003, "text:spaced"),  # fresh seed: "Stt Tên đơn vị Điểm đạt (100)" one space apart
+    (9760007, "text:cells_tight"),  # fresh seed: "Tên đơn vị" read over the row numbers
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -799,3 +799,14 @@ def test_a_header_with_one_space_between_its_labels_names_rows_one_space_apart()
     assert _roles(table) == ["row_number", "agency", "total"]  # "Stt", not a rank of six
     assert [c.label for c in table.columns] == ["Stt", "Tên đơn vị", "Điểm đạt"]
     assert table.columns[2].max_points == 100
+
+
+def test_a_unit_label_over_a_column_of_numbers_is_no_reading_of_the_header() -> None:
+    rows = [("Ban Quản lý Khu kinh tế", "0,9525"), ("Cục Thuế tỉnh", "0,9481")]
+    rows += [("Công an tỉnh", "0,9312"), ("Sở Y tế", "0,9120"), ("Sở Nội vụ", "0,8871")]
+    rows += [("Sở Tư pháp", "0,8512"), ("Sở Xây dựng", "0,8011")]
+    cells = "".join(f"{k}\n{name}\n{score}\nXuất sắc\n" for k, (name, score) in enumerate(rows, 1))
+    header = "Thứ tự\nTên đơn\nvị\nĐiểm\nĐTXHH (1)\nXếp loại\n"
+    (table,) = tables_of("PHỤ LỤC\n" + header + cells + "\nĐiều 2. Hiệu lực.\n")
+    assert _roles(table) == ["row_number", "agency", "total", "band"]  # "Tên đơn vị" not on 1, 2 …
+    assert [c.label for c in table.columns][:2] == ["Thứ tự", "Tên đơn vị"]

@@ -169,7 +169,7 @@ def header_fits(cells: list[str], counted: _Counted) -> bool:
     hinted = read_columns([header], counted.records, TableSettings())
     agree = False
     for hint, numbers in zip(hinted, counted.roles, strict=False):
-        if _against(hint.role, numbers.role):
+        if _against(hint.role, numbers.role) or _words_against(hint.label, numbers.role):
             return False
         agree = agree or _confirms(hint, numbers.role)
     return agree
@@ -187,6 +187,16 @@ def _against(hint: str, counted: str) -> bool:
     if hint in _ORDINALS:
         return counted not in _ORDINALS
     return hint == "band" and counted != "band"
+
+
+def _words_against(label: str, counted: str) -> bool:
+    """Whether a label's own words name what the numbers say its column is not, whatever
+    the hint made of them beside its cells: a score's or a rank's words over the names, a
+    unit's ("Tên đơn vị") over a column of numbers."""
+    folded = vocab.fold(label)
+    if counted == "agency":
+        return bool(vocab.says(vocab.TOTAL, folded)) or vocab.ordinal_label(label)
+    return counted in _ORDINALS | _SCORES and bool(vocab.UNIT_LABEL.match(folded))
 
 
 def _confirms(hint: Column, counted: str) -> bool:
