@@ -152,6 +152,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (57, "text:pipe_rule"),  # was a target: no sum planted where 12 weights unstated over 9 rows
     (9760003, "text:spaced"),  # fresh seed: "Stt Tên đơn vị Điểm đạt (100)" one space apart
     (9760007, "text:cells_tight"),  # fresh seed: "Tên đơn vị" read over the row numbers
+    (9760073, "text:spaced"),  # fresh seed: "# Địa phương Hạ tầng số (100) …", its "#" as markup
+    (9760112, "text:spaced"),  # fresh seed: "No. UBND cấp huyện Dữ liệu số (100) …", a long line
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

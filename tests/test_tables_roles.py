@@ -810,3 +810,17 @@ def test_a_unit_label_over_a_column_of_numbers_is_no_reading_of_the_header() -> 
     (table,) = tables_of("PHỤ LỤC\n" + header + cells + "\nĐiều 2. Hiệu lực.\n")
     assert _roles(table) == ["row_number", "agency", "total", "band"]  # "Tên đơn vị" not on 1, 2 …
     assert [c.label for c in table.columns][:2] == ["Thứ tự", "Tên đơn vị"]
+
+
+def test_a_long_header_one_space_apart_with_maxima_gives_each_component_its_maximum() -> None:
+    labels = "Dữ liệu số (100) An toàn thông tin mạng (100) Nhân lực số (100) Giá trị chỉ số (100)"
+    rows = [("Huyện Yên Dũng", "86.517", "85.996", "97.004", "89.839")]
+    rows += [("Huyện Việt Yên", "89.896", "79.294", "81.205", "83.465")]
+    rows += [("Huyện Lục Nam", "71.200", "104.100", "60.300", "78.533")]  # one over its 100
+    rows += [("Huyện Tân Yên", "60.100", "70.200", "80.300", "70.200")]
+    body = "".join(f"{k} {' '.join(row)}\n" for k, row in enumerate(rows, 1))
+    text = f"Kết quả năm 2018\nNo. UBND cấp huyện {labels}\n{body}\nĐiều 2. Hiệu lực.\n"
+    (table,) = tables_of(text)
+    assert [c.max_points for c in table.columns] == [None, None, 100, 100, 100, 100]
+    flags = reconcile("d", read_metadata(text_document(text)), (table,))
+    assert [(f.check, f.row_number) for f in flags if f.severity == "error"] == [("over_max", 3)]

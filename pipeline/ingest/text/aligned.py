@@ -18,7 +18,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline import vocabulary as vocab
-from pipeline.ingest.text.aligned_header import Columns, header_above, header_rows
+from pipeline.ingest.text.aligned_header import (
+    Columns,
+    header_above,
+    header_rows,
+    single_spaced_header,
+)
 from pipeline.ingest.text.rows import Block, RawRow, Token, is_value, segments, tokens
 from pipeline.parse import parse_number
 
@@ -227,8 +232,12 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
     top, header = header_above(lines, start, floor)
     _share_fragments(rows, gaps)
     body = _body_rows(rows, columns, lines)
-    raw = header_rows(header, columns, [row.cells for row in body]) + body
-    return top, Block(tuple(raw), end)
+    texts = [row.cells for row in body]
+    if not header and start - 1 >= floor:  # a long header line one space apart, right above
+        cells = single_spaced_header(lines[start - 1], columns, texts)
+        if cells is not None:
+            return start - 1, Block((RawRow(0, tuple(cells)), *body), end)
+    return top, Block((*header_rows(header, columns, texts), *body), end)
 
 
 def _body_start(lines: list[str], index: int, floor: int, values_start: int, named: bool) -> int:

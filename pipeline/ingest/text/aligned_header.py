@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cell_header import join_header, maxima_hold
 from pipeline.ingest.text.rows import RawRow, Token, segments, tokens
+from pipeline.parse import parse_number, split_max
 
 _HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s+phương|điểm|tổng|hạng)")
 _GROUP = re.compile(r"(\(điểm\s+tối\s+đa\)$|^điểm\s+thành\s+phần|^các\s+chỉ\s+số\s+thành\s+phần)")
@@ -90,7 +91,7 @@ def header_rows(
     """
     if not header:
         return []
-    single = _single_spaced(header[-1], columns, body)
+    single = single_spaced_header(header[-1], columns, body)
     if single is not None:
         return [RawRow(0, tuple(single))]
     for split in (True, False):
@@ -113,18 +114,34 @@ def header_rows(
     return [RawRow(0, tuple(" ".join(words) for words in own))]
 
 
-def _single_spaced(line: str, columns: Columns, body: Sequence[Sequence[str]]) -> list[str] | None:
+def single_spaced_header(
+    line: str, columns: Columns, body: Sequence[Sequence[str]]
+) -> list[str] | None:
     """A header line right above the rows with one space between its labels ("Stt Tên đơn vị
     Điểm đạt (100)"), as rows copied from a page print theirs: no position tells its cells
     apart, so its words are joined into one label per column (a lower-case word or a maximum
-    goes on the word before) when that makes the table's width and its maxima hold."""
+    goes on the word before) when that makes the table's width and the maxima its labels
+    print hold over their columns: without a maximum nothing shows the words are over their
+    columns. The row number's column may be unlabelled ("#" taken as markup)."""
     parts = segments(line)
     if len(parts) != 1 or parts[0].start > columns.name_start or not columns.covered(parts[0]):
         return None  # not a line over every column, from the first ("(Chỉ số DTI)")
-    cells = join_header(parts[0].text.split(), columns.width)
-    if cells is None or any(cell[:1] in "(" or cell[:1].islower() for cell in cells):
+    words = parts[0].text.split()
+    cells = join_header(words, columns.width)
+    if cells is None and columns.has_stt:
+        rest = join_header(words, columns.width - 1)
+        cells = ["", *rest] if rest is not None else None
+    if cells is None or any(_no_label(cell) for cell in cells[1:]):
         return None
+    if not any(split_max(cell)[1] is not None for cell in cells):
+        return None  # no maximum to show the words are over their columns
     return cells if body and maxima_hold(cells, body) else None
+
+
+def _no_label(cell: str) -> bool:
+    """A piece no column is labelled by: a maximum alone, a lower-case tail, a bare number."""
+    bare = cell[:1] in "(" or cell[:1].islower() or not any(ch.isalpha() for ch in cell)
+    return bare or parse_number(cell) is not None
 
 
 @dataclass(frozen=True, slots=True)
