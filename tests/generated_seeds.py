@@ -154,6 +154,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9760007, "text:cells_tight"),  # fresh seed: "Tên đơn vị" read over the row numbers
     (9760073, "text:spaced"),  # fresh seed: "# Địa phương Hạ tầng số (100) …", its "#" as markup
     (9760112, "text:spaced"),  # fresh seed: "No. UBND cấp huyện Dữ liệu số (100) …", a long line
+    (9760012, "pdf"),  # fresh seed: the header alone at page 1's foot, every row on page 2
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -77,3 +77,12 @@ def test_a_wrapped_name_joins_the_row_above_but_a_stray_row_does_not() -> None:
     names = [e.agency_raw for e in table.entries]
     assert names == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Ban Quản lý dự án"]
     assert table.entries[2].total is None  # kept, so reconcile flags its blank cells
+
+
+def test_a_header_alone_at_a_page_foot_heads_the_rows_on_the_next_page() -> None:
+    header = "No.\tTên xã\tTổng điểm (100)\tCải cách (10)\tTác động (13)\n"
+    rows = "1\tXã Vĩnh Long\t21,77\t8,57\t13,20\n2\tXã Vĩnh Hà\t19,18\t7,69\t11,49\n"
+    rows += "3\tXã Vĩnh Lâm\t11,29\t5,15\t6,14\n"
+    (table,) = tables_of(header + "\n\n" + rows)
+    assert [c.label for c in table.columns][1:] == ["Tên xã", "Tổng điểm", "Cải cách", "Tác động"]
+    assert [c.max_points for c in table.columns][2:] == [100, 10, 13]

@@ -74,7 +74,7 @@ def scan_tables(document: Document, settings: TableSettings = TableSettings()) -
     drafts: list[_Draft] = []
     passed_over = []
     lines = with_records(document.lines())
-    for piece in _pieces(lines):
+    for piece in _headers_carried(_pieces(lines)):
         taken = _take_piece(piece, drafts, settings)
         if not taken and len(_data_rows(piece.rows)) >= 2:
             passed_over.append(piece.rows[0])
@@ -108,6 +108,27 @@ def _pieces(lines: list[Line]) -> list[_Piece]:
             pieces.append(_Piece([line], prose))
             prose, current_grid = [], line.grid
     return pieces
+
+
+def _headers_carried(pieces: list[_Piece]) -> list[_Piece]:
+    """A grid of header rows alone at a page's foot, its rows at the top of the next page
+    (nothing printed between them but a page number), as one grid: the header goes on
+    over the rows of its width."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        between = all(parse_number(line.text) is not None for line in piece.prose)
+        if (
+            last is not None
+            and between
+            and not _data_rows(last.rows)
+            and _data_rows(piece.rows)
+            and len(last.rows[-1].cells) == len(piece.rows[0].cells)
+        ):
+            out[-1] = _Piece([*last.rows, *piece.rows], last.prose)
+            continue
+        out.append(piece)
+    return out
 
 
 def _caption(prose: list[Line], settings: TableSettings) -> str | None:
