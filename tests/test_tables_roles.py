@@ -413,6 +413,21 @@ def test_a_pipe_table_one_cell_per_line_keeps_a_text_column_apart_from_the_names
     assert not [f for f in flags if f.severity == "error" or "band" in f.check]
 
 
+def test_a_numbered_list_of_names_alone_is_a_ranking_in_doubt() -> None:
+    """A news page's "05 cơ quan đứng đầu" list: "1. Bộ Tài chính" one per line, no header and
+    no score. The count is the ranking or a numbering; read as the rank, said in doubt, where it
+    had been left unread (the page's only table lost)."""
+    names = ["Bộ Tài chính", "Bộ Khoa học và Công nghệ", "Bộ Tư pháp", "Bộ Nội vụ"]
+    text = "Các cơ quan đứng đầu như sau:\n\n" + "".join(
+        f"            {n}. {name}\n\n" for n, name in enumerate(names, 1)
+    )
+    (table,) = tables_of(text + "b) 03 cơ quan đứng đầu khối cơ quan thuộc Chính phủ:\n")
+    assert [e.agency_raw for e in table.entries] == names
+    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4"]
+    assert all(e.row_number is None for e in table.entries)
+    assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt
+
+
 def test_words_that_grade_the_rows_stay_their_band_though_no_band_is_known_by_them() -> None:
     rows = [
         ("1", "Sở A", "92,5", "Loại A"),

@@ -305,13 +305,15 @@ def _number_or_rank(
 
 
 def _count_alone(roles: dict[int, str], columns: tuple[Column, ...]) -> str | None:
-    """A column counting 1 … n under a header word no role is known by ("Rank"), beside names
-    and no score: a ranking with no scores printed, or a numbered list; read as the ranking,
-    with a doubt."""
+    """A column counting 1 … n beside names and no score, under a header word no role is known
+    by ("Rank") or under none ("1. Bộ Tài chính", "2. Bộ Tư pháp", the list of a ranking's
+    first places): a ranking with no scores printed, or a numbered list; nothing in the numbers
+    tells which. Read as the ranking, with a doubt: read as the STT the table would hold no
+    figure at all, and the page's only table would be lost."""
     if any(role != "row_number" for role in roles.values()):
         return None  # a score, a rank, a share: the table has figures of its own
     column = next((c for c in columns if roles.get(c.index) == "row_number"), None)
-    if column is None or column.role != "number" or not column.label.strip():
+    if column is None or column.role != "number":
         return None
     roles[column.index] = "rank"
     return f"{_name(columns, column.index)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
