@@ -729,3 +729,20 @@ def test_a_header_one_cell_per_line_opened_by_a_mistyped_rank_word_is_read() -> 
     (table,) = tables_of("Năm 2022\n\n" + header + rows + "Điều 2. Quyết định này.\n")
     assert [e.agency_raw for e in table.entries] == names
     assert table.columns[0].label == "Xêp hạng" and table.columns[2].max_points == 100
+
+
+def test_a_count_in_the_order_of_two_totals_in_doubt_is_still_their_ranking() -> None:
+    """A wiki list of regions by GRDP: the figure in billion đồng and in billion USD (the same
+    figure at an exchange rate) are each the other's scaling, so which is the total stays in
+    doubt; the count 1 … 8 down the rows is the ranking of either, read as the rank."""
+    vnd = ["2192303", "1753394", "823170", "529548", "433361", "347553", "272562", "189886"]
+    people = ["17074300", "21566400", "17804700", "9382300", "10674600", "7559700"]
+    people += ["5871100", "4643000"]
+    rows = "".join(
+        f"{n}\tVùng {chr(64 + n)}\t{p}\t{v}\t{int(v) * 2}\n"
+        for n, (p, v) in enumerate(zip(people, vnd, strict=True), 1)
+    )
+    (table,) = tables_of("\tVùng\tDân số\tGRDP (tỷ đồng)\tGRDP (triệu USD)\n" + rows)
+    assert [_printed(e.rank) for e in table.entries] == [str(n) for n in range(1, 9)]
+    assert all(e.row_number is None for e in table.entries)
+    assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt

@@ -89,7 +89,9 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     series = _series(roles, values, columns, parts)
     bands = band_words(columns, body)
     doubt = None if series else _settle_total(roles, values, columns, parts, bands)
-    doubt = doubt or _number_or_rank(roles, values, columns, parts) or _count_alone(roles, columns)
+    # a count in the total's order is the rank or the STT whichever column is the total
+    ranked = _number_or_rank(roles, values, columns, parts)
+    doubt = "; ".join(filter(None, [doubt, ranked])) or _count_alone(roles, columns)
     if undecided and not doubt:
         percent, top = (_name(columns, i) for i in undecided)
         doubt = f"{percent} là tỷ lệ và {top} là điểm tối đa của dòng, hoặc ngược lại"
