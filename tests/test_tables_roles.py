@@ -746,3 +746,78 @@ def test_a_count_in_the_order_of_two_totals_in_doubt_is_still_their_ranking() ->
     assert [_printed(e.rank) for e in table.entries] == [str(n) for n in range(1, 9)]
     assert all(e.row_number is None for e in table.entries)
     assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt
+
+
+_YEARS = {
+    "2019": [("Huyện Krông Búk", "80.92"), ("Huyện Lắk", "77.81"), ("Thị xã Buôn Hồ", "72.73")]
+    + [("Huyện M'Đrắk", "70.71"), ("Huyện Krông Pắc", "68.28"), ("Huyện Krông Bông", "66.55")],
+    "2020": [("Huyện Krông Bông", "88.92"), ("Huyện Krông Pắc", "81.46"), ("Huyện Lắk", "79.09")]
+    + [("Thị xã Buôn Hồ", "74.19"), ("Huyện Krông Búk", "73.06"), ("Huyện M'Đrắk", "68.67")],
+}
+
+
+def test_the_same_units_again_after_a_caption_are_the_next_table_one_cell_per_line() -> None:
+    text = "".join(
+        f"Kết quả năm {year}\nS.T.T\nĐịa bàn\nChỉ số tổng hợp\n(100)\n"
+        + "".join(f"{k}\n{name}\n{score}\n" for k, (name, score) in enumerate(rows, 1))
+        for year, rows in _YEARS.items()
+    )
+    tables = tables_of(text + "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    assert len(tables) == 2
+    for table, rows in zip(tables, _YEARS.values(), strict=True):
+        assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
+        assert [_printed(e.total) for e in table.entries] == [score for _, score in rows]
+
+
+def test_a_unit_alone_after_the_last_record_is_a_row_when_the_next_table_ranks_it() -> None:
+    first = _YEARS["2019"][:5]  # the sixth, Krông Bông, printed with no number and no values
+    text = "Năm 2019\nThứ bậc Địa phương\n" + "".join(
+        f"{k} {name}\n" for k, (name, _) in enumerate(first, 1)
+    )
+    text += "Huyện Krông Bông\n\nNăm 2020\nThứ bậc Địa phương\n"
+    text += "".join(f"{k} {name}\n" for k, (name, _) in enumerate(_YEARS["2020"], 1))
+    tables = tables_of(text + "\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    assert [len(t.entries) for t in tables] == [6, 6]
+    last = tables[0].entries[-1]
+    assert last.agency_raw == "Huyện Krông Bông" and last.rank is None and last.number is None
+    assert [_printed(e.rank) for e in tables[1].entries] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_header_run_into_the_first_name_of_a_run_on_table_is_cut_off_it() -> None:
+    names = ["Hà Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bình Thuận", "Quảng Nam", "Hưng Yên"]
+    records = " ".join(f"{name} {k}" for k, name in enumerate(names, 1))
+    (table,) = tables_of(f"KẾT QUẢ NĂM 2016\n\nĐơn vị Thứ hạng {records}\n\nĐiều 2. Hiệu lực.\n")
+    assert [e.agency_raw for e in table.entries] == names
+    assert _roles(table) == ["agency", "rank"]
+    assert [column.label for column in table.columns] == ["Đơn vị", "Thứ hạng"]
+
+
+def test_a_long_first_name_in_a_run_on_table_is_no_header() -> None:
+    names = ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Nội vụ", "Sở Tư pháp"]
+    names += ["Sở Xây dựng", "Sở Tài chính"]
+    scores = ["91,5", "88,2", "85", "80,75", "77,1", "70"]
+    pairs = zip(names, scores, strict=True)
+    records = " ".join(f"{n} {s} {k}" for k, (n, s) in enumerate(pairs, 1))
+    (table,) = tables_of(f"Kết quả như sau:\n\n{records}\n\nĐiều 2. Hiệu lực.\n")
+    assert [e.agency_raw for e in table.entries] == names
+
+
+def test_a_maxima_row_between_a_header_and_records_stands_over_the_scores_not_the_rank() -> None:
+    rows = [
+        ("Ban Quản lý Khu kinh tế", ["39,00", "25,07", "33,00"], "97,07"),
+        ("Công an tỉnh", ["36,77", "27,43", "28,42"], "92,62"),
+        ("Sở Y tế", ["31,74", "23,63", "30,57"], "85,94"),
+        ("Cục Thuế tỉnh", ["29,50", "28,09", "23,79"], "81,38"),  # 28,09 over its 28
+        ("Cục Thống kê tỉnh", ["32,06", "21,35", "24,02"], "77,43"),
+        ("Sở Nội vụ", ["30,00", "20,00", "20,00"], "70,00"),
+    ]
+    cells = "".join(
+        f"{name}\n" + "".join(f"{v}\n" for v in parts) + f"{total}\n{k:02d}\n"
+        for k, (name, parts, total) in enumerate(rows, 1)
+    )
+    header = "Đơn vị\nHọp trực tuyến\nCổng thông tin\nỨng dụng nội bộ\nTổng điểm\nXếp hạng\n"
+    text = header + "Điểm tối đa\n39\n28\n33\n100\n" + cells + "\nĐiều 2. Hiệu lực.\n"
+    (table,) = tables_of(text)
+    assert [c.max_points for c in table.columns] == [None, 39, 28, 33, 100, None]
+    flags = reconcile("d", read_metadata(text_document(text)), (table,))
+    assert [(f.check, f.entry_index) for f in flags if f.severity == "error"] == [("over_max", 4)]

@@ -40,19 +40,30 @@ def record_rows(
     out: list[Line] = []
     used_lines = 0
     grid = first_grid
+    rows_found = [row for found in stretches for row in rows_of(groups, found)]
+    named = {_key(token.text) for row in rows_found for token in row if token and not token.value}
     for found in stretches:
         stretch, rows = _without_empty_columns(found, rows_of(groups, found))
         if not _has_scores(rows):
             continue
+        unit = _unit_after(groups, stretch, rows, named)
+        rows = [*rows, unit] if unit is not None else rows
         first_line = min(token.line for token in rows[0] if token is not None)
         records = _grid_rows(run, groups, stretch, rows, grid)
-        header = _header(run, groups, stretch, (max(used_lines, 0), first_line), grid, records)
+        glued = _header_in_first_name(rows, run[first_line], stretch.shape.before, records, grid)
+        if glued is not None:
+            header: tuple[list[Line], int] | None = ([glued[0]], first_line)
+            records = glued[1]
+        else:
+            header = _header(run, groups, stretch, (max(used_lines, 0), first_line), grid, records)
         top = header[1] if header else first_line
         out.extend(run[used_lines:top])
         if header:
             out.extend(header[0])
         out.extend(records)
         used_lines = _last_line(groups, stretch) + 1
+        if unit is not None:
+            used_lines = max(used_lines, _row_line(unit) + 1)
         grid += 1
     out.extend(run[used_lines:])
     return out, grid
@@ -92,6 +103,38 @@ def _header(
     return [Line(" | ".join(cells), at, tuple(Cell(t, at) for t in cells), grid)], first_line
 
 
+def _header_in_first_name(
+    rows: list[list[Token | None]], line: Line, before: int, records: list[Line], grid: int
+) -> tuple[Line, list[Line]] | None:
+    """A header run into the first record's name with nothing between ("Đơn vị Thứ hạng Hà
+    Giang 1 Bà Rịa - Vũng Tàu 2 …"): the first name's words cut where the words before read as
+    one label per column that the numbers confirm and never contradict, the rest as long as
+    another record's name and opening with a capital. Tried only on a first name two words
+    longer than the usual; a unit's long name reads as no header."""
+    name = rows[0][before]
+    if before or name is None or not name.starts_line or len(records) < 2:
+        return None
+    words = name.text.split()
+    lengths = sorted(len(t.text.split()) for row in rows[1:] if (t := row[before]) is not None)
+    if not lengths or len(words) <= lengths[len(lengths) // 2] + 1:
+        return None  # no more words than a name takes: no header before it
+    for size in sorted(set(lengths)):
+        if size >= len(words) or not words[-size][:1].isupper():
+            continue
+        first = _with_name(records[0], before, " ".join(words[-size:]))
+        found = header_before(words[:-size], line, len(first.cells), grid, [first, *records[1:]])
+        if found is not None:
+            return found[0], [first, *records[1:]]
+    return None
+
+
+def _with_name(record: Line, at: int, name: str) -> Line:
+    cells = tuple(
+        replace(cell, text=name) if k == at else cell for k, cell in enumerate(record.cells)
+    )
+    return replace(record, text=" | ".join(cell.text for cell in cells), cells=cells)
+
+
 def _without_empty_columns(
     stretch: Stretch, rows: list[list[Token | None]]
 ) -> tuple[Stretch, list[list[Token | None]]]:
@@ -108,6 +151,37 @@ def _without_empty_columns(
     shape = Shape(stretch.shape.width - len(empty), before)
     kept = [[token for k, token in enumerate(row) if k not in empty] for row in rows]
     return replace(stretch, shape=shape), kept
+
+
+def _unit_after(
+    groups: list[Group], stretch: Stretch, rows: list[list[Token | None]], named: set[str]
+) -> list[Token | None] | None:
+    """A unit printed after the last record without values or a number ("TP. Hồ Chí Minh",
+    then "Năm 2019" and the next table), as a row: a line of its own holding only a name
+    that another record of the run names (the same unit in the next year's table) and no
+    record of this table does. A caption names no unit ranked beside it."""
+    last = stretch.start + 2 * (len(rows) - 1)
+    at = last + 1 if last + 1 < len(groups) and not groups[last + 1].value else last + 2
+    if at >= len(groups) or groups[at].value or not groups[at].tokens[0].starts_line:
+        return None
+    line = groups[at].tokens[0].line
+    words = [t for t in groups[at].tokens if t.line == line]
+    name = _key(" ".join(t.text for t in words))
+    if name not in named or name in {_key(t.text) for row in rows for t in row if t}:
+        return None
+    if at + 1 < len(groups) and groups[at + 1].tokens[0].line == line:
+        return None  # values on its line: not a unit without them
+    unit = Token(" ".join(t.text for t in words), False, line, True)
+    width, before = stretch.shape.width, stretch.shape.before
+    return [*([None] * before), unit, *([None] * (width - before))]
+
+
+def _row_line(row: list[Token | None]) -> int:
+    return next(token.line for token in row if token is not None)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _has_scores(rows: list[list[Token | None]]) -> bool:

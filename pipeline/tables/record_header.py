@@ -10,7 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline import vocabulary as vocab
-from pipeline.ingest.text.cell_header import header_cells, join_header, maxima_hold
+from pipeline.ingest.text.cell_header import (
+    header_cells,
+    join_header,
+    maxima_cells,
+    maxima_hold,
+)
 from pipeline.models import Cell, Column, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.settings import TableSettings
@@ -43,8 +48,32 @@ def header_row(
             found = _one_line(texts.get(end - 1) or "", end - 1, width, counted)
         if found is not None:
             cells, start = found
-            return [_row(cells, run[start], grid), *_headings(run, end, first_line, grid)], start
+            below = [*_maxima(run, end, first_line, width, counted, grid)]
+            below += _headings(run, end, first_line, grid)
+            return [_row(cells, run[start], grid), *below], start
     return None
+
+
+def _maxima(
+    run: list[Line], end: int, first_line: int, width: int, counted: _Counted, grid: int
+) -> list[Line]:
+    """The maxima row between the header and the first record ("Điểm tối đa" / "39" / "28"
+    …, or on one line), as a row of cells over the columns its values hold over."""
+    words = [word for i in range(end, first_line) for word in _cell_line(run[i].text).split()]
+    folded = [vocab.fold(word) for word in words]
+    numbers = [k for k, word in enumerate(words) if value_text(word) is not None]
+    for start in range(len(words)):
+        label = next((k for k in numbers if k > start), len(words))
+        if not vocab.MAXIMA_ROW.match(" ".join(folded[start:label])):
+            continue
+        values = []
+        for word in words[label:]:
+            if (value := value_text(word)) is None:
+                break
+            values.append(value)
+        placed = maxima_cells([" ".join(words[start:label]), *values], counted.texts, width)
+        return [_row(list(placed), run[first_line - 1], grid)] if values and placed else []
+    return []
 
 
 def header_before(

@@ -283,9 +283,15 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
     """How many names from ``start`` fit: each followed by ``width`` values, or followed by a
     name without values (the value groups around it adding up to ``width``), or by its own
     values only where the next record prints none before its name (a reference row without
-    a rank: ``ahead`` values lead the first record), or the last one, cut short."""
+    a rank: ``ahead`` values lead the first record), or the last one, cut short. A name met
+    again ends them: a unit is ranked once in a table, so the same names once more are the
+    next table (the next year's) after its caption and header."""
     count, at = 0, start
+    seen: set[str] = set()
     while at < len(groups) and is_name(groups[at]):
+        if _key(groups[at].text) in seen:
+            break
+        seen.add(_key(groups[at].text))
         size = _size(groups, at)
         unled = 0 < ahead < width and size == width - ahead and _size(groups, at + 2) == width
         if size == width or (unled and _next_unled(groups, at)):
@@ -294,6 +300,7 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
         blank = at + 2
         if (
             blank + 2 < len(groups)
+            and groups[at + 1].value
             and is_name(groups[blank])
             and is_name(groups[blank + 2])
             and size + _size(groups, blank) == width
@@ -320,6 +327,10 @@ def _next_unled(groups: list[Group], at: int) -> bool:
 
 def is_name_at(groups: list[Group], at: int) -> bool:
     return at < len(groups) and is_name(groups[at])
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _best_split(

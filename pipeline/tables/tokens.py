@@ -296,11 +296,23 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
         between = len(out) >= 2 and out[-2].value
         follows = at + 1 < len(groups) and groups[at + 1].value
         filled = follows and len(groups[at + 1].tokens) == usual  # the record's values after it
+        filled = filled and not _sentence_goes_on(groups, at + 1)
         if upper is None or not between or not filled or not _wrap_of(upper, group, openers):
             out.append(group)
             continue
         out[-1] = Group(upper.tokens + group.tokens, False)
     return out
+
+
+def _sentence_goes_on(groups: list[Group], values: int) -> bool:
+    """Whether the line goes on past the values at ``values``, with words after them on the
+    line those values are on: "Điều" / "2. Quyết định này …" after the last record is a
+    sentence, not the rest of a name and its values (a record's line ends after them; a
+    band after them leaves no wrap to join, being no value group)."""
+    after = values + 1
+    if after >= len(groups) or groups[after].tokens[0].starts_line:
+        return False
+    return not any(token.starts_line for token in groups[values].tokens)
 
 
 def _wrap_of(upper: Group, lower: Group, openers: Counter[str]) -> bool:

@@ -26,7 +26,11 @@ def plant_sum(table: Table, i: int, rng: random.Random) -> tuple[Row, str] | Non
     parts = [p for p in row.components if p is not None]
     fitted = rule is not None and (rule.kind in ("mean", "scaled") or (
         rule.kind == "weighted" and not rule.stated))  # fmt: skip
-    if rule is None or not parts or (fitted and len(table.rows) < 8):
+    # a rule the reader must fit from the rows: one unknown (the scale), or one weight per
+    # component when none is printed; too few rows leave it unknown and the moved figure
+    # undetectable by anyone (12 unstated weights over 9 rows: seed 57)
+    unknowns = len(parts) if rule is not None and rule.kind == "weighted" else 1
+    if rule is None or not parts or (fitted and len(table.rows) < max(8, unknowns + 3)):
         return None
     maxima = [c.maximum for c in sorted(table.columns, key=lambda c: c.index)
               if c.role == "component"]  # fmt: skip

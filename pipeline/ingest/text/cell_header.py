@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from pipeline.ingest.text.rows import is_value
 from pipeline.parse import parse_number, split_max
 
 _MIN_VALUES = 3  # values in a column before its maximum is judged
@@ -45,6 +46,38 @@ def maxima_hold(labels: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
         if len(values) < _MIN_VALUES or 3 * sum(v > maximum for v in values) >= len(values):
             return False
     return True
+
+
+def maxima_cells(
+    maxima: list[str], rows: Sequence[Sequence[str]], width: int
+) -> tuple[str, ...] | None:
+    """A maxima row as a row of cells: its label in the name column, its values over as many
+    columns of numbers side by side, where the fewest of the rows' values pass them (a rank or
+    a band after the scores has no maximum; a misprinted score may pass its own)."""
+    label, values = maxima[0], maxima[1:]
+    filled = [row for row in rows if any(row)]
+    columns = [[c[k] for c in filled if k < len(c)] for k in range(width)]
+    figures = [k for k in range(width) if 2 * sum(map(is_value, columns[k])) > len(filled)]
+    if len(values) > len(figures):
+        return None
+    names = [k for k in range(width) if k not in figures]
+    cells = [""] * width
+    cells[names[0] if names else 0] = label
+    offsets = range(len(figures) - len(values), -1, -1)  # the last columns first, on a tie
+    best = min(offsets, key=lambda o: _passed(values, [columns[k] for k in figures[o:]]))
+    for column, value in zip(figures[best:], values, strict=False):
+        cells[column] = value
+    return tuple(cells)
+
+
+def _passed(maxima: list[str], columns: Sequence[Sequence[str]]) -> int:
+    """How many of the columns' values are greater than the maximum over them."""
+    count = 0
+    for maximum, column in zip(maxima, columns, strict=False):
+        top = parse_number(maximum)
+        numbers = [n for text in column if (n := parse_number(text)) is not None]
+        count += sum(1 for n in numbers if n > top) if top is not None else 0
+    return count
 
 
 def _numbers(rows: Sequence[Sequence[str]], column: int) -> list[Decimal]:

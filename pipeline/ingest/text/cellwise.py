@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline import vocabulary as vocab
-from pipeline.ingest.text.cell_header import header_cells
+from pipeline.ingest.text.cell_header import header_cells, maxima_cells
 from pipeline.ingest.text.rows import Block, RawRow, is_value
 from pipeline.models import BLANK_MARKS
 from pipeline.parse import parse_number
@@ -65,11 +65,12 @@ def _block_at(lines: list[str], start: int) -> Block | None:
     if maxima:
         header = header[:-1]
     width = _period(body)
-    if width is None or (not maxima and _name_first(cells[first_value - 1 :], width)):
-        return None  # a maxima row's label ends the header: no row's name
+    named = _from_first_name(cells, first_value, maxima)
+    if width is None or (_name_first(named, width) and (not maxima or _whole_rows(named, width))):
+        return None  # the rows start with their names: left to the table stage's records
     rows, used = _rows(body, width)
     if maxima:
-        placed = _over_figures([text for _, text in maxima], rows, width)
+        placed = maxima_cells([text for _, text in maxima], [row.cells for row in rows], width)
         if placed is None:
             return None  # maxima more than the columns of numbers: no such header
         rows.insert(0, RawRow(maxima[0][0] + 1, placed))
@@ -97,30 +98,31 @@ def _maxima_row(
     return [], body
 
 
-def _over_figures(maxima: list[str], rows: list[RawRow], width: int) -> tuple[str, ...] | None:
-    """A maxima row as a row of cells: its label in the name column, its values over the last
-    columns of numbers (a band or a note may come after them)."""
-    label, values = maxima[0], maxima[1:]
-    filled = [row.cells for row in rows if any(row.cells)]
-    figures = [
-        k
-        for k in range(1, width)
-        if 2 * sum(is_value(c[k]) for c in filled if k < len(c)) > len(filled)
-    ]
-    if len(values) > len(figures):
-        return None
-    cells = ["", label, *[""] * (width - 2)]
-    for column, value in zip(figures[len(figures) - len(values) :], values, strict=True):
-        cells[column] = value
-    return tuple(cells)
-
-
 def _names_repeat(rows: list[RawRow]) -> bool:
     """Whether the rows' first cell of words repeats ("2" / "Pillar", "3" / "Pillar" …): the
     labels of a header one cell per line, each with its number, not units, each named once."""
     names = [next((cell for cell in row.cells if cell and not is_value(cell)), "") for row in rows]
     named = [name for name in names if name]
     return len(named) >= 3 and 5 * len(set(named)) < 4 * len(named)
+
+
+def _from_first_name(
+    cells: list[tuple[int, str]], first_value: int, maxima: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The cells from where rows would start if they start with their names: one line before
+    the first value (the header's last line), or, under a maxima row, its values' end."""
+    if not maxima:
+        return cells[first_value - 1 :]
+    body = cells[first_value:]
+    return body[next((k for k, (_, text) in enumerate(body) if not is_value(text)), 0) :]
+
+
+def _whole_rows(cells: list[tuple[int, str]], width: int) -> bool:
+    """Whether the cells up to the last value make whole rows of ``width``: under a maxima row
+    only the right reading does ("100" / "01" / "Sở A" …: the rank after the total leaves the
+    number-first reading a row short, the rank before the name the name-first one)."""
+    last = max((k for k, (_, text) in enumerate(cells) if is_value(text)), default=-1)
+    return (last + 1) % width == 0
 
 
 def _name_first(cells: list[tuple[int, str]], width: int) -> bool:
