@@ -57,3 +57,23 @@ def test_a_rank_printed_without_its_score_keeps_its_place() -> None:
     assert rank_agreement(held, scores) == 1.0
     swapped = [Decimal(n) for n in (2, 1, 3, 4, 5, 6)]  # the first two the wrong way round
     assert rank_agreement(swapped, scores) < 1.0
+
+
+def test_the_next_tables_dated_caption_is_no_row_of_the_table_above() -> None:
+    """Two single-spaced tables, the second under a caption ending in a year: the caption is
+    printed without a row number and its only figure is a year, so it is no unit of the first
+    table (it had been read as a last row named "Danh sách các tỉnh theo" holding "2019 GRDP")."""
+    regions = ["Đông Nam Bộ", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long", "Tây Nguyên"]
+    rows = [
+        f"{n} {name} {20 - n},{n}00,300 {900 - 100 * n},{n}03\n"
+        for n, name in enumerate(regions, 1)
+    ]
+    text = "Các vùng theo GRDP 2019\nHạng Vùng Dân số GRDP\n" + "".join(rows)
+    text += "Danh sách các tỉnh theo 2019 GRDP\nHạng Tỉnh GRDP Tăng trưởng\n"
+    provinces = ["Hà Nội", "Đồng Nai", "Bình Dương", "Hải Phòng"]
+    text += "".join(
+        f"{n} {name} {900 - 100 * n}.{n}40 {n + 6},{n}0%\n" for n, name in enumerate(provinces, 1)
+    )
+    first, second = tables_of(text)
+    assert [e.agency_raw for e in first.entries] == regions
+    assert [e.agency_raw for e in second.entries] == provinces
