@@ -413,6 +413,21 @@ def test_a_pipe_table_one_cell_per_line_keeps_a_text_column_apart_from_the_names
     assert not [f for f in flags if f.severity == "error" or "band" in f.check]
 
 
+def test_a_numbered_list_of_names_alone_is_a_ranking_in_doubt() -> None:
+    """A news page's "05 cơ quan đứng đầu" list: "1. Bộ Tài chính" one per line, no header and
+    no score. The count is the ranking or a numbering; read as the rank, said in doubt, where it
+    had been left unread (the page's only table lost)."""
+    names = ["Bộ Tài chính", "Bộ Khoa học và Công nghệ", "Bộ Tư pháp", "Bộ Nội vụ"]
+    text = "Các cơ quan đứng đầu như sau:\n\n" + "".join(
+        f"            {n}. {name}\n\n" for n, name in enumerate(names, 1)
+    )
+    (table,) = tables_of(text + "b) 03 cơ quan đứng đầu khối cơ quan thuộc Chính phủ:\n")
+    assert [e.agency_raw for e in table.entries] == names
+    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4"]
+    assert all(e.row_number is None for e in table.entries)
+    assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt
+
+
 def test_words_that_grade_the_rows_stay_their_band_though_no_band_is_known_by_them() -> None:
     rows = [
         ("1", "Sở A", "92,5", "Loại A"),
@@ -714,6 +729,23 @@ def test_a_header_one_cell_per_line_opened_by_a_mistyped_rank_word_is_read() -> 
     (table,) = tables_of("Năm 2022\n\n" + header + rows + "Điều 2. Quyết định này.\n")
     assert [e.agency_raw for e in table.entries] == names
     assert table.columns[0].label == "Xêp hạng" and table.columns[2].max_points == 100
+
+
+def test_a_count_in_the_order_of_two_totals_in_doubt_is_still_their_ranking() -> None:
+    """A wiki list of regions by GRDP: the figure in billion đồng and in billion USD (the same
+    figure at an exchange rate) are each the other's scaling, so which is the total stays in
+    doubt; the count 1 … 8 down the rows is the ranking of either, read as the rank."""
+    vnd = ["2192303", "1753394", "823170", "529548", "433361", "347553", "272562", "189886"]
+    people = ["17074300", "21566400", "17804700", "9382300", "10674600", "7559700"]
+    people += ["5871100", "4643000"]
+    rows = "".join(
+        f"{n}\tVùng {chr(64 + n)}\t{p}\t{v}\t{int(v) * 2}\n"
+        for n, (p, v) in enumerate(zip(people, vnd, strict=True), 1)
+    )
+    (table,) = tables_of("\tVùng\tDân số\tGRDP (tỷ đồng)\tGRDP (triệu USD)\n" + rows)
+    assert [_printed(e.rank) for e in table.entries] == [str(n) for n in range(1, 9)]
+    assert all(e.row_number is None for e in table.entries)
+    assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt
 
 
 _YEARS = {

@@ -61,6 +61,7 @@ def rank_agreement(ranks: Values, scores: Values, parts: Segments = ()) -> float
         mine, theirs = [ranks[i] for i in part], [scores[i] for i in part]
         paired = zip(mine, theirs, strict=True)
         expected = competition_ranks([s if r is not None else None for r, s in paired])
+        expected = _places_kept(mine, theirs, expected)
         pairs = [(r, e) for r, e in zip(mine, expected, strict=True) if r is not None and e]
         hits += sum(r == e for r, e in pairs)
         total += len(pairs)
@@ -69,6 +70,21 @@ def rank_agreement(ranks: Values, scores: Values, parts: Segments = ()) -> float
         return 0.0
     exact = hits / total
     return 0.6 if exact < 0.6 and ordered else exact
+
+
+def _places_kept(ranks: Values, scores: Values, expected: list[int | None]) -> list[int | None]:
+    """Expected ranks where a row printing its rank and no score ("5 Mekong River Delta", a
+    score left blank) keeps its place: each ranked row below it moves down one."""
+    held = sorted(r for r, s in zip(ranks, scores, strict=True) if r is not None and s is None)
+    if not held:
+        return expected
+    out: list[int | None] = []
+    for place in expected:
+        if place is not None:
+            for taken in held:
+                place += taken <= place  # the next free place
+        out.append(place)
+    return out
 
 
 def mostly_distinct(column: Values, parts: Segments) -> bool:

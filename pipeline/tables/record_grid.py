@@ -24,6 +24,7 @@ from pipeline.tables.tokens import (
     tokens_of,
     wraps_joined,
 )
+from pipeline.tables.trailing import trailing_cells
 
 
 def record_rows(
@@ -31,7 +32,8 @@ def record_rows(
 ) -> tuple[list[Line], int]:
     """The run's lines with every table of records as grid rows; the next free grid id.
     ``below`` is the grid row printed right under the run, if any."""
-    groups = wraps_joined(first_names_apart(headings_apart(merged(groups_of(tokens_of(run))))))
+    groups = groups_of(tokens_of(run))
+    groups = wraps_joined(first_names_apart(headings_apart(merged(trailing_cells(groups)))))
     stretches = [s for s in find_stretches(groups) if not _labels_of(groups, s, run, below)]
     if not stretches:
         return run, first_grid

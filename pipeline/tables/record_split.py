@@ -12,6 +12,7 @@ from collections import Counter
 from decimal import Decimal
 
 from pipeline.parse import parse_number
+from pipeline.reconcile.rules import places
 from pipeline.tables.tokens import BLANKS, Token
 
 MIN_RECORDS = 3
@@ -114,3 +115,29 @@ def _counts(texts: list[str]) -> bool:
 
 def _jumps_ahead(previous: Decimal | None, last: Decimal | None) -> bool:
     return previous is not None and last is not None and last > previous + 1 and last % 1 == 0
+
+
+def usual_size(sizes: list[int]) -> int:
+    """The records' number of values: the most frequent size, the larger of two as frequent
+    (a group comes out short where a row lacks a value, never longer than a record)."""
+    counts = Counter(sizes)
+    top = max(counts.values())
+    return max(size for size, count in counts.items() if count == top)
+
+
+def figure_kind(token: Token) -> int | None:
+    """A figure's number of decimals, or None for words."""
+    number = parse_number(token.text)
+    return None if number is None else places(number)
+
+
+def leads_on(carried: list[Token], values: list[Token]) -> bool:
+    """Whether the values after a name go on from the ones before it (rank 5, then 6): the
+    next record's leading values, the name printed without values of its own."""
+    if len(carried) != len(values):
+        return False
+    paired = zip(carried, values, strict=True)
+    numbers = [(parse_number(a.text), parse_number(b.text)) for a, b in paired]
+    return all(
+        a is not None and b is not None and a % 1 == 0 and b % 1 == 0 and b > a for a, b in numbers
+    )

@@ -12,7 +12,6 @@ row. Each record becomes a grid row (`record_grid`), so the table stage reads it
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,9 +21,12 @@ from pipeline.parse import parse_number
 from pipeline.reconcile.rules import places
 from pipeline.tables.record_split import (
     MIN_RECORDS,
+    figure_kind,
+    leads_on,
     misfits_at_end,
     misfits_at_start,
     split_score,
+    usual_size,
 )
 from pipeline.tables.tokens import (
     Group,
@@ -165,10 +167,12 @@ def _records_at(groups: list[Group], start: int) -> tuple[int, Shape, float] | N
     sizes = _sizes_after(groups, start)
     if len(sizes) < MIN_RECORDS - 1:
         return None
-    width = Counter(sizes[: MIN_RECORDS + 2]).most_common(1)[0][0]
-    if not 1 <= width <= MAX_VALUES or sizes[0] != width:
+    width = usual_size(sizes[: MIN_RECORDS + 2])
+    ahead = len(groups[start - 1].tokens) if start > 0 and groups[start - 1].value else 0
+    first_own = ahead and sizes[0] < width and _own_values_only(groups, start, width, ahead)
+    if not 1 <= width <= MAX_VALUES or (sizes[0] != width and not first_own):
         return None
-    names = _names_fitting(groups, start, width)
+    names = _names_fitting(groups, start, width, ahead)
     for first_line_only in (False, True):
         if names < MIN_RECORDS:
             return None
@@ -185,6 +189,21 @@ def _records_at(groups: list[Group], start: int) -> tuple[int, Shape, float] | N
             break
         names = _on_first_line(groups, start, names)  # a table run together on its line
     return None  # numbers inside sentences: prose, not records
+
+
+def _own_values_only(groups: list[Group], start: int, width: int, ahead: int) -> bool:
+    """Whether the first record's values stop short of the next record's leading values
+    because a row without values follows it (a heading: "High human development"): its own
+    values, then that row's group of the leading values only, making up a record together,
+    the leading values going on from the first record's (rank 1 before it, rank 2 after)."""
+    own = _size(groups, start)
+    following = start + 2
+    if not is_name_at(groups, following) or own + _size(groups, following) != width:
+        return False
+    leading = groups[following + 1].tokens
+    return len(leading) <= ahead and leads_on(
+        list(groups[start - 1].tokens[-len(leading) :]), list(leading)
+    )
 
 
 def _on_first_line(groups: list[Group], start: int, names: int) -> int:
@@ -260,11 +279,13 @@ def _size(groups: list[Group], at: int) -> int:
     return len(groups[at + 1].tokens) if at + 1 < len(groups) and groups[at + 1].value else 0
 
 
-def _names_fitting(groups: list[Group], start: int, width: int) -> int:
+def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) -> int:
     """How many names from ``start`` fit: each followed by ``width`` values, or followed by a
-    name without values (the value groups around it adding up to ``width``), or the last one,
-    cut short. A name met again ends them: a unit is ranked once in a table, so the same names
-    once more are the next table (the next year's) after its caption and header."""
+    name without values (the value groups around it adding up to ``width``), or by its own
+    values only where the next record prints none before its name (a reference row without
+    a rank: ``ahead`` values lead the first record), or the last one, cut short. A name met
+    again ends them: a unit is ranked once in a table, so the same names once more are the
+    next table (the next year's) after its caption and header."""
     count, at = 0, start
     seen: set[str] = set()
     while at < len(groups) and is_name(groups[at]):
@@ -272,7 +293,8 @@ def _names_fitting(groups: list[Group], start: int, width: int) -> int:
             break
         seen.add(_key(groups[at].text))
         size = _size(groups, at)
-        if size == width:
+        unled = 0 < ahead < width and size == width - ahead and _size(groups, at + 2) == width
+        if size == width or (unled and _next_unled(groups, at)):
             count, at = count + 1, at + 2
             continue
         blank = at + 2
@@ -290,6 +312,21 @@ def _names_fitting(groups: list[Group], start: int, width: int) -> int:
             count += 1  # the last record, perhaps cut short or with its values before its name
         break
     return count
+
+
+def _next_unled(groups: list[Group], at: int) -> bool:
+    """Whether the short values after the name at ``at`` are its own, the next record printing
+    none before its name: the next name follows, and its values open with the same kinds of
+    figure (as many decimals, or words) in the same places ("0.774 Flag…" over "0.766 Flag…";
+    a rank "01" under a header over "85.681 02" is the next record's, not a score)."""
+    if not is_name_at(groups, at + 2):
+        return False
+    own, following = groups[at + 1].tokens, groups[at + 3].tokens
+    return all(figure_kind(a) == figure_kind(b) for a, b in zip(own, following, strict=False))
+
+
+def is_name_at(groups: list[Group], at: int) -> bool:
+    return at < len(groups) and is_name(groups[at])
 
 
 def _key(text: str) -> str:
@@ -331,7 +368,7 @@ def rows_of(groups: list[Group], stretch: Stretch) -> list[list[Token | None]]:
             mine, carried_next = values[:after], values[after:]
         elif last:  # values beyond its own belong to the text after the table
             mine, carried_next = (values[:after] if before else values), []
-        elif not carried and before and len(values) == before:
+        elif before and len(values) == before and (not carried or leads_on(carried, values)):
             mine, carried_next = [], values  # printed without values
         else:
             mine, carried_next = values, []

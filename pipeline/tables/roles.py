@@ -89,7 +89,9 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     series = _series(roles, values, columns, parts)
     bands = band_words(columns, body)
     doubt = None if series else _settle_total(roles, values, columns, parts, bands)
-    doubt = doubt or _number_or_rank(roles, values, columns, parts) or _count_alone(roles, columns)
+    # a count in the total's order is the rank or the STT whichever column is the total
+    ranked = _number_or_rank(roles, values, columns, parts)
+    doubt = "; ".join(filter(None, [doubt, ranked])) or _count_alone(roles, columns)
     if undecided and not doubt:
         percent, top = (_name(columns, i) for i in undecided)
         doubt = f"{percent} là tỷ lệ và {top} là điểm tối đa của dòng, hoặc ngược lại"
@@ -305,13 +307,15 @@ def _number_or_rank(
 
 
 def _count_alone(roles: dict[int, str], columns: tuple[Column, ...]) -> str | None:
-    """A column counting 1 … n under a header word no role is known by ("Rank"), beside names
-    and no score: a ranking with no scores printed, or a numbered list; read as the ranking,
-    with a doubt."""
+    """A column counting 1 … n beside names and no score, under a header word no role is known
+    by ("Rank") or under none ("1. Bộ Tài chính", "2. Bộ Tư pháp", the list of a ranking's
+    first places): a ranking with no scores printed, or a numbered list; nothing in the numbers
+    tells which. Read as the ranking, with a doubt: read as the STT the table would hold no
+    figure at all, and the page's only table would be lost."""
     if any(role != "row_number" for role in roles.values()):
         return None  # a score, a rank, a share: the table has figures of its own
     column = next((c for c in columns if roles.get(c.index) == "row_number"), None)
-    if column is None or column.role != "number" or not column.label.strip():
+    if column is None or column.role != "number":
         return None
     roles[column.index] = "rank"
     return f"{_name(columns, column.index)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"

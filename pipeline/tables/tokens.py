@@ -21,6 +21,7 @@ MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 BLANKS = frozenset({"", "-", "–", "—", "x", "X", "N/A", "n/a"})  # "": an empty cell's line
+_NUMBER_WORD = re.compile(r"^(\d+(?:[.,]\d+)+)([^\W\d_a-zà-ỹ]\S*)$")
 _GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
 
 
@@ -93,6 +94,16 @@ def _split_glued(word: str, places: int, cut: bool) -> list[str] | None:
     return pieces if len(pieces) >= 2 else None
 
 
+def _number_then_words(word: str) -> tuple[str, str] | None:
+    """A figure with a decimal or thousands mark run into a capitalised word ("0.809Flag":
+    a page that printed two cells with nothing between them): the figure and the word; else
+    None. A figure without a mark ("2G") or before a lower-case letter stays one word."""
+    found = _NUMBER_WORD.match(word)
+    if found is None or parse_number(found.group(1)) is None:
+        return None
+    return found.group(1), found.group(2)
+
+
 def tokens_of(lines: list[Line]) -> list[Token]:
     """The run's words as tokens; a line starts at its first token kept (not at a rule "|")."""
     found: list[Token] = []
@@ -107,6 +118,11 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             if joined:  # "01(0,727)": a rank and its score
                 found.append(Token(joined.group(1), True, position, False))
                 found.append(Token(joined.group(2), True, position, False))
+                continue
+            parts = _number_then_words(word)
+            if parts:  # "0.809Flag": a cell's figure run into the next cell's words
+                found.append(Token(parts[0], True, position, False))
+                found.append(Token(parts[1], False, position, False))
                 continue
             glued = unglued(word, cut=position == len(lines) - 1 and k == len(words) - 1)
             if glued:  # "60.4566.4761.12": scores printed with no space between them

@@ -25,7 +25,7 @@ from pipeline.ingest.text.aligned_header import (
     single_spaced_header,
 )
 from pipeline.ingest.text.rows import Block, RawRow, Token, is_value, segments, tokens
-from pipeline.parse import parse_number
+from pipeline.parse import is_year, parse_number
 
 _STT = re.compile(r"^\d{1,3}\.?$")
 MAX_BLANK_RUN = 2
@@ -65,7 +65,16 @@ def _data_line(line: str) -> _Row | None:
     cells = _value_cells(rest)
     if _names_among(cells):
         return None  # several records run together on one line: left to the records reader
+    if stt is None and _years_only(cells):
+        return None  # "List of … provinces by 2019 GRDP": a caption dated by its year, no row
     return _Row(0, stt, [text] if text else [], cells, on_line=bool(text), name_end=end)
+
+
+def _years_only(cells: list[Token]) -> bool:
+    """Every figure among the cells a year: the words and year of a caption, not a unit's
+    values (a row printed without its number still prints a score)."""
+    numbers = [parse_number(cell.text) for cell in cells if is_value(cell.text)]
+    return bool(numbers) and all(n is not None and is_year(n) for n in numbers)
 
 
 def _unnumbered(found: list[Token]) -> bool:
