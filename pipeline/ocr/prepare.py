@@ -282,8 +282,10 @@ def _best_angle(
 
     def sharpness(angle: float) -> float:
         turned = rotate(ink, angle, border=0, fast=True)
-        profile = turned.sum(axis=1, dtype=np.float64)
-        return float(np.square(np.diff(profile)).sum())
+        # OpenCV's row sums in integers: numpy's over float64 cost ten times as much (the
+        # search turns the page ~80 times), the same sums
+        profile = cv2.reduce(turned, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+        return float(np.square(np.diff(profile.astype(np.float64))).sum())
 
     best = start
     for step, span in search:
