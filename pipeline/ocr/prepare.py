@@ -131,21 +131,11 @@ def binarize(gray: np.ndarray) -> np.ndarray:
 
 
 def _shrink(gray: np.ndarray) -> np.ndarray:
-    """A copy ``WORK_WIDTH`` wide, each pixel the mean of those it covers. OpenCV averages by
-    a whole factor in a fast path (1.6 ms for a 300 dpi page) and by any other factor in a
-    general one (30 ms): the page is halved (or more) by the whole part first, then brought to
-    the width, which averages nearly the same pixels (on the 18 bench pages: the same turns
-    and skew angles, a photo's corners within one pixel of the copy)."""
     scale = WORK_WIDTH / max(gray.shape[1], 1)
     if scale >= 1:
         return gray
     size = (WORK_WIDTH, max(1, round(gray.shape[0] * scale)))
-    factor = gray.shape[1] // WORK_WIDTH
-    if factor >= 2:
-        height, width = gray.shape[0] // factor, gray.shape[1] // factor
-        whole = gray[: height * factor, : width * factor]
-        gray = cv2.resize(whole, (width, height), interpolation=cv2.INTER_AREA)
-    return np.asarray(cv2.resize(gray, size, interpolation=cv2.INTER_AREA))
+    return cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
 
 
 def paper_contrast(image: np.ndarray) -> np.ndarray:
