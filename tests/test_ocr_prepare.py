@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.ocr.cv import cv2
 from pipeline.ocr.dewarp import straighten
-from pipeline.ocr.prepare import binarize, order_corners, page_corners, paper_contrast
+from pipeline.ocr.prepare import binarize, order_corners, page_corners, paper_contrast, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "samples"))
@@ -80,3 +80,46 @@ def test_curled_lines_are_straightened() -> None:
 def test_a_flat_page_is_left_as_it_is() -> None:
     flat = _page()[..., 0]
     assert straighten(flat, binarize(flat)) is None
+
+
+def _scanned_frame(name: str, index: int) -> tuple[np.ndarray, int]:
+    from pipeline.ingest.image import _frames
+
+    return _frames(ROOT / "samples" / "scanned" / name)[index]
+
+
+def test_an_unsure_sideways_guess_is_put_to_tesseract_before_any_reading() -> None:
+    """The rotated fixture's second page: its text profile says sideways but cannot tell which
+    way (it guesses 270); Tesseract's OSD, asked at once, turns it the right way (90)."""
+    from pipeline.ocr.engine import Tesseract
+    from pipeline.ocr.page import _detector
+
+    pixels, ppi = _scanned_frame("quangninh_2022_dti__300dpi_rotated.tif", 1)
+    assert prepare(pixels, ppi).steps[0] == "rotated 270"  # the profile alone, unsure
+    asked: list[int | None] = []
+    with Tesseract() as engine:
+        detect = _detector(engine)
+
+        def counted(gray: np.ndarray) -> int | None:
+            asked.append(detect(gray))
+            return asked[-1]
+
+        ready = prepare(pixels, ppi, detect=counted, ask_upright=False)
+    assert asked == [90] and ready.steps[0] == "rotated 90" and ready.turn_sure
+
+
+def test_an_unsure_upright_guess_is_left_to_the_page_pass() -> None:
+    """An upright table page whose profile is unsure: OSD is not asked before the page pass
+    (the page pass confirms most such guesses at no extra cost), unless ``ask_upright``."""
+    pixels, ppi = _scanned_frame("bo_tttt_2019_ictindex__200dpi-2.png", 0)
+    asked: list[tuple[int, ...]] = []
+
+    def detect(gray: np.ndarray) -> int | None:
+        asked.append(gray.shape)
+        return None
+
+    left = prepare(pixels, ppi, detect=detect, ask_upright=False)
+    assert not asked and not left.turn_sure
+    assert not any(step.startswith("rotated") for step in left.steps)
+    prepare(pixels, ppi, detect=detect)
+    assert len(asked) == 1

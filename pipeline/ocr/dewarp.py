@@ -109,8 +109,9 @@ def lean(ink: np.ndarray) -> float:
     degrees = np.arange(-MAX_LEAN_DEG, MAX_LEAN_DEG + LEAN_STEP_DEG / 2, LEAN_STEP_DEG)
 
     def sharpness(slope: float) -> float:
-        profile = _sheared(small, slope, 0, fast=True).sum(axis=0, dtype=np.float64)
-        return float(np.square(np.diff(profile)).sum())
+        sheared = _sheared(small, slope, 0, fast=True)  # column sums in integers, as prepare's
+        profile = cv2.reduce(sheared, 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+        return float(np.square(np.diff(profile.astype(np.float64))).sum())
 
     slopes = np.tan(np.radians(degrees))
     return float(max(slopes, key=sharpness))

@@ -149,16 +149,20 @@ class Tesseract:
         self._digits.SetVariable("classify_bln_numeric_mode", "1")
         for api in (self._text, self._digits):  # no second, inverted reading of unsure lines:
             api.SetVariable("tessedit_do_invert", "0")  # decisions print dark ink on paper
-        has_osd = Path(path, "osd.traineddata").is_file()
-        self._osd = (
-            tesserocr.PyTessBaseAPI(path=path, lang="osd", psm=psm.OSD_ONLY) if has_osd else None
-        )
+        self._path = path
+        self._osd: Any = None  # loaded on the first page that needs it (few do)
 
     def orientation(self, image: Picture) -> tuple[int, float] | None:
         """Tesseract's own guess (OSD): clockwise degrees the page is turned, and its
-        confidence; None when osd.traineddata is missing or the page has too little text."""
+        confidence; None when osd.traineddata is missing or the page has too little text.
+
+        Its model (10 MB, 0.1 s to load) is loaded on the first call: most pages never ask,
+        and a worker that reads none of them does not hold it."""
         if self._osd is None:
-            return None
+            if not Path(self._path, "osd.traineddata").is_file():
+                return None
+            psm = self._tesserocr.PSM.OSD_ONLY
+            self._osd = self._tesserocr.PyTessBaseAPI(path=self._path, lang="osd", psm=psm)
         _set_image(self._osd, image)
         try:
             found = self._osd.DetectOrientationScript()

@@ -48,11 +48,15 @@ def read_page_image(
     grid_ids: Iterator[int],
 ) -> Page:
     """Read one page image (RGB or grey) at ``ppi`` into a Page with method ``ocr``."""
-    prepared = _at_reading_resolution(prepare(image, ppi, settings))
+    # a sideways guess the profile is unsure of is put to Tesseract's OSD at once: found
+    # wrong by the page pass, it would cost a whole page pass (1-1.5 s) and a second
+    # preparation; an unsure upright guess is left to the page pass to confirm (most are right)
+    detect = _detector(engine)
+    prepared = _at_reading_resolution(prepare(image, ppi, settings, detect, ask_upright=False))
     photo = "flattened" in prepared.steps
     gray, ruled, words = _page_pass(prepared.gray, prepared.ppi, engine, photo)
     if not prepared.turn_sure and not _reads_upright(words):  # Tesseract's OSD decides
-        asked = _at_reading_resolution(prepare(image, ppi, settings, _detector(engine)))
+        asked = _at_reading_resolution(prepare(image, ppi, settings, detect))
         if _turns(asked) != _turns(prepared):
             prepared = asked
             gray, ruled, words = _page_pass(prepared.gray, prepared.ppi, engine, photo)
