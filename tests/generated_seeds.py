@@ -155,6 +155,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9760073, "text:spaced"),  # fresh seed: "# Địa phương Hạ tầng số (100) …", its "#" as markup
     (9760112, "text:spaced"),  # fresh seed: "No. UBND cấp huyện Dữ liệu số (100) …", a long line
     (9760012, "pdf"),  # fresh seed: the header alone at page 1's foot, every row on page 2
+    (9770035, "text:runon"),  # fresh seed: "Xếp hạng Tên tỉnh 1 Nghệ An 2 …", rank first
+    (9770050, "text:runon"),  # fresh seed: "Đơn vị Xếp hạng (điểm) Sở Xây dựng 1 (0.596) …"
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -856,3 +856,22 @@ def test_a_long_header_one_space_apart_with_maxima_gives_each_component_its_maxi
     assert [c.max_points for c in table.columns] == [None, None, 100, 100, 100, 100]
     flags = reconcile("d", read_metadata(text_document(text)), (table,))
     assert [(f.check, f.row_number) for f in flags if f.severity == "error"] == [("over_max", 3)]
+
+
+def test_a_run_on_rank_before_each_name_under_its_header_words() -> None:
+    names = ["Nghệ An", "Gia Lai", "Sóc Trăng", "Đồng Nai", "Phú Yên", "Tỉnh Lào Cai"]
+    names += ["Tỉnh Thái Bình", "Hà Giang"]
+    records = " ".join(f"{k} {name}" for k, name in enumerate(names, 1))
+    (table,) = tables_of(f"Bảng kết quả\n\nXếp hạng Tên tỉnh {records}\n\nĐiều 2. Hiệu lực.\n")
+    assert [e.agency_raw for e in table.entries] == names
+    assert [_printed(e.rank) for e in table.entries] == [str(k) for k in range(1, 9)]
+
+
+def test_a_run_on_table_cut_after_a_name_keeps_that_unit_and_its_header_off_the_first() -> None:
+    rows = [("Sở Xây dựng", "0.596"), ("Ban Dân tộc", "0.559"), ("Thanh tra tỉnh", "0.485")]
+    rows += [("Sở Ngoại vụ", "0.435"), ("Cục Thuế tỉnh", "0.381"), ("Sở Nội vụ", "0.338")]
+    records = " ".join(f"{name} {k} ({score})" for k, (name, score) in enumerate(rows, 1))
+    text = f"PHỤ LỤC\n\nKết quả năm 2019\n\nĐơn vị Xếp hạng (điểm) {records} Sở Du lịch\n"
+    (table,) = tables_of(text + "\nĐiều 2. Hiệu lực.\n")
+    assert [e.agency_raw for e in table.entries] == [name for name, _ in rows] + ["Sở Du lịch"]
+    assert table.entries[-1].rank is None and table.entries[-1].total is None

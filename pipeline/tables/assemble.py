@@ -132,11 +132,13 @@ def _headers_carried(pieces: list[_Piece]) -> list[_Piece]:
 
 
 def _caption(prose: list[Line], settings: TableSettings) -> str | None:
-    """The section caption printed just above a grid, if any."""
+    """The section caption printed just above a grid, if any: a section's heading, or a year
+    alone on its line ("Năm 2017") right above it, between two years' rankings."""
     for line in reversed(prose[-settings.max_caption_gap :]):
         if vocab.is_section_caption(line.text):
             return line.text.rstrip(" :")
-    return None
+    last = prose[-1].text.strip(" :") if prose else ""
+    return last if vocab.YEAR_CELL.match(vocab.fold(last)) else None
 
 
 def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) -> bool:

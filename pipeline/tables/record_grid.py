@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pipeline import vocabulary as vocab
 from pipeline.models import Cell, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.tables.header import opening_ordinal
@@ -79,7 +80,8 @@ def _header(
 ) -> tuple[list[Line], int] | None:
     """The records' header: the words run into the first record's line before it (a table run
     together on one line), else the lines above (unless the words on the records' line open
-    with a row number's or a rank's, so the header is there: what is above is a caption);
+    with a row number's, a rank's or the unit column's, so the header is there: what is
+    above is a caption, a signer, an annex's title);
     failing a reading of every column, the first column's label alone when those words open
     the header."""
     floor, first_line = lines
@@ -89,7 +91,8 @@ def _header(
     before = header_before(words, run[first_line], width, grid, records) if words else None
     if before is not None:
         return before, first_line
-    if not opening_ordinal(words):  # the header is not on the records' line: look above
+    opens = opening_ordinal(words) or vocab.UNIT_LABEL.match(vocab.fold(" ".join(words)))
+    if not opens:  # the header is not on the records' line ("Đơn vị …", "STT …"): look above
         found = header_row(run, width, floor, first_line, grid, records)
         if found is not None:
             return found

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pipeline import vocabulary as vocab
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import places
+from pipeline.tables.header import opening_ordinal
 from pipeline.tables.record_split import (
     MIN_RECORDS,
     figure_kind,
@@ -98,6 +99,8 @@ def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     holds in the other records (a year over scores of 800)."""
     if later.shape == first.shape:
         return True
+    if opening_ordinal(groups[first.start].text.split()):
+        return True  # "Xếp hạng Tên tỉnh" 1 Nghệ An 2 …: the first "name" is the header's
     last = first.end - 2 if groups[first.end - 1].value else first.end - 1
     if _size(groups, last) < first.shape.width:
         return True  # read from the first name, the last record lacks what the next one led
@@ -219,10 +222,17 @@ def _last_is_prose(groups: list[Group], stretch: Stretch, names: int) -> bool:
     cut = led and (last + 1 >= len(groups) or groups[last + 1].tokens[0].starts_line)
     if last + 2 < len(groups) and _size(groups, last) < width - before and not cut:
         return True  # short, yet the text goes on (not a row its line ends inside)
-    if not before and led and not _size(groups, last):
+    if not before and led and not _size(groups, last) and not (cut and _name_only(groups[last])):
         return True  # the words after a list in a sentence
     # "Điều 2. Quyết định này …": a sentence after it
     return names > MIN_RECORDS and _mid_line(groups, last, stretch.end, width, before) > 0
+
+
+def _name_only(group: Group) -> bool:
+    """A name ending its line with nothing after it on the line, as a run-on table's last
+    row cut short prints one ("… 7 (0.338) Sở Du lịch"); a sentence goes on or ends in a
+    stop."""
+    return is_name(group) and not group.tokens[-1].text.endswith((".", ":", ";", ","))
 
 
 def _line_goes_on(groups: list[Group], end: int) -> bool:

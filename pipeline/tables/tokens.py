@@ -376,10 +376,13 @@ def _first_name(groups: list[Group], at: int) -> int:
     lined = all(g.tokens[0].starts_line for g in later if is_name(g))
     if lined and own[0].starts_line and len(own) < len(group.tokens):
         return len(own)  # each name on a line of its own: so is the first, under the header
+    closed = max((k for k, t in enumerate(group.tokens) if t.text.endswith(")")), default=-1)
     for size in range(max(names), min(names) - 1, -1):
         tail = group.tokens[-size:]
         if size >= len(group.tokens) or any(t.line != line for t in tail):
             continue
+        if len(group.tokens) - size <= closed:
+            continue  # the header's "(điểm)" ends it: the name starts after
         if tail[0].text[:1].isupper() and not group.tokens[-size - 1].text[:1].isupper():
             return size  # a capital opening the name after the header's last (lower-case) word
     return 0
