@@ -21,7 +21,7 @@ MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 BLANKS = frozenset({"", "-", "–", "—", "x", "X", "N/A", "n/a"})  # "": an empty cell's line
-_NUMBER_WORD = re.compile(r"^(\d+(?:[.,]\d+)+)([^\W\d_a-zà-ỹ]\S*)$")
+_NUMBER_WORD = re.compile(r"^(\d+(?:[.,]\d+)+)([^\W\d_]\S*)$")
 _GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
 
 
@@ -99,7 +99,7 @@ def _number_then_words(word: str) -> tuple[str, str] | None:
     a page that printed two cells with nothing between them): the figure and the word; else
     None. A figure without a mark ("2G") or before a lower-case letter stays one word."""
     found = _NUMBER_WORD.match(word)
-    if found is None or parse_number(found.group(1)) is None:
+    if found is None or not found.group(2)[0].isupper() or parse_number(found.group(1)) is None:
         return None
     return found.group(1), found.group(2)
 

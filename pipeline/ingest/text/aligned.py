@@ -65,8 +65,9 @@ def _data_line(line: str) -> _Row | None:
     cells = _value_cells(rest)
     if _names_among(cells):
         return None  # several records run together on one line: left to the records reader
-    if stt is None and _years_only(cells):
+    if stt is None and _years_only(cells) and (len(cells) > 1 or len(text.split()) > 4):
         return None  # "List of … provinces by 2019 GRDP": a caption dated by its year, no row
+        # ("Năm 2017" alone stays a row: the table stage reads it as the next table's caption)
     return _Row(0, stt, [text] if text else [], cells, on_line=bool(text), name_end=end)
 
 
