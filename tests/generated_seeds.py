@@ -157,6 +157,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9760012, "pdf"),  # fresh seed: the header alone at page 1's foot, every row on page 2
     (9770035, "text:runon"),  # fresh seed: "Xếp hạng Tên tỉnh 1 Nghệ An 2 …", rank first
     (9770050, "text:runon"),  # fresh seed: "Đơn vị Xếp hạng (điểm) Sở Xây dựng 1 (0.596) …"
+    (9770075, "text:pipe_rule"),  # fresh seed: a column of 1s (each row's maximum), the rank last
+    (9770033, "docx"),  # fresh seed: the same in a DOCX
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -875,3 +875,19 @@ def test_a_run_on_table_cut_after_a_name_keeps_that_unit_and_its_header_off_the_
     (table,) = tables_of(text + "\nĐiều 2. Hiệu lực.\n")
     assert [e.agency_raw for e in table.entries] == [name for name, _ in rows] + ["Sở Du lịch"]
     assert table.entries[-1].rank is None and table.entries[-1].total is None
+
+
+def test_a_column_of_ones_beside_the_scores_restarts_no_ranking() -> None:
+    rows = [("Xã Thái Bình Trung", "0,944", ["0,394", "0,200", "0,350"])]
+    rows += [("Xã Vĩnh Thuận", "0,926", ["0,420", "0,189", "0,317"])]
+    rows += [("Xã Khánh Hưng", "0,907", ["0,385", "0,193", "0,329"])]
+    rows += [("Xã Hưng Điền A", "0,754", ["0,350", "0,125", "0,279"])]
+    rows += [("Xã Vĩnh Bình", "0,564", ["0,246", "0,132", "0,186"])]
+    rows += [("Thị trấn Vĩnh Hưng", "0,478", ["0,152", "0,117", "0,209"])]
+    body = "".join(
+        f"| {k} | {name} | 1 | {total} | {' | '.join(parts)} | {k} |\n"
+        for k, (name, total, parts) in enumerate(rows, 1)
+    )
+    (table,) = tables_of("Kết quả cụ thể như sau:\n\n" + body)
+    assert _roles(table)[-1] == "rank"  # 1 … 6 ranks the total; the 1s are each row's maximum
+    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4", "5", "6"]

@@ -133,8 +133,8 @@ def _ranking_restarts(column: Values) -> set[int]:
         return set()
     restarts, since, previous = set(), 0, None
     for at, value in enumerate(column):
-        if at and value == 1 and since >= 2:
-            restarts.add(at)
+        if at and value == 1 and since >= 2 and previous is not None and previous > 1:
+            restarts.add(at)  # a column of 1s (each row's maximum) restarts nothing
             since, previous = 0, None
         if value is None or value > since + 1 or (previous is not None and value < previous):
             return set()
