@@ -47,9 +47,14 @@ Detect = Callable[[np.ndarray], int | None]
 
 
 def prepare(
-    rgb: np.ndarray, ppi: int, settings: OcrSettings = OcrSettings(), detect: Detect | None = None
+    rgb: np.ndarray,
+    ppi: int,
+    settings: OcrSettings = OcrSettings(),
+    detect: Detect | None = None,
+    ask: bool = False,
 ) -> Prepared:
-    """Every preparation step on one page image (RGB or grey uint8)."""
+    """Every preparation step on one page image (RGB or grey uint8); ``ask``: ``detect``
+    decides the turn even where the text profile was sure."""
     steps: list[str] = []
     skip = settings.skip
     if "colour" in skip:
@@ -64,7 +69,7 @@ def prepare(
         steps.append("flattened")
     if "lighting" not in skip:
         gray = even_lighting(gray)
-    turn, angle, sure = orientation(gray, settings.max_skew_deg, detect)
+    turn, angle, sure = orientation(gray, settings.max_skew_deg, detect, ask)
     turn = 0 if "orientation" in skip else turn
     angle = 0.0 if "deskew" in skip else angle
     if turn:
@@ -211,7 +216,7 @@ def flatten(gray: np.ndarray, corners: np.ndarray, ppi: int) -> np.ndarray:
 
 
 def orientation(
-    gray: np.ndarray, max_deg: float, detect: Detect | None = None
+    gray: np.ndarray, max_deg: float, detect: Detect | None = None, ask: bool = False
 ) -> tuple[int, float, bool]:
     """Clockwise degrees (0, 90, 180, 270) that stand the page upright, the skew angle, and
     whether the profile was sure of the axis.
@@ -230,7 +235,7 @@ def orientation(
     turned, turned_score = _best_angle(_half(across), coarse)
     ratio = turned_score / max(level_score, 1.0)
     sure = not SURE_LEVEL < ratio < SURE_SIDEWAYS
-    guessed = detect(gray) if detect and not sure else None
+    guessed = detect(gray) if detect and (ask or not sure) else None
     sideways = guessed in (90, 270) if guessed is not None else ratio >= 1.0
     chosen = across if sideways else ink
     angle, _ = _best_angle(chosen, ((0.02, 0.1),), turned if sideways else level)
