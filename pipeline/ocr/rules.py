@@ -52,7 +52,8 @@ def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int, grey_rules: bool = F
         tall = _confirmed(_opened(faint, (high, 1)), gray, level, horizontal=False)
     else:
         flat, tall = _opened(ink, (1, wide)), _opened(ink, (high, 1))
-        flat = cv2.bitwise_or(flat, _dashed(ink, flat, wide, round(CLEAR_INCH * ppi)))
+        dashed = _meeting(_dashed(ink, flat, wide, round(CLEAR_INCH * ppi)), tall)
+        flat = cv2.bitwise_or(flat, dashed)
     tall = cv2.bitwise_or(tall, _short_dividers(ink, flat, ppi))
     rules: list[Rule] = []
     thickness: list[float] = []
@@ -99,6 +100,17 @@ def _dashed(ink: np.ndarray, solid: np.ndarray, length: int, clear: int) -> np.n
             rows = slice(y + 1, y + h - 1) if h > 2 else slice(y, y + h)
             found[rows, x + inked[0] : x + inked[-1] + 1] = 255
     return np.ascontiguousarray(found)
+
+
+def _meeting(dashed: np.ndarray, tall: np.ndarray) -> np.ndarray:
+    """The broken horizontal lines that meet a vertical rule: a table's (a title's broken
+    underline meets none, and is left to the page pass as it always was)."""
+    reach = cv2.dilate(tall, np.ones((2 * RULE_REACH_PX + 1, 2 * RULE_REACH_PX + 1), np.uint8))
+    kept = np.zeros_like(dashed)
+    for x, y, w, h in _boxes(dashed):
+        if reach[y : y + h, x : x + w].any():
+            kept[y : y + h, x : x + w] = dashed[y : y + h, x : x + w]
+    return kept
 
 
 def _faint_ink(gray: np.ndarray) -> tuple[np.ndarray, float]:
