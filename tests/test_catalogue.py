@@ -174,3 +174,32 @@ def test_whole_scores_of_a_grid_read_cell_by_cell_are_told(tmp_path: Path) -> No
     # 11", "ngày 19 tháng 6 năm 2015") and a page number holds no such score
     prose = "khoản 2 Điều 14, điểm g khoản 3 Điều 15, khoản 6 Điều 15,\nngày 19 tháng 6 năm 2015\n2"
     assert check_scores_in_prose("x", _scan(prose * 6)) == []
+
+
+def test_a_tables_last_row_left_in_a_later_pages_prose_is_told() -> None:
+    # drawn seed 8805 (200 dpi): the table's row 16, alone on page 2 under a repeated header,
+    # lost its grid there; its cells came out as lines of their own ("9", "13" …), five
+    # scores, under the twelve a page with no table before it needs (16 values lost untold)
+    def page(number: int, text: str) -> Page:
+        lines = tuple(
+            Line(
+                line, Provenance("p.pdf", number, bbox=(0, 20 * i, 500, 20 * i + 12), method="ocr")
+            )  # fmt: skip
+            for i, line in enumerate(text.splitlines())
+        )
+        return Page(number, lines, method="ocr")
+
+    first = "QUYẾT ĐỊNH\nĐiều 1. Phê duyệt kết quả như sau:"
+    lone_row = "16 Sở Ngoại vụ\n9\n13\n11\n11\n44\nĐiều 2. Quyết định này có hiệu lực."
+    document = Document("d", "p.pdf", "0" * 64, "pdf", (page(1, first), page(2, lone_row)))
+    row = SimpleNamespace(at=Provenance("p.pdf", 1, (0, 0, 500, 12), method="ocr"),
+                          components=(1, 2, 3, 4), total=5)  # fmt: skip
+    table = SimpleNamespace(entries=[row])
+    (told,) = check_scores_in_prose("d", document, (table,))  # type: ignore[arg-type]
+    assert (told.check, told.actual, told.at.page) == ("table_not_read", "5 scores in prose", 2)
+    # the same page with no table before it, or a page of the table's own, is told nothing
+    assert check_scores_in_prose("d", document) == []
+    own = SimpleNamespace(at=Provenance("p.pdf", 2, (0, 0, 500, 12), method="ocr"),
+                          components=(1, 2, 3, 4), total=5)  # fmt: skip
+    own_table = SimpleNamespace(entries=[own])
+    assert check_scores_in_prose("d", document, (own_table,)) == []  # type: ignore[arg-type]

@@ -76,3 +76,30 @@ def test_a_rule_inside_a_frame_and_a_short_divider_between_two_rules_are_found()
     assert flat == [(101, 102, 1101), (101, 902, 1101), (101, 1001.5, 1101), (101, 1041.5, 1101),
                     (301, 501.5, 901)]  # fmt: skip
     assert tall == [(102, 101, 905), (601.5, 1001, 1044), (1098, 101, 905)]
+
+
+def test_a_rule_a_fax_broke_into_dashes_is_found_and_dense_bold_text_is_not() -> None:
+    """A fax's thin rule breaks in places (no unbroken run as long as the opening's kernel),
+    yet it stays a thin line with paper on either side, meeting the table's column rules;
+    lines of bold letters ink a row just as densely, but a letter stands taller than the
+    paper a rule keeps beside it; a title's broken underline meets no column rule and is
+    left to the page pass (erased, its remnants were read as a line "ộ")."""
+    page = np.full((1200, 1600), 250, np.uint8)
+    for top in range(100, 400, 60):  # bold text: 30 px letters, strokes 6 px, 2 px apart
+        for left in range(100, 1500, 8):
+            page[top : top + 30, left : left + 6] = 20
+        page[top : top + 4, 100:1500] = 20  # and a bar along their tops, as in "TTTT"
+        page[top : top + 30, 100:1500:90] = 250  # the spaces between words
+    page[600:603, 100:1500] = 20  # a rule of the table below
+    page[600:603, 130:1500:40] = 250  # broken every 40 px by the fax's threshold
+    page[600:603, 131:1500:40] = 250
+    page[600:603, 132:1500:40] = 250
+    page[600:603, 133:1500:40] = 250
+    page[600:603, 500:512] = 250  # and once for longer
+    page[640:680, 300:900:12] = 20  # a row of the table: its cells' text
+    page[600:700, 100:103] = page[600:700, 1497:1500] = 20  # its column rules at either end
+    page[480:483, 400:900] = 20  # a title's underline, broken as much, meeting no column rule
+    page[480:483, 430:900:40] = page[480:483, 431:900:40] = page[480:483, 432:900:40] = 250
+    rules = find_rules(page, binarize(page), PPI).rules
+    flat = [(r.x0, r.top, r.x1) for r in rules if r.top == r.bottom]
+    assert flat == [(100, 601.5, 1500)]  # rows 600-602, from its first ink to its last

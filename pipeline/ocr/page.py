@@ -48,19 +48,9 @@ def read_page_image(
     grid_ids: Iterator[int],
 ) -> Page:
     """Read one page image (RGB or grey) at ``ppi`` into a Page with method ``ocr``."""
-    # a sideways guess the profile is unsure of is put to Tesseract's OSD at once: found
-    # wrong by the page pass, it would cost a whole page pass (1-1.5 s) and a second
-    # preparation; an unsure upright guess is left to the page pass to confirm (most are right)
-    detect = _detector(engine)
-    prepared = _at_reading_resolution(prepare(image, ppi, settings, detect, ask_upright=False))
-    photo = "flattened" in prepared.steps
-    gray, ruled, words = _page_pass(prepared.gray, prepared.ppi, engine, photo)
-    if not prepared.turn_sure and not _reads_upright(words):  # Tesseract's OSD decides
-        asked = _at_reading_resolution(prepare(image, ppi, settings, detect))
-        if _turns(asked) != _turns(prepared):
-            prepared = asked
-            gray, ruled, words = _page_pass(prepared.gray, prepared.ppi, engine, photo)
+    prepared, (gray, ruled, words) = _stood_up(image, ppi, settings, engine)
     ppi = prepared.ppi
+    photo = "flattened" in prepared.steps
     steps = prepared.steps
     last = ruled
     for turn in (180, 90, 270):  # still the wrong way up? the page pass says so by its doubt
@@ -92,6 +82,36 @@ def read_page_image(
     page = as_prose(page, content, OCR_LAYOUT, grid_ids, cells.refine)  # a letterhead: no table
     lines = reread_title(page.lines, engine, ppi / 72, settings.low_confidence)
     return replace(page, lines=lines, steps=steps, crops=cells.crops)
+
+
+def _stood_up(image: np.ndarray, ppi: int, settings: OcrSettings, engine: Tesseract) -> tuple[
+    Prepared, tuple[np.ndarray, RuledPage, list[OcrWord]]
+]:  # fmt: skip
+    """The page prepared and read once; where its turn is in doubt, Tesseract's OSD decides:
+    when the text profile could not tell and the reading is not upright, or when the profile
+    was sure but the reading is mostly unsure or sideways (columns of numbers set wide apart
+    profile sharper across the page than along it); then OSD's turn is kept only when it reads
+    better."""
+    # a sideways guess the profile is unsure of is put to OSD at once: found wrong by the page
+    # pass, it would cost a whole page pass (1-1.5 s) and a second preparation; an unsure
+    # upright guess is left to the page pass to confirm (most are right)
+    detect = _detector(engine)
+    prepared = _at_reading_resolution(prepare(image, ppi, settings, detect, ask_upright=False))
+    photo = "flattened" in prepared.steps
+    read = _page_pass(prepared.gray, prepared.ppi, engine, photo)
+    words = read[2]
+    if not prepared.turn_sure and not _reads_upright(words):
+        asked = _at_reading_resolution(prepare(image, ppi, settings, detect))
+        if _turns(asked) != _turns(prepared):
+            return asked, _page_pass(asked.gray, asked.ppi, engine, photo)
+    elif _doubtful(words) or len(words) >= MIN_WORDS_TO_JUDGE and not _reads_upright(words):
+        asked = _at_reading_resolution(prepare(image, ppi, settings, detect, ask=True))
+        if _turns(asked) != _turns(prepared):
+            other = _page_pass(asked.gray, asked.ppi, engine, photo)
+            if _median_confidence(other[2]) > _median_confidence(words):
+                return asked, other
+            engine.set_page(read[1].clean, prepared.ppi)  # the cells are read from the page kept
+    return prepared, read
 
 
 def _detector(engine: Tesseract) -> Callable[[np.ndarray], int | None]:

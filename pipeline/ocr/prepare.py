@@ -51,9 +51,10 @@ def prepare(
     ppi: int,
     settings: OcrSettings = OcrSettings(),
     detect: Detect | None = None,
+    ask: bool = False,
     ask_upright: bool = True,
 ) -> Prepared:
-    """Every preparation step on one page image (RGB or grey uint8); ``detect`` and
+    """Every preparation step on one page image (RGB or grey uint8); ``detect``, ``ask`` and
     ``ask_upright`` as ``orientation`` takes them."""
     steps: list[str] = []
     skip = settings.skip
@@ -69,7 +70,7 @@ def prepare(
         steps.append("flattened")
     if "lighting" not in skip:
         gray = even_lighting(gray)
-    turn, angle, sure = orientation(gray, settings.max_skew_deg, detect, ask_upright)
+    turn, angle, sure = orientation(gray, settings.max_skew_deg, detect, ask, ask_upright)
     turn = 0 if "orientation" in skip else turn
     angle = 0.0 if "deskew" in skip else angle
     if turn:
@@ -216,7 +217,11 @@ def flatten(gray: np.ndarray, corners: np.ndarray, ppi: int) -> np.ndarray:
 
 
 def orientation(
-    gray: np.ndarray, max_deg: float, detect: Detect | None = None, ask_upright: bool = True
+    gray: np.ndarray,
+    max_deg: float,
+    detect: Detect | None = None,
+    ask: bool = False,
+    ask_upright: bool = True,
 ) -> tuple[int, float, bool]:
     """Clockwise degrees (0, 90, 180, 270) that stand the page upright, the skew angle, and
     whether the profile was sure of the axis.
@@ -226,10 +231,11 @@ def orientation(
     Vietnamese letters sit below the line instead. Where the two axes are close (a table of
     narrow columns), Tesseract's orientation detection decides when ``detect`` is given;
     without it the profile's guess is returned as unsure (the page pass then judges it, and
-    asks ``detect`` only when its reading says the guess was wrong: page.py). With
-    ``ask_upright`` False, ``detect`` is asked only about a sideways guess: the profile tells
-    the axis better than which way along it the page is turned (a table's narrow columns
-    carry few marks above or below a line), and an upright guess is most often right.
+    asks ``detect`` only when its reading says the guess was wrong: page.py). ``ask``: ask
+    ``detect`` even where the profile was sure. ``ask_upright`` False: ask it only about a
+    sideways guess, the profile telling the axis better than which way along it the page is
+    turned (a table's narrow columns carry few marks above or below a line), and an upright
+    guess being most often right.
     """
     ink = _text_ink(binarize(_shrink(gray))).astype(np.uint8) * 255
     across = np.ascontiguousarray(np.rot90(ink))  # the page turned 90° counter-clockwise
@@ -238,8 +244,8 @@ def orientation(
     turned, turned_score = _best_angle(_half(across), coarse)
     ratio = turned_score / max(level_score, 1.0)
     sure = not SURE_LEVEL < ratio < SURE_SIDEWAYS
-    ask = detect is not None and not sure and (ask_upright or ratio >= 1.0)
-    guessed = detect(gray) if detect is not None and ask else None
+    asked = detect is not None and (ask or not sure and (ask_upright or ratio >= 1.0))
+    guessed = detect(gray) if detect is not None and asked else None
     sideways = guessed in (90, 270) if guessed is not None else ratio >= 1.0
     chosen = across if sideways else ink
     angle, _ = _best_angle(chosen, ((0.02, 0.1),), turned if sideways else level)
@@ -248,7 +254,7 @@ def orientation(
     turn = 270 if sideways else 0
     if _marks_below(rotate(chosen, angle, border=0) > 0):
         turn += 180
-    return turn % 360, angle, sure or ask
+    return turn % 360, angle, sure or asked
 
 
 def _text_ink(ink: np.ndarray) -> np.ndarray:

@@ -24,6 +24,15 @@ MIN_FLAT_RULE_INCH = 0.6  # "BTTTT" in bold joins four bars into 0.45 inch
 MIN_TALL_RULE_INCH = 0.22
 MIN_DIVIDER_INCH = 0.08  # a divider between two rules, one row high
 RULE_REACH_PX = 4  # how near a divider's end must come to a horizontal rule
+# A rule a fax or a photocopy broke into dashes: along MIN_FLAT_RULE_INCH, a band three pixels
+# across is inked at least this share, and the rows CLEAR_INCH to either side at most
+# BESIDE_SHARE (measured on a 240 dpi fax: its broken rules fill 0.77-0.88 with 0.01-0.02
+# beside them; bold text fills up to 0.74, but with 0.28 or more beside it, since a letter
+# stands taller than twice the clearance).
+DASHED_FILL = 0.5
+DASHED_SPAN = 1  # times MIN_FLAT_RULE_INCH, as a solid rule: "BTTTT"'s bars (0.46 in) are none
+BESIDE_SHARE = 0.15
+CLEAR_INCH = 0.03
 
 
 class RuledPage(NamedTuple):
@@ -43,6 +52,8 @@ def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int, grey_rules: bool = F
         tall = _confirmed(_opened(faint, (high, 1)), gray, level, horizontal=False)
     else:
         flat, tall = _opened(ink, (1, wide)), _opened(ink, (high, 1))
+        dashed = _meeting(_dashed(ink, flat, wide, round(CLEAR_INCH * ppi)), tall)
+        flat = cv2.bitwise_or(flat, dashed)
     tall = cv2.bitwise_or(tall, _short_dividers(ink, flat, ppi))
     rules: list[Rule] = []
     thickness: list[float] = []
@@ -58,6 +69,48 @@ def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int, grey_rules: bool = F
 
 def _opened(mask: np.ndarray, kernel: tuple[int, int]) -> np.ndarray:
     return np.asarray(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones(kernel, np.uint8)))
+
+
+def _dashed(ink: np.ndarray, solid: np.ndarray, length: int, clear: int) -> np.ndarray:
+    """Horizontal rules broken into dashes (a fax's or a photocopy's thin strokes break in
+    places, so no unbroken run is long enough for the opening): stretches ``length`` long
+    whose band of three rows is mostly ink while the rows ``clear`` above and below are
+    mostly paper. Each such line at least ``DASHED_SPAN`` stretches long is given whole, from
+    its first ink to its last; one the ``solid`` rules it meets cover but for ``clear`` is
+    left to them (an unbroken rule is found as it always was)."""
+    band = cv2.dilate((ink > 0).astype(np.uint8), np.ones((3, 1), np.uint8))
+    above, below = np.zeros_like(band), np.zeros_like(band)
+    above[clear:], below[:-clear] = band[:-clear], band[clear:]
+
+    def share(mask: np.ndarray) -> np.ndarray:
+        return np.asarray(cv2.blur(mask.astype(np.float32), (length, 1),
+                                   borderType=cv2.BORDER_CONSTANT))  # fmt: skip
+
+    centres = (share(band) >= DASHED_FILL) & (share(np.maximum(above, below)) <= BESIDE_SHARE)
+    found = np.zeros_like(band)
+    if not centres.any():
+        return found
+    reach = cv2.dilate(centres.astype(np.uint8), np.ones((1, length), np.uint8))
+    for x, y, w, h in _boxes(reach * 255):  # the band's rows, less the row it grew by each way
+        inked = np.flatnonzero(band[y : y + h, x : x + w].any(axis=0))
+        if not inked.size or inked[-1] - inked[0] < DASHED_SPAN * length:
+            continue
+        covered = np.flatnonzero(solid[y : y + h, x : x + w].any(axis=0))
+        if not covered.size or inked[-1] - inked[0] - (covered[-1] - covered[0]) > clear:
+            rows = slice(y + 1, y + h - 1) if h > 2 else slice(y, y + h)
+            found[rows, x + inked[0] : x + inked[-1] + 1] = 255
+    return np.ascontiguousarray(found)
+
+
+def _meeting(dashed: np.ndarray, tall: np.ndarray) -> np.ndarray:
+    """The broken horizontal lines that meet a vertical rule: a table's (a title's broken
+    underline meets none, and is left to the page pass as it always was)."""
+    reach = cv2.dilate(tall, np.ones((2 * RULE_REACH_PX + 1, 2 * RULE_REACH_PX + 1), np.uint8))
+    kept = np.zeros_like(dashed)
+    for x, y, w, h in _boxes(dashed):
+        if reach[y : y + h, x : x + w].any():
+            kept[y : y + h, x : x + w] = dashed[y : y + h, x : x + w]
+    return kept
 
 
 def _faint_ink(gray: np.ndarray) -> tuple[np.ndarray, float]:
