@@ -292,3 +292,16 @@ def test_a_page_the_text_profile_takes_for_sideways_is_stood_up_when_it_reads_ba
     assert not [f for f in flags if f["check"] in ("unreliable_table", "table_not_read")]
     entries = read_csv(tmp_path / "o" / "entries.csv")
     assert len(entries) >= 20  # its 23 rows, as good as read
+
+
+def test_values_read_twice_alike_in_columns_read_two_ways_are_not_confirmed() -> None:
+    # drawn seed 8602 (a 150 dpi fax): no column was the total of the others, so the table
+    # stage read every number column as a component (ambiguous_roles); its row numbers went
+    # out as component 1, read twice alike, while most of its rows were lost untold
+    rows = table(*(entry(i, str(i), str(20 + i)) for i in range(1, 5)), columns=NO_TOTAL)
+    _, flags = settle(rows, {})  # the second reading agrees with every number
+    assert flags == ()
+    doubted = replace(rows, role_doubt="không cột nào là tổng của các cột khác")
+    _, flags = settle(doubted, {})
+    checks = [f.check for f in flags]
+    assert checks.count("low_confidence") == 8 and checks.count("unreliable_table") == 1

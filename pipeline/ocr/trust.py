@@ -249,7 +249,12 @@ def unread_pages(doc_id: str, tables: Iterable[Table], flags: Iterable[Flag]) ->
 
 def columns_in_doubt(table: Table) -> bool:
     """Components and a total whose totals follow no rule (enough rows to tell), or follow a
-    rule fitted to the columns read that their printed maxima do not bear out."""
+    rule fitted to the columns read that their printed maxima do not bear out; or columns the
+    table stage itself could read two ways (``role_doubt``: no column the total of the others,
+    or two that could be: drawn seed 8602's fax, whose row numbers went out as a component,
+    confirmed by the second reading, while its rows were lost untold)."""
+    if table.role_doubt is not None:
+        return True
     if not table.components() or not table.has_role("total"):
         return False
     totals = sum(entry.total is not None for entry in table.entries)
