@@ -14,7 +14,8 @@ from pipeline.models import Cell, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.tables.header import opening_ordinal
 from pipeline.tables.record_header import header_before, header_row
-from pipeline.tables.records import Shape, Stretch, find_stretches, rows_of
+from pipeline.tables.record_rows import Shape, Stretch, rows_of
+from pipeline.tables.records import find_stretches
 from pipeline.tables.tokens import (
     Group,
     Token,

@@ -13,13 +13,13 @@ row. Each record becomes a grid row (`record_grid`), so the table stage reads it
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline import vocabulary as vocab
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import places
 from pipeline.tables.header import opening_ordinal
+from pipeline.tables.record_rows import Shape, Stretch, rows_of
 from pipeline.tables.record_split import (
     MIN_RECORDS,
     figure_kind,
@@ -36,24 +36,6 @@ from pipeline.tables.tokens import (
 )
 
 MAX_VALUES = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """Records of ``before`` values, a name, then ``width - before`` values."""
-
-    width: int
-    before: int
-
-
-@dataclass(frozen=True, slots=True)
-class Stretch:
-    """A run of groups read as one table: header words, then records."""
-
-    start: int  # index of the first name group
-    end: int  # index after the last group used
-    shape: Shape
-    fit: float = 0.0  # how well the split holds together, per record
 
 
 def find_stretches(groups: list[Group]) -> Iterator[Stretch]:
@@ -359,50 +341,3 @@ def _best_split(
         if best is None or score > best[0]:
             best = (score, before, misfits)
     return best
-
-
-def rows_of(groups: list[Group], stretch: Stretch) -> list[list[Token | None]]:
-    """Each record as ``width + 1`` cells: values before, the name, values after."""
-    width, before = stretch.shape.width, stretch.shape.before
-    after = width - before
-    rows: list[list[Token | None]] = []
-    carried: list[Token] = []
-    head = groups[stretch.start - 1] if stretch.start > 0 else None
-    if before and head is not None and head.value:
-        carried = list(head.tokens[-before:])
-    for at in range(stretch.start, stretch.end, 2):
-        follows = at + 1 < stretch.end and groups[at + 1].value
-        values = list(groups[at + 1].tokens) if follows else []
-        last = at + 2 >= stretch.end
-        if len(values) == width and not last:
-            mine, carried_next = values[:after], values[after:]
-        elif last:  # values beyond its own belong to the text after the table
-            mine, carried_next = (values[:after] if before else values), []
-        elif before and len(values) == before and (not carried or leads_on(carried, values)):
-            mine, carried_next = [], values  # printed without values
-        else:
-            mine, carried_next = values, []
-        name = _name_token(groups, at, trim=at == stretch.start)
-        rows.append([*_padded(carried, before), name, *_padded(mine, after)])
-        carried = carried_next
-    return rows
-
-
-def _name_token(groups: list[Group], at: int, trim: bool) -> Token:
-    """The name as one token; the first record's name without lines above those a name
-    usually takes (header words run into it when no number parts them)."""
-    tokens = groups[at].tokens
-    if trim:
-        spans = sorted(_lines(groups[k]) for k in range(at + 2, min(at + 12, len(groups)), 2))
-        usual = spans[len(spans) // 2] if spans else 1
-        last = tokens[-1].line
-        tokens = tuple(t for t in tokens if t.line > last - usual) or tokens
-    return Token(" ".join(t.text for t in tokens), False, tokens[0].line, tokens[0].starts_line)
-
-
-def _lines(group: Group) -> int:
-    return group.tokens[-1].line - group.tokens[0].line + 1
-
-
-def _padded(tokens: list[Token], width: int) -> list[Token | None]:
-    return [*tokens, *([None] * (width - len(tokens)))][:width]
