@@ -159,6 +159,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9770050, "text:runon"),  # fresh seed: "Đơn vị Xếp hạng (điểm) Sở Xây dựng 1 (0.596) …"
     (9770075, "text:pipe_rule"),  # fresh seed: a column of 1s (each row's maximum), the rank last
     (9770033, "docx"),  # fresh seed: the same in a DOCX
+    (9780073, "text:cells_tight"),  # fresh seed: a header naming a "Thang điểm" column
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -891,3 +891,23 @@ def test_a_column_of_ones_beside_the_scores_restarts_no_ranking() -> None:
     (table,) = tables_of("Kết quả cụ thể như sau:\n\n" + body)
     assert _roles(table)[-1] == "rank"  # 1 … 6 ranks the total; the 1s are each row's maximum
     assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_header_naming_a_column_thang_diem_is_a_header_not_a_maxima_row() -> None:
+    header = "| STT. | Tên bộ, ngành | Ứng dụng (10) | Hạ tầng (5) | Chỉ số | Thang điểm |"
+    header += " Tỉ lệ % |\n"
+    rows = [("Bộ Tài chính", "9,18", "4,48", "13,66"), ("Bộ Nội vụ", "8,51", "4,66", "13,17")]
+    rows += [("Bộ Y tế", "7,20", "3,22", "10,42"), ("Bộ Tư pháp", "6,94", "3,97", "10,91")]
+    rows += [("Bộ Xây dựng", "5,25", "2,50", "7,75"), ("Bộ Công an", "3,15", "1,31", "4,46")]
+    body = "".join(
+        f"| {k} | {n} | {a} | {b} | {t} | 15 | {format_pct(t)} |\n"
+        for k, (n, a, b, t) in enumerate(rows, 1)
+    )
+    (table,) = tables_of("Kết quả năm 2018\n\n" + header + body)
+    assert [c.label for c in table.columns][:2] == ["STT.", "Tên bộ, ngành"]
+    assert _roles(table)[0] == "row_number"  # the header says STT, whatever order the rows are in
+    assert [c.max_points for c in table.columns][2:4] == [10, 5]
+
+
+def format_pct(total: str) -> str:  # the total as a share of the row's maximum, 15
+    return str((Decimal(total.replace(",", ".")) / 15 * 100).quantize(Decimal("0.01")))

@@ -159,8 +159,13 @@ def _unstick(row: Line, column: int, data: bool) -> Line:
 
 
 def is_maxima_row(row: Line) -> bool:
-    """A row under the header that prints each column's maximum ("Điểm tối đa", 12, 40 …)."""
-    return any(vocab.MAXIMA_ROW.match(vocab.fold(cell.text)) for cell in row.cells if cell.text)
+    """A row under the header that prints each column's maximum ("Điểm tối đa", 12, 40 …):
+    its label, and numbers in the other cells; a header naming a column "Thang điểm" (each
+    row's maximum) beside other labels is no such row."""
+    texts = [cell.text for cell in row.cells if cell.text]
+    labels = [text for text in texts if vocab.MAXIMA_ROW.match(vocab.fold(text))]
+    others = [text for text in texts if text not in labels]
+    return bool(labels) and all(parse_max(t) is not None or t in BLANK_MARKS for t in others)
 
 
 def count_header_rows(rows: list[Line], settings: TableSettings) -> int:
