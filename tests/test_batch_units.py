@@ -10,8 +10,9 @@ from pathlib import Path
 import bad_inputs
 from conftest import SEEDS, extract_one
 
-from pipeline.batch import walk
+from pipeline.batch import BatchSettings, plan, run_batch, walk
 from pipeline.batch.codec import decode_result, encode_json
+from pipeline.batch.local import largest_first
 from pipeline.ingest import decode_text
 
 
@@ -53,3 +54,31 @@ def test_windows_1258_and_latin1_decode_as_written() -> None:
     assert decode_text(bad_inputs.to_windows_1258(text)) == text
     french = "Procès-verbal: aucune décision, aucun tableau."
     assert decode_text(french.encode("latin-1")) == french
+
+
+def test_workers_take_the_largest_files_first_and_results_keep_input_order(
+    tmp_path: Path,
+) -> None:
+    """A large document started last would keep one worker busy after the others ran out;
+    the order documents are handed out in changes neither their results nor the output order."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sizes = {"a.txt": 10, "b.txt": 300, "c.txt": 10, "d.txt": 150}
+    for name, size in sizes.items():
+        (folder / name).write_text("x" * size)
+    pages = [folder / "scan-1.png", folder / "scan-2.png"]
+    for page in pages:
+        page.write_bytes(b"y" * 100)
+    jobs = list(enumerate(plan(sorted(folder.iterdir()))))
+    order = [job.path.name for _, job in largest_first(jobs)]
+    # the two page images are one document of 200 bytes, more than d.txt though each page is less
+    assert order == ["b.txt", "scan-1.png", "d.txt", "a.txt", "c.txt"]
+    shutil.rmtree(folder)
+    folder.mkdir()
+    for index, seed in enumerate([SEEDS[0], *SEEDS[:3]]):  # the largest neither first nor last
+        shutil.copy(seed, folder / f"{index}_{seed.name}")
+    files = plan(sorted(folder.iterdir()))
+    alone = list(run_batch(files, BatchSettings()))
+    shared = list(run_batch(files, BatchSettings(), workers=2))
+    assert [result.source_file for result in shared] == [job.source_file for job in files]
+    assert [encode_json(result) for result in shared] == [encode_json(r) for r in alone]

@@ -8,6 +8,10 @@ limit) fails the document it was reading. Either way that document is recorded f
 the limit it hit, the one it held next goes back to the queue, and a fresh worker takes over;
 the others are not touched. Workers are forked with the stages already imported and the
 registry loaded, so a replacement starts in a fraction of a second.
+
+Documents are handed out largest file first: the batch ends when its last document does, and a
+large one started last keeps one worker busy while the others have nothing left to read.
+Results still come out in input order (``run_batch`` orders them).
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ def run_local(
     context = _context()
     if context.get_start_method() == "fork":
         _warm(settings)
-    queue = deque(jobs)
+    queue = deque(largest_first(jobs))
     start = functools.partial(_start, context, settings, journalled)
     slots = [start() for _ in range(min(workers, len(queue)))]
     try:
@@ -76,6 +80,24 @@ def run_local(
             slots = alive
     finally:
         _stop(slots)
+
+
+def largest_first(jobs: list[Indexed]) -> list[Indexed]:
+    """The jobs by the size of their files, largest first (ties in input order).
+
+    Bytes stand for work: a PDF's pages, a scan's pixels. With the small ones last, the
+    workers run out of documents at nearly the same time instead of one finishing a large
+    document alone; the order changes nothing else (every document is read the same way).
+    """
+    return sorted(jobs, key=lambda item: -_size(item[1]))
+
+
+def _size(job: Job) -> int:
+    total = 0
+    for path in job.parts or (job.path,):
+        with contextlib.suppress(OSError):  # gone or unreadable: the worker says so
+            total += path.stat().st_size
+    return total
 
 
 def _context() -> Any:
