@@ -60,12 +60,14 @@ def nfc(text: str) -> str:
 def group_lines(glyphs: list[Glyph], line_tolerance: float, word_gap: float) -> list[TextLine]:
     """Glyphs whose bottoms lie within the tolerance form one line; lines top to bottom."""
     ordered = sorted(glyphs, key=BOTTOM)
-    bottoms = [glyph.bottom for glyph in ordered]
-    cuts = [
-        index
-        for index, (above, below) in enumerate(zip(bottoms, bottoms[1:], strict=False), start=1)
-        if below - above > line_tolerance
-    ]
+    cuts: list[int] = []
+    if ordered and ordered[-1][4] - ordered[0][4] > line_tolerance:  # else no gap can pass it
+        bottoms = [glyph.bottom for glyph in ordered]
+        cuts = [
+            index
+            for index, (above, below) in enumerate(zip(bottoms, bottoms[1:], strict=False), 1)
+            if below - above > line_tolerance
+        ]
     if not cuts:  # most table cells hold one line
         words = make_words(ordered, word_gap)
         return [line_of(words)] if words else []
