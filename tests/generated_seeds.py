@@ -160,9 +160,19 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9770075, "text:pipe_rule"),  # fresh seed: a column of 1s (each row's maximum), the rank last
     (9770033, "docx"),  # fresh seed: the same in a DOCX
     (9780073, "text:cells_tight"),  # fresh seed: a header naming a "Thang điểm" column
+    (9150003, "text:cells_blank"),  # was a target: a rank-only list with no header
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
 TARGET_SEEDS: list[tuple[int, str]] = [
-    (9150003, "text:cells_blank"),  # fresh seed: a rank-only list with no header: no table read
+    (9760020, "text:cells_tight"),  # "Mục" / "1 (1)": a wrapped label read as two records
+    (9770034, "text:runon"),  # "Sở, ban, ngành Vị trí (giá trị) Sở Lao động …": 2 labels, 3 cells
+    (9780019, "text:cells_tight"),  # total before 5 components, first row lost, ranks one off
+    (9780055, "text:spaced"),  # two phantom rows
+    (9780056, "text:runon"),  # "… 62 Tỉnh Bắc Kạn Tỉnh Cà Mau": the last unit, cut, glued on
+    (9780090, "text:cells_tight"),  # rank before each name, one misprinted: split after the name
+    (9780095, "text:cells_tight"),  # a phantom row
+    (9790009, "text:cells_blank"),  # 6 unstated weights over 7 rows, total first: doubted
+    (9790050, "text:runon"),  # a header run into the first name, one phantom row
+    (9790051, "text:runon"),  # a false unreadable_value
 ]
