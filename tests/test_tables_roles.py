@@ -911,3 +911,13 @@ def test_a_header_naming_a_column_thang_diem_is_a_header_not_a_maxima_row() -> N
 
 def format_pct(total: str) -> str:  # the total as a share of the row's maximum, 15
     return str((Decimal(total.replace(",", ".")) / 15 * 100).quantize(Decimal("0.01")))
+
+
+def test_a_run_on_header_with_one_label_over_a_rank_and_its_score() -> None:
+    rows = [("Xã Lam Sơn", "91,8"), ("Xã Dị Nậu", "80,3"), ("Thị trấn Hưng Hoá", "75,1")]
+    rows += [("Xã Thanh Uyên", "61,1"), ("Xã Quang Húc", "55,4"), ("Xã Vạn Xuân", "51,0")]
+    records = " ".join(f"{name} {k:02d} ({score})" for k, (name, score) in enumerate(rows, 1))
+    (table,) = tables_of(f"Bảng kết quả\n\nCommune Kết quả {records}\n\nĐiều 2. Hiệu lực.\n")
+    assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
+    assert [_printed(e.total) for e in table.entries] == [score for _, score in rows]
+    assert table.columns[0].label == "Commune"

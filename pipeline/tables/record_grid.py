@@ -12,7 +12,7 @@ from dataclasses import replace
 from pipeline import vocabulary as vocab
 from pipeline.models import Cell, Line
 from pipeline.parse import is_year, parse_number
-from pipeline.tables.header import opening_ordinal
+from pipeline.tables.header import RANK_SCORE, opening_ordinal
 from pipeline.tables.record_header import header_before, header_row
 from pipeline.tables.record_rows import Shape, Stretch, rows_of
 from pipeline.tables.records import find_stretches
@@ -50,6 +50,7 @@ def record_rows(
             continue
         unit = _unit_after(groups, stretch, rows, named)
         rows = [*rows, unit] if unit is not None else rows
+        stretch, rows = _rank_scores_joined(stretch, rows)
         first_line = min(token.line for token in rows[0] if token is not None)
         records = _grid_rows(run, groups, stretch, rows, grid)
         glued = _header_in_first_name(rows, run[first_line], stretch.shape.before, records, grid)
@@ -186,6 +187,35 @@ def _row_line(row: list[Token | None]) -> int:
 
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _rank_scores_joined(
+    stretch: Stretch, rows: list[list[Token | None]]
+) -> tuple[Stretch, list[list[Token | None]]]:
+    """A rank and the score printed after it in parentheses ("01 (91,8)", or "1" over
+    "(0,9291)") as the one cell the page prints them in, under the one label the header gives
+    them ("Kết quả", "Xếp hạng (điểm)"); the table stage splits such cells into rank and score."""
+    width = len(rows[0]) if rows else 0
+    for column in range(stretch.shape.before + 1, width - 1):
+        pairs = [row for row in rows if _rank_then_score(row[column], row[column + 1])]
+        if 2 * len(pairs) <= len(rows):
+            continue
+        joined = [[*row[:column], _joined(row[column], row[column + 1]), *row[column + 2 :]]
+                  for row in rows]  # fmt: skip
+        return replace(stretch, shape=Shape(stretch.shape.width - 1, stretch.shape.before)), joined
+    return stretch, rows
+
+
+def _rank_then_score(rank: Token | None, score: Token | None) -> bool:
+    if rank is None or score is None or rank.bracketed or not score.bracketed:
+        return False
+    return bool(RANK_SCORE.match(f"{rank.text} ({score.text})"))
+
+
+def _joined(rank: Token | None, score: Token | None) -> Token | None:
+    if rank is None or score is None:
+        return rank or score
+    return Token(f"{rank.text} ({score.text})", True, rank.line, rank.starts_line)
 
 
 def _has_scores(rows: list[list[Token | None]]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cell_header import (
@@ -19,7 +19,7 @@ from pipeline.ingest.text.cell_header import (
 from pipeline.models import Cell, Column, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.settings import TableSettings
-from pipeline.tables.header import headless_columns, read_columns
+from pipeline.tables.header import RANK_SCORE, headless_columns, read_columns
 from pipeline.tables.roles import infer_roles
 from pipeline.tables.tokens import value_text
 
@@ -98,7 +98,17 @@ class _Counted:
     def of(cls, records: list[Line]) -> _Counted:
         texts = [[cell.text for cell in record.cells] for record in records]
         roles = infer_roles(headless_columns(records, TableSettings()), records).columns
+        paired = {k for k in range(len(texts[0]) if texts else 0) if _rank_scores(texts, k)}
+        roles = tuple(replace(c, role=_RANK_SCORE) if c.index - 1 in paired else c for c in roles)
         return cls(records, texts, roles)
+
+
+_RANK_SCORE = "rank_score"  # a rank and its score in one cell ("01 (91,8)"): both, to a label
+
+
+def _rank_scores(texts: list[list[str]], column: int) -> bool:
+    cells = [row[column] for row in texts if column < len(row) and row[column]]
+    return bool(cells) and 2 * sum(bool(RANK_SCORE.match(t)) for t in cells) > len(cells)
 
 
 def _cells_above(
@@ -180,7 +190,8 @@ _SCORES = frozenset({"total", "component", "number"})
 
 
 def _against(hint: str, counted: str) -> bool:
-    if hint == "number":
+    if hint == "number" or (counted == _RANK_SCORE and hint in _SCORES | _ORDINALS):
+        return False  # a rank with its score: a total's words or a rank's name it
         return False  # words no role is known by: over ranks as well as scores
     if hint in _SCORES:
         return counted in _ORDINALS or counted == "band"
@@ -200,6 +211,9 @@ def _words_against(label: str, counted: str) -> bool:
 
 
 def _confirms(hint: Column, counted: str) -> bool:
+    if counted == _RANK_SCORE:  # its cells read as words beside the label: the words decide
+        folded = vocab.fold(hint.label)
+        return bool(vocab.says(vocab.TOTAL, folded) or vocab.says(vocab.RANK, folded))
     if hint.role == "agency":
         return counted == "agency" and bool(vocab.AGENCY.search(vocab.fold(hint.label)))
     if hint.role in ("number", "other", "text"):
