@@ -162,11 +162,11 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9780073, "text:cells_tight"),  # fresh seed: a header naming a "Thang điểm" column
     (9150003, "text:cells_blank"),  # was a target: a rank-only list with no header
     (9790050, "text:runon"),  # fresh seed: "Commune Kết quả Xã Lam Sơn 01 (91,8) …"
+    (9760020, "text:cells_tight"),  # was a target: "Mục" / "1 (1)", a label wrapped
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
 TARGET_SEEDS: list[tuple[int, str]] = [
-    (9760020, "text:cells_tight"),  # "Mục" / "1 (1)": a wrapped label read as two records
     (9770034, "text:runon"),  # "Sở, ban, ngành Vị trí (giá trị) Sở Lao động …": 2 labels, 3 cells
     (9780019, "text:cells_tight"),  # total before 5 components, first row lost, ranks one off
     (9780055, "text:spaced"),  # two phantom rows
