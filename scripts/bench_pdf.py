@@ -64,14 +64,40 @@ def baseline(path: Path) -> int:
 def bare_pdfium(path: Path) -> int:
     """pypdfium2 reading each character's code and loose box and each path's segments."""
     rect = pdfium_c.FS_RECTF()
+
+    def read_chars(text: pdfium.PdfTextPage) -> None:
+        for index in range(pdfium_c.FPDFText_CountChars(text.raw)):
+            pdfium_c.FPDFText_GetUnicode(text.raw, index)
+            pdfium_c.FPDFText_GetLooseCharBox(text.raw, index, ctypes.byref(rect))
+
+    return _read_pages(path, read_chars)
+
+
+def unchecked_pdfium(path: Path) -> int:
+    """The bare read with pdfium's functions called as the pipeline calls them per character,
+    without ctypes' argument checks (``pdf_sources.plain_call``): the floor of a Python loop
+    over pdfium's characters. Shown beside the goal's baseline, not a goal of its own."""
+    rect = pdfium_c.FS_RECTF()
+    where = ctypes.c_void_p(ctypes.addressof(rect))
+    unicode, box = plain_call(pdfium_c.FPDFText_GetUnicode), GET_LOOSE_BOX
+
+    def read_chars(text: pdfium.PdfTextPage) -> None:
+        handle = ctypes.c_void_p(ctypes.cast(text.raw, ctypes.c_void_p).value)
+        for index in range(pdfium_c.FPDFText_CountChars(text.raw)):
+            unicode(handle, index)
+            box(handle, index, where)
+
+    return _read_pages(path, read_chars)
+
+
+def _read_pages(path: Path, read_chars: Callable[[pdfium.PdfTextPage], None]) -> int:
+    """Every page's characters (as ``read_chars`` reads them) and paths; the page count."""
     x, y = ctypes.c_float(), ctypes.c_float()
     document = pdfium.PdfDocument(path)
     try:
         for page in document:
             text = page.get_textpage()
-            for index in range(pdfium_c.FPDFText_CountChars(text.raw)):
-                pdfium_c.FPDFText_GetUnicode(text.raw, index)
-                pdfium_c.FPDFText_GetLooseCharBox(text.raw, index, ctypes.byref(rect))
+            read_chars(text)
             _read_paths(page, x, y)
             text.close()
             page.close()
@@ -87,30 +113,6 @@ def _read_paths(page: pdfium.PdfPage, x: ctypes.c_float, y: ctypes.c_float) -> N
             for segment in range(pdfium_c.FPDFPath_CountSegments(item.raw)):
                 point = pdfium_c.FPDFPath_GetPathSegment(item.raw, segment)
                 pdfium_c.FPDFPathSegment_GetPoint(point, x, y)
-
-
-def unchecked_pdfium(path: Path) -> int:
-    """The bare read with pdfium's functions called as the pipeline calls them per character,
-    without ctypes' argument checks (``pdf_sources.plain_call``): the floor of a Python loop
-    over pdfium's characters. Shown beside the goal's baseline, not a goal of its own."""
-    rect = pdfium_c.FS_RECTF()
-    where = ctypes.c_void_p(ctypes.addressof(rect))
-    unicode, box = plain_call(pdfium_c.FPDFText_GetUnicode), GET_LOOSE_BOX
-    x, y = ctypes.c_float(), ctypes.c_float()
-    document = pdfium.PdfDocument(path)
-    try:
-        for page in document:
-            text = page.get_textpage()
-            handle = ctypes.c_void_p(ctypes.cast(text.raw, ctypes.c_void_p).value)
-            for index in range(pdfium_c.FPDFText_CountChars(text.raw)):
-                unicode(handle, index)
-                box(handle, index, where)
-            _read_paths(page, x, y)
-            text.close()
-            page.close()
-        return len(document)
-    finally:
-        document.close()
 
 
 def ours(settings: PdfSettings) -> Callable[[Path], int]:

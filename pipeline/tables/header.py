@@ -94,13 +94,13 @@ def split_rank_scores(rows: list[Line]) -> list[Line]:
     """
     width = len(rows[0].cells) if rows else 0
     data_rows = [row for row in rows if is_data_row(row)]  # once, not once per column
-    columns = [c for c in range(width) if _mostly_rank_scores(data_rows, c)]
+    columns = [c for c in range(width) if mostly_rank_scores(data_rows, c)]
     if not columns:
         return rows
     return [_split_row(row, columns, is_data_row(row)) for row in rows]
 
 
-def _mostly_rank_scores(data_rows: list[Line], column: int) -> bool:
+def mostly_rank_scores(data_rows: list[Line], column: int) -> bool:
     texts = [r.cells[column].text for r in data_rows if column < len(r.cells)]
     texts = [text for text in texts if text.strip() not in BLANK_MARKS]
     return bool(texts) and 2 * sum(bool(RANK_SCORE.match(t)) for t in texts) > len(texts)

@@ -23,6 +23,7 @@ from pipeline.tables.tokens import (
     groups_of,
     headings_apart,
     merged,
+    name_key,
     tokens_of,
     wraps_joined,
 )
@@ -42,10 +43,11 @@ def record_rows(
     out: list[Line] = []
     used_lines = 0
     grid = first_grid
-    rows_found = [row for found in stretches for row in rows_of(groups, found)]
-    named = {_key(token.text) for row in rows_found for token in row if token and not token.value}
-    for found in stretches:
-        stretch, rows = _without_empty_columns(found, rows_of(groups, found))
+    found_rows = [(found, rows_of(groups, found)) for found in stretches]
+    names = [t for _, rows in found_rows for row in rows for t in row if t and not t.value]
+    named = {name_key(token.text) for token in names}
+    for found, found_at in found_rows:
+        stretch, rows = _without_empty_columns(found, found_at)
         if not _has_scores(rows):
             continue
         unit = _unit_after(groups, stretch, rows, named)
@@ -171,8 +173,8 @@ def _unit_after(
         return None
     line = groups[at].tokens[0].line
     words = [t for t in groups[at].tokens if t.line == line]
-    name = _key(" ".join(t.text for t in words))
-    if name not in named or name in {_key(t.text) for row in rows for t in row if t}:
+    name = name_key(" ".join(t.text for t in words))
+    if name not in named or name in {name_key(t.text) for row in rows for t in row if t}:
         return None
     if at + 1 < len(groups) and groups[at + 1].tokens[0].line == line:
         return None  # values on its line: not a unit without them
@@ -183,10 +185,6 @@ def _unit_after(
 
 def _row_line(row: list[Token | None]) -> int:
     return next(token.line for token in row if token is not None)
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _rank_scores_joined(

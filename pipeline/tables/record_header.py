@@ -19,7 +19,7 @@ from pipeline.ingest.text.cell_header import (
 from pipeline.models import Cell, Column, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.settings import TableSettings
-from pipeline.tables.header import RANK_SCORE, headless_columns, read_columns
+from pipeline.tables.header import headless_columns, mostly_rank_scores, read_columns
 from pipeline.tables.roles import infer_roles
 from pipeline.tables.tokens import value_text
 
@@ -98,17 +98,12 @@ class _Counted:
     def of(cls, records: list[Line]) -> _Counted:
         texts = [[cell.text for cell in record.cells] for record in records]
         roles = infer_roles(headless_columns(records, TableSettings()), records).columns
-        paired = {k for k in range(len(texts[0]) if texts else 0) if _rank_scores(texts, k)}
+        paired = {k for k in range(len(texts[0]) if texts else 0) if mostly_rank_scores(records, k)}
         roles = tuple(replace(c, role=_RANK_SCORE) if c.index - 1 in paired else c for c in roles)
         return cls(records, texts, roles)
 
 
 _RANK_SCORE = "rank_score"  # a rank and its score in one cell ("01 (91,8)"): both, to a label
-
-
-def _rank_scores(texts: list[list[str]], column: int) -> bool:
-    cells = [row[column] for row in texts if column < len(row) and row[column]]
-    return bool(cells) and 2 * sum(bool(RANK_SCORE.match(t)) for t in cells) > len(cells)
 
 
 def _cells_above(

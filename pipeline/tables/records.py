@@ -33,6 +33,7 @@ from pipeline.tables.tokens import (
     Group,
     Token,
     is_name,
+    name_key,
 )
 
 MAX_VALUES = 30
@@ -281,9 +282,9 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
     count, at = 0, start
     seen: set[str] = set()
     while at < len(groups) and is_name(groups[at]):
-        if _key(groups[at].text) in seen:
+        if name_key(groups[at].text) in seen:
             break
-        seen.add(_key(groups[at].text))
+        seen.add(name_key(groups[at].text))
         size = _size(groups, at)
         unled = 0 < ahead < width and size == width - ahead and _size(groups, at + 2) == width
         if size == width or (unled and _next_unled(groups, at)):
@@ -319,10 +320,6 @@ def _next_unled(groups: list[Group], at: int) -> bool:
 
 def is_name_at(groups: list[Group], at: int) -> bool:
     return at < len(groups) and is_name(groups[at])
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _best_split(

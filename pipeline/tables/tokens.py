@@ -280,6 +280,11 @@ def _run_in_heading(group: Group) -> list[Group]:
     return [group]
 
 
+def name_key(text: str) -> str:
+    """A unit name as two printings of it compare: its words, case aside (marks kept)."""
+    return " ".join(text.split()).casefold()
+
+
 def wraps_joined(groups: list[Group]) -> list[Group]:
     """A name wrapped over two lines between records ("Sở Tài nguyên và" / "Môi trường 80,02")
     as one name: the lower line goes on the upper when it starts in lower case, or with a word
