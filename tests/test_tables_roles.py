@@ -921,3 +921,40 @@ def test_a_run_on_header_with_one_label_over_a_rank_and_its_score() -> None:
     assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
     assert [_printed(e.total) for e in table.entries] == [score for _, score in rows]
     assert table.columns[0].label == "Commune"
+
+
+def test_a_misprinted_1_among_ranks_before_the_names_is_no_new_group() -> None:
+    ranks = ["1", "2", "1", "4", "4", "6", "7"]  # the third printed as 1: not a group restarting
+    scores = ["83,77", "66,21", "51,60", "49,02", "49,02", "39,55", "30,10"]
+    names = ["Xã A", "Phường B", "Xã C", "Phường D", "Xã E", "Xã G", "Xã H"]
+    text = "".join(f"{r}\n{n}\n{s}\n" for r, n, s in zip(ranks, names, scores, strict=True))
+    (table,) = tables_of(f"Bảng kết quả\n\n{text}")
+    assert [e.agency_raw for e in table.entries] == names
+    assert _rank_flags(text) == [("1", "3")]
+
+
+def test_a_last_row_cut_keeps_the_rank_after_the_name() -> None:
+    rows = [
+        ("Xã A", "95,19", "55,19", "40,00", "01"),
+        ("Xã B", "87,92", "50,00", "37,92", "02"),
+        ("Xã C", "87,15", "50,15", "37,00", "03"),
+    ]
+    text = "".join("\n".join(row) + "\n" for row in rows) + "Xã D\n46,41\n30,00\n"
+    (table,) = tables_of(f"Đơn vị\nKết quả\nNội dung 1\nNội dung 2\nHạng\n{text}")
+    assert [e.agency_raw for e in table.entries] == ["Xã A", "Xã B", "Xã C", "Xã D"]
+    assert [_printed(e.rank) for e in table.entries] == ["01", "02", "03", None]
+
+
+def test_a_cut_unit_run_into_the_last_name_is_a_row_of_its_own() -> None:
+    names = ["Tỉnh Điện Biên", "Lai Châu", "Tỉnh Hòa Bình", "An Giang", "Tỉnh Bắc Kạn"]
+    run = " ".join(f"{k:02d} {name}" for k, name in enumerate(names, 1))
+    (table,) = tables_of(f"Xếp hạng Tỉnh/thành phố {run} Tỉnh Cà Mau\n")
+    assert [e.agency_raw for e in table.entries] == [*names, "Tỉnh Cà Mau"]
+    assert _printed(table.entries[-1].rank) is None
+
+
+def test_a_year_caption_and_a_maxima_header_are_no_records() -> None:
+    rows = "Nam Định 95.16\nTỉnh Kon Tum 94.38\nĐắk Nông 89.22\nBình Định 88.18\n"
+    (table,) = tables_of(f"Bảng xếp hạng năm 2022\n\nTên tỉnh Tổng điểm đạt được (100)\n{rows}")
+    assert [e.agency_raw for e in table.entries][0] == "Nam Định"
+    assert len(table.entries) == 4

@@ -7,6 +7,7 @@ Scanned pages keep where their words stand: their tables are grids already.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from pipeline import vocabulary as vocab
@@ -15,6 +16,7 @@ from pipeline.parse import is_year, parse_number
 from pipeline.tables.header import RANK_SCORE, opening_ordinal
 from pipeline.tables.record_header import header_before, header_row
 from pipeline.tables.record_rows import Shape, Stretch, rows_of
+from pipeline.tables.record_split import MIN_RECORDS
 from pipeline.tables.records import find_stretches
 from pipeline.tables.tokens import (
     Group,
@@ -51,7 +53,7 @@ def record_rows(
         if not _has_scores(rows):
             continue
         unit = _unit_after(groups, stretch, rows, named)
-        rows = [*rows, unit] if unit is not None else rows
+        rows = [*rows, unit] if unit is not None else _glued_unit(groups, stretch, rows)
         stretch, rows = _rank_scores_joined(stretch, rows)
         first_line = min(token.line for token in rows[0] if token is not None)
         records = _grid_rows(run, groups, stretch, rows, grid)
@@ -181,6 +183,37 @@ def _unit_after(
     unit = Token(" ".join(t.text for t in words), False, line, True)
     width, before = stretch.shape.width, stretch.shape.before
     return [*([None] * before), unit, *([None] * (width - before))]
+
+
+def _glued_unit(
+    groups: list[Group], stretch: Stretch, rows: list[list[Token | None]]
+) -> list[list[Token | None]]:
+    """The rows with a unit printed without values after the last record, its name run into
+    that record's ("62 Tỉnh Bắc Kạn Tỉnh Cà Mau", the text ending there), as a row of its own:
+    where values print before the names, the last name, longer than any other, parts where a
+    word that opens other names of the run, and stands inside none, opens again."""
+    before = stretch.shape.before
+    last = rows[-1] if rows else []
+    name = last[before] if before and len(rows) >= MIN_RECORDS else None
+    at = stretch.start + 2 * (len(rows) - 1)
+    ends_line = at + 1 >= len(groups) or groups[at + 1].tokens[0].starts_line
+    if name is None or not ends_line or any(cell is not None for cell in last[before + 1 :]):
+        return rows
+    others = [row[before].text.split() for row in rows[:-1] if row[before] is not None]
+    words = name.text.split()
+    if not others or len(words) <= max(len(other) for other in others):
+        return rows
+    opening = Counter(other[0] for other in others)
+    inside = {word for other in others for word in other[1:]}
+    parts = [
+        k for k in range(2, len(words) - 1) if opening[words[k]] >= 2 and words[k] not in inside
+    ]
+    if len(parts) != 1:
+        return rows
+    first, second = " ".join(words[: parts[0]]), " ".join(words[parts[0] :])
+    kept = [*last[:before], replace(name, text=first), *last[before + 1 :]]
+    unit = Token(second, False, name.line, False)
+    return [*rows[:-1], kept, [*([None] * before), unit, *last[before + 1 :]]]
 
 
 def _row_line(row: list[Token | None]) -> int:

@@ -99,17 +99,23 @@ def _counts(texts: list[str]) -> bool:
         return False
     if len(numbers) > MIN_RECORDS + 2 and _jumps_ahead(numbers[-2], numbers[-1]):
         numbers = numbers[:-1]  # a top list, then the publisher's own row with its rank
-    since, spare = 0, int(len(numbers) >= _LONG_COUNT)
-    for previous, number in zip(numbers, numbers[1:], strict=False):
+    return _count_holds(numbers, 1, 0, int(len(numbers) >= _LONG_COUNT))
+
+
+def _count_holds(numbers: list[Decimal | None], start: int, since: int, spare: int) -> bool:
+    """Whether ``numbers`` from ``start`` go on counting, ``since`` rows into the count, with
+    ``spare`` values allowed to break it. A 1 may start the count again under a group or be
+    the one misprinted value ("1, 2, 1, 4, 4, 6"): both readings are tried."""
+    for at in range(start, len(numbers)):
+        previous, number = numbers[at - 1], numbers[at]
         since += 1
         if number is not None and previous is not None and number in (since + 1, previous):
             continue
-        if number == 1 and since >= 2:
-            since = 0
-        elif spare:
-            spare -= 1
-        else:
+        if number == 1 and since >= 2 and _count_holds(numbers, at + 1, 0, spare):
+            return True
+        if not spare:
             return False
+        spare -= 1
     return True
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from pipeline import vocabulary as vocab
-from pipeline.parse import parse_number
+from pipeline.parse import is_year, parse_number
 from pipeline.reconcile.rules import places
 from pipeline.tables.header import opening_ordinal
 from pipeline.tables.record_rows import Shape, Stretch, rows_of
@@ -47,9 +47,7 @@ def find_stretches(groups: list[Group]) -> Iterator[Stretch]:
         if stretch is None:
             index += 1
             continue
-        later = _stretch_at(groups, index + 2)  # the first "record" may be the header's words
-        if later is not None and later.fit > stretch.fit and _header_first(groups, stretch, later):
-            stretch = later
+        stretch = _past_header(groups, stretch)
         lead = misfits_at_start(rows_of(groups, stretch), stretch.shape.before)
         trimmed = _stretch_at(groups, stretch.start + 2 * lead) if lead else None
         stretch = trimmed if trimmed is not None else stretch
@@ -84,8 +82,11 @@ def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
         return True
     if opening_ordinal(groups[first.start].text.split()):
         return True  # "Xếp hạng Tên tỉnh" 1 Nghệ An 2 …: the first "name" is the header's
-    last = first.end - 2 if groups[first.end - 1].value else first.end - 1
-    if _size(groups, last) < first.shape.width:
+    if (
+        _last_size(groups, first)
+        < first.shape.width
+        <= _last_size(groups, later) + (later.shape.before)
+    ):
         return True  # read from the first name, the last record lacks what the next one led
     rows = rows_of(groups, first)
     for column in range(len(rows[0])):
@@ -100,6 +101,50 @@ def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
         if len(decimals) == 1 and places(head) not in decimals and 0 not in decimals:
             return True  # "1" over a column printed "0,942", "0,941": a header's "(1)"
     return False
+
+
+def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
+    """The records after the caption and header lines read as the first records ("Bảng xếp
+    hạng năm" 2022, then "Tên tỉnh Tổng điểm" (100), then the rows)."""
+    for _ in range(2):
+        later = _stretch_at(groups, stretch.start + 2)
+        if later is None or not (
+            _maxima_first(groups, stretch)
+            or _year_first(groups, stretch)
+            or (later.fit > stretch.fit and _header_first(groups, stretch, later))
+        ):
+            break
+        stretch = later
+    return stretch
+
+
+def _year_first(groups: list[Group], first: Stretch) -> bool:
+    """Whether the first record is a caption's year ("Bảng xếp hạng năm" 2022): a year where
+    the other records print only numbers with decimals (a header's maxima in parentheses and
+    the next table's caption aside)."""
+    rows = rows_of(groups, first)
+    for column in range(len(rows[0])):
+        head = _number_at(rows[0], column)
+        cells = [row[column] for row in rows[1:] if column < len(row)]
+        own = [[cell] for cell in cells if cell is not None and not cell.bracketed]
+        rest = [n for row in own if (n := _number_at(row, 0)) is not None and not is_year(n)]
+        if is_year(head) and len(rest) >= MIN_RECORDS and all(places(n) for n in rest):
+            return True
+    return False
+
+
+def _maxima_first(groups: list[Group], first: Stretch) -> bool:
+    """Whether the first record is the header's labels with their maxima ("Tổng điểm đạt
+    được (100)" over "Nam Định 95.16"): its values all in parentheses, no other record's."""
+    rows = rows_of(groups, first)
+    head = [token for token in rows[0] if token is not None and token.value]
+    rest = [token for row in rows[1:] for token in row if token is not None and token.value]
+    return bool(head) and all(t.bracketed for t in head) and not any(t.bracketed for t in rest)
+
+
+def _last_size(groups: list[Group], stretch: Stretch) -> int:
+    """How many values follow the last name of ``stretch``."""
+    return _size(groups, stretch.end - 2 if groups[stretch.end - 1].value else stretch.end - 1)
 
 
 def _number_at(row: list[Token | None], column: int) -> Decimal | None:
@@ -281,9 +326,10 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
     next table (the next year's) after its caption and header."""
     count, at = 0, start
     seen: set[str] = set()
+    plain = not _maxima_after(groups, start)  # records not printing their values bracketed
     while at < len(groups) and is_name(groups[at]):
-        if name_key(groups[at].text) in seen:
-            break
+        if name_key(groups[at].text) in seen or (count and plain and _maxima_after(groups, at)):
+            break  # a name already ranked, or the next table's header: the next table
         seen.add(name_key(groups[at].text))
         size = _size(groups, at)
         unled = 0 < ahead < width and size == width - ahead and _size(groups, at + 2) == width
@@ -305,6 +351,13 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
             count += 1  # the last record, perhaps cut short or with its values before its name
         break
     return count
+
+
+def _maxima_after(groups: list[Group], at: int) -> bool:
+    """Whether the name at ``at`` is a header's label with its maxima: every value after it
+    in parentheses ("Tổng điểm đạt được (100)")."""
+    values = groups[at + 1].tokens if at + 1 < len(groups) and groups[at + 1].value else ()
+    return bool(values) and all(token.bracketed for token in values)
 
 
 def _next_unled(groups: list[Group], at: int) -> bool:
