@@ -199,7 +199,7 @@ def _glued_unit(
     ends_line = at + 1 >= len(groups) or groups[at + 1].tokens[0].starts_line
     if name is None or not ends_line or any(cell is not None for cell in last[before + 1 :]):
         return rows
-    others = [row[before].text.split() for row in rows[:-1] if row[before] is not None]
+    others = [cell.text.split() for row in rows[:-1] if (cell := row[before]) is not None]
     words = name.text.split()
     if not others or len(words) <= max(len(other) for other in others):
         return rows

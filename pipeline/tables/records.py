@@ -126,8 +126,9 @@ def _year_first(groups: list[Group], first: Stretch) -> bool:
     for column in range(len(rows[0])):
         head = _number_at(rows[0], column)
         cells = [row[column] for row in rows[1:] if column < len(row)]
-        own = [[cell] for cell in cells if cell is not None and not cell.bracketed]
-        rest = [n for row in own if (n := _number_at(row, 0)) is not None and not is_year(n)]
+        own = [cell for cell in cells if cell is not None and cell.value and not cell.bracketed]
+        numbers = [parse_number(cell.text) for cell in own]
+        rest = [n for n in numbers if n is not None and not is_year(n)]
         if is_year(head) and len(rest) >= MIN_RECORDS and all(places(n) for n in rest):
             return True
     return False
