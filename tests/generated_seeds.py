@@ -168,11 +168,14 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9780056, "text:runon"),  # was a target: "62 Tỉnh Bắc Kạn Tỉnh Cà Mau", a cut unit glued on
     (9780090, "text:cells_tight"),  # was a target: ranks 1, 2, 1 (misprinted), 4, 4, 6, 7
     (9780095, "text:cells_tight"),  # was a target: "Điểm đạt" / "(1)" over the records
+    (9790051, "text:runon"),  # was a target: a false unreadable_value
+    (9800007, "text:runon"),  # fresh seed: the last row cut after its band, "… Môi trường Yếu"
+    (9800034, "text:cells_tight"),  # fresh seed: a header read no further names "Số TT" only
+    (9800087, "text:runon"),  # fresh seed: "… (11) Xêp hạng Lào Cai 95,88 …", a label glued
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
 TARGET_SEEDS: list[tuple[int, str]] = [
     (9770034, "text:runon"),  # "Sở, ban, ngành Vị trí (giá trị) Sở Lao động …": 2 labels, 3 cells
     (9790009, "text:cells_blank"),  # 6 unstated weights over 7 rows, total first: doubted
-    (9790051, "text:runon"),  # a false unreadable_value
 ]

@@ -958,3 +958,38 @@ def test_a_year_caption_and_a_maxima_header_are_no_records() -> None:
     (table,) = tables_of(f"Bảng xếp hạng năm 2022\n\nTên tỉnh Tổng điểm đạt được (100)\n{rows}")
     assert [e.agency_raw for e in table.entries][0] == "Nam Định"
     assert len(table.entries) == 4
+
+
+def test_a_header_one_cell_per_line_that_reads_no_further_still_names_its_first_column() -> None:
+    labels = ["Số TT", "Xã,", "phường, thị trấn", "Chỉ số thành", "phần", "Điểm đánh giá"]
+    labels += ["Hạ tầng kỹ", "thuật", "Hạ tầng", "CNTT", "Ứng", "dụng nội bộ"]
+    scores = [["90,00", "96,00", "99,00", "95,00"], ["85,50", "90,00", "80,00", "85,17"]]
+    scores += [["70,00", "80,00", "75,00", "75,00"], ["60,00", "66,00", "72,00", "66,00"]]
+    scores += [["50,00", "70,00", "60,00", "60,00"], ["40,00", "50,00", "45,00", "45,00"]]
+    names = ["Xã Cư Knia", "Xã Nam Dong", "Xã Đắk Wil", "Xã Trúc Sơn", "Xã Ea Pô", "Xã Tâm Thắng"]
+    rows = [
+        (str(k), name, *row) for k, (name, row) in enumerate(zip(names, scores, strict=True), 1)
+    ]
+    text = "\n".join(labels) + "\n" + "".join("\n".join(row) + "\n" for row in rows)
+    (table,) = tables_of(f"KẾT QUẢ NĂM 2019\n\n{text}")
+    assert _roles(table)[:2] == ["row_number", "agency"]
+    assert [_printed(e.rank) for e in table.entries] == [None] * 6
+
+
+def test_the_last_label_of_a_run_together_header_glued_to_the_first_name() -> None:
+    head = "Địa phương Điểm (100) Hạ tầng (50) Nhân lực (50) Xếp hạng"
+    names = ["Lào Cai", "Tỉnh Sóc Trăng", "Tỉnh An Giang", "Tỉnh Kon Tum", "Hà Nội", "Huế"]
+    rows = " ".join(
+        f"{name} {90 - 5 * k},00 {45 - 2 * k},00 {45 - 3 * k},00 {k + 1}"
+        for k, name in enumerate(names)
+    )
+    (table,) = tables_of(f"Kết quả như sau:\n{head} {rows}\n")
+    assert [e.agency_raw for e in table.entries][0] == "Lào Cai"
+    assert table.columns[-1].label == "Xếp hạng"
+
+
+def test_a_band_ending_the_cut_last_row_is_its_band() -> None:
+    rows = "1 Sở Xây dựng Khá 69,48 2 Cục Thuế tỉnh Yếu 48,08 3 Sở Tư pháp Yếu 33,31 "
+    (table,) = tables_of(f"STT Đơn vị Đánh giá Tổng điểm {rows}4 Sở Tài chính Yếu\n")
+    assert [e.agency_raw for e in table.entries][-1] == "Sở Tài chính"
+    assert [e.band for e in table.entries][-1] == "Yếu"

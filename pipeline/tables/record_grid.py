@@ -57,7 +57,10 @@ def record_rows(
         stretch, rows = _rank_scores_joined(stretch, rows)
         first_line = min(token.line for token in rows[0] if token is not None)
         records = _grid_rows(run, groups, stretch, rows, grid)
-        glued = _header_in_first_name(rows, run[first_line], stretch.shape.before, records, grid)
+        lead = _words_before(groups, stretch, first_line)
+        glued = _header_in_first_name(
+            rows, (run[first_line], lead), stretch.shape.before, records, grid
+        )
         if glued is not None:
             header: tuple[list[Line], int] | None = ([glued[0]], first_line)
             records = glued[1]
@@ -92,8 +95,7 @@ def _header(
     the header."""
     floor, first_line = lines
     width = stretch.shape.width + 1
-    words = [t.text for g in groups[: stretch.start] for t in g.tokens if t.line == first_line]
-    words = words[: len(words) - stretch.shape.before]
+    words = _words_before(groups, stretch, first_line)
     before = header_before(words, run[first_line], width, grid, records) if words else None
     if before is not None:
         return before, first_line
@@ -112,26 +114,45 @@ def _header(
     return [Line(" | ".join(cells), at, tuple(Cell(t, at) for t in cells), grid)], first_line
 
 
+def _words_before(groups: list[Group], stretch: Stretch, first_line: int) -> list[str]:
+    """The words on the first record's line before it: a header run into the records."""
+    tokens = [t for g in groups[: stretch.start] for t in g.tokens if t.line == first_line]
+    words = [f"({t.text})" if t.bracketed else t.text for t in tokens]
+    return words[: len(words) - stretch.shape.before]
+
+
 def _header_in_first_name(
-    rows: list[list[Token | None]], line: Line, before: int, records: list[Line], grid: int
+    rows: list[list[Token | None]],
+    line: tuple[Line, list[str]],
+    before: int,
+    records: list[Line],
+    grid: int,
 ) -> tuple[Line, list[Line]] | None:
     """A header run into the first record's name with nothing between ("Đơn vị Thứ hạng Hà
-    Giang 1 Bà Rịa - Vũng Tàu 2 …"): the first name's words cut where the words before read as
-    one label per column that the numbers confirm and never contradict, the rest as long as
-    another record's name and opening with a capital. Tried only on a first name two words
-    longer than the usual; a unit's long name reads as no header."""
+    Giang 1 Bà Rịa - Vũng Tàu 2 …", or its last label only: "… (11) Xếp hạng Lào Cai 95,88"):
+    the first name's words cut where they, after the header's words before them on the line
+    (``line``'s second part), read as one label per column that the numbers confirm and never
+    contradict, the rest as long as another record's name and opening with a capital. Tried
+    only on a first name two words longer than the usual (one, after header words that lack a
+    column); a unit's long name reads as no header."""
     name = rows[0][before]
-    if before or name is None or not name.starts_line or len(records) < 2:
+    if before or name is None or len(records) < 2:
+        return None
+    record_line, lead = line
+    if lead and header_before(lead, record_line, len(records[0].cells), grid, records):
+        return None  # the header before is whole: nothing of it in the name
+    if not lead and not name.starts_line:
         return None
     words = name.text.split()
     lengths = sorted(len(t.text.split()) for row in rows[1:] if (t := row[before]) is not None)
-    if not lengths or len(words) <= lengths[len(lengths) // 2] + 1:
+    if not lengths or len(words) <= lengths[len(lengths) // 2] + (0 if lead else 1):
         return None  # no more words than a name takes: no header before it
     for size in sorted(set(lengths)):
         if size >= len(words) or not words[-size][:1].isupper():
             continue
         first = _with_name(records[0], before, " ".join(words[-size:]))
-        found = header_before(words[:-size], line, len(first.cells), grid, [first, *records[1:]])
+        labels = [*lead, *words[:-size]]
+        found = header_before(labels, record_line, len(first.cells), grid, [first, *records[1:]])
         if found is not None:
             return found[0], [first, *records[1:]]
     return None

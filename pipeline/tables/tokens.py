@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
@@ -167,18 +168,39 @@ def groups_of(tokens: list[Token]) -> list[Group]:
 
 def _bands_after_names(groups: list[Group]) -> list[Group]:
     """A band ending a name right before the values ("UBND quận Ngô Quyền Xuất sắc 01 94,39",
-    a table run together with the band between name and rank): the band a value of its own."""
+    a table run together with the band between name and rank): the band a value of its own.
+    So is the band ending a name that ends its line with words or nothing after it (a last
+    row cut after its band) when other records print that band as a value."""
+    out = _bands_split(groups, lambda at: at + 1 < len(groups) and groups[at + 1].value)
+    bands = {t.text for g in out if g.value for t in g.tokens if vocab.band_of(t.text)}
+    if not bands:
+        return out
+    return _bands_split(out, lambda at: _ends_text_line(out, at), bands)
+
+
+def _bands_split(
+    groups: list[Group], where: Callable[[int], bool], bands: set[str] | None = None
+) -> list[Group]:
+    """The groups with the band ending each name at a place ``where`` allows (one of ``bands``,
+    when given) apart, as a value of its own."""
     out: list[Group] = []
     for at, group in enumerate(groups):
-        before_values = at + 1 < len(groups) and groups[at + 1].value
-        size = vocab.band_at_end([t.text for t in group.tokens]) if before_values else 0
+        size = vocab.band_at_end([t.text for t in group.tokens]) if where(at) else 0
+        tail = group.tokens[-size:] if size else ()
+        if bands is not None and " ".join(t.text for t in tail) not in bands:
+            size = 0
         if group.value or len(group.tokens) < 3 or not size:
             out.append(group)
             continue
-        head, tail = group.tokens[:-size], group.tokens[-size:]
         band = Token(" ".join(token.text for token in tail), True, tail[0].line, False)
-        out += [Group(head, False), Group((band,), True)]
+        out += [Group(group.tokens[:-size], False), Group((band,), True)]
     return out
+
+
+def _ends_text_line(groups: list[Group], at: int) -> bool:
+    """Whether the group at ``at`` ends its line with no value group after it."""
+    following = groups[at + 1] if at + 1 < len(groups) else None
+    return following is None or (not following.value and following.tokens[0].starts_line)
 
 
 def _name_on_its_line(words: Group, value: Token) -> list[Group]:

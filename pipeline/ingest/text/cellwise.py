@@ -78,9 +78,21 @@ def _block_at(lines: list[str], start: int) -> Block | None:
         return None
     end = (body[used - 1][0] if used else header[-1][0]) + 1
     labels = header_cells([text for _, text in header], width, [row.cells for row in rows])
-    if labels is None:
-        return Block(tuple(rows), end)  # no reading of the header holds: roles from the numbers
+    if labels is None:  # no reading of the header holds: roles from the numbers, the first
+        first = _first_label(header, rows, width)  # column's label aside (it opens them)
+        return Block((first, *rows) if first else tuple(rows), end)
     return Block((RawRow(header[0][0] + 1, tuple(labels)), *rows), end)
+
+
+def _first_label(header: list[tuple[int, str]], rows: list[RawRow], width: int) -> RawRow | None:
+    """The header's first line ("Số TT", "Xếp hạng") as the label of a first column of numbers,
+    the other labels left blank: what the page says the numbers before the names are. Only a
+    header of a line or more per column opens with the first column's label; a shorter one
+    may be its last columns' ("Xếp hạng" / "(điểm)" under "S.T.T" / "Tên đơn vị")."""
+    numbered = [row for row in rows if row.cells and parse_number(row.cells[0]) is not None]
+    if len(header) < width or 2 * len(numbered) <= len(rows):
+        return None
+    return RawRow(header[0][0] + 1, (header[0][1], *[""] * (width - 1)))
 
 
 def _maxima_row(
