@@ -74,3 +74,9 @@ def test_one_score_over_its_maximum_is_a_finding_not_a_misplaced_label() -> None
     labels = ["STT", "Tên", "A (30,2)", "B", "C", "D", "E", "F", "Tổng", "Hạng"]
     assert maxima_hold(labels, ROWS)  # only 30,36 is over 30,2
     assert not maxima_hold(["STT", "Tên (10)", *labels[2:]], ROWS)  # a maximum over names
+
+
+def test_words_in_parentheses_wrapped_over_two_parts_go_on_the_label_before_them() -> None:
+    parts = ["STT", "Địa", "phương", "A (32)", "B (33)", "C (27)", "D (41)", "E (23)", "F (44)"]
+    parts += ["Tổng", "(100)", "Vị trí", "(giá", "trị)"]
+    assert header_cells(parts, 10, ROWS)[-1] == "Vị trí (giá trị)"

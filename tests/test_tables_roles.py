@@ -993,3 +993,13 @@ def test_a_band_ending_the_cut_last_row_is_its_band() -> None:
     (table,) = tables_of(f"STT Đơn vị Đánh giá Tổng điểm {rows}4 Sở Tài chính Yếu\n")
     assert [e.agency_raw for e in table.entries][-1] == "Sở Tài chính"
     assert [e.band for e in table.entries][-1] == "Yếu"
+
+
+def test_a_header_cell_abbreviated_with_a_stop_is_a_header_cell() -> None:
+    labels = ["No.", "District", "Chỉ", "số ICT (1)", "Rank"]
+    rows = [("1", "Huyện A Lưới", "0,9224", "1"), ("2", "Huyện Phú Lộc", "0,8291", "2")]
+    rows += [("3", "Huyện Nam Đông", "0,7005", "3"), ("4", "Huyện Quảng Điền", "0,6500", "4")]
+    text = "\n\n".join(labels) + "\n\n" + "".join("\n\n".join(row) + "\n\n" for row in rows)
+    (table,) = tables_of(f"PHỤ LỤC\n\n{text}")
+    assert [column.label for column in table.columns] == [*labels[:2], "Chỉ số ICT", "Rank"]
+    assert table.columns[2].max_points == 1

@@ -132,9 +132,9 @@ def _header_in_first_name(
     Giang 1 Bà Rịa - Vũng Tàu 2 …", or its last label only: "… (11) Xếp hạng Lào Cai 95,88"):
     the first name's words cut where they, after the header's words before them on the line
     (``line``'s second part), read as one label per column that the numbers confirm and never
-    contradict, the rest as long as another record's name and opening with a capital. Tried
-    only on a first name two words longer than the usual (one, after header words that lack a
-    column); a unit's long name reads as no header."""
+    contradict, the rest as long as another record's name (else up to three words longer) and
+    opening with a capital. Tried only on a first name two words longer than the usual (one,
+    after header words that lack a column); a unit's long name reads as no header."""
     name = rows[0][before]
     if before or name is None or len(records) < 2:
         return None
@@ -147,7 +147,9 @@ def _header_in_first_name(
     lengths = sorted(len(t.text.split()) for row in rows[1:] if (t := row[before]) is not None)
     if not lengths or len(words) <= lengths[len(lengths) // 2] + (0 if lead else 1):
         return None  # no more words than a name takes: no header before it
-    for size in sorted(set(lengths)):
+    longer = range(min(len(words) - 1, lengths[-1] + 3), lengths[0] - 1, -1)
+    sizes = [*sorted(set(lengths)), *(size for size in longer if size not in lengths)]
+    for size in sizes:  # a name as long as another first, then the longest a name may be
         if size >= len(words) or not words[-size][:1].isupper():
             continue
         first = _with_name(records[0], before, " ".join(words[-size:]))

@@ -276,8 +276,13 @@ def _is_year(text: str) -> bool:
 
 
 def _may_be_header(text: str) -> bool:
-    """A short line not ending a sentence ("… như sau:", "… năm 2022."): a header cell."""
-    return len(text) <= 90 and not text.rstrip().endswith((":", ".", ";", "!", "?"))
+    """A short line not ending a sentence ("… như sau:", "… năm 2022."): a header cell. One
+    word and a stop is an abbreviation ("No.", "TT.")."""
+    words = text.split()
+    sentence = text.rstrip().endswith((":", ";", "!", "?")) or (
+        text.rstrip().endswith(".") and len(words) > 1
+    )
+    return len(text) <= 90 and not sentence
 
 
 def _cell_line(text: str) -> str:

@@ -112,12 +112,15 @@ def join_header(parts: list[str], width: int) -> list[str] | None:
     """Header lines joined into ``width`` cells: a maximum "(60)" or a lower-case line, or a
     line after one ending in ",", "và" or "-", continues the cell above."""
     cells = list(parts)
-    for strength in (_is_maximum, _is_lower, _after_open, _is_acronym):
-        index = len(cells) - 1
-        while len(cells) > width and index > 0:
-            if strength(cells[index - 1], cells[index]):
-                cells[index - 1 : index + 1] = [f"{cells[index - 1]} {cells[index]}"]
-            index -= 1
+    joined = -1
+    while len(cells) > width and joined != len(cells):  # "(giá" "trị)" joined, then to the cell
+        joined = len(cells)
+        for strength in (_is_maximum, _is_lower, _after_open, _is_acronym):
+            index = len(cells) - 1
+            while len(cells) > width and index > 0:
+                if strength(cells[index - 1], cells[index]):
+                    cells[index - 1 : index + 1] = [f"{cells[index - 1]} {cells[index]}"]
+                index -= 1
     return cells if len(cells) == width else None
 
 
