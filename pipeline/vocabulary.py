@@ -144,6 +144,14 @@ def level_of_caption(caption: str) -> str | None:
     return None
 
 
+GROUP_MARK = re.compile(r"(?:[IVXLC]+|[A-ZĐ])\.?")  # "II", "B." alone: a group heading's mark
+
+
+def is_group_mark(text: str) -> bool:
+    """A group heading's mark printed alone ("I", "B."), as a cell or a line of its own."""
+    return bool(GROUP_MARK.fullmatch(text.strip()))
+
+
 def is_section_caption(text: str) -> bool:
     """A caption that opens a section: numbered ("II. …") and naming a level, or a level alone."""
     folded = fold(text).rstrip(":")

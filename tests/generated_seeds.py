@@ -174,6 +174,11 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9800087, "text:runon"),  # fresh seed: "… (11) Xêp hạng Lào Cai 95,88 …", a label glued
     (9770034, "text:runon"),  # was a target: "Sở, ban, ngành Vị trí (giá trị) Sở Lao động …"
     (9790009, "text:cells_blank"),  # was a target: "No." over the row numbers, 6 fitted weights
+    (9820000, "text:cells_blank"),  # fresh seed: maxima alone under an unread header; a cut unit
+    (9820044, "text:runon"),  # fresh seed: a cut last name and the next caption are no wrap
+    (9820046, "text:cells_blank"),  # fresh seed: "I" / "Khối sở, ban, ngành" under the header
+    (9820060, "text:runon"),  # fresh seed: the same cut last name before the next year's caption
+    (9820097, "text:cells_blank"),  # fresh seed: two-level readings, one with a rank under "(17)"
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

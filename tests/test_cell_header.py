@@ -80,3 +80,30 @@ def test_words_in_parentheses_wrapped_over_two_parts_go_on_the_label_before_them
     parts = ["STT", "Địa", "phương", "A (32)", "B (33)", "C (27)", "D (41)", "E (23)", "F (44)"]
     parts += ["Tổng", "(100)", "Vị trí", "(giá", "trị)"]
     assert header_cells(parts, 10, ROWS)[-1] == "Vị trí (giá trị)"
+
+
+def test_of_two_level_readings_that_hold_the_one_with_no_rank_under_a_maximum_wins() -> None:
+    parts = ["STT", "Đơn", "vị", "Tổng", "(100)", "Điểm từng phần", "Hạng"]
+    parts += ["Chỉ số 1 (17)", "Chỉ số 2", "(15)", "Chỉ số 3 (26)", "Chỉ số 4", "(42)"]
+    rows = [
+        [str(k), name, total, *parts_, f"{k:02d}"]
+        for k, (name, total, parts_) in enumerate(
+            [
+                ("Thái Bình", "96.55", ["16.31", "13.21", "25.03", "42.00"]),
+                ("Đắk Lắk", "90.10", ["17.00", "15.00", "22.11", "35.99"]),
+                ("Nam Định", "76.12", ["12.26", "10.49", "17.14", "36.23"]),
+                ("Hà Nội", "70.00", ["10.00", "12.00", "18.00", "30.00"]),
+            ],
+            1,
+        )
+    ]
+    assert header_cells(parts, 8, rows) == [
+        "STT",
+        "Đơn vị",
+        "Tổng (100)",
+        "Chỉ số 1 (17)",
+        "Chỉ số 2 (15)",
+        "Chỉ số 3 (26)",
+        "Chỉ số 4 (42)",
+        "Hạng",
+    ]

@@ -1003,3 +1003,12 @@ def test_a_header_cell_abbreviated_with_a_stop_is_a_header_cell() -> None:
     (table,) = tables_of(f"PHỤ LỤC\n\n{text}")
     assert [column.label for column in table.columns] == [*labels[:2], "Chỉ số ICT", "Rank"]
     assert table.columns[2].max_points == 1
+
+
+def test_a_unit_alone_after_the_last_row_opening_as_the_others_do_is_a_row_without_values() -> None:
+    names = ["Xã Tân Bình", "Xã Bình Lãng", "Xã Nhựt Ninh", "Xã Lạc Tấn"]
+    rows = "".join(f"{name}\n\n{90 - k},5\n\n" for k, name in enumerate(names))
+    text = f"Xã, phường, thị trấn\n\nTổng điểm\n\n{rows}Xã Bình Trinh Đông\n\n"
+    (table,) = tables_of(text + "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    assert [e.agency_raw for e in table.entries] == [*names, "Xã Bình Trinh Đông"]
+    assert table.entries[-1].total is None

@@ -24,6 +24,7 @@ from pipeline.tables.tokens import (
     first_names_apart,
     groups_of,
     headings_apart,
+    is_name,
     merged,
     name_key,
     tokens_of,
@@ -133,8 +134,8 @@ def _header_in_first_name(
     the first name's words cut where they, after the header's words before them on the line
     (``line``'s second part), read as one label per column that the numbers confirm and never
     contradict, the rest as long as another record's name (else up to three words longer) and
-    opening with a capital. Tried only on a first name two words longer than the usual (one,
-    after header words that lack a column); a unit's long name reads as no header."""
+    opening with a capital. Tried only on a first name two words longer than the usual, or
+    after header words that lack a column; a unit's long name reads as no header."""
     name = rows[0][before]
     if before or name is None or len(records) < 2:
         return None
@@ -145,7 +146,7 @@ def _header_in_first_name(
         return None
     words = name.text.split()
     lengths = sorted(len(t.text.split()) for row in rows[1:] if (t := row[before]) is not None)
-    if not lengths or len(words) <= lengths[len(lengths) // 2] + (0 if lead else 1):
+    if not lengths or (not lead and len(words) <= lengths[len(lengths) // 2] + 1):
         return None  # no more words than a name takes: no header before it
     longer = range(min(len(words) - 1, lengths[-1] + 3), lengths[0] - 1, -1)
     sizes = [*sorted(set(lengths)), *(size for size in longer if size not in lengths)]
@@ -190,8 +191,10 @@ def _unit_after(
 ) -> list[Token | None] | None:
     """A unit printed after the last record without values or a number ("TP. Hồ Chí Minh",
     then "Năm 2019" and the next table), as a row: a line of its own holding only a name
-    that another record of the run names (the same unit in the next year's table) and no
-    record of this table does. A caption names no unit ranked beside it."""
+    that another record of the run names (the same unit in the next year's table), or that
+    opens with the word two or more of this table's names open with ("Xã Bình Trinh Đông"
+    under "Xã Tân Bình", "Xã Bình Lãng", then "Điều 2. …"), and no record of this table
+    names. A caption names no unit ranked beside it."""
     last = stretch.start + 2 * (len(rows) - 1)
     at = last + 1 if last + 1 < len(groups) and not groups[last + 1].value else last + 2
     if at >= len(groups) or groups[at].value or not groups[at].tokens[0].starts_line:
@@ -199,7 +202,12 @@ def _unit_after(
     line = groups[at].tokens[0].line
     words = [t for t in groups[at].tokens if t.line == line]
     name = name_key(" ".join(t.text for t in words))
-    if name not in named or name in {name_key(t.text) for row in rows for t in row if t}:
+    names = [t.text for row in rows if (t := row[stretch.shape.before]) is not None]
+    opening = Counter(text.split()[0] for text in names if text.split())
+    known = name in named or (len(words) > 1 and opening[words[0].text] >= 2)
+    if not known or not is_name(Group(tuple(words), False)):
+        return None
+    if name in {name_key(text) for text in names}:
         return None
     if at + 1 < len(groups) and groups[at + 1].tokens[0].line == line:
         return None  # values on its line: not a unit without them

@@ -51,7 +51,25 @@ def header_row(
             below = [*_maxima(run, end, first_line, width, counted, grid)]
             below += _headings(run, end, first_line, grid)
             return [_row(cells, run[start], grid), *below], start
-    return None
+    return _maxima_alone(run, floor, first_line, width, counted, grid)
+
+
+def _maxima_alone(
+    run: list[Line], floor: int, first_line: int, width: int, counted: _Counted, grid: int
+) -> tuple[list[Line], int] | None:
+    """The maxima row right above the first record ("Điểm tối đa" / "5,41" / … / "100") when
+    no reading of the labels above it holds: the maxima alone still say what each score may
+    reach, the roles coming from the numbers."""
+    top = first_line
+    while top > floor and first_line - top <= width and value_text(run[top - 1].text):
+        top -= 1
+    if top == first_line or top <= floor:
+        return None
+    label = top - 1
+    if not vocab.MAXIMA_ROW.match(vocab.fold(_cell_line(run[label].text))):
+        return None
+    found = _maxima(run, label, first_line, width, counted, grid)
+    return (found, label) if found else None
 
 
 def _maxima(
@@ -236,7 +254,7 @@ def _header_ends(run: list[Line], floor: int, first_line: int) -> Iterator[int]:
 
 def _is_marker(text: str) -> bool:
     """A group's mark alone on a line: a Roman numeral or one capital letter ("II", "B.")."""
-    return bool(re.fullmatch(r"(?:[IVXLC]+|[A-Z])\.?", _cell_line(text)))
+    return vocab.is_group_mark(_cell_line(text))
 
 
 def _between(text: str) -> bool:

@@ -239,9 +239,16 @@ def _own_values_only(groups: list[Group], start: int, width: int, ahead: int) ->
 
 
 def _on_first_line(groups: list[Group], start: int, names: int) -> int:
-    """How many of the records from ``start`` have their name on its line."""
+    """How many of the records from ``start`` have their name on its line, and their values
+    too (a last name run into the next line's caption is no record of the line)."""
     line = groups[start].tokens[0].line
-    return sum(1 for k in range(names) if groups[start + 2 * k].tokens[0].line == line)
+    count = 0
+    for at in range(start, start + 2 * names, 2):
+        values = groups[at + 1].tokens if at + 1 < len(groups) and groups[at + 1].value else ()
+        if groups[at].tokens[0].line != line or (values and values[0].line != line):
+            break
+        count += 1
+    return count
 
 
 def _last_is_prose(groups: list[Group], stretch: Stretch, names: int) -> bool:

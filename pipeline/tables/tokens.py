@@ -313,7 +313,8 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
     that opens no other name of the run while the upper line's first word does. A line whose
     first word opens other names ("Tỉnh Bến Tre" under "Tỉnh Trà Vinh") is a unit of its own,
     the one above it printed without values; so is a line not followed by as many values as
-    the records have ("Điều 2. …" after the last one)."""
+    the records have ("Điều 2. …" after the last one), or, after a name run on after values on
+    its line, as many as those."""
     openers = Counter(g.tokens[0].text.casefold() for g in groups if is_name(g))
     sizes = Counter(len(g.tokens) for g in groups if g.value)
     usual = sizes.most_common(1)[0][0] if sizes else 0
@@ -324,6 +325,11 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
         follows = at + 1 < len(groups) and groups[at + 1].value
         filled = follows and len(groups[at + 1].tokens) == usual  # the record's values after it
         filled = filled and not _sentence_goes_on(groups, at + 1)
+        if filled and upper is not None and not upper.tokens[0].starts_line:
+            # a name run on after the values of the record before it: the next line's values
+            # complete it only as many as those ("… 48.19 Bộ Giao thông vận tải" / "Bảng
+            # xếp hạng năm 2022": a cut last row, then a caption's year)
+            filled = len(out[-2].tokens) == len(groups[at + 1].tokens)
         if upper is None or not between or not filled or not _wrap_of(upper, group, openers):
             out.append(group)
             continue

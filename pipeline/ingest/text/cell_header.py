@@ -21,7 +21,9 @@ _MIN_VALUES = 3  # values in a column before its maximum is judged
 
 def header_cells(parts: list[str], width: int, rows: Sequence[Sequence[str]]) -> list[str] | None:
     """The labels of ``width`` columns whose maxima hold over ``rows``: read in one level, or
-    else the one two-level reading that does; None when no reading holds."""
+    else the two-level reading that does with the fewest values over their maxima (labels
+    shifted by a column put maxima over scores they were not printed for, or over a rank);
+    None when no reading holds, or two hold as well."""
     plain = join_header(parts, width)
     if plain is not None and maxima_hold(plain, rows):
         return plain
@@ -32,7 +34,24 @@ def header_cells(parts: list[str], width: int, rows: Sequence[Sequence[str]]) ->
         and all(_numeric(rows, column) for column in group)
         and maxima_hold(cells, rows)
     }
-    return list(readings.pop()) if len(readings) == 1 else None
+    ranked = sorted((_misfits(cells, rows), cells) for cells in readings)
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return list(ranked[0][1])
+
+
+def _misfits(labels: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[int, int]:
+    """How many values pass the maximum printed over their column; then how many columns of
+    whole numbers only (a rank, a row number) stand under a maximum."""
+    over = whole = 0
+    for column, label in enumerate(labels):
+        maximum = split_max(label)[1]
+        if maximum is None:
+            continue
+        values = _numbers(rows, column)
+        over += sum(value > maximum for value in values)
+        whole += bool(values) and all(value == value.to_integral_value() for value in values)
+    return over, whole
 
 
 def maxima_hold(labels: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:

@@ -61,6 +61,8 @@ def _block_at(lines: list[str], start: int) -> Block | None:
     if first_value is None or first_value > MAX_HEADER_LINES or first_value < 2:
         return None
     header, body = cells[:first_value], cells[first_value:]
+    lead = header[-2:] if _heading_at(header, len(header) - 2) else []
+    header = header[: len(header) - len(lead)]  # "I" / "Khối sở, ban, ngành" over the rows
     maxima, body = _maxima_row(header, body)
     if maxima:
         header = header[:-1]
@@ -69,6 +71,8 @@ def _block_at(lines: list[str], start: int) -> Block | None:
     if width is None or (_name_first(named, width) and (not maxima or _whole_rows(named, width))):
         return None  # the rows start with their names: left to the table stage's records
     rows, used = _rows(body, width)
+    if lead:
+        rows.insert(0, _heading_row(lead, width))
     if maxima:
         placed = maxima_cells([text for _, text in maxima], [row.cells for row in rows], width)
         if placed is None:
@@ -223,6 +227,10 @@ def _rows(body: list[tuple[int, str]], width: int) -> tuple[list[RawRow], int]:
             rows.append(RawRow(line + 1, _right_aligned(cells, width)))
             at += taken
             continue
+        if _heading_at(body, at) and _fits(body, at + 2, shape):
+            rows.append(_heading_row(body[at : at + 2], width))
+            at += 2
+            continue
         if not _fits(body, at, shape):
             if _unit_without_values(body, at, rows):
                 name = [t for _, t in body[at : at + 2]]
@@ -236,6 +244,20 @@ def _rows(body: list[tuple[int, str]], width: int) -> tuple[list[RawRow], int]:
         rows.append(RawRow(line + 1, tuple(chunk)))
         at += width
     return rows, at
+
+
+def _heading_at(lines: list[tuple[int, str]], at: int) -> bool:
+    """Whether a group heading starts at ``at``: its mark alone on a line ("I", "B."), then
+    its words ("Khối UBND cấp huyện")."""
+    if at < 0 or at + 1 >= len(lines):
+        return False
+    words = lines[at + 1][1]
+    return vocab.is_group_mark(lines[at][1]) and not is_value(words) and not vocab.band_of(words)
+
+
+def _heading_row(lines: list[tuple[int, str]], width: int) -> RawRow:
+    """A group heading as a row: its mark and words in the first cell, as one heading."""
+    return RawRow(lines[0][0] + 1, (" ".join(text for _, text in lines), *[""] * (width - 1)))
 
 
 def _unit_without_values(body: list[tuple[int, str]], at: int, rows: list[RawRow]) -> bool:
