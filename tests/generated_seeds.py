@@ -179,7 +179,15 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9820046, "text:cells_blank"),  # fresh seed: "I" / "Khối sở, ban, ngành" under the header
     (9820060, "text:runon"),  # fresh seed: the same cut last name before the next year's caption
     (9820097, "text:cells_blank"),  # fresh seed: two-level readings, one with a rank under "(17)"
+    (9830047, "text:cells_blank"),  # fresh seed: "Xêp" / "hạng" over the first name, last row cut
+    (9830057, "text:spaced"),  # fresh seed: "Điểm tối đa 100 …" under labels no reading holds
+    (9830070, "docx"),  # fresh seed: a band out of order with the other section's
+    (9830080, "text:tabs"),  # fresh seed: the same in tab-separated text
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
-TARGET_SEEDS: list[tuple[int, str]] = []
+TARGET_SEEDS: list[tuple[int, str]] = [
+    (9830054, "text:cells_tight"),  # "Nội dung" / "1" labels, maxima, a cut last row: STT or rank
+    (9830075, "text:cells_blank"),  # "Sở Lao động -" / "Thương binh và Xã hội": a name cut
+    (9830085, "text:runon"),  # "XH Công an tỉnh": a header's last label glued on the first name
+]

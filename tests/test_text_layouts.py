@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, extract_one
+from conftest import ROOT, extract_one, tables_of
 from test_formats import printed_component
 
 from pipeline.models import DocumentResult, Entry, Table
@@ -153,3 +153,19 @@ def test_pdftotext_of_a_generated_pdf_gives_its_metadata(slug: str) -> None:
     got = {name: getattr(meta, name) for name in expected}
     got["decision_date"] = meta.decision_date.isoformat() if meta.decision_date else None
     assert got == expected
+
+
+def test_a_maxima_line_over_spaced_rows_under_labels_no_reading_holds() -> None:
+    text = (
+        "Mục Đơn vị Điểm từng phần Điểm ĐTXHH Nhóm\n"
+        "Chữ ký số Nhân lực Họp trực tuyến Dịch vụ công Thanh toán trực tuyến Hạ tầng "
+        "Hệ thống QLVB Cổng thông tin\n"
+        "Điểm tối đa 100 100 100 100 100 100 100 100 100\n"
+        "1 Bộ Khoa học và Công nghệ 95.6 97.2 86.4 75.7 93.5 77.0 87.0 97.5 88.7 Tốt\n"
+        "2 Bộ Quốc phòng 74.7 63.0 78.5 64.7 71.9 66.4 79.7 82.3 72.7 Khá\n"
+        "3 Bộ Y tế 75.3 70.0 76.6 76.1 56.8 57.4 60.5 78.4 68.9 Khá\n"
+        "4 Văn phòng Chính phủ 75.3 70.0 76.6 76.1 56.8 57.4 60.5 78.4 68.9 Khá\n"
+        "5 Bộ Giao thông vận tải 64.9 53.2 13.5 66.9 65.9 74.6 100.3 78.9 64.8 Trung bình\n"
+    )
+    (table,) = tables_of(text)
+    assert [c.max_points for c in table.columns][2:11] == [100] * 9

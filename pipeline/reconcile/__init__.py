@@ -17,6 +17,7 @@ from pipeline.models import Flag, Line, Metadata, Table
 from pipeline.reconcile.bands import (
     check_band_boundary,
     check_band_order,
+    check_band_order_across,
     check_band_thresholds,
     check_bands_known,
 )
@@ -105,4 +106,4 @@ def reconcile(
             else:
                 flags.extend(check(doc_id, table))
         flags.extend(check_band_boundary(doc_id, table, settings))
-    return tuple(flags)
+    return tuple(flags) + tuple(check_band_order_across(doc_id, tables))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pipeline import vocabulary as vocab
@@ -23,21 +24,67 @@ def check_band_order(doc_id: str, table: Table) -> list[Flag]:
     """band_mismatch: a row in a lower band scores above a row in a higher band."""
     if applicable_thresholds(table):
         return []  # checked exactly against the stated thresholds instead
-    scope = Scope(doc_id, table)
     banded = _banded(table)
+    return [_order_flag(doc_id, table, found) for found in _out_of_order(banded, banded)]
+
+
+def _order_flag(
+    doc_id: str,
+    table: Table,
+    found: tuple[Entry, Decimal, tuple[Entry, Decimal]],
+    section: str | None = None,
+) -> Flag:
+    entry, total, (higher, higher_total) = found
+    where = f" ({section})" if section else ""
+    message = (
+        f"{who(entry)} xếp mức {entry.band} với {fmt(total)} điểm, cao hơn "
+        f"{who(higher)}{where} xếp mức {higher.band} với {fmt(higher_total)} điểm."
+    )
+    return Scope(doc_id, table).flag("band_mismatch", entry, message, f"<= {fmt(higher_total)}",
+                                     fmt(total), entry.total)  # fmt: skip
+
+
+def check_band_order_across(doc_id: str, tables: tuple[Table, ...]) -> list[Flag]:
+    """band_mismatch between the sections of one table ("A. Khối cơ quan cấp tỉnh", "II. Khối
+    huyện"), read as tables of their own: the same columns under the same labels, no stated
+    thresholds, no two years apart. A row in a lower band scoring above a row of another
+    section in a higher band; rows its own section already flags are not flagged again."""
     flags = []
-    for entry, order, total in banded:
-        higher = [(e, t) for e, o, t in banded if o > order and t < total]
-        if not higher:
-            continue
-        other, other_total = min(higher, key=lambda pair: pair[1])
-        message = (
-            f"{who(entry)} xếp mức {entry.band} với {fmt(total)} điểm, cao hơn "
-            f"{who(other)} xếp mức {other.band} với {fmt(other_total)} điểm."
-        )
-        flags.append(scope.flag("band_mismatch", entry, message, f"<= {fmt(other_total)}",
-                                fmt(total), entry.total))  # fmt: skip
+    for table in tables:
+        banded = _banded(table)
+        own = {id(found[0]) for found in _out_of_order(banded, banded)}
+        for other in tables:
+            if other is table or not _sections_of_one_table(table, other):
+                continue
+            for found in _out_of_order(banded, _banded(other)):
+                if id(found[0]) not in own:
+                    own.add(id(found[0]))
+                    flags.append(_order_flag(doc_id, table, found, other.section))
     return flags
+
+
+def _out_of_order(
+    rows: list[tuple[Entry, int, Decimal]], others: list[tuple[Entry, int, Decimal]]
+) -> list[tuple[Entry, Decimal, tuple[Entry, Decimal]]]:
+    """Each row of ``rows`` that scores above a row of ``others`` in a higher band, with the
+    lowest such row."""
+    found = []
+    for entry, order, total in rows:
+        higher = [(e, t) for e, o, t in others if o > order and t < total]
+        if higher:
+            found.append((entry, total, min(higher, key=lambda pair: pair[1])))
+    return found
+
+
+def _sections_of_one_table(one: Table, other: Table) -> bool:
+    labels = [(c.label, c.role) for c in one.columns]
+    same = labels == [(c.label, c.role) for c in other.columns]
+    years = {frozenset(_YEAR.findall(t.section or "")) for t in (one, other)}
+    stated = one.stated_bands or other.stated_bands
+    return same and bool(one.section) and bool(other.section) and len(years) == 1 and not stated
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def applicable_thresholds(table: Table) -> tuple[BandRange, ...]:

@@ -57,15 +57,15 @@ def header_row(
 def _maxima_alone(
     run: list[Line], floor: int, first_line: int, width: int, counted: _Counted, grid: int
 ) -> tuple[list[Line], int] | None:
-    """The maxima row right above the first record ("Điểm tối đa" / "5,41" / … / "100") when
-    no reading of the labels above it holds: the maxima alone still say what each score may
-    reach, the roles coming from the numbers."""
+    """The maxima row right above the first record ("Điểm tối đa" / "5,41" / … / "100", or
+    on one line) when no reading of the labels above it holds: the maxima alone still say
+    what each score may reach, the roles coming from the numbers."""
     top = first_line
     while top > floor and first_line - top <= width and value_text(run[top - 1].text):
         top -= 1
-    if top == first_line or top <= floor:
+    if top <= floor:
         return None
-    label = top - 1
+    label = top - 1  # its label's line, the values on lines of their own or after it
     if not vocab.MAXIMA_ROW.match(vocab.fold(_cell_line(run[label].text))):
         return None
     found = _maxima(run, label, first_line, width, counted, grid)

@@ -80,7 +80,9 @@ def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     holds in the other records (a year over scores of 800)."""
     if later.shape == first.shape:
         return True
-    if opening_ordinal(groups[first.start].text.split()):
+    rows = rows_of(groups, first)
+    name = rows[0][first.shape.before]  # on its own lines: a header's lines above it aside
+    if name is not None and opening_ordinal(name.text.split()):
         return True  # "Xếp hạng Tên tỉnh" 1 Nghệ An 2 …: the first "name" is the header's
     if (
         _last_size(groups, first)
@@ -88,7 +90,6 @@ def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
         <= _last_size(groups, later) + (later.shape.before)
     ):
         return True  # read from the first name, the last record lacks what the next one led
-    rows = rows_of(groups, first)
     for column in range(len(rows[0])):
         head = _number_at(rows[0], column)
         rest = [n for row in rows[1:] if (n := _number_at(row, column)) is not None]

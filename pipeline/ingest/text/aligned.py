@@ -19,6 +19,7 @@ from pipeline.ingest.text.aligned_header import (
     Columns,
     header_above,
     header_rows,
+    maxima_line,
     single_spaced_header,
 )
 from pipeline.ingest.text.aligned_rows import (
@@ -92,6 +93,9 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
         cells = single_spaced_header(lines[start - 1], columns, texts)
         if cells is not None:
             return start - 1, Block((RawRow(0, tuple(cells)), *body), end)
+        maxima = maxima_line(lines[start - 1], columns, texts)
+        if maxima is not None:  # the labels above read no further: the maxima alone
+            return start - 1, Block((RawRow(0, tuple(maxima)), *body), end)
     return top, Block((*header_rows(header, columns, texts), *body), end)
 
 

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline import vocabulary as vocab
-from pipeline.ingest.text.cell_header import join_header, maxima_hold
-from pipeline.ingest.text.rows import RawRow, Token, segments, tokens
+from pipeline.ingest.text.cell_header import join_header, maxima_cells, maxima_hold
+from pipeline.ingest.text.rows import RawRow, Token, is_value, segments, tokens
 from pipeline.parse import parse_number, split_max
 
 _HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s+phương|điểm|tổng|hạng)")
@@ -136,6 +136,20 @@ def single_spaced_header(
     if not any(split_max(cell)[1] is not None for cell in cells):
         return None  # no maximum to show the words are over their columns
     return cells if body and maxima_hold(cells, body) else None
+
+
+def maxima_line(line: str, columns: Columns, body: Sequence[Sequence[str]]) -> list[str] | None:
+    """A maxima row right above the rows ("Điểm tối đa 100 100 …") when no header is read
+    above it: its label, then its values over the columns of numbers they hold over."""
+    words = line.split()
+    values = [k for k, word in enumerate(words) if is_value(word)]
+    if not values or not vocab.MAXIMA_ROW.match(vocab.fold(" ".join(words[: values[0]]))):
+        return None
+    if values != list(range(values[0], len(words))):
+        return None  # words among the values: no row of maxima
+    label = " ".join(words[: values[0]])
+    placed = maxima_cells([label, *words[values[0] :]], body, columns.width)
+    return list(placed) if placed is not None else None
 
 
 def _no_label(cell: str) -> bool:

@@ -56,10 +56,26 @@ def _cells_from(lines: list[str], start: int) -> list[tuple[int, str]]:
 
 
 def _block_at(lines: list[str], start: int) -> Block | None:
+    """The table whose header starts at ``start``: its body opens at the first value line
+    that is no label's number ("Nội dung" / "1" / "Nội dung" / "2" are a header's labels)."""
     cells = _cells_from(lines, start)
-    first_value = next((i for i, (_, text) in enumerate(cells) if _opens_body(text)), None)
+    opens = (i for i, (_, text) in enumerate(cells) if _opens_body(text))
+    first_value = next((i for i in opens if not _label_number(cells, i)), None)
     if first_value is None or first_value > MAX_HEADER_LINES or first_value < 2:
         return None
+    return _block_from(cells, first_value)
+
+
+def _label_number(cells: list[tuple[int, str]], at: int) -> bool:
+    """Whether the number at ``at`` ends a label the header repeats with other numbers: the
+    words before it stand two lines before or after it too ("Nội dung" / "1" / "Nội dung")."""
+    before = cells[at - 1][1] if at >= 1 else None
+    around = [cells[k][1] for k in (at - 3, at + 1) if 0 <= k < len(cells)]
+    words = before is not None and any(char.isalpha() for char in before)
+    return words and before in around
+
+
+def _block_from(cells: list[tuple[int, str]], first_value: int) -> Block | None:
     header, body = cells[:first_value], cells[first_value:]
     lead = header[-2:] if _heading_at(header, len(header) - 2) else []
     header = header[: len(header) - len(lead)]  # "I" / "Khối sở, ban, ngành" over the rows
