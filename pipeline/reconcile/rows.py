@@ -30,10 +30,13 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
     scope = Scope(doc_id, table)
     stated = [(e, e.rank.number) for e in table.entries if e.rank and e.rank.number is not None]
     by_percent = any(entry.percent is not None for entry, _ in stated)
+    comparable = not any(c.scales for c in table.columns if c.role in ("percent", "total"))
     scored = [
         (entry, rank, score.number)
         for entry, rank in stated
-        if (score := entry.percent if by_percent else entry.total) and score.number is not None
+        if (score := entry.percent if by_percent else entry.total)
+        and score.number is not None
+        and comparable  # "1,4 tỷ" over "330 triệu": the printed figures do not order the rows
     ]
     whole = table.level in WHOLE_LISTS
     ranks = [rank for _, rank, _ in scored]
