@@ -34,7 +34,7 @@ def test_comma_separated_rows_under_years_are_one_table_a_year() -> None:
 
 
 def test_the_field_the_text_ends_inside_is_left_blank_and_raises_no_error() -> None:
-    """"23" ends the text: the 2022 area was cut there, never printed whole."""
+    """The text ends at "23": the 2022 area was cut there, never printed whole."""
     tables = tables_of(PASTED)
     cut = tables[0].entries[-1]
     assert cut.cut and [_printed(v) for v in cut.components] == ["234.7", "39221"]
