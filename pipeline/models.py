@@ -164,6 +164,9 @@ class Column:
     key: str | None = None  # canonical component key, for components
     max_points: Decimal | None = None  # "(12)" → 12
     group: str | None = None  # upper header level: "Điểm thành phần (điểm tối đa)"
+    # scale words its figures are printed with, when they change from row to row ("1,4 tỷ"
+    # above "330 triệu"): the printed numbers cannot be compared with each other
+    scales: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,9 +29,10 @@ reader uses: another value of the column with two groups or with the other mark 
 makes it a thousands mark; the page's other values when the column says nothing), else as a
 decimal.
 
-Prints one line per page (id, site, index, layout, right/printed, unflagged wrong, note) and a
-total line. ``--require 95`` exits 1 when the share of printed numbers right is below 95 % or
-any unflagged wrong value exists.
+Prints one line per page (id, site, index, layout, right/printed, unflagged wrong, note; the
+note counts the error flags the reader raised, which on a published page are mostly false
+alarms) and a total line. ``--require 95`` exits 1 when the share of printed numbers right is
+below 95 % or any unflagged wrong value exists.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class PageScore:
     read: bool
     note: str
     aside: Tally = Tally()  # the gold tables marked ``"scored": false``: shown, not in the share
+    errors: int = 0  # error flags the reader raised on the page (a published page is mostly right)
 
 
 def gold_number(printed: str | None) -> Decimal | None:
@@ -422,7 +424,10 @@ def evaluate(gold: Gold, excerpts: Path, reader: Reader = extract_document) -> P
     note = (result.error or "")[:80] if result.status != "ok" else f"{len(result.tables)} tables"
     if aside.printed:
         note = "; ".join(filter(None, [note, f"not scored {aside.right}/{aside.printed}"]))
-    return PageScore(gold, tally, read, note, aside)
+    errors = sum(flag.severity == "error" for flag in result.flags)
+    if errors:
+        note = "; ".join(filter(None, [note, f"{errors} error flags"]))
+    return PageScore(gold, tally, read, note, aside, errors)
 
 
 def load_gold(folder: Path, only: str | None) -> list[Gold]:
@@ -449,9 +454,10 @@ def report(scores: Sequence[PageScore]) -> Tally:
     # a negative control holds no table; a page whose tables are all not scored counts as one
     holding = sum(any(scored(table) for table in page.gold["tables"]) for page in scores)
     share = 100 * total.right / total.printed if total.printed else 0.0
+    errors = sum(page.errors for page in scores)
     print(
         f"TOTAL pages read {read}/{holding}  numbers right {total.right}/{total.printed} "
-        f"({share:.2f} %)  unflagged wrong {total.wrong}"
+        f"({share:.2f} %)  unflagged wrong {total.wrong}  error flags {errors}"
     )
     return total
 

@@ -119,3 +119,36 @@ def test_maxima_printed_as_a_row_under_the_header() -> None:
     assert [e.agency_raw for e in table.entries] == ["Sở A", "Sở B"]
     assert [c.max_points for c in table.components()] == [Decimal(40), Decimal(60)]
     assert table.total_max == Decimal(100)
+
+
+NUMBERED_COLUMNS = (
+    "Huyện | 1 | 2 | 3 | 4 | 5 | |\n"
+    "---|---|---|---|---|---|---|\n"
+    "Bảo Thắng | 8 | 7 | 9 | 6 | 8 | |\n"
+    "Bảo Yên | 7 | 9 | 6 | 8 | 7 | |\n"
+    "Bát Xát | 9 | 6 | 8 | 7 | 9 | |\n"
+    "Mường Khương | 6 | 8 | 7 | 9 | 6 | |\n"
+)
+
+
+def test_a_header_labelling_columns_by_their_numbers_is_no_row() -> None:
+    """A header whose labels are the columns' numbers ("Huyện | 1 | 2 | … | 5") reads like a
+    row of figures; counting up by one across, over rows that do not, it is the header."""
+    (table,) = tables_of(NUMBERED_COLUMNS)
+    assert [e.agency_raw for e in table.entries] == [
+        "Bảo Thắng",
+        "Bảo Yên",
+        "Bát Xát",
+        "Mường Khương",
+    ]
+    assert [c.label for c in table.columns][1:6] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_unit_whose_figures_count_up_stays_a_row() -> None:
+    """Three figures counting up (a unit's own 1, 2, 3) or a second row counting too: data."""
+    text = (
+        "Huyện Bảo Thắng 1 2 3\nHuyện Bảo Yên 4 5 6\nHuyện Bát Xát 2 4 9\nHuyện Si Ma Cai 3 1 7\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries][0] == "Huyện Bảo Thắng"
+    assert len(table.entries) == 4

@@ -394,6 +394,25 @@ def test_figures_whose_scale_word_changes_are_compared_at_their_scale_and_said_m
     assert "nhiều đơn vị (tỷ, triệu)" in table.role_doubt
 
 
+def test_ranks_beside_figures_in_mixed_units_raise_no_rank_error() -> None:
+    """The printed figures of a column whose scale word changes ("1,4 tỷ" above "330 triệu")
+    do not order the rows: its ranks are checked among themselves, not against them, so a
+    right ranking raises no rank_mismatch; a rank out of the sequence still does."""
+    rows = [("Trung Quốc", "1,4", "tỷ"), ("Ấn Độ", "1,3", "tỷ"), ("Mỹ", "330", "triệu")]
+    rows += [("Indonesia", "270", "triệu"), ("Pakistan", "220", "triệu")]
+
+    def page(ranks: list[int]) -> str:
+        lines = [f"  {n}. {name}: khoảng {v} {scale} người\n" for n, (name, v, scale) in zip(
+            ranks, rows, strict=True)]  # fmt: skip
+        return "Các nước đông dân nhất:\n\n" + "".join(lines)
+
+    for text, wrong in ((page([1, 2, 3, 4, 5]), 0), (page([1, 2, 3, 3, 4]), 1)):
+        (table,) = tables_of(text)
+        assert table.columns[2].scales == ("tỷ", "triệu")
+        flags = reconcile("d", read_metadata(text_document(text)), (table,))
+        assert sum(flag.check == "rank_mismatch" for flag in flags) == wrong
+
+
 def test_a_pipe_table_one_cell_per_line_keeps_a_text_column_apart_from_the_names() -> None:
     rows = [
         ("#1", "Hồ Chí Minh", "Thành phố", "14,002,598"),

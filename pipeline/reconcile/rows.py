@@ -30,10 +30,13 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
     scope = Scope(doc_id, table)
     stated = [(e, e.rank.number) for e in table.entries if e.rank and e.rank.number is not None]
     by_percent = any(entry.percent is not None for entry, _ in stated)
+    comparable = not any(c.scales for c in table.columns if c.role in ("percent", "total"))
     scored = [
         (entry, rank, score.number)
         for entry, rank in stated
-        if (score := entry.percent if by_percent else entry.total) and score.number is not None
+        if (score := entry.percent if by_percent else entry.total)
+        and score.number is not None
+        and comparable  # "1,4 tỷ" over "330 triệu": the printed figures do not order the rows
     ]
     whole = table.level in WHOLE_LISTS
     ranks = [rank for _, rank, _ in scored]
@@ -44,7 +47,7 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
     if scored:  # the rows are ranked by their index: the percentage where one is printed
         basis = "theo tỷ lệ điểm" if by_percent else "theo tổng điểm"
         rows = [(entry, rank) for entry, rank, _ in scored]
-        expected = competition_ranks([total for _, _, total in scored])
+        expected = _ties_broken(scored, competition_ranks([total for _, _, total in scored]))
     else:  # a rank alone: the ranks themselves must form a competition ranking
         basis, rows = "theo thứ tự các hạng khác", stated
         ranks = [rank for _, rank in stated]
@@ -69,6 +72,28 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _ties_broken(scored: list[tuple[Entry, Decimal, Decimal]], expected: list[int]) -> list[int]:
+    """Rows printing one total and ranked one after another in their order (59.04 ranked 21,
+    then 22): a tie the publisher broke by the figures before rounding, each rank its place
+    within the tie. Not in a table that prints another tie as one shared rank (that publisher
+    shares ties), nor for a tie ranked otherwise ("21", "23"): checked against the shared rank."""
+    groups = [[at for at, rank in enumerate(expected) if rank == place] for place in set(expected)]
+    ties = [tied for tied in groups if len(tied) > 1]
+    broken = [tied for tied in ties if _one_after_another([scored[at][1] for at in tied])]
+    if len(broken) < len(ties) and any(len({scored[at][1] for at in t}) == 1 for t in ties):
+        return expected  # ties shared elsewhere in the table: a broken one is a wrong rank
+    out = list(expected)
+    for tied in broken:
+        if scored[tied[0]][1] == expected[tied[0]]:
+            for at in tied:
+                out[at] = int(scored[at][1])
+    return out
+
+
+def _one_after_another(ranks: list[Decimal]) -> bool:
+    return all(b == a + 1 for a, b in zip(ranks, ranks[1:], strict=False))
 
 
 def _top_list(ranks: list[Decimal], whole: bool = False) -> bool:

@@ -19,6 +19,7 @@ from pipeline.parse import parse_number
 from pipeline.settings import TableSettings
 from pipeline.tables.entries import build_entries
 from pipeline.tables.formats import with_number_formats
+from pipeline.tables.groups import dated_groups, group_roles
 from pipeline.tables.header import (
     count_header_rows,
     header_names_ranking,
@@ -165,6 +166,10 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     if _is_time_series(columns, data):
         return True  # one unit's figures over the years: left alone, and no finding
     roles = infer_roles(columns, body)
+    groups = [] if roles.series else dated_groups(columns)
+    if groups and any(c.role == "agency" for c in roles.columns):
+        drafts.extend(_group_drafts(caption, columns, body, groups))
+        return True
     series = roles.series and any(c.role == "agency" for c in roles.columns)
     if not series and not header_names_ranking(roles.columns):
         return False
@@ -203,6 +208,22 @@ def _series_drafts(caption: str | None, roles: Roles, body: list[Line]) -> list[
         label = " ".join(part for part in (column.group, column.label) if part)
         section = " – ".join(part for part in (caption, label) if part) or None
         drafts.append(_Draft(section, columns, list(body)))
+    return drafts
+
+
+def _group_drafts(
+    caption: str | None,
+    columns: tuple[Column, ...],
+    body: list[Line],
+    groups: list[tuple[int, ...]],
+) -> list[_Draft]:
+    """One table per year of a header dating groups of columns ("2011" over three figures)."""
+    drafts = []
+    for group in groups:
+        roles = group_roles(columns, body, group)
+        year = next(c.group for c in columns if c.index == group[0])
+        section = " – ".join(part for part in (caption, year) if part) or None
+        drafts.append(_Draft(section, roles.columns, list(body), doubt=roles.doubt))
     return drafts
 
 

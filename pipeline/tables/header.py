@@ -171,15 +171,36 @@ def is_maxima_row(row: Line) -> bool:
 def count_header_rows(rows: list[Line], settings: TableSettings) -> int:
     """How many rows at the top of a grid are its header, maxima row included (0: data)."""
     count = 0
-    for row in rows[: settings.max_header_rows + 1]:
+    for at, row in enumerate(rows[: settings.max_header_rows + 1]):
         text = single_text(row)
-        if is_maxima_row(row):
+        if is_maxima_row(row) or _numbered_columns(rows, at):
             count += 1
             continue
         if is_data_row(row) or (text is not None and vocab.band_of(text)) or section_of_row(row):
             break
         count += 1
     return count
+
+
+def _numbered_columns(rows: list[Line], at: int) -> bool:
+    """A first row labelling its columns by their numbers ("Province | 1 | 2 | … | 30"): a
+    word, then figures in every other cell counting up by one, four or more of them, over a
+    row that does not count so."""
+    below = rows[at + 1] if at + 1 < len(rows) else None
+    return at == 0 and below is not None and _counts_across(rows[at]) and not _counts_across(below)
+
+
+_MIN_NUMBERED = 4  # 1, 2, 3 across a row may be a unit's own figures; four in a row label it
+
+
+def _counts_across(row: Line) -> bool:
+    texts = [cell.text for cell in row.cells if cell.text]
+    numbers = [parse_number(text) for text in texts]
+    figures = [n for n in numbers if n is not None]
+    if len(figures) < _MIN_NUMBERED or len(texts) - len(figures) != 1 or figures[0] > 1:
+        return False
+    steps = zip(figures, figures[1:], strict=False)
+    return all(n == n.to_integral_value() for n in figures) and all(b == a + 1 for a, b in steps)
 
 
 def header_names_ranking(columns: tuple[Column, ...]) -> bool:

@@ -97,8 +97,9 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
         doubt = f"{percent} là tỷ lệ và {top} là điểm tối đa của dòng, hoặc ngược lại"
     doubt = "; ".join(filter(None, [doubt, *(_mixed(columns, i, mixed[i]) for i in mixed)]))
     settled = tuple(
-        replace(c, role=roles[c.index]) if c.index in roles else c for c in columns
-    )  # fmt: skip
+        replace(c, role=roles[c.index], scales=mixed.get(c.index, ())) if c.index in roles else c
+        for c in columns
+    )
     return Roles(bands_checked(settled, rows, values, roles), doubt or None, series)
 
 

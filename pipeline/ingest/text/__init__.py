@@ -3,8 +3,9 @@
 A form feed starts a new page. Tables are read in every layout text archives give them:
 tab-separated rows and markdown pipe rows (``markup``), one cell per line as HTML-to-text tools
 write them (``cellwise``) and space-aligned columns as ``pdftotext -layout`` writes them
-(``aligned``), pipe tables one cell per line (``pipe_cells``) and records over labelled lines as
-news pages list a top ten (``labelled``).
+(``aligned``), pipe tables one cell per line (``pipe_cells``), records over labelled lines as
+news pages list a top ten (``labelled``), comma-separated rows pasted from a CSV file
+(``delimited``) and JSON records one field per line (``json_records``).
 Each becomes a grid of rows with cells; everything else is prose, where a line
 holding two blocks far apart (letterhead and motto side by side) is read left block first.
 """
@@ -17,6 +18,8 @@ from collections.abc import Iterator
 
 from pipeline.ingest.text.aligned import find_aligned
 from pipeline.ingest.text.cellwise import find_cellwise
+from pipeline.ingest.text.delimited import find_delimited
+from pipeline.ingest.text.json_records import find_json_records
 from pipeline.ingest.text.labelled import find_labelled
 from pipeline.ingest.text.markup import PIPE_SEPARATOR, clean_text, cut_row, split_cells
 from pipeline.ingest.text.pipe_cells import find_pipe_cells
@@ -52,7 +55,15 @@ def _blocks(raw: list[str]) -> dict[int, Block]:
     printed twice would otherwise be two aligned rows)."""
     found: dict[int, Block] = {}
     taken: set[int] = set()
-    for finder in (find_labelled, find_pipe_cells, find_aligned, find_cellwise):
+    finders = (
+        find_labelled,
+        find_json_records,
+        find_pipe_cells,
+        find_delimited,
+        find_aligned,
+        find_cellwise,
+    )
+    for finder in finders:
         for start, block in finder(raw):
             if not taken & set(range(start, block.end)):
                 found[start] = block
