@@ -183,11 +183,13 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9830057, "text:spaced"),  # fresh seed: "Điểm tối đa 100 …" under labels no reading holds
     (9830070, "docx"),  # fresh seed: a band out of order with the other section's
     (9830080, "text:tabs"),  # fresh seed: the same in tab-separated text
+    (7021, "text:cells_blank"),  # fresh seed: "Lĩnh vực" / "2 (100)", a label's number wrapped
+    (7107, "text:spaced"),  # fresh seed: "Sở Văn hóa, Thể thao …" first, no header glued on
+    (9830075, "text:cells_blank"),  # was a target: "Sở Lao động - Thương binh …" kept whole
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
 TARGET_SEEDS: list[tuple[int, str]] = [
     (9830054, "text:cells_tight"),  # "Nội dung" / "1" labels, maxima, a cut last row: STT or rank
-    (9830075, "text:cells_blank"),  # "Sở Lao động -" / "Thương binh và Xã hội": a name cut
     (9830085, "text:runon"),  # "XH Công an tỉnh": a header's last label glued on the first name
 ]

@@ -1031,3 +1031,28 @@ def test_a_unit_alone_after_the_last_row_opening_as_the_others_do_is_a_row_witho
     (table,) = tables_of(text + "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
     assert [e.agency_raw for e in table.entries] == [*names, "Xã Bình Trinh Đông"]
     assert table.entries[-1].total is None
+
+
+def test_a_first_name_going_on_after_a_comma_or_dash_is_no_header_glued_on() -> None:
+    rows = "Sở Văn hóa, Thể thao và Du lịch 1 (90,3)\nBan Quản lý Khu kinh tế 2 (86,2)\n"
+    rows += "Sở Tài chính 3 (65,8)\nSở Giáo dục và Đào tạo 4 (64,5)\nSở Y tế 5 (60,1)\n"
+    (table,) = tables_of(f"Tên đon vị Vị trí (giá trị)\n{rows}")
+    assert table.entries[0].agency_raw == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_a_label_number_wrapped_under_its_words_ends_that_label() -> None:
+    labels = ["Số", "thứ tự", "Cơ quan, đơn", "vị", "Lĩnh vực 1", "(100)", "Lĩnh vực", "2 (100)"]
+    labels += ["Lĩnh vực 3", "(100)", "Điểm đạt", "(100)"]
+    rows = [("1", "Thanh tra tỉnh", "88,524", "99,143", "83,807", "90,491")]
+    rows += [("2", "Sở Y tế", "76,676", "86,599", "96,957", "86,744")]
+    rows += [("3", "Sở Tài chính", "70,000", "80,000", "90,000", "80,000")]
+    rows += [("4", "Sở Nội vụ", "60,000", "66,000", "72,000", "66,000")]
+    text = "\n\n".join(labels) + "\n\n" + "".join("\n\n".join(row) + "\n\n" for row in rows)
+    (table,) = tables_of(f"Kết quả cụ thể như sau:\n\n{text}")
+    assert [c.label for c in table.columns][:4] == [
+        "Số thứ tự",
+        "Cơ quan, đơn vị",
+        "Lĩnh vực 1",
+        "Lĩnh vực 2",
+    ]
+    assert table.columns[0].role == "row_number"

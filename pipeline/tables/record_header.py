@@ -15,6 +15,7 @@ from pipeline.ingest.text.cell_header import (
     join_header,
     maxima_cells,
     maxima_hold,
+    opens_with_number,
 )
 from pipeline.models import Cell, Column, Line
 from pipeline.parse import is_year, parse_number
@@ -133,8 +134,8 @@ def _cells_above(
             continue  # a bare number, "Điểm tối đa": no column's label
         parts = [texts[i] for i in range(start, lines.stop) if texts[i]]
         cells = header_cells(parts, width, counted.texts)
-        if cells is None or any(cell.startswith("(") or cell[:1].islower() for cell in cells):
-            continue  # "(150 điểm)" or "thông (100)" alone: the end of the label above
+        if cells is None or any(_label_end(cell) for cell in cells):
+            continue  # "(150 điểm)", "thông (100)" or "2 (100)" alone: the label above's end
         if header_fits(cells, counted):
             return cells, start
     return None
@@ -278,6 +279,12 @@ def _headings(run: list[Line], end: int, first_line: int, grid: int) -> list[Lin
 
 def _row(cells: list[str], line: Line, grid: int) -> Line:
     return Line(" | ".join(cells), line.at, tuple(Cell(text, line.at) for text in cells), grid)
+
+
+def _label_end(cell: str) -> bool:
+    """A cell that can only end the label above it: in parentheses, in lower case, or opening
+    with the label's number."""
+    return cell.startswith("(") or cell[:1].islower() or opens_with_number(cell)
 
 
 def _not_label(text: str) -> bool:

@@ -10,6 +10,7 @@ from its numbers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -134,7 +135,7 @@ def join_header(parts: list[str], width: int) -> list[str] | None:
     joined = -1
     while len(cells) > width and joined != len(cells):  # "(giá" "trị)" joined, then to the cell
         joined = len(cells)
-        for strength in (_is_maximum, _is_lower, _after_open, _is_acronym):
+        for strength in (_is_maximum, _is_lower, _label_number, _after_open, _is_acronym):
             index = len(cells) - 1
             while len(cells) > width and index > 0:
                 if strength(cells[index - 1], cells[index]):
@@ -150,6 +151,17 @@ def _is_maximum(_: str, line: str) -> bool:
 
 def _is_lower(_: str, line: str) -> bool:
     return line[:1].islower()
+
+
+def _label_number(above: str, line: str) -> bool:
+    """A label's number wrapped onto the next line, with its maximum or alone ("Lĩnh vực" /
+    "2 (100)"): a cell does not open with a number."""
+    return opens_with_number(line) and above[-1:].isalpha()
+
+
+def opens_with_number(text: str) -> bool:
+    """Whether a header line opens with a label's number ("2 (100)", "7"), not a word."""
+    return bool(re.match(r"\d{1,2}(?:\s|$)", text))
 
 
 def _is_acronym(above: str, line: str) -> bool:
