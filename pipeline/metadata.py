@@ -303,7 +303,7 @@ def _ubnd_issuer(found: re.Match[str], body: list[str]) -> tuple[str, str | None
     if kind in ("tỉnh", "thành phố"):
         name = _place_name(found)
         return f"Ủy ban nhân dân {kind} {name}", name
-    name = _title_case(found.group(2) or found.group(4))
+    name = _as_printed(found.group(2) or found.group(4), body)
     mentioned = _most_mentioned_province(body)
     return f"Ủy ban nhân dân {kind} {name}", mentioned[1] if mentioned else None
 
@@ -318,6 +318,18 @@ def _place_name(found: re.Match[str]) -> str:
     when it is one ("THÀNH PHỐ HẢI PHÒNG": "PHÒNG" is no department there)."""
     group = 2 if found.group(2) else 4
     return province_at(found.string, found.start(group)) or _title_case(found.group(group))
+
+
+def _as_printed(upper: str, body: list[str]) -> str:
+    """A name printed in capitals in the letterhead, as the text prints it in lower case
+    ("ĐẮK R'LẤP" → "Đắk R'Lấp", "KBANG" → "KBang"), else title-cased."""
+    titled = _title_case(upper)
+    pattern = re.compile(rf"\b{re.escape(titled)}\b", re.IGNORECASE)
+    for line in body:
+        found = pattern.search(line) if not line.isupper() else None
+        if found and not found.group(0).isupper():
+            return found.group(0)
+    return titled
 
 
 def _title_case(upper: str) -> str:

@@ -186,10 +186,16 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (7021, "text:cells_blank"),  # fresh seed: "Lĩnh vực" / "2 (100)", a label's number wrapped
     (7107, "text:spaced"),  # fresh seed: "Sở Văn hóa, Thể thao …" first, no header glued on
     (9830075, "text:cells_blank"),  # was a target: "Sở Lao động - Thương binh …" kept whole
+    (9830085, "text:runon"),  # was a target: "… Tổng điểm (100) XH Công an tỉnh 8.821 …"
+    (7026, "text:runon"),  # fresh seed: "HUYỆN KBANG" printed "KBang" in the text
+    (9840071, "pdf"),  # fresh seed: "ĐẮK R'LẤP" printed "Đắk R'Lấp" in the title
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
 TARGET_SEEDS: list[tuple[int, str]] = [
     (9830054, "text:cells_tight"),  # "Nội dung" / "1" labels, maxima, a cut last row: STT or rank
-    (9830085, "text:runon"),  # "XH Công an tỉnh": a header's last label glued on the first name
+    (7024, "text:spaced"),  # 8 unstated weights over 6 rows; two columns the rank orders alike
+    (7032, "text:tabs"),  # a last rank that jumps (22 after 19): a planted error or an own row
+    (9840051, "text:runon"),  # 5 unstated weights over 7 rows; the next year's table settles them
+    (9840089, "text:cells_blank"),  # 12 unstated weights over 13 rows, "Total" over the total
 ]

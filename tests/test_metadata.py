@@ -141,3 +141,12 @@ def test_a_title_ends_with_its_own_period_and_keeps_that_line() -> None:
         "bổ sung công chức làm việc tại Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ tục "
         "hành chính."
     )
+
+
+def test_a_district_issuer_in_capitals_takes_the_spelling_the_text_prints() -> None:
+    text = (
+        "UBND TỈNH ĐẮK NÔNG\nỦY BAN NHÂN DÂN HUYỆN ĐẮK R'LẤP\nSố: 12/QĐ-UBND\n\nQUYẾT ĐỊNH\n"
+        "Ban hành kết quả đánh giá năm 2017 đối với các xã, thị trấn huyện Đắk R'Lấp, "
+        "tỉnh Đắk Nông\n"
+    )
+    assert read_metadata(text_document(text)).issuer == "Ủy ban nhân dân huyện Đắk R'Lấp"
