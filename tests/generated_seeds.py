@@ -189,6 +189,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9830085, "text:runon"),  # was a target: "… Tổng điểm (100) XH Công an tỉnh 8.821 …"
     (7026, "text:runon"),  # fresh seed: "HUYỆN KBANG" printed "KBang" in the text
     (9840071, "pdf"),  # fresh seed: "ĐẮK R'LẤP" printed "Đắk R'Lấp" in the title
+    (9850152, "text:cells_tight"),  # fresh seed: "Xếp hạng" under "Tổng điểm" / "đạt được"
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).

@@ -333,8 +333,21 @@ def _first_label(above: Sequence[str], width: int) -> str:
         label = opening_ordinal(words)
         alone = vocab.ordinal_label(window[at]) and len(words) <= 3
         if label or (alone and len(window) - at - 1 >= width - 2):
-            return label or " ".join(words)
+            return "" if _cells_above(window[:at]) else label or " ".join(words)
     return ""
+
+
+def _cells_above(lines: Sequence[str]) -> bool:
+    """Whether header cells stand right above a label: a wrapped cell's lower-case line among
+    the short lines there ("quan chuyên môn", "đạt được" over "Xếp hạng"), so the header opens
+    higher, with another column's label."""
+    for line in reversed(lines):
+        text = line.strip()
+        if not text or len(text) > 60 or text.endswith((":", ";")):
+            return False
+        if text[:1].islower():
+            return True
+    return False
 
 
 def opening_ordinal(words: Sequence[str]) -> str:

@@ -29,13 +29,22 @@ def find_cellwise(lines: list[str]) -> list[tuple[int, Block]]:
     found = []
     index = 0
     while index < len(lines):
-        block = _block_at(lines, index) if vocab.says(_START, _fold(lines[index])) else None
+        opens = vocab.says(_START, _fold(lines[index])) and not _under_cell(lines, index)
+        block = _block_at(lines, index) if opens else None
         if block is None:
             index += 1
             continue
         found.append((index, block))
         index = block.end
     return found
+
+
+def _under_cell(lines: list[str], index: int) -> bool:
+    """Whether the line above is a header cell too ("Tổng điểm" / "đạt được" over "Xếp
+    hạng"): the header starts higher, and a reading from here would shift its labels."""
+    above = " ".join(lines[index - 1].split()) if index > 0 else ""
+    sentence = above.endswith((":", ";")) or (above.endswith(".") and " " in above)
+    return bool(above) and len(above) <= _MAX_CELL and not sentence and not is_value(above)
 
 
 def _fold(line: str) -> str:
