@@ -4,6 +4,7 @@ machine is right now (a worker ratio means little on a machine other work keeps 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from pathlib import Path
 
@@ -56,3 +57,10 @@ def autogroup() -> str:
     if not enabled:
         return "sched_autogroup off"
     return "sched_autogroup on: this session's processes share one session's CPU share"
+
+
+def load() -> str:
+    """The machine's load averages over 1, 5 and 15 minutes, and its cores: how much other
+    work shares the CPU while a figure is measured."""
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.1f} / {five:.1f} / {fifteen:.1f} on {os.cpu_count()} cores"
