@@ -64,3 +64,32 @@ def load() -> str:
     work shares the CPU while a figure is measured."""
     one, five, fifteen = os.getloadavg()
     return f"load {one:.1f} / {five:.1f} / {fifteen:.1f} on {os.cpu_count()} cores"
+
+
+def cpu_contention(repeat: int = 3) -> float:
+    """How much more CPU time a busy loop takes while a second one runs beside it than alone
+    (best of ``repeat`` each): 1.0 on two independent cores; above it when the two vCPUs
+    share one physical core or its caches, or the hypervisor lends them to other guests. No
+    program can scale past 2 divided by it; a worker ratio taken from CPU times is divided by
+    it to tell the program's part from the machine's."""
+    alone = together = float("inf")
+    for _ in range(repeat):
+        alone = min(alone, _child_cpu(1)[0])
+        together = min(together, max(_child_cpu(2)))
+    return together / alone
+
+
+def _child_cpu(count: int) -> list[float]:
+    """The CPU time of each of ``count`` busy loops run at once, one a forked process."""
+    pids = []
+    for _ in range(count):
+        pid = os.fork()
+        if pid == 0:  # the child: loop, then leave without the parent's exit handlers
+            _busy(BUSY_LOOP)
+            os._exit(0)
+        pids.append(pid)
+    times = []
+    for pid in pids:
+        _, _, usage = os.wait4(pid, 0)
+        times.append(usage.ru_utime + usage.ru_stime)
+    return times
