@@ -369,8 +369,10 @@ def lent_rules(tables: Sequence[Table]) -> dict[int, TotalRule]:
     at most one follows it, so that one row is flagged, not a table scored another way."""
     lent: dict[int, TotalRule] = {}
     for table in tables:
+        if total_rule(table).kind != "none":  # cached: most tables show their own rule
+            continue
         rows = usable_rows(table)
-        if len(rows) < 3 or total_rule(table).kind != "none":
+        if len(rows) < 3:
             continue
         for other in tables:
             rule = total_rule(other) if _same_components(table, other) else TotalRule("none")
