@@ -190,8 +190,8 @@ def bench_workers(
         contention = cpu_contention()
         print(
             f"     (CPU: a busy loop takes {contention:.2f}x its CPU time alone while another"
-            f" runs beside it, so two workers cannot exceed {2 / contention:.2f}x here;"
-            f" the ratio with that taken out: {free * contention:.2f}x)"
+            f" runs beside it (median of 5), so two workers cannot exceed"
+            f" {2 / contention:.2f}x of CPU time here)"
         )
         print(
             f"     (wall: load {single['load']:.1f} and {double['load']:.1f} as the runs ended;"

@@ -66,17 +66,14 @@ def load() -> str:
     return f"load {one:.1f} / {five:.1f} / {fifteen:.1f} on {os.cpu_count()} cores"
 
 
-def cpu_contention(repeat: int = 3) -> float:
-    """How much more CPU time a busy loop takes while a second one runs beside it than alone
-    (best of ``repeat`` each): 1.0 on two independent cores; above it when the two vCPUs
-    share one physical core or its caches, or the hypervisor lends them to other guests. No
-    program can scale past 2 divided by it; a worker ratio taken from CPU times is divided by
-    it to tell the program's part from the machine's."""
-    alone = together = float("inf")
-    for _ in range(repeat):
-        alone = min(alone, _child_cpu(1)[0])
-        together = min(together, max(_child_cpu(2)))
-    return together / alone
+def cpu_contention(repeat: int = 5) -> float:
+    """How much more CPU time a busy loop takes while a second one runs beside it than alone:
+    1.0 on two independent cores; above it when the two vCPUs share one physical core or its
+    caches, or the hypervisor lends them to other guests. No program can scale past 2 divided
+    by it. The median of ``repeat`` rounds, each timing one loop alone and then two at once
+    (other work on the machine moves each round's figure; the median the least)."""
+    ratios = sorted(max(_child_cpu(2)) / _child_cpu(1)[0] for _ in range(repeat))
+    return ratios[len(ratios) // 2]
 
 
 def _child_cpu(count: int) -> list[float]:
