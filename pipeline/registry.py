@@ -17,6 +17,7 @@ Id scheme (one identity across spellings and years):
 from __future__ import annotations
 
 import csv
+import hashlib
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -105,6 +106,9 @@ class Registry:
     components: tuple[ComponentLabel, ...]
     rejected: tuple[Rejection, ...] = ()
     _by_block: Mapping[tuple[str, str | None], tuple[Name, ...]] = field(default_factory=dict)
+    # A digest of the files it was built from ("" when built by hand): what a derivation kept
+    # on disk (``match.store``) is named by.
+    fingerprint: str = ""
     # Keys and blocks the matcher derived from this registry; they live as long as it does.
     _memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -197,10 +201,29 @@ def _build_registry(overlay: Path | None, aliases: Path | None) -> Registry:
         add_overlay(read_rows(overlay), units, names)
     if aliases is not None:
         rejected = add_reviewed(read_rows(aliases), units, names)
-    return build(units, names, rejected)
+    return build(units, names, rejected, fingerprint(overlay, aliases))
 
 
-def build(units: dict[str, Unit], names: list[Name], rejected: list[Rejection]) -> Registry:
+def fingerprint(overlay: Path | None, aliases: Path | None) -> str:
+    """A digest of what a registry is built from: the shipped tables, this module's code and
+    the two optional files (an unreadable one: no fingerprint, nothing derived is kept)."""
+    digest = hashlib.sha256()
+    data = resources.files("pipeline").joinpath("data")
+    try:
+        for item in sorted(data.iterdir(), key=lambda entry: entry.name):
+            if item.name.endswith(".csv"):
+                digest.update(item.name.encode() + b"\0" + item.read_bytes())
+        digest.update(Path(__file__).read_bytes())
+        for path in (overlay, aliases):
+            digest.update(b"\0" + (path.read_bytes() if path is not None else b""))
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def build(
+    units: dict[str, Unit], names: list[Name], rejected: list[Rejection], fingerprint: str = ""
+) -> Registry:
     """Index names by (level, province) so the matcher reads only its block."""
     blocks: dict[tuple[str, str | None], list[Name]] = {}
     for name in names:
@@ -212,6 +235,7 @@ def build(units: dict[str, Unit], names: list[Name], rejected: list[Rejection]) 
         components=tuple(read_components()),
         rejected=tuple(rejected),
         _by_block={key: tuple(value) for key, value in blocks.items()},
+        fingerprint=fingerprint,
     )
 
 

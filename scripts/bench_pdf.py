@@ -26,7 +26,7 @@ import pypdfium2.raw as pdfium_c
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import goal  # noqa: E402
+from benchlib import goal, load  # noqa: E402
 
 from pipeline.batch import BatchSettings, plan, process_document  # noqa: E402
 from pipeline.errors import DocumentError  # noqa: E402
@@ -136,28 +136,40 @@ def whole_pipeline(settings: BatchSettings, registry: Registry) -> Callable[[Pat
     return run
 
 
+Rates = dict[str, float]  # pages per second, by reader
+
+
 def pages_per_second(
     runs: dict[str, Callable[[Path], int]], files: list[Path], repeat: int
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Best of ``repeat`` passes over all files, per reader: (pages per CPU second, pages per
-    wall-clock second). The readers take turns in each round, so a burst of other work on a
-    shared machine falls on all of them alike; the CPU time (this process's, every reader
-    here runs in it on one thread) leaves out the time the machine gave other processes,
-    which on a machine shared by busy sessions is most of the wall time and comes in bursts
-    that fall on one reader's passes more than another's."""
+) -> tuple[Rates, Rates, Rates]:
+    """Per reader, over ``repeat`` rounds: (pages per CPU second of its best pass, pages per
+    wall-clock second of its best pass, pages per CPU second of each file's best time summed).
+
+    The readers take turns in each round, so a burst of other work on a shared machine falls
+    on all of them alike; the CPU time (this process's: every reader here runs in it on one
+    thread) leaves out the time the machine gave other processes. A busy machine still slows
+    the CPU time itself (the two vCPUs share caches), in bursts that fall on one pass more
+    than another: the best of each file, over the rounds, is the figure they disturb least
+    (one file is 10-500 ms, a pass seconds), and the goals are judged on it."""
     cpu = dict.fromkeys(runs, float("inf"))
     wall = dict.fromkeys(runs, float("inf"))
+    each: dict[str, list[float]] = {name: [float("inf")] * len(files) for name in runs}
     pages = 0
     for _ in range(repeat):
         for name, run in runs.items():
             gc.collect()
             start, start_cpu = time.perf_counter(), time.process_time()
-            pages = sum(run(path) for path in files)
+            pages = 0
+            for number, path in enumerate(files):
+                before = time.process_time()
+                pages += run(path)
+                each[name][number] = min(each[name][number], time.process_time() - before)
             cpu[name] = min(cpu[name], time.process_time() - start_cpu)
             wall[name] = min(wall[name], time.perf_counter() - start)
     return (
         {name: pages / seconds for name, seconds in cpu.items()},
         {name: pages / seconds for name, seconds in wall.items()},
+        {name: pages / sum(times) for name, times in each.items()},
     )
 
 
@@ -188,25 +200,31 @@ def main() -> None:
         "read_pdf engine=pdfium": ours(PdfSettings()),
         "read_pdf engine=pdfplumber": ours(PdfSettings(engine="pdfplumber")),
     }
-    rates, wall_rates = pages_per_second(runs, files, args.repeat)
-    base, wall_base = rates[BASELINE], wall_rates[BASELINE]
-    print(f"{'':38} {'CPU time':>21}  {'wall time':>21}")
+    print(load())
+    rates, wall_rates, file_rates = pages_per_second(runs, files, args.repeat)
+    base, wall_base, file_base = rates[BASELINE], wall_rates[BASELINE], file_rates[BASELINE]
+    print(
+        f"{'':38} {'CPU, best pass':>21}  {'CPU, best of each file':>23}  {'wall, best pass':>21}"
+    )
     for name, run in runs.items():
-        rate, wall = rates[name], wall_rates[name]
+        rate, wall, each = rates[name], wall_rates[name], file_rates[name]
         peak = peak_mib(run, files)
         print(
             f"{name:38} {rate:8.1f} pages/s {rate / base:5.2f}x"
+            f"  {each:10.1f} pages/s {each / file_base:5.2f}x"
             f"  {wall:8.1f} pages/s {wall / wall_base:5.2f}x  peak heap {peak:6.1f} MiB"
         )
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"process max RSS {max_rss:.0f} MiB (all runs)")
-    whole, bare = rates[WHOLE], rates[BARE]
+    print(f"process max RSS {max_rss:.0f} MiB (all runs); {load()}")
     print(
-        f"wall time: pipeline / pdfplumber {wall_rates[WHOLE] / wall_base:.2f}x, bare read /"
-        f" pipeline {wall_rates[BARE] / wall_rates[WHOLE]:.2f}x (on a busy machine these move"
-        " by half from run to run; the goals are judged on CPU time)"
+        f"best pass: pipeline / pdfplumber {rates[WHOLE] / base:.2f}x CPU,"
+        f" {wall_rates[WHOLE] / wall_base:.2f}x wall; bare read / pipeline"
+        f" {rates[BARE] / rates[WHOLE]:.2f}x CPU, {wall_rates[BARE] / wall_rates[WHOLE]:.2f}x wall"
+        " (on a busy machine these move by a third from run to run; the goals are judged on"
+        " each file's best CPU time)"
     )
-    goal("text PDF: pipeline / pdfplumber extract_tables (CPU)", whole / base, ">=", 5.0)
+    whole, bare = file_rates[WHOLE], file_rates[BARE]
+    goal("text PDF: pipeline / pdfplumber extract_tables (CPU)", whole / file_base, ">=", 5.0)
     goal("text PDF: pypdfium2 bare read / pipeline (CPU)", bare / whole, "<=", 3.0)
 
 

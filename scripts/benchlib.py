@@ -4,6 +4,7 @@ machine is right now (a worker ratio means little on a machine other work keeps 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from pathlib import Path
 
@@ -56,3 +57,36 @@ def autogroup() -> str:
     if not enabled:
         return "sched_autogroup off"
     return "sched_autogroup on: this session's processes share one session's CPU share"
+
+
+def load() -> str:
+    """The machine's load averages over 1, 5 and 15 minutes, and its cores: how much other
+    work shares the CPU while a figure is measured."""
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.1f} / {five:.1f} / {fifteen:.1f} on {os.cpu_count()} cores"
+
+
+def cpu_contention(repeat: int = 5) -> float:
+    """How much more CPU time a busy loop takes while a second one runs beside it than alone:
+    1.0 on two independent cores; above it when the two vCPUs share one physical core or its
+    caches, or the hypervisor lends them to other guests. No program can scale past 2 divided
+    by it. The median of ``repeat`` rounds, each timing one loop alone and then two at once
+    (other work on the machine moves each round's figure; the median the least)."""
+    ratios = sorted(max(_child_cpu(2)) / _child_cpu(1)[0] for _ in range(repeat))
+    return ratios[len(ratios) // 2]
+
+
+def _child_cpu(count: int) -> list[float]:
+    """The CPU time of each of ``count`` busy loops run at once, one a forked process."""
+    pids = []
+    for _ in range(count):
+        pid = os.fork()
+        if pid == 0:  # the child: loop, then leave without the parent's exit handlers
+            _busy(BUSY_LOOP)
+            os._exit(0)
+        pids.append(pid)
+    times = []
+    for pid in pids:
+        _, _, usage = os.wait4(pid, 0)
+        times.append(usage.ru_utime + usage.ru_stime)
+    return times

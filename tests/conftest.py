@@ -6,6 +6,7 @@ import csv
 import functools
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,13 @@ def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert code == 0, stderr
     return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def block_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The national blocks the tests build are kept in a folder of this session (``match.store``),
+    not in the user's cache; subprocesses (the CLI) inherit it."""
+    folder = tmp_path_factory.mktemp("block-store")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DECISIONS_CACHE_DIR", str(folder))
+        yield folder

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import unicodedata
 from pathlib import Path
 
 import bad_inputs
-from conftest import SEEDS, extract_one
+from conftest import SEEDS, extract_one, shipped_registry
 
-from pipeline.batch import BatchSettings, plan, run_batch, walk
+from pipeline.batch import BatchSettings, plan, process_document, run_batch, walk
 from pipeline.batch.codec import decode_result, encode_json
 from pipeline.batch.local import largest_first
+from pipeline.batch.process import collector_paused
 from pipeline.ingest import decode_text
 
 
@@ -82,3 +84,21 @@ def test_workers_take_the_largest_files_first_and_results_keep_input_order(
     shared = list(run_batch(files, BatchSettings(), workers=2))
     assert [result.source_file for result in shared] == [job.source_file for job in files]
     assert [encode_json(result) for result in shared] == [encode_json(r) for r in alone]
+
+
+def test_the_collector_is_paused_for_a_document_and_left_as_the_caller_had_it() -> None:
+    seen: list[bool] = []
+    with collector_paused():
+        seen.append(gc.isenabled())
+    seen.append(gc.isenabled())
+    gc.disable()
+    try:
+        with collector_paused():
+            seen.append(gc.isenabled())
+        seen.append(gc.isenabled())
+    finally:
+        gc.enable()
+    assert seen == [False, True, False, False]
+    (job,) = plan([SEEDS[0]])
+    assert process_document(job, BatchSettings(), shipped_registry()).status == "ok"
+    assert gc.isenabled()

@@ -127,12 +127,20 @@ def build_block(
 
     Communes ranked by a district's decision are looked for in that district only (same-named
     communes are common across a province), unless none of its communes is in the registry.
-    A block depends on the registry alone, so it is built once per registry.
+    A block depends on the registry alone, so it is built once per registry; a national one
+    (no province known) once for every process and run (``store``).
     """
     key = ("block", tuple(province_ids), tuple(levels), year, district_ids)
-    return registry.memoized(
-        key, lambda: _build_block(registry, province_ids, levels, year, district_ids)
-    )
+
+    def build() -> Block:
+        return _build_block(registry, province_ids, levels, year, district_ids)
+
+    if province_ids:
+        return registry.memoized(key, build)
+    from pipeline.match.store import kept_block  # it imports this module's Block
+
+    # The whole country's names (no province known): read from disk when a process built it.
+    return registry.memoized(key, lambda: kept_block(registry, key, build))
 
 
 def _build_block(

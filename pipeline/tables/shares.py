@@ -21,15 +21,14 @@ def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> tuple[in
     scores = [i for i in values if roles[i] in ("number", "component", "total", "row_max")]
     shares = [*scores, *(i for i in values if roles[i] == "other")]  # "Tỷ lệ đạt": a figure
     shares = [i for i in shares if not rank_like(values[i]) and not _steps_by_one(values[i])]
+    shares = [i for i in shares if varies(values[i])]  # once a column, not once a triple
     found = [
         (top, score, percent)
         for top in scores
         for score in shares
-        if score != top and varies(values[score]) and _below(values[score], values[top])
+        if score != top and _below(values[score], values[top])
         for percent in shares
-        if percent not in (top, score)
-        and varies(values[percent])
-        and _is_share(values[percent], values[score], values[top])
+        if percent not in (top, score) and _is_share(values[percent], values[score], values[top])
     ]
     if not found:
         return None
