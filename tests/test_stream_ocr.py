@@ -97,3 +97,29 @@ def test_paper_away_from_the_ink_is_made_white() -> None:
     assert (clean[10:30, 20:24] == 60).all() and (clean[10:30, 24] == 140).all()
     assert (clean[28:30, 40:42] == 170).all()
     assert (clean[:8] == 255).all() and (clean[:, 27:40] == 255).all()
+
+
+def test_names_wrapped_off_every_line_of_numbers_make_their_own_column() -> None:
+    header = [line(0, ("Tên đơn vị", NAME_AT, 160), ("Điểm (40)", 250, 290),
+                   ("(30)", 290, 310), ("(20)", 330, 350), ("Tổng", 370, 390))]  # fmt: skip
+    rows = []
+    for index, (first, second) in enumerate(
+        [
+            ("Cục Thống kê", "thành phố"),
+            ("Sở Tài nguyên và", "Môi trường"),
+            ("Văn phòng Ủy ban", "nhân dân"),
+        ]  # fmt: skip
+    ):
+        top = 20 + 30 * index
+        rows += [name_only(top, first),
+                 line(top + 8, *((f"{9 - index}.{index}", x0, x0 + 20) for x0 in NUMBERS_AT)),
+                 name_only(top + 16, second)]  # fmt: skip
+    tables, rest = find_stream_tables(header + rows, 6.0, 3, 3, by_coverage=True)
+    table = tables[0]
+    found = [cell_texts(row) for row in table.rows]
+    assert found[-3:] == [
+        ["Cục Thống kê thành phố", "9.0", "9.0", "9.0", "9.0"],
+        ["Sở Tài nguyên và Môi trường", "8.1", "8.1", "8.1", "8.1"],
+        ["Văn phòng Ủy ban nhân dân", "7.2", "7.2", "7.2", "7.2"],
+    ]
+    assert found[0][0] == "Tên đơn vị"

@@ -59,9 +59,20 @@ def find_stream_tables(
             columns = _more_columns(columns, covered_by_most(segments[first : last + 1], min_cols))
         if columns is None:
             continue
+        while (  # OCR: the first row's name begun on the line above its numbers
+            by_coverage
+            and first - 1 not in used
+            and first > 0
+            and _wrapped_words(above := place_line(segments[first - 1], columns))
+            and _opens(above, place_line(segments[first], columns))
+        ):
+            first -= 1
         rows = build_rows(segments[first : last + 1], columns, by_coverage)
-        while last + 1 < len(segments) and continues(
-            place_line(segments[last + 1], columns), rows[-1]
+        while last + 1 < len(segments) and (
+            continues(place_line(segments[last + 1], columns), rows[-1])
+            or by_coverage
+            and _wrapped_words(place_line(segments[last + 1], columns))
+            and segments[last + 1][0].top - rows[-1].bottom < rows[-1].bottom - rows[-1].top
         ):
             last += 1
             rows = build_rows(segments[first : last + 1], columns, by_coverage)
@@ -113,13 +124,21 @@ def _more_columns(
 
 
 def covered_by_most(block: list[list[TextLine]], min_cols: int) -> list[Interval] | None:
-    """Column intervals where at least a third of the block's rows of numbers print text; None
-    when fewer than ``min_cols``. A word OCR ran across the gap between two columns bridges it
-    in its own row only, and a name column stays one even where its longer names are wrapped;
-    a header's words, wrapped line after line in narrow columns, make no column."""
-    rows = [parts for parts in block if len(parts) >= min_cols and _numbered(parts)]
+    """Column intervals where at least a third of the block's rows of numbers print text;
+    None when fewer than ``min_cols``, or when most of its wide rows print no numbers (a
+    header's lines, digits read in its marks). A word OCR ran across the gap between two
+    columns bridges it in its own row only; a name column stays one where its names are
+    wrapped off their row's line of numbers (the lines of words below the first row of
+    numbers count for it); a header's words, wrapped line after line in narrow columns,
+    make no column."""
+    wide = [parts for parts in block if len(parts) >= min_cols]
+    rows = [parts for parts in wide if _numbered(parts)]
+    if len(rows) * 2 < len(wide):  # mostly words: a header's lines, digits read in its marks
+        return None
     need = max(2, -(-len(rows) // COVERAGE_SHARE))
-    edges = sorted((x, step) for parts in rows for part in parts
+    first = next(index for index, parts in enumerate(block) if parts in rows) if rows else 0
+    wrapped = [parts for parts in block[first:] if not _digits(parts)]  # names' other lines
+    edges = sorted((x, step) for parts in rows + wrapped for part in parts
                    for x, step in ((part.x0, 1), (part.x1, -1)))  # fmt: skip
     columns: list[Interval] = []
     depth, start = 0, 0.0
@@ -136,7 +155,15 @@ def covered_by_most(block: list[list[TextLine]], min_cols: int) -> list[Interval
 
 def _numbered(parts: list[TextLine]) -> bool:
     """A row of numbers: two segments or more print a digit (OCR may garble the rest)."""
-    return sum(any(char.isdigit() for char in part.text) for part in parts) >= 2
+    return _digits(parts) >= 2
+
+
+def _digits(parts: list[TextLine]) -> int:
+    """How many segments print a digit outside brackets (a header prints its maxima "(40)")."""
+    return sum(
+        any(char.isdigit() for char in part.text) and not any(char in "()" for char in part.text)
+        for part in parts
+    )
 
 
 def _widened(cores: list[Interval], parts: list[TextLine]) -> list[Interval]:
@@ -199,21 +226,27 @@ def build_rows(
     cells empty (a name wrapped on two lines around its row's numbers, set in the middle)."""
     placed = [place_line(parts, columns) for parts in block]
     groups: list[list[int]] = []
+    numbers_seen = False  # below the first row of numbers, a line of words only is a wrap
     for index, row in enumerate(placed):
-        if groups and (
-            continues(row, _joined([placed[i] for i in groups[-1]]))
-            or to_nearest
-            and _wrapped_words(row)
-        ):
+        if to_nearest and numbers_seen:  # a line of numbers is a row, of words a wrap
+            joins = _wrapped_words(row) and not _numbered(block[index])
+        else:  # a header's lines, a text PDF's rows
+            joins = bool(groups) and continues(row, _joined([placed[i] for i in groups[-1]]))
+        if groups and joins:
             groups[-1].append(index)
         else:
             groups.append([index])
+        numbers_seen = numbers_seen or _numbered(block[index])
     if to_nearest:
         for above, below in zip(groups, groups[1:], strict=False):
             while len(above) > 1 and _nearer_below(placed[above[-1]], placed[above[0]],
                                                    placed[below[0]]):  # fmt: skip
                 below.insert(0, above.pop())
-    return [_joined([placed[i] for i in group]) for group in groups]
+            if all(_wrapped_words(placed[i]) for i in above) and _opens(
+                _joined([placed[i] for i in above]), placed[below[0]]
+            ):  # a name's first lines, above the first row's numbers
+                below[:0], above[:] = above, []
+    return [_joined([placed[i] for i in group]) for group in groups if group]
 
 
 def _joined(rows: list[StreamRow]) -> StreamRow:
@@ -226,14 +259,20 @@ def _joined(rows: list[StreamRow]) -> StreamRow:
 
 
 def _wrapped_words(row: StreamRow) -> bool:
-    """A line of words only, after the first column: a wrapped name or label, no row of its
-    own (every row of a ranking table prints numbers)."""
-    filled = [text for parts in row.texts[1:] for text in parts]
+    """A line of words only: a wrapped name, no row of its own (every row of a ranking table
+    prints numbers)."""
+    filled = [text for parts in row.texts for text in parts]
     return (
         bool(filled)
-        and not row.texts[0]
         and not any(row.spanned)
         and not any(char.isdigit() for text in filled for char in text)
+    )
+
+
+def _opens(words: StreamRow, row: StreamRow) -> bool:
+    """Lines of words just above a row's line, in cells that line leaves empty: its first."""
+    return row.top - words.bottom < words.bottom - words.top and not any(
+        words.texts[index] and row.texts[index] for index in range(len(row.texts))
     )
 
 

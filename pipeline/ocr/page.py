@@ -64,7 +64,7 @@ def read_page_image(
         if _median_confidence(other[2]) > _median_confidence(words):
             (gray, ruled, words), steps = other, (*prepared.steps, f"turned {turn} more")
     if last is not ruled:  # the cells and the title are read again from the page kept
-        set_reading_page(engine, ruled.clean, ppi)
+        set_reading_page(engine, ruled.clean, ppi, photo)
     if "second" not in settings.skip:  # a date's handwritten day and month
         words = read_blanks(words, ruled.clean)
     scale = 72 / ppi
@@ -112,7 +112,7 @@ def _stood_up(image: np.ndarray, ppi: int, settings: OcrSettings, engine: Tesser
             other = _page_pass(asked.gray, asked.ppi, engine, photo)
             if _median_confidence(other[2]) > _median_confidence(words):
                 return asked, other
-            set_reading_page(engine, read[1].clean, prepared.ppi)  # the cells: from the page kept
+            set_reading_page(engine, read[1].clean, prepared.ppi, photo)  # the page kept
     return prepared, read
 
 
@@ -138,14 +138,18 @@ def _page_pass(gray: np.ndarray, ppi: int, engine: Tesseract, photo: bool = Fals
     white (``ink_on_white``; the cell pass cuts its digits from the grey page as it is)."""
     ink = binarize(gray)
     ruled = find_rules(gray, ink, ppi, grey_rules=photo)
-    set_reading_page(engine, ruled.clean, ppi, ink)
+    set_reading_page(engine, ruled.clean, ppi, photo, ink)
     return gray, ruled, engine.words()
 
 
-def set_reading_page(engine: Tesseract, clean: np.ndarray, ppi: int,
+def set_reading_page(engine: Tesseract, clean: np.ndarray, ppi: int, photo: bool,
                      ink: np.ndarray | None = None) -> None:  # fmt: skip
-    """``clean`` (rules erased) as the engine's page, its paper made white."""
-    engine.set_page(ink_on_white(clean, binarize(clean) if ink is None else ink), ppi)
+    """``clean`` (rules erased) as the engine's page; a scan's with its paper made white (a
+    photo's paper was evened out when it was flattened: on 8 fresh photos made white it
+    read 630 of 1,172 cells right and lost a row unflagged, 639 of 1,156 as it was)."""
+    if not photo:
+        clean = ink_on_white(clean, binarize(clean) if ink is None else ink)
+    engine.set_page(clean, ppi)
 
 
 def ink_on_white(gray: np.ndarray, ink: np.ndarray) -> np.ndarray:
