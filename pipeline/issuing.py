@@ -67,7 +67,8 @@ def with_type_initials(number: str, doc_type: str | None) -> str:
 
 
 _LEVEL = re.compile(r"(TỈNH|TINH|HUYỆN|HUYEN|QUẬN|QUAN|THÀNH\s+PHỐ|THANH\s+PHO)$")
-_SUBJECT = re.compile(r"^\s*V\s*/\s*v\b\.?\s*:?\s*", re.IGNORECASE)
+# "V/v" ("về việc"), its slash read as another thin upright or a point ("V.v", "V|v", "Vlv")
+_SUBJECT = re.compile(r"^\s*V\s*[/.|l1I!]\s*v\b\.?\s*:?\s*", re.IGNORECASE)
 # the national motto over the date, in any piece the layout cut it into ("CHỦ NGHĨA")
 _MOTTO_PLAIN = "CONG HOA XA HOI CHU NGHIA VIET NAM"
 

@@ -17,6 +17,7 @@ from lxml import html
 from pipeline.ingest import read_document
 from pipeline.models import Document, Line, Page, Provenance
 from pipeline.reconcile import check_scores_in_prose
+from pipeline.reconcile.document import _scores
 
 NUMBER, DATE = "512/QĐ-UBND", "2017-02-16"
 
@@ -203,3 +204,12 @@ def test_a_tables_last_row_left_in_a_later_pages_prose_is_told() -> None:
                           components=(1, 2, 3, 4), total=5)  # fmt: skip
     own_table = SimpleNamespace(entries=[own])
     assert check_scores_in_prose("d", document, (own_table,)) == []  # type: ignore[arg-type]
+
+
+def test_scores_read_without_their_points_count_in_a_run() -> None:
+    # drawn seed 8602 (150 dpi fax): its rows 9 and 10, on page 2 under no header, came out as
+    # prose with every point lost ("1040 1560 1300 1305 5205" for 10.40 15.60 …): uncounted,
+    # they were lost untold; years and numbers among words stay uncounted
+    assert _scores("1040 1560 1300 1305 5205") == 5
+    assert _scores("Căn cứ Quyết định số 1149 ngày 11 tháng 8 năm 2023") == 0
+    assert _scores("các năm 2018, 2019, 2020") == 0

@@ -76,6 +76,10 @@ def test_a_letters_subject_is_its_v_v_lines() -> None:
     expected = "Đăng tải thông tin lựa chọn Đơn vị thực hiện tổ chức đấu giá trên trang thông tin"
     assert subject(head) == expected + " điện tử"
     assert subject(["Số: 12/UBND", "Kính gửi: các xã"]) is None
+    # its slash read as a point or another upright (letter-f.png, read again: "V.v Đăng tải")
+    for mark in (".", "|", "l"):
+        assert subject([head[0], f"V{mark}v Đăng tải thông tin", *head[2:]]) is not None
+    assert subject(["Số: 12/UBND", "Vì vậy đề nghị", "các xã"]) is None
 
 
 def test_a_numbers_code_names_the_body_the_text_prints_twice() -> None:

@@ -26,3 +26,12 @@ def test_a_spelling_the_body_prints_once_is_taken_only_where_nothing_opposes_it(
 def test_a_spelling_the_body_does_not_print_is_left_as_read() -> None:
     assert respell("bồ sung công chức", BODY) == "bồ sung công chức"
     assert respell("", BODY) == ""
+
+
+def test_a_phrase_every_decision_cites_gets_its_tone_back() -> None:
+    # real scan letter-f: its subject and body read "tô chức" once the page pass saw white
+    # paper, so the body no longer spelled it right for the subject to borrow
+    from pipeline.ocr.lexicon import restore_tones
+
+    assert restore_tones("Đơn vị thực hiện tô chức đấu giá") == "Đơn vị thực hiện tổ chức đấu giá"
+    assert restore_tones("Luật TÔ CHỨC chính quyền") == "Luật TỔ CHỨC chính quyền"

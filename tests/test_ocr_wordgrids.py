@@ -9,7 +9,7 @@ from itertools import count
 from pipeline.geometry.layout import build_page
 from pipeline.geometry.shapes import Glyph, PageContent
 from pipeline.ocr.page import OCR_LAYOUT
-from pipeline.ocr.wordgrids import as_prose, is_number
+from pipeline.ocr.wordgrids import as_prose, is_number, wordy_grids
 
 
 def words(top: float, x0: float, text: str) -> list[Glyph]:
@@ -71,3 +71,23 @@ def test_a_handwritten_day_alone_in_its_blank_does_not_make_a_table() -> None:
     prose = as_prose(page, content, OCR_LAYOUT, ids)
     assert not any(line.cells for line in prose.lines)
     assert "Tây Ninh, ngày 23" in " ".join(line.text for line in prose.lines)
+
+
+def test_a_grid_with_one_number_a_row_is_prose() -> None:
+    # real scan decision-c's page 2: the recipients and the signature block lined up side by
+    # side, a "2" read in the signature's ink on two rows: no row of scores, no table
+    from pipeline.models import Cell, Line, Provenance
+
+    def row(top: float, *texts: str) -> Line:
+        at = Provenance("d.pdf", 2, (0, top, 500, top + 12), method="ocr")
+        return Line(" | ".join(texts), at, cells=tuple(Cell(text, at) for text in texts), grid=1)
+
+    lines = (
+        row(0, "- Bộ TC (để phối hợp);", "", ""),
+        row(14, "- Công thông tin;", "ộ", "2"),
+        row(28, "- Cổng thông tin của Bộ;", "2", ""),
+        row(42, "- Lưu: VT.", "Văn Phúc", ""),
+    )
+    assert 1 in wordy_grids(lines)
+    scored = (*lines, row(56, "1", "Sở Y tế", "12,5"))
+    assert wordy_grids(scored) == {}

@@ -22,6 +22,7 @@ PHRASES = (
     "xuất sắc", "tỉnh, thành phố", "trực thuộc trung ương", "nhân lực", "kèm theo",
     "phê duyệt", "công bố", "đánh giá", "kết quả", "cơ quan", "hành chính nhà nước",
     "bổ sung", "sửa đổi", "quy định chi tiết",  # a decision's verbs: "sửa đổi, bổ sung"
+    "tổ chức",  # every decision's bases cite the "Luật Tổ chức chính quyền địa phương"
 )  # fmt: skip
 
 

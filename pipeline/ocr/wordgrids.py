@@ -5,10 +5,10 @@ document the letterhead does (issuer beside "CỘNG HÒA …", "Số: 6191/BVT-T
 "Bắc Ninh, ngày 27 tháng 9 năm 2021"), and so do the two columns of recipients and signature.
 Read as a grid, its cells go through the cell pass, which reads an unsure cell again on its
 own and can replace a whole line by a worse reading ("SỐ: 6i"), and its date is read as a
-table's cell. A ranking table prints numbers row after row: a grid that prints no number
-(digits and no letter), or numbers in one row of a letterhead's few rows, is given back to
-the prose layout, which keeps each column's lines with their words and boxes for the
-metadata reader.
+table's cell. A ranking table prints numbers row after row, two or more a row: a grid no
+row of which prints two numbers (digits and no letter), or numbers in one row of a
+letterhead's few rows, is given back to the prose layout, which keeps each column's lines
+with their words and boxes for the metadata reader.
 """
 
 from __future__ import annotations
@@ -31,19 +31,22 @@ def is_number(text: str) -> bool:
 
 
 def wordy_grids(lines: tuple[Line, ...]) -> dict[int, BBox]:
-    """The box of each grid that prints no number, or numbers in one row only of a
-    letterhead's few rows (a handwritten day and month in the date's blanks); a table prints
-    numbers row after row."""
+    """The box of each grid none of whose rows prints two numbers (a signature block and a
+    list of recipients lined up side by side, a digit read in the signature's ink: real scan
+    decision-c), or that prints numbers in one row only of a letterhead's few rows (a
+    handwritten day and month in the date's blanks); a ranking table prints a row's scores,
+    its STT and total at least, row after row."""
     boxes: dict[int, list[BBox]] = defaultdict(list)
     numbered_rows: dict[int, int] = defaultdict(int)
+    scored_rows: dict[int, int] = defaultdict(int)  # rows with two numbers: a row's scores
     for line in lines:
         if line.grid is None or not line.cells:
             continue
         if line.at.bbox is not None:
             boxes[line.grid].append(line.at.bbox)
-        numbered_rows[line.grid] += any(
-            is_number(cell.text) for cell in line.cells if not cell.spanned
-        )
+        numbers = sum(is_number(cell.text) for cell in line.cells if not cell.spanned)
+        numbered_rows[line.grid] += numbers > 0
+        scored_rows[line.grid] += numbers > 1
     return {
         grid: (
             min(b[0] for b in found),
@@ -52,7 +55,7 @@ def wordy_grids(lines: tuple[Line, ...]) -> dict[int, BBox]:
             max(b[3] for b in found),
         )  # fmt: skip
         for grid, found in boxes.items()
-        if numbered_rows[grid] == 0 or (numbered_rows[grid] == 1 and len(found) <= LETTERHEAD_ROWS)
+        if scored_rows[grid] == 0 or (numbered_rows[grid] == 1 and len(found) <= LETTERHEAD_ROWS)
     }
 
 

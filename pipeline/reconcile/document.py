@@ -59,6 +59,8 @@ _SCORE = re.compile(r"(?<![\d.,/])\d{1,3}[.,]\d{1,2}(?![\d/]|[.,]\d|\.\s|\))")
 # A whole score a table prints ("39", "86") is a word that is a number and nothing else
 _WHOLE = re.compile(r"\d{1,3}")
 _NUMERIC = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+# In a run, a score OCR read without its point ("1040 1560 1300" for 10.40 15.60 13.00)
+_POINT_LOST = re.compile(r"\d{3,4}")
 MIN_RUN = 3  # whole numbers side by side in a row of a table; prose separates its numbers by words
 MIN_SCORES_IN_PROSE = 12  # four rows of three scores; a decision's prose prints none
 
@@ -67,19 +69,22 @@ def _scores(text: str) -> int:
     """The scores a line read as prose holds: its decimal scores ("38.8", "12,6"), and its
     whole numbers that stand as a table prints them, never among words: a line that is
     numbers only (a cell read as a line of its own: "39") or a run of three or more numbers
-    side by side ("Sở Xây dựng 11 39 13 14 98"). Prose interleaves its whole numbers with
-    words ("khoản 2 Điều 7", "ngày 19 tháng 6"), and dates and money are not whole words."""
+    side by side ("Sở Xây dựng 11 39 13 14 98"), four-digit ones among them too (a scan's
+    "1040 1560 1300 1305 5205": the points of 10.40 … lost; drawn seed 8602 lost two rows so
+    untold). Prose interleaves its whole numbers with words ("khoản 2 Điều 7", "ngày 19
+    tháng 6"), and dates and money are not whole words."""
     words = text.split()
     numeric = [bool(_NUMERIC.fullmatch(word)) for word in words]
     counted = len(_SCORE.findall(text))
     alone = bool(words) and all(numeric)
+    in_run = [numeric[i] or bool(_POINT_LOST.fullmatch(word)) for i, word in enumerate(words)]
     run_start = 0
     for index in range(len(words) + 1):
-        if index < len(words) and numeric[index]:
+        if index < len(words) and in_run[index]:
             continue
         run = words[run_start:index]
         if alone or len(run) >= MIN_RUN:
-            counted += sum(bool(_WHOLE.fullmatch(word)) for word in run)
+            counted += sum(bool(_WHOLE.fullmatch(w) or _POINT_LOST.fullmatch(w)) for w in run)
         run_start = index + 1
     return counted
 
