@@ -190,6 +190,10 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (7026, "text:runon"),  # fresh seed: "HUYỆN KBANG" printed "KBang" in the text
     (9840071, "pdf"),  # fresh seed: "ĐẮK R'LẤP" printed "Đắk R'Lấp" in the title
     (9850152, "text:cells_tight"),  # fresh seed: "Xếp hạng" under "Tổng điểm" / "đạt được"
+    (9850251, "text:cells_blank"),  # fresh seed: the header's "(100)" taken for row 1's value
+    (9850078, "text:cells_tight"),  # fresh seed (500-seed run): read after this round's fixes
+    (9850352, "text:stacked"),  # fresh seed (500-seed run): read after this round's fixes
+    (9850372, "docx"),  # fresh seed (500-seed run): an issuer spelled as the text prints it
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
@@ -199,4 +203,10 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (7032, "text:tabs"),  # a last rank that jumps (22 after 19): a planted error or an own row
     (9840051, "text:runon"),  # 5 unstated weights over 7 rows; the next year's table settles them
     (9840089, "text:cells_blank"),  # 12 unstated weights over 13 rows, "Total" over the total
+    (9850024, "text:spaced"),  # the total taken for a component (values in roles not printed)
+    (9850062, "text:spaced"),  # the STT read as a rank
+    (9850109, "text:stacked"),  # a planted flag missed
+    (9850220, "text:cells_tight"),  # two phantom rows
+    (9850225, "text:runon"),  # components shifted: 219 wrong, flagged
+    (9850478, "text:runon"),  # a phantom row
 ]

@@ -69,7 +69,17 @@ def split_score(rows: list[list[Token | None]], before: int) -> int:
     if _counts([token.text for token in following]):
         score += 3 * len(following)  # a rank after the name, counting down the rows
     score -= 5 * _mixed_kinds(rows)  # a band word and a number in one column: a wrong split
+    if before and _maximum_leads(rows, before):
+        score -= 5 * len(rows)  # the header's "(100)" taken for the first record's value
     return score - 4 * max(0, before - 1) * len(rows)  # an STT before the name; rarely more
+
+
+def _maximum_leads(rows: list[list[Token | None]], before: int) -> bool:
+    """Whether the values before the first name are a maximum in parentheses where no other
+    record prints one there: the header's, not the first record's."""
+    lead = [token for token in rows[0][:before] if token is not None] if rows else []
+    rest = [token for row in rows[1:] for token in row[:before] if token is not None]
+    return bool(lead) and all(t.bracketed for t in lead) and not any(t.bracketed for t in rest)
 
 
 def _mixed_kinds(rows: list[list[Token | None]]) -> int:
