@@ -61,6 +61,9 @@ class LayoutSettings:
     """An unruled table's rows need at least this many columns."""
     find_unruled: bool = DEFAULT_FIND_UNRULED
     """Look for unruled tables in the text outside ruled ones."""
+    columns_by_coverage: bool = False
+    """Unruled tables whose rows do not line up (OCR merged or split some words) take the
+    columns most rows print in."""
 
 
 class GridDraft(NamedTuple):
@@ -110,7 +113,11 @@ def build_page(
     lines = group_lines(glyphs, settings.line_tolerance, settings.word_gap)
     if settings.find_unruled:
         tables, lines = find_stream_tables(
-            lines, settings.column_gap, settings.unruled_min_rows, settings.unruled_min_cols
+            lines,
+            settings.column_gap,
+            settings.unruled_min_rows,
+            settings.unruled_min_cols,
+            settings.columns_by_coverage,
         )
         grids = [stream_grid(table, place) for table in tables]
         items.extend(((grid.top, grid.x0), grid) for grid in grids)

@@ -1,8 +1,11 @@
 """Unruled (stream) tables: runs of text lines whose segments line up in columns.
 
 Columns come from the x-extents of the segments of the most common row shape (the data rows);
-a segment wider than its column spans the columns it covers; a line that only adds text to
-cells already filled in the row above (a wrapped name, "122.7" over "5") continues that row.
+where OCR garbles some rows (two numbers read as one word, a stray mark read beside a
+number) those no longer line up, and the columns are where most rows print text instead
+(``by_coverage``); a segment wider than its column spans the columns it covers; a line that
+only adds text to cells already filled in the row above (a wrapped name, "122.7" over "5")
+continues that row.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import NamedTuple
 from pipeline.geometry.text import TextLine, join_wrapped, split_segments
 
 Interval = tuple[float, float]
+COVERAGE_SHARE = 3  # by_coverage: a column is printed in at least one row in this many
 
 
 class StreamRow(NamedTuple):
@@ -41,22 +45,37 @@ def cell_texts(row: StreamRow) -> list[str]:
 
 
 def find_stream_tables(
-    lines: list[TextLine], gap: float, min_rows: int, min_cols: int
+    lines: list[TextLine], gap: float, min_rows: int, min_cols: int, by_coverage: bool = False
 ) -> tuple[list[StreamTable], list[TextLine]]:
-    """Unruled tables among the lines, and the lines that belong to none."""
+    """Unruled tables among the lines, and the lines that belong to none; ``by_coverage``
+    (OCR): a block whose most common row shape does not line up gets the columns most rows
+    cover, and a wrapped line joins the nearer of the rows above and below."""
     segments = [split_segments(line, gap) for line in lines]
     tables: list[StreamTable] = []
     used: set[int] = set()
     for first, last in candidate_blocks(segments, min_rows, min_cols):
         columns = find_columns(segments[first : last + 1], min_cols)
+        if by_coverage:
+            columns = _more_columns(columns, covered_by_most(segments[first : last + 1], min_cols))
         if columns is None:
             continue
-        rows = build_rows(segments[first : last + 1], columns)
-        while last + 1 < len(segments) and continues(
-            place_line(segments[last + 1], columns), rows[-1]
+        while (  # OCR: the first row's name begun on the line above its numbers
+            by_coverage
+            and first - 1 not in used
+            and first > 0
+            and _wrapped_words(above := place_line(segments[first - 1], columns))
+            and _opens(above, place_line(segments[first], columns))
+        ):
+            first -= 1
+        rows = build_rows(segments[first : last + 1], columns, by_coverage)
+        while last + 1 < len(segments) and (
+            continues(place_line(segments[last + 1], columns), rows[-1])
+            or by_coverage
+            and _wrapped_words(place_line(segments[last + 1], columns))
+            and segments[last + 1][0].top - rows[-1].bottom < rows[-1].bottom - rows[-1].top
         ):
             last += 1
-            rows = build_rows(segments[first : last + 1], columns)
+            rows = build_rows(segments[first : last + 1], columns, by_coverage)
         tables.append(StreamTable(columns, rows))
         used.update(range(first, last + 1))
     rest = [line for index, line in enumerate(lines) if index not in used]
@@ -91,6 +110,75 @@ def find_columns(block: list[list[TextLine]], min_cols: int) -> list[Interval] |
         else:
             merged.append((x0, x1))
     return merged if len(merged) == shape else None
+
+
+def _more_columns(
+    shaped: list[Interval] | None, covered: list[Interval] | None
+) -> list[Interval] | None:
+    """The row shape's columns, unless the columns most rows cover split one of them: a word
+    OCR ran across a gap in rows of that shape made two columns one (a column few rows fill,
+    remarks, stays a column of the shape's)."""
+    if shaped is None or covered is not None and len(covered) > len(shaped):
+        return covered
+    return shaped
+
+
+def covered_by_most(block: list[list[TextLine]], min_cols: int) -> list[Interval] | None:
+    """Column intervals where at least a third of the block's rows of numbers print text;
+    None when fewer than ``min_cols``, or when most of its wide rows print no numbers (a
+    header's lines, digits read in its marks). A word OCR ran across the gap between two
+    columns bridges it in its own row only; a name column stays one where its names are
+    wrapped off their row's line of numbers (the lines of words below the first row of
+    numbers count for it); a header's words, wrapped line after line in narrow columns,
+    make no column."""
+    wide = [parts for parts in block if len(parts) >= min_cols]
+    rows = [parts for parts in wide if _numbered(parts)]
+    if len(rows) * 2 < len(wide):  # mostly words: a header's lines, digits read in its marks
+        return None
+    need = max(2, -(-len(rows) // COVERAGE_SHARE))
+    first = next(index for index, parts in enumerate(block) if parts in rows) if rows else 0
+    wrapped = [parts for parts in block[first:] if not _digits(parts)]  # names' other lines
+    edges = sorted((x, step) for parts in rows + wrapped for part in parts
+                   for x, step in ((part.x0, 1), (part.x1, -1)))  # fmt: skip
+    columns: list[Interval] = []
+    depth, start = 0, 0.0
+    for x, step in edges:  # ends sort before starts at one x: touching words do not join
+        if step > 0 and depth + step == need:
+            start = x
+        elif step < 0 and depth == need:
+            columns.append((start, x))
+        depth += step
+    if len(columns) < min_cols:
+        return None
+    return _widened(columns, [part for parts in rows for part in parts])
+
+
+def _numbered(parts: list[TextLine]) -> bool:
+    """A row of numbers: two segments or more print a digit (OCR may garble the rest)."""
+    return _digits(parts) >= 2
+
+
+def _digits(parts: list[TextLine]) -> int:
+    """How many segments print a digit outside brackets (a header prints its maxima "(40)")."""
+    return sum(
+        any(char.isdigit() for char in part.text) and not any(char in "()" for char in part.text)
+        for part in parts
+    )
+
+
+def _widened(cores: list[Interval], parts: list[TextLine]) -> list[Interval]:
+    """Each column widened to the segments that fall in it alone (its numbers' full width),
+    never past the middle of the gap to the next one."""
+    spans = [list(core) for core in cores]
+    for part in parts:
+        hits = [i for i, (x0, x1) in enumerate(cores) if part.x0 < x1 and part.x1 > x0]
+        if len(hits) == 1:
+            span = spans[hits[0]]
+            span[0], span[1] = min(span[0], part.x0), max(span[1], part.x1)
+    for left, right, (_, end), (start, _) in zip(spans, spans[1:], cores, cores[1:], strict=False):
+        middle = (end + start) / 2
+        left[1], right[0] = min(left[1], middle), max(right[0], middle)
+    return [(x0, x1) for x0, x1 in spans]
 
 
 def covered_columns(part: TextLine, columns: list[Interval]) -> list[int]:
@@ -130,15 +218,70 @@ def continues(row: StreamRow, previous: StreamRow) -> bool:
     )
 
 
-def build_rows(block: list[list[TextLine]], columns: list[Interval]) -> list[StreamRow]:
-    """Rows of an unruled table, wrapped lines folded into the row they continue."""
-    rows: list[StreamRow] = []
-    for parts in block:
-        row = place_line(parts, columns)
-        if rows and continues(row, rows[-1]):
-            last = rows[-1]
-            texts = [old + new for old, new in zip(last.texts, row.texts, strict=True)]
-            rows[-1] = StreamRow(texts, last.spanned, last.top, row.bottom)
+def build_rows(
+    block: list[list[TextLine]], columns: list[Interval], to_nearest: bool = False
+) -> list[StreamRow]:
+    """Rows of an unruled table, wrapped lines folded into the row they continue: the row
+    above, or with ``to_nearest`` the row below when its own line is nearer and leaves those
+    cells empty (a name wrapped on two lines around its row's numbers, set in the middle)."""
+    placed = [place_line(parts, columns) for parts in block]
+    groups: list[list[int]] = []
+    numbers_seen = False  # below the first row of numbers, a line of words only is a wrap
+    for index, row in enumerate(placed):
+        if to_nearest and numbers_seen:  # a line of numbers is a row, of words a wrap
+            joins = _wrapped_words(row) and not _numbered(block[index])
+        else:  # a header's lines, a text PDF's rows
+            joins = bool(groups) and continues(row, _joined([placed[i] for i in groups[-1]]))
+        if groups and joins:
+            groups[-1].append(index)
         else:
-            rows.append(row)
-    return rows
+            groups.append([index])
+        numbers_seen = numbers_seen or _numbered(block[index])
+    if to_nearest:
+        for above, below in zip(groups, groups[1:], strict=False):
+            while len(above) > 1 and _nearer_below(placed[above[-1]], placed[above[0]],
+                                                   placed[below[0]]):  # fmt: skip
+                below.insert(0, above.pop())
+            if all(_wrapped_words(placed[i]) for i in above) and _opens(
+                _joined([placed[i] for i in above]), placed[below[0]]
+            ):  # a name's first lines, above the first row's numbers
+                below[:0], above[:] = above, []
+    return [_joined([placed[i] for i in group]) for group in groups if group]
+
+
+def _joined(rows: list[StreamRow]) -> StreamRow:
+    """Lines of one row as the row: each cell's lines in order, the first line's spans."""
+    texts = [
+        [text for row in rows for text in row.texts[index]] for index in range(len(rows[0].texts))
+    ]
+    return StreamRow(texts, rows[0].spanned, min(row.top for row in rows),
+                     max(row.bottom for row in rows))  # fmt: skip
+
+
+def _wrapped_words(row: StreamRow) -> bool:
+    """A line of words only: a wrapped name, no row of its own (every row of a ranking table
+    prints numbers)."""
+    filled = [text for parts in row.texts for text in parts]
+    return (
+        bool(filled)
+        and not any(row.spanned)
+        and not any(char.isdigit() for text in filled for char in text)
+    )
+
+
+def _opens(words: StreamRow, row: StreamRow) -> bool:
+    """Lines of words just above a row's line, in cells that line leaves empty: its first."""
+    return row.top - words.bottom < words.bottom - words.top and not any(
+        words.texts[index] and row.texts[index] for index in range(len(row.texts))
+    )
+
+
+def _nearer_below(line: StreamRow, above: StreamRow, below: StreamRow) -> bool:
+    """A wrapped line belongs to the row below: nearer its first line, and in cells that
+    line leaves empty."""
+    if any(line.texts[index] and below.texts[index] for index in range(len(line.texts))):
+        return False
+    middle = (line.top + line.bottom) / 2
+    return abs((below.top + below.bottom) / 2 - middle) < abs(
+        (above.top + above.bottom) / 2 - middle
+    )

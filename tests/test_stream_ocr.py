@@ -1,0 +1,125 @@
+"""Unruled tables as OCR gives them: columns some rows garble, names wrapped around their
+row's numbers, and the page pass's paper made white away from the ink."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline.geometry.stream import cell_texts, find_stream_tables
+from pipeline.geometry.text import TextLine, TextWord
+from pipeline.ocr.page import ink_on_white
+
+HEIGHT = 10.0
+NUMBERS_AT = (250.0, 290.0, 330.0, 370.0)  # x0 of each numeric column, 20 points wide
+NAME_AT = 100.0
+STT_AT = 80.0
+
+
+def line(top: float, *words: tuple[str, float, float]) -> TextLine:
+    placed = [TextWord(text, x0, top, x1, top + HEIGHT) for text, x0, x1 in words]
+    return TextLine(placed, placed[0].x0, top, placed[-1].x1, top + HEIGHT)
+
+
+def numbered(top: float, number: str, name: str | None, values: list[str]) -> TextLine:
+    words = [(number, STT_AT, STT_AT + 6)]
+    if name is not None:
+        words.append((name, NAME_AT, NAME_AT + 6 * len(name)))
+    words += [(value, x0, x0 + 20) for value, x0 in zip(values, NUMBERS_AT, strict=True)]
+    return line(top, *words)
+
+
+def name_only(top: float, name: str) -> TextLine:
+    return line(top, (name, NAME_AT, NAME_AT + 6 * len(name)))
+
+
+def test_columns_most_rows_print_in_when_a_garbled_row_breaks_the_shape() -> None:
+    lines = [
+        numbered(0, "1", "Sở Tài chính", ["11.7", "39.1", "12.7", "97.7"]),
+        numbered(20, "2", "Sở Y tế", ["11.4", "38.1", "12.4", "95.3"]),
+        # two numbers read as one word across the gap between their columns
+        line(
+            40,
+            ("3", STT_AT, STT_AT + 6),
+            ("Thanh tra", NAME_AT, NAME_AT + 54),
+            ("10.5-35.0", 250, 310),
+            ("11.4", 330, 350),
+            ("87.6", 370, 390),
+        ),  # fmt: skip
+        numbered(60, "4", None, ["10.2", "33.9", "11.0", "84.8"]),  # names wrapped apart
+        numbered(80, "5", "Sở Nội vụ", ["9.5", "31.6", "10.3", "79.0"]),
+        numbered(100, "6", None, ["8.7", "29.1", "9.5", "72.7"]),
+        numbered(120, "7", None, ["8.5", "27.8", "9.0", "69.6"]),
+    ]
+    # the most common shape, five segments, has the name in one row and the joined word
+    shaped = find_stream_tables(lines, 6.0, 3, 3)[0][0]
+    assert len(shaped.columns) == 5 and cell_texts(shaped.rows[0])[2] == "11.7 39.1"
+    tables, rest = find_stream_tables(lines, 6.0, 3, 3, by_coverage=True)
+    assert rest == [] and len(tables) == 1
+    table = tables[0]
+    rows = [cell_texts(row) for row in table.rows]
+    assert rows[0] == ["1", "Sở Tài chính", "11.7", "39.1", "12.7", "97.7"]
+    assert rows[2][2] == "10.5-35.0" and table.rows[2].spanned[3]  # its cell pass reads it again
+    assert rows[3] == ["4", "", "10.2", "33.9", "11.0", "84.8"]
+    assert rows[6] == ["7", "", "8.5", "27.8", "9.0", "69.6"]
+    assert all(x1 <= x0 for (_, x1), (x0, _) in zip(table.columns, table.columns[1:], strict=False))
+
+
+def test_a_name_wrapped_around_its_numbers_joins_its_own_row() -> None:
+    lines = [
+        numbered(0, "1", "Sở Tài chính", ["11.7", "39.1", "12.7", "97.7"]),
+        name_only(18, "Sở Nông nghiệp và"),  # set above the middle of its row
+        numbered(26, "2", None, ["11.4", "38.1", "12.4", "95.3"]),
+        name_only(34, "Môi trường"),
+        numbered(52, "3", "Sở Y tế", ["10.5", "35.0", "11.4", "87.6"]),
+        numbered(70, "4", "Ban Quản lý các khu", ["10.2", "33.9", "11.0", "84.8"]),
+        name_only(80, "công nghiệp"),  # set on the line under its row's top line
+        numbered(98, "5", "Sở Nội vụ", ["9.5", "31.6", "10.3", "79.0"]),
+    ]
+    tables, _ = find_stream_tables(lines, 6.0, 3, 3, by_coverage=True)
+    names = [cell_texts(row)[1] for row in tables[0].rows]
+    assert names == ["Sở Tài chính", "Sở Nông nghiệp và Môi trường", "Sở Y tế",
+                     "Ban Quản lý các khu công nghiệp", "Sở Nội vụ"]  # fmt: skip
+    assert [cell_texts(row)[0] for row in tables[0].rows] == ["1", "2", "3", "4", "5"]
+    # a text PDF keeps reading a wrapped line as the row above's
+    text_pdf, _ = find_stream_tables(lines, 6.0, 3, 3)
+    assert len(text_pdf[0].rows) == 6
+
+
+def test_paper_away_from_the_ink_is_made_white() -> None:
+    rng = np.random.default_rng(7)
+    gray = rng.integers(200, 250, size=(40, 60)).astype(np.uint8)  # mottled paper
+    gray[10:30, 20:24] = 60  # a stroke
+    gray[10:30, 24] = 140  # its grey edge
+    gray[28:30, 40:42] = 170  # a faint decimal point, lighter than the threshold
+    ink = np.zeros_like(gray)
+    ink[10:30, 20:24] = 255
+    clean = ink_on_white(gray, ink)
+    assert (clean[10:30, 20:24] == 60).all() and (clean[10:30, 24] == 140).all()
+    assert (clean[28:30, 40:42] == 170).all()
+    assert (clean[:8] == 255).all() and (clean[:, 27:40] == 255).all()
+
+
+def test_names_wrapped_off_every_line_of_numbers_make_their_own_column() -> None:
+    header = [line(0, ("Tên đơn vị", NAME_AT, 160), ("Điểm (40)", 250, 290),
+                   ("(30)", 290, 310), ("(20)", 330, 350), ("Tổng", 370, 390))]  # fmt: skip
+    rows = []
+    for index, (first, second) in enumerate(
+        [
+            ("Cục Thống kê", "thành phố"),
+            ("Sở Tài nguyên và", "Môi trường"),
+            ("Văn phòng Ủy ban", "nhân dân"),
+        ]  # fmt: skip
+    ):
+        top = 20 + 30 * index
+        rows += [name_only(top, first),
+                 line(top + 8, *((f"{9 - index}.{index}", x0, x0 + 20) for x0 in NUMBERS_AT)),
+                 name_only(top + 16, second)]  # fmt: skip
+    tables, rest = find_stream_tables(header + rows, 6.0, 3, 3, by_coverage=True)
+    table = tables[0]
+    found = [cell_texts(row) for row in table.rows]
+    assert found[-3:] == [
+        ["Cục Thống kê thành phố", "9.0", "9.0", "9.0", "9.0"],
+        ["Sở Tài nguyên và Môi trường", "8.1", "8.1", "8.1", "8.1"],
+        ["Văn phòng Ủy ban nhân dân", "7.2", "7.2", "7.2", "7.2"],
+    ]
+    assert found[0][0] == "Tên đơn vị"
