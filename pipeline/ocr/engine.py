@@ -21,7 +21,6 @@ import numpy as np
 from PIL import Image
 
 from pipeline.errors import MissingDependencyError, OcrError
-from pipeline.ocr.cv import cv2
 from pipeline.ocr.settings import OcrSettings
 
 DIGITS = "0123456789.,"
@@ -215,6 +214,8 @@ class Tesseract:
         image, page_ppi = self._page
         if rect is not None or ppi is None or page_ppi <= ppi or isinstance(image, Image.Image):
             return self._words(rect, sparse)
+        from pipeline.ocr.cv import cv2  # here: OpenCV's import is heavy for text-only workers
+
         factor = page_ppi / ppi
         size = (round(image.shape[1] / factor), round(image.shape[0] / factor))
         _set_image(self._text, cv2.resize(image, size, interpolation=cv2.INTER_AREA))
