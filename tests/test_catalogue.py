@@ -170,7 +170,7 @@ def test_whole_scores_of_a_grid_read_cell_by_cell_are_told(tmp_path: Path) -> No
     document = read_document(page.with_suffix(".png"), "page2.png", "p2")
     (told,) = check_scores_in_prose("p2", document)
     assert told.check == "table_not_read"
-    assert int(told.actual.split()[0]) >= 25  # 7 rows of 7 scores, most of the 49 read
+    assert int(told.actual.split()[0]) >= 30  # 7 rows of 7 scores, most read
     # the prose of a decree whose numbers stand among words ("khoản 2 Điều 7, khoản 2 Điều
     # 11", "ngày 19 tháng 6 năm 2015") and a page number holds no such score
     prose = "khoản 2 Điều 14, điểm g khoản 3 Điều 15, khoản 6 Điều 15,\nngày 19 tháng 6 năm 2015\n2"

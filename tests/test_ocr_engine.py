@@ -7,8 +7,7 @@ from pathlib import Path
 
 from pipeline import extract_document
 from pipeline.ocr import OcrSettings
-from pipeline.ocr.cv import cv2
-from pipeline.ocr.engine import Rect, Tesseract, open_engine
+from pipeline.ocr.engine import open_engine
 
 PAGE = Path(__file__).parent.parent / "samples" / "scanned" / "bo_tttt_2019_ictindex__200dpi-2.png"
 
@@ -36,26 +35,3 @@ def test_a_reused_engine_reads_a_page_as_a_fresh_one() -> None:
             ]
         )
     assert values[0] and values[0] == values[1]
-
-
-def test_the_page_pass_read_scaled_down_gives_its_words_in_the_page_pixels() -> None:
-    gray = cv2.imread(str(PAGE), cv2.IMREAD_GRAYSCALE)
-    page = cv2.resize(gray, None, fx=1.5, fy=1.5, interpolation=cv2.INTER_CUBIC)  # 300 ppi
-    with Tesseract() as engine:
-        engine.set_page(page, 300)
-        full = engine.words()
-        word = max(full, key=lambda w: (w.confidence, len(w.text)))
-        around = Rect(word.x0 - 10, word.top - 10, word.x1 + 10, word.bottom + 10)
-        alone = engine.read_block(around)
-        engine.set_page(page, 300)
-        scaled = engine.words(ppi=200)
-        after = engine.read_block(around)  # the cell passes read the page as it was set
-    assert len(full) > 100
-    same_place = [
-        w for w in scaled
-        if any(f.text == w.text and abs(f.x0 - w.x0) <= 6 and abs(f.top - w.top) <= 6
-               for f in full)
-    ]  # fmt: skip
-    assert len(same_place) >= 0.8 * len(full)
-    assert max(w.bottom for w in scaled) > 0.5 * page.shape[0]  # not boxes of the small copy
-    assert after == alone

@@ -122,11 +122,6 @@ def _set_image(api: object, image: Picture) -> None:
     api.SetImageBytes(pixels.tobytes(), width, height, 1, width)  # type: ignore[attr-defined]
 
 
-def _scaled(word: OcrWord, factor: float) -> OcrWord:
-    x0, top, x1, bottom = (round(value * factor) for value in word[1:5])
-    return OcrWord(word.text, x0, top, x1, bottom, word.confidence)
-
-
 def _text(api: object) -> str:
     """What the last recognition read; tesserocr raises on a rectangle with nothing in it."""
     try:
@@ -156,7 +151,6 @@ class Tesseract:
             api.SetVariable("tessedit_do_invert", "0")  # decisions print dark ink on paper
         self._path = path
         self._osd: Any = None  # loaded on the first page that needs it (few do)
-        self._page: tuple[Picture, int] = (np.zeros((1, 1), np.uint8), 0)
 
     def orientation(self, image: Picture) -> tuple[int, float] | None:
         """Tesseract's own guess (OSD): clockwise degrees the page is turned, and its
@@ -203,30 +197,9 @@ class Tesseract:
         """The page the page pass and the cell pass read from (rules already erased)."""
         _set_image(self._text, image)
         self._text.SetSourceResolution(ppi)
-        self._page = (image, ppi)
 
-    def words(
-        self, rect: Rect | None = None, sparse: bool = False, ppi: int | None = None
-    ) -> list[OcrWord]:
-        """Every word of the page (or of ``rect``) with its box and confidence; ``ppi``: the
-        whole page read scaled down to this resolution where it is finer, its boxes given back
-        in the page's pixels (the page stays set as it was for the cell passes)."""
-        image, page_ppi = self._page
-        if rect is not None or ppi is None or page_ppi <= ppi or isinstance(image, Image.Image):
-            return self._words(rect, sparse)
-        from pipeline.ocr.cv import cv2  # here: OpenCV's import is heavy for text-only workers
-
-        factor = page_ppi / ppi
-        size = (round(image.shape[1] / factor), round(image.shape[0] / factor))
-        _set_image(self._text, cv2.resize(image, size, interpolation=cv2.INTER_AREA))
-        self._text.SetSourceResolution(ppi)
-        try:
-            found = self._words(None, sparse)
-        finally:
-            self.set_page(image, page_ppi)
-        return [_scaled(word, factor) for word in found]
-
-    def _words(self, rect: Rect | None, sparse: bool) -> list[OcrWord]:
+    def words(self, rect: Rect | None = None, sparse: bool = False) -> list[OcrWord]:
+        """Every word of the page (or of ``rect``) with its box and confidence."""
         api, level = self._text, self._tesserocr.RIL.WORD
         psm = self._tesserocr.PSM
         api.SetPageSegMode(psm.SPARSE_TEXT if sparse else psm.AUTO)

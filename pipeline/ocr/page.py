@@ -56,7 +56,7 @@ def read_page_image(
 ) -> Page:
     """Read one page image (RGB or grey) at ``ppi`` into a Page with method ``ocr``."""
     prepared, (gray, ruled, words) = _stood_up(image, ppi, settings, engine)
-    scanned, ppi = ppi, prepared.ppi
+    ppi = prepared.ppi
     photo = "flattened" in prepared.steps
     steps = prepared.steps
     last = ruled
@@ -64,7 +64,7 @@ def read_page_image(
         if not _doubtful(words):
             break
         other = _page_pass(np.ascontiguousarray(np.rot90(prepared.gray, k=-turn // 90)), ppi,
-                           engine, photo, scanned)  # fmt: skip
+                           engine, photo)  # fmt: skip
         last = other[1]
         if _median_confidence(other[2]) > _median_confidence(words):
             (gray, ruled, words), steps = other, (*prepared.steps, f"turned {turn} more")
@@ -105,16 +105,16 @@ def _stood_up(image: np.ndarray, ppi: int, settings: OcrSettings, engine: Tesser
     detect = _detector(engine)
     prepared = _at_reading_resolution(prepare(image, ppi, settings, detect, ask_upright=False))
     photo = "flattened" in prepared.steps
-    read = _page_pass(prepared.gray, prepared.ppi, engine, photo, ppi)
+    read = _page_pass(prepared.gray, prepared.ppi, engine, photo)
     words = read[2]
     if not prepared.turn_sure and not _reads_upright(words):
         asked = _at_reading_resolution(prepare(image, ppi, settings, detect))
         if _turns(asked) != _turns(prepared):
-            return asked, _page_pass(asked.gray, asked.ppi, engine, photo, ppi)
+            return asked, _page_pass(asked.gray, asked.ppi, engine, photo)
     elif _doubtful(words) or len(words) >= MIN_WORDS_TO_JUDGE and not _reads_upright(words):
         asked = _at_reading_resolution(prepare(image, ppi, settings, detect, ask=True))
         if _turns(asked) != _turns(prepared):
-            other = _page_pass(asked.gray, asked.ppi, engine, photo, ppi)
+            other = _page_pass(asked.gray, asked.ppi, engine, photo)
             if _median_confidence(other[2]) > _median_confidence(words):
                 return asked, other
             set_reading_page(engine, read[1].clean, prepared.ppi, photo)  # the page kept
@@ -136,23 +136,15 @@ def _detector(engine: Tesseract) -> Callable[[np.ndarray], int | None]:
     return detect
 
 
-def _page_pass(
-    gray: np.ndarray, ppi: int, engine: Tesseract, photo: bool = False, scanned: int | None = None
-) -> tuple[np.ndarray, RuledPage, list[OcrWord]]:
+def _page_pass(gray: np.ndarray, ppi: int, engine: Tesseract, photo: bool = False) -> tuple[
+    np.ndarray, RuledPage, list[OcrWord]
+]:  # fmt: skip
     """The page's rules found and erased, then every word read from it with its paper made
-    white (``ink_on_white``; the cell pass cuts its digits from the grey page as it is).
-
-    A page ``scanned`` coarser than ``ppi`` (a 200 dpi scan scaled up to 300) has its words
-    read at the resolution it was scanned at: Tesseract's layout analysis costs by the pixel
-    and scales each line to its own height anyway, so the scaled-up page only cost time there
-    (8 pages of 200 dpi: 482/482 cells, 0 error flags either way, ~3 s of CPU less); the cell,
-    line and title passes still read the page at ``ppi`` (where it helps: decimal points). A
-    photo's page pass reads the flattened page as it is (read at its own resolution, the photo
-    fixtures lost 16 of 235 cells)."""
+    white (``ink_on_white``; the cell pass cuts its digits from the grey page as it is)."""
     ink = binarize(gray)
     ruled = find_rules(gray, ink, ppi, grey_rules=photo)
     set_reading_page(engine, ruled.clean, ppi, photo, ink)
-    return gray, ruled, engine.words(ppi=None if photo else scanned)
+    return gray, ruled, engine.words()
 
 
 def set_reading_page(engine: Tesseract, clean: np.ndarray, ppi: int, photo: bool,
