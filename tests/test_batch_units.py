@@ -14,7 +14,7 @@ from conftest import SEEDS, extract_one, shipped_registry
 from pipeline.batch import BatchSettings, plan, process_document, run_batch, walk
 from pipeline.batch.codec import decode_result, encode_json
 from pipeline.batch.local import largest_first
-from pipeline.batch.process import collector_paused
+from pipeline.collector import collector_paused
 from pipeline.ingest import decode_text
 
 

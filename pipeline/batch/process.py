@@ -7,16 +7,14 @@ stops the batch. A document read whole without a ranking table is catalogued (``
 
 from __future__ import annotations
 
-import gc
 import signal
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from pipeline.batch.discover import Job
 from pipeline.batch.settings import BatchSettings
+from pipeline.collector import collector_paused
 from pipeline.errors import DocumentError, ExitCode, MissingDependencyError
 from pipeline.identify import identify_tables, review_for
 from pipeline.ingest import read_document, read_page_images
@@ -58,26 +56,6 @@ def process_document(job: Job, settings: BatchSettings, registry: Registry) -> D
         reason = f"internal error (please report): {type(err).__name__}: {err}"
         location = f"{Path(where.filename).name}:{where.lineno}"
         return failed(job, f"{reason} at {location}", ExitCode.internal)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while one document is read, then run once.
-
-    A document allocates hundreds of thousands of short-lived objects (glyphs, words, cells,
-    tokens), none of them in cycles: reference counting frees them, and the collector, set off
-    every 700 allocations, only walks them again (6.5% of a text PDF's time, measured with it
-    off). Whatever cycles a document leaves are collected when it ends (the young generation,
-    at the next allocation), so a worker's memory between documents is what it was.
-    """
-    if not gc.isenabled():  # paused by the caller: theirs to restore
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentResult:

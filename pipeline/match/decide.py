@@ -6,13 +6,13 @@ A wrong confident match is worse than none: whenever two units score alike the o
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 from itertools import takewhile
 
+from pipeline.collector import collector_paused
 from pipeline.match.blocks import (
     Block,
     Choice,
@@ -247,23 +247,10 @@ def match_names(
     ``district`` narrows communes to the issuing district's; ``as_of`` (the decision date)
     settles a tie between a unit and its successor.
     """
-    with _collector_paused(len(names)):
+    # a bulk call allocates keys, rankings and matches by the 100,000; a table's few names not
+    bulk = len(names) >= PAUSE_COLLECTOR_NAMES
+    with collector_paused() if bulk else nullcontext():
         return _match_names(names, registry, province, level, year, settings, district, as_of)
-
-
-@contextmanager
-def _collector_paused(names: int) -> Iterator[None]:
-    """Python's cycle collector paused while a large batch allocates its keys, rankings and
-    matches (none of them cyclic): with 100,000 names it scanned the growing heap again and
-    again, a fifth of the batch's time. A table's few names leave it alone."""
-    if names < PAUSE_COLLECTOR_NAMES or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _match_names(

@@ -59,14 +59,18 @@ def record_rows(
         first_line = min(token.line for token in rows[0] if token is not None)
         records = _grid_rows(run, groups, stretch, rows, grid)
         lead = _words_before(groups, stretch, first_line)
-        glued = _header_in_first_name(
-            rows, (run[first_line], lead), stretch.shape.before, records, grid
-        )
+        width = stretch.shape.width + 1
+        whole = header_before(lead, run[first_line], width, grid, records) if lead else None
+        glued = None
+        if whole is None:  # else the header before is whole: nothing of it in the first name
+            glued = _header_in_first_name(
+                rows, (run[first_line], lead), stretch.shape.before, records, grid
+            )
+        header: tuple[list[Line], int] | None = (whole, first_line) if whole else None
         if glued is not None:
-            header: tuple[list[Line], int] | None = ([glued[0]], first_line)
-            records = glued[1]
-        else:
-            header = _header(run, groups, stretch, (max(used_lines, 0), first_line), grid, records)
+            header, records = ([glued[0]], first_line), glued[1]
+        elif whole is None:
+            header = _header(run, lead, width, (max(used_lines, 0), first_line), grid, records)
         top = header[1] if header else first_line
         out.extend(run[used_lines:top])
         if header:
@@ -82,24 +86,18 @@ def record_rows(
 
 def _header(
     run: list[Line],
-    groups: list[Group],
-    stretch: Stretch,
+    words: list[str],
+    width: int,
     lines: tuple[int, int],
     grid: int,
     records: list[Line],
 ) -> tuple[list[Line], int] | None:
-    """The records' header: the words run into the first record's line before it (a table run
-    together on one line), else the lines above (unless the words on the records' line open
-    with a row number's, a rank's or the unit column's, so the header is there: what is
-    above is a caption, a signer, an annex's title);
-    failing a reading of every column, the first column's label alone when those words open
-    the header."""
+    """The records' header when the ``words`` run into the first record's line before it do
+    not read as one (a table run together on one line): the lines above (unless those words
+    open with a row number's, a rank's or the unit column's, so the header is there: what is
+    above is a caption, a signer, an annex's title); failing a reading of every column, the
+    first column's label alone when those words open the header."""
     floor, first_line = lines
-    width = stretch.shape.width + 1
-    words = _words_before(groups, stretch, first_line)
-    before = header_before(words, run[first_line], width, grid, records) if words else None
-    if before is not None:
-        return before, first_line
     opens = opening_ordinal(words) or vocab.UNIT_LABEL.match(vocab.fold(" ".join(words)))
     if not opens:  # the header is not on the records' line ("Đơn vị …", "STT …"): look above
         found = header_row(run, width, floor, first_line, grid, records)
@@ -140,8 +138,6 @@ def _header_in_first_name(
     if before or name is None or len(records) < 2:
         return None
     record_line, lead = line
-    if lead and header_before(lead, record_line, len(records[0].cells), grid, records):
-        return None  # the header before is whole: nothing of it in the name
     if not lead and not name.starts_line:
         return None
     words = name.text.split()

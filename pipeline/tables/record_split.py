@@ -9,6 +9,7 @@ counting down the rows, and no column mixing band words with numbers.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal
 
 from pipeline.parse import parse_number
@@ -78,8 +79,14 @@ def _maximum_leads(rows: list[list[Token | None]], before: int) -> bool:
     """Whether the values before the first name are a maximum in parentheses where no other
     record prints one there: the header's, not the first record's."""
     lead = [token for token in rows[0][:before] if token is not None] if rows else []
-    rest = [token for row in rows[1:] for token in row[:before] if token is not None]
-    return bool(lead) and all(t.bracketed for t in lead) and not any(t.bracketed for t in rest)
+    return only_first_bracketed(lead, [token for row in rows[1:] for token in row[:before]])
+
+
+def only_first_bracketed(first: list[Token], rest: Sequence[Token | None]) -> bool:
+    """Whether the first record's values are all in parentheses and no other record's are: a
+    header's maxima ("(100)") read as a record's values."""
+    others = [token for token in rest if token is not None]
+    return bool(first) and all(t.bracketed for t in first) and not any(t.bracketed for t in others)
 
 
 def _mixed_kinds(rows: list[list[Token | None]]) -> int:

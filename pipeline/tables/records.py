@@ -26,6 +26,7 @@ from pipeline.tables.record_split import (
     leads_on,
     misfits_at_end,
     misfits_at_start,
+    only_first_bracketed,
     split_score,
     usual_size,
 )
@@ -141,7 +142,7 @@ def _maxima_first(groups: list[Group], first: Stretch) -> bool:
     rows = rows_of(groups, first)
     head = [token for token in rows[0] if token is not None and token.value]
     rest = [token for row in rows[1:] for token in row if token is not None and token.value]
-    return bool(head) and all(t.bracketed for t in head) and not any(t.bracketed for t in rest)
+    return only_first_bracketed(head, rest)
 
 
 def _last_size(groups: list[Group], stretch: Stretch) -> int:

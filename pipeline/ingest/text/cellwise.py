@@ -14,7 +14,7 @@ import re
 
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cell_header import header_cells, maxima_cells
-from pipeline.ingest.text.rows import Block, RawRow, is_value
+from pipeline.ingest.text.rows import Block, RawRow, blocks_of, is_value
 from pipeline.models import BLANK_MARKS
 from pipeline.parse import parse_number
 
@@ -26,17 +26,7 @@ MAX_COLUMNS = 20
 
 def find_cellwise(lines: list[str]) -> list[tuple[int, Block]]:
     """Every one-cell-per-line table of a page: (first line index, block)."""
-    found = []
-    index = 0
-    while index < len(lines):
-        opens = vocab.says(_START, _fold(lines[index])) and not _under_cell(lines, index)
-        block = _block_at(lines, index) if opens else None
-        if block is None:
-            index += 1
-            continue
-        found.append((index, block))
-        index = block.end
-    return found
+    return blocks_of(lines, _block_at)
 
 
 def _under_cell(lines: list[str], index: int) -> bool:
@@ -65,8 +55,11 @@ def _cells_from(lines: list[str], start: int) -> list[tuple[int, str]]:
 
 
 def _block_at(lines: list[str], start: int) -> Block | None:
-    """The table whose header starts at ``start``: its body opens at the first value line
-    that is no label's number ("Nội dung" / "1" / "Nội dung" / "2" are a header's labels)."""
+    """The table whose header starts at ``start`` (with a row number's or rank's word, the
+    header's top line): its body opens at the first value line that is no label's number
+    ("Nội dung" / "1" / "Nội dung" / "2" are a header's labels)."""
+    if not vocab.says(_START, _fold(lines[start])) or _under_cell(lines, start):
+        return None
     cells = _cells_from(lines, start)
     opens = (i for i, (_, text) in enumerate(cells) if _opens_body(text))
     first_value = next((i for i in opens if not _label_number(cells, i)), None)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.ingest.text.rows import Block, RawRow
+from pipeline.ingest.text.rows import Block, RawRow, blocks_of
 from pipeline.parse import parse_number
 
 _MARKS = (",", ";")
@@ -28,16 +28,7 @@ _MIN_FIELDS = 3
 
 def find_delimited(lines: list[str]) -> list[tuple[int, Block]]:
     """Every run of comma- or semicolon-separated rows on a page: (first line index, block)."""
-    found: list[tuple[int, Block]] = []
-    index = 0
-    while index < len(lines):
-        block = _block_at(lines, index)
-        if block is None:
-            index += 1
-            continue
-        found.append((index, block))
-        index = block.end
-    return found
+    return blocks_of(lines, _block_at)
 
 
 def _block_at(lines: list[str], start: int) -> Block | None:

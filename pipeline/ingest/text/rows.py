@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.models import BLANK_MARKS
@@ -28,6 +29,23 @@ class Block:
 
     rows: tuple[RawRow, ...]
     end: int
+
+
+def blocks_of(
+    lines: list[str], block_at: Callable[[list[str], int], Block | None]
+) -> list[tuple[int, Block]]:
+    """Every block ``block_at`` finds on a page, read on from each block's end: (first line
+    index, block)."""
+    found: list[tuple[int, Block]] = []
+    index = 0
+    while index < len(lines):
+        block = block_at(lines, index)
+        if block is None:
+            index += 1
+            continue
+        found.append((index, block))
+        index = block.end
+    return found
 
 
 @dataclass(frozen=True, slots=True)
