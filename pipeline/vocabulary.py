@@ -152,6 +152,17 @@ def is_group_mark(text: str) -> bool:
     return bool(GROUP_MARK.fullmatch(text.strip()))
 
 
+def is_marked_heading(text: str) -> bool:
+    """A group heading whose mark stands without a stop ("II Khối huyện, thị xã"): the mark,
+    then words and no figure (a row "I 12,5" is not one)."""
+    mark, _, rest = text.strip().partition(" ")
+    words = rest.split()
+    return is_group_mark(mark) and bool(words) and not any(_FIGURE.search(w) for w in words)
+
+
+_FIGURE = re.compile(r"\d")
+
+
 def is_section_caption(text: str) -> bool:
     """A caption that opens a section: numbered ("II. …") and naming a level, or a level alone."""
     folded = fold(text).rstrip(":")

@@ -99,10 +99,13 @@ def reconcile(
     """Every flag of one document: metadata, grids not read, then table by table."""
     flags = check_metadata(doc_id, metadata, tables) + check_passed_over(doc_id, passed_over)
     lent = lent_rules(tables)
+    own_row = metadata.issuer is None or metadata.province is not None
     for table in tables:
         for check in TABLE_CHECKS:
             if table.index in lent and check in (check_sum, check_total_rule):
                 flags.extend(check(doc_id, table, lent[table.index]))  # type: ignore[call-arg]
+            elif check is check_rank:  # a national body's ranking prints no own row after it
+                flags.extend(check_rank(doc_id, table, own_row))
             else:
                 flags.extend(check(doc_id, table))
         flags.extend(check_band_boundary(doc_id, table, settings))

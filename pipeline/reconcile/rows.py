@@ -25,8 +25,10 @@ def competition_ranks(scores: list[Decimal], descending: bool = True) -> list[in
 WHOLE_LISTS = frozenset({"province_agency", "district", "commune"})
 
 
-def check_rank(doc_id: str, table: Table) -> list[Flag]:
-    """rank_mismatch: a stated rank that the totals (or the other ranks) contradict."""
+def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
+    """rank_mismatch: a stated rank that the totals (or the other ranks) contradict. A last
+    row ranked beyond the others is the publisher's own place after a top list only where the
+    publisher may have one (``own_row``): not when a national body issues the ranking."""
     scope = Scope(doc_id, table)
     stated = [(e, e.rank.number) for e in table.entries if e.rank and e.rank.number is not None]
     by_percent = any(entry.percent is not None for entry, _ in stated)
@@ -38,7 +40,7 @@ def check_rank(doc_id: str, table: Table) -> list[Flag]:
         and score.number is not None
         and comparable  # "1,4 tỷ" over "330 triệu": the printed figures do not order the rows
     ]
-    whole = table.level in WHOLE_LISTS
+    whole = table.level in WHOLE_LISTS or not own_row
     ranks = [rank for _, rank, _ in scored]
     if scored and _top_list(ranks, whole):
         if not _top_then_own_row(ranks):

@@ -59,6 +59,7 @@ def record_rows(
         first_line = min(token.line for token in rows[0] if token is not None)
         records = _grid_rows(run, groups, stretch, rows, grid)
         lead = _words_before(groups, stretch, first_line)
+        lead, records = _maxima_label_apart(lead, records, stretch.shape.before)
         width = stretch.shape.width + 1
         whole = header_before(lead, run[first_line], width, grid, records) if lead else None
         glued = None
@@ -113,6 +114,21 @@ def _header(
     return [Line(" | ".join(cells), at, tuple(Cell(t, at) for t in cells), grid)], first_line
 
 
+def _maxima_label_apart(
+    lead: list[str], records: list[Line], before: int
+) -> tuple[list[str], list[Line]]:
+    """A first record named by the header's last label and a maxima row's ("Điểm số Điểm tối
+    đa" 0,1 0,05 … in a table run together on one line): the label goes back to the header
+    words before it, the record is the maxima row."""
+    words = records[0].cells[before].text.split() if records else []
+    folded = [vocab.fold(word) for word in words]
+    for start in range(1, len(words)):
+        if vocab.MAXIMA_ROW.match(" ".join(folded[start:])):
+            kept = _with_name(records[0], before, " ".join(words[start:]))
+            return [*lead, *words[:start]], [kept, *records[1:]]
+    return lead, records
+
+
 def _words_before(groups: list[Group], stretch: Stretch, first_line: int) -> list[str]:
     """The words on the first record's line before it: a header run into the records."""
     tokens = [t for g in groups[: stretch.start] for t in g.tokens if t.line == first_line]
@@ -133,13 +149,15 @@ def _header_in_first_name(
     (``line``'s second part), read as one label per column that the numbers confirm and never
     contradict, the rest as long as another record's name (else up to three words longer) and
     opening with a capital. Tried only on a first name two words longer than the usual, or
-    after header words that lack a column; a unit's long name reads as no header."""
+    after header words that lack a column; a unit's long name reads as no header, nor does
+    a name printed on a line of its own (its header's cells would be on lines above)."""
     name = rows[0][before]
     if before or name is None or len(records) < 2:
         return None
     record_line, lead = line
-    if not lead and not name.starts_line:
-        return None
+    values_on_line = any(t is not None and t.line == name.line for t in rows[0][before + 1 :])
+    if not lead and not (name.starts_line and values_on_line):
+        return None  # a name on a line of its own: a header printed with it would be above
     words = name.text.split()
     lengths = sorted(len(t.text.split()) for row in rows[1:] if (t := row[before]) is not None)
     if not lengths or (not lead and len(words) <= lengths[len(lengths) // 2] + 1):
@@ -208,6 +226,7 @@ def _unit_after(
     names = [t.text for row in rows if (t := row[stretch.shape.before]) is not None]
     opening = Counter(text.split()[0] for text in names if text.split())
     known = name in named or (len(words) > 1 and opening[words[0].text] >= 2)
+    known = known or (len(words) > 1 and _sentence_after(groups, at, line))
     if not known or not is_name(Group(tuple(words), False)):
         return None
     if name in {name_key(text) for text in names}:
@@ -217,6 +236,20 @@ def _unit_after(
     unit = Token(" ".join(t.text for t in words), False, line, True)
     width, before = stretch.shape.width, stretch.shape.before
     return [*([None] * before), unit, *([None] * (width - before))]
+
+
+def _sentence_after(groups: list[Group], at: int, line: int) -> bool:
+    """Whether the text ends after ``line``, or goes on with a sentence ("Điều 2. Quyết định
+    này có hiệu lực …", a line ending with a stop): the line closes the table, no caption of
+    another table under it."""
+    after = [t for g in groups[at : at + _LINE_GROUPS] for t in g.tokens if t.line > line]
+    if not after:
+        return True
+    next_line = [t.text for t in after if t.line == after[0].line]
+    return next_line[-1].endswith((".", ":", ";"))
+
+
+_LINE_GROUPS = 8  # groups enough to hold a line of prose ("Điều" "2." "Quyết định …")
 
 
 def _glued_unit(

@@ -45,8 +45,8 @@ def header_row(
             top -= 1
         texts = {i: _cell_line(run[i].text) for i in range(top, end)}
         found = _cells_above(texts, range(top, end), width, counted)
-        if found is None and end - 1 >= floor and _may_be_header(run[end - 1].text):
-            found = _one_line(texts.get(end - 1) or "", end - 1, width, counted)
+        if found is None and end - 1 >= floor and _may_be_header(run[end - 1].text, width):
+            found = _one_line(_cell_line(run[end - 1].text), end - 1, width, counted)
         if found is not None:
             cells, start = found
             below = [*_maxima(run, end, first_line, width, counted, grid)]
@@ -261,7 +261,8 @@ def _is_marker(text: str) -> bool:
 def _between(text: str) -> bool:
     bare = _cell_line(text)
     roman = bool(re.fullmatch(r"[IVXLC]+\.?", bare))
-    caption = vocab.is_section_caption(bare) or vocab.MAXIMA_ROW.match(vocab.fold(bare))
+    caption = vocab.is_section_caption(bare) or vocab.is_marked_heading(bare)
+    caption = caption or vocab.MAXIMA_ROW.match(vocab.fold(bare)) is not None
     return roman or bool(caption) or value_text(bare) is not None
 
 
@@ -300,14 +301,18 @@ def _is_year(text: str) -> bool:
     return is_year(number)
 
 
-def _may_be_header(text: str) -> bool:
-    """A short line not ending a sentence ("… như sau:", "… năm 2022."): a header cell. One
-    word and a stop is an abbreviation ("No.", "TT.")."""
+def _may_be_header(text: str, cells: int = 1) -> bool:
+    """A short line not ending a sentence ("… như sau:", "… năm 2022."): a header cell, or
+    the labels of ``cells`` columns on one line. One word and a stop is an abbreviation
+    ("No.", "TT.")."""
     words = text.split()
     sentence = text.rstrip().endswith((":", ";", "!", "?")) or (
         text.rstrip().endswith(".") and len(words) > 1
     )
-    return len(text) <= 90 and not sentence
+    return len(text) <= max(90, _LABEL_CHARS * cells) and not sentence
+
+
+_LABEL_CHARS = 40  # a column's label printed on one line with the others: its longest
 
 
 def _cell_line(text: str) -> str:

@@ -19,8 +19,8 @@ from pipeline.ingest.text.aligned_header import (
     Columns,
     header_above,
     header_rows,
-    maxima_line,
-    single_spaced_header,
+    number_label_row,
+    single_spaced_rows,
 )
 from pipeline.ingest.text.aligned_rows import (
     Row,
@@ -90,12 +90,10 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
     body = _body_rows(rows, columns, lines)
     texts = [row.cells for row in body]
     if not header and start - 1 >= floor:  # a long header line one space apart, right above
-        cells = single_spaced_header(lines[start - 1], columns, texts)
-        if cells is not None:
-            return start - 1, Block((RawRow(0, tuple(cells)), *body), end)
-        maxima = maxima_line(lines[start - 1], columns, texts)
-        if maxima is not None:  # the labels above read no further: the maxima alone
-            return start - 1, Block((RawRow(0, tuple(maxima)), *body), end)
+        above = single_spaced_rows(lines[floor:start], columns, texts)
+        above = above or number_label_row(lines[floor:start], columns)
+        if above:
+            return start - len(above), Block((*above, *body), end)
     return top, Block((*header_rows(header, columns, texts), *body), end)
 
 

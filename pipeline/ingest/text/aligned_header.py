@@ -23,6 +23,7 @@ from pipeline.parse import parse_number, split_max
 _HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s+phương|điểm|tổng|hạng)")
 _GROUP = re.compile(r"(\(điểm\s+tối\s+đa\)$|^điểm\s+thành\s+phần|^các\s+chỉ\s+số\s+thành\s+phần)")
 MAX_HEADER_LINES = 24
+_LABEL_LINES = 4  # a header printed one space apart: its lines right above the rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +92,17 @@ def header_rows(
     """
     if not header:
         return []
-    single = single_spaced_header(header[-1], columns, body)
-    if single is not None:
-        return [RawRow(0, tuple(single))]
+    single = single_spaced_rows(header, columns, body, maxima_alone=False)
+    if single:
+        return single
+    maxima = maxima_line(header[-1], columns, body) if len(segments(header[-1])) == 1 else None
+    if maxima is not None and len(header) > 1:  # a row of maxima one space apart under labels
+        return [*_labels_down(header[:-1], columns), RawRow(0, tuple(maxima))]
+    return _labels_down(header, columns)
+
+
+def _labels_down(header: list[str], columns: Columns) -> list[RawRow]:
+    """The labels of header lines joined down each column (see ``header_rows``)."""
     for split in (True, False):
         pieces = [
             p for number, line in enumerate(header) for p in _pieces(number, line, columns, split)
@@ -115,16 +124,19 @@ def header_rows(
 
 
 def single_spaced_header(
-    line: str, columns: Columns, body: Sequence[Sequence[str]]
+    line: str, columns: Columns, body: Sequence[Sequence[str]], maxima_below: bool = False
 ) -> list[str] | None:
     """A header line right above the rows with one space between its labels ("Stt Tên đơn vị
     Điểm đạt (100)"), as rows copied from a page print theirs: no position tells its cells
     apart, so its words are joined into one label per column (a lower-case word or a maximum
     goes on the word before) when that makes the table's width and the maxima its labels
     print hold over their columns: without a maximum nothing shows the words are over their
-    columns. The row number's column may be unlabelled ("#" taken as markup)."""
+    columns; a row of maxima printed right under the line shows it as well (``maxima_below``).
+    The row number's column may be unlabelled ("#" taken as markup)."""
     parts = segments(line)
-    if len(parts) != 1 or parts[0].start > columns.name_start or not columns.covered(parts[0]):
+    if len(parts) != 1 or parts[0].start > columns.name_start:
+        return None
+    if not (maxima_below or columns.covered(parts[0])):
         return None  # not a line over every column, from the first ("(Chỉ số DTI)")
     words = parts[0].text.split()
     cells = join_header(words, columns.width)
@@ -133,9 +145,52 @@ def single_spaced_header(
         cells = ["", *rest] if rest is not None else None
     if cells is None or any(_no_label(cell) for cell in cells[1:]):
         return None
+    if maxima_below:
+        return cells
     if not any(split_max(cell)[1] is not None for cell in cells):
         return None  # no maximum to show the words are over their columns
     return cells if body and maxima_hold(cells, body) else None
+
+
+def single_spaced_rows(
+    above: Sequence[str],
+    columns: Columns,
+    body: Sequence[Sequence[str]],
+    maxima_alone: bool = True,
+) -> list[RawRow]:
+    """The header rows right above the body (``above`` ends there) printed one space apart: a
+    line of labels, or a row of maxima and the line of labels over it, or (``maxima_alone``)
+    when the labels over it read no further, the maxima alone."""
+    if not above:
+        return []
+    cells = single_spaced_header(above[-1], columns, body)
+    if cells is not None:
+        return [RawRow(0, tuple(cells))]
+    maxima = maxima_line(above[-1], columns, body)
+    if maxima is None:
+        return []
+    labels = None
+    if len(above) >= 2:
+        labels = single_spaced_header(above[-2], columns, body, maxima_below=True)
+    if labels is None:
+        return [RawRow(0, tuple(maxima))] if maxima_alone else []
+    return [RawRow(0, tuple(labels)), RawRow(0, tuple(maxima))]
+
+
+def number_label_row(above: Sequence[str], columns: Columns) -> list[RawRow]:
+    """The row number's label alone, when the header over the rows (the lines right above them)
+    is printed one space apart and reads no further ("Số thứ tự Tên đơn vị Điểm các tiêu chí …"
+    over two lines). The label is what the numbers cannot tell: whether a count 1 … n in the
+    order of the scores is the STT or the rank."""
+    run = list(itertools.takewhile(str.strip, reversed(above)))[:_LABEL_LINES]
+    if not columns.has_stt or not run or run[-1].rstrip().endswith((":", ".")):
+        return []  # no row number column, no header right above, or prose
+    words = run[-1].split()
+    for size in range(1, min(3, len(words) - 1) + 1):
+        label = " ".join(words[:size])
+        if vocab.ordinal_label(label):
+            return [RawRow(0, (label, *[""] * (columns.width - 1)))]
+    return []
 
 
 def maxima_line(line: str, columns: Columns, body: Sequence[Sequence[str]]) -> list[str] | None:

@@ -179,8 +179,10 @@ def is_marker(text: str) -> bool:
     if len(parts) != 1:
         return False
     text = parts[0].text
+    if vocab.band_of(text) is not None or vocab.is_marked_heading(text):
+        return True
     numbered = vocab.SECTION_NUMBERING.match(vocab.fold(text)) is not None
-    return vocab.band_of(text) is not None or (numbered and vocab.is_section_caption(text))
+    return numbered and vocab.is_section_caption(text)
 
 
 def is_fragment(text: str, values_start: int) -> bool:

@@ -1,0 +1,61 @@
+"""Records found in text at their edges: the first record's name against the header run into
+it, and a last unit printed without values before the decision goes on."""
+
+from __future__ import annotations
+
+from conftest import tables_of
+
+CELLS = [
+    ("Văn phòng Hội đồng nhân dân tỉnh", "01 (94.82)"),
+    ("Sở Du lịch", "02 (91.67)"),
+    ("Sở Giáo dục và Đào tạo", "03 (84.90)"),
+    ("Ban Quản lý Khu kinh tế", "04 (84.15)"),
+    ("Sở Tài chính", "05 (71.39)"),
+]
+
+
+def _cell_per_line(header: list[str], rows: list[tuple[str, str]], after: str) -> str:
+    cells = [*header, *(cell for row in rows for cell in row)]
+    return "\n\n".join(cells) + "\n\n" + after
+
+
+def test_a_last_unit_without_values_before_the_next_article_is_a_row() -> None:
+    text = _cell_per_line(
+        ["Sở, ban, ngành", "Vị trí (giá trị)"],
+        CELLS,
+        "Bảo hiểm xã hội tỉnh\n\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n",
+    )
+    (table,) = tables_of(text)
+    names = [e.agency_raw for e in table.entries]
+    assert names == [name for name, _ in CELLS] + ["Bảo hiểm xã hội tỉnh"]
+    assert table.entries[-1].rank is None and table.entries[-1].total is None
+
+
+def test_a_caption_under_the_last_record_is_no_row() -> None:
+    text = _cell_per_line(
+        ["Sở, ban, ngành", "Vị trí (giá trị)"], CELLS, "Năm 2023\n\nSở Du lịch\n\n01 (95,1)\n"
+    )
+    first = tables_of(text)[0]
+    assert [e.agency_raw for e in first.entries] == [name for name, _ in CELLS]
+
+
+def test_a_long_first_name_on_its_own_line_keeps_the_header_above() -> None:
+    rows = [("Thành phố Hồ Chí Minh", "1 (0,9683)"), ("TP. Cần Thơ", "2 (0,9677)")]
+    rows += [("Bắc Ninh", "3 (0,9518)"), ("Tỉnh Phú Thọ", "4 (0,9476)"), ("Nam Định", "5 (0,94)")]
+    text = _cell_per_line(["Tỉnh, thành phố trực thuộc Trung ương", "Hạng", "(điểm số)"], rows, "")
+    (table,) = tables_of(text)
+    assert table.entries[0].agency_raw == "Thành phố Hồ Chí Minh"
+    assert [c.label for c in table.columns][0] == "Tỉnh, thành phố trực thuộc Trung ương"
+
+
+def test_a_header_run_into_a_maxima_row_gives_its_last_label_back() -> None:
+    text = (
+        "Xã, phường, thị trấn Trụ cột 1 Trụ cột 2 Trụ cột 3 Điểm số Điểm tối đa 0,4 0,3 0,3 1 "
+        "Phường Phước Bình 0,3733 0,2331 0,1815 0,7879 Xã Long Giang 0,2376 0,1104 0,0259 "
+        "0,3739 Phường Sơn Giang 0,1376 0,1104 0,2259 0,4739 Xã Phú Nghĩa 0,3376 0,2104 "
+        "0,2259 0,7739\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries][0] == "Phường Phước Bình"
+    assert len(table.entries) == 4
+    assert [str(c.max_points) for c in table.columns][-4:] == ["0.4", "0.3", "0.3", "1"]
