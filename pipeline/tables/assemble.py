@@ -33,7 +33,7 @@ from pipeline.tables.header import (
 )
 from pipeline.tables.ranks import numbers_in
 from pipeline.tables.record_grid import with_records
-from pipeline.tables.roles import Roles, infer_roles
+from pipeline.tables.roles import Roles, infer_roles, total_by_rule
 from pipeline.tables.stated import with_stated_rules
 
 
@@ -80,6 +80,7 @@ def scan_tables(document: Document, settings: TableSettings = TableSettings()) -
         if not taken and len(_data_rows(piece.rows)) >= 2:
             passed_over.append(piece.rows[0])
     prose = [line.text for line in lines if not line.cells]
+    _totals_pooled(drafts)
     tables = with_number_formats(_assemble(drafts))  # "2.095" among "11.115.000" is 2095
     return TableScan(with_stated_rules(tables, prose), tuple(passed_over))
 
@@ -181,6 +182,38 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     else:
         drafts.append(_Draft(caption, roles.columns, list(body), doubt=roles.doubt, hints=columns))
     return True
+
+
+def _totals_pooled(drafts: list[_Draft]) -> None:
+    """Tables printed under one header (the years of one ranking): where a table's rows are
+    too few for a rule of its scores to show which column is the total (ten weights fit any
+    column over ten rows), the rows of all of them read together show it, and each table
+    whose own rows show no rule takes that total."""
+    done: set[int] = set()
+    for draft in drafts:
+        same = [d for d in drafts if d.hints and _header_of(d) == _header_of(draft)]
+        if len(same) < 2 or id(draft) in done:
+            continue
+        done.update(id(d) for d in same)
+        pooled = infer_roles(draft.hints, [row for d in same for row in d.rows])
+        if pooled.series or not total_by_rule(pooled.columns, [r for d in same for r in d.rows]):
+            continue
+        scored = {c.index: c.role for c in pooled.columns if c.role in ("total", "component")}
+        for own in same:
+            if _scores_of(own) != scored and not total_by_rule(own.columns, own.rows):
+                own.columns = tuple(
+                    replace(c, role=scored[c.index]) if c.index in scored else c
+                    for c in own.columns
+                )
+                own.doubt = pooled.doubt  # its own doubt was of the total the rows now show
+
+
+def _header_of(draft: _Draft) -> tuple[tuple[str, str], ...]:
+    return tuple((c.label, c.role) for c in draft.hints)
+
+
+def _scores_of(draft: _Draft) -> dict[int, str]:
+    return {c.index: c.role for c in draft.columns if c.role in ("total", "component")}
 
 
 def _extend(draft: _Draft, body: list[Line]) -> None:

@@ -18,12 +18,11 @@ from pipeline.tables.record_header import header_before, header_row
 from pipeline.tables.record_rows import Shape, Stretch, rows_of
 from pipeline.tables.record_split import MIN_RECORDS
 from pipeline.tables.records import find_stretches
+from pipeline.tables.run_in import first_names_apart, headings_apart, joins_on
 from pipeline.tables.tokens import (
     Group,
     Token,
-    first_names_apart,
     groups_of,
-    headings_apart,
     is_name,
     merged,
     name_key,
@@ -168,18 +167,13 @@ def _header_in_first_name(
         if size >= len(words) or not words[-size][:1].isupper():
             continue
         first = _with_name(records[0], before, " ".join(words[-size:]))
-        if _joins_on(words[-size - 1]):
+        if joins_on(words[-size - 1]):
             continue  # "Sở Văn hóa," / "Sở Lao động -" go on: a name, not a header's end
         labels = [*lead, *words[:-size]]
         found = header_before(labels, record_line, len(first.cells), grid, [first, *records[1:]])
         if found is not None:
             return found[0], [first, *records[1:]]
     return None
-
-
-def _joins_on(word: str) -> bool:
-    """A word after which a name or a label goes on: a comma, a dash, "và"."""
-    return word in {"-", "–", "/", "và", "&"} or word.endswith((",", "-", "/"))
 
 
 def _with_name(record: Line, at: int, name: str) -> Line:

@@ -18,6 +18,7 @@ the total equally well, the table carries a doubt naming both (flag ``ambiguous_
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -86,6 +87,7 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     parts = segments(values, roles, headings_before(body))
     undecided = settle_maximum(roles, values)
     _settle_ranks(roles, values, parts)
+    _count_beside_rank(roles, values, name)
     series = _series(roles, values, columns, parts)
     bands = band_words(columns, body)
     doubt = None if series else _settle_total(roles, values, columns, parts, bands)
@@ -101,6 +103,18 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
         for c in columns
     )
     return Roles(bands_checked(settled, rows, values, roles), doubt or None, series)
+
+
+def total_by_rule(columns: tuple[Column, ...], body: Sequence[Line]) -> bool:
+    """Whether a rule of the other scores (sum, mean, weights) gives the column the roles
+    call the total, over most of the rows that print every score."""
+    rows = [row for row in body if numbers_in(row) >= 1]
+    scores = [c.index for c in columns if c.role in ("total", "component")]
+    total = next((c.index for c in columns if c.role == "total"), None)
+    if total is None or len(scores) < 2:
+        return False
+    values = {index: _column_values(rows, index) for index in scores}
+    return total in rule_fits([total], scores, values)
 
 
 def _mixed(columns: tuple[Column, ...], index: int, scales: tuple[str, ...]) -> str:
@@ -127,6 +141,16 @@ def _settle_row_number(roles: dict[int, str], values: dict[int, Values], name: i
         if roles[index] in ("number", "component", "total") and counting:
             roles[index] = "row_number"
             return
+
+
+def _count_beside_rank(roles: dict[int, str], values: dict[int, Values], name: int) -> None:
+    """Two columns called the rank, one a count 1 … n left of the names and the other right
+    of them: the count is the STT (a header's "Hạng" printed over the wrong column)."""
+    ranks = sorted(i for i in values if roles[i] == "rank")
+    if len(ranks) < 2 or ranks[0] > name or ranks[-1] < name or "row_number" in roles.values():
+        return
+    if counts_rows(values[ranks[0]]):
+        roles[ranks[0]] = "row_number"
 
 
 def _settle_ranks(roles: dict[int, str], values: dict[int, Values], parts: Segments) -> None:
@@ -224,6 +248,9 @@ def _settle_total(
             chosen = ordered[0] if ordered else chosen
             several = ordered if len(ordered) > 1 else banded
             several = ranked if len(ranked) > 1 and sole not in ranked else several
+            odd = _out_of_series(several or scores if chosen is None else several, scores, columns)
+            if odd is not None and _between_parts(odd, scores, values):
+                chosen, several = odd, [odd]
             doubt = _doubt(several, columns) if len(several) > 1 else None
             doubt = doubt or (_no_total(scores, columns) if chosen is None and unnamed else None)
     for index in scores:
@@ -231,6 +258,41 @@ def _settle_total(
     if chosen is not None:
         _settle_percent(roles, values, chosen)
     return doubt
+
+
+def _out_of_series(
+    candidates: list[int], scores: list[int], columns: tuple[Column, ...]
+) -> int | None:
+    """Of the columns the numbers leave as the total, the one whose label stands outside a
+    numbered series the other scores' labels form ("Tiêu chí số 1" … "Tiêu chí số 8" beside
+    "Điểm xếp mục"): a series numbers the parts, not the whole."""
+    stems = {i: _SERIES.fullmatch(" ".join(_label(columns, i).split())) for i in scores}
+    counted = Counter(m.group(1).casefold() for m in stems.values() if m)
+    family = {i for i, m in stems.items() if m and counted[m.group(1).casefold()] >= 3}
+    outside = [i for i in candidates if i not in family]
+    if len(candidates) < 2 or len(outside) != 1 or not family & set(candidates):
+        return None
+    return outside[0]
+
+
+def _between_parts(total: int, scores: list[int], values: dict[int, Values]) -> bool:
+    """Whether on every row printing all scores the total lies between its least part and the
+    parts' sum: what a sum, a mean or weights summing to one give."""
+    for row in zip(*(values[i] for i in scores), strict=True):
+        if any(v is None for v in row):
+            continue
+        whole = row[scores.index(total)]
+        parts = [v for i, v in zip(scores, row, strict=True) if i != total]
+        if not min(parts) <= whole <= sum(parts):  # type: ignore[type-var,operator]
+            return False
+    return True
+
+
+_SERIES = re.compile(r"(\D+?)\s*\d{1,2}")  # "Tiêu chí số 3", "TC3", "Pillar 10"
+
+
+def _label(columns: tuple[Column, ...], index: int) -> str:
+    return next(c.label for c in columns if c.index == index)
 
 
 def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int) -> None:

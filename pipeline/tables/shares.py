@@ -9,6 +9,7 @@ ordered by. A count (1 … n, or going up by one from a page before) is neither 
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 from pipeline.reconcile.rules import agrees_ratio
 from pipeline.tables.ranks import Values, integers, rank_like, varies
@@ -32,8 +33,11 @@ def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> tuple[in
     ]
     if not found:
         return None
-    # p = s ÷ t and t = s ÷ p alike: the percentage is what the rows are ordered by
-    top, score, percent = max(found, key=lambda f: _descending_steps(values[f[2]]))
+    # p = s ÷ t and t = s ÷ p alike: the percentage is what the rows are ordered by; over a
+    # maximum of 100 the score and its percentage are one figure: the header tells them apart
+    top, score, percent = max(
+        found, key=lambda f: (_ordered_share(values[f[2]]), roles[f[1]] == "total")
+    )
     roles.update({top: "row_max", percent: "percent", score: "total"})
     swapped = (percent, score, top) in found
     ordered = _descending_steps(values[percent]) == len(_present(values[percent])) - 1
@@ -44,6 +48,12 @@ def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> tuple[in
 def _descending_steps(column: Values) -> int:
     present = _present(column)
     return sum(a >= b for a, b in zip(present, present[1:], strict=False))
+
+
+def _ordered_share(column: Values) -> Fraction:
+    """The share of a column's steps that go down (a row cut short prints one figure less)."""
+    steps = len(_present(column)) - 1
+    return Fraction(_descending_steps(column), steps) if steps > 0 else Fraction(0)
 
 
 def _present(column: Values) -> list[Decimal]:

@@ -23,7 +23,6 @@ _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a t
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 BLANKS = frozenset({"", "-", "–", "—", "x", "X", "N/A", "n/a"})  # "": an empty cell's line
 _NUMBER_WORD = re.compile(r"^(\d+(?:[.,]\d+)+)([^\W\d_]\S*)$")
-_GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,42 +265,6 @@ def is_name(group: Group) -> bool:
     return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
 
 
-def headings_apart(groups: list[Group]) -> list[Group]:
-    """A group heading on the line above a name, no number between them ("II Khối huyện, thị
-    xã, thành phố" / "Huyện Buôn Đôn"): the heading is taken apart from the name it would
-    otherwise open, so the group ends a table and captions the next."""
-    out: list[Group] = []
-    for group in groups:
-        first = group.tokens[0].line
-        head = tuple(t for t in group.tokens if t.line == first)
-        rest = group.tokens[len(head) :]
-        caption = " ".join(t.text for t in head)
-        if not group.value and rest and vocab.is_section_caption(caption):
-            out += [Group(head, False), Group(rest, False)]
-        elif not group.value and not rest:
-            out += _run_in_heading(group)
-        else:
-            out.append(group)
-    return out
-
-
-def _run_in_heading(group: Group) -> list[Group]:
-    """A table run together on its line: "… I Khối sở, ban, ngành Sở Khoa học …" is the words
-    before the heading (a header), the heading (its mark, "II" or "B", and its words up to the first
-    capital after a word in lower case) and the unit's name that begins there."""
-    tokens = group.tokens
-    for start in (k for k, t in enumerate(tokens) if _GROUP_MARK.fullmatch(t.text)):
-        for end in range(start + 3, len(tokens)):
-            before, word = tokens[end - 1].text, tokens[end].text
-            if word[:1].isupper() and (before[-1:].islower() or before.endswith(",")):
-                heading = tokens[start:end]
-                if not vocab.is_section_caption(" ".join(t.text for t in heading)):
-                    break
-                parts = [tokens[:start], heading, tokens[end:]]
-                return [Group(part, False) for part in parts if part]
-    return [group]
-
-
 def name_key(text: str) -> str:
     """A unit name as two printings of it compare: its words, case aside (marks kept)."""
     return " ".join(text.split()).casefold()
@@ -359,63 +322,3 @@ def _wrap_of(upper: Group, lower: Group, openers: Counter[str]) -> bool:
     if not is_name(lower):
         return False
     return openers[first.casefold()] <= 1 and openers[upper.tokens[0].text.casefold()] > 1
-
-
-def first_names_apart(groups: list[Group]) -> list[Group]:
-    """A header run together with the first name on one line ("… Dịch vụ công trực tuyến
-    Huyện Hồng Dân 01 29,000 …"): the words too many for a name end in the first unit's name,
-    as long as the names after it and starting with a capital; they are taken apart."""
-    out: list[Group] = []
-    for at, group in enumerate(groups):
-        tail = _first_name(groups, at) if not group.value else 0
-        if tail:
-            out += [Group(group.tokens[:-tail], False), Group(group.tokens[-tail:], False)]
-        else:
-            out.append(group)
-    return out
-
-
-def _header_closed(group: Group, names: list[int]) -> bool:
-    """A group of name length that is longer than the names after it and holds a header's
-    closing parenthesis ("Địa phương Xếp hạng (điểm) Cà Mau"): header words before a name."""
-    words = [t.text for t in group.tokens]
-    return len(words) > max(names) and any(w.endswith(")") for w in words[:-1])
-
-
-def _other_width(groups: list[Group], at: int, width: int) -> bool:
-    """Whether the values at ``at`` are not a record of ``width`` values; the text's last
-    values may stop short of it (a page cut inside its last row)."""
-    size = len(groups[at].tokens)
-    return size != width and not (at == len(groups) - 1 and size < width)
-
-
-def _first_name(groups: list[Group], at: int) -> int:
-    """How many words end ``groups[at]`` as the first record's name, or 0."""
-    group = groups[at]
-    if at + 1 >= len(groups) or not groups[at + 1].value:
-        return 0
-    later = [groups[k] for k in range(at + 2, min(at + 12, len(groups)), 2)]
-    names = [len(g.tokens) for g in later if is_name(g)]
-    if len(names) < 2 or len(names) < len(later) - 1:
-        return 0
-    if is_name(group) and not _header_closed(group, names):
-        return 0  # a name of its own, not a header run into one
-    width = len(groups[at + 1].tokens)
-    if any(_other_width(groups, k, width) for k in range(at + 3, at + 3 + 2 * len(names), 2)
-           if k < len(groups)):  # fmt: skip
-        return 0
-    line = group.tokens[-1].line
-    own = [t for t in group.tokens if t.line == line]
-    lined = all(g.tokens[0].starts_line for g in later if is_name(g))
-    if lined and own[0].starts_line and len(own) < len(group.tokens):
-        return len(own)  # each name on a line of its own: so is the first, under the header
-    closed = max((k for k, t in enumerate(group.tokens) if t.text.endswith(")")), default=-1)
-    for size in range(max(names), min(names) - 1, -1):
-        tail = group.tokens[-size:]
-        if size >= len(group.tokens) or any(t.line != line for t in tail):
-            continue
-        if len(group.tokens) - size <= closed:
-            continue  # the header's "(điểm)" ends it: the name starts after
-        if tail[0].text[:1].isupper() and not group.tokens[-size - 1].text[:1].isupper():
-            return size  # a capital opening the name after the header's last (lower-case) word
-    return 0
