@@ -214,6 +214,9 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9860204, "text:runon"),  # fresh 500-seed run: "(Chỉ số) Sở Nông nghiệp và Phát triển …"
     (9860206, "text:runon"),  # fresh 500-seed run: the same, the first name after "(điểm)"
     (9860327, "text:pipe"),  # fresh 500-seed run: "32,0" cut after the score over 100 = its %
+    (9860299, "text:runon"),  # fresh 500-seed run: a two-level header run on, its maxima read
+    (9860396, "text:cells_blank"),  # fresh 500-seed run: "Tông điểm" outside "Chỉ số … N"
+    (9860496, "text:cells_blank"),  # fresh 500-seed run: "Ranking" / "Địa phương", ranks first
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
@@ -221,5 +224,4 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9830054, "text:cells_tight"),  # "Nội dung" / "1" labels, maxima, a cut last row: STT or rank
     (9850220, "text:cells_tight"),  # two phantom rows
     (9860124, "text:runon"),  # rank before name, "B Khối UBND cấp huyện" run into a name
-    (9860299, "text:runon"),  # a two-level header run on: no maxima read, over_max missed
 ]

@@ -59,3 +59,18 @@ def test_a_header_run_into_a_maxima_row_gives_its_last_label_back() -> None:
     assert [e.agency_raw for e in table.entries][0] == "Phường Phước Bình"
     assert len(table.entries) == 4
     assert [str(c.max_points) for c in table.columns][-4:] == ["0.4", "0.3", "0.3", "1"]
+
+
+def test_header_cells_over_numbers_printed_before_names_are_no_record() -> None:
+    """Header cells "Ranking" / "Địa phương" on lines of their own, each rank before its
+    unit: read from the header's words the ranks would each go to the unit above theirs, and
+    the last unit none."""
+    units = ["Thị xã Duyên Hải", "Huyện Tiểu Cần", "UBND thành phố Trà Vinh", "UBND huyện Trà Cú"]
+    units += ["Huyện Châu Thành", "Huyện Duyên Hải", "UBND huyện Cầu Ngang"]
+    cells = [c for rank, unit in enumerate(units, start=1) for c in (str(rank), unit)]
+    text = _cell_per_line(["Ranking", "Địa phương"], [], "\n\n".join(cells) + "\n\n\n")
+    text += "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    (table,) = tables_of(text)
+    assert [(e.agency_raw, e.rank.printed if e.rank else None) for e in table.entries] == [
+        (unit, str(rank)) for rank, unit in enumerate(units, start=1)
+    ]

@@ -111,3 +111,23 @@ def test_a_national_bodys_last_rank_beyond_the_rows_is_a_wrong_rank(tmp_path: Pa
     path.write_text(NATIONAL, encoding="utf-8")
     flags = [f for f in extract_one(path).flags if f.check == "rank_mismatch"]
     assert [(f.row_number, f.expected) for f in flags] == [(7, "7")]
+
+
+def test_a_two_level_header_run_into_the_records_gives_each_label_its_column() -> None:
+    text = (
+        "STT. Đơn vị Kết quả (1) Chỉ số thành phần Xếp loại Văn bản QPPL (0.4) Cải cách TTHC "
+        "(0.35) Thể chế (0.25) 1 Ngân hàng Nhà nước 0.9632 0.3846 0.3433 0.2353 Xuất sắc "
+        "2 Bộ Tư pháp 0.6960 0.2662 0.2624 0.1674 Khá 3 Bộ Y tế 0.8114 0.3716 0.1976 0.2422 "
+        "Tốt 4 Bộ Công Thương 0.8166 0.2891 0.2595 0.2680 Tốt\n"
+    )
+    (table,) = tables_of(text)
+    columns = [(c.role, c.label, str(c.max_points)) for c in table.columns]
+    assert columns == [
+        ("row_number", "STT.", "None"),
+        ("agency", "Đơn vị", "None"),
+        ("total", "Kết quả", "1"),
+        ("component", "Văn bản QPPL", "0.4"),
+        ("component", "Cải cách TTHC", "0.35"),
+        ("component", "Thể chế", "0.25"),
+        ("band", "Xếp loại", "None"),
+    ]

@@ -18,7 +18,7 @@ from pipeline.ingest.text.cell_header import (
     opens_with_number,
 )
 from pipeline.models import Cell, Column, Line
-from pipeline.parse import is_year, parse_number
+from pipeline.parse import is_year, parse_number, split_max
 from pipeline.settings import TableSettings
 from pipeline.tables.header import headless_columns, mostly_rank_scores, read_columns
 from pipeline.tables.roles import infer_roles
@@ -149,6 +149,25 @@ def _one_line(text: str, line: int, width: int, counted: _Counted) -> tuple[list
             continue  # a lower-case word goes on the cell before it: "Kết quả năm 2021"
         if header_fits(cells, counted):
             return cells, line
+    two = join_header(text.split(), width + 1)
+    if two is not None and not any(cell[:1].islower() for cell in two):
+        found = _two_levels(two, width, counted)
+        return (found, line) if found is not None else None
+    return None
+
+
+def _two_levels(cells: list[str], width: int, counted: _Counted) -> list[str] | None:
+    """A two-level header printed on one line, the first level's labels then the second's
+    ("STT | Đơn vị | Kết quả (1) | Chỉ số thành phần | Xếp loại | Văn bản QPPL (0.1) | …"):
+    one first-level label with no maximum stands over the last labels' columns, which take
+    its place. The placing the numbers confirm, tried from the fewest labels under it."""
+    for top in range(width - 1, 1, -1):  # first-level labels; the rest are under the group
+        for group in range(1, top):
+            if split_max(cells[group])[1] is not None:
+                continue  # a label with its maximum heads a column, not a group
+            placed = [*cells[:group], *cells[top:], *cells[group + 1 : top]]
+            if header_fits(placed, counted):
+                return placed
     return None
 
 

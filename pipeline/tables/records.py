@@ -114,10 +114,32 @@ def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
             _maxima_first(groups, stretch)
             or _year_first(groups, stretch)
             or (later.fit > stretch.fit and _header_first(groups, stretch, later))
+            or (_first_name_taller(groups, stretch) and _name_left_after(groups, stretch, later))
         ):
             break
         stretch = later
     return stretch
+
+
+def _first_name_taller(groups: list[Group], stretch: Stretch) -> bool:
+    """Whether the first record's name takes more lines than any other's: header cells on
+    lines of their own ("Ranking" / "Địa phương") read as one name over the records. Read
+    past it, the records then reach a name further (the last unit, numbered before it)."""
+    spans = [_lines_spanned(groups, at, at + 1) for at in range(stretch.start, stretch.end, 2)]
+    return len(spans) > 2 and spans[0] > max(spans[1:])
+
+
+def _name_left_after(groups: list[Group], first: Stretch, later: Stretch) -> bool:
+    """Whether ``first`` leaves a name after its last record with no values of its own, one
+    that ``later`` takes in: read from the header's words, each unit took the figures printed
+    before the next one."""
+    at = first.end
+    alone = at + 1 >= len(groups) or not groups[at + 1].value
+    if later.end <= at or not is_name_at(groups, at) or not alone:
+        return False
+    heading = groups[at].text  # a group heading ("II. …", "II Khối huyện") opens the next
+    numbered = vocab.SECTION_NUMBERING.match(vocab.fold(heading)) is not None
+    return not (numbered or vocab.is_marked_heading(heading))
 
 
 def _year_first(groups: list[Group], first: Stretch) -> bool:
