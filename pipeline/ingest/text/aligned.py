@@ -83,6 +83,7 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
     start = _body_start(lines, index, floor, columns.values_start, first.on_line)
     name_start = columns.name_start if columns.has_stt else 0
     rows, gaps, end = _body(lines, start, columns.values_start, name_start)
+    rows, gaps, start, end = _sentences_trimmed(rows, gaps, start, end, len(columns.centers))
     if sum(row.stt is not None for row in rows) < 2:
         return None  # read from the name column's start, the rows do not hold together
     top, header = header_above(lines, start, floor)
@@ -97,6 +98,32 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
         if maxima is not None:  # the labels above read no further: the maxima alone
             return start - 1, Block((RawRow(0, tuple(maxima)), *body), end)
     return top, Block((*header_rows(header, columns, texts), *body), end)
+
+
+def _sentences_trimmed(
+    rows: list[Row], gaps: list[list[str]], start: int, end: int, width: int
+) -> tuple[list[Row], list[list[str]], int, int]:
+    """The body without the lines of prose at its top and bottom that a figure opens like a
+    row ("1. Daftar 10 provinsi dengan skor …", "Berikut rincian 10 provinsi …" over a list
+    whose rows print one score): more cells than the rows print, words among those past
+    them, where the rows' own last cell does not run on in words. From the first such line
+    after the last row printing its values, the rest is the text after the table."""
+    def sentence(row: Row) -> bool:
+        extra = row.values[width:]
+        return bool(extra) and not all(is_value(v.text) for v in extra) and not _words_run_on(
+            row, rows, width
+        )
+
+    head = next((at for at, row in enumerate(rows) if not sentence(row)), len(rows))
+    proper = [at for at in range(head, len(rows)) if 1 <= len(rows[at].values) <= width]
+    after = proper[-1] + 1 if proper else head  # the prose after the list, then anything
+    tail = next((at for at in range(after, len(rows)) if sentence(rows[at])), len(rows))
+    if head == 0 and tail == len(rows):
+        return rows, gaps, start, end
+    kept = rows[head:tail]
+    start = kept[0].index if head and kept else start
+    end = rows[tail].index if tail < len(rows) else end
+    return kept, gaps[head:tail], start, end
 
 
 def _body_start(lines: list[str], index: int, floor: int, values_start: int, named: bool) -> int:

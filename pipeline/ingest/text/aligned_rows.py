@@ -30,7 +30,7 @@ class Row:
 
 def data_line(line: str) -> Row | None:
     """A line with a row number or a name, then values; None for anything else."""
-    found = tokens(line)
+    found = _stop_dropped(tokens(line))
     start = 1 if len(found) >= 2 and (_STT.match(found[0].text) or _unnumbered(found)) else 0
     stt = found[0] if start else None
     index = start
@@ -51,6 +51,19 @@ def data_line(line: str) -> Row | None:
         return None  # "List of … provinces by 2019 GRDP": a caption dated by its year, no row
         # ("Năm 2017" alone stays a row: the table stage reads it as the next table's caption)
     return Row(0, stt, [text] if text else [], cells, on_line=bool(text), name_end=end)
+
+
+def _stop_dropped(found: list[Token]) -> list[Token]:
+    """The line's tokens with the full stop ending a list's last item taken off its figure
+    ("10. Sulawesi Selatan dengan skor 39,8."); a year ending a sentence keeps it ("… năm
+    2022." is prose, not a value)."""
+    last = found[-1] if len(found) >= 2 else None
+    if last is None or not last.text.endswith(".") or is_value(last.text):
+        return found
+    number = parse_number(last.text[:-1])
+    if number is None or is_year(number):
+        return found
+    return [*found[:-1], Token(last.text[:-1], last.start, last.end - 1)]
 
 
 def _years_only(cells: list[Token]) -> bool:
