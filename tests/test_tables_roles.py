@@ -1066,7 +1066,8 @@ def test_a_count_in_the_total_order_with_ties_placed_one_after_another_is_the_ra
     scores = ["277.8", "275", "268.5", "268.5", "267.7", "267.7", "266", "259.8"]
     names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
     text = "| Rank | State | Score |\n" + "".join(
-        f"| {n} | {name} | {score} |\n" for n, (name, score) in enumerate(zip(names, scores), 1)
+        f"| {n} | {name} | {score} |\n"
+        for n, (name, score) in enumerate(zip(names, scores, strict=True), 1)
     )
     (table,) = tables_of(text)
     assert [_printed(e.rank) for e in table.entries] == [str(n) for n in range(1, 9)]
@@ -1081,7 +1082,8 @@ def test_a_count_beside_a_score_out_of_order_stays_the_row_number() -> None:
     scores = ["277.8", "275", "268.5", "270.1", "267.7", "267.7", "266", "259.8"]
     names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
     text = "| No | State | Score |\n" + "".join(
-        f"| {n} | {name} | {score} |\n" for n, (name, score) in enumerate(zip(names, scores), 1)
+        f"| {n} | {name} | {score} |\n"
+        for n, (name, score) in enumerate(zip(names, scores, strict=True), 1)
     )
     (table,) = tables_of(text)
     assert [_printed(e.row_number) for e in table.entries] == [str(n) for n in range(1, 9)]

@@ -26,7 +26,8 @@ _ITEMS = [
 _TEXT = (
     "Peringkat daya saing digital provinsi\n\n"
     "1. Daftar 7 provinsi dengan skor daya saing digital tertinggi\n\n"
-    "Berikut rincian 7 provinsi dengan skor tertinggi dalam laporan 2022 yang menggambarkan 2021:\n\n"
+    "Berikut rincian 7 provinsi dengan skor tertinggi dalam laporan 2022 yang menggambarkan "
+    "2021:\n\n"
     + "".join(
         f"  {n}. {name} dengan skor {score}{'.' if n == len(_ITEMS) else ''}\n"
         for n, (name, score) in enumerate(_ITEMS, 1)

@@ -78,7 +78,9 @@ def ties_in_order(ranks: Values, scores: Values, parts: Segments = ()) -> bool:
     competition rank of its score and that rank plus the other rows sharing the score, and
     no two rows share a place. The order a count 1 … n has down rows sorted by the score."""
     for part in parts or (range(len(ranks)),):
-        pairs = [(ranks[i], scores[i]) for i in part if ranks[i] is not None and scores[i] is not None]
+        pairs = [
+            (r, s) for i in part if (r := ranks[i]) is not None and (s := scores[i]) is not None
+        ]
         if len(pairs) < 2 or len({r for r, _ in pairs}) < len(pairs):
             return False
         for rank, score in pairs:

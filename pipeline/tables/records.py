@@ -114,10 +114,55 @@ def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
             _maxima_first(groups, stretch)
             or _year_first(groups, stretch)
             or (later.fit > stretch.fit and _header_first(groups, stretch, later))
+            or _labels_first(groups, stretch, later)
         ):
             break
+        if _labels_first(groups, stretch, later):  # the values before each name
+            later = Stretch(later.start, later.end, Shape(later.shape.width, later.shape.width))
         stretch = later
     return stretch
+
+
+def _labels_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
+    """Whether the first name is the header's labels printed one per line ("RANK", "STATE")
+    over records whose values stand before their names ("1", "Washington", "2", …): read
+    from it, each name takes the value after it and a name is left over after the last
+    whole record; read from the next name, the values before the names count by one (1, 2,
+    3 …, or 26, 27, … on the table's next page) and the name left over takes the last of
+    them. The first name is printed over more lines than any name between, as a header's
+    labels are."""
+    width = first.shape.width
+    if first.shape.before or later.shape.width != width or width != 1:
+        return False
+    names = list(range(first.start + 2, min(first.end, len(groups)), 2))
+    whole = [at for at in names if is_name(groups[at]) and _size(groups, at) == width]
+    if len(whole) < MIN_RECORDS or whole != names[: len(whole)]:
+        return False
+    leftover = whole[-1] + 2
+    if leftover >= len(groups) or groups[leftover].value or not _led_name(groups[leftover]):
+        return False  # no name left over after the last whole record
+    if _lines_of(groups[first.start]) <= max(_lines_of(groups[at]) for at in whole):
+        return False
+    leading = [parse_number(groups[at - 1].tokens[-1].text) for at in [*whole, leftover]]
+    return _counts_by_one(leading)
+
+
+def _counts_by_one(numbers: list[Decimal | None]) -> bool:
+    """1, 2, 3 … or, on a page a table goes on to, 26, 27, 28 … (three or more)."""
+    if len(numbers) < MIN_RECORDS or numbers[0] is None or numbers[0] < 1:
+        return False
+    pairs = zip(numbers, numbers[1:], strict=False)
+    return all(a is not None and b is not None and b == a + 1 for a, b in pairs)
+
+
+def _led_name(group: Group) -> bool:
+    """A name run on into the words printed after the table (its line first, then others)."""
+    return not group.value and group.tokens[0].text[:1].isupper() and group.tokens[0].starts_line
+
+
+def _lines_of(group: Group) -> int:
+    """How many lines a name is printed over, its first line's words aside."""
+    return len({token.line for token in group.tokens})
 
 
 def _year_first(groups: list[Group], first: Stretch) -> bool:

@@ -108,10 +108,13 @@ def _sentences_trimmed(
     whose rows print one score): more cells than the rows print, words among those past
     them, where the rows' own last cell does not run on in words. From the first such line
     after the last row printing its values, the rest is the text after the table."""
+
     def sentence(row: Row) -> bool:
         extra = row.values[width:]
-        return bool(extra) and not all(is_value(v.text) for v in extra) and not _words_run_on(
-            row, rows, width
+        return (
+            bool(extra)
+            and not all(is_value(v.text) for v in extra)
+            and not _words_run_on(row, rows, width)
         )
 
     head = next((at for at, row in enumerate(rows) if not sentence(row)), len(rows))
