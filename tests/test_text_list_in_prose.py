@@ -49,3 +49,12 @@ def test_a_year_ending_a_numbered_sentence_is_no_value() -> None:
     text = _TEXT + "2. Ketentuan ini berlaku sejak tahun 2023.\n"
     (table,) = tables_of(text)
     assert len(table.entries) == len(_ITEMS)
+
+
+def test_a_first_and_a_last_row_with_a_note_after_the_score_stay_rows() -> None:
+    rows = ["1 Sở Tư pháp 92,5 (cộng điểm thưởng 2)", "2 Sở Nội vụ 90,1", "3 Sở Y tế 88,4"]
+    rows += ["4 Sở Xây dựng 85", "5 Sở Tài chính 80,25 (bị trừ điểm vì nộp chậm)"]
+    text = "Kết quả như sau:\n\n" + "".join(f"{row}\n" for row in rows) + "\nTrân trọng.\n"
+    (table,) = tables_of(text)
+    names = ["Sở Tư pháp", "Sở Nội vụ", "Sở Y tế", "Sở Xây dựng", "Sở Tài chính"]
+    assert [e.agency_raw for e in table.entries] == names

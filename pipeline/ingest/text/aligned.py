@@ -106,8 +106,10 @@ def _sentences_trimmed(
     """The body without the lines of prose at its top and bottom that a figure opens like a
     row ("1. Daftar 10 provinsi dengan skor …", "Berikut rincian 10 provinsi …" over a list
     whose rows print one score): more cells than the rows print, words among those past
-    them, where the rows' own last cell does not run on in words. From the first such line
-    after the last row printing its values, the rest is the text after the table."""
+    them, where the rows' own last cell does not run on in words, and numbered out of the
+    rows' count (a first or last row with a note after its score, "11 Sở K 60 (bị trừ
+    điểm)" after row 10, stays a row). From the first such line after the last row printing
+    its values, the rest is the text after the table."""
 
     def sentence(row: Row) -> bool:
         extra = row.values[width:]
@@ -117,10 +119,15 @@ def _sentences_trimmed(
             and not _words_run_on(row, rows, width)
         )
 
-    head = next((at for at, row in enumerate(rows) if not sentence(row)), len(rows))
+    def leads(at: int) -> bool:  # numbered on into the next row
+        return at + 1 < len(rows) and _counts_on([rows[at]], rows[at + 1])
+
+    top = (at for at, row in enumerate(rows) if not sentence(row) or leads(at))
+    head = next(top, len(rows))
     proper = [at for at in range(head, len(rows)) if 1 <= len(rows[at].values) <= width]
     after = proper[-1] + 1 if proper else head  # the prose after the list, then anything
-    tail = next((at for at in range(after, len(rows)) if sentence(rows[at])), len(rows))
+    bottom = (at for at in range(after, len(rows)) if sentence(rows[at]) and not leads(at - 1))
+    tail = next(bottom, len(rows))
     if head == 0 and tail == len(rows):
         return rows, gaps, start, end
     kept = rows[head:tail]
