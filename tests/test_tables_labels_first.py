@@ -3,9 +3,10 @@ records whose rank stands before the name (issue 15).
 
 "RANK", "STATE", then "1", "Washington", "2", "New Hampshire" …: read from the first label,
 every name took the rank of the next one ("STATE" 1, "Washington" 2, …), a whole table of
-silent wrong ranks on a real page. The labels are printed over more lines than any name,
-and read from the first name the ranks before the names count 1, 2, 3 … (or 26, 27 … on the
-next page): those are the records.
+silent wrong ranks on a real page. The labels are in capitals and no name is, and read
+from the first name the ranks before the names count 1, 2, 3 … (or 26, 27 … on the next
+page): those are the records. A header in words like the names ("Tên tỉnh", "Xếp hạng")
+run into the first name leaves name-then-rank records as they are.
 """
 
 from __future__ import annotations
@@ -52,9 +53,8 @@ def _page(names: list[str], first_rank: int) -> str:
 
 
 _TEXT = (
-    "Best States\n\nRanking Performance Throughout All States\n\n"
-    + _page(_FIRST, 1)
-    + _page(_SECOND, 13)
+    "Best States 2019\n\nRanking Performance Throughout All 50 States\n\n"
+    "Copyright 2019 All rights reserved.\n\n1\n\n" + _page(_FIRST, 1) + _page(_SECOND, 13)
 )
 
 
@@ -109,3 +109,20 @@ def test_a_count_skipping_one_place_over_ten_rows_is_an_ordinal_not_a_score() ->
     assert steps(count)
     assert not steps([Decimal(n) for n in (1, 2, 4, 5, 7, 8, 9, 10, 11, 12)])  # two skipped
     assert not steps([Decimal(n) for n in (1, 2, 4, 5)])  # too few rows to tell
+
+
+def test_name_then_rank_under_a_header_with_a_source_line_after_stays_as_read() -> None:
+    """The opposite layout: "Tên tỉnh", "Xếp hạng", then "Hà Nội", "1", … and a source line
+    after the table. Read from the second name with the ranks before the names, every
+    province would take the rank of the one above (a whole table of silent errors)."""
+    names = ["Hà Nội", "Hải Phòng", "Thái Bình", "Nam Định", "Ninh Bình", "Hà Nam", "Hưng Yên"]
+    for header in ("Tên tỉnh\n\nXếp hạng\n\n", "TÊN TỈNH\n\nXẾP HẠNG\n\n", ""):
+        text = (
+            "Bảng xếp hạng năm 2023\n\n"
+            + header
+            + "".join(f"{name}\n\n{rank}\n\n" for rank, name in enumerate(names, 1))
+            + "Nguồn: Bộ Nội vụ công bố năm 2024\n"
+        )
+        (table,) = tables_of(text)
+        ranked = [(e.agency_raw, e.rank.printed) for e in table.entries if e.rank]
+        assert ranked[:3] == [("Hà Nội", "1"), ("Hải Phòng", "2"), ("Thái Bình", "3")], header

@@ -110,16 +110,19 @@ def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
     hạng năm" 2022, then "Tên tỉnh Tổng điểm" (100), then the rows)."""
     for _ in range(2):
         later = _stretch_at(groups, stretch.start + 2)
+        if later is not None and _labels_first(groups, stretch, later):
+            break
         if later is None or not (
             _maxima_first(groups, stretch)
             or _year_first(groups, stretch)
             or (later.fit > stretch.fit and _header_first(groups, stretch, later))
-            or _labels_first(groups, stretch, later)
         ):
             break
-        if _labels_first(groups, stretch, later):  # the values before each name
-            later = Stretch(later.start, later.end, Shape(later.shape.width, later.shape.width))
         stretch = later
+    later = _stretch_at(groups, stretch.start + 2)
+    if later is not None and _labels_first(groups, stretch, later):
+        width = later.shape.width  # the values stand before each name
+        return Stretch(later.start, later.end, Shape(width, width), later.fit)
     return stretch
 
 
@@ -129,8 +132,8 @@ def _labels_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     from it, each name takes the value after it and a name is left over after the last
     whole record; read from the next name, the values before the names count by one (1, 2,
     3 …, or 26, 27, … on the table's next page) and the name left over takes the last of
-    them. The first name is printed over more lines than any name between, as a header's
-    labels are."""
+    them. The first "name" is in capitals and no name after it is: labels alone, not labels
+    run into the first unit's name (then the records stand as read)."""
     width = first.shape.width
     if first.shape.before or later.shape.width != width or width != 1:
         return False
@@ -141,8 +144,8 @@ def _labels_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     leftover = whole[-1] + 2
     if leftover >= len(groups) or groups[leftover].value or not _led_name(groups[leftover]):
         return False  # no name left over after the last whole record
-    if _lines_of(groups[first.start]) <= max(_lines_of(groups[at]) for at in whole):
-        return False
+    if not _capitals(groups[first.start]) or any(_capitals(groups[at]) for at in whole):
+        return False  # labels and the first unit's name, or names in capitals too: in doubt
     leading = [parse_number(groups[at - 1].tokens[-1].text) for at in [*whole, leftover]]
     return _counts_by_one(leading)
 
@@ -160,9 +163,11 @@ def _led_name(group: Group) -> bool:
     return not group.value and group.tokens[0].text[:1].isupper() and group.tokens[0].starts_line
 
 
-def _lines_of(group: Group) -> int:
-    """How many lines a name is printed over, its first line's words aside."""
-    return len({token.line for token in group.tokens})
+def _capitals(group: Group) -> bool:
+    """Whether every letter of the words is a capital ("RANK STATE"), as a header's labels
+    often are and the units' names below them are not."""
+    text = " ".join(token.text for token in group.tokens)
+    return any(ch.isalpha() for ch in text) and text.isupper()
 
 
 def _year_first(groups: list[Group], first: Stretch) -> bool:
