@@ -25,6 +25,7 @@ from pipeline.ingest.text.aligned_header import (
 from pipeline.ingest.text.aligned_rows import (
     Row,
     data_line,
+    halves,
     is_fragment,
     is_marker,
     named_line,
@@ -184,7 +185,18 @@ def _body(
         index += 1
     if gaps[0] and rows:
         rows[0].above = gaps[0] + rows[0].above
+    rows, gaps = _halves_apart(rows, gaps)
     return rows, gaps[1:], end
+
+
+def _halves_apart(rows: list[Row], gaps: list[list[str]]) -> tuple[list[Row], list[list[str]]]:
+    """Lines printing two records side by side (a ranking printed in two halves), when half
+    the rows or more do: each record a row, the right half's rows read after the left's."""
+    split = [halves(row) for row in rows]
+    seconds = [second for _, second in split if second is not None]
+    if not seconds or 2 * len(seconds) < len(rows):
+        return rows, gaps
+    return [first for first, _ in split] + seconds, gaps + [[] for _ in seconds]
 
 
 def _counts_on(rows: list[Row], row: Row) -> bool:
