@@ -8,6 +8,8 @@ row is lost or read with its values shifted, or if a column no row fills becomes
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from conftest import tables_of, text_document
 
 
@@ -77,3 +79,28 @@ def test_a_line_of_one_space_between_paragraphs_is_no_line() -> None:
     document = text_document("Điều 1. Công bố kết quả.\n \nĐiều 2. Giao Sở Nội vụ.\n")
     texts = [line.text for page in document.pages for line in page.lines]
     assert texts == ["Điều 1. Công bố kết quả.", "Điều 2. Giao Sở Nội vụ."]
+
+
+def test_na_in_a_cell_per_line_record_is_a_blank_cell_not_a_name() -> None:
+    """A page of states' ranks on numbered factors, one cell per line: "NA" where a factor
+    does not apply. Read as words it ended the run of records there and the state's row (and
+    every other row with an NA) was lost."""
+    rows = [
+        ("Alabama", ["4", "34", "26", "4", "13", "33"]),
+        ("Alaska", ["20", "2", "50", "12", "45", "49"]),
+        ("Arizona", ["26", "8", "36", "10", "4", "23"]),
+        ("California", ["42", "40", "12", "NA", "9", "20"]),
+        ("Colorado", ["28", "10", "38", "NA", "43", "41"]),
+        ("Connecticut", ["25", "46", "4", "43", "38", "19"]),
+        ("Delaware", ["14", "30", "6", "21", "41", "44"]),
+    ]
+    text = (
+        "State rankings for the factors considered.\n\nA ranking of 1 is worst.\n\nFACTORS\n\n"
+        + "".join(f"{n}\n\n" for n in range(1, 7))
+        + "".join(f"{name}\n\n" + "".join(f"{v}\n\n" for v in values) for name, values in rows)
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
+    california = table.entries[3]
+    numbers = [c.number if c else None for c in california.components]
+    assert numbers == [Decimal(42), Decimal(40), Decimal(12), None, Decimal(9), Decimal(20)]

@@ -1056,3 +1056,35 @@ def test_a_label_number_wrapped_under_its_words_ends_that_label() -> None:
         "Lĩnh vực 2",
     ]
     assert table.columns[0].role == "row_number"
+
+
+def test_a_count_in_the_total_order_with_ties_placed_one_after_another_is_the_rank() -> None:
+    """A news site's pipe table "| Rank | State | Score |": equal scores ranked one after
+    another (268.5 ranked 3 and 4). The count is each row's place by the score, ties broken in
+    the rows' order, as when no two scores are equal: read as the rank in doubt, not as a
+    silent STT (51 values of a real page were read as row numbers)."""
+    scores = ["277.8", "275", "268.5", "268.5", "267.7", "267.7", "266", "259.8"]
+    names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
+    text = "| Rank | State | Score |\n" + "".join(
+        f"| {n} | {name} | {score} |\n"
+        for n, (name, score) in enumerate(zip(names, scores, strict=True), 1)
+    )
+    (table,) = tables_of(text)
+    assert [_printed(e.rank) for e in table.entries] == [str(n) for n in range(1, 9)]
+    assert all(e.row_number is None for e in table.entries)
+    assert [_printed(e.total) for e in table.entries] == scores
+    assert table.role_doubt is not None and "đọc là xếp hạng" in table.role_doubt
+    flags = reconcile("d", read_metadata(text_document(text)), (table,))
+    assert not [f for f in flags if f.severity == "error"]
+
+
+def test_a_count_beside_a_score_out_of_order_stays_the_row_number() -> None:
+    scores = ["277.8", "275", "268.5", "270.1", "267.7", "267.7", "266", "259.8"]
+    names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
+    text = "| No | State | Score |\n" + "".join(
+        f"| {n} | {name} | {score} |\n"
+        for n, (name, score) in enumerate(zip(names, scores, strict=True), 1)
+    )
+    (table,) = tables_of(text)
+    assert [_printed(e.row_number) for e in table.entries] == [str(n) for n in range(1, 9)]
+    assert all(e.rank is None for e in table.entries)

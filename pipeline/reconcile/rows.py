@@ -56,6 +56,7 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
         if stated and max(ranks) > len(stated) and not _one_beyond(ranks, whole):  # a top list
             rows = [(entry, rank) for entry, rank in stated if rank <= len(stated)]
         expected = competition_ranks([rank for _, rank in rows], descending=False)
+        expected = _blank_places_held(table, rows, expected)
     flags = []
     for (entry, stated_rank), rank in zip(rows, expected, strict=True):
         if stated_rank != rank and entry.rank is not None:
@@ -74,6 +75,26 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _blank_places_held(
+    table: Table, rows: list[tuple[Entry, Decimal]], expected: list[int]
+) -> list[int]:
+    """Expected ranks where a unit printed between two ranked rows with its rank left blank
+    (24, New York with no rank, 26) keeps its place: each ranked row below it moves down one.
+    A reference row above the ranked ones ("Cả nước") or a row after them holds none."""
+    ranked = {id(entry) for entry, _ in rows}
+    at = [i for i, entry in enumerate(table.entries) if id(entry) in ranked]
+    if not at:
+        return expected
+    blanks = [
+        i
+        for i in range(at[0] + 1, at[-1])
+        if id(table.entries[i]) not in ranked and table.entries[i].rank is None
+    ]
+    if not blanks:
+        return expected
+    return [rank + sum(b < i for b in blanks) for rank, i in zip(expected, at, strict=True)]
 
 
 def _ties_broken(scored: list[tuple[Entry, Decimal, Decimal]], expected: list[int]) -> list[int]:

@@ -124,6 +124,15 @@ def band_words(columns: tuple[Column, ...], body: Sequence[Line]) -> list[str | 
 
 def steps(values: Values) -> bool:
     """Whole numbers going up by one down every row ("4, 5, 6": the rest of a count whose
-    start the text lost): an ordinal, not a score."""
+    start the text lost): an ordinal, not a score. Over ten rows or more one place may be
+    skipped (24, then 26: a unit whose rank the text lost, its row read without values);
+    no column of scores runs up so."""
     present = [v for v in values if v is not None]
-    return len(present) >= 3 and all(b == a + 1 for a, b in zip(present, present[1:], strict=False))
+    jumps = [
+        int(b - a) if b - a in (1, 2) else 0 for a, b in zip(present, present[1:], strict=False)
+    ]
+    skipped = jumps.count(2) if len(present) >= _SKIP_PROOF else 0
+    return len(present) >= 3 and skipped <= 1 and jumps.count(1) + skipped == len(jumps)
+
+
+_SKIP_PROOF = 10

@@ -72,6 +72,25 @@ def rank_agreement(ranks: Values, scores: Values, parts: Segments = ()) -> float
     return 0.6 if exact < 0.6 and ordered else exact
 
 
+def ties_in_order(ranks: Values, scores: Values, parts: Segments = ()) -> bool:
+    """Whether each rank is its row's place by the score within its group, rows of equal
+    scores placed one after another (268.5 ranked 16 and 17): every rank lies between the
+    competition rank of its score and that rank plus the other rows sharing the score, and
+    no two rows share a place. The order a count 1 … n has down rows sorted by the score."""
+    for part in parts or (range(len(ranks)),):
+        pairs = [
+            (r, s) for i in part if (r := ranks[i]) is not None and (s := scores[i]) is not None
+        ]
+        if len(pairs) < 2 or len({r for r, _ in pairs}) < len(pairs):
+            return False
+        for rank, score in pairs:
+            above = sum(s > score for _, s in pairs)
+            equal = sum(s == score for _, s in pairs)
+            if not above + 1 <= rank <= above + equal:
+                return False
+    return True
+
+
 def _places_kept(ranks: Values, scores: Values, expected: list[int | None]) -> list[int | None]:
     """Expected ranks where a row printing its rank and no score ("5 Mekong River Delta", a
     score left blank) keeps its place: each ranked row below it moves down one."""

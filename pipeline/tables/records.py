@@ -110,6 +110,8 @@ def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
     hạng năm" 2022, then "Tên tỉnh Tổng điểm" (100), then the rows)."""
     for _ in range(2):
         later = _stretch_at(groups, stretch.start + 2)
+        if later is not None and _labels_first(groups, stretch, later):
+            break
         if later is None or not (
             _maxima_first(groups, stretch)
             or _year_first(groups, stretch)
@@ -118,6 +120,10 @@ def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
         ):
             break
         stretch = later
+    later = _stretch_at(groups, stretch.start + 2)
+    if later is not None and _labels_first(groups, stretch, later):
+        width = later.shape.width  # the values stand before each name
+        return Stretch(later.start, later.end, Shape(width, width), later.fit)
     return stretch
 
 
@@ -140,6 +146,50 @@ def _name_left_after(groups: list[Group], first: Stretch, later: Stretch) -> boo
     heading = groups[at].text  # a group heading ("II. …", "II Khối huyện") opens the next
     numbered = vocab.SECTION_NUMBERING.match(vocab.fold(heading)) is not None
     return not (numbered or vocab.is_marked_heading(heading))
+
+
+def _labels_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
+    """Whether the first name is the header's labels printed one per line ("RANK", "STATE")
+    over records whose values stand before their names ("1", "Washington", "2", …): read
+    from it, each name takes the value after it and a name is left over after the last
+    whole record; read from the next name, the values before the names count by one (1, 2,
+    3 …, or 26, 27, … on the table's next page) and the name left over takes the last of
+    them. The first "name" is in capitals and no name after it is: labels alone, not labels
+    run into the first unit's name (then the records stand as read)."""
+    width = first.shape.width
+    if first.shape.before or later.shape.width != width or width != 1:
+        return False
+    names = list(range(first.start + 2, min(first.end, len(groups)), 2))
+    whole = [at for at in names if is_name(groups[at]) and _size(groups, at) == width]
+    if len(whole) < MIN_RECORDS or whole != names[: len(whole)]:
+        return False
+    leftover = whole[-1] + 2
+    if leftover >= len(groups) or groups[leftover].value or not _led_name(groups[leftover]):
+        return False  # no name left over after the last whole record
+    if not _capitals(groups[first.start]) or any(_capitals(groups[at]) for at in whole):
+        return False  # labels and the first unit's name, or names in capitals too: in doubt
+    leading = [parse_number(groups[at - 1].tokens[-1].text) for at in [*whole, leftover]]
+    return _counts_by_one(leading)
+
+
+def _counts_by_one(numbers: list[Decimal | None]) -> bool:
+    """1, 2, 3 … or, on a page a table goes on to, 26, 27, 28 … (three or more)."""
+    if len(numbers) < MIN_RECORDS or numbers[0] is None or numbers[0] < 1:
+        return False
+    pairs = zip(numbers, numbers[1:], strict=False)
+    return all(a is not None and b is not None and b == a + 1 for a, b in pairs)
+
+
+def _led_name(group: Group) -> bool:
+    """A name run on into the words printed after the table (its line first, then others)."""
+    return not group.value and group.tokens[0].text[:1].isupper() and group.tokens[0].starts_line
+
+
+def _capitals(group: Group) -> bool:
+    """Whether every letter of the words is a capital ("RANK STATE"), as a header's labels
+    often are and the units' names below them are not."""
+    text = " ".join(token.text for token in group.tokens)
+    return any(ch.isalpha() for ch in text) and text.isupper()
 
 
 def _year_first(groups: list[Group], first: Stretch) -> bool:

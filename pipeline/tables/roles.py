@@ -49,6 +49,7 @@ from pipeline.tables.ranks import (
     rank_like,
     ranks_alone,
     segments,
+    ties_in_order,
     varies,
 )
 from pipeline.tables.shares import settle_maximum
@@ -352,8 +353,9 @@ def _number_or_rank(
 ) -> str | None:
     """A column counting 1 … n that is also exactly the ranking of the total, under no header
     word saying which: the table's STT or its rank. Over six rows or more it is read as the
-    rank, with a doubt: whichever was meant, each row's figure is its place by the total (no
-    ties), while read as the STT the ranking would be lost. Fewer rows fall in the total's
+    rank, with a doubt: whichever was meant, each row's figure is its place by the total
+    (equal totals placed one after another, as a publisher breaks ties by the figures before
+    rounding), while read as the STT the ranking would be lost. Fewer rows fall in the total's
     order by chance too often (1 in 6 for three): read as the STT, with the same doubt."""
     if "rank" in roles.values():
         return None
@@ -361,7 +363,8 @@ def _number_or_rank(
     total = next((i for i in values if roles[i] == "total"), None)
     if number is None or total is None or _hint(columns, number) == "row_number":
         return None
-    if rank_agreement(values[number], values[total], parts) < 1.0:
+    in_order = rank_agreement(values[number], values[total], parts) == 1.0
+    if not (in_order or ties_in_order(values[number], values[total], parts)):
         return None
     if sum(v is not None for v in values[number]) < ORDER_PROOF:
         return f"{_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"

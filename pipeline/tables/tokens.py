@@ -21,7 +21,8 @@ from pipeline.tables.header import RANK_SCORE
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
-BLANKS = frozenset({"", "-", "–", "—", "x", "X", "N/A", "n/a"})  # "": an empty cell's line
+# "": an empty cell's line; "NA": not applicable, as models.BLANK_MARKS reads it
+BLANKS = frozenset({"", "-", "–", "—", "x", "X", "N/A", "n/a", "NA"})
 _NUMBER_WORD = re.compile(r"^(\d+(?:[.,]\d+)+)([^\W\d_]\S*)$")
 
 

@@ -25,6 +25,7 @@ from pipeline.ingest.text.aligned_header import (
 from pipeline.ingest.text.aligned_rows import (
     Row,
     data_line,
+    halves,
     is_fragment,
     is_marker,
     named_line,
@@ -83,6 +84,7 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
     start = _body_start(lines, index, floor, columns.values_start, first.on_line)
     name_start = columns.name_start if columns.has_stt else 0
     rows, gaps, end = _body(lines, start, columns.values_start, name_start)
+    rows, gaps, start, end = _sentences_trimmed(rows, gaps, start, end, len(columns.centers))
     if sum(row.stt is not None for row in rows) < 2:
         return None  # read from the name column's start, the rows do not hold together
     top, header = header_above(lines, start, floor)
@@ -95,6 +97,42 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
         if above:
             return start - len(above), Block((*above, *body), end)
     return top, Block((*header_rows(header, columns, texts), *body), end)
+
+
+def _sentences_trimmed(
+    rows: list[Row], gaps: list[list[str]], start: int, end: int, width: int
+) -> tuple[list[Row], list[list[str]], int, int]:
+    """The body without the lines of prose at its top and bottom that a figure opens like a
+    row ("1. Daftar 10 provinsi dengan skor …", "Berikut rincian 10 provinsi …" over a list
+    whose rows print one score): more cells than the rows print, words among those past
+    them, where the rows' own last cell does not run on in words, and numbered out of the
+    rows' count (a first or last row with a note after its score, "11 Sở K 60 (bị trừ
+    điểm)" after row 10, stays a row). From the first such line after the last row printing
+    its values, the rest is the text after the table."""
+
+    def sentence(row: Row) -> bool:
+        extra = row.values[width:]
+        return (
+            bool(extra)
+            and not all(is_value(v.text) for v in extra)
+            and not _words_run_on(row, rows, width)
+        )
+
+    def leads(at: int) -> bool:  # numbered on into the next row
+        return at + 1 < len(rows) and _counts_on([rows[at]], rows[at + 1])
+
+    top = (at for at, row in enumerate(rows) if not sentence(row) or leads(at))
+    head = next(top, len(rows))
+    proper = [at for at in range(head, len(rows)) if 1 <= len(rows[at].values) <= width]
+    after = proper[-1] + 1 if proper else head  # the prose after the list, then anything
+    bottom = (at for at in range(after, len(rows)) if sentence(rows[at]) and not leads(at - 1))
+    tail = next(bottom, len(rows))
+    if head == 0 and tail == len(rows):
+        return rows, gaps, start, end
+    kept = rows[head:tail]
+    start = kept[0].index if head and kept else start
+    end = rows[tail].index if tail < len(rows) else end
+    return kept, gaps[head:tail], start, end
 
 
 def _body_start(lines: list[str], index: int, floor: int, values_start: int, named: bool) -> int:
@@ -145,7 +183,18 @@ def _body(
         index += 1
     if gaps[0] and rows:
         rows[0].above = gaps[0] + rows[0].above
+    rows, gaps = _halves_apart(rows, gaps)
     return rows, gaps[1:], end
+
+
+def _halves_apart(rows: list[Row], gaps: list[list[str]]) -> tuple[list[Row], list[list[str]]]:
+    """Lines printing two records side by side (a ranking printed in two halves), when half
+    the rows or more do: each record a row, the right half's rows read after the left's."""
+    split = [halves(row) for row in rows]
+    seconds = [second for _, second in split if second is not None]
+    if not seconds or 2 * len(seconds) < len(rows):
+        return rows, gaps
+    return [first for first, _ in split] + seconds, gaps + [[] for _ in seconds]
 
 
 def _counts_on(rows: list[Row], row: Row) -> bool:

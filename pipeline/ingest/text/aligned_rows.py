@@ -30,7 +30,7 @@ class Row:
 
 def data_line(line: str) -> Row | None:
     """A line with a row number or a name, then values; None for anything else."""
-    found = tokens(line)
+    found = _stop_dropped(tokens(line))
     start = 1 if len(found) >= 2 and (_STT.match(found[0].text) or _unnumbered(found)) else 0
     stt = found[0] if start else None
     index = start
@@ -51,6 +51,19 @@ def data_line(line: str) -> Row | None:
         return None  # "List of … provinces by 2019 GRDP": a caption dated by its year, no row
         # ("Năm 2017" alone stays a row: the table stage reads it as the next table's caption)
     return Row(0, stt, [text] if text else [], cells, on_line=bool(text), name_end=end)
+
+
+def _stop_dropped(found: list[Token]) -> list[Token]:
+    """The line's tokens with the full stop ending a list's last item taken off its figure
+    ("10. Sulawesi Selatan dengan skor 39,8."); a year ending a sentence keeps it ("… năm
+    2022." is prose, not a value)."""
+    last = found[-1] if len(found) >= 2 else None
+    if last is None or not last.text.endswith(".") or is_value(last.text):
+        return found
+    number = parse_number(last.text[:-1])
+    if number is None or is_year(number):
+        return found
+    return [*found[:-1], Token(last.text[:-1], last.start, last.end - 1)]
 
 
 def _years_only(cells: list[Token]) -> bool:
@@ -87,6 +100,36 @@ def _names_among(cells: list[Token]) -> bool:
     ]
     steps = {b - a for a, b in zip([-1, *worded], worded, strict=False)}
     return len(worded) >= 2 and len(steps) == 1 and steps.pop() >= 4
+
+
+def halves(row: Row) -> tuple[Row, Row | None]:
+    """A row and, when its line prints two records side by side (a ranking printed in two
+    halves, "1 Switzerland 67.6 1 1 67 Bahrain 29.1 46 9"), the second record: one name
+    among the values, a whole number right before it (that record's number), and after it
+    as many values as the first record prints, of the same kinds (decimals) in order."""
+    cells = row.values
+    worded = [at for at, cell in enumerate(cells) if not is_value(cell.text)]
+    if row.stt is None or len(worded) != 1 or worded[0] < 2:
+        return row, None
+    at = worded[0]
+    if vocab.band_of(cells[at].text) is not None:
+        return row, None  # a band between the scores ("85,5 12 Khá 80,2"), not a name
+    number = parse_number(cells[at - 1].text)
+    first, second = cells[: at - 1], cells[at + 1 :]
+    if number is None or number != number.to_integral_value() or len(first) != len(second):
+        return row, None
+    if [_decimals(c.text) for c in first] != [_decimals(c.text) for c in second]:
+        return row, None
+    right = Row(row.index, cells[at - 1], [cells[at].text], list(second), name_end=cells[at].end)
+    return Row(
+        row.index, row.stt, row.name, list(first), on_line=row.on_line, name_end=row.name_end
+    ), right
+
+
+def _decimals(text: str) -> int | None:
+    number = parse_number(text)
+    exponent = number.as_tuple().exponent if number is not None else None
+    return -exponent if isinstance(exponent, int) else None
 
 
 def named_line(line: str) -> Row | None:
