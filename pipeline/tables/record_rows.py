@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.tables.record_split import leads_on
-from pipeline.tables.tokens import Group, Token
+from pipeline.tables.tokens import Group, Token, is_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +72,18 @@ def _lines(group: Group) -> int:
 
 def _padded(tokens: list[Token], width: int) -> list[Token | None]:
     return [*tokens, *([None] * (width - len(tokens)))][:width]
+
+
+def lines_spanned(groups: list[Group], start: int, end: int) -> int:
+    """How many lines the groups from ``start`` to ``end`` take."""
+    return groups[end - 1].tokens[-1].line - groups[start].tokens[0].line + 1
+
+
+def size_at(groups: list[Group], at: int) -> int:
+    """How many values follow the name at ``at``."""
+    return len(groups[at + 1].tokens) if at + 1 < len(groups) and groups[at + 1].value else 0
+
+
+def is_name_at(groups: list[Group], at: int) -> bool:
+    """Whether a unit's name stands at ``at``."""
+    return at < len(groups) and is_name(groups[at])

@@ -13,26 +13,36 @@ row. Each record becomes a grid row (`record_grid`), so the table stage reads it
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from pipeline import vocabulary as vocab
-from pipeline.parse import is_year, parse_number
-from pipeline.reconcile.rules import places
-from pipeline.tables.header import opening_ordinal
-from pipeline.tables.record_rows import Shape, Stretch, rows_of
+from pipeline.parse import parse_number
+from pipeline.tables.record_rows import (
+    Shape,
+    Stretch,
+    is_name_at,
+    lines_spanned,
+    rows_of,
+    size_at,
+)
 from pipeline.tables.record_split import (
     MIN_RECORDS,
     figure_kind,
     leads_on,
     misfits_at_end,
     misfits_at_start,
-    only_first_bracketed,
     split_score,
     usual_size,
 )
+from pipeline.tables.record_start import (
+    first_name_taller,
+    header_first,
+    labels_first,
+    maxima_first,
+    name_left_after,
+    year_first,
+)
 from pipeline.tables.tokens import (
     Group,
-    Token,
     is_name,
     name_key,
 )
@@ -65,7 +75,7 @@ def _table_under_labels(groups: list[Group], stretch: Stretch) -> int | None:
     ("Cải cách TTHC" / "(18)"): the run's last name opens records of more values than the run
     has, with room for every label but the first data row's name (the labels are no table)."""
     last = stretch.end - 1 if is_name(groups[stretch.end - 1]) else stretch.end - 2
-    if _size(groups, last) <= stretch.shape.width:
+    if size_at(groups, last) <= stretch.shape.width:
         return None
     following = _stretch_at(groups, last)
     labels = (last - stretch.start) // 2
@@ -74,157 +84,26 @@ def _table_under_labels(groups: list[Group], stretch: Stretch) -> int | None:
     return last
 
 
-def _header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
-    """Whether the first record of ``first`` may be header words run into the records
-    ("Tổng điểm năm" 2024): reading past it keeps the records' shape, read from the first
-    name the last record comes out short, or a value of the first lies outside what its column
-    holds in the other records (a year over scores of 800)."""
-    if later.shape == first.shape:
-        return True
-    rows = rows_of(groups, first)
-    name = rows[0][first.shape.before]  # on its own lines: a header's lines above it aside
-    if name is not None and opening_ordinal(name.text.split()):
-        return True  # "Xếp hạng Tên tỉnh" 1 Nghệ An 2 …: the first "name" is the header's
-    if (
-        _last_size(groups, first)
-        < first.shape.width
-        <= _last_size(groups, later) + (later.shape.before)
-    ):
-        return True  # read from the first name, the last record lacks what the next one led
-    for column in range(len(rows[0])):
-        head = _number_at(rows[0], column)
-        rest = [n for row in rows[1:] if (n := _number_at(row, column)) is not None]
-        if head is None or len(rest) < 2:
-            continue
-        low, high = min(rest), max(rest)
-        if not low - (high - low) <= head <= high + (high - low):
-            return True
-        decimals = {places(n) for n in rest}
-        if len(decimals) == 1 and places(head) not in decimals and 0 not in decimals:
-            return True  # "1" over a column printed "0,942", "0,941": a header's "(1)"
-    return False
-
-
 def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
     """The records after the caption and header lines read as the first records ("Bảng xếp
     hạng năm" 2022, then "Tên tỉnh Tổng điểm" (100), then the rows)."""
     for _ in range(2):
         later = _stretch_at(groups, stretch.start + 2)
-        if later is not None and _labels_first(groups, stretch, later):
+        if later is not None and labels_first(groups, stretch, later):
             break
         if later is None or not (
-            _maxima_first(groups, stretch)
-            or _year_first(groups, stretch)
-            or (later.fit > stretch.fit and _header_first(groups, stretch, later))
-            or (_first_name_taller(groups, stretch) and _name_left_after(groups, stretch, later))
+            maxima_first(groups, stretch)
+            or year_first(groups, stretch)
+            or (later.fit > stretch.fit and header_first(groups, stretch, later))
+            or (first_name_taller(groups, stretch) and name_left_after(groups, stretch, later))
         ):
             break
         stretch = later
     later = _stretch_at(groups, stretch.start + 2)
-    if later is not None and _labels_first(groups, stretch, later):
+    if later is not None and labels_first(groups, stretch, later):
         width = later.shape.width  # the values stand before each name
         return Stretch(later.start, later.end, Shape(width, width), later.fit)
     return stretch
-
-
-def _first_name_taller(groups: list[Group], stretch: Stretch) -> bool:
-    """Whether the first record's name takes more lines than any other's: header cells on
-    lines of their own ("Ranking" / "Địa phương") read as one name over the records. Read
-    past it, the records then reach a name further (the last unit, numbered before it)."""
-    spans = [_lines_spanned(groups, at, at + 1) for at in range(stretch.start, stretch.end, 2)]
-    return len(spans) > 2 and spans[0] > max(spans[1:])
-
-
-def _name_left_after(groups: list[Group], first: Stretch, later: Stretch) -> bool:
-    """Whether ``first`` leaves a name after its last record with no values of its own, one
-    that ``later`` takes in: read from the header's words, each unit took the figures printed
-    before the next one."""
-    at = first.end
-    alone = at + 1 >= len(groups) or not groups[at + 1].value
-    if later.end <= at or not is_name_at(groups, at) or not alone:
-        return False
-    heading = groups[at].text  # a group heading ("II. …", "II Khối huyện") opens the next
-    numbered = vocab.SECTION_NUMBERING.match(vocab.fold(heading)) is not None
-    return not (numbered or vocab.is_marked_heading(heading))
-
-
-def _labels_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
-    """Whether the first name is the header's labels printed one per line ("RANK", "STATE")
-    over records whose values stand before their names ("1", "Washington", "2", …): read
-    from it, each name takes the value after it and a name is left over after the last
-    whole record; read from the next name, the values before the names count by one (1, 2,
-    3 …, or 26, 27, … on the table's next page) and the name left over takes the last of
-    them. The first "name" is in capitals and no name after it is: labels alone, not labels
-    run into the first unit's name (then the records stand as read)."""
-    width = first.shape.width
-    if first.shape.before or later.shape.width != width or width != 1:
-        return False
-    names = list(range(first.start + 2, min(first.end, len(groups)), 2))
-    whole = [at for at in names if is_name(groups[at]) and _size(groups, at) == width]
-    if len(whole) < MIN_RECORDS or whole != names[: len(whole)]:
-        return False
-    leftover = whole[-1] + 2
-    if leftover >= len(groups) or groups[leftover].value or not _led_name(groups[leftover]):
-        return False  # no name left over after the last whole record
-    if not _capitals(groups[first.start]) or any(_capitals(groups[at]) for at in whole):
-        return False  # labels and the first unit's name, or names in capitals too: in doubt
-    leading = [parse_number(groups[at - 1].tokens[-1].text) for at in [*whole, leftover]]
-    return _counts_by_one(leading)
-
-
-def _counts_by_one(numbers: list[Decimal | None]) -> bool:
-    """1, 2, 3 … or, on a page a table goes on to, 26, 27, 28 … (three or more)."""
-    if len(numbers) < MIN_RECORDS or numbers[0] is None or numbers[0] < 1:
-        return False
-    pairs = zip(numbers, numbers[1:], strict=False)
-    return all(a is not None and b is not None and b == a + 1 for a, b in pairs)
-
-
-def _led_name(group: Group) -> bool:
-    """A name run on into the words printed after the table (its line first, then others)."""
-    return not group.value and group.tokens[0].text[:1].isupper() and group.tokens[0].starts_line
-
-
-def _capitals(group: Group) -> bool:
-    """Whether every letter of the words is a capital ("RANK STATE"), as a header's labels
-    often are and the units' names below them are not."""
-    text = " ".join(token.text for token in group.tokens)
-    return any(ch.isalpha() for ch in text) and text.isupper()
-
-
-def _year_first(groups: list[Group], first: Stretch) -> bool:
-    """Whether the first record is a caption's year ("Bảng xếp hạng năm" 2022): a year where
-    the other records print only numbers with decimals (a header's maxima in parentheses and
-    the next table's caption aside)."""
-    rows = rows_of(groups, first)
-    for column in range(len(rows[0])):
-        head = _number_at(rows[0], column)
-        cells = [row[column] for row in rows[1:] if column < len(row)]
-        own = [cell for cell in cells if cell is not None and cell.value and not cell.bracketed]
-        numbers = [parse_number(cell.text) for cell in own]
-        rest = [n for n in numbers if n is not None and not is_year(n)]
-        if is_year(head) and len(rest) >= MIN_RECORDS and all(places(n) for n in rest):
-            return True
-    return False
-
-
-def _maxima_first(groups: list[Group], first: Stretch) -> bool:
-    """Whether the first record is the header's labels with their maxima ("Tổng điểm đạt
-    được (100)" over "Nam Định 95.16"): its values all in parentheses, no other record's."""
-    rows = rows_of(groups, first)
-    head = [token for token in rows[0] if token is not None and token.value]
-    rest = [token for row in rows[1:] for token in row if token is not None and token.value]
-    return only_first_bracketed(head, rest)
-
-
-def _last_size(groups: list[Group], stretch: Stretch) -> int:
-    """How many values follow the last name of ``stretch``."""
-    return _size(groups, stretch.end - 2 if groups[stretch.end - 1].value else stretch.end - 1)
-
-
-def _number_at(row: list[Token | None], column: int) -> Decimal | None:
-    token = row[column] if column < len(row) else None
-    return parse_number(token.text) if token is not None and token.value else None
 
 
 def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
@@ -237,10 +116,10 @@ def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
     if _last_is_prose(groups, Stretch(start, end, shape), names):
         names, end = names - 1, end - 2
     distinct = {groups[at].text for at in range(start, end, 2)}
-    whole = names - (_size(groups, end - 1) < width - before)  # the last may be cut short
+    whole = names - (size_at(groups, end - 1) < width - before)  # the last may be cut short
     # a table run together on one line: its shape is proof, when it ends its line (an
     # enumeration inside a sentence, "(1) Dân số, (2) GRDP, …", has the sentence after it)
-    one_line = _lines_spanned(groups, start, end) == 1
+    one_line = lines_spanned(groups, start, end) == 1
     if one_line and _line_goes_on(groups, end) and not (before == 0 and _name_ends(groups, end)):
         return None
     if (fit <= 0 and not one_line) or whole < MIN_RECORDS or 5 * len(distinct) < 4 * names:
@@ -262,7 +141,7 @@ def _unit_without_values(groups: list[Group], end: int, shape: Shape) -> bool:
     if above is None or own is None or own != above + 1 or not number.starts_line:
         return False
     alone = end + 2 >= len(groups) or groups[end + 2].tokens[0].starts_line
-    return is_name(name) and name.tokens[0].starts_line and alone and not _size(groups, end + 1)
+    return is_name(name) and name.tokens[0].starts_line and alone and not size_at(groups, end + 1)
 
 
 def _records_at(groups: list[Group], start: int) -> tuple[int, Shape, float] | None:
@@ -289,7 +168,7 @@ def _records_at(groups: list[Group], start: int) -> tuple[int, Shape, float] | N
         names -= misfits
         end = start + 2 * names - 1
         mid = _mid_line(groups, start, end, width, before)
-        if mid * 3 <= names or _lines_spanned(groups, start, end) == 1:
+        if mid * 3 <= names or lines_spanned(groups, start, end) == 1:
             return names, Shape(width, before), fit / max(names, 1)
         if first_line_only:
             break
@@ -302,9 +181,9 @@ def _own_values_only(groups: list[Group], start: int, width: int, ahead: int) ->
     because a row without values follows it (a heading: "High human development"): its own
     values, then that row's group of the leading values only, making up a record together,
     the leading values going on from the first record's (rank 1 before it, rank 2 after)."""
-    own = _size(groups, start)
+    own = size_at(groups, start)
     following = start + 2
-    if not is_name_at(groups, following) or own + _size(groups, following) != width:
+    if not is_name_at(groups, following) or own + size_at(groups, following) != width:
         return False
     leading = groups[following + 1].tokens
     return len(leading) <= ahead and leads_on(
@@ -330,9 +209,9 @@ def _last_is_prose(groups: list[Group], stretch: Stretch, names: int) -> bool:
     last, width, before = stretch.end - 1, stretch.shape.width, stretch.shape.before
     led = not groups[last].tokens[0].starts_line  # on the line of the values before it
     cut = led and (last + 1 >= len(groups) or groups[last + 1].tokens[0].starts_line)
-    if last + 2 < len(groups) and _size(groups, last) < width - before and not cut:
+    if last + 2 < len(groups) and size_at(groups, last) < width - before and not cut:
         return True  # short, yet the text goes on (not a row its line ends inside)
-    if not before and led and not _size(groups, last) and not (cut and _name_only(groups[last])):
+    if not before and led and not size_at(groups, last) and not (cut and _name_only(groups[last])):
         return True  # the words after a list in a sentence
     # "Điều 2. Quyết định này …": a sentence after it
     return names > MIN_RECORDS and _mid_line(groups, last, stretch.end, width, before) > 0
@@ -390,15 +269,6 @@ def _mid_line(groups: list[Group], start: int, end: int, width: int, before: int
     return count
 
 
-def _lines_spanned(groups: list[Group], start: int, end: int) -> int:
-    return groups[end - 1].tokens[-1].line - groups[start].tokens[0].line + 1
-
-
-def _size(groups: list[Group], at: int) -> int:
-    """How many values follow the name at ``at``."""
-    return len(groups[at + 1].tokens) if at + 1 < len(groups) and groups[at + 1].value else 0
-
-
 def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) -> int:
     """How many names from ``start`` fit: each followed by ``width`` values, or followed by a
     name without values (the value groups around it adding up to ``width``), or by its own
@@ -413,8 +283,8 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
         if name_key(groups[at].text) in seen or (count and plain and _maxima_after(groups, at)):
             break  # a name already ranked, or the next table's header: the next table
         seen.add(name_key(groups[at].text))
-        size = _size(groups, at)
-        unled = 0 < ahead < width and size == width - ahead and _size(groups, at + 2) == width
+        size = size_at(groups, at)
+        unled = 0 < ahead < width and size == width - ahead and size_at(groups, at + 2) == width
         if size == width or (unled and _next_unled(groups, at)):
             count, at = count + 1, at + 2
             continue
@@ -424,7 +294,7 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
             and groups[at + 1].value
             and is_name(groups[blank])
             and is_name(groups[blank + 2])
-            and size + _size(groups, blank) == width
+            and size + size_at(groups, blank) == width
         ):
             count, at = count + 2, blank + 2  # a heading or a unit printed without values
             continue
@@ -451,10 +321,6 @@ def _next_unled(groups: list[Group], at: int) -> bool:
         return False
     own, following = groups[at + 1].tokens, groups[at + 3].tokens
     return all(figure_kind(a) == figure_kind(b) for a, b in zip(own, following, strict=False))
-
-
-def is_name_at(groups: list[Group], at: int) -> bool:
-    return at < len(groups) and is_name(groups[at])
 
 
 def _best_split(
