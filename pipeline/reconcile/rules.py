@@ -81,14 +81,25 @@ def _scaled(printed: str) -> tuple[int, int]:
 def agrees(computed: Fraction, total: Decimal) -> bool:
     """The printed total is the computed one, exactly or rounded to its printed places
     (half-even or half-up). In integers: the checks of a table call this some 15,000 times."""
-    return agrees_ratio(computed.numerator, computed.denominator, total)
+    return agrees_scaled(computed.numerator, computed.denominator, scaled_total(total))
 
 
 def agrees_ratio(above: int, below: int, total: Decimal) -> bool:
     """``agrees(Fraction(above, below), total)`` without building the Fraction (below != 0)."""
     if below < 0:
         above, below = -above, -below
-    scale, target = _scaled(str(total))  # str keeps the printed places; equal Decimals may not
+    return agrees_scaled(above, below, scaled_total(total))
+
+
+def scaled_total(total: Decimal) -> tuple[int, int]:
+    """(10 ** places, the total times that) of a printed total, for ``agrees_scaled``."""
+    return _scaled(str(total))  # str keeps the printed places; equal Decimals may not
+
+
+def agrees_scaled(above: int, below: int, scaled: tuple[int, int]) -> bool:
+    """``agrees_ratio`` of a total read once by ``scaled_total``, for a caller that checks it
+    against many ratios (below > 0)."""
+    scale, target = scaled
     floor, remainder = divmod(above * scale, below)
     half_up = floor + (2 * remainder >= below)
     half_even = floor + (2 * remainder > below or (2 * remainder == below and floor % 2 == 1))
