@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
-from bench_batch import RUN, cpu_report, measure  # the same run as the other batch figures
+from bench_batch import RUN, cpu_report, critical_cpu, measure  # as the other batch figures
 from benchlib import autogroup, goal, machine_parallelism
 from PIL import Image, ImageSequence
 
@@ -170,7 +170,8 @@ def bench_scan_batch(pages: list[Path], folder: Path) -> None:
     goal("scans: 2 workers / 1 worker", two / one, ">=", 1.8)
     machine = machine_parallelism()
     print(f"     (this machine now: 2 busy processes / 1 = {machine:.2f}x; {autogroup()})")
-    cpu_report(single, double)
+    cpu_report(single | {"critical_cpu": critical_cpu(single)},
+               double | {"critical_cpu": critical_cpu(double)})  # fmt: skip
 
 
 def main(argv: list[str]) -> int:
