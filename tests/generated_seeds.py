@@ -217,6 +217,8 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9860299, "text:runon"),  # fresh 500-seed run: a two-level header run on, its maxima read
     (9860396, "text:cells_blank"),  # fresh 500-seed run: "Tông điểm" outside "Chỉ số … N"
     (9860496, "text:cells_blank"),  # fresh 500-seed run: "Ranking" / "Địa phương", ranks first
+    (9870305, "text:cells_tight"),  # fresh run 9870000+: "Điểm tối đa" / "1" under the header
+    (9870223, "text:spaced"),  # fresh run 9870000+: "08 Xã Trung Bình", no band column
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
@@ -224,4 +226,13 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9830054, "text:cells_tight"),  # "Nội dung" / "1" labels, maxima, a cut last row: STT or rank
     (9850220, "text:cells_tight"),  # two phantom rows
     (9860124, "text:runon"),  # rank before name, "B Khối UBND cấp huyện" run into a name
+    (9870454, "text:runon"),  # "… Nhóm Thứ tự xếp hạng Ban Quản lý …": "Ban" taken for a label
+    (9870446, "text:cells_blank"),  # components and total shifted (flagged)
+    (9870025, "text:cells_blank"),  # the STT read as a rank
+    (9870470, "text:cells_blank"),  # the STT read as a rank, a false over_max
+    (9870248, "text:cells_tight"),  # components and ranks missed
+    (9870030, "text:spaced"),  # a phantom row
+    (9870272, "text:runon"),  # a phantom row, a name missed
+    (9870195, "pdf"),  # a row missed
+    (9870342, "docx"),  # a planted flag missed
 ]

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pipeline.models import Column, Entry, Metadata, Provenance, Table, Value
@@ -183,6 +183,9 @@ def weighted_tables(draw: st.DrawFn) -> Table:
          zip(maxima, wobbles, strict=True)]
         for level, wobbles in rows
     ]  # fmt: skip
+    # parts equal to each other on most rows: a plain sum explains those rows as well as the
+    # weights, and the few rows left cannot tell which rule the publisher used
+    assume(2 * sum(len(set(row)) == 1 for row in parts) < len(parts))
     table = make_table(parts, maxima, None)
     totals = [
         sum((w * p for w, p in zip(weights, row, strict=True)), Decimal(0)).quantize(

@@ -74,3 +74,16 @@ def test_header_cells_over_numbers_printed_before_names_are_no_record() -> None:
     assert [(e.agency_raw, e.rank.printed if e.rank else None) for e in table.entries] == [
         (unit, str(rank)) for rank, unit in enumerate(units, start=1)
     ]
+
+
+def test_a_maxima_label_on_its_own_line_under_the_header_takes_its_value() -> None:
+    """The maxima row "Điểm tối đa" / "1" under the header's cells, one per line: the 1 is the
+    maximum, not the first unit's score (read so, every score went to the unit after its own)."""
+    cells = ["Tỉnh/thành phố", "Chỉ số PAR", "Điểm tối đa", "1"]
+    rows = [("Tỉnh Thanh Hóa", "0.9616"), ("Tỉnh Hải Dương", "0.9223"), ("Hoà Bình", "0.7968")]
+    rows += [("Quảng Nam", "0.7881"), ("Thành phố Hà Nội", "0.7012")]
+    text = "Kết quả năm 2015\n\n" + "\n".join([*cells, *(c for row in rows for c in row)])
+    (table,) = tables_of(text + "\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    got = [(e.agency_raw, e.total.printed if e.total else None) for e in table.entries]
+    assert got == rows
+    assert [str(c.max_points) for c in table.columns if c.role == "total"] == ["1"]

@@ -18,7 +18,7 @@ from pipeline.tables.record_header import header_before, header_row
 from pipeline.tables.record_rows import Shape, Stretch, rows_of
 from pipeline.tables.record_split import MIN_RECORDS
 from pipeline.tables.records import find_stretches
-from pipeline.tables.run_in import first_names_apart, headings_apart, joins_on
+from pipeline.tables.run_in import first_names_apart, headings_apart, joins_on, maxima_apart
 from pipeline.tables.tokens import (
     Group,
     Token,
@@ -38,7 +38,8 @@ def record_rows(
     """The run's lines with every table of records as grid rows; the next free grid id.
     ``below`` is the grid row printed right under the run, if any."""
     groups = groups_of(tokens_of(run))
-    groups = wraps_joined(first_names_apart(headings_apart(merged(trailing_cells(groups)))))
+    groups = merged(trailing_cells(groups))
+    groups = wraps_joined(first_names_apart(maxima_apart(headings_apart(groups))))
     stretches = [s for s in find_stretches(groups) if not _labels_of(groups, s, run, below)]
     if not stretches:
         return run, first_grid

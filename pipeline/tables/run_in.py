@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline import vocabulary as vocab
-from pipeline.tables.tokens import Group, Token, is_name
+from pipeline.tables.tokens import Group, is_name
 
 _GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
 
@@ -97,37 +97,53 @@ def _first_name(groups: list[Group], at: int) -> int:
     if lined and own[0].starts_line and len(own) < len(group.tokens):
         return len(own)  # each name on a line of its own: so is the first, under the header
     closed = max((k for k, t in enumerate(group.tokens) if t.text.endswith(")")), default=-1)
-    after = _after_closed(group, closed, line)
-    if after and len(after) <= max(names) + 3:
-        return len(after)  # the header's "(điểm)" ends it: the name is what follows
-    return _opened_by_capital(group, names, line, closed)
+    sizes = _opened_by_capital(group, max(names) + 3, line, closed)
+    fitting = [size for size in sizes if min(names) <= size <= max(names)]
+    if fitting:
+        return max(fitting)  # as long as another name, the longest
+    longer = [size for size in sizes if size > max(names)]
+    return min(longer) if longer else 0  # a name longer than the others ("Sở … và Phát …")
 
 
-def _opened_by_capital(group: Group, names: list[int], line: int, closed: int) -> int:
-    """The first name's words after the header's last (lower-case) word: a capital opening
-    them, as many as another name has; 0 when none."""
-    for size in range(max(names), min(names) - 1, -1):
+def _opened_by_capital(group: Group, most: int, line: int, closed: int) -> list[int]:
+    """The sizes (up to ``most`` words) the first name may take at the end of the words: a
+    capital opening it after the header's last word (one in lower case, or the closing
+    parenthesis of its "(điểm)"), on the record's line, never after "và", a comma, a dash."""
+    sizes = []
+    for size in range(1, min(most, len(group.tokens) - 1) + 1):
         tail = group.tokens[-size:]
-        if size >= len(group.tokens) or any(t.line != line for t in tail):
-            continue
-        if len(group.tokens) - size <= closed:
-            continue  # the header's "(điểm)" ends it: the name starts after
+        if any(t.line != line for t in tail) or len(group.tokens) - size <= closed:
+            continue  # not on the record's line, or inside the header's "(điểm)"
         before = group.tokens[-size - 1].text
         if tail[0].text[:1].isupper() and not before[:1].isupper() and not joins_on(before):
-            return size
-    return 0
-
-
-def _after_closed(group: Group, closed: int, line: int) -> tuple[Token, ...]:
-    """The words after a header's closing parenthesis on the record's line, when they open
-    with a capital (a name); none without one."""
-    after = group.tokens[closed + 1 :] if closed >= 0 else ()
-    if not after or not after[0].text[:1].isupper() or any(t.line != line for t in after):
-        return ()
-    return after
+            sizes.append(size)
+    return sizes
 
 
 def joins_on(word: str) -> bool:
     """A word after which a name or a label goes on: a comma, a dash, "và" ("Sở Nông nghiệp
     và" / "Phát triển nông thôn", "Sở Văn hóa," / "Thể thao …")."""
     return word in {"-", "–", "/", "và", "&"} or word.endswith((",", "-", "/"))
+
+
+def maxima_apart(groups: list[Group]) -> list[Group]:
+    """A maxima row's label on a line of its own at the end of the header's words, its values
+    after it ("Tỉnh/thành phố" / "Chỉ số PAR" / "Điểm tối đa" / "1" / "Tỉnh Thanh Hóa" …):
+    taken apart, so it is read as the maxima row and its value not as the first unit's."""
+    out: list[Group] = []
+    for at, group in enumerate(groups):
+        valued = at + 1 < len(groups) and groups[at + 1].value
+        cut = _maxima_label_at(group) if valued and not group.value else 0
+        out += (
+            [Group(group.tokens[:cut], False), Group(group.tokens[cut:], False)] if cut else [group]
+        )
+    return out
+
+
+def _maxima_label_at(group: Group) -> int:
+    """Where a maxima label opening a line ends the group's words (0: none)."""
+    words = [vocab.fold(t.text) for t in group.tokens]
+    for k, token in enumerate(group.tokens[1:], start=1):
+        if token.starts_line and vocab.MAXIMA_ROW.fullmatch(" ".join(words[k:])):
+            return k
+    return 0

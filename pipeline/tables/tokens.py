@@ -171,11 +171,21 @@ def _bands_after_names(groups: list[Group]) -> list[Group]:
     a table run together with the band between name and rank): the band a value of its own.
     So is the band ending a name that ends its line with words or nothing after it (a last
     row cut after its band) when other records print that band as a value."""
-    out = _bands_split(groups, lambda at: at + 1 < len(groups) and groups[at + 1].value)
+
+    def before_values(at: int) -> bool:
+        return at + 1 < len(groups) and groups[at + 1].value
+
+    ending = [g for at, g in enumerate(groups) if before_values(at) and _band_ends(g)]
+    # one name ending in band words ("08 Xã Trung Bình" among names alone) is a name
+    out = _bands_split(groups, before_values) if len(ending) >= 2 else groups
     bands = {t.text for g in out if g.value for t in g.tokens if vocab.band_of(t.text)}
     if not bands:
         return out
     return _bands_split(out, lambda at: _ends_text_line(out, at), bands)
+
+
+def _band_ends(group: Group) -> bool:
+    return not group.value and bool(vocab.band_at_end([t.text for t in group.tokens]))
 
 
 def _bands_split(
