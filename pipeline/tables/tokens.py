@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
@@ -115,6 +115,9 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             found.append(Token("", True, position, True))
             continue
         for k, word in enumerate(words):
+            if word.isalpha():  # most words: no number, no rule; a value only as a blank mark
+                found.append(Token(word, word in BLANKS, position, False))
+                continue
             joined = RANK_SCORE.match(word)
             if joined:  # "01(0,727)": a rank and its score
                 found.append(Token(joined.group(1), True, position, False))
@@ -125,18 +128,19 @@ def tokens_of(lines: list[Line]) -> list[Token]:
                 found.append(Token(parts[0], True, position, False))
                 found.append(Token(parts[1], False, position, False))
                 continue
-            glued = unglued(word, cut=position == len(lines) - 1 and k == len(words) - 1)
+            text = value_text(word)
+            last = position == len(lines) - 1 and k == len(words) - 1
+            glued = unglued(word, cut=last) if text is None else []  # a value is not glued
             if glued:  # "60.4566.4761.12": scores printed with no space between them
                 found.extend(Token(piece, True, position, False) for _, piece in glued)
                 continue
-            text = value_text(word)
             if text is None and not any(ch.isalnum() for ch in word) and word not in _OPERATORS:
                 continue  # "|", "•": rules and bullets, not cells
             bracketed = word.startswith("(") and word.endswith(")")
             found.append(Token(text or word, text is not None, position, False, bracketed))
         if len(found) > mark:
             first = found[mark]
-            found[mark] = replace(first, starts_line=True)
+            found[mark] = Token(first.text, first.value, first.line, True, first.bracketed)
     return found
 
 
