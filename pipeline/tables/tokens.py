@@ -158,14 +158,15 @@ def _dashes_in_names(tokens: list[Token]) -> list[Token]:
 
 def groups_of(tokens: list[Token]) -> list[Group]:
     """Runs of words and of values; a run of words naming a band is a value (its band)."""
-    groups: list[Group] = []
+    runs: list[list[Token]] = []  # each group's tokens, grown in place (all words or values)
     for token in _dashes_in_names(tokens):
-        if token.value and groups and not groups[-1].value:
-            groups[-1:] = _name_on_its_line(groups[-1], token)
-        if groups and groups[-1].value == token.value and not _trailing(groups[-1], token):
-            groups[-1] = Group((*groups[-1].tokens, token), token.value)
+        if token.value and runs and not runs[-1][0].value:
+            runs[-1:] = _name_on_its_line(runs[-1], token)
+        if runs and runs[-1][0].value == token.value and not _trailing(runs[-1], token):
+            runs[-1].append(token)
         else:
-            groups.append(Group((token,), token.value))
+            runs.append([token])
+    groups = [Group(tuple(run), run[0].value) for run in runs]
     parts = [part for group in groups for part in _band_before_name(_as_band(group))]
     return _bands_after_names(parts)
 
@@ -207,20 +208,19 @@ def _ends_text_line(groups: list[Group], at: int) -> bool:
     return following is None or (not following.value and following.tokens[0].starts_line)
 
 
-def _name_on_its_line(words: Group, value: Token) -> list[Group]:
+def _name_on_its_line(words: list[Token], value: Token) -> list[list[Token]]:
     """Words over several lines before a number on the last of them: the words of that line
     (a row's name) apart from the lines above (a header, a caption)."""
-    own = [t for t in words.tokens if t.line == value.line]
-    if not own or len(own) == len(words.tokens) or not own[0].starts_line:
+    own = [t for t in words if t.line == value.line]
+    if not own or len(own) == len(words) or not own[0].starts_line:
         return [words]
-    rest = words.tokens[: len(words.tokens) - len(own)]
-    return [Group(rest, False), Group(tuple(own), False)]
+    return [words[: len(words) - len(own)], own]
 
 
-def _trailing(group: Group, token: Token) -> bool:
+def _trailing(words: list[Token], token: Token) -> bool:
     """Words that end a line after numbers (a band, a note) and the name on the next line are
     two cells, not one name."""
-    return not token.value and token.starts_line and not group.tokens[0].starts_line
+    return not token.value and token.starts_line and not words[0].starts_line
 
 
 def _band_before_name(group: Group) -> list[Group]:
