@@ -259,14 +259,16 @@ def merged(groups: list[Group]) -> list[Group]:
 
 def is_name(group: Group) -> bool:
     """A unit's name: a few words, starting with a capital ("Sở Y tế", "Quảng Ninh")."""
-    if group.value or len(group.tokens) > MAX_NAME_WORDS or not group.text[:1].isupper():
+    tokens = group.tokens  # its first and last token's text open and end ``group.text``
+    if group.value or not 0 < len(tokens) <= MAX_NAME_WORDS or not tokens[0].text[:1].isupper():
         return False
-    if any(token.text in _OPERATORS for token in group.tokens):
+    if any(token.text in _OPERATORS for token in tokens):
         return False  # "0,15 × Hạ tầng + …": the terms of a stated formula
-    if group.text.endswith(":"):
+    if tokens[-1].text.endswith(":"):
         return False  # "Kết quả cụ thể như sau:": words that announce the table
-    last_line = " ".join(t.text for t in group.tokens if t.line == group.tokens[-1].line)
-    letters = sum(ch.isalpha() for ch in last_line)
+    last = tokens[-1].line
+    last_line = " ".join([t.text for t in tokens if t.line == last])
+    letters = sum(map(str.isalpha, last_line))
     return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
 
 
