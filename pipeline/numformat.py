@@ -102,8 +102,7 @@ def _above(text: str, mark: Mark, ceiling: Decimal | None) -> bool:
 
 def infer_format(printed: Iterable[str], ceiling: Decimal | None = None) -> NumberFormat:
     """The format the values of one column show; ``ceiling``: its printed maximum, if any."""
-    facts = {fact for text in printed for fact in evidence(text, ceiling)}
-    return NumberFormat(_meaning(".", facts), _meaning(",", facts))
+    return format_of(facts_of(printed, ceiling))
 
 
 def document_format(
@@ -115,7 +114,21 @@ def document_format(
     texts = list(printed)
     bounds = list(ceilings) if ceilings is not None else [None] * len(texts)
     facts = {fact for text, top in zip(texts, bounds, strict=True) for fact in evidence(text, top)}
-    return NumberFormat(_meaning(".", facts, False), _meaning(",", facts, False))
+    return format_of(facts, by_other=False)
+
+
+Facts = set[tuple[Mark, Meaning]]
+
+
+def facts_of(printed: Iterable[str], ceiling: Decimal | None = None) -> Facts:
+    """What the values of one column say of the marks (``evidence`` of each)."""
+    return {fact for text in printed for fact in evidence(text, ceiling)}
+
+
+def format_of(facts: Facts, by_other: bool = True) -> NumberFormat:
+    """The format some values' facts give: a column's (``by_other``: a mark's meaning told
+    from the other mark's too), or a whole document's (each mark by its own values)."""
+    return NumberFormat(_meaning(".", facts, by_other), _meaning(",", facts, by_other))
 
 
 def _meaning(mark: Mark, facts: set[tuple[Mark, Meaning]], by_other: bool = True) -> Meaning | None:

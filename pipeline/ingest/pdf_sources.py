@@ -24,7 +24,7 @@ from pipeline.ingest.legacy.detect import maybe_legacy
 
 SURROGATE = re.compile("[\ud800-\udbff]")  # half of a pair pdfium reports as two characters
 # Characters pdfium adds to its text stream that are not printed glyphs.
-SKIPPED_CODES = frozenset({0, 2, 10, 13})
+SKIPPED_CODES = frozenset({0, 2, 10, 13})  # all below 33: pdfium_glyphs tests them so
 # pdfium's code for a hyphen printed at a line's end ("Phan Rang-" / "Tháp Chàm"), which it
 # takes for a word broken by hyphenation; Vietnamese breaks no word so, so the hyphen is one
 # the text prints. Not marked a hyphen (FPDFText_IsHyphen), the code is skipped.
@@ -138,21 +138,23 @@ def pdfium_glyphs(text_page: Any, affine: Affine) -> list[Glyph]:
     unturned = (a, b, c, d) == (1.0, 0.0, 0.0, -1.0)  # /Rotate 0: x as is, y flipped
     glyphs: list[Glyph] = []
     indices: list[int] = []  # each glyph's character index in the text page
+    keep, add = indices.append, glyphs.append
     for index, code in enumerate(codes):
-        if code in SKIPPED_CODES or (code == 32 and generated(page, index)):
-            continue
-        if code == LINE_END_HYPHEN:
-            if not IS_HYPHEN(page, index):
+        if code <= 32 or code == LINE_END_HYPHEN:  # one test for the common glyph
+            if code in SKIPPED_CODES or (code == 32 and generated(page, index)):
                 continue
-            code = 45  # "-"
-        indices.append(index)
+            if code == LINE_END_HYPHEN:
+                if not IS_HYPHEN(page, index):
+                    continue
+                code = 45  # "-"
+        keep(index)
         get_box(page, index, where)
         left, top, right, bottom = read_rect()
         if unturned and left <= right and bottom <= top:  # upright text on an unturned page
-            glyphs.append(new(Glyph, (chr(code), left + e, f - top, right + e, f - bottom, None)))
+            add(new(Glyph, (chr(code), left + e, f - top, right + e, f - bottom, None)))
         else:
             box = to_display(affine, left, bottom, right, top)
-            glyphs.append(Glyph(chr(code), *box))
+            add(Glyph(chr(code), *box))
     text = glyph_text(glyphs)
     if maybe_legacy(text):  # fonts only where they matter
         glyphs = [

@@ -16,11 +16,12 @@ from decimal import Decimal
 
 from pipeline.models import Entry, NumberDoubt, Table, Value
 from pipeline.numformat import (
+    Facts,
     NumberFormat,
     ambiguous_mark,
-    document_format,
     doubt,
-    infer_format,
+    facts_of,
+    format_of,
     read_number,
 )
 
@@ -32,18 +33,24 @@ def with_number_formats(tables: Iterable[Table]) -> tuple[Table, ...]:
     """The tables with each column's values read in the column's format (the document's as
     fallback), and a doubt on each column whose format is left open."""
     tables = tuple(tables)
-    values = [(v.printed, _ceiling(t, s)) for t in tables for s in _slots(t) for v in _values(t, s)]
-    document = document_format((text for text, _ in values), (top for _, top in values))
-    return tuple(_in_formats(table, document) for table in tables)
+    facts = [{slot: _facts(table, slot) for slot in _slots(table)} for table in tables]
+    document = format_of(set().union(*(f for own in facts for f in own.values())), False)
+    return tuple(_in_formats(t, document, own) for t, own in zip(tables, facts, strict=True))
 
 
-def _in_formats(table: Table, document: NumberFormat) -> Table:
+def _facts(table: Table, slot: Slot) -> Facts:
+    """What a column's values say of the marks: its own format, and (with every other
+    column's) the document's, from one reading of each value."""
+    return facts_of([value.printed for value in _values(table, slot)], _ceiling(table, slot))
+
+
+def _in_formats(table: Table, document: NumberFormat, facts: dict[Slot, Facts]) -> Table:
     entries = table.entries
     doubts: list[NumberDoubt] = []
     for slot in _slots(table):
         values = _values(table, slot)
         printed = [value.printed for value in values]
-        column = infer_format(printed, _ceiling(table, slot)).or_else(document)
+        column = format_of(facts[slot]).or_else(document)
         entries = tuple(_reread(entry, slot, column) for entry in entries)
         readings = doubt(printed, column)
         if readings is not None:

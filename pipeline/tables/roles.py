@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from pipeline.models import Column, Line
 from pipeline.parse import parse_number
-from pipeline.reconcile.rules import agrees, places
+from pipeline.reconcile.rules import agrees_ratio, places
 from pipeline.tables.fits import rule_fits
 from pipeline.tables.order import (
     ORDER_PROOF,
@@ -300,10 +300,9 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
     """A column that is the total on another scale (÷ its maximum × 100, or the same figure
     again) is the index printed as a percentage, not a component."""
     for index in [i for i in values if roles[i] == "component" and varies(values[i])]:
-        ratios = [
-            Fraction(p) / Fraction(t)
-            for p, t in zip(values[index], values[total], strict=True)
-            if p is not None and t
+        ratios = [  # p ÷ t, one Fraction each (from whole numbers: speed)
+            Fraction(pn * td, pd * tn)
+            for (pn, pd), (tn, td) in _integer_pairs(values[index], values[total])
         ]
         if len(ratios) < 3:
             continue
@@ -313,9 +312,23 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
         pairs = [(p, t) for p, t in zip(values[index], values[total], strict=True) if p and t]
         if ratio != 1 and not all(places(p) >= 1 for p, _ in pairs):
             continue  # whole numbers round too coarsely to tell a share from a correlated part
-        hits = sum(agrees(ratio * Fraction(t), p) for p, t in pairs)
+        above, below = ratio.as_integer_ratio()
+        hits = 0
+        for p, t in pairs:  # ratio × t against p, in whole numbers
+            tn, td = t.as_integer_ratio()
+            hits += agrees_ratio(above * tn, below * td, p)
         if hits * 10 >= len(pairs) * 9:
             roles[index] = "percent"
+
+
+def _integer_pairs(parts: Values, totals: Values) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each row's (part, total) as integer ratios, where the part is printed and the total is
+    printed and not 0."""
+    return [
+        (p.as_integer_ratio(), t.as_integer_ratio())
+        for p, t in zip(parts, totals, strict=True)
+        if p is not None and t
+    ]
 
 
 def _hinted_total(roles: dict[int, str], scores: list[int]) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
@@ -115,6 +115,9 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             found.append(Token("", True, position, True))
             continue
         for k, word in enumerate(words):
+            if word.isalpha():  # most words: no number, no rule; a value only as a blank mark
+                found.append(Token(word, word in BLANKS, position, False))
+                continue
             joined = RANK_SCORE.match(word)
             if joined:  # "01(0,727)": a rank and its score
                 found.append(Token(joined.group(1), True, position, False))
@@ -125,18 +128,19 @@ def tokens_of(lines: list[Line]) -> list[Token]:
                 found.append(Token(parts[0], True, position, False))
                 found.append(Token(parts[1], False, position, False))
                 continue
-            glued = unglued(word, cut=position == len(lines) - 1 and k == len(words) - 1)
+            text = value_text(word)
+            last = position == len(lines) - 1 and k == len(words) - 1
+            glued = unglued(word, cut=last) if text is None else []  # a value is not glued
             if glued:  # "60.4566.4761.12": scores printed with no space between them
                 found.extend(Token(piece, True, position, False) for _, piece in glued)
                 continue
-            text = value_text(word)
             if text is None and not any(ch.isalnum() for ch in word) and word not in _OPERATORS:
                 continue  # "|", "•": rules and bullets, not cells
             bracketed = word.startswith("(") and word.endswith(")")
             found.append(Token(text or word, text is not None, position, False, bracketed))
         if len(found) > mark:
             first = found[mark]
-            found[mark] = replace(first, starts_line=True)
+            found[mark] = Token(first.text, first.value, first.line, True, first.bracketed)
     return found
 
 
@@ -154,14 +158,15 @@ def _dashes_in_names(tokens: list[Token]) -> list[Token]:
 
 def groups_of(tokens: list[Token]) -> list[Group]:
     """Runs of words and of values; a run of words naming a band is a value (its band)."""
-    groups: list[Group] = []
+    runs: list[list[Token]] = []  # each group's tokens, grown in place (all words or values)
     for token in _dashes_in_names(tokens):
-        if token.value and groups and not groups[-1].value:
-            groups[-1:] = _name_on_its_line(groups[-1], token)
-        if groups and groups[-1].value == token.value and not _trailing(groups[-1], token):
-            groups[-1] = Group((*groups[-1].tokens, token), token.value)
+        if token.value and runs and not runs[-1][0].value:
+            runs[-1:] = _name_on_its_line(runs[-1], token)
+        if runs and runs[-1][0].value == token.value and not _trailing(runs[-1], token):
+            runs[-1].append(token)
         else:
-            groups.append(Group((token,), token.value))
+            runs.append([token])
+    groups = [Group(tuple(run), run[0].value) for run in runs]
     parts = [part for group in groups for part in _band_before_name(_as_band(group))]
     return _bands_after_names(parts)
 
@@ -213,20 +218,19 @@ def _ends_text_line(groups: list[Group], at: int) -> bool:
     return following is None or (not following.value and following.tokens[0].starts_line)
 
 
-def _name_on_its_line(words: Group, value: Token) -> list[Group]:
+def _name_on_its_line(words: list[Token], value: Token) -> list[list[Token]]:
     """Words over several lines before a number on the last of them: the words of that line
     (a row's name) apart from the lines above (a header, a caption)."""
-    own = [t for t in words.tokens if t.line == value.line]
-    if not own or len(own) == len(words.tokens) or not own[0].starts_line:
+    own = [t for t in words if t.line == value.line]
+    if not own or len(own) == len(words) or not own[0].starts_line:
         return [words]
-    rest = words.tokens[: len(words.tokens) - len(own)]
-    return [Group(rest, False), Group(tuple(own), False)]
+    return [words[: len(words) - len(own)], own]
 
 
-def _trailing(group: Group, token: Token) -> bool:
+def _trailing(words: list[Token], token: Token) -> bool:
     """Words that end a line after numbers (a band, a note) and the name on the next line are
     two cells, not one name."""
-    return not token.value and token.starts_line and not group.tokens[0].starts_line
+    return not token.value and token.starts_line and not words[0].starts_line
 
 
 def _band_before_name(group: Group) -> list[Group]:
@@ -265,14 +269,16 @@ def merged(groups: list[Group]) -> list[Group]:
 
 def is_name(group: Group) -> bool:
     """A unit's name: a few words, starting with a capital ("Sở Y tế", "Quảng Ninh")."""
-    if group.value or len(group.tokens) > MAX_NAME_WORDS or not group.text[:1].isupper():
+    tokens = group.tokens  # its first and last token's text open and end ``group.text``
+    if group.value or not 0 < len(tokens) <= MAX_NAME_WORDS or not tokens[0].text[:1].isupper():
         return False
-    if any(token.text in _OPERATORS for token in group.tokens):
+    if any(token.text in _OPERATORS for token in tokens):
         return False  # "0,15 × Hạ tầng + …": the terms of a stated formula
-    if group.text.endswith(":"):
+    if tokens[-1].text.endswith(":"):
         return False  # "Kết quả cụ thể như sau:": words that announce the table
-    last_line = " ".join(t.text for t in group.tokens if t.line == group.tokens[-1].line)
-    letters = sum(ch.isalpha() for ch in last_line)
+    last = tokens[-1].line
+    last_line = " ".join([t.text for t in tokens if t.line == last])
+    letters = sum(map(str.isalpha, last_line))
     return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
 
 
