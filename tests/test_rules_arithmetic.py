@@ -10,7 +10,16 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.reconcile.rules import _normal_equations, _solve, agrees, agrees_ratio, places
+from pipeline.reconcile.rules import (
+    TotalRule,
+    _normal_equations,
+    _solve,
+    agrees,
+    agrees_ratio,
+    hits,
+    places,
+    whole_rows,
+)
 
 
 def reference(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
@@ -113,3 +122,28 @@ def test_agrees_on_ties() -> None:
 @given(printed, st.integers(-(10**7), 10**7), st.integers(-5000, 5000).filter(bool))
 def test_agrees_ratio_is_agrees_of_the_fraction(total: Decimal, above: int, below: int) -> None:
     assert agrees_ratio(above, below, total) == reference_agrees(Fraction(above, below), total)
+
+
+weights = st.builds(Fraction, st.integers(-50, 400), st.sampled_from([1, 3, 7, 20, 100, 868]))
+
+
+@st.composite
+def ruled_rows(draw: st.DrawFn) -> tuple[TotalRule, list]:
+    """A weighting and rows whose totals are its own, rounded to 0-2 places, or one unit off."""
+    k = draw(st.integers(1, 6))
+    rule = TotalRule("weighted", tuple(draw(st.lists(weights, min_size=k, max_size=k))))
+    rows = []
+    for parts in draw(st.lists(st.lists(values, min_size=k, max_size=k), max_size=20)):
+        unit = Decimal(1).scaleb(-draw(st.integers(0, 2)))
+        exact = rule.compute(parts)
+        total = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(unit)
+        rows.append((tuple(parts), total + unit * draw(st.sampled_from([0, 0, 1, -1]))))
+    return rule, rows
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ruled_rows())
+def test_hits_in_integers_are_agrees_of_the_fractions(case: tuple[TotalRule, list]) -> None:
+    rule, rows = case
+    expected = [agrees(rule.compute(parts), total) for parts, total in rows]
+    assert list(hits(rule, whole_rows(rows))) == expected

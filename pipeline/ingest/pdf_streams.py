@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import DocumentTooLarge
 
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _CHUNK = 1 << 20
 _FLATE = frozenset({"FlateDecode", "Fl"})
 # Deflate inflates at most 1032 bytes from one (258-byte matches, 2 bits each, and the block
@@ -64,11 +64,10 @@ def refuse_bombs(path: Path, max_stream_mb: int) -> bool:
     data = path.read_bytes()
     cap = max_stream_mb << 20
     damaged = False
-    for found in _STREAM.finditer(data):
-        start = found.end()
+    for keyword, start in stream_keywords(data):
         end = data.find(b"endstream", start)
         raw = data[start : end if end >= 0 else len(data)]
-        if not _is_zlib(raw) or _harmless(data, found.start(), len(raw), cap):
+        if not _is_zlib(raw) or _harmless(data, keyword, len(raw), cap):
             continue
         size, problem = inflated_size(raw, cap)
         if size > cap:
@@ -78,6 +77,22 @@ def refuse_bombs(path: Path, max_stream_mb: int) -> bool:
             )
         damaged = damaged or problem is not None
     return damaged
+
+
+def stream_keywords(data: bytes) -> Iterator[tuple[int, int]]:
+    """(where, where its data starts) of each "stream" keyword that opens a stream's data: not
+    the end of an "endstream", followed by an end of line. Found by ``bytes.find``: the
+    regular expression ``(?<!end)stream\\r?\\n`` tried every byte of the file in Python's
+    matcher (2 ms a 60 kB PDF, a twentieth of reading it whole)."""
+    at = data.find(b"stream")
+    while at >= 0:
+        after = at + 6
+        if at < 3 or data[at - 3 : at] != b"end":
+            if data[after : after + 1] == b"\n":
+                yield at, after + 1
+            elif data[after : after + 2] == b"\r\n":
+                yield at, after + 2
+        at = data.find(b"stream", after)
 
 
 def _harmless(data: bytes, keyword: int, size: int, cap: int) -> bool:

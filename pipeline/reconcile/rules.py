@@ -81,14 +81,25 @@ def _scaled(printed: str) -> tuple[int, int]:
 def agrees(computed: Fraction, total: Decimal) -> bool:
     """The printed total is the computed one, exactly or rounded to its printed places
     (half-even or half-up). In integers: the checks of a table call this some 15,000 times."""
-    return agrees_ratio(computed.numerator, computed.denominator, total)
+    return agrees_scaled(computed.numerator, computed.denominator, scaled_total(total))
 
 
 def agrees_ratio(above: int, below: int, total: Decimal) -> bool:
     """``agrees(Fraction(above, below), total)`` without building the Fraction (below != 0)."""
     if below < 0:
         above, below = -above, -below
-    scale, target = _scaled(str(total))  # str keeps the printed places; equal Decimals may not
+    return agrees_scaled(above, below, scaled_total(total))
+
+
+def scaled_total(total: Decimal) -> tuple[int, int]:
+    """(10 ** places, the total times that) of a printed total, for ``agrees_scaled``."""
+    return _scaled(str(total))  # str keeps the printed places; equal Decimals may not
+
+
+def agrees_scaled(above: int, below: int, scaled: tuple[int, int]) -> bool:
+    """``agrees_ratio`` of a total read once by ``scaled_total``, for a caller that checks it
+    against many ratios (below > 0)."""
+    scale, target = scaled
     floor, remainder = divmod(above * scale, below)
     half_up = floor + (2 * remainder >= below)
     half_even = floor + (2 * remainder > below or (2 * remainder == below and floor % 2 == 1))
@@ -117,8 +128,43 @@ def _parts(entry: Entry) -> list[Decimal] | None:
     return [v.number for v in entry.components if v is not None and v.number is not None]
 
 
-def _agreeing(rule: TotalRule, rows: list[Row]) -> list[Row]:
-    return [row for row in rows if agrees(rule.compute(row[0]), row[1])]
+def _agreeing(rule: TotalRule, rows: list[Row], whole: Whole | None = None) -> list[Row]:
+    """The rows whose totals follow the rule; ``whole``: the same rows as ``whole_rows``
+    gives them, when the caller tries many rules on them."""
+    return [
+        row for row, hit in zip(rows, hits(rule, whole or whole_rows(rows)), strict=True) if hit
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Whole:
+    """Rows in integers: each component times ``scale`` (the least common denominator of every
+    component of every row), each printed total read once (``scaled_total``)."""
+
+    scale: int
+    rows: tuple[tuple[tuple[int, ...], tuple[int, int]], ...]
+
+
+def whole_rows(rows: list[Row]) -> Whole:
+    scale = math.lcm(1, *(part.denominator for parts, _ in rows for part in parts))
+    return Whole(scale, tuple(
+        (tuple(part.numerator * (scale // part.denominator) for part in parts), scaled_total(total))
+        for parts, total in rows
+    ))  # fmt: skip
+
+
+def hits(rule: TotalRule, whole: Whole) -> Iterator[bool]:
+    """For each row, ``agrees(rule.compute(parts), total)``, computed in integers over one
+    common denominator (the weights' times the rows'): a scanned table whose totals do not
+    add up tries ~1,000 weightings on its rows each time it is reconciled, and the OCR
+    correction reconciles it again for every candidate reading (``ocr/correct.py``); in
+    Fractions that took a minute of a drawn page."""
+    below = math.lcm(1, *(weight.denominator for weight in rule.weights))
+    weights = [weight.numerator * (below // weight.denominator) for weight in rule.weights]
+    below *= whole.scale
+    for parts, total in whole.rows:
+        above = sum(w * p for w, p in zip(weights, parts, strict=True))
+        yield agrees_scaled(above, below, total)
 
 
 def total_rule(table: Table) -> TotalRule:
@@ -165,12 +211,13 @@ def _rule_of(same: _Same) -> TotalRule:
 def _best_fitted(table: Table, rows: list[Row], summed: int) -> TotalRule:
     """The candidate weighting most rows follow, if it convinces and beats the plain sum."""
     n = len(rows)
+    whole = whole_rows(rows)
     best: tuple[tuple[int, int], TotalRule] | None = None
     simplest: tuple[tuple[int, int], TotalRule] | None = None
     for rule, free in _candidates(table, rows):
-        if _misses_too_many(rule, rows, n // 2 if free == 0 else n // 3):
+        if _misses_too_many(rule, whole, n // 2 if free == 0 else n // 3):
             continue  # cheap test first: most candidate weightings fail on the first rows
-        agreeing = _agreeing(rule, rows)
+        agreeing = _agreeing(rule, rows, whole)
         if not _convincing(agreeing, free, n) or len(agreeing) <= summed:
             continue
         # more rows, then simpler weights: of two weightings as many rows follow, the one of
@@ -211,11 +258,11 @@ def _exact_sums(table: Table) -> int:
     return count
 
 
-def _misses_too_many(rule: TotalRule, rows: list[Row], allowed: int) -> bool:
+def _misses_too_many(rule: TotalRule, whole: Whole, allowed: int) -> bool:
     """More than ``allowed`` rows disagree with the rule (stops counting there)."""
     misses = 0
-    for parts, total in rows:
-        if not agrees(rule.compute(parts), total):
+    for hit in hits(rule, whole):
+        if not hit:
             misses += 1
             if misses > allowed:
                 return True
@@ -254,14 +301,23 @@ def _grid(table: Table) -> Iterator[tuple[Fraction, ...]]:
     components vary together across the rows a least-squares fit cannot tell such weights
     apart from others, but trying each in turn can.
     """
-    maxima = [column.max_points for column in table.components()]
+    maxima = tuple(column.max_points for column in table.components())
     if not 2 <= len(maxima) <= GRID_MAX_COMPONENTS or table.total_max is None:
         return
     if any(m is None or m <= 0 for m in maxima):
         return
-    scales = [Fraction(table.total_max) / Fraction(m) for m in maxima if m is not None]
-    for shares in _compositions(GRID_DENOMINATOR, len(scales)):
-        yield tuple(Fraction(n, GRID_DENOMINATOR) * f for n, f in zip(shares, scales, strict=True))
+    yield from _grid_weights(table.total_max, maxima)
+
+
+@lru_cache(maxsize=16)  # the same maxima each time a table is reconciled again
+def _grid_weights(
+    total_max: Decimal, maxima: tuple[Decimal, ...]
+) -> tuple[tuple[Fraction, ...], ...]:
+    scales = [Fraction(total_max) / Fraction(m) for m in maxima]
+    return tuple(
+        tuple(Fraction(n, GRID_DENOMINATOR) * f for n, f in zip(shares, scales, strict=True))
+        for shares in _compositions(GRID_DENOMINATOR, len(scales))
+    )
 
 
 def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:

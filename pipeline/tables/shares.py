@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pipeline.reconcile.rules import agrees_ratio
+from pipeline.reconcile.rules import agrees_scaled, scaled_total
 from pipeline.tables.ranks import Values, integers, rank_like, varies
 
 
@@ -22,14 +22,18 @@ def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> tuple[in
     shares = [*scores, *(i for i in values if roles[i] == "other")]  # "Tỷ lệ đạt": a figure
     shares = [i for i in shares if not rank_like(values[i]) and not _steps_by_one(values[i])]
     shares = [i for i in shares if varies(values[i])]  # once a column, not once a triple
-    found = [
-        (top, score, percent)
-        for top in scores
-        for score in shares
-        if score != top and _below(values[score], values[top])
-        for percent in shares
-        if percent not in (top, score) and _is_share(values[percent], values[score], values[top])
-    ]
+    printed = {i: [None if v is None else scaled_total(v) for v in values[i]] for i in shares}
+    found = []
+    for top in scores:
+        for score in shares:
+            if score == top or not _below(values[score], values[top]):
+                continue
+            ratios = _ratios(values[score], values[top])
+            found += [
+                (top, score, percent)
+                for percent in shares
+                if percent not in (top, score) and _is_share(printed[percent], ratios)
+            ]
     if not found:
         return None
     # p = s ÷ t and t = s ÷ p alike: the percentage is what the rows are ordered by
@@ -55,23 +59,32 @@ def _below(scores: Values, tops: Values) -> bool:
     return len(pairs) >= 2 and all(s <= t for s, t in pairs) and any(s < t for s, t in pairs)
 
 
-def _is_share(percent: Values, scores: Values, tops: Values) -> bool:
-    """percent = score ÷ top × 100 (or × 1), as printed with its places, in most rows."""
-    triples = [
-        (p, s, t)
-        for p, s, t in zip(percent, scores, tops, strict=True)
-        if p is not None and s is not None and t
-    ]
-    if len(triples) < 2:
+def _ratios(scores: Values, tops: Values) -> list[tuple[int, int] | None]:
+    """Each row's score ÷ top as whole numbers (above, below > 0); None where either is not
+    printed or the top is 0. Worked out once a pair of columns, not once a triple."""
+    ratios: list[tuple[int, int] | None] = []
+    for s, t in zip(scores, tops, strict=True):
+        if s is None or not t:
+            ratios.append(None)
+            continue
+        (sn, sd), (tn, td) = s.as_integer_ratio(), t.as_integer_ratio()
+        above, below = sn * td, sd * tn
+        ratios.append((-above, -below) if below < 0 else (above, below))
+    return ratios
+
+
+def _is_share(percent: list[tuple[int, int] | None], ratios: list[tuple[int, int] | None]) -> bool:
+    """percent = score ÷ top × 100 (or × 1), as printed with its places, in most rows;
+    ``percent`` as ``scaled_total`` reads each row's, ``ratios`` as ``_ratios`` gives them."""
+    pairs = [(p, r) for p, r in zip(percent, ratios, strict=True) if p is not None and r]
+    if len(pairs) < 2:
         return False
-    ratios = ((p, s.as_integer_ratio(), t.as_integer_ratio()) for p, s, t in triples)
-    shares = [(p, sn * td, sd * tn) for p, (sn, sd), (tn, td) in ratios]  # s ÷ t, in integers
     for scale in (100, 1):  # no Fraction built: ~15,000 checks a table (speed)
         misses = 0  # four rows in five must agree: the sixth miss in thirty settles it
-        for p, above, below in shares:
-            if not agrees_ratio(above * scale, below, p):
+        for p, (above, below) in pairs:
+            if not agrees_scaled(above * scale, below, p):
                 misses += 1
-                if misses * 5 > len(triples):
+                if misses * 5 > len(pairs):
                     break
         else:
             return True
