@@ -10,8 +10,12 @@ from pipeline.ocr.beside import print_beside
 from pipeline.tables import scan_tables
 
 HEADER = ("TT", "Tên đơn vị", "Cơ chế chính sách (10)", "Hạ tầng CNTT (20)", "Tổng điểm (30)")
-ROWS = (("1", "Sở Tài chính", "8.5", "17.0", "25.5"), ("2", "Sở Y tế", "7.0", "16.5", "23.5"),
-        ("3", "Sở Nội vụ", "6.5", "15.0", "21.5"), ("4", "Sở Xây dựng", "6.0", "12.5", "18.5"))  # fmt: skip
+ROWS = (
+    ("1", "Sở Tài chính", "8.5", "17.0", "25.5"),
+    ("2", "Sở Y tế", "7.0", "16.5", "23.5"),
+    ("3", "Sở Nội vụ", "6.5", "15.0", "21.5"),
+    ("4", "Sở Xây dựng", "6.0", "12.5", "18.5"),
+)
 EDGES = (72.0, 100.0, 220.0, 280.0, 340.0, 400.0)
 
 
