@@ -77,8 +77,11 @@ def _settle_table(
     """Each broken row's one fitting reading taken; the flags saying so and where."""
     flags: list[Flag] = []
     corrected: set[Slot] = set()
+    judged = table, _binding(doc_id, table, settings)  # reconciled again only once it changes
     for index in range(len(table.entries)):
-        broken, elsewhere = _judge(doc_id, table, index, settings)
+        if judged[0] is not table:
+            judged = table, _binding(doc_id, table, settings)
+        broken, elsewhere = _count(judged[1], table, index)
         if broken and witness is not None:  # the second reading joins the alternatives
             table = _with_second_readings(table, index, witness)
         unsure = [s for s in slots(table, index) if _unsure(s.get(table), low_confidence)]
@@ -189,12 +192,21 @@ def _with(table: Table, slot: Slot, reading: str) -> Table:
 
 def _judge(doc_id: str, table: Table, index: int, settings: ReconcileSettings) -> tuple[int, int]:
     """How many constraint flags fall on this row, and on the table outside it."""
-    places = _places(table.entries[index])
-    binding = [
+    return _count(_binding(doc_id, table, settings), table, index)
+
+
+def _binding(doc_id: str, table: Table, settings: ReconcileSettings) -> list[Flag]:
+    """The table's constraint flags: its errors, and the warnings a misread number raises."""
+    return [
         flag
         for flag in reconcile(doc_id, Metadata(), (table,), settings)
         if flag.severity == "error" or flag.check in CONSTRAINT_WARNINGS
     ]
+
+
+def _count(binding: list[Flag], table: Table, index: int) -> tuple[int, int]:
+    """How many of ``binding`` fall on row ``index``, and how many outside it."""
+    places = _places(table.entries[index])
     on_row = sum(flag.at in places for flag in binding)
     return on_row, len(binding) - on_row
 

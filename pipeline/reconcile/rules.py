@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -38,6 +38,13 @@ class TotalRule:
     kind: str  # sum | weighted | mean | scaled | none
     weights: tuple[Fraction, ...] = ()
     stated: bool = False  # the decision prints the formula
+    # the weights over their least common denominator: (numerators, denominator), for ``hits``
+    integral: tuple[tuple[int, ...], int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        below = math.lcm(1, *(weight.denominator for weight in self.weights))
+        above = tuple(weight.numerator * (below // weight.denominator) for weight in self.weights)
+        object.__setattr__(self, "integral", (above, below))
 
     def compute(self, parts: Sequence[Decimal | Fraction]) -> Fraction:
         return sum((w * Fraction(p) for w, p in zip(self.weights, parts, strict=True)), Fraction())
@@ -159,8 +166,7 @@ def hits(rule: TotalRule, whole: Whole) -> Iterator[bool]:
     add up tries ~1,000 weightings on its rows each time it is reconciled, and the OCR
     correction reconciles it again for every candidate reading (``ocr/correct.py``); in
     Fractions that took a minute of a drawn page."""
-    below = math.lcm(1, *(weight.denominator for weight in rule.weights))
-    weights = [weight.numerator * (below // weight.denominator) for weight in rule.weights]
+    weights, below = rule.integral
     below *= whole.scale
     for parts, total in whole.rows:
         above = sum(w * p for w, p in zip(weights, parts, strict=True))
@@ -287,13 +293,13 @@ def _candidates(table: Table, rows: list[Row]) -> Iterator[tuple[TotalRule, int]
             yield _named((Fraction(table.total_max) / top,) * k), 0
     for factor in _snapped([_ratio(rows)]):
         yield _named((factor,) * k), 1
-    for weights in _grid(table):
-        yield _named(weights), k
+    for rule in _grid(table):
+        yield rule, k
     for weights in _fitted(rows, k):
         yield _named(weights), k
 
 
-def _grid(table: Table) -> Iterator[tuple[Fraction, ...]]:
+def _grid(table: Table) -> tuple[TotalRule, ...]:
     """Weights giving each component a share of the total's maximum in twentieths (5 %, 10 % …).
 
     An index whose components share its scale weights them by simple fractions (0,35, 0,25 …):
@@ -303,19 +309,19 @@ def _grid(table: Table) -> Iterator[tuple[Fraction, ...]]:
     """
     maxima = tuple(column.max_points for column in table.components())
     if not 2 <= len(maxima) <= GRID_MAX_COMPONENTS or table.total_max is None:
-        return
+        return ()
     if any(m is None or m <= 0 for m in maxima):
-        return
-    yield from _grid_weights(table.total_max, maxima)
+        return ()
+    return _grid_rules(table.total_max, maxima)
 
 
 @lru_cache(maxsize=16)  # the same maxima each time a table is reconciled again
-def _grid_weights(
-    total_max: Decimal, maxima: tuple[Decimal, ...]
-) -> tuple[tuple[Fraction, ...], ...]:
+def _grid_rules(total_max: Decimal, maxima: tuple[Decimal, ...]) -> tuple[TotalRule, ...]:
     scales = [Fraction(total_max) / Fraction(m) for m in maxima]
     return tuple(
-        tuple(Fraction(n, GRID_DENOMINATOR) * f for n, f in zip(shares, scales, strict=True))
+        _named(
+            tuple(Fraction(n, GRID_DENOMINATOR) * f for n, f in zip(shares, scales, strict=True))
+        )
         for shares in _compositions(GRID_DENOMINATOR, len(scales))
     )
 
