@@ -28,6 +28,8 @@ _ENACTING = re.compile(
     re.MULTILINE,
 )
 _ON_BEHALF = re.compile(rf"\bTM\.\s*([{UP}]+(?:[ \t]+[{UP}]+){{0,6}})")
+# PP-OCR's capitals without marks, the point and spaces of "TM. CHÍNH PHỦ" often lost
+_ON_BEHALF_UNMARKED = re.compile(r"(?m)^\s*TM\.?\s*([A-Z]{2,}(?: [A-Z]+){0,6})\s*$")
 
 
 def as_digits(text: str) -> str:
@@ -49,12 +51,42 @@ def enacting_body(body: list[str]) -> str | None:
 
 
 def on_behalf_of(full: str) -> str | None:
-    """The body a signature signs for: "TM. CHÍNH PHỦ" → "Chính phủ"."""
+    """The body a signature signs for: "TM. CHÍNH PHỦ" → "Chính phủ"; a heading read without
+    marks under a seal ("TMCHINH PHU", ``ocr.signature``) names the body the text prints with
+    those letters ("… của Chính phủ./.")."""
     matches = _ON_BEHALF.findall(full)
-    if not matches:
-        return None
-    words = matches[-1].split()
+    if matches:
+        words = matches[-1].split()
+    else:
+        unmarked = _ON_BEHALF_UNMARKED.findall(full)
+        printed = _printed_as(unmarked[-1], full) if unmarked else None
+        if printed is None:
+            return None
+        words = printed.split()
     return " ".join([words[0].capitalize(), *(word.lower() for word in words[1:])])
+
+
+def _printed_as(letters: str, full: str) -> str | None:
+    """The run of words ``full`` prints most often whose letters, marks and spaces aside, are
+    ``letters`` ("CHINHPHU": "Chính phủ"); none when two runs are printed as often."""
+    wanted = letters.replace(" ", "")
+    words = _NAME_WORD.findall(full)
+    counts: dict[str, int] = {}
+    for start in range(len(words)):
+        joined = ""
+        for end in range(start, min(len(words), start + 8)):
+            joined += _marks_off(words[end])
+            if not wanted.startswith(joined):
+                break
+            if joined == wanted:
+                name = " ".join(words[start : end + 1])
+                if not name.isupper():  # the heading itself, or a reading of it
+                    counts[name] = counts.get(name, 0) + 1
+                break
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def with_type_initials(number: str, doc_type: str | None) -> str:

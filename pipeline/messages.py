@@ -25,6 +25,8 @@ _EN: dict[str, str] = {
     "(expected {expected}); a band row may be misplaced.",
     "duplicate_entry": "{who}: the unit is printed twice in table {table}.",
     "row_number_gap": "{who}: STT printed as {actual}, expected {expected}.",
+    "column_not_read": "{who}: print stands beside the row outside the table's grid "
+    "(“{actual}”): a column of the table may not have been read.",
     "missing_value": "{who}: a cell is blank (expected {expected}).",
     "unknown_band": "{who}: the classification “{actual}” is none of the known bands ({expected}).",
     "unreadable_value": "{who}: the cell “{actual}” cannot be read as a number.",

@@ -25,6 +25,7 @@ from pipeline.issuing import (
     with_type_initials,
 )
 from pipeline.models import Document, Line, Metadata
+from pipeline.ocr.pieces import joined_pieces
 from pipeline.ocr.respell import respell
 from pipeline.ocr.syllables import fix_tones
 from pipeline.places import most_mentioned_province, province_at
@@ -105,7 +106,7 @@ _NEWS = re.compile(
 
 def read_metadata(document: Document) -> Metadata:
     """Metadata of one decision from its prose and layout-table text."""
-    lines, starts = _text_lines(document.lines())
+    lines, starts = _text_lines(joined_pieces(document.lines()))
     head, body = _split_at_doc_type(lines)
     opening = {index - len(head) for index in starts if index >= len(head)}
     full = "\n".join(lines)
@@ -242,11 +243,21 @@ def _split_at_doc_type(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _is_doc_type(line: str) -> bool:
-    return line.strip().rstrip(":").strip() in DOC_TYPES
+    return _as_doc_type(line) is not None
+
+
+def _as_doc_type(line: str) -> str | None:
+    """The document type a line prints, a scan's lower-case speck glued to its last capital
+    aside ("NGHỊ ĐỊNHố": a tone mark of the line below caught in the word's box)."""
+    bare = line.strip().rstrip(":").strip()
+    if bare in DOC_TYPES:
+        return bare
+    glued = re.fullmatch(rf"([{UP} ]*[{UP}]{{2}})[{LO}]", bare)
+    return glued.group(1) if glued and glued.group(1) in DOC_TYPES else None
 
 
 def _doc_type(lines: list[str]) -> str | None:
-    return next((line.strip() for line in lines if line.strip() in DOC_TYPES), None)
+    return next((found for line in lines if (found := _as_doc_type(line))), None)
 
 
 def _to_date(day: str, month: str, year: str) -> date | None:

@@ -36,6 +36,15 @@ def test_a_signature_on_behalf_names_the_body() -> None:
     assert on_behalf_of("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG") is None
 
 
+def test_a_heading_read_without_marks_names_the_body_the_text_prints() -> None:
+    body = "Điều 28 Nghị định số 151/2013/NĐ-CP của Chính phủ./.\n- Thủ tướng Chính phủ;\n"
+    assert on_behalf_of(body + "TMCHINH PHU\nNguyễn Xuân Phúc") == "Chính phủ"
+    assert on_behalf_of(body + "TM CHINH PHU") == "Chính phủ"
+    assert on_behalf_of("Điều 2. Sở Y tế thi hành.\nTMCHINH PHU") is None  # not printed
+    two = "Chinh Phu và Chính phủ\nTMCHINHPHU"  # two spellings as often: none chosen
+    assert on_behalf_of(two) is None
+
+
 def test_handwritten_strokes_in_a_blank_are_digits_and_a_lost_bar_comes_back() -> None:
     assert as_digits("|]") == "11" and as_digits("l6") == "16"
     assert with_type_initials("2827/QD-BGDĐT", "QUYẾT ĐỊNH") == "2827/QĐ-BGDĐT"

@@ -14,7 +14,7 @@ from realscans_eval import REALSCANS, SCORED, TRUTH, Field, documents, run, scor
 pytestmark = pytest.mark.skipif(
     not REALSCANS.is_dir(), reason=f"the real scans are not at {REALSCANS} (set REALSCANS)"
 )
-FLOOR = 0.82  # share of number/date/issuer/title fields right: 37 of 44 measured, 36 allowed
+FLOOR = 0.88  # share of number/date/issuer/title fields right: 39 of 44 measured and needed
 
 
 @pytest.fixture(scope="module")

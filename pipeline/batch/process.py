@@ -21,6 +21,7 @@ from pipeline.ingest import read_document, read_page_images
 from pipeline.ingest.legacy import UNSURE
 from pipeline.metadata import read_metadata
 from pipeline.models import Document, DocumentResult, Flag, Line, Metadata, Provenance
+from pipeline.ocr.beside import print_beside
 from pipeline.ocr.correct import settle_tables
 from pipeline.ocr.spaces import restore_spaces
 from pipeline.ocr.trust import crop_witness, temper
@@ -88,6 +89,7 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
         )
     flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
     lost = () if scan.passed_over else tuple(check_scores_in_prose(job.doc_id, document, tables))
+    lost += tuple(print_beside(job.doc_id, document, tables))  # a scanned column left outside
     flags = temper(flags + ocr_flags) + lost + page_flags
     review = review_for(job.doc_id, tables, metadata, registry)
     return _read(job, document, metadata, tables=tables, flags=flags, review=review)

@@ -25,6 +25,7 @@ from pipeline.ocr.engine import OcrWord, Tesseract
 from pipeline.ocr.prepare import Prepared, binarize, prepare
 from pipeline.ocr.rules import RuledPage, find_rules
 from pipeline.ocr.settings import OcrSettings
+from pipeline.ocr.signature import read_signature_heading
 from pipeline.ocr.title import reread_title
 from pipeline.ocr.wordgrids import as_prose
 
@@ -88,7 +89,10 @@ def read_page_image(
     page = replace(page, lines=cells.refine(page.lines))
     page = as_prose(page, content, OCR_LAYOUT, grid_ids, cells.refine)  # a letterhead: no table
     lines = reread_title(page.lines, engine, ppi / 72, settings.low_confidence)
-    return replace(page, lines=lines, steps=steps, crops=cells.crops)
+    page = replace(page, lines=lines, steps=steps, crops=cells.crops)
+    if "second" in settings.skip:
+        return page
+    return read_signature_heading(page, ruled.clean, ppi)  # under a seal, unread
 
 
 def _stood_up(image: np.ndarray, ppi: int, settings: OcrSettings, engine: Tesseract) -> tuple[

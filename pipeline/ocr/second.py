@@ -53,9 +53,10 @@ def check_model() -> None:
 
 
 class SecondReader:
-    """PP-OCRv4 recognition of number crops, one ONNX session held to one thread."""
+    """PP-OCRv4 recognition of number crops (or of ``characters``: a signature's capitals),
+    one ONNX session held to one thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, alphabet: str = NUMBER_CHARS) -> None:
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
@@ -66,8 +67,8 @@ class SecondReader:
             str(model_path()), options, providers=["CPUExecutionProvider"]
         )
         characters = self._session.get_modelmeta().custom_metadata_map["character"].splitlines()
-        # CTC outputs: 0 is the blank, then the model's characters, then a space.
-        allowed = [0] + [i + 1 for i, char in enumerate(characters) if char in NUMBER_CHARS]
+        characters.append(" ")  # CTC outputs: 0 is the blank, then the characters, then a space
+        allowed = [0] + [i + 1 for i, char in enumerate(characters) if char in alphabet]
         self._allowed = np.array(allowed)
         self._chars = ["", *(characters[i - 1] for i in allowed[1:])]
         self._input = self._session.get_inputs()[0].name
@@ -115,10 +116,11 @@ def _normalised(ink: np.ndarray) -> np.ndarray:
 
 
 @functools.cache
-def shared_reader() -> SecondReader:
-    """One recogniser per process: the session is read-only, and loading it (~0.3 s) for each
-    document would cost more than the crops it reads (a worker reads many documents)."""
-    return SecondReader()
+def shared_reader(alphabet: str = NUMBER_CHARS) -> SecondReader:
+    """One recogniser per process (and alphabet): the session is read-only, and loading it
+    (~0.3 s) for each document would cost more than the crops it reads (a worker reads many
+    documents)."""
+    return SecondReader(alphabet)
 
 
 class CropWitness:

@@ -27,6 +27,7 @@ SEVERITY: dict[str, str] = {
     "max_sum_mismatch": WARNING,
     "missing_metadata": WARNING,
     "table_not_read": WARNING,
+    "column_not_read": WARNING,
     "page_not_read": WARNING,
     "total_rule_unknown": WARNING,
     "ambiguous_roles": WARNING,
