@@ -183,9 +183,6 @@ def weighted_tables(draw: st.DrawFn) -> Table:
          zip(maxima, wobbles, strict=True)]
         for level, wobbles in rows
     ]  # fmt: skip
-    # parts equal to each other on most rows: a plain sum explains those rows as well as the
-    # weights, and the few rows left cannot tell which rule the publisher used
-    assume(2 * sum(len(set(row)) == 1 for row in parts) < len(parts))
     table = make_table(parts, maxima, None)
     totals = [
         sum((w * p for w, p in zip(weights, row, strict=True)), Decimal(0)).quantize(
@@ -193,6 +190,16 @@ def weighted_tables(draw: st.DrawFn) -> Table:
         )
         for row in parts
     ]
+    # where the plain sum explains half the rows or more, the table is read as summed and the
+    # other rows as the publisher's mistakes (rules.total_rule); parts one fixed step apart
+    # (15.00 and 15.00, 15.15 and 15.20) fit many weights over rows that all but repeat
+    summed = sum(
+        sum(row, Decimal(0)).quantize(step, rounding=mode) == t
+        for row, t in zip(parts, totals, strict=True)
+    )
+    steps = [tuple(p - row[0] for p in row[1:]) for row in parts]  # too alike to fit weights:
+    spread = min(max(column) - min(column) for column in zip(*steps, strict=True))
+    assume(2 * summed < len(parts) and len(set(steps)) > k + 1 and spread >= 1)
     entries = tuple(replace(e, total=_value(t)) for e, t in zip(table.entries, totals, strict=True))
     total = replace(table.columns[-1], max_points=Decimal(100))
     return replace(table, columns=(*table.columns[:-1], total), entries=entries,
@@ -303,6 +310,16 @@ def _weighted(rows: list[list[Decimal]], index: int) -> Table:
     """Totals 0,4·A + 0,3·B + 0,3·C, components out of 100."""
     table = make_table(rows, [Decimal(100)] * 3, None)
     totals = [(Decimal("0.4") * a + Decimal("0.3") * b + Decimal("0.3") * c) for a, b, c in rows]
+    # where the plain sum explains half the rows or more, the table is read as summed and the
+    # other rows as the publisher's mistakes (rules.total_rule); parts one fixed step apart
+    # (15.00 and 15.00, 15.15 and 15.20) fit many weights over rows that all but repeat
+    summed = sum(
+        sum(row, Decimal(0)).quantize(step, rounding=mode) == t
+        for row, t in zip(parts, totals, strict=True)
+    )
+    steps = [tuple(p - row[0] for p in row[1:]) for row in parts]  # too alike to fit weights:
+    spread = min(max(column) - min(column) for column in zip(*steps, strict=True))
+    assume(2 * summed < len(parts) and len(set(steps)) > k + 1 and spread >= 1)
     entries = tuple(replace(e, total=_value(t)) for e, t in zip(table.entries, totals, strict=True))
     return replace(table, index=index, entries=entries, total_max=Decimal(100))
 
