@@ -13,6 +13,7 @@ from dataclasses import replace
 from pipeline import vocabulary as vocab
 from pipeline.models import Cell, Line
 from pipeline.parse import is_year, parse_number
+from pipeline.tables.blocks import values_after
 from pipeline.tables.header import RANK_SCORE, opening_ordinal
 from pipeline.tables.record_header import header_before, header_row
 from pipeline.tables.record_rows import Shape, Stretch, rows_of
@@ -49,8 +50,13 @@ def record_rows(
     found_rows = [(found, rows_of(groups, found)) for found in stretches]
     names = [t for _, rows in found_rows for row in rows for t in row if t and not t.value]
     named = {name_key(token.text) for token in names}
+    per_row = 0  # figures per record of the last block printed after its names
     for found, found_at in found_rows:
         stretch, rows = _without_empty_columns(found, found_at)
+        block = values_after(groups, stretch, rows, per_row)
+        if block is not None:
+            stretch = replace(stretch, end=block.end, shape=block.shape)
+            rows, per_row = block.rows, block.per_row
         if not _has_scores(rows):
             continue
         unit = _unit_after(groups, stretch, rows, named)
