@@ -310,16 +310,6 @@ def _weighted(rows: list[list[Decimal]], index: int) -> Table:
     """Totals 0,4·A + 0,3·B + 0,3·C, components out of 100."""
     table = make_table(rows, [Decimal(100)] * 3, None)
     totals = [(Decimal("0.4") * a + Decimal("0.3") * b + Decimal("0.3") * c) for a, b, c in rows]
-    # where the plain sum explains half the rows or more, the table is read as summed and the
-    # other rows as the publisher's mistakes (rules.total_rule); parts one fixed step apart
-    # (15.00 and 15.00, 15.15 and 15.20) fit many weights over rows that all but repeat
-    summed = sum(
-        sum(row, Decimal(0)).quantize(step, rounding=mode) == t
-        for row, t in zip(parts, totals, strict=True)
-    )
-    steps = [tuple(p - row[0] for p in row[1:]) for row in parts]  # too alike to fit weights:
-    spread = min(max(column) - min(column) for column in zip(*steps, strict=True))
-    assume(2 * summed < len(parts) and len(set(steps)) > k + 1 and spread >= 1)
     entries = tuple(replace(e, total=_value(t)) for e, t in zip(table.entries, totals, strict=True))
     return replace(table, index=index, entries=entries, total_max=Decimal(100))
 
