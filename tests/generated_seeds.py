@@ -235,4 +235,14 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9870272, "text:runon"),  # a phantom row, a name missed
     (9870195, "pdf"),  # a row missed
     (9870342, "docx"),  # a planted flag missed
+    (9880036, "text:spaced"),  # fresh run 9880000+: components shifted (flagged), a flag missed
+    (9880115, "pdf"),  # fresh run 9880000+: two phantom rows, a false total_out_of_range
+    (9880147, "text:spaced"),  # fresh run 9880000+: the STT read as a rank
+    (9880217, "text:runon"),  # fresh run 9880000+: rank-first run-on, 12 false rank_mismatch
+    (9880225, "text:cells_blank"),  # fresh run 9880000+: one row number missed
+    (9880258, "text:cells_tight"),  # fresh run 9880000+: header read as records, 19 phantoms
+    (9880280, "text:tabs"),  # fresh run 9880000+: components shifted (flagged), a flag missed
+    (9880382, "pdf"),  # fresh run 9880000+: a planted flag missed
+    (9880457, "text:cells_tight"),  # fresh run 9880000+: one row number missed
+    (9880460, "text:cells_tight"),  # fresh run 9880000+: ranks one off (10 wrong)
 ]
