@@ -49,4 +49,5 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
     (858283298, "photo", "CI: 75 % of cells, 0 silent; labels 2/4, 'Quảnlý Ban' name order"),
     (238385829, "300dpi", "CI: 91 % of cells, 0 silent; names 8/11, labels 1/6 garbled"),
     (626403877, "200dpi", "CI: 36 % of cells, 0 silent; names 8/17, labels 0/6, duplicate missed"),
+    (13384777, "200dpi", "CI: 44 % of cells, 0 silent; names 15/15, labels 1/4"),
 )
