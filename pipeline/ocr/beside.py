@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.models import BBox, Document, Flag, Line, Table
+from pipeline.models import BBox, Document, Flag, Table
+from pipeline.ocr.pieces import is_ocr_print
 from pipeline.reconcile.common import SEVERITY, who
 
 REACH = 0.15  # of the grid's width, from its left or right edge
@@ -20,7 +21,7 @@ REACH = 0.15  # of the grid's width, from its left or right edge
 
 def print_beside(doc_id: str, document: Document, tables: Iterable[Table]) -> list[Flag]:
     """``column_not_read`` for each scanned row with print beside it outside its grid."""
-    prose = [line for line in document.lines() if _is_print(line)]
+    prose = [line for line in document.lines() if is_ocr_print(line)]
     flags: list[Flag] = []
     for table in tables:
         for index, entry in enumerate(table.entries, start=1):
@@ -41,15 +42,6 @@ def print_beside(doc_id: str, document: Document, tables: Iterable[Table]) -> li
                 actual=seen, at=beside[0].at, entry_index=index,
             ))  # fmt: skip
     return flags
-
-
-def _is_print(line: Line) -> bool:
-    return (
-        not line.cells
-        and line.at.method == "ocr"
-        and line.at.bbox is not None
-        and any(char.isalnum() for char in line.text)
-    )
 
 
 def _beside(box: BBox | None, row: BBox) -> bool:

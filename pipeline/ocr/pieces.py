@@ -61,15 +61,19 @@ def _piece_before(out: list[Line], line: Line) -> int | None:
     return None
 
 
-def _joinable(line: Line) -> bool:
+def is_ocr_print(line: Line) -> bool:
+    """A line of print the OCR read outside any grid, with its box and some letter or digit."""
     return (
         not line.cells
         and line.at.method == "ocr"
         and line.at.bbox is not None
-        and len(line.words) > 0
-        and all(word.at.bbox is not None for word in line.words)
         and any(char.isalnum() for char in line.text)
     )
+
+
+def _joinable(line: Line) -> bool:
+    words = line.words
+    return is_ocr_print(line) and bool(words) and all(w.at.bbox is not None for w in words)
 
 
 def _box(line: Line) -> BBox:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.tables.record_rows import Shape, Stretch
+from pipeline.tables.records import MAX_VALUES
 from pipeline.tables.tokens import Group, Token
 
-MAX_PER_ROW = 30  # as many figures as a record of the text may print (records.MAX_VALUES)
 _LABEL_GROUPS = 3  # the block's labels: a few runs of words between the names and the figures
 
 
@@ -82,7 +82,7 @@ def _first_line(group: Group) -> Token | None:
 
 
 def _per_row(count: int, records: int, known: int) -> int | None:
-    if count % records == 0 and 2 <= count // records <= MAX_PER_ROW:
+    if count % records == 0 and 2 <= count // records <= MAX_VALUES:
         return count // records
     if known and count < records * known:
         return known  # the text ends inside the block: the records it reaches

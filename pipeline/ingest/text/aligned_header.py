@@ -92,11 +92,16 @@ def header_rows(
     """
     if not header:
         return []
-    single = single_spaced_rows(header, columns, body, maxima_alone=False)
-    if single:
-        return single
-    maxima = maxima_line(header[-1], columns, body) if len(segments(header[-1])) == 1 else None
-    if maxima is not None and len(header) > 1:  # a row of maxima one space apart under labels
+    single = single_spaced_header(header[-1], columns, body)
+    if single is not None:
+        return [RawRow(0, tuple(single))]
+    maxima = maxima_line(header[-1], columns, body)
+    if maxima is None or len(header) < 2:
+        return _labels_down(header, columns)
+    labels = single_spaced_header(header[-2], columns, body, maxima_below=True)
+    if labels is not None:
+        return [RawRow(0, tuple(labels)), RawRow(0, tuple(maxima))]
+    if len(segments(header[-1])) == 1:  # a row of maxima one space apart under labels
         return [*_labels_down(header[:-1], columns), RawRow(0, tuple(maxima))]
     return _labels_down(header, columns)
 
@@ -153,14 +158,11 @@ def single_spaced_header(
 
 
 def single_spaced_rows(
-    above: Sequence[str],
-    columns: Columns,
-    body: Sequence[Sequence[str]],
-    maxima_alone: bool = True,
+    above: Sequence[str], columns: Columns, body: Sequence[Sequence[str]]
 ) -> list[RawRow]:
     """The header rows right above the body (``above`` ends there) printed one space apart: a
-    line of labels, or a row of maxima and the line of labels over it, or (``maxima_alone``)
-    when the labels over it read no further, the maxima alone."""
+    line of labels, or a row of maxima and the line of labels over it, or when the labels
+    over it read no further, the maxima alone."""
     if not above:
         return []
     cells = single_spaced_header(above[-1], columns, body)
@@ -173,7 +175,7 @@ def single_spaced_rows(
     if len(above) >= 2:
         labels = single_spaced_header(above[-2], columns, body, maxima_below=True)
     if labels is None:
-        return [RawRow(0, tuple(maxima))] if maxima_alone else []
+        return [RawRow(0, tuple(maxima))]
     return [RawRow(0, tuple(labels)), RawRow(0, tuple(maxima))]
 
 
