@@ -219,6 +219,9 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9860496, "text:cells_blank"),  # fresh 500-seed run: "Ranking" / "Địa phương", ranks first
     (9870305, "text:cells_tight"),  # fresh run 9870000+: "Điểm tối đa" / "1" under the header
     (9870223, "text:spaced"),  # fresh run 9870000+: "08 Xã Trung Bình", no band column
+    (9870025, "text:cells_blank"),  # was a target: two-level header, one cell per line, no maxima
+    (9870470, "text:cells_blank"),  # was a target: group mark "I" under the header read as a label
+    (9880147, "text:spaced"),  # was a target: "TT Province Điểm tổng hợp Level", no maximum
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
@@ -228,8 +231,6 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9860124, "text:runon"),  # rank before name, "B Khối UBND cấp huyện" run into a name
     (9870454, "text:runon"),  # "… Nhóm Thứ tự xếp hạng Ban Quản lý …": "Ban" taken for a label
     (9870446, "text:cells_blank"),  # components and total shifted (flagged)
-    (9870025, "text:cells_blank"),  # the STT read as a rank
-    (9870470, "text:cells_blank"),  # the STT read as a rank, a false over_max
     (9870248, "text:cells_tight"),  # components and ranks missed
     (9870030, "text:spaced"),  # a phantom row
     (9870272, "text:runon"),  # a phantom row, a name missed
@@ -237,7 +238,6 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9870342, "docx"),  # a planted flag missed
     (9880036, "text:spaced"),  # fresh run 9880000+: components shifted (flagged), a flag missed
     (9880115, "pdf"),  # fresh run 9880000+: two phantom rows, a false total_out_of_range
-    (9880147, "text:spaced"),  # fresh run 9880000+: the STT read as a rank
     (9880217, "text:runon"),  # fresh run 9880000+: rank-first run-on, 12 false rank_mismatch
     (9880225, "text:cells_blank"),  # fresh run 9880000+: one row number missed
     (9880258, "text:cells_tight"),  # fresh run 9880000+: header read as records, 19 phantoms

@@ -131,3 +131,20 @@ def test_a_two_level_header_run_into_the_records_gives_each_label_its_column() -
         ("component", "Thể chế", "0.25"),
         ("band", "Xếp loại", "None"),
     ]
+
+
+def test_a_row_number_label_over_unknown_words_without_maxima_says_stt() -> None:
+    text = (
+        "Điều 1. Phê duyệt kết quả xác định mức độ ứng dụng công nghệ thông tin như sau:\n\n"
+        "TT Province Điểm tổng hợp Level\n"
+        "1 Gia Lai 96,944 Xuất sắc\n"
+        "2 Cà Mau 92,274 Xuất sắc\n"
+        "3 Tỉnh Quảng Trị 91,203 Xuất sắc\n"
+        "4 Đắk Lắk 85,848 Tốt\n"
+        "5 Bà Rịa - Vũng Tàu 79,840 Khá\n"
+        "6 Tỉnh Điện Biên 78,675 Khá\n"
+    )
+    (table,) = tables_of(text)
+    assert table.columns[0].role == "row_number"  # the count in score order: the label decides
+    assert [e.number for e in table.entries] == [1, 2, 3, 4, 5, 6]
+    assert all(e.rank is None for e in table.entries)

@@ -134,7 +134,14 @@ def _cells_above(
             continue  # a bare number, "Điểm tối đa": no column's label
         parts = [texts[i] for i in range(start, lines.stop) if texts[i]]
         cells = header_cells(parts, width, counted.texts)
-        if cells is None or any(_label_end(cell) for cell in cells):
+        if cells is None:
+            two = join_header(parts, width + 1)
+            if two is not None and not any(_label_end(cell) for cell in two):
+                cells = _two_levels(two, width, counted)  # fits the numbers or None
+                if cells is not None:
+                    return cells, start
+            continue
+        if any(_label_end(cell) for cell in cells):
             continue  # "(150 điểm)", "thông (100)" or "2 (100)" alone: the label above's end
         if header_fits(cells, counted):
             return cells, start
@@ -157,17 +164,43 @@ def _one_line(text: str, line: int, width: int, counted: _Counted) -> tuple[list
 
 
 def _two_levels(cells: list[str], width: int, counted: _Counted) -> list[str] | None:
-    """A two-level header printed on one line, the first level's labels then the second's
-    ("STT | Đơn vị | Kết quả (1) | Chỉ số thành phần | Xếp loại | Văn bản QPPL (0.1) | …"):
-    one first-level label with no maximum stands over the last labels' columns, which take
-    its place. The placing the numbers confirm, tried from the fewest labels under it."""
+    """A two-level header printed on one line or one cell per line, the first level's labels
+    then the second's ("STT | Đơn vị | Kết quả (1) | Chỉ số thành phần | Xếp loại | Văn bản
+    QPPL (0.1) | …"): one first-level label with no maximum stands over the last labels'
+    columns, which take its place. Of the placings the numbers confirm, the one whose labels
+    name the most columns by their own words; none when two name as many."""
+    fitting: list[tuple[int, list[str]]] = []
     for top in range(width - 1, 1, -1):  # first-level labels; the rest are under the group
         for group in range(1, top):
             if split_max(cells[group])[1] is not None:
                 continue  # a label with its maximum heads a column, not a group
             placed = [*cells[:group], *cells[top:], *cells[group + 1 : top]]
             if header_fits(placed, counted):
-                return placed
+                fitting.append((_named_right(placed, counted), placed))
+    best = max((named for named, _ in fitting), default=None)
+    chosen = [placed for named, placed in fitting if named == best]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _named_right(labels: list[str], counted: _Counted) -> int:
+    """How many labels name, by their own words, the role the numbers give their column."""
+    return sum(
+        _named(label) in _SAME.get(column.role, {column.role})
+        for label, column in zip(labels, counted.roles, strict=False)
+    )
+
+
+def _named(label: str) -> str | None:
+    """The role a label's own words name, whatever its column holds."""
+    folded = vocab.fold(label)
+    if vocab.ordinal_label(label):
+        return "rank"
+    if _band_words(folded):
+        return "band"
+    if vocab.says(vocab.TOTAL, folded) or vocab.TOTAL_FIRST.match(folded):
+        return "total"
+    if vocab.AGENCY.search(folded) or vocab.UNIT_LABEL.match(folded):
+        return "agency"
     return None
 
 
@@ -220,6 +253,7 @@ def header_fits(cells: list[str], counted: _Counted) -> bool:
 
 _ORDINALS = frozenset({"rank", "row_number"})
 _SCORES = frozenset({"total", "component", "number"})
+_SAME = {"rank": _ORDINALS, "row_number": _ORDINALS}  # a count named by either word
 
 
 def _against(hint: str, counted: str) -> bool:
@@ -236,11 +270,21 @@ def _against(hint: str, counted: str) -> bool:
 def _words_against(label: str, counted: str) -> bool:
     """Whether a label's own words name what the numbers say its column is not, whatever
     the hint made of them beside its cells: a score's or a rank's words over the names, a
-    unit's ("Tên đơn vị") over a column of numbers."""
+    unit's ("Tên đơn vị") or a band's ("Xếp loại") over a column of numbers."""
     folded = vocab.fold(label)
     if counted == "agency":
         return bool(vocab.says(vocab.TOTAL, folded)) or vocab.ordinal_label(label)
+    if counted in _ORDINALS | _SCORES and _band_words(folded):
+        return True  # "Xếp loại" over numbers: the band's label is further on
     return counted in _ORDINALS | _SCORES and bool(vocab.UNIT_LABEL.match(folded))
+
+
+def _band_words(folded: str) -> bool:
+    """A band's label, its marks mistyped only when it is more than one word ("Xêp loại"):
+    one word without its marks is another word as well ("Mục" is "Mức")."""
+    if vocab.BAND_LABEL.search(folded):
+        return True
+    return len(folded.split()) > 1 and bool(vocab.says(vocab.BAND_LABEL, folded))
 
 
 def _confirms(hint: Column, counted: str) -> bool:
@@ -263,10 +307,10 @@ def _header_ends(run: list[Line], floor: int, first_line: int) -> Iterator[int]:
     if not (end - 1 > floor and _is_marker(run[end - 2].text)):
         yield end  # else a group heading stands right above the first record
     while end > floor and first_line - end < 12:
-        if _between(run[end - 1].text):
-            end -= 1
-        elif end - 1 > floor and _is_marker(run[end - 2].text):
+        if end - 1 > floor and _is_marker(run[end - 2].text):
             end -= 2  # a group heading: its mark ("I", "A") on a line, its words on the next
+        elif _between(run[end - 1].text):
+            end -= 1
         else:
             break
         yield end

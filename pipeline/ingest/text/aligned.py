@@ -91,12 +91,14 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
     _share_fragments(rows, gaps)
     body = _body_rows(rows, columns, lines)
     texts = [row.cells for row in body]
-    if not header and start - 1 >= floor:  # a long header line one space apart, right above
+    labels = header_rows(header, columns, texts)
+    if not any(cell for row in labels for cell in row.cells) and start - 1 >= floor:
+        # no label read: a long header line one space apart, right above
         above = single_spaced_rows(lines[floor:start], columns, texts)
         above = above or number_label_row(lines[floor:start], columns)
         if above:
             return start - len(above), Block((*above, *body), end)
-    return top, Block((*header_rows(header, columns, texts), *body), end)
+    return top, Block((*labels, *body), end)
 
 
 def _sentences_trimmed(
