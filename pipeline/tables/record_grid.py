@@ -236,7 +236,22 @@ def _unit_after(
         return None  # values on its line: not a unit without them
     unit = Token(" ".join(t.text for t in words), False, line, True)
     width, before = stretch.shape.width, stretch.shape.before
-    return [*([None] * before), unit, *([None] * (width - before))]
+    return [*_leading(groups[at - 1], rows[-1], before), unit, *([None] * (width - before))]
+
+
+def _leading(values: Group, last: list[Token | None], before: int) -> list[Token | None]:
+    """The cells a unit without values prints before its name ("11" / "Xã Văn Khê"): the
+    tokens left after the last record's values, when there are as many as the records print
+    before their names and the first counts on from the last record's."""
+    extra = values.tokens[len(values.tokens) - before :] if before else ()
+    used = {id(token) for token in last if token is not None}
+    if not extra or any(id(token) in used for token in extra):
+        return [None] * before
+    previous = parse_number(last[0].text) if last[0] is not None else None
+    number = parse_number(extra[0].text)
+    if previous is None or number != previous + 1:
+        return [None] * before
+    return list(extra)
 
 
 def _sentence_after(groups: list[Group], at: int, line: int) -> bool:
