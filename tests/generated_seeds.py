@@ -245,4 +245,11 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9880280, "text:tabs"),  # fresh run 9880000+: components shifted (flagged), a flag missed
     (9880382, "pdf"),  # fresh run 9880000+: a planted flag missed
     (9880460, "text:cells_tight"),  # fresh run 9880000+: ranks one off (10 wrong)
+    (9890002, "text:cells_blank"),  # fresh run 9890000+: components and total shifted (flagged)
+    (9890059, "text:cells_blank"),  # fresh run 9890000+: two phantom rows
+    (9890098, "pdf"),  # fresh run 9890000+: a planted flag missed
+    (9890287, "text:cells_tight"),  # fresh run 9890000+: a planted flag missed
+    (9890415, "pdf"),  # fresh run 9890000+: the STT read as a rank
+    (9890448, "text:cells_tight"),  # fresh run 9890000+: components shifted, a flag missed
+    (9890486, "text:runon"),  # fresh run 9890000+: a phantom row, a name missed
 ]
