@@ -38,10 +38,17 @@ class Shape:
         return [c.maximum or Decimal(0) for c in sorted(parts, key=lambda c: c.index)]
 
 
-def draw_rule(count: int, top: Decimal, fitted_ok: bool, rng: random.Random) -> Rule:
+def draw_rule(count: int, top: Decimal, rows: int, rng: random.Random) -> Rule:
+    """How the total follows ``count`` components over ``rows`` rows. A rule the reader must
+    fit from the rows needs rows to spare: one unknown (mean, scale) from six rows, unstated
+    weights from two rows more than weights and one row left blank or cut (else no reader,
+    nor a person, can tell the total from a component: seed 9890002, nine weights over eight
+    rows), so with fewer rows the decision states its weights."""
     kinds = ["sum", "sum", "sum", "stated"]
-    kinds += ["weighted", "mean", "scaled"] if fitted_ok else []
+    kinds += ["weighted", "mean", "scaled"] if rows >= 6 else []
     kind = rng.choice(kinds)
+    if kind == "weighted" and rows < count + 3:
+        kind = "stated"
     if kind == "stated" or kind == "weighted":
         return Rule("weighted", draw_weights(count, rng), stated=kind == "stated")
     if kind == "mean":
@@ -83,7 +90,7 @@ def draw_shape(wish: Wish, rng: random.Random) -> Shape:
     top, places = draw_scale(combo, rng)
     scored = combo not in ("rank_only", "rank_total")
     count = 0 if not scored or rng.random() < 0.3 else rng.randint(2, 12)
-    rule = draw_rule(count, top, wish.rows >= 6, rng) if count else None
+    rule = draw_rule(count, top, wish.rows, rng) if count else None
     maxima = component_maxima(count, top, rule, places, rng) if rule else []
     row_max = ""
     if scored and ranked and combo in ("score_rank", "score_only") and rng.random() < 0.15:
