@@ -224,6 +224,10 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9880147, "text:spaced"),  # was a target: "TT Province Điểm tổng hợp Level", no maximum
     (9880457, "text:cells_tight"),  # was a target: a last unit's number before it
     (9890002, "text:cells_blank"),  # was a target: 9 unstated weights, 8 rows (now stated)
+    (9890448, "text:cells_tight"),  # was a target: stated formula settles a total in doubt
+    (9880036, "text:spaced"),  # was a target: components shifted by a rank read before names
+    (9870248, "text:cells_tight"),  # was a target: rank last read as the next record's number
+    (9870446, "text:cells_blank"),  # was a target: total first, rank last: read as the next number
     (9880225, "text:cells_blank"),  # was a target: "11" / a last unit without values
 ]
 
@@ -233,13 +237,10 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9850220, "text:cells_tight"),  # two phantom rows
     (9860124, "text:runon"),  # rank before name, "B Khối UBND cấp huyện" run into a name
     (9870454, "text:runon"),  # "… Nhóm Thứ tự xếp hạng Ban Quản lý …": "Ban" taken for a label
-    (9870446, "text:cells_blank"),  # components and total shifted (flagged)
-    (9870248, "text:cells_tight"),  # components and ranks missed
     (9870030, "text:spaced"),  # a phantom row
     (9870272, "text:runon"),  # a phantom row, a name missed
     (9870195, "pdf"),  # a row missed
     (9870342, "docx"),  # a planted flag missed
-    (9880036, "text:spaced"),  # fresh run 9880000+: components shifted (flagged), a flag missed
     (9880115, "pdf"),  # fresh run 9880000+: two phantom rows, a false total_out_of_range
     (9880217, "text:runon"),  # fresh run 9880000+: rank-first run-on, 12 false rank_mismatch
     (9880258, "text:cells_tight"),  # fresh run 9880000+: header read as records, 19 phantoms
@@ -250,6 +251,5 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9890098, "pdf"),  # fresh run 9890000+: a planted flag missed
     (9890287, "text:cells_tight"),  # fresh run 9890000+: a planted flag missed
     (9890415, "pdf"),  # fresh run 9890000+: the STT read as a rank
-    (9890448, "text:cells_tight"),  # fresh run 9890000+: components shifted, a flag missed
     (9890486, "text:runon"),  # fresh run 9890000+: a phantom row, a name missed
 ]

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 
+from pipeline import vocabulary as vocab
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import places
 from pipeline.tables.tokens import BLANKS, Token
@@ -61,18 +62,43 @@ def misfits_at_start(rows: list[list[Token | None]], before: int) -> int:
 
 def split_score(rows: list[list[Token | None]], before: int) -> int:
     """How well records of ``before`` values, a name, then the rest hold together: each record
-    starting a line, and the first column counting 1, 2, 3 … (starting again under a heading)."""
+    starting a line, and the first column counting 1, 2, 3 … (starting again under a
+    heading) from the first record (a count that starts on the second is the ranks each
+    record prints last, read as the next one's number), or a rank printed last so counting."""
     firsts = [row[0] for row in rows if row[0] is not None]
     score = 5 * sum(token.starts_line for token in firsts[1:])
-    if before and _counts([token.text for token in firsts]):
+    if before and rows and rows[0][0] is not None and _counts([token.text for token in firsts]):
         score += 3 * len(firsts)
     following = [token for row in rows if before + 1 < len(row) and (token := row[before + 1])]
     if _counts([token.text for token in following]):
         score += 3 * len(following)  # a rank after the name, counting down the rows
+    if len(rows[0]) > before + 2:  # a rank as the records' last value, counting down the rows
+        own = rows[1:] if _maxima_named(rows, before) else rows  # no rank on the maxima row
+        last = [token for row in own if (token := row[-1]) is not None]
+        score += 3 * len(last) if _counts([token.text for token in last]) else 0
     score -= 5 * _mixed_kinds(rows)  # a band word and a number in one column: a wrong split
+    if _maximum_after(rows, before):
+        score -= 5 * len(rows)  # "Tổng điểm" / "(100)" taken for the first record
     if before and _maximum_leads(rows, before):
         score -= 5 * len(rows)  # the header's "(100)" taken for the first record's value
     return score - 4 * max(0, before - 1) * len(rows)  # an STT before the name; rarely more
+
+
+def _maxima_named(rows: list[list[Token | None]], before: int) -> bool:
+    """Whether the first record's name is a maxima row's label ("Điểm tối đa"): the header's
+    row, read as a record and then as the maxima, whose last value may be the first record's
+    number ("Điểm tối đa" / "100" / "1" / "Sở A")."""
+    name = rows[0][before] if rows and before < len(rows[0]) else None
+    return name is not None and bool(vocab.MAXIMA_ROW.match(vocab.fold(name.text)))
+
+
+def _maximum_after(rows: list[list[Token | None]], before: int) -> bool:
+    """Whether the first record's first value after its name is in parentheses where no
+    other record prints one there: a header's last label and its maximum ("Chỉ số tổng hợp"
+    / "(100)"), the first record's number read as its next value."""
+    column = before + 1
+    lead = [token for token in rows[0][column : column + 1] if token is not None] if rows else []
+    return only_first_bracketed(lead, [row[column] for row in rows[1:] if column < len(row)])
 
 
 def _maximum_leads(rows: list[list[Token | None]], before: int) -> bool:

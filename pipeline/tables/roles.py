@@ -70,6 +70,10 @@ class Roles:
     series: tuple[tuple[int, int | None], ...] = ()
 
 
+NO_TOTAL = "không cột nào là tổng của các cột khác"  # the doubts of the total, in a table's
+TOTAL_IN_DOUBT = "tổng điểm có thể là"  # role_doubt (parts joined by "; ")
+
+
 def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     """Settle the role of every number column of a grid from its data rows."""
     rows = [row for row in body if numbers_in(row) >= 1]
@@ -404,12 +408,12 @@ def _no_total(scores: list[int], columns: tuple[Column, ...]) -> str:
     """Score columns no rule, rank or header ties together: parts of a total not printed, or
     rankings side by side (one a year); nothing in the table says which."""
     names = ", ".join(_name(columns, i) for i in scores)
-    return f"không cột nào là tổng của các cột khác ({names}): đọc là điểm thành phần"
+    return f"{NO_TOTAL} ({names}): đọc là điểm thành phần"
 
 
 def _doubt(winners: list[int], columns: tuple[Column, ...]) -> str:
     names = [_name(columns, i) for i in winners]
-    return "tổng điểm có thể là " + " hoặc ".join(names)
+    return f"{TOTAL_IN_DOUBT} " + " hoặc ".join(names)
 
 
 def _name(columns: tuple[Column, ...], index: int) -> str:

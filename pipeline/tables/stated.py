@@ -18,6 +18,7 @@ from pipeline import vocabulary as vocab
 from pipeline.models import BandRange, Column, Table
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import agrees
+from pipeline.tables.roles import NO_TOTAL, TOTAL_IN_DOUBT
 
 _NUM = r"(\d+(?:[.,]\d+)?)\s*(?:điểm|%)?"
 _BETWEEN = re.compile(rf"từ\s+{_NUM}\s*(?:đến|tới|[-–])\s*(dưới\s+)?{_NUM}")
@@ -83,20 +84,40 @@ def _formulas(prose: list[str]) -> Iterator[list[tuple[Decimal, str]]]:
 
 
 def _with_formula_total(table: Table, prose: list[str]) -> Table:
-    """A table whose total no rule of its columns gave, when a stated formula's weights, in
-    column order, give one of its columns from the others on every row: that column is the
-    total (the weights are checked on the numbers, not taken on trust)."""
-    if table.has_role("total") or table.role_doubt is None:
+    """A table whose total no rule of its columns gave, or gave in doubt, when a stated
+    formula's weights, in column order, give one of its columns from the others on every row:
+    that column is the total (the weights are checked on the numbers, not taken on trust)."""
+    if table.role_doubt is None:
         return table
-    parts = table.components()
+    doubts = table.role_doubt.split("; ")
+    others = [d for d in doubts if not d.startswith((NO_TOTAL, TOTAL_IN_DOUBT))]
+    if table.has_role("total") and len(others) == len(doubts):
+        return table  # the total is not in doubt
+    scores = _total_as_component(table)
+    parts = scores.components()
     for weighted in _formulas(prose):
         if len(weighted) + 1 != len(parts):
             continue
         weights = [Fraction(weight) for weight, _ in weighted]
-        found = [k for k in range(len(parts)) if _gives(table, k, weights)]
+        found = [k for k in range(len(parts)) if _gives(scores, k, weights)]
         if len(found) == 1:
-            return _total_at(table, found[0])
+            return replace(_total_at(scores, found[0]), role_doubt="; ".join(others) or None)
     return table
+
+
+def _total_as_component(table: Table) -> Table:
+    """The table with the total it chose in doubt put back among the components, in column
+    order, for the formula to say which column it is (unchanged when the formula gives none)."""
+    total = next((c for c in table.columns if c.role == "total"), None)
+    if total is None:
+        return table
+    at = sum(c.index < total.index for c in table.components())
+    columns = tuple(replace(c, role="component") if c is total else c for c in table.columns)
+    entries = tuple(
+        replace(e, components=(*e.components[:at], e.total, *e.components[at:]), total=None)
+        for e in table.entries
+    )
+    return replace(table, columns=columns, entries=entries)
 
 
 def _gives(table: Table, k: int, weights: list[Fraction]) -> bool:
