@@ -1088,3 +1088,35 @@ def test_a_count_beside_a_score_out_of_order_stays_the_row_number() -> None:
     (table,) = tables_of(text)
     assert [_printed(e.row_number) for e in table.entries] == [str(n) for n in range(1, 9)]
     assert all(e.rank is None for e in table.entries)
+
+
+_SHIFTED_YEARS = (
+    "Unit | 2021 rank | 2021 value | 2020 value | 2020 rank | 2019 value | 2019 rank |\n"
+    "---|---|---|---|---|---|---|\n"
+    "Northfield | 2 | 9.50 | 9.05 | 3 | 8.10 | 1 |\n"
+    "Eastvale | 1 | 9.40 | 9.15 | 1 | 8.30 | 2 |\n"
+    "Southmere | 3 | 9.30 | 8.95 | 2 | 8.20 | 3 |\n"
+    "Westbrook | 4 | 9.20 | 8.85 | 5 | 7.90 | 4 |\n"
+    "Highcliff | 5 | 9.10 | 8.75 | 4 | 8.00 | 5 |\n"
+    "Lowmoor | 6 | 9.00 | 8.65 | 6 | 7.80 | 6 |\n"
+    "Redford | 7 | 8.90 | 8.55 | 7 | 7.70 | 7 |\n"
+    "Greyhaven | 8 | 8.80 | 8.45 | 8 | 7.60 | 8 |\n"
+)
+
+
+def test_each_rank_column_goes_with_the_score_it_ranks_exactly_not_the_nearest() -> None:
+    # The labels are shifted, as a page copying a year's columns one place over prints them:
+    # "2021 rank" ranks "2020 value" exactly and "2021 value" only roughly; the count 1 … 8
+    # under "2019 rank" is the ranking of "2021 value" (the rows' order).
+    tables = tables_of(_SHIFTED_YEARS)
+    pairs = {(_printed(t.entries[0].total), _printed(t.entries[0].rank)) for t in tables}
+    assert pairs == {("9.50", "1"), ("9.05", "2"), ("8.10", "3")}
+
+
+def test_a_pipe_row_the_text_ends_inside_loses_its_cut_figure() -> None:
+    text = _SHIFTED_YEARS + "Blackpool | 9 | 8.70 | 8.35 | 9 | 7"  # "7.50", cut
+    tables = tables_of(text)
+    last = [t.entries[-1] for t in tables]
+    assert [e.agency_raw for e in last] == ["Blackpool"] * 3
+    assert sorted(_printed(e.total) or "-" for e in last) == ["-", "8.35", "8.70"]
+
