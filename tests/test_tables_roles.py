@@ -1120,3 +1120,30 @@ def test_a_pipe_row_the_text_ends_inside_loses_its_cut_figure() -> None:
     assert [e.agency_raw for e in last] == ["Blackpool"] * 3
     assert sorted(_printed(e.total) or "-" for e in last) == ["-", "8.35", "8.70"]
 
+
+def test_records_run_together_on_one_pipe_row_under_a_header_row_are_rows() -> None:
+    text = (
+        "Table 2\n| Place | Town | Index |\n"
+        "| 1 | Northfield | 0.931 | 2 | Eastvale, Southmere | 0.926 | 3 | Westbrook | 0.918 "
+        "| 4 | Highcliff | 0.905 |\n|\n|\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [
+        "Northfield",
+        "Eastvale, Southmere",
+        "Westbrook",
+        "Highcliff",
+    ]
+    assert [_printed(e.total) for e in table.entries] == ["0.931", "0.926", "0.918", "0.905"]
+    counted = [_printed(e.rank) or _printed(e.row_number) for e in table.entries]
+    assert counted == ["1", "2", "3", "4"]  # a count in the score's order: rank or STT
+
+
+def test_a_pipe_row_wider_than_its_header_that_does_not_repeat_stays_one_row() -> None:
+    text = (
+        "| Town | Index |\n| Northfield | 1 | 2 | 3 |\n| Eastvale | 4 | 5 | 9 |\n"
+        "| Westbrook | 2 | 2 | 4 |\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == ["Northfield", "Eastvale", "Westbrook"]
+
