@@ -1147,3 +1147,16 @@ def test_a_pipe_row_wider_than_its_header_that_does_not_repeat_stays_one_row() -
     (table,) = tables_of(text)
     assert [e.agency_raw for e in table.entries] == ["Northfield", "Eastvale", "Westbrook"]
 
+
+def test_ranks_printed_with_a_period_in_pipe_cells_are_ranks() -> None:
+    # Index = Other + Difference on every row; the ranks skip places of a longer list.
+    text = (
+        "| Rank | Town | Index | Other | Difference |\n|---|---|---|---|---|\n"
+        "| 1. | Northfield | 96.67 | 80.10 | 16.57 |\n| 2. | Eastvale | 95.67 | 78.20 | 17.47 |\n"
+        "| 3. | Southmere | 92.50 | 70.00 | 22.50 |\n| 5. | Westbrook | 90.00 | 92.50 | -2.50 |\n"
+        "| 6. | Highcliff | 85.83 | 73.10 | 12.73 |\n| 8. | Lowmoor | 80.83 | 77.39 | 3.44 |\n"
+    )
+    (table,) = tables_of(text)
+    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "5", "6", "8"]
+    assert [_printed(e.total) for e in table.entries][:2] == ["96.67", "95.67"]
+
