@@ -1160,3 +1160,19 @@ def test_ranks_printed_with_a_period_in_pipe_cells_are_ranks() -> None:
     assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "5", "6", "8"]
     assert [_printed(e.total) for e in table.entries][:2] == ["96.67", "95.67"]
 
+
+def test_list_bullets_before_every_row_are_no_blank_cells() -> None:
+    text = (
+        "Sign up\n- Place Town Score Visitors\n"
+        "- 1 Northfield 88.5 12,500\n- 2 Eastvale 85.25 9,800\n- 3 Southmere 80.75 15,250\n"
+        "- 4 Westbrook 78.5 7,125\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [
+        "Northfield",
+        "Eastvale",
+        "Southmere",
+        "Westbrook",
+    ]
+    assert [_printed(e.row_number) for e in table.entries] == ["1", "2", "3", "4"]
+    assert [_printed(e.components[0]) for e in table.entries] == ["88.5", "85.25", "80.75", "78.5"]

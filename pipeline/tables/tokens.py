@@ -109,8 +109,9 @@ def tokens_of(lines: list[Line]) -> list[Token]:
     """The run's words as tokens; a line starts at its first token kept (not at a rule "|")."""
     found: list[Token] = []
     cut_at = len(lines) - 1 if _unclosed_last(lines) else None
+    bulleted = _bulleted(lines)
     for position, line in enumerate(lines):
-        words = _uncut(line.text.split(), position == cut_at)
+        words = _uncut(line.text.split()[position in bulleted :], position == cut_at)
         mark = len(found)
         if not words and not line.cells:  # an empty cell on its own line (ingest keeps it)
             found.append(Token("", True, position, True))
@@ -142,6 +143,20 @@ def tokens_of(lines: list[Line]) -> list[Token]:
         if len(found) > mark:
             first = found[mark]
             found[mark] = Token(first.text, first.value, first.line, True, first.bracketed)
+    return found
+
+
+def _bulleted(lines: list[Line]) -> set[int]:
+    """Lines whose leading "-" is a list bullet, not a blank cell: three or more lines in a
+    row each opening with "- " (a paste's list view puts one before every line)."""
+    opens = [line.text.startswith("- ") for line in lines]
+    found: set[int] = set()
+    start = 0
+    for end in range(len(opens) + 1):
+        if end == len(opens) or not opens[end]:
+            if end - start >= 3:
+                found.update(range(start, end))
+            start = end + 1
     return found
 
 
