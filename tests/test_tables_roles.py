@@ -1088,3 +1088,91 @@ def test_a_count_beside_a_score_out_of_order_stays_the_row_number() -> None:
     (table,) = tables_of(text)
     assert [_printed(e.row_number) for e in table.entries] == [str(n) for n in range(1, 9)]
     assert all(e.rank is None for e in table.entries)
+
+
+_SHIFTED_YEARS = (
+    "Unit | 2021 rank | 2021 value | 2020 value | 2020 rank | 2019 value | 2019 rank |\n"
+    "---|---|---|---|---|---|---|\n"
+    "Northfield | 2 | 9.50 | 9.05 | 3 | 8.10 | 1 |\n"
+    "Eastvale | 1 | 9.40 | 9.15 | 1 | 8.30 | 2 |\n"
+    "Southmere | 3 | 9.30 | 8.95 | 2 | 8.20 | 3 |\n"
+    "Westbrook | 4 | 9.20 | 8.85 | 5 | 7.90 | 4 |\n"
+    "Highcliff | 5 | 9.10 | 8.75 | 4 | 8.00 | 5 |\n"
+    "Lowmoor | 6 | 9.00 | 8.65 | 6 | 7.80 | 6 |\n"
+    "Redford | 7 | 8.90 | 8.55 | 7 | 7.70 | 7 |\n"
+    "Greyhaven | 8 | 8.80 | 8.45 | 8 | 7.60 | 8 |\n"
+)
+
+
+def test_each_rank_column_goes_with_the_score_it_ranks_exactly_not_the_nearest() -> None:
+    # The labels are shifted, as a page copying a year's columns one place over prints them:
+    # "2021 rank" ranks "2020 value" exactly and "2021 value" only roughly; the count 1 … 8
+    # under "2019 rank" is the ranking of "2021 value" (the rows' order).
+    tables = tables_of(_SHIFTED_YEARS)
+    pairs = {(_printed(t.entries[0].total), _printed(t.entries[0].rank)) for t in tables}
+    assert pairs == {("9.50", "1"), ("9.05", "2"), ("8.10", "3")}
+
+
+def test_a_pipe_row_the_text_ends_inside_loses_its_cut_figure() -> None:
+    text = _SHIFTED_YEARS + "Blackpool | 9 | 8.70 | 8.35 | 9 | 7"  # "7.50", cut
+    tables = tables_of(text)
+    last = [t.entries[-1] for t in tables]
+    assert [e.agency_raw for e in last] == ["Blackpool"] * 3
+    assert sorted(_printed(e.total) or "-" for e in last) == ["-", "8.35", "8.70"]
+
+
+def test_records_run_together_on_one_pipe_row_under_a_header_row_are_rows() -> None:
+    text = (
+        "Table 2\n| Place | Town | Index |\n"
+        "| 1 | Northfield | 0.931 | 2 | Eastvale, Southmere | 0.926 | 3 | Westbrook | 0.918 "
+        "| 4 | Highcliff | 0.905 |\n|\n|\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [
+        "Northfield",
+        "Eastvale, Southmere",
+        "Westbrook",
+        "Highcliff",
+    ]
+    assert [_printed(e.total) for e in table.entries] == ["0.931", "0.926", "0.918", "0.905"]
+    counted = [_printed(e.rank) or _printed(e.row_number) for e in table.entries]
+    assert counted == ["1", "2", "3", "4"]  # a count in the score's order: rank or STT
+
+
+def test_a_pipe_row_wider_than_its_header_that_does_not_repeat_stays_one_row() -> None:
+    text = (
+        "| Town | Index |\n| Northfield | 1 | 2 | 3 |\n| Eastvale | 4 | 5 | 9 |\n"
+        "| Westbrook | 2 | 2 | 4 |\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == ["Northfield", "Eastvale", "Westbrook"]
+
+
+def test_ranks_printed_with_a_period_in_pipe_cells_are_ranks() -> None:
+    # Index = Other + Difference on every row; the ranks skip places of a longer list.
+    text = (
+        "| Rank | Town | Index | Other | Difference |\n|---|---|---|---|---|\n"
+        "| 1. | Northfield | 96.67 | 80.10 | 16.57 |\n| 2. | Eastvale | 95.67 | 78.20 | 17.47 |\n"
+        "| 3. | Southmere | 92.50 | 70.00 | 22.50 |\n| 5. | Westbrook | 90.00 | 92.50 | -2.50 |\n"
+        "| 6. | Highcliff | 85.83 | 73.10 | 12.73 |\n| 8. | Lowmoor | 80.83 | 77.39 | 3.44 |\n"
+    )
+    (table,) = tables_of(text)
+    assert [_printed(e.rank) for e in table.entries] == ["1", "2", "3", "5", "6", "8"]
+    assert [_printed(e.total) for e in table.entries][:2] == ["96.67", "95.67"]
+
+
+def test_list_bullets_before_every_row_are_no_blank_cells() -> None:
+    text = (
+        "Sign up\n- Place Town Score Visitors\n"
+        "- 1 Northfield 88.5 12,500\n- 2 Eastvale 85.25 9,800\n- 3 Southmere 80.75 15,250\n"
+        "- 4 Westbrook 78.5 7,125\n"
+    )
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [
+        "Northfield",
+        "Eastvale",
+        "Southmere",
+        "Westbrook",
+    ]
+    assert [_printed(e.row_number) for e in table.entries] == ["1", "2", "3", "4"]
+    assert [_printed(e.components[0]) for e in table.entries] == ["88.5", "85.25", "80.75", "78.5"]

@@ -42,3 +42,19 @@ def test_a_record_the_text_ends_inside_keeps_its_whole_fields() -> None:
 def test_records_of_different_keys_are_no_table() -> None:
     text = _records(UNITS[:2]) + '{\n"ten": "Sở Nội vụ",\n"so": 3\n},\n'
     assert tables_of(text) == ()
+
+
+def test_records_with_viewer_cells_after_each_line_and_a_cut_third_are_a_table() -> None:
+    # A gist viewer writes " | |" after every line; two whole records and a third the text
+    # ends inside, printing the others' first keys, are three records.
+    whole = _records(UNITS[:2]).replace("\n", " | |\n")
+    text = whole + '{ | |\n"tenDonVi": "S\\u1edf N\\u1ed9i v\\u1ee5", | |\n"diem": 70.5, | |\n"xep'
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == ["Sở Tư pháp", "Sở Y tế", "Sở Nội vụ"]
+    assert [_printed(e.total) for e in table.entries] == ["85.4", "90.1", "70.5"]
+    assert table.entries[-1].cut
+
+
+def test_two_records_and_a_third_of_other_keys_are_no_table() -> None:
+    text = _records(UNITS[:2]) + '{\n"ten": "Sở Nội vụ",\n"so": 3'
+    assert tables_of(text) == ()

@@ -101,18 +101,31 @@ def _ties_broken(scored: list[tuple[Entry, Decimal, Decimal]], expected: list[in
     """Rows printing one total and ranked one after another in their order (59.04 ranked 21,
     then 22): a tie the publisher broke by the figures before rounding, each rank its place
     within the tie. Not in a table that prints another tie as one shared rank (that publisher
-    shares ties), nor for a tie ranked otherwise ("21", "23"): checked against the shared rank."""
+    shares ties), nor for a tie ranked otherwise ("21", "23"): checked against the shared rank.
+    Rows not printed in the total's order (a page sorted by another year's column) say
+    nothing of a tie's order: its places in any order are the tie broken."""
     groups = [[at for at, rank in enumerate(expected) if rank == place] for place in set(expected)]
     ties = [tied for tied in groups if len(tied) > 1]
-    broken = [tied for tied in ties if _one_after_another([scored[at][1] for at in tied])]
+    in_order = _monotone([total for _, _, total in scored])
+    broken = [tied for tied in ties if _places(tied, scored, in_order)]
     if len(broken) < len(ties) and any(len({scored[at][1] for at in t}) == 1 for t in ties):
         return expected  # ties shared elsewhere in the table: a broken one is a wrong rank
     out = list(expected)
     for tied in broken:
-        if scored[tied[0]][1] == expected[tied[0]]:
+        if min(scored[at][1] for at in tied) == expected[tied[0]]:
             for at in tied:
                 out[at] = int(scored[at][1])
     return out
+
+
+def _places(tied: list[int], scored: list[tuple[Entry, Decimal, Decimal]], in_order: bool) -> bool:
+    ranks = [scored[at][1] for at in tied]
+    return _one_after_another(ranks if in_order else sorted(ranks))
+
+
+def _monotone(totals: list[Decimal]) -> bool:
+    pairs = list(zip(totals, totals[1:], strict=False))
+    return all(a >= b for a, b in pairs) or all(a <= b for a, b in pairs)
 
 
 def _one_after_another(ranks: list[Decimal]) -> bool:
@@ -136,8 +149,11 @@ def _top_list(ranks: list[Decimal], whole: bool = False) -> bool:
 def _top_then_own_row(ranks: list[Decimal]) -> bool:
     """A top list whose rows before the last (the publisher's own, beyond them) are ranked
     1 … k−1 and one beyond k: a top list holds its first k places, so that one is wrong
-    ("1 … 9, 12, then 62")."""
-    return len(ranks) > 2 and ranks[-1] > len(ranks) and _one_beyond(ranks[:-1], True)
+    ("1 … 9, 12, then 62"). A top list is printed in its ranks' order: rows in another order
+    (a page sorted by another year's column) are ranks from a longer list."""
+    top = ranks[:-1]
+    in_order = all(a <= b for a, b in zip(top, top[1:], strict=False))
+    return len(ranks) > 2 and in_order and ranks[-1] > len(ranks) and _one_beyond(top, True)
 
 
 def _one_beyond(ranks: list[Decimal], whole: bool) -> bool:

@@ -190,11 +190,7 @@ def _series(
     scores = [i for i in sorted(values) if roles[i] in ("number", "component", "total")]
     if len(scores) < 2 or rule_fits(scores, scores, values):
         return ()
-    ranked: dict[int, int] = {}
-    for rank in sorted(i for i in values if roles[i] == "rank"):
-        fitting = [s for s in scores if rank_agreement(values[rank], values[s], parts) >= 0.6]
-        if fitting:
-            ranked.setdefault(min(fitting, key=lambda s: abs(s - rank)), rank)
+    ranked = _paired_ranks([i for i in values if roles[i] == "rank"], scores, values, parts)
     years = {i: _year(columns, i) for i in scores}
     dated = len({y for y in years.values() if y}) == len(scores)
     if len(ranked) >= 2:  # scores no rank column ranks are another kind of figure
@@ -202,6 +198,26 @@ def _series(
     if dated:
         return tuple((score, ranked.get(score)) for score in scores)
     return ()
+
+
+def _paired_ranks(
+    ranks: list[int], scores: list[int], values: dict[int, Values], parts: Segments
+) -> dict[int, int]:
+    """Each score column with the rank column that ranks it, each used once: the pairs that
+    agree best are taken first, the nearer column between equals. A rank column that ranks
+    two scores (one exactly, one only in order, as a longer list's ranks do) goes to the one
+    it ranks exactly, whichever stands nearer: a page's labels may pair them otherwise."""
+    fits = [
+        (agreement, abs(score - rank), score, rank)
+        for rank in ranks
+        for score in scores
+        if (agreement := rank_agreement(values[rank], values[score], parts)) >= 0.6
+    ]
+    ranked: dict[int, int] = {}
+    for _, _, score, rank in sorted(fits, key=lambda fit: (-fit[0], fit[1], fit[2])):
+        if score not in ranked and rank not in ranked.values():
+            ranked[score] = rank
+    return ranked
 
 
 def _year(columns: tuple[Column, ...], index: int) -> str | None:

@@ -108,8 +108,10 @@ def _number_then_words(word: str) -> tuple[str, str] | None:
 def tokens_of(lines: list[Line]) -> list[Token]:
     """The run's words as tokens; a line starts at its first token kept (not at a rule "|")."""
     found: list[Token] = []
+    cut_at = len(lines) - 1 if _unclosed_last(lines) else None
+    bulleted = _bulleted(lines)
     for position, line in enumerate(lines):
-        words = line.text.split()
+        words = _uncut(line.text.split()[position in bulleted :], position == cut_at)
         mark = len(found)
         if not words and not line.cells:  # an empty cell on its own line (ingest keeps it)
             found.append(Token("", True, position, True))
@@ -142,6 +144,34 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             first = found[mark]
             found[mark] = Token(first.text, first.value, first.line, True, first.bracketed)
     return found
+
+
+def _bulleted(lines: list[Line]) -> set[int]:
+    """Lines whose leading "-" is a list bullet, not a blank cell: three or more lines in a
+    row each opening with "- " (a paste's list view puts one before every line)."""
+    opens = [line.text.startswith("- ") for line in lines]
+    found: set[int] = set()
+    start = 0
+    for end in range(len(opens) + 1):
+        if end == len(opens) or not opens[end]:
+            if end - start >= 3:
+                found.update(range(start, end))
+            start = end + 1
+    return found
+
+
+def _uncut(words: list[str], cut: bool) -> list[str]:
+    """A line's words, less a last figure the text ends inside ("| 7.82 | 19 | 7")."""
+    return words[:-1] if cut and words and value_text(words[-1]) is not None else words
+
+
+def _unclosed_last(lines: list[Line]) -> bool:
+    """Whether the run's last line, the only one not closed by a rule, ends inside its last
+    cell: rows that each end with "|" (three or more) above a last line that does not."""
+    texts = [line.text.rstrip() for line in lines if line.text.strip()]
+    if len(texts) < 4 or not lines[-1].text.strip() or lines[-1].text.rstrip().endswith("|"):
+        return False
+    return all(text.endswith("|") for text in texts[-4:-1])
 
 
 def _dashes_in_names(tokens: list[Token]) -> list[Token]:

@@ -24,6 +24,7 @@ from pipeline.ingest.text.labelled import find_labelled
 from pipeline.ingest.text.markup import PIPE_SEPARATOR, clean_text, cut_row, split_cells
 from pipeline.ingest.text.pipe_cells import find_pipe_cells
 from pipeline.ingest.text.rows import Block, is_value
+from pipeline.ingest.text.unrolled import unrolled
 from pipeline.models import Cell, Line, Page, Provenance
 
 __all__ = ["clean_text", "read_text", "split_cells"]
@@ -42,6 +43,7 @@ def read_text(text: str, source_file: str) -> tuple[Page, ...]:
         raw = page_text.split("\n")
         ends = page_number - 1 == last_page
         lines = list(_page_lines(raw, page_number, first_line, source_file, grid_ids, ends))
+        lines = unrolled(lines)  # records run together on one grid row, split back
         pages.append(
             Page(page_number, _pad_grids(lines, page_number - 1 == last_page), method="text")
         )

@@ -8,9 +8,10 @@
 
 Three records or more sharing their keys are a table: each key a column (its label the key),
 each record a row, in the keys' order. Strings are decoded ("S\\u00e3o" is "São"); numbers stay
-as printed. A list bullet opening every line ("- ") is dropped, and a last record the text
-ends inside keeps the fields it prints whole. The roles of the columns are the table stage's
-to infer from the values, as for any grid.
+as printed. A list bullet opening every line ("- ") is dropped, and so are empty cells a viewer
+writes after each line ("{ | |"); a last record the text ends inside keeps the fields it prints
+whole, and counts as the third record when it prints the others' first keys in their order.
+The roles of the columns are the table stage's to infer from the values, as for any grid.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 from pipeline.ingest.text.rows import Block, RawRow
 
 _BULLET = re.compile(r"^[-*•]\s+")
+_RULES = re.compile(r"(?:\s*\|)+$")  # a viewer's empty cells after each line: "{ | |"
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _FIELD = re.compile(
     rf'^"(?P<key>[^"\\]{{1,60}})"\s*:\s*(?P<value>{_STRING}|[-+]?\d[\d.eE+-]*)\s*,?$'
@@ -82,17 +84,25 @@ def _records_from(lines: list[str], start: int) -> tuple[list[Record], int]:
 def _block(records: list[Record], end: int, ends: bool) -> Block | None:
     """The records as rows under a row of their keys, when three or more share them."""
     closed = [fields for _, fields, done in records if done]
-    if len(closed) < _MIN_RECORDS:
+    if len(closed) < 2:
         return None
     keys = list(closed[0])
     if any(list(fields) != keys for fields in closed):
         return None  # records of different shapes: no table
     if not records[-1][2] and not ends:
         records = records[:-1]  # an open record the text goes on after: not a cut row
+    cut = records[-1][1] if not records[-1][2] else None
+    if len(records) < _MIN_RECORDS or (len(closed) < _MIN_RECORDS and not _prefix(cut, keys)):
+        return None  # three records, the last one perhaps cut where the text ends
     rows = [RawRow(records[0][0] - 1, tuple(keys))]
     for line, fields, done in records:
         rows.append(RawRow(line, tuple(fields.get(key, "") for key in keys), cut=not done))
     return Block(tuple(rows), end)
+
+
+def _prefix(fields: dict[str, str] | None, keys: list[str]) -> bool:
+    """Whether a cut record prints the others' first keys in their order (two or more)."""
+    return fields is not None and len(fields) >= 2 and list(fields) == keys[: len(fields)]
 
 
 def _cell(value: str) -> str:
@@ -103,4 +113,4 @@ def _cell(value: str) -> str:
 
 
 def _bare(line: str) -> str:
-    return _BULLET.sub("", line.strip())
+    return _RULES.sub("", _BULLET.sub("", line.strip())).strip()

@@ -15,6 +15,7 @@ from pipeline.ingest.normalize import fold
 _TAGS = re.compile(r"</?[a-zA-Z][^<>]*>")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
+_ORDINAL = re.compile(r"^(\d{1,4})\.$")  # "3." alone in a cell: the ordinal 3
 PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -27,11 +28,18 @@ def clean_text(raw: str) -> str:
 def split_cells(raw: str) -> list[str] | None:
     """The cells of a table row, or None when the line is prose."""
     if "\t" in raw:
-        return [clean_text(cell) for cell in raw.rstrip("\r\n").split("\t")]
+        return [_cell_text(cell) for cell in raw.rstrip("\r\n").split("\t")]
     stripped = raw.strip()
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
-        return [clean_text(cell) for cell in stripped[1:-1].split("|")]
+        return [_cell_text(cell) for cell in stripped[1:-1].split("|")]
     return None
+
+
+def _cell_text(raw: str) -> str:
+    """A cell's text; a whole number closed by a period ("3.", a list's rank) is the number."""
+    text = clean_text(raw)
+    ordinal = _ORDINAL.match(text)
+    return ordinal.group(1) if ordinal else text
 
 
 def cut_row(raw: str) -> list[str] | None:
