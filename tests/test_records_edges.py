@@ -87,3 +87,17 @@ def test_a_maxima_label_on_its_own_line_under_the_header_takes_its_value() -> No
     got = [(e.agency_raw, e.total.printed if e.total else None) for e in table.entries]
     assert got == rows
     assert [str(c.max_points) for c in table.columns if c.role == "total"] == ["1"]
+
+
+def test_header_cells_over_numbered_names_and_an_own_row_after_a_top_ten() -> None:
+    names = ["Thành phố Cần Thơ", "Bình Phước", "Quảng Bình", "Tỉnh Lâm Đồng", "Cà Mau",
+             "Thái Nguyên", "Yên Bái", "Tỉnh Cao Bằng", "Nghệ An", "Tỉnh Tuyên Quang"]  # fmt: skip
+    cells = [cell for rank, name in enumerate(names, 1) for cell in (str(rank), name)]
+    text = "\n\n".join(
+        ["Điều 1. Thông báo kết quả như sau:", "Vị", "trí", "Tỉnh, TP", *cells, "39", "Lào Cai"]
+        + ["Điều 2. Quyết định này có hiệu lực kể từ ngày ký."]
+    )
+    (table,) = tables_of(text + "\n")
+    assert [e.agency_raw for e in table.entries] == [*names, "Lào Cai"]
+    # 1 … 10 then the publisher's own row: a rank (the table says so only in its doubt)
+    assert [e.rank.number for e in table.entries if e.rank] == [*range(1, 11), 39]

@@ -242,15 +242,16 @@ def _unit_after(
 def _leading(values: Group, last: list[Token | None], before: int) -> list[Token | None]:
     """The cells a unit without values prints before its name ("11" / "Xã Văn Khê"): the
     tokens left after the last record's values, when there are as many as the records print
-    before their names and the first counts on from the last record's."""
+    before their names and the first counts on from the last record's (the next number, or a
+    rank further down after a top ten: the publisher's own row)."""
     extra = values.tokens[len(values.tokens) - before :] if before else ()
     used = {id(token) for token in last if token is not None}
     if not extra or any(id(token) in used for token in extra):
         return [None] * before
     previous = parse_number(last[0].text) if last[0] is not None else None
     number = parse_number(extra[0].text)
-    if previous is None or number != previous + 1:
-        return [None] * before
+    if previous is None or number is None or number <= previous or number % 1:
+        return [None] * before  # not counting on: 11 after 10, or 39 after a top ten
     return list(extra)
 
 

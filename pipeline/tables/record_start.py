@@ -60,7 +60,8 @@ def name_left_after(groups: list[Group], first: Stretch, later: Stretch) -> bool
     before the next one."""
     at = first.end
     alone = at + 1 >= len(groups) or not groups[at + 1].value
-    if later.end <= at or not is_name_at(groups, at) or not alone:
+    taken = later.end > at or (later.end == at and later.shape.before > 0)  # led by a number
+    if not taken or not is_name_at(groups, at) or not alone:
         return False
     heading = groups[at].text  # a group heading ("II. …", "II Khối huyện") opens the next
     numbered = vocab.SECTION_NUMBERING.match(vocab.fold(heading)) is not None
