@@ -17,9 +17,11 @@ Id scheme (one identity across spellings and years):
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -180,9 +182,25 @@ def _stamp(path: Path | None) -> FileStamp:
 
 @lru_cache(maxsize=8)
 def _cached_registry(overlay: FileStamp, aliases: FileStamp) -> Registry:
-    return _build_registry(
-        Path(overlay[0]) if overlay else None, Path(aliases[0]) if aliases else None
-    )
+    with _collector_paused():
+        return _build_registry(
+            Path(overlay[0]) if overlay else None, Path(aliases[0]) if aliases else None
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic collector held off while the registry is built: it makes some 60,000
+    objects (rows, units, names), none of them garbage, and the collections they trigger walk
+    them again and again, the older generations every object of the process (a tenth of the
+    build, which every batch waits for before its first worker starts). On again after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _build_registry(overlay: Path | None, aliases: Path | None) -> Registry:
