@@ -310,6 +310,11 @@ def unit_rows(filename: str) -> list[UnitRow]:
     """One unit table of pipeline/data/ as ``UNIT_COLUMNS`` tuples: what ``data_rows`` reads,
     without a dict a row (17,000 rows, read before every batch's first worker starts)."""
     text = resources.files("pipeline").joinpath("data", filename).read_text(encoding="utf-8")
+    return unit_rows_of(text)
+
+
+def unit_rows_of(text: str) -> list[UnitRow]:
+    """A unit table's CSV text as ``UNIT_COLUMNS`` tuples (NFC, stripped, missing cells empty)."""
     rows = csv.reader(unicodedata.normalize("NFC", text).splitlines())
     header = next(rows, [])
     width = len(header)  # a short row's missing cells are empty; extra ones dropped
