@@ -17,9 +17,11 @@ Id scheme (one identity across spellings and years):
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -180,9 +182,25 @@ def _stamp(path: Path | None) -> FileStamp:
 
 @lru_cache(maxsize=8)
 def _cached_registry(overlay: FileStamp, aliases: FileStamp) -> Registry:
-    return _build_registry(
-        Path(overlay[0]) if overlay else None, Path(aliases[0]) if aliases else None
-    )
+    with _collector_paused():
+        return _build_registry(
+            Path(overlay[0]) if overlay else None, Path(aliases[0]) if aliases else None
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic collector held off while the registry is built: it makes some 60,000
+    objects (rows, units, names), none of them garbage, and the collections they trigger walk
+    them again and again, the older generations every object of the process (a tenth of the
+    build, which every batch waits for before its first worker starts). On again after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _build_registry(overlay: Path | None, aliases: Path | None) -> Registry:
@@ -190,7 +208,7 @@ def _build_registry(overlay: Path | None, aliases: Path | None) -> Registry:
     units: dict[str, Unit] = {}
     names: list[Name] = []
     for rows, level in shipped_tables():
-        for unit, unit_names in rows_to_units(rows, level):
+        for unit, unit_names in units_of(rows, level):
             first = units.get(unit.id)
             units[unit.id] = unit if first is None else widen(first, unit)
             names.extend(unit_names)
@@ -271,13 +289,48 @@ def nfc_rows(reader: Iterable[dict[str, str | None]]) -> Iterator[dict[str, str]
         yield {k: unicodedata.normalize("NFC", (v or "").strip()) for k, v in row.items() if k}
 
 
-def shipped_tables() -> Iterator[tuple[list[dict[str, str]], str]]:
+def shipped_tables() -> Iterator[tuple[list[UnitRow], str]]:
     """(rows, level) of each shipped unit table."""
-    yield data_rows("provinces.csv"), "province"
-    yield data_rows("districts.csv"), "district"
-    yield data_rows("communes.csv"), "commune"
-    yield data_rows("agencies.csv"), "province_agency"
-    yield data_rows("ministries.csv"), "ministry"
+    yield unit_rows("provinces.csv"), "province"
+    yield unit_rows("districts.csv"), "district"
+    yield unit_rows("communes.csv"), "commune"
+    yield unit_rows("agencies.csv"), "province_agency"
+    yield unit_rows("ministries.csv"), "ministry"
+
+
+# The columns a unit table may have, in the order ``units_of`` reads them; a missing one is empty.
+UNIT_COLUMNS = (
+    "id", "name", "province_id", "code", "valid_from", "valid_to", "successor_ids",
+    "district_id", "aliases",
+)  # fmt: skip
+UnitRow = tuple[str, ...]  # one row's values in UNIT_COLUMNS order, NFC and stripped
+
+
+def unit_rows(filename: str) -> list[UnitRow]:
+    """One unit table of pipeline/data/ as ``UNIT_COLUMNS`` tuples: what ``data_rows`` reads,
+    without a dict a row (17,000 rows, read before every batch's first worker starts)."""
+    text = resources.files("pipeline").joinpath("data", filename).read_text(encoding="utf-8")
+    return unit_rows_of(text)
+
+
+def unit_rows_of(text: str) -> list[UnitRow]:
+    """A unit table's CSV text as ``UNIT_COLUMNS`` tuples (NFC, stripped, missing cells empty)."""
+    rows = csv.reader(unicodedata.normalize("NFC", text).splitlines())
+    header = next(rows, [])
+    width = len(header)  # a short row's missing cells are empty; extra ones dropped
+    at = [header.index(column) if column in header else width for column in UNIT_COLUMNS]
+    padding = [""] * (width + 1)  # the cell at ``width`` stands for every missing column
+    found = []
+    for row in rows:
+        if row:
+            cells = [*map(str.strip, row[:width]), *padding[min(len(row), width) :]]
+            found.append(tuple([cells[i] for i in at]))
+    return found
+
+
+def unit_row(row: Mapping[str, str]) -> UnitRow:
+    """A user's row (overlay) in ``UNIT_COLUMNS`` order."""
+    return tuple(row.get(column, "") for column in UNIT_COLUMNS)
 
 
 def parse_day(text: str) -> date | None:
@@ -292,24 +345,26 @@ def split_list(text: str) -> tuple[str, ...]:
 
 def rows_to_units(rows: list[dict[str, str]], level: str) -> Iterator[tuple[Unit, list[Name]]]:
     """One unit per row (rows of one id are name periods, merged by ``widen``)."""
+    return units_of([unit_row(row) for row in rows], level)
+
+
+def units_of(rows: Iterable[UnitRow], level: str) -> Iterator[tuple[Unit, list[Name]]]:
+    """One unit per ``UNIT_COLUMNS`` row, and its names (official, then aliases)."""
     days: dict[str, date | None] = {"": None}  # a few dates serve 17,000 rows: parsed once
-    for row in rows:
-        get = row.get
-        start, end = _day(days, get("valid_from", "")), _day(days, get("valid_to", ""))
-        unit_id, name = row["id"], row["name"]
-        successors, aliases = get("successor_ids", ""), get("aliases", "")
+    for unit_id, name, province, code, start, end, successors, district, aliases in rows:
+        valid_from, valid_to = _day(days, start), _day(days, end)
         unit = Unit(
             unit_id,
             level,
             name,
-            get("province_id") or None,
-            get("code") or None,
-            start,
-            end,
+            province or None,
+            code or None,
+            valid_from,
+            valid_to,
             split_list(successors) if successors else (),
-            get("district_id") or None,
+            district or None,
         )
-        names = [Name(unit_id, name, "official", start, end)]
+        names = [Name(unit_id, name, "official", valid_from, valid_to)]
         if aliases:
             names += [Name(unit_id, alias, "alias") for alias in split_list(aliases)]
         yield unit, names

@@ -1,7 +1,8 @@
 """The batch at scale: 1 and 2 workers side by side, baselines on the same inputs, a re-run.
 
 Prints, in one run:
-  * text decisions/s with 1 and 2 workers (the seeds copied to 400 files, then to 30);
+  * text decisions/s with 1 and 2 workers (the seeds copied to 400 files, then to 30; then 30
+    distinct text decisions of samples/, see ``distinct_texts``);
   * text-layer PDF pages/s with 1 and 2 workers, beside pdfplumber ``extract_tables()`` alone
     on the same files in one process: every distinct PDF of the samples and fixtures whose
     pages all have a text layer (58 files), then the first 30 of them. Distinct, not copies:
@@ -243,6 +244,22 @@ def bench_text(tmp: Path) -> None:
         copies(seeds, tmp / "small", SMALL),
         "documents",
     )
+    bench_workers(
+        f"text decisions, a small batch of distinct ones (the first {SMALL} of samples/)",
+        distinct_texts()[:SMALL],
+        "documents",
+    )
+
+
+TEXT_FOLDERS = ("samples", "samples/generated", "samples/rules", "samples/layouts")
+
+
+def distinct_texts() -> list[Path]:
+    """Every text decision of ``TEXT_FOLDERS`` (64 files): the two seeds, the generated ones,
+    the rules and the layouts. Copies of the two seeds time what a worker keeps from the first
+    copy it reads (a table's total rule), which each of two workers derives again: a small
+    batch of copies measures that, distinct decisions the workers themselves."""
+    return [path for folder in TEXT_FOLDERS for path in sorted((ROOT / folder).glob("*.txt"))]
 
 
 PDF_FOLDERS = (

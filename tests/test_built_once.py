@@ -62,3 +62,43 @@ def test_what_every_table_asks_again_is_kept() -> None:
     lao_cai = resolve_province(registry, "Lào Cai", 2016)
     assert province_words(registry, lao_cai) is province_words(registry, lao_cai)
     assert _district_cores(registry, lao_cai[0]) is _district_cores(registry, lao_cai[0])
+
+
+@pytest.mark.usefixtures("no_registry_yet")
+@pytest.mark.parametrize("enabled", [True, False])
+def test_building_the_registry_leaves_the_collector_as_it_was(enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        load_registry()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+WARMED = """
+import sys
+from pathlib import Path
+from pipeline.batch import BatchSettings, plan, run_batch
+results = list(run_batch(plan([Path(p) for p in sys.argv[1:]]), BatchSettings(), workers=1))
+assert all(result.status == "ok" for result in results), [r.error for r in results]
+print("pipeline.ingest.pdf" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(("documents", "imported"), [(DOCUMENTS[:2], False), (DOCUMENTS, True)])
+def test_the_parent_loads_the_pdf_reader_only_for_a_batch_with_pdfs(
+    documents: list[Path], imported: bool
+) -> None:
+    """The parent warms what every forked worker shares: pypdfium2 and the layout only when
+    the batch names a PDF (a text batch does not wait for them before its first worker)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", WARMED, *map(str, documents)],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == str(imported)

@@ -134,3 +134,18 @@ def test_the_registry_is_built_once_per_process_for_the_same_files(tmp_path: Pat
     changed = load_registry(overlay=overlay)
     assert changed is not first
     assert "p10.park" in changed.units and "p10.park" not in first.units
+
+
+def test_unit_rows_read_as_the_row_dicts_did() -> None:
+    """Columns in any order, a missing one empty, a short row padded, extra cells dropped,
+    values stripped and NFC (the shipped tables are read this way before every batch)."""
+    from pipeline.registry import UNIT_COLUMNS, unit_rows_of
+
+    decomposed = "Xa\u0303 A"  # "Xã A" with a combining tilde
+    text = f"name,id,province_id,valid_to\n {decomposed} ,c1,p01,2025-06-30,extra\nX B,c2\n\n"
+    rows = unit_rows_of(text)
+    assert [dict(zip(UNIT_COLUMNS, row, strict=True)) for row in rows] == [
+        {**dict.fromkeys(UNIT_COLUMNS, ""), "id": "c1", "name": "Xã A", "province_id": "p01",
+         "valid_to": "2025-06-30"},
+        {**dict.fromkeys(UNIT_COLUMNS, ""), "id": "c2", "name": "X B"},
+    ]  # fmt: skip
