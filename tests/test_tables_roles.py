@@ -1088,3 +1088,20 @@ def test_a_count_beside_a_score_out_of_order_stays_the_row_number() -> None:
     (table,) = tables_of(text)
     assert [_printed(e.row_number) for e in table.entries] == [str(n) for n in range(1, 9)]
     assert all(e.rank is None for e in table.entries)
+
+
+def test_parts_that_add_up_to_the_total_are_no_percentage_of_it() -> None:
+    """Drawn seed 13384777: rows scoring alike on every component (19,5 29,3 24,4 24,4 = 97,6)
+    print two components at a quarter of the total each; a quarter is a share of a whole
+    maximum, but the four add up to the total on most rows, so each is a part (both had been
+    taken as the percentage and the row's sum lost half its parts)."""
+    rows = [("97,6", "19,5", "29,3", "24,4", "24,4"), ("93,6", "18,7", "28,1", "23,4", "23,4")]
+    rows += [("85,1", "17,0", "25,5", "21,3", "21,3"), ("84,0", "16,8", "25,2", "21,0", "21,0")]
+    rows += [("80,3", "16,1", "25,0", "20,1", "20,1")]  # planted: the parts make 81,3
+    text = "STT\tCơ quan\tA\tB\tC\tD\tTổng cộng\n" + "".join(
+        f"{i}\tSở {chr(64 + i)}\t{a}\t{b}\t{c}\t{d}\t{t}\n"
+        for i, (t, a, b, c, d) in enumerate(rows, 1)
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", *["component"] * 4, "total"]
+    assert [len(e.components) for e in table.entries] == [4] * 5

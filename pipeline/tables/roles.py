@@ -298,8 +298,13 @@ def _label(columns: tuple[Column, ...], index: int) -> str:
 
 def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int) -> None:
     """A column that is the total on another scale (÷ its maximum × 100, or the same figure
-    again) is the index printed as a percentage, not a component."""
-    for index in [i for i in values if roles[i] == "component" and varies(values[i])]:
+    again) is the index printed as a percentage, not a component; unless the components with
+    it add up to the total, which makes each of them a part (a component worth a quarter of
+    the total scores a quarter of it when the rows score alike on every component)."""
+    components = [i for i in values if roles[i] == "component"]
+    if _sum_holds(components, total, values):
+        return
+    for index in [i for i in components if varies(values[i])]:
         ratios = [  # p ÷ t, one Fraction each (from whole numbers: speed)
             Fraction(pn * td, pd * tn)
             for (pn, pd), (tn, td) in _integer_pairs(values[index], values[total])
@@ -319,6 +324,16 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
             hits += agrees_ratio(above * tn, below * td, p)
         if hits * 10 >= len(pairs) * 9:
             roles[index] = "percent"
+
+
+def _sum_holds(parts: list[int], total: int, values: dict[int, Values]) -> bool:
+    """Whether the parts add up exactly to the total on at least three rows printing them all,
+    and on most of those (a percentage among them would make the sum hold on none by chance;
+    a misprinted or misread row or two must not undo it)."""
+    rows = [row for row in zip(values[total], *(values[i] for i in parts), strict=True)
+            if all(v is not None for v in row)]  # fmt: skip
+    exact = sum(row[0] == sum(row[1:]) for row in rows)  # type: ignore[misc]
+    return len(parts) >= 2 and exact >= 3 and exact * 2 > len(rows)
 
 
 def _integer_pairs(parts: Values, totals: Values) -> list[tuple[tuple[int, int], tuple[int, int]]]:
