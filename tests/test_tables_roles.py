@@ -1105,3 +1105,25 @@ def test_parts_that_add_up_to_the_total_are_no_percentage_of_it() -> None:
     (table,) = tables_of(text)
     assert _roles(table) == ["row_number", "agency", *["component"] * 4, "total"]
     assert [len(e.components) for e in table.entries] == [4] * 5
+
+
+def test_an_unnamed_column_with_a_figure_on_one_row_in_four_is_no_score() -> None:
+    """Drawn seed 9103 (200 dpi fax): a seal's ring left a rule that cut an empty column
+    between the last component and "Tổng số điểm"; its one speck ("6") made it a score, no row
+    printed every score, and the first component was taken as the total. The speck is no
+    component either."""
+    rows = [("98,00", "19,60", "29,40", "24,50", "24,50"), ("95,80", "19,15", "28,75", "23,95")]
+    rows[1] += ("23,95",)
+    rows += [("94,00", "18,80", "28,20", "23,50", "23,50"), ("90,35", "18,05", "27,10", "22,60")]
+    rows[3] += ("22,60",)
+    rows += [("84,00", "16,80", "25,20", "21,00", "21,00"), ("77,75", "15,55", "23,30", "19,45")]
+    rows[5] += ("19,45",)
+    speck = {2: "6"}
+    text = "| TT | Cơ quan | A | B | C | D |  | Tổng số điểm |\n" + "".join(
+        f"| {i} | Sở {chr(64 + i)} | {a} | {b} | {c} | {d} | {speck.get(i, '')} | {t} |\n"
+        for i, (t, a, b, c, d) in enumerate(rows, 1)
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", *["component"] * 4, "other", "total"]
+    assert [_printed(e.total) for e in table.entries] == [r[0] for r in rows]
+    assert [len(e.components) for e in table.entries] == [4] * len(rows)

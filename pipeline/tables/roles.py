@@ -74,6 +74,9 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     """Settle the role of every number column of a grid from its data rows."""
     rows = [row for row in body if numbers_in(row) >= 1]
     values = {c.index: _column_values(rows, c.index) for c in columns if c.role in SCORE_ROLES}
+    strays = [i for i, figures in values.items() if _stray(_label(columns, i), figures)]
+    columns = tuple(replace(c, role="other") if c.index in strays else c for c in columns)
+    values = {i: figures for i, figures in values.items() if i not in strays}
     if not values or not rows:
         return Roles(columns)
     for column in columns:  # a figure the header names otherwise ("Tỷ lệ đạt"): the index?
@@ -104,6 +107,17 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
         for c in columns
     )
     return Roles(bands_checked(settled, rows, values, roles), doubt or None, series)
+
+
+def _stray(label: str, figures: Values) -> bool:
+    """A column no header names that prints a number on at most one row in four: no score
+    column, but a rule or a seal's ring a scan's grid took for a column's edge (its few
+    figures are specks or a piece of the next cell); as a score it left no row printing
+    every score, so no rule of the parts could be checked."""
+    present = sum(v is not None for v in figures)
+    return (
+        not any(ch.isalpha() for ch in label) and len(figures) >= 4 and present * 4 <= len(figures)
+    )
 
 
 def total_by_rule(columns: tuple[Column, ...], body: Sequence[Line]) -> bool:
