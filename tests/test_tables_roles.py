@@ -1127,3 +1127,22 @@ def test_an_unnamed_column_with_a_figure_on_one_row_in_four_is_no_score() -> Non
     assert _roles(table) == ["row_number", "agency", *["component"] * 4, "other", "total"]
     assert [_printed(e.total) for e in table.entries] == [r[0] for r in rows]
     assert [len(e.components) for e in table.entries] == [4] * len(rows)
+
+
+def test_the_one_column_the_others_add_up_to_is_the_total_before_a_fitted_scaling() -> None:
+    """Drawn seed 9106 (200 dpi, page 2 without its header): every unit scores alike on each
+    part, so the second part is also the others' sum ÷ 8, and with two rows misread that
+    scaling explained one row more than the true sum: a part was taken as the total."""
+    rows = [("7.2", "14.4", "14.4", "18.1", "18.0", "72.1"), ("6.5", "13.1", "13.1", "16.3")]
+    rows[1] += ("16.3", "65.3")
+    rows += [("5.2", "12.4", "12.5", "15.6", "15.6", "62.3")]  # 6.2 misread 5.2
+    rows += [("5.9", "11.9", "11.9", "14.8", "14.8", "59.3"), ("4.", "9.2", "9.2", "11.6")]
+    rows[4] += ("11.6", "46.2")  # 4.6 misread "4."
+    rows += [("4.4", "8.8", "8.8", "11.0", "11.1", "44.1")]
+    rows += [("4.3", "8.6", "8.6", "10.6", "10.7", "42.8")]
+    rows += [("4.0", "8.1", "8.1", "10.1", "10.1", "40.4")]
+    text = "| STT | Đơn vị | A | B | C | D | E | F |\n" + "".join(
+        f"| {i} | Sở {chr(64 + i)} | {' | '.join(row)} |\n" for i, row in enumerate(rows, 8)
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", *["component"] * 5, "total"]

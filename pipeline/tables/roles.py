@@ -244,6 +244,8 @@ def _settle_total(
     chosen: int | None
     if hinted is not None and hinted in rule_fits([hinted], scores, values):
         chosen, doubt = hinted, None  # the header's total adds up: nothing to doubt
+    elif (summed := _sole_sum(scores, values)) is not None:
+        chosen, doubt = summed, None  # the parts add up to it: no fitted rule needed
     else:
         fits = rule_fits(scores, scores, values)
         decisive = {i: hits for i, hits in fits.items() if hinted is None or _most(hits, values)}
@@ -338,6 +340,16 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
             hits += agrees_ratio(above * tn, below * td, p)
         if hits * 10 >= len(pairs) * 9:
             roles[index] = "percent"
+
+
+def _sole_sum(scores: list[int], values: dict[int, Values]) -> int | None:
+    """The one score column the others add up to exactly on most rows, if only one does.
+    A plain sum is chosen before a fitted rule (a scaling, weights): where the parts run in
+    step with each other (every unit scoring alike on each part), a part is also a scaling
+    of the rest, and the fitted rule can then explain a row or two more than the true sum
+    that a misread leaves unexplained."""
+    summed = [i for i in scores if _sum_holds([j for j in scores if j != i], i, values)]
+    return summed[0] if len(summed) == 1 else None
 
 
 def _sum_holds(parts: list[int], total: int, values: dict[int, Values]) -> bool:
