@@ -245,7 +245,7 @@ def _settle_total(
     if hinted is not None and hinted in rule_fits([hinted], scores, values):
         chosen, doubt = hinted, None  # the header's total adds up: nothing to doubt
     elif (summed := _sole_sum(scores, values)) is not None:
-        chosen, doubt = summed, None  # the parts add up to it: no fitted rule needed
+        chosen, doubt = summed, _fitted_doubt(summed, scores, values, columns)
     else:
         fits = rule_fits(scores, scores, values)
         decisive = {i: hits for i, hits in fits.items() if hinted is None or _most(hits, values)}
@@ -347,9 +347,20 @@ def _sole_sum(scores: list[int], values: dict[int, Values]) -> int | None:
     A plain sum is chosen before a fitted rule (a scaling, weights): where the parts run in
     step with each other (every unit scoring alike on each part), a part is also a scaling
     of the rest, and the fitted rule can then explain a row or two more than the true sum
-    that a misread leaves unexplained."""
+    that a misread leaves unexplained (the table then keeps that doubt)."""
     summed = [i for i in scores if _sum_holds([j for j in scores if j != i], i, values)]
     return summed[0] if len(summed) == 1 else None
+
+
+def _fitted_doubt(
+    summed: int, scores: list[int], values: dict[int, Values], columns: tuple[Column, ...]
+) -> str | None:
+    """The doubt left when a fitted rule makes other columns the total on as many rows as the
+    sum explains, or more: the sum is taken, and the table says the others could be it."""
+    fits = rule_fits(scores, scores, values)
+    best = max(fits.values(), default=0)
+    rivals = [i for i, hits in fits.items() if hits == best and i != summed]
+    return _doubt([*rivals, summed], columns) if rivals else None
 
 
 def _sum_holds(parts: list[int], total: int, values: dict[int, Values]) -> bool:
