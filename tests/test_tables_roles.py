@@ -1176,3 +1176,61 @@ def test_list_bullets_before_every_row_are_no_blank_cells() -> None:
     ]
     assert [_printed(e.row_number) for e in table.entries] == ["1", "2", "3", "4"]
     assert [_printed(e.components[0]) for e in table.entries] == ["88.5", "85.25", "80.75", "78.5"]
+
+
+def test_parts_that_add_up_to_the_total_are_no_percentage_of_it() -> None:
+    """Drawn seed 13384777: rows scoring alike on every component (19,5 29,3 24,4 24,4 = 97,6)
+    print two components at a quarter of the total each; a quarter is a share of a whole
+    maximum, but the four add up to the total on most rows, so each is a part (both had been
+    taken as the percentage and the row's sum lost half its parts)."""
+    rows = [("97,6", "19,5", "29,3", "24,4", "24,4"), ("93,6", "18,7", "28,1", "23,4", "23,4")]
+    rows += [("85,1", "17,0", "25,5", "21,3", "21,3"), ("84,0", "16,8", "25,2", "21,0", "21,0")]
+    rows += [("80,3", "16,1", "25,0", "20,1", "20,1")]  # planted: the parts make 81,3
+    text = "STT\tCơ quan\tA\tB\tC\tD\tTổng cộng\n" + "".join(
+        f"{i}\tSở {chr(64 + i)}\t{a}\t{b}\t{c}\t{d}\t{t}\n"
+        for i, (t, a, b, c, d) in enumerate(rows, 1)
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", *["component"] * 4, "total"]
+    assert [len(e.components) for e in table.entries] == [4] * 5
+
+
+def test_an_unnamed_column_with_a_figure_on_one_row_in_four_is_no_score() -> None:
+    """Drawn seed 9103 (200 dpi fax): a seal's ring left a rule that cut an empty column
+    between the last component and "Tổng số điểm"; its one speck ("6") made it a score, no row
+    printed every score, and the first component was taken as the total. The speck is no
+    component either."""
+    rows = [("98,00", "19,60", "29,40", "24,50", "24,50"), ("95,80", "19,15", "28,75", "23,95")]
+    rows[1] += ("23,95",)
+    rows += [("94,00", "18,80", "28,20", "23,50", "23,50"), ("90,35", "18,05", "27,10", "22,60")]
+    rows[3] += ("22,60",)
+    rows += [("84,00", "16,80", "25,20", "21,00", "21,00"), ("77,75", "15,55", "23,30", "19,45")]
+    rows[5] += ("19,45",)
+    speck = {2: "6"}
+    text = "| TT | Cơ quan | A | B | C | D |  | Tổng số điểm |\n" + "".join(
+        f"| {i} | Sở {chr(64 + i)} | {a} | {b} | {c} | {d} | {speck.get(i, '')} | {t} |\n"
+        for i, (t, a, b, c, d) in enumerate(rows, 1)
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", *["component"] * 4, "other", "total"]
+    assert [_printed(e.total) for e in table.entries] == [r[0] for r in rows]
+    assert [len(e.components) for e in table.entries] == [4] * len(rows)
+
+
+def test_the_one_column_the_others_add_up_to_is_the_total_before_a_fitted_scaling() -> None:
+    """Drawn seed 9106 (200 dpi, page 2 without its header): every unit scores alike on each
+    part, so the second part is also the others' sum ÷ 8, and with two rows misread that
+    scaling explained one row more than the true sum: a part was taken as the total."""
+    rows = [("7.2", "14.4", "14.4", "18.1", "18.0", "72.1"), ("6.5", "13.1", "13.1", "16.3")]
+    rows[1] += ("16.3", "65.3")
+    rows += [("5.2", "12.4", "12.5", "15.6", "15.6", "62.3")]  # 6.2 misread 5.2
+    rows += [("5.9", "11.9", "11.9", "14.8", "14.8", "59.3"), ("4.", "9.2", "9.2", "11.6")]
+    rows[4] += ("11.6", "46.2")  # 4.6 misread "4."
+    rows += [("4.4", "8.8", "8.8", "11.0", "11.1", "44.1")]
+    rows += [("4.3", "8.6", "8.6", "10.6", "10.7", "42.8")]
+    rows += [("4.0", "8.1", "8.1", "10.1", "10.1", "40.4")]
+    text = "| STT | Đơn vị | A | B | C | D | E | F |\n" + "".join(
+        f"| {i} | Sở {chr(64 + i)} | {' | '.join(row)} |\n" for i, row in enumerate(rows, 8)
+    )
+    (table,) = tables_of(text)
+    assert _roles(table) == ["row_number", "agency", *["component"] * 5, "total"]

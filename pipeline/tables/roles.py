@@ -78,6 +78,9 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     """Settle the role of every number column of a grid from its data rows."""
     rows = [row for row in body if numbers_in(row) >= 1]
     values = {c.index: _column_values(rows, c.index) for c in columns if c.role in SCORE_ROLES}
+    strays = [i for i, figures in values.items() if _stray(_label(columns, i), figures)]
+    columns = tuple(replace(c, role="other") if c.index in strays else c for c in columns)
+    values = {i: figures for i, figures in values.items() if i not in strays}
     if not values or not rows:
         return Roles(columns)
     for column in columns:  # a figure the header names otherwise ("Tỷ lệ đạt"): the index?
@@ -108,6 +111,17 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
         for c in columns
     )
     return Roles(bands_checked(settled, rows, values, roles), doubt or None, series)
+
+
+def _stray(label: str, figures: Values) -> bool:
+    """A column no header names that prints a number on at most one row in four: no score
+    column, but a rule or a seal's ring a scan's grid took for a column's edge (its few
+    figures are specks or a piece of the next cell); as a score it left no row printing
+    every score, so no rule of the parts could be checked."""
+    present = sum(v is not None for v in figures)
+    return (
+        not any(ch.isalpha() for ch in label) and len(figures) >= 4 and present * 4 <= len(figures)
+    )
 
 
 def total_by_rule(columns: tuple[Column, ...], body: Sequence[Line]) -> bool:
@@ -250,6 +264,8 @@ def _settle_total(
     chosen: int | None
     if hinted is not None and hinted in rule_fits([hinted], scores, values):
         chosen, doubt = hinted, None  # the header's total adds up: nothing to doubt
+    elif (summed := _sole_sum(scores, values)) is not None:
+        chosen, doubt = summed, _fitted_doubt(summed, scores, values, columns)
     else:
         fits = rule_fits(scores, scores, values)
         decisive = {i: hits for i, hits in fits.items() if hinted is None or _most(hits, values)}
@@ -318,8 +334,13 @@ def _label(columns: tuple[Column, ...], index: int) -> str:
 
 def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int) -> None:
     """A column that is the total on another scale (÷ its maximum × 100, or the same figure
-    again) is the index printed as a percentage, not a component."""
-    for index in [i for i in values if roles[i] == "component" and varies(values[i])]:
+    again) is the index printed as a percentage, not a component; unless the components with
+    it add up to the total, which makes each of them a part (a component worth a quarter of
+    the total scores a quarter of it when the rows score alike on every component)."""
+    components = [i for i in values if roles[i] == "component"]
+    if _sum_holds(components, total, values):
+        return
+    for index in [i for i in components if varies(values[i])]:
         ratios = [  # p ÷ t, one Fraction each (from whole numbers: speed)
             Fraction(pn * td, pd * tn)
             for (pn, pd), (tn, td) in _integer_pairs(values[index], values[total])
@@ -339,6 +360,37 @@ def _settle_percent(roles: dict[int, str], values: dict[int, Values], total: int
             hits += agrees_ratio(above * tn, below * td, p)
         if hits * 10 >= len(pairs) * 9:
             roles[index] = "percent"
+
+
+def _sole_sum(scores: list[int], values: dict[int, Values]) -> int | None:
+    """The one score column the others add up to exactly on most rows, if only one does.
+    A plain sum is chosen before a fitted rule (a scaling, weights): where the parts run in
+    step with each other (every unit scoring alike on each part), a part is also a scaling
+    of the rest, and the fitted rule can then explain a row or two more than the true sum
+    that a misread leaves unexplained (the table then keeps that doubt)."""
+    summed = [i for i in scores if _sum_holds([j for j in scores if j != i], i, values)]
+    return summed[0] if len(summed) == 1 else None
+
+
+def _fitted_doubt(
+    summed: int, scores: list[int], values: dict[int, Values], columns: tuple[Column, ...]
+) -> str | None:
+    """The doubt left when a fitted rule makes other columns the total on as many rows as the
+    sum explains, or more: the sum is taken, and the table says the others could be it."""
+    fits = rule_fits(scores, scores, values)
+    best = max(fits.values(), default=0)
+    rivals = [i for i, hits in fits.items() if hits == best and i != summed]
+    return _doubt([*rivals, summed], columns) if rivals else None
+
+
+def _sum_holds(parts: list[int], total: int, values: dict[int, Values]) -> bool:
+    """Whether the parts add up exactly to the total on at least three rows printing them all,
+    and on most of those (a percentage among them would make the sum hold on none by chance;
+    a misprinted or misread row or two must not undo it)."""
+    rows = [row for row in zip(values[total], *(values[i] for i in parts), strict=True)
+            if all(v is not None for v in row)]  # fmt: skip
+    exact = sum(row[0] == sum(row[1:]) for row in rows)  # type: ignore[misc]
+    return len(parts) >= 2 and exact >= 3 and exact * 2 > len(rows)
 
 
 def _integer_pairs(parts: Values, totals: Values) -> list[tuple[tuple[int, int], tuple[int, int]]]:
