@@ -3,9 +3,14 @@ every row, and units named by one or two capital letters (a help page's "A", "B"
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import tables_of
 
+from pipeline.ingest.html import read_html
 from pipeline.ingest.text import read_text
+from pipeline.models import Document
+from pipeline.tables import find_tables
 
 _SPACED = (
     "How the points add up:\n"
@@ -118,4 +123,22 @@ def test_units_named_by_two_capital_letters_in_a_ruled_table_are_read() -> None:
         ("AB", "2"),
         ("CD", "1"),
         ("EF", "3"),
+    ]
+
+
+def test_units_named_by_one_letter_in_an_html_table_are_read(tmp_path: Path) -> None:
+    """The id column is read from the cells, whatever format printed them."""
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{a}</td><td>{b}</td><td>{a + b}</td><td>{rank}</td></tr>"
+        for name, a, b, rank in (("X", 40, 50, 2), ("Y", 60, 45, 1), ("Z", 20, 30, 3))
+    )
+    head = "<tr><th>Player</th><th>Comp 1</th><th>Comp 2</th><th>Total</th><th>Rank</th></tr>"
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><table>{head}{rows}</table></body></html>", encoding="utf-8")
+    pages = read_html(path, "page.html")
+    (table,) = find_tables(Document("page", "page.html", "0" * 64, "html", pages))
+    assert [(e.agency_raw, str(e.total.number)) for e in table.entries if e.total] == [
+        ("X", "90"),
+        ("Y", "105"),
+        ("Z", "50"),
     ]
