@@ -142,3 +142,13 @@ def test_units_named_by_one_letter_in_an_html_table_are_read(tmp_path: Path) -> 
         ("Y", "105"),
         ("Z", "50"),
     ]
+
+
+def test_a_legend_of_letter_grades_and_their_bands_names_no_unit() -> None:
+    """ "A | 90 | 100", "B | 80 | 89": distinct letters left of the numbers, but each row's two
+    figures bound a band adjoining the next row's: a grading scale, not a ranking of units."""
+    text = (
+        "| Grade | From | To |\n|---|---|---|\n"
+        "| A | 90 | 100 |\n| B | 80 | 89 |\n| C | 70 | 79 |\n| D | 0 | 69 |\n"
+    )
+    assert not any(e.agency_raw in {"A", "B", "C", "D"} for t in tables_of(text) for e in t.entries)
