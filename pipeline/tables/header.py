@@ -17,6 +17,7 @@ from pipeline import vocabulary as vocab
 from pipeline.models import BLANK_MARKS, Cell, Column, Line
 from pipeline.parse import is_year, parse_max, parse_number, split_max
 from pipeline.settings import TableSettings
+from pipeline.tables.ids import with_id_column
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # "II", "B." in the STT cell
 RANK_SCORE = re.compile(r"^(\d{1,3})\s*\(\s*(\d+(?:[.,]\d+)?)\s*\)$")  # "03 (0,684)", "01(0,727)"
@@ -362,7 +363,8 @@ def opening_ordinal(words: Sequence[str]) -> str:
 
 
 def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column, ...]:
-    """Keep one agency column (the first name column); the numbers settle the rest."""
+    """Keep one agency column (the first name column, else a column of short ids); the numbers
+    settle the rest."""
     agencies = [column for column in columns if column.role in ("agency", "text")]
     first_agency = agencies[0].index if agencies else None
     settled = []
@@ -371,4 +373,4 @@ def _settle_roles(columns: tuple[Column, ...], body: list[Line]) -> tuple[Column
             role = "agency" if column.index == first_agency else "other"
             column = replace(column, role=role)
         settled.append(column)
-    return tuple(settled)
+    return with_id_column(tuple(settled), body)

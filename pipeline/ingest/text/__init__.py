@@ -23,6 +23,7 @@ from pipeline.ingest.text.json_records import find_json_records
 from pipeline.ingest.text.labelled import find_labelled
 from pipeline.ingest.text.markup import PIPE_SEPARATOR, clean_text, cut_row, split_cells
 from pipeline.ingest.text.pipe_cells import find_pipe_cells
+from pipeline.ingest.text.pipe_tables import find_pipe_tables, gap_ends_grid
 from pipeline.ingest.text.rows import Block, is_value
 from pipeline.ingest.text.unrolled import unrolled
 from pipeline.models import Cell, Line, Page, Provenance
@@ -51,12 +52,13 @@ def read_text(text: str, source_file: str) -> tuple[Page, ...]:
     return tuple(pages)
 
 
-def _blocks(raw: list[str]) -> dict[int, Block]:
+def _blocks(raw: list[str], tables: dict[int, Block]) -> dict[int, Block]:
     """Tables laid out as labelled records, aligned columns or one cell per line, by their
     first line; the most particular layout claims its lines first (a record's opening line
-    printed twice would otherwise be two aligned rows)."""
+    printed twice would otherwise be two aligned rows), a pipe table's header and rule first
+    of all (its rows opening with a number would otherwise be aligned rows)."""
     found: dict[int, Block] = {}
-    taken: set[int] = set()
+    taken = {line for start, table in tables.items() for line in range(start, table.end)}
     finders = (
         find_labelled,
         find_json_records,
@@ -101,23 +103,28 @@ def _page_items(
     grid_ids: Iterator[int],
     ends_text: bool,
 ) -> Iterator[Line | tuple[str, Provenance]]:
-    blocks = _blocks(raw)
+    tables = dict(find_pipe_tables(raw, ends_text))
+    blocks = _blocks(raw, tables)
     grid: int | None = None
+    width = 0  # the cells of the last pipe row of the grid, 0 after any other line
     index = 0
     while index < len(raw):
         at = Provenance(source_file, page, line=first_line + index, method="text")
-        if index in blocks:
-            block, grid = blocks[index], next(grid_ids)
-            for row in block.rows:
-                where = Provenance(source_file, page, line=first_line + (row.line or index + 1) - 1)
-                cells = tuple(Cell(clean_text(c), where) for c in row.cells)
-                yield Line(" | ".join(c.text for c in cells), where, cells, grid, cut=row.cut)
-            grid, index = None, block.end
+        if index in blocks or index in tables:
+            block, grid = tables.get(index) or blocks[index], next(grid_ids)
+            yield from _block_lines(block, index, first_line, source_file, page, grid)
+            if index not in tables:
+                grid, width = None, 0
+            else:  # a row the text ends inside, after the table's rows, joins them
+                width = len(block.rows[-1].cells)
+            index = block.end
             continue
         line = raw[index]
         index += 1
         if PIPE_SEPARATOR.match(line) and grid is not None:
             continue
+        if not line.strip() and width and not gap_ends_grid(raw, index, width):
+            continue  # a blank line after every pipe row
         cells_text = split_cells(line)
         if (
             cells_text is None
@@ -127,12 +134,23 @@ def _page_items(
         ):
             cells_text = cut_row(line)  # the text ends inside the grid's last row
         if cells_text is None:
-            grid = None
+            grid, width = None, 0
             yield line, at
             continue
         grid = grid if grid is not None else next(grid_ids)
+        width = 0 if "\t" in line else len(cells_text)
         cells = tuple(Cell(cell, at) for cell in cells_text)
         yield Line(" | ".join(cells_text), at, cells=cells, grid=grid)
+
+
+def _block_lines(
+    block: Block, start: int, first_line: int, source_file: str, page: int, grid: int
+) -> Iterator[Line]:
+    """A block's rows as grid lines, each with the line it starts on."""
+    for row in block.rows:
+        where = Provenance(source_file, page, line=first_line + (row.line or start + 1) - 1)
+        cells = tuple(Cell(clean_text(c), where) for c in row.cells)
+        yield Line(" | ".join(c.text for c in cells), where, cells, grid, cut=row.cut)
 
 
 def _in_reading_order(prose: list[tuple[str, Provenance]]) -> Iterator[Line]:

@@ -35,6 +35,16 @@ def split_cells(raw: str) -> list[str] | None:
     return None
 
 
+def bare_cells(raw: str) -> list[str] | None:
+    """The cells of a line parted by rules, outer rules optional ("A | 100 | 67 |"), else None.
+    Only a table's header and rule make such a line a row (``pipe_tables``)."""
+    stripped = raw.strip()
+    if "|" not in stripped:
+        return None
+    stripped = stripped.removeprefix("|").removesuffix("|")
+    return [_cell_text(cell) for cell in stripped.split("|")]
+
+
 def _cell_text(raw: str) -> str:
     """A cell's text; a whole number closed by a period ("3.", a list's rank) is the number."""
     text = clean_text(raw)
