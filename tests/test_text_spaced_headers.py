@@ -148,3 +148,25 @@ def test_a_row_number_label_over_unknown_words_without_maxima_says_stt() -> None
     assert table.columns[0].role == "row_number"  # the count in score order: the label decides
     assert [e.number for e in table.entries] == [1, 2, 3, 4, 5, 6]
     assert all(e.rank is None for e in table.entries)
+
+
+def test_a_maxima_line_under_long_label_lines_gives_the_maxima_and_the_stt(tmp_path: Path) -> None:
+    text = (
+        "Stt Tên đơn vị Điểm từng phần Chỉ số PAR Vị thứ\n"
+        "Hiện đại hóa hành chính Thể chế Cải cách TTHC\n"
+        "Điểm tối đa 21 32 27 100\n"
+        "1 Huyện Phú Riềng 21.08 30.49 24.61 95.23 1\n"
+        "2 Thị xã Phước Long 16.67 32.00 22.86 89.41 2\n"
+        "3 Thị xã Bình Long 18.35 29.81 22.82 88.73 3\n"
+        "4 Huyện Lộc Ninh 21.00 23.65 23.66 85.39 4\n"
+        "5 Thành phố Đồng Xoài 15.88 27.10 25.28 85.33 5\n"
+        "6 Huyện Bù Đốp 17.23 24.92 20.48 78.29 6\n"
+    )
+    path = tmp_path / "par.txt"
+    path.write_text("Điều 1. Công bố Chỉ số như sau:\n\n" + text, encoding="utf-8")
+    result = extract_one(path)
+    (table,) = result.tables
+    assert [c.max_points for c in table.columns if c.role == "component"] == [21, 32, 27]
+    assert table.columns[0].role == "row_number" and table.total_max == 100
+    over = [f for f in result.flags if f.check == "over_max"]
+    assert [(f.row_number, f.severity) for f in over] == [(1, "error")]  # 21,08 over 21

@@ -98,6 +98,8 @@ def _block_at(lines: list[str], index: int, floor: int) -> tuple[int, Block] | N
         above = above or number_label_row(lines[floor:start], columns)
         if above:
             return start - len(above), Block((*above, *body), end)
+    elif columns.has_stt and not any(row.cells[0] for row in labels):
+        labels = [*number_label_row(lines[floor:start], columns), *labels]  # "Stt" over it
     return top, Block((*labels, *body), end)
 
 

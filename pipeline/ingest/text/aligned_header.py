@@ -96,7 +96,9 @@ def header_rows(
     if single is not None:
         return [RawRow(0, tuple(single))]
     maxima = maxima_line(header[-1], columns, body)
-    if maxima is None or len(header) < 2:
+    if maxima is not None and len(header) < 2:
+        return [RawRow(0, tuple(maxima))]  # the labels above it too long to be header lines
+    if maxima is None:
         return _labels_down(header, columns)
     labels = single_spaced_header(header[-2], columns, body, maxima_below=True)
     if labels is not None:
