@@ -255,4 +255,9 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9890415, "pdf"),  # fresh run 9890000+: the STT read as a rank
     (9890486, "text:runon"),  # fresh run 9890000+: a phantom row, a name missed
     (73100062, "text:runon"),  # fresh 73100000+: "Thứ bậc" run into the first name
+    (9900030, "text:runon"),  # fresh 9900000+: the STT read as a rank
+    (9900059, "text:stacked"),  # fresh 9900000+: a phantom row, a name missed
+    (9900090, "text:cells_tight"),  # fresh 9900000+: the STT read as a rank
+    (9900263, "text:spaced"),  # fresh 9900000+: one name missed
+    (9900440, "text:cells_blank"),  # fresh 9900000+: glued header or valueless last unit: 15 silent
 ]
