@@ -227,6 +227,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9890448, "text:cells_tight"),  # was a target: stated formula settles a total in doubt
     (73100078, "text:cells_blank"),  # helper's fresh seed: "Vị / trí / Tỉnh, TP" as a unit
     (73100098, "text:spaced"),  # was a target: maxima line under long label lines
+    (9900440, "text:cells_blank"),  # was a target: "Cơ" / "quan" / "XH" over the first name
     (9880036, "text:spaced"),  # was a target: components shifted by a rank read before names
     (9870248, "text:cells_tight"),  # was a target: rank last read as the next record's number
     (9870446, "text:cells_blank"),  # was a target: total first, rank last: read as the next number
@@ -259,5 +260,4 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9900059, "text:stacked"),  # fresh 9900000+: a phantom row, a name missed
     (9900090, "text:cells_tight"),  # fresh 9900000+: the STT read as a rank
     (9900263, "text:spaced"),  # fresh 9900000+: one name missed
-    (9900440, "text:cells_blank"),  # fresh 9900000+: glued header or valueless last unit: 15 silent
 ]

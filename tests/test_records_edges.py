@@ -101,3 +101,16 @@ def test_header_cells_over_numbered_names_and_an_own_row_after_a_top_ten() -> No
     assert [e.agency_raw for e in table.entries] == [*names, "Lào Cai"]
     # 1 … 10 then the publisher's own row: a rank (the table says so only in its doubt)
     assert [e.rank.number for e in table.entries if e.rank] == [*range(1, 11), 39]
+
+
+def test_header_cells_over_the_first_name_keep_it_a_record_before_a_unit_without_rank() -> None:
+    names = ["Bộ Tài nguyên và Môi trường", "Bộ Y tế", "Bộ Công an", "Văn phòng Chính phủ",
+             "Bộ Tài chính", "Bộ Nội vụ", "Ủy ban Dân tộc", "Bộ Xây dựng"]  # fmt: skip
+    cells = [cell for rank, name in enumerate(names, 1) for cell in (name, str(rank))]
+    text = "\n\n".join(
+        ["Điều 1. Công bố kết quả như sau:", "Cơ", "quan", "XH", *cells, "Bộ Ngoại giao"]
+        + ["Điều 2. Quyết định này có hiệu lực kể từ ngày ký."]
+    )
+    (table,) = tables_of(text + "\n")
+    ranked = [(e.agency_raw, e.rank.number if e.rank else None) for e in table.entries]
+    assert ranked[: len(names)] == [(name, rank) for rank, name in enumerate(names, 1)]

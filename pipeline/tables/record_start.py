@@ -54,6 +54,17 @@ def first_name_taller(groups: list[Group], stretch: Stretch) -> bool:
     return len(spans) > 2 and spans[0] > max(spans[1:])
 
 
+def labels_only(groups: list[Group], stretch: Stretch) -> bool:
+    """Whether the first name's lines join into no more labels than the table has columns
+    ("Vị" / "trí" / "Tỉnh, TP": two labels over a rank and a name): header cells alone. One
+    line more ("Cơ" / "quan" / "XH" / "Bộ Tài nguyên và Môi trường") is the first unit's name
+    under the labels, a record of its own."""
+    tokens = groups[stretch.start].tokens
+    opening = [t.text for t in tokens if t.starts_line]  # a lower-case line goes on a label
+    labels = sum(not (text[:1].islower() or text.startswith("(")) for text in opening)
+    return labels <= stretch.shape.width + 1
+
+
 def name_left_after(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     """Whether ``first`` leaves a name after its last record with no values of its own, one
     that ``later`` takes in: read from the header's words, each unit took the figures printed

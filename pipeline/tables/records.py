@@ -37,6 +37,7 @@ from pipeline.tables.record_start import (
     first_name_taller,
     header_first,
     labels_first,
+    labels_only,
     maxima_first,
     name_left_after,
     year_first,
@@ -95,7 +96,11 @@ def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
             maxima_first(groups, stretch)
             or year_first(groups, stretch)
             or (later.fit > stretch.fit and header_first(groups, stretch, later))
-            or (first_name_taller(groups, stretch) and name_left_after(groups, stretch, later))
+            or (
+                first_name_taller(groups, stretch)
+                and name_left_after(groups, stretch, later)
+                and labels_only(groups, stretch)
+            )
         ):
             break
         stretch = later
