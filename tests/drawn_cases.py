@@ -69,4 +69,5 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
         "200dpi",
         "seal's ring cuts a stray column: page 2 (no header) not joined, its width one less",
     ),
+    (432417508, "200dpi", "CI: 96 % of cells, 0 silent; names 20/20, labels 3/6 garbled"),
 )
