@@ -228,6 +228,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (73100078, "text:cells_blank"),  # helper's fresh seed: "Vị / trí / Tỉnh, TP" as a unit
     (73100098, "text:spaced"),  # was a target: maxima line under long label lines
     (9900440, "text:cells_blank"),  # was a target: "Cơ" / "quan" / "XH" over the first name
+    (9910444, "text:cells_blank"),  # fresh 9910000+: rank before the total, a maxima row
     (9880036, "text:spaced"),  # was a target: components shifted by a rank read before names
     (9870248, "text:cells_tight"),  # was a target: rank last read as the next record's number
     (9870446, "text:cells_blank"),  # was a target: total first, rank last: read as the next number
@@ -260,4 +261,12 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9900059, "text:stacked"),  # fresh 9900000+: a phantom row, a name missed
     (9900090, "text:cells_tight"),  # fresh 9900000+: the STT read as a rank
     (9900263, "text:spaced"),  # fresh 9900000+: one name missed
+    (9910042, "text:pipe"),  # fresh 9910000+: a planted flag missed
+    (9910184, "text:runon"),  # fresh 9910000+: totals read as components, 4/168
+    (9910203, "pdf"),  # fresh 9910000+: a planted flag missed
+    (9910387, "text:runon"),  # fresh 9910000+: failed: no table found
+    (9910410, "text:cells_blank"),  # fresh 9910000+: components shifted, a flag missed
+    (9910472, "text:cells_tight"),  # fresh 9910000+: the STT read as a rank
+    (9910491, "text:runon"),  # fresh 9910000+: a phantom row, a name missed
+    (9910498, "text:spaced"),  # fresh 9910000+: the total read as a component
 ]

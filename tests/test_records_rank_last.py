@@ -42,3 +42,24 @@ def test_a_stated_formula_settles_a_total_the_ranks_leave_in_doubt() -> None:
         list(row[2:7]) for row in ROWS
     ]
     assert table.role_doubt is None
+
+
+def test_a_rank_before_the_total_under_a_maxima_row_keeps_the_records_whole() -> None:
+    rows = [  # name, three components, the rank, their mean
+        ("Sở Kế hoạch và Đầu tư", "88,296", "78,519", "79,242", "1", "82,019"),
+        ("Cục Thuế tỉnh", "63,678", "64,491", "61,853", "2", "63,341"),
+        ("Ban Quản lý Khu kinh tế", "50,799", "48,371", "50,496", "3", "49,889"),
+        ("Sở Nội vụ", "39,400", "54,001", "38,901", "4", "44,101"),
+        ("Sở Y tế", "30,336", "21,898", "17,068", "5", "23,101"),
+        ("Sở Tư pháp", "19,273", "17,068", "21,898", "6", "19,413"),
+    ]
+    header = ["Cơ quan, đơn", "vị", "C1", "C2", "C3", "Hạng năm", "Total"]
+    maxima = ["Điểm tối đa", "100", "100", "100", "100"]
+    cells = [*header, *maxima, *(cell for row in rows for cell in row)]
+    text = "\n\n".join(["Điều 1. Kết quả cụ thể như sau:", *cells, "Điều 2. Hiệu lực."])
+    (table,) = tables_of(text + "\n")
+    assert [e.agency_raw for e in table.entries] == [row[0] for row in rows]
+    assert [[c.printed for c in e.components] for e in table.entries] == [
+        list(row[1:4]) for row in rows
+    ]
+    assert [e.total.printed for e in table.entries if e.total] == [row[5] for row in rows]

@@ -69,19 +69,24 @@ def split_score(rows: list[list[Token | None]], before: int) -> int:
     score = 5 * sum(token.starts_line for token in firsts[1:])
     if before and rows and rows[0][0] is not None and _counts([token.text for token in firsts]):
         score += 3 * len(firsts)
-    following = [token for row in rows if before + 1 < len(row) and (token := row[before + 1])]
-    if _counts([token.text for token in following]):
-        score += 3 * len(following)  # a rank after the name, counting down the rows
-    if len(rows[0]) > before + 2:  # a rank as the records' last value, counting down the rows
-        own = rows[1:] if _maxima_named(rows, before) else rows  # no rank on the maxima row
-        last = [token for row in own if (token := row[-1]) is not None]
-        score += 3 * len(last) if _counts([token.text for token in last]) else 0
+    score += 3 * _ranked_after(rows, before)  # a rank after the name, counting down the rows
     score -= 5 * _mixed_kinds(rows)  # a band word and a number in one column: a wrong split
     if _maximum_after(rows, before):
         score -= 5 * len(rows)  # "Tổng điểm" / "(100)" taken for the first record
     if before and _maximum_leads(rows, before):
         score -= 5 * len(rows)  # the header's "(100)" taken for the first record's value
     return score - 4 * max(0, before - 1) * len(rows)  # an STT before the name; rarely more
+
+
+def _ranked_after(rows: list[list[Token | None]], before: int) -> int:
+    """The records whose column after the name counts 1, 2, 3 … (a rank, wherever it stands
+    among the values), the first such column; none on a maxima row read as a record."""
+    own = rows[1:] if _maxima_named(rows, before) else rows
+    for column in range(before + 1, max((len(row) for row in own), default=0)):
+        ranks = [token for row in own if column < len(row) and (token := row[column])]
+        if _counts([token.text for token in ranks]):
+            return len(ranks)
+    return 0
 
 
 def _maxima_named(rows: list[list[Token | None]], before: int) -> bool:
