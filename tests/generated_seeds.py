@@ -269,4 +269,17 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9910472, "text:cells_tight"),  # fresh 9910000+: the STT read as a rank
     (9910491, "text:runon"),  # fresh 9910000+: a phantom row, a name missed
     (9910498, "text:spaced"),  # fresh 9910000+: the total read as a component
+    (1796632911, "text:spaced"),  # CI: components and total shifted (flagged)
+    (9920070, "text:cells_tight"),  # fresh 9920000+: ranks read as a component, a flag missed
+    (9920096, "pdf"),  # fresh 9920000+: a false unreadable_value
+    (9920097, "pdf"),  # fresh 9920000+: 9 false over_max, a column shifted
+    (9920135, "text:cells_blank"),  # fresh 9920000+: two-level maxima lost, over_max missed
+    (9920179, "text:runon"),  # fresh 9920000+: a planted over_max missed
+    (9920238, "pdf"),  # fresh 9920000+: a planted flag missed
+    (9920284, "text:cells_blank"),  # fresh 9920000+: a planted over_max missed
+    (9920335, "text:runon"),  # fresh 9920000+: a planted flag missed
+    (9920362, "text:spaced"),  # fresh 9920000+: 8 phantom rows, 1 silent
+    (9920431, "text:runon"),  # fresh 9920000+: the STT read as a rank
+    (9920458, "pdf"),  # fresh 9920000+: 2 phantom rows, a false total_out_of_range
+    (9920480, "text:spaced"),  # fresh 9920000+: a planted over_max missed
 ]
