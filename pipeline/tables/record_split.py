@@ -62,9 +62,9 @@ def misfits_at_start(rows: list[list[Token | None]], before: int) -> int:
 
 def split_score(rows: list[list[Token | None]], before: int) -> int:
     """How well records of ``before`` values, a name, then the rest hold together: each record
-    starting a line, and the first column counting 1, 2, 3 … (starting again under a
-    heading) from the first record (a count that starts on the second is the ranks each
-    record prints last, read as the next one's number), or a rank printed last so counting."""
+    starting a line, the first column counting 1, 2, 3 … (starting again under a heading)
+    from the first record (a count that starts on the second is the ranks each record
+    prints last, read as the next one's number), and a column after the name so counting."""
     firsts = [row[0] for row in rows if row[0] is not None]
     score = 5 * sum(token.starts_line for token in firsts[1:])
     if before and rows and rows[0][0] is not None and _counts([token.text for token in firsts]):
