@@ -71,10 +71,10 @@ def split_score(rows: list[list[Token | None]], before: int) -> int:
         score += 3 * len(firsts)
     score += 3 * _ranked_after(rows, before)  # a rank after the name, counting down the rows
     score -= 5 * _mixed_kinds(rows)  # a band word and a number in one column: a wrong split
-    if _maximum_after(rows, before):
-        score -= 5 * len(rows)  # "Tổng điểm" / "(100)" taken for the first record
-    if before and _maximum_leads(rows, before):
+    if before and _header_maximum(rows, slice(0, before)):
         score -= 5 * len(rows)  # the header's "(100)" taken for the first record's value
+    if _header_maximum(rows, slice(before + 1, before + 2)):
+        score -= 5 * len(rows)  # "Tổng điểm" / "(100)" taken for the first record
     return score - 4 * max(0, before - 1) * len(rows)  # an STT before the name; rarely more
 
 
@@ -97,20 +97,13 @@ def _maxima_named(rows: list[list[Token | None]], before: int) -> bool:
     return name is not None and bool(vocab.MAXIMA_ROW.match(vocab.fold(name.text)))
 
 
-def _maximum_after(rows: list[list[Token | None]], before: int) -> bool:
-    """Whether the first record's first value after its name is in parentheses where no
-    other record prints one there: a header's last label and its maximum ("Chỉ số tổng hợp"
-    / "(100)"), the first record's number read as its next value."""
-    column = before + 1
-    lead = [token for token in rows[0][column : column + 1] if token is not None] if rows else []
-    return only_first_bracketed(lead, [row[column] for row in rows[1:] if column < len(row)])
-
-
-def _maximum_leads(rows: list[list[Token | None]], before: int) -> bool:
-    """Whether the values before the first name are a maximum in parentheses where no other
-    record prints one there: the header's, not the first record's."""
-    lead = [token for token in rows[0][:before] if token is not None] if rows else []
-    return only_first_bracketed(lead, [token for row in rows[1:] for token in row[:before]])
+def _header_maximum(rows: list[list[Token | None]], columns: slice) -> bool:
+    """Whether the first record's values in ``columns`` are a maximum in parentheses where no
+    other record prints one there: the header's, not the first record's (its "(100)" before
+    the first name, or its last label and "(100)" read as the first record with that record's
+    number as its next value)."""
+    lead = [token for token in rows[0][columns] if token is not None] if rows else []
+    return only_first_bracketed(lead, [token for row in rows[1:] for token in row[columns]])
 
 
 def only_first_bracketed(first: list[Token], rest: Sequence[Token | None]) -> bool:
