@@ -16,6 +16,7 @@ from pipeline.batch import BatchSettings, plan, process_document
 from pipeline.match import resolve_province
 from pipeline.match.blocks import _district_cores, province_words
 from pipeline.registry import _cached_registry, load_registry, registry_builds
+from pipeline.registry.lazy import LazyUnits
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = [
@@ -102,3 +103,18 @@ def test_the_parent_loads_the_pdf_reader_only_for_a_batch_with_pdfs(
         capture_output=True, text=True, cwd=ROOT, check=True,
     )  # fmt: skip
     assert done.stdout.strip() == str(imported)
+
+
+@pytest.mark.usefixtures("no_registry_yet")
+def test_a_decision_of_agencies_builds_its_province_agencies_only() -> None:
+    """The seeds rank a province's agencies: that province's agencies are built, no other's,
+    and no commune (``pipeline.registry.lazy``: nine tenths of the registry's build)."""
+    settings = BatchSettings()
+    registry = settings.load_registry()
+    units = registry.units
+    assert isinstance(units, LazyUnits)
+    communes, agencies = units.unbuilt("commune"), units.unbuilt("province_agency")
+    for job in plan(DOCUMENTS[:2]):
+        assert process_document(job, settings, registry).status == "ok"
+    assert units.unbuilt("commune") == communes
+    assert agencies - 2 <= units.unbuilt("province_agency") < agencies  # the seeds' provinces

@@ -149,3 +149,43 @@ def test_unit_rows_read_as_the_row_dicts_did() -> None:
          "valid_to": "2025-06-30"},
         {**dict.fromkeys(UNIT_COLUMNS, ""), "id": "c2", "name": "X B"},
     ]  # fmt: skip
+
+
+def test_the_commune_level_built_on_demand_is_the_eager_registry() -> None:
+    """The shipped registry leaves its communes and agencies to be built a province at a time
+    (``pipeline.registry.lazy``); whatever asks for them gets what the eager build gives."""
+    from pipeline.registry import LEVELS, _build_registry
+    from pipeline.registry.lazy import LazyUnits
+    from pipeline.registry.tables import _eager
+
+    lazy, eager = _build_registry(None, None), _eager(None, None)
+    assert isinstance(lazy.units, LazyUnits) and not isinstance(eager.units, LazyUnits)
+    provinces = lazy.units.unbuilt()
+    assert lazy.names_of("commune", "p10") == eager.names_of("commune", "p10") != ()
+    assert lazy.units.unbuilt() == provinces - 1  # one province's communes, no more
+    assert lazy.names_of("province_agency", "p10") == eager.names_of("province_agency", "p10")
+    assert lazy.units.unbuilt() == provinces - 2  # and its agencies, their type aliases too
+    a_commune = eager.names_of("commune", "p01")[0].unit_id
+    assert lazy.unit(a_commune) == eager.unit(a_commune)  # built by its id alone
+    assert "c-none" not in lazy.units
+    for level in LEVELS:
+        assert lazy.provinces_of(level) == sorted(
+            {unit.province_id for unit in eager.units.values() if unit.level == level}, key=str
+        )
+    assert lazy.units.unbuilt() == provinces - 3
+    assert lazy.names == eager.names  # the same names in the same order
+    assert dict(lazy.units) == dict(eager.units)
+    assert dict(lazy._by_block) == dict(eager._by_block)
+    assert lazy.fingerprint == eager.fingerprint  # one block store for both
+
+
+def test_a_users_file_builds_every_level_at_once(tmp_path: Path) -> None:
+    """An overlay may alias any unit, a commune too: no level is left for later."""
+    from pipeline.registry.lazy import LazyUnits
+
+    commune = next(u for u in load_registry().units.values() if u.level == "commune")
+    overlay = tmp_path / "overlay.csv"
+    overlay.write_text(f"id,aliases\n{commune.id},Xã Thử\n", encoding="utf-8")
+    widened = load_registry(overlay)
+    assert not isinstance(widened.units, LazyUnits)
+    assert "Xã Thử" in {n.text for n in widened.names_of("commune", commune.province_id)}

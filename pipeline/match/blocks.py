@@ -195,7 +195,7 @@ def _keyed(registry: Registry, level: str, words: tuple[str, ...]) -> Callable[[
 
 def national_scopes(registry: Registry, level: str) -> list[str | None]:
     """Every province id, for a name whose province is unknown."""
-    return sorted({u.province_id for u in registry.units.values() if u.level == level}, key=str)
+    return registry.provinces_of(level)
 
 
 def index_block(choices: list[Choice], rejected: frozenset[str]) -> Block:

@@ -29,6 +29,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Hashable
 from dataclasses import fields
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,9 @@ import numpy as np
 from pipeline.match.blocks import Block, Choice
 from pipeline.match.keys import Key
 from pipeline.match.rank import Layout
-from pipeline.registry import Registry
+from pipeline.registry import Name, Registry
 
-FORMAT = 1  # bump when the file's layout changes
+FORMAT = 2  # bump when the file's layout changes
 CODE = ("keys.py", "blocks.py", "rank.py", "store.py")  # the matcher's code a block depends on
 
 
@@ -90,13 +91,13 @@ def code_digest() -> str | None:
 
 
 def encode(block: Block, registry: Registry) -> bytes:
-    """A block as marshal bytes: its names by position in ``registry.names``."""
-    position = {name: i for i, name in enumerate(registry.names)}
+    """A block as marshal bytes, each name with its fields (reading it back builds none of
+    the registry's deferred levels)."""
     choices = block.choices
     arrays = {item.name: _array_parts(getattr(block.layout, item.name)) for item in fields(Layout)}
     return marshal.dumps(
         {
-            "names": [position[choice.name] for choice in choices],
+            "names": [_fields(choice.name) for choice in choices],
             "types": [choice.key.type for choice in choices],
             "cores": list(block.cores),
             "lights": [choice.key.light for choice in choices],
@@ -117,9 +118,8 @@ def decode(data: bytes, registry: Registry) -> Block:
     """``encode``'s block again (ValueError, KeyError, TypeError or IndexError when it is not
     one)."""
     stored: dict[str, Any] = marshal.loads(data)  # noqa: S302 - our own file, digest-named
-    names = registry.names
     columns = zip(
-        stored["names"],
+        _names(stored["names"]),
         stored["types"],
         stored["cores"],
         stored["lights"],
@@ -128,8 +128,8 @@ def decode(data: bytes, registry: Registry) -> Block:
         strict=True,
     )
     choices = tuple(
-        Choice(names[at], Key(kind, core, light), accented, in_period)
-        for at, kind, core, light, accented, in_period in columns
+        Choice(name, Key(kind, core, light), accented, in_period)
+        for name, kind, core, light, accented, in_period in columns
     )
     layout = Layout(**{name: _array(parts) for name, parts in stored["layout"].items()})
     return Block(
@@ -143,6 +143,34 @@ def decode(data: bytes, registry: Registry) -> Block:
         plain=stored["plain"],
         unordered=stored["unordered"],
     )
+
+
+NameFields = tuple[str, str, str, int, int]  # a Name, its dates as ordinals (0: none)
+
+
+def _fields(name: Name) -> NameFields:
+    start, end = name.valid_from, name.valid_to
+    return (
+        name.unit_id,
+        name.text,
+        name.kind,
+        start.toordinal() if start else 0,
+        (end.toordinal() if end else 0),
+    )
+
+
+def _names(stored: list[NameFields]) -> list[Name]:
+    """``_fields``' names again: equal to the registry's, so a national block needs none of
+    its levels built (``pipeline.registry.lazy``)."""
+    days: dict[int, date | None] = {0: None}
+    found = []
+    for unit_id, text, kind, start, end in stored:
+        if start not in days:
+            days[start] = date.fromordinal(start)
+        if end not in days:
+            days[end] = date.fromordinal(end)
+        found.append(Name(unit_id, text, kind, days[start], days[end]))
+    return found
 
 
 def read_block(path: Path, registry: Registry) -> Block | None:
