@@ -123,3 +123,31 @@ def test_names_wrapped_off_every_line_of_numbers_make_their_own_column() -> None
         ["Văn phòng Ủy ban nhân dân", "7.2", "7.2", "7.2", "7.2"],
     ]
     assert found[0][0] == "Tên đơn vị"
+
+
+def test_a_speck_between_the_row_number_and_the_name_places_neither_wrongly() -> None:
+    # drawn seed 9105 at 300 dpi: a "_" read between "2" and the name, nearer the name, made
+    # "_ Cục Thuế tỉnh" one segment whose left edge fell in the row number's column, so the row
+    # read "2 _ Cục Thuế tỉnh" as its number and no name (16 values without their unit)
+    def specked(top: float, number: str, speck_at: float, name: str, values: list[str]) -> TextLine:
+        words = [(word, NAME_AT + 28 * i, NAME_AT + 28 * i + 25)
+                 for i, word in enumerate(name.split())]  # fmt: skip
+        return line(
+            top,
+            (number, STT_AT, STT_AT + 6),
+            ("_", speck_at, speck_at + 5),
+            *words,
+            *[(value, x0, x0 + 20) for value, x0 in zip(values, NUMBERS_AT, strict=True)],
+        )
+
+    lines = [
+        specked(0, "1", 88.0, "Kho bạc", ["11", "37", "12", "92"]),  # the speck by the number
+        specked(20, "2", 92.0, "Cục Thuế", ["10", "36", "12", "90"]),  # by the name
+        specked(40, "3", 88.0, "Sở Tư", ["11", "36", "12", "89"]),
+        specked(60, "4", 92.0, "Công an", ["10", "35", "11", "87"]),
+    ]
+    tables, _ = find_stream_tables(lines, 4.0, 3, 3, by_coverage=True)
+    rows = [cell_texts(row) for row in tables[0].rows]
+    assert [row[:2] for row in rows] == [
+        ["1", "Kho bạc"], ["2", "Cục Thuế"], ["3", "Sở Tư"], ["4", "Công an"]
+    ]  # fmt: skip

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from pipeline.geometry.text import TextLine, join_wrapped, split_segments
+from pipeline.geometry.text import TextLine, join_wrapped, line_of, split_segments
 
 Interval = tuple[float, float]
 COVERAGE_SHARE = 3  # by_coverage: a column is printed in at least one row in this many
@@ -51,6 +51,8 @@ def find_stream_tables(
     (OCR): a block whose most common row shape does not line up gets the columns most rows
     cover, and a wrapped line joins the nearer of the rows above and below."""
     segments = [split_segments(line, gap) for line in lines]
+    if by_coverage:
+        segments = [[_without_edge_specks(part) for part in parts] for parts in segments]
     tables: list[StreamTable] = []
     used: set[int] = set()
     for first, last in candidate_blocks(segments, min_rows, min_cols):
@@ -179,6 +181,23 @@ def _widened(cores: list[Interval], parts: list[TextLine]) -> list[Interval]:
         middle = (end + start) / 2
         left[1], right[0] = min(left[1], middle), max(right[0], middle)
     return [(x0, x1) for x0, x1 in spans]
+
+
+def _without_edge_specks(part: TextLine) -> TextLine:
+    """A scanned segment without the specks at its ends (a word with no letter or digit: "_"
+    left of "Cục Thuế tỉnh" set the name's left edge under the row number's column, so the
+    name was placed there); a segment of specks only stays as read."""
+    words = part.words
+    first = next((i for i, word in enumerate(words) if _inked(word.text)), None)
+    if first is None:
+        return part
+    last = max(i for i, word in enumerate(words) if _inked(word.text))
+    return part if (first, last) == (0, len(words) - 1) else line_of(words[first : last + 1])
+
+
+def _inked(text: str) -> bool:
+    """A word with a letter or a digit: more than a speck."""
+    return any(char.isalnum() for char in text)
 
 
 def covered_columns(part: TextLine, columns: list[Interval]) -> list[int]:
