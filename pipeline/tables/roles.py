@@ -180,14 +180,26 @@ def _settle_ranks(roles: dict[int, str], values: dict[int, Values], parts: Segme
         present = [v for v in column if v is not None]
         if not integers(column) or any(v < 1 for v in present):
             continue
-        if not mostly_distinct(column, parts):
-            continue
-        if not varies(column):
-            continue  # a constant column "ranks" any other constant one
         ranked = [*scores, *(i for i in values if roles[i] == "percent")]
         others = [values[j] for j in ranked if j != index and not _ordinal(values[j], parts)]
-        if any(rank_agreement(column, other, parts) >= 0.6 for other in others):
+        if mostly_distinct(column, parts) and varies(column):  # a constant column "ranks"
+            if any(rank_agreement(column, other, parts) >= 0.6 for other in others):
+                roles[index] = "rank"  # any other constant one
+        elif any(_shared_places(column, other, parts) for other in others):
             roles[index] = "rank"
+
+
+def _shared_places(ranks: Values, scores: Values, parts: Segments) -> bool:
+    """Places most rows share ("1, 1, 1, 4": three players first, the fourth fourth): too few
+    different values for ranks read in order, but exactly the competition ranking of a score
+    whose equal values share those places, on four rows or more. A column of small whole
+    numbers matches another column's ties and gaps that exactly only by being its ranking."""
+    pairs = [(r, s) for r, s in zip(ranks, scores, strict=True) if r is not None and s is not None]
+    return (
+        len(pairs) >= ORDER_PROOF - 2
+        and len({s for _, s in pairs}) > 1
+        and rank_agreement(ranks, scores, parts) == 1.0
+    )
 
 
 def _ordinal(column: Values, parts: Segments) -> bool:
