@@ -1234,3 +1234,29 @@ def test_the_one_column_the_others_add_up_to_is_the_total_before_a_fitted_scalin
     )
     (table,) = tables_of(text)
     assert _roles(table) == ["row_number", "agency", *["component"] * 5, "total"]
+
+
+_CODED = (
+    "district | value | code |\n---|---|---|\n"
+    "Alpha | 3.5 | 1 |\nBravo | 4.25 | 9 |\nCharlie | 2.75 | 4 |\n"
+    "Delta | 4.0 | 7 |\nEcho | 3.125 | 2 |\nFoxtrot | 3.875 | 5 |\n"
+)
+
+
+def test_a_figure_with_fractions_beside_unit_ids_is_the_total_in_doubt() -> None:
+    """No rule, rank or order ties the columns: the one printing fractions is the figure the
+    table gives its units, the distinct whole numbers up to twice the rows beside it their
+    ids; read so, with the doubt kept."""
+    (table,) = tables_of(_CODED)
+    assert [str(e.total.number) for e in table.entries if e.total] == [
+        "3.5", "4.25", "2.75", "4.0", "3.125", "3.875",
+    ]  # fmt: skip
+    assert [str(e.components[0].number) for e in table.entries] == ["1", "9", "4", "7", "2", "5"]
+    assert table.role_doubt is not None
+
+
+def test_whole_numbers_beyond_twice_the_rows_beside_fractions_are_no_ids() -> None:
+    """Areas beside populations: two figures of the units, no total among them."""
+    text = _CODED.replace("| 1 |", "| 40512 |").replace("| 9 |", "| 88210 |")
+    (table,) = tables_of(text)
+    assert not any(e.total for e in table.entries)

@@ -301,7 +301,7 @@ def _settle_total(
             if odd is not None and _between_parts(odd, scores, values):
                 chosen, several = odd, [odd]
             doubt = _doubt(several, columns) if len(several) > 1 else None
-            doubt = doubt or (_no_total(scores, columns) if chosen is None and unnamed else None)
+            chosen, doubt = _labelled_or_scaled(chosen, unnamed, scores, values, columns, doubt)
     for index in scores:
         roles[index] = "total" if index == chosen else "component"
     if chosen is not None:
@@ -489,6 +489,48 @@ def _no_total(scores: list[int], columns: tuple[Column, ...]) -> str:
     rankings side by side (one a year); nothing in the table says which."""
     names = ", ".join(_name(columns, i) for i in scores)
     return f"{NO_TOTAL} ({names}): đọc là điểm thành phần"
+
+
+def _labelled_or_scaled(
+    chosen: int | None,
+    unnamed: bool,
+    scores: list[int],
+    values: dict[int, Values],
+    columns: tuple[Column, ...],
+    doubt: str | None,
+) -> tuple[int | None, str | None]:
+    """No rule, rank, band, order or header word ties the scores: the one figure the others
+    only label (ids) is the total, in doubt; else no total, in doubt."""
+    if chosen is not None or not unnamed:
+        return chosen, doubt
+    if (measure := _beside_ids(scores, values)) is not None:
+        return measure, _ids_doubt(measure, scores, columns)
+    return None, doubt or _no_total(scores, columns)
+
+
+def _beside_ids(scores: list[int], values: dict[int, Values]) -> int | None:
+    """With no rule, rank, band or order to tell: the one score column printing fractions
+    ("3.5", "4.125") beside columns of whole numbers each row's own and no greater than twice
+    the rows, in no order (ids given to the units: 1 … 11, then 16, 21, 31 …). The ids label
+    the units; the fractions are the figure the table gives them, read as its total."""
+    fractional = [i for i in scores if any(v % 1 for v in values[i] if v is not None)]
+    if len(fractional) != 1:
+        return None
+    for index in scores:
+        present = [v for v in values[index] if v is not None]
+        if index != fractional[0] and not (
+            len(present) >= 4
+            and len(set(present)) == len(present)
+            and min(present) >= 1
+            and max(present) <= 2 * len(values[index])
+        ):
+            return None
+    return fractional[0]
+
+
+def _ids_doubt(measure: int, scores: list[int], columns: tuple[Column, ...]) -> str:
+    ids = ", ".join(_name(columns, i) for i in scores if i != measure)
+    return f"{NO_TOTAL} ({_name(columns, measure)}, {ids}): đọc {ids} là mã số của đơn vị"
 
 
 def _doubt(winners: list[int], columns: tuple[Column, ...]) -> str:
