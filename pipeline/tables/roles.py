@@ -500,11 +500,14 @@ def _labelled_or_scaled(
     doubt: str | None,
 ) -> tuple[int | None, str | None]:
     """No rule, rank, band, order or header word ties the scores: the one figure the others
-    only label (ids) is the total, in doubt; else no total, in doubt."""
+    only label (ids) or restate on another scale (a share of a whole) is the total, in doubt;
+    else no total, in doubt."""
     if chosen is not None or not unnamed:
         return chosen, doubt
     if (measure := _beside_ids(scores, values)) is not None:
         return measure, _ids_doubt(measure, scores, columns)
+    if (measure := _share_of(scores, values)) is not None:
+        return measure, _share_doubt(measure, scores, columns)
     return None, doubt or _no_total(scores, columns)
 
 
@@ -526,6 +529,52 @@ def _beside_ids(scores: list[int], values: dict[int, Values]) -> int | None:
         ):
             return None
     return fractional[0]
+
+
+def _share_of(scores: list[int], values: dict[int, Values]) -> int | None:
+    """With no rule, rank, band or order to tell: two columns one of which is the other times
+    one constant on every row (three or more), within the rounding of its figures as printed
+    (a population and its share of the world's: "1,439,323,776" and "18.47"). The figure
+    printed to more digits is the measure the rows give, the other its share of a whole:
+    the measure is the total. Only when the pairs so found name one measure."""
+    measures = {
+        measure
+        for measure in scores
+        for share in scores
+        if measure != share
+        and _digits(values[measure]) > _digits(values[share])
+        and _scaled(values[share], values[measure])
+    }
+    return measures.pop() if len(measures) == 1 else None
+
+
+def _digits(column: Values) -> int:
+    """The fewest significant digits a figure of the column is printed with."""
+    return min(
+        (len(str(abs(v)).replace(".", "").lstrip("0")) for v in column if v is not None),
+        default=0,
+    )
+
+
+def _scaled(share: Values, measure: Values) -> bool:
+    """Whether one constant other than 1 times ``measure`` rounds to ``share`` on every row
+    printing both (three or more, all above zero), each share printed finely enough (half its
+    last place at most 0.5 % of it) for the rounding to tell."""
+    low, high = Fraction(0), Fraction(10**30)
+    pairs = [(s, m) for s, m in zip(share, measure, strict=True) if s is not None and m is not None]
+    for s, m in pairs:
+        half = Fraction(1, 2 * 10 ** places(s))
+        if s <= 0 or m <= 0 or half > Fraction(s) / 200:
+            return False
+        ratio = Fraction(s) / Fraction(m)
+        low, high = max(low, ratio - half / Fraction(m)), min(high, ratio + half / Fraction(m))
+    return len(pairs) >= 3 and low <= high and not low <= 1 <= high
+
+
+def _share_doubt(measure: int, scores: list[int], columns: tuple[Column, ...]) -> str:
+    names = ", ".join(_name(columns, i) for i in scores)
+    measured = _name(columns, measure)
+    return f"{NO_TOTAL} ({names}): đọc {measured}, số có tỷ lệ trong bảng, là tổng"
 
 
 def _ids_doubt(measure: int, scores: list[int], columns: tuple[Column, ...]) -> str:
