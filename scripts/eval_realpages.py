@@ -353,12 +353,13 @@ def pair_tables(gold: Gold, result: DocumentResult) -> dict[int, int]:
 def joined_sections(result: DocumentResult) -> DocumentResult:
     """Consecutive output tables with the same columns as one (a table the reader split at
     its group headings, "I. Cấp tỉnh" / "II. Cấp huyện", which gold keeps as one table with
-    a ``group`` per row); their flags move to the joined table."""
+    a ``group`` per row); their flags move to the joined table. Tables ranking the same units
+    again (a ranking printed twice, computed two ways) are two tables, not sections."""
     tables: list[Table] = []
     moved: dict[int, tuple[int, int]] = {}  # table index → (joined table index, entry offset)
     for table in result.tables:
         last = tables[-1] if tables else None
-        if last is not None and _shape(last) == _shape(table):
+        if last is not None and _shape(last) == _shape(table) and not _same_units(last, table):
             moved[table.index] = (last.index, len(last.entries))
             tables[-1] = replace(last, entries=last.entries + table.entries)
         else:
@@ -373,6 +374,13 @@ def _moved_flag(flag: Flag, moved: dict[int, tuple[int, int]]) -> Flag:
     index, offset = moved[flag.table_index]
     position = None if flag.entry_index is None else flag.entry_index + offset
     return replace(flag, table_index=index, entry_index=position)
+
+
+def _same_units(first: Table, second: Table) -> bool:
+    """Whether most of the second table's units are already in the first."""
+    names = {name_key(entry.agency_raw) for entry in first.entries}
+    again = sum(name_key(entry.agency_raw) in names for entry in second.entries)
+    return again >= 2 and 2 * again > len(second.entries)
 
 
 def _shape(table: Table) -> tuple[str, ...]:

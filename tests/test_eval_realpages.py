@@ -217,3 +217,18 @@ def test_a_decimal_reading_of_a_thousands_value_is_wrong(tmp_path: Path) -> None
     assert evaluate(gold, tmp_path).tally == Tally(printed=12, right=12, wrong=0)
     alone = evaluate(gold, tmp_path, reader=value_by_value).tally
     assert (alone.printed, alone.right) == (12, 9)  # 730.420, 2.095, 11.115 read as decimals
+
+
+def test_tables_ranking_the_same_units_again_are_not_joined_as_sections(excerpts: Path) -> None:
+    """Consecutive output tables of one shape are joined as the sections a reader split at
+    group headings, unless the second ranks the units of the first again (a ranking printed
+    twice): then gold's two tables each pair with their own."""
+    from eval_realpages import joined_sections
+
+    result = extract_document(excerpts / "synthetic-ict-2020.txt")
+    (table,) = result.tables
+    again = replace(result, tables=(table, replace(table, index=2)))
+    assert len(joined_sections(again).tables) == 2
+    renamed = tuple(replace(e, agency_raw=f"UBND huyện {e.agency_raw}") for e in table.entries)
+    other = replace(result, tables=(table, replace(table, index=2, entries=renamed)))
+    assert len(joined_sections(other).tables) == 1

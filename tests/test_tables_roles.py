@@ -1234,3 +1234,56 @@ def test_the_one_column_the_others_add_up_to_is_the_total_before_a_fitted_scalin
     )
     (table,) = tables_of(text)
     assert _roles(table) == ["row_number", "agency", *["component"] * 5, "total"]
+
+
+_CODED = (
+    "district | value | code |\n---|---|---|\n"
+    "Alpha | 3.5 | 1 |\nBravo | 4.25 | 9 |\nCharlie | 2.75 | 4 |\n"
+    "Delta | 4.0 | 7 |\nEcho | 3.125 | 2 |\nFoxtrot | 3.875 | 5 |\n"
+)
+
+
+def test_a_figure_with_fractions_beside_unit_ids_is_the_total_in_doubt() -> None:
+    """No rule, rank or order ties the columns: the one printing fractions is the figure the
+    table gives its units, the distinct whole numbers up to twice the rows beside it their
+    ids; read so, with the doubt kept."""
+    (table,) = tables_of(_CODED)
+    assert [str(e.total.number) for e in table.entries if e.total] == [
+        "3.5", "4.25", "2.75", "4.0", "3.125", "3.875",
+    ]  # fmt: skip
+    assert [str(e.components[0].number) for e in table.entries] == ["1", "9", "4", "7", "2", "5"]
+    assert table.role_doubt is not None
+
+
+def test_whole_numbers_beyond_twice_the_rows_beside_fractions_are_no_ids() -> None:
+    """Areas beside populations: two figures of the units, no total among them."""
+    text = _CODED.replace("| 1 |", "| 40512 |").replace("| 9 |", "| 88210 |")
+    (table,) = tables_of(text)
+    assert not any(e.total for e in table.entries)
+
+
+_SHARED = (
+    "country | people | per km² | births | share |\n---|---|---|---|---|\n"
+    "Alpha | 6,100,000 | 320 | 1.9 | 7.82 |\n"
+    "Bravo | 12,000,000 | 150 | 2.4 | 15.38 |\n"
+    "Charlie | 4,330,000 | 95 | 1.6 | 5.55 |\n"
+    "Delta | 9,500,000 | 410 | 2.1 | 12.18 |\n"
+)
+
+
+def test_a_figure_another_column_restates_as_a_share_of_a_whole_is_the_total_in_doubt() -> None:
+    """No rule ties the columns, but one is the other times one constant on every row within
+    its rounding (people and their share of a whole): the figure printed to more digits is
+    the measure, read as the total; the share stays a column of its own, the doubt kept."""
+    (table,) = tables_of(_SHARED)
+    assert [e.total.printed for e in table.entries if e.total] == [
+        "6,100,000", "12,000,000", "4,330,000", "9,500,000",
+    ]  # fmt: skip
+    assert [e.components[-1].printed for e in table.entries] == ["7.82", "15.38", "5.55", "12.18"]
+    assert table.role_doubt is not None
+
+
+def test_a_share_printed_too_coarsely_to_tell_its_rounding_names_no_measure() -> None:
+    text = _SHARED.replace("7.82", "8").replace("15.38", "15").replace("5.55", "6")
+    (table,) = tables_of(text.replace("12.18", "12"))
+    assert not any(e.total for e in table.entries)

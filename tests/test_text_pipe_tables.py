@@ -152,3 +152,42 @@ def test_a_legend_of_letter_grades_and_their_bands_names_no_unit() -> None:
         "| A | 90 | 100 |\n| B | 80 | 89 |\n| C | 70 | 79 |\n| D | 0 | 69 |\n"
     )
     assert not any(e.agency_raw in {"A", "B", "C", "D"} for t in tables_of(text) for e in t.entries)
+
+
+_BEST_OF = (
+    "Player | Race 1 | Race 2 | Race 3 | Best | Place |\n"
+    "---|---|---|---|---|---|\n"
+    "\n"
+    "K | 90 | - | 70 | 90 | 1 |\n"
+    "\n"
+    "L | 40 | 90 | 60 | 90 | 1 |\n"
+    "\n"
+    "M | 90 | 50 | 80 | 90 | 1 |\n"
+    "\n"
+    "N | 30 | 60 | 85 | 85 | 4 |\n"
+)
+
+
+def test_places_most_rows_share_are_the_ranking_of_the_score_they_tie_on() -> None:
+    """ "1, 1, 1, 4": too few different values to be read as ranks in order, but exactly the
+    competition ranking of the column whose equal values share those places."""
+    (table,) = tables_of(_BEST_OF)
+    assert [str(e.rank.number) for e in table.entries if e.rank] == ["1", "1", "1", "4"]
+    assert [str(e.total.number) for e in table.entries if e.total] == ["90", "90", "90", "85"]
+
+
+def test_shared_places_matching_no_score_exactly_are_no_rank() -> None:
+    """Three rows placed first where only two scores tie at the top: no ranking of them."""
+    text = _BEST_OF.replace("M | 90 | 50 | 80 | 90 |", "M | 70 | 50 | 80 | 80 |")
+    (table,) = tables_of(text)
+    assert not any(e.rank for e in table.entries)
+
+
+def test_the_same_lettered_units_ranked_again_under_the_same_header_are_another_table() -> None:
+    """A second grid under the same header whose units ("K", "L", "M") are the first's again
+    is another ranking of them, not the first one going on."""
+    head = "Player | R1 | R2 | Total | Rank |\n---|---|---|---|---|\n\n"
+    first = "K | 50 | 40 | 90 | 1 |\n\nL | 30 | 30 | 60 | 3 |\n\nM | 40 | 30 | 70 | 2 |\n"
+    second = "L | 20 | 30 | 30 | 3 |\n\nK | 50 | 40 | 50 | 1 |\n\nM | 30 | 40 | 40 | 2 |\n"
+    tables = tables_of(f"{head}{first}\n*N* = 1\n\n{head}{second}")
+    assert [[e.agency_raw for e in t.entries] for t in tables] == [["K", "L", "M"], ["L", "K", "M"]]

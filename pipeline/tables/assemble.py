@@ -326,6 +326,12 @@ def _has_name(row: Line, index: int) -> bool:
     return sum(ch.isalpha() for ch in row.cells[index].text) >= 3
 
 
+def _lettered(row: Line, index: int) -> bool:
+    """A unit cell holding a letter: a name, or an id of one or two capitals ("A", "B")
+    that a table's units may be named by; a repeated header's units met again by it."""
+    return index < len(row.cells) and any(ch.isalpha() for ch in row.cells[index].text)
+
+
 def _data_rows(rows: list[Line]) -> list[Line]:
     return [row for row in rows if is_data_row(row)]
 
@@ -335,8 +341,9 @@ def _continues(draft: _Draft, columns: tuple[Column, ...], body: list[Line]) -> 
     same = [(c.role, c.label, c.max_points) for c in columns] == [
         (c.role, c.label, c.max_points) for c in draft.columns
     ]
-    agency, named = _named_rows(columns, body)
-    again = agency is not None and _names_again(draft, named, agency)
+    agency, _ = _named_rows(columns, body)
+    lettered = [r for r in _data_rows(body) if agency is not None and _lettered(r, agency)]
+    again = agency is not None and _names_again(draft, lettered, agency)
     return same and _first_row_number(body, columns) != 1 and not again
 
 

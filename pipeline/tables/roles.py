@@ -180,14 +180,26 @@ def _settle_ranks(roles: dict[int, str], values: dict[int, Values], parts: Segme
         present = [v for v in column if v is not None]
         if not integers(column) or any(v < 1 for v in present):
             continue
-        if not mostly_distinct(column, parts):
-            continue
-        if not varies(column):
-            continue  # a constant column "ranks" any other constant one
         ranked = [*scores, *(i for i in values if roles[i] == "percent")]
         others = [values[j] for j in ranked if j != index and not _ordinal(values[j], parts)]
-        if any(rank_agreement(column, other, parts) >= 0.6 for other in others):
+        if mostly_distinct(column, parts) and varies(column):  # a constant column "ranks"
+            if any(rank_agreement(column, other, parts) >= 0.6 for other in others):
+                roles[index] = "rank"  # any other constant one
+        elif any(_shared_places(column, other, parts) for other in others):
             roles[index] = "rank"
+
+
+def _shared_places(ranks: Values, scores: Values, parts: Segments) -> bool:
+    """Places most rows share ("1, 1, 1, 4": three players first, the fourth fourth): too few
+    different values for ranks read in order, but exactly the competition ranking of a score
+    whose equal values share those places, on four rows or more. A column of small whole
+    numbers matches another column's ties and gaps that exactly only by being its ranking."""
+    pairs = [(r, s) for r, s in zip(ranks, scores, strict=True) if r is not None and s is not None]
+    return (
+        len(pairs) >= ORDER_PROOF - 2
+        and len({s for _, s in pairs}) > 1
+        and rank_agreement(ranks, scores, parts) == 1.0
+    )
 
 
 def _ordinal(column: Values, parts: Segments) -> bool:
@@ -289,7 +301,7 @@ def _settle_total(
             if odd is not None and _between_parts(odd, scores, values):
                 chosen, several = odd, [odd]
             doubt = _doubt(several, columns) if len(several) > 1 else None
-            doubt = doubt or (_no_total(scores, columns) if chosen is None and unnamed else None)
+            chosen, doubt = _labelled_or_scaled(chosen, unnamed, scores, values, columns, doubt)
     for index in scores:
         roles[index] = "total" if index == chosen else "component"
     if chosen is not None:
@@ -477,6 +489,97 @@ def _no_total(scores: list[int], columns: tuple[Column, ...]) -> str:
     rankings side by side (one a year); nothing in the table says which."""
     names = ", ".join(_name(columns, i) for i in scores)
     return f"{NO_TOTAL} ({names}): đọc là điểm thành phần"
+
+
+def _labelled_or_scaled(
+    chosen: int | None,
+    unnamed: bool,
+    scores: list[int],
+    values: dict[int, Values],
+    columns: tuple[Column, ...],
+    doubt: str | None,
+) -> tuple[int | None, str | None]:
+    """No rule, rank, band, order or header word ties the scores: the one figure the others
+    only label (ids) or restate on another scale (a share of a whole) is the total, in doubt;
+    else no total, in doubt."""
+    if chosen is not None or not unnamed:
+        return chosen, doubt
+    if (measure := _beside_ids(scores, values)) is not None:
+        return measure, _ids_doubt(measure, scores, columns)
+    if (measure := _share_of(scores, values)) is not None:
+        return measure, _share_doubt(measure, scores, columns)
+    return None, doubt or _no_total(scores, columns)
+
+
+def _beside_ids(scores: list[int], values: dict[int, Values]) -> int | None:
+    """With no rule, rank, band or order to tell: the one score column printing fractions
+    ("3.5", "4.125") beside columns of whole numbers each row's own and no greater than twice
+    the rows, in no order (ids given to the units: 1 … 11, then 16, 21, 31 …). The ids label
+    the units; the fractions are the figure the table gives them, read as its total."""
+    fractional = [i for i in scores if any(v % 1 for v in values[i] if v is not None)]
+    if len(fractional) != 1:
+        return None
+    for index in scores:
+        present = [v for v in values[index] if v is not None]
+        if index != fractional[0] and not (
+            len(present) >= 4
+            and len(set(present)) == len(present)
+            and min(present) >= 1
+            and max(present) <= 2 * len(values[index])
+        ):
+            return None
+    return fractional[0]
+
+
+def _share_of(scores: list[int], values: dict[int, Values]) -> int | None:
+    """With no rule, rank, band or order to tell: two columns one of which is the other times
+    one constant on every row (three or more), within the rounding of its figures as printed
+    (a population and its share of the world's: "1,439,323,776" and "18.47"). The figure
+    printed to more digits is the measure the rows give, the other its share of a whole:
+    the measure is the total. Only when the pairs so found name one measure."""
+    measures = {
+        measure
+        for measure in scores
+        for share in scores
+        if measure != share
+        and _digits(values[measure]) > _digits(values[share])
+        and _scaled(values[share], values[measure])
+    }
+    return measures.pop() if len(measures) == 1 else None
+
+
+def _digits(column: Values) -> int:
+    """The fewest significant digits a figure of the column is printed with."""
+    return min(
+        (len(str(abs(v)).replace(".", "").lstrip("0")) for v in column if v is not None),
+        default=0,
+    )
+
+
+def _scaled(share: Values, measure: Values) -> bool:
+    """Whether one constant other than 1 times ``measure`` rounds to ``share`` on every row
+    printing both (three or more, all above zero), each share printed finely enough (half its
+    last place at most 0.5 % of it) for the rounding to tell."""
+    low, high = Fraction(0), Fraction(10**30)
+    pairs = [(s, m) for s, m in zip(share, measure, strict=True) if s is not None and m is not None]
+    for s, m in pairs:
+        half = Fraction(1, 2 * 10 ** places(s))
+        if s <= 0 or m <= 0 or half > Fraction(s) / 200:
+            return False
+        ratio = Fraction(s) / Fraction(m)
+        low, high = max(low, ratio - half / Fraction(m)), min(high, ratio + half / Fraction(m))
+    return len(pairs) >= 3 and low <= high and not low <= 1 <= high
+
+
+def _share_doubt(measure: int, scores: list[int], columns: tuple[Column, ...]) -> str:
+    names = ", ".join(_name(columns, i) for i in scores)
+    measured = _name(columns, measure)
+    return f"{NO_TOTAL} ({names}): đọc {measured}, số có tỷ lệ trong bảng, là tổng"
+
+
+def _ids_doubt(measure: int, scores: list[int], columns: tuple[Column, ...]) -> str:
+    ids = ", ".join(_name(columns, i) for i in scores if i != measure)
+    return f"{NO_TOTAL} ({_name(columns, measure)}, {ids}): đọc {ids} là mã số của đơn vị"
 
 
 def _doubt(winners: list[int], columns: tuple[Column, ...]) -> str:
