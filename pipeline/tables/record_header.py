@@ -39,7 +39,7 @@ def header_row(
     A row of maxima printed one cell per line there is left out."""
     width = columns
     counted = _Counted.of(records)
-    for end in _header_ends(run, floor, first_line):
+    for end in _header_ends(run, floor, first_line, width):
         top = end
         while top > floor and end - top < 3 * width and _may_be_header(run[top - 1].text):
             top -= 1
@@ -128,24 +128,35 @@ _RANK_SCORE = "rank_score"  # a rank and its score in one cell ("01 (91,8)"): bo
 def _cells_above(
     texts: dict[int, str], lines: range, width: int, counted: _Counted
 ) -> tuple[list[str], int] | None:
-    """A header printed one cell per line ending at ``lines.stop``, from the fewest lines up."""
+    """A header printed one cell per line ending at ``lines.stop``: of the readings that fit,
+    the one whose labels name the most columns by their own words, then the fewest lines (a
+    label alone on its line, "CNTT", may be a column's or end the label above it). A reading
+    that only grows the first label of one with fewer lines takes in a caption ("Bảng xếp
+    hạng năm 2022" over "#"): it is no other reading."""
+    found: list[tuple[int, list[str], int]] = []
     for start in range(lines.stop - width, lines.start - 1, -1):
-        if any(_not_label(texts[i]) for i in range(start, lines.stop)):
+        taken = range(start, lines.stop)
+        if any(_not_label(texts[i]) and not _label_number(texts, i, start) for i in taken):
             continue  # a bare number, "Điểm tối đa": no column's label
-        parts = [texts[i] for i in range(start, lines.stop) if texts[i]]
-        cells = header_cells(parts, width, counted.texts)
-        if cells is None:
-            two = join_header(parts, width + 1)
-            if two is not None and not any(_label_end(cell) for cell in two):
-                cells = _two_levels(two, width, counted)  # fits the numbers or None
-                if cells is not None:
-                    return cells, start
-            continue
-        if any(_label_end(cell) for cell in cells):
-            continue  # "(150 điểm)", "thông (100)" or "2 (100)" alone: the label above's end
-        if header_fits(cells, counted):
-            return cells, start
-    return None
+        cells = _cells_from([texts[i] for i in taken if texts[i]], width, counted)
+        if cells is not None and all(cells[1:] != other[1:] for _, other, _ in found):
+            found.append((_named_right(cells, counted), cells, start))
+    best = max(found, key=lambda reading: reading[0], default=None)
+    return (best[1], best[2]) if best is not None else None
+
+
+def _cells_from(parts: list[str], width: int, counted: _Counted) -> list[str] | None:
+    """The header lines joined into one label per column, in one level or two, when the
+    labels fit the numbers."""
+    cells = header_cells(parts, width, counted.texts)
+    if cells is None:
+        two = join_header(parts, width + 1)
+        if two is not None and not any(_label_end(cell) for cell in two):
+            return _two_levels(two, width, counted)  # fits the numbers or None
+        return None
+    if any(_label_end(cell) for cell in cells):
+        return None  # "(150 điểm)", "thông (100)" or "2 (100)" alone: the label above's end
+    return cells if header_fits(cells, counted) else None
 
 
 def _one_line(text: str, line: int, width: int, counted: _Counted) -> tuple[list[str], int] | None:
@@ -300,13 +311,13 @@ def _confirms(hint: Column, counted: str) -> bool:
     return hint.role == counted or both <= _ORDINALS or both <= _SCORES
 
 
-def _header_ends(run: list[Line], floor: int, first_line: int) -> Iterator[int]:
+def _header_ends(run: list[Line], floor: int, first_line: int, width: int) -> Iterator[int]:
     """Where a header may end: right above the first record, or above the lines of a maxima
-    row and a group heading printed between them."""
+    row (a label and a value a column at most) and a group heading printed between them."""
     end = first_line
     if not (end - 1 > floor and _is_marker(run[end - 2].text)):
         yield end  # else a group heading stands right above the first record
-    while end > floor and first_line - end < 12:
+    while end > floor and first_line - end < width + 3:
         if end - 1 > floor and _is_marker(run[end - 2].text):
             end -= 2  # a group heading: its mark ("I", "A") on a line, its words on the next
         elif _between(run[end - 1].text):
@@ -357,6 +368,12 @@ def _not_label(text: str) -> bool:
     maximum = text.startswith("(") and text.endswith(")")
     bare_number = value_text(text) is not None and not _is_year(text) and not maximum
     return bare_number or bool(vocab.MAXIMA_ROW.match(vocab.fold(text)))
+
+
+def _label_number(texts: dict[int, str], at: int, start: int) -> bool:
+    """A label's number wrapped onto a line of its own under the label's words ("Lĩnh vực" /
+    "3"), as ``join_header`` joins it."""
+    return at > start and opens_with_number(texts[at]) and texts[at - 1][-1:].isalpha()
 
 
 def _is_year(text: str) -> bool:

@@ -58,10 +58,15 @@ def labels_only(groups: list[Group], stretch: Stretch) -> bool:
     """Whether the first name's lines join into no more labels than the table has columns
     ("Vị" / "trí" / "Tỉnh, TP": two labels over a rank and a name): header cells alone. One
     line more ("Cơ" / "quan" / "XH" / "Bộ Tài nguyên và Môi trường") is the first unit's name
-    under the labels, a record of its own."""
+    under the labels, a record of its own. A caption set apart by a blank line, where the
+    other lines are not, is no label ("Bảng kết quả" / "" / "Hạng" / "Sở, ban, ngành")."""
     tokens = groups[stretch.start].tokens
-    opening = [t.text for t in tokens if t.starts_line]  # a lower-case line goes on a label
-    labels = sum(not (text[:1].islower() or text.startswith("(")) for text in opening)
+    opening = [t for t in tokens if t.starts_line]  # a lower-case line goes on a label
+    gaps = [k for k, token in enumerate(opening) if k and token.after_gap]
+    if gaps and len(gaps) < len(opening) - 1:
+        opening = opening[gaps[-1] :]
+    texts = [token.text for token in opening]
+    labels = sum(not (text[:1].islower() or text.startswith("(")) for text in texts)
     return labels <= stretch.shape.width + 1
 
 

@@ -280,14 +280,18 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
     values only where the next record prints none before its name (a reference row without
     a rank: ``ahead`` values lead the first record), or the last one, cut short. A name met
     again ends them: a unit is ranked once in a table, so the same names once more are the
-    next table (the next year's) after its caption and header."""
+    next table (the next year's) after its caption and header; met right after itself, it
+    numbers labels in a series ("Lĩnh vực" / "1", "Lĩnh vực" / "2"): no records at all."""
     count, at = 0, start
     seen: set[str] = set()
     plain = not _maxima_after(groups, start)  # records not printing their values bracketed
     while at < len(groups) and is_name(groups[at]):
-        if name_key(groups[at].text) in seen or (count and plain and _maxima_after(groups, at)):
+        key = name_key(groups[at].text)
+        if count and key == name_key(groups[at - 2].text):
+            return 0
+        if key in seen or (count and plain and _maxima_after(groups, at)):
             break  # a name already ranked, or the next table's header: the next table
-        seen.add(name_key(groups[at].text))
+        seen.add(key)
         size = size_at(groups, at)
         unled = 0 < ahead < width and size == width - ahead and size_at(groups, at + 2) == width
         if size == width or (unled and _next_unled(groups, at)):

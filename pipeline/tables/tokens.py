@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
@@ -33,6 +33,7 @@ class Token:
     line: int  # position of its line in the run
     starts_line: bool
     bracketed: bool = False  # printed in parentheses: "(8,37)", a label's maximum or a score
+    after_gap: bool = False  # opens a line printed after a blank line (text with line numbers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +142,16 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             bracketed = word.startswith("(") and word.endswith(")")
             found.append(Token(text or word, text is not None, position, False, bracketed))
         if len(found) > mark:
-            first = found[mark]
-            found[mark] = Token(first.text, first.value, first.line, True, first.bracketed)
+            gap = _after_gap(lines, position)
+            found[mark] = replace(found[mark], starts_line=True, after_gap=gap)
     return found
+
+
+def _after_gap(lines: list[Line], position: int) -> bool:
+    """Whether a blank line stands between the line and the one before it in the source."""
+    here = lines[position].at.line
+    above = lines[position - 1].at.line if position else None
+    return here is not None and above is not None and here - above > 1
 
 
 def _bulleted(lines: list[Line]) -> set[int]:
