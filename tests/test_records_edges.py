@@ -227,3 +227,59 @@ def test_a_maxima_row_of_ten_values_and_a_group_heading_leave_the_header_above_t
     ]
     assert [str(c.max_points) for c in table.components()] == ["10"] * 10
     assert [e.number for e in table.entries] == [1, 2, 3, 4]
+
+
+def test_a_maxima_row_run_in_after_the_labels_goes_under_them() -> None:
+    rows = [
+        ("Huyện Vũ Thư", "12,21 26,68 24,33 63,22"),
+        ("Huyện Tiền Hải", "15,01 19,01 21,34 55,36"),
+    ]
+    rows += [
+        ("Thành phố Thái Bình", "12,71 23,88 18,30 54,89"),
+        ("Huyện Hưng Hà", "3,46 7,32 8,04 18,82"),
+    ]
+    records = " ".join(f"{k} {name} {values}" for k, (name, values) in enumerate(rows, 1))
+    header = "Số thứ tự Huyện, thị xã, thành phố Hạ tầng số Nhân lực số Dữ liệu số Tổng điểm"
+    (table,) = tables_of(f"Bảng kết quả\n\n{header} Điểm tối đa 20 30 50 100 {records}\n")
+    assert [(c.role, c.label) for c in table.columns][:2] == [
+        ("row_number", "Số thứ tự"),
+        ("agency", "Huyện, thị xã, thành phố"),
+    ]
+    assert [str(c.max_points) for c in table.columns[2:]] == ["20", "30", "50", "100"]
+
+
+def test_a_label_ending_in_a_comma_is_not_a_column_of_its_own() -> None:
+    # "Tỉnh," "TP" as two labels would make up for the rank's label "Thứ bậc" run into the
+    # first name, every label a column to the left of its own
+    rows = [
+        ("Quảng Ninh", "8,67 3,64 7,79 20,10", "1"),
+        ("Tỉnh Khánh Hòa", "8,07 3,14 7,36 18,57", "2"),
+    ]
+    rows += [("Ninh Bình", "7,22 3,08 6,05 16,35", "3"), ("Đà Nẵng", "6,21 2,55 5,12 13,88", "4")]
+    records = " ".join(f"{name} {values} {rank}" for name, values, rank in rows)
+    header = "Tỉnh, TP Chỉ số 1 (8,67) Chỉ số 2 (3,64) Chỉ số 3 (7,79) Điểm đạt (20,10) Thứ bậc"
+    (table,) = tables_of(f"{header} {records}\n")
+    assert [e.agency_raw for e in table.entries] == [name for name, _, _ in rows]
+    assert table.columns[0].label == "Tỉnh, TP"
+    assert [str(c.max_points) for c in table.components()] == ["8.67", "3.64", "7.79"]
+
+
+def test_the_first_name_is_cut_from_the_header_where_a_name_opens() -> None:
+    # "… Nhóm Thứ tự xếp hạng Ban Quản lý …": "Ban" opens another unit's name, so the name
+    # starts there, not at "Quản"
+    rows = [
+        ("Ban Quản lý các khu công nghiệp", "93,342 Xuất sắc 01"),
+        ("Sở Tài chính", "85,170 Tốt 02"),
+    ]
+    rows += [("Sở Kế hoạch và Đầu tư", "85,120 Tốt 03"), ("Ban Dân tộc", "76,294 Khá 04")]
+    rows += [("Thanh tra tỉnh", "72,240 Khá 05"), ("Sở Nội vụ", "69,613 Khá 06")]
+    records = " ".join(f"{name} {values}" for name, values in rows)
+    header = "Đối tượng đánh giá Điểm tổng hợp (100) Nhóm Thứ tự xếp hạng"
+    (table,) = tables_of(f"Năm 2021\n\n{header} {records}\n")
+    assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
+    assert [c.label for c in table.columns] == [
+        "Đối tượng đánh giá",
+        "Điểm tổng hợp",
+        "Nhóm",
+        "Thứ tự xếp hạng",
+    ]

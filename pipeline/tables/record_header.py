@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cell_header import (
+    after_open,
     header_cells,
     join_header,
     maxima_cells,
@@ -79,6 +80,16 @@ def _maxima(
     """The maxima row between the header and the first record ("Điểm tối đa" / "39" / "28"
     …, or on one line), as a row of cells over the columns its values hold over."""
     words = [word for i in range(end, first_line) for word in _cell_line(run[i].text).split()]
+    found = _maxima_words(words)
+    if found is None:
+        return []
+    start, label, values = found
+    placed = maxima_cells([" ".join(words[start:label]), *values], counted.texts, width)
+    return [_row(list(placed), run[first_line - 1], grid)] if placed else []
+
+
+def _maxima_words(words: list[str]) -> tuple[int, int, list[str]] | None:
+    """Where a maxima row's label starts and ends among the words, and the values after it."""
     folded = [vocab.fold(word) for word in words]
     numbers = [k for k, word in enumerate(words) if value_text(word) is not None]
     for start in range(len(words)):
@@ -90,18 +101,29 @@ def _maxima(
             if (value := value_text(word)) is None:
                 break
             values.append(value)
-        placed = maxima_cells([" ".join(words[start:label]), *values], counted.texts, width)
-        return [_row(list(placed), run[first_line - 1], grid)] if values and placed else []
-    return []
+        return (start, label, values) if values else None
+    return None
 
 
 def header_before(
     words: list[str], line: Line, columns: int, grid: int, records: list[Line]
 ) -> list[Line] | None:
     """The header run into the first record's line before it ("STT Đơn vị Chỉ số sẵn sàng (1)
-    Xếp loại 1 Xã Phước Hà 0,5886 …"), when its words join into one label per column."""
-    found = _one_line(" ".join(words), 0, columns, _Counted.of(records))
-    return [_row(found[0], line, grid)] if found is not None else None
+    Xếp loại 1 Xã Phước Hà 0,5886 …"), when its words join into one label per column; a
+    maxima row run in after the labels ("… Tổng điểm Điểm tối đa 16 27 … 100") under it."""
+    counted = _Counted.of(records)
+    maxima = _maxima_words(words)
+    ends_words = maxima is not None and maxima[1] + len(maxima[2]) == len(words)
+    labels = words[: maxima[0]] if maxima is not None and ends_words else words
+    found = _one_line(" ".join(labels), 0, columns, counted)
+    if found is None:
+        return None
+    rows = [_row(found[0], line, grid)]
+    if maxima is not None and ends_words:
+        start, label, values = maxima
+        placed = maxima_cells([" ".join(words[start:label]), *values], counted.texts, columns)
+        rows += [_row(list(placed), line, grid)] if placed else []
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,15 +185,24 @@ def _one_line(text: str, line: int, width: int, counted: _Counted) -> tuple[list
     """A header printed on one line, its labels one space apart."""
     for words in _words_of(text):
         cells = join_header(words, width)
-        if cells is None or any(cell[:1].islower() for cell in cells):
-            continue  # a lower-case word goes on the cell before it: "Kết quả năm 2021"
+        if cells is None or _cut_short(cells):
+            continue
         if header_fits(cells, counted):
             return cells, line
     two = join_header(text.split(), width + 1)
-    if two is not None and not any(cell[:1].islower() for cell in two):
+    if two is not None and not _cut_short(two):
         found = _two_levels(two, width, counted)
         return (found, line) if found is not None else None
     return None
+
+
+def _cut_short(cells: list[str]) -> bool:
+    """Whether labels joined from one line leave a label's words apart: a lower-case word
+    goes on the cell before it ("Kết quả năm 2021"), a cell ending in "," or "và" goes on
+    to the next ("Tỉnh," "TP")."""
+    return any(cell[:1].islower() for cell in cells) or any(
+        after_open(cell, "") for cell in cells[:-1]
+    )
 
 
 def _two_levels(cells: list[str], width: int, counted: _Counted) -> list[str] | None:

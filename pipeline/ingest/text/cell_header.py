@@ -153,7 +153,7 @@ def join_header(parts: list[str], width: int) -> list[str] | None:
     joined = -1
     while len(cells) > width and joined != len(cells):  # "(giá" "trị)" joined, then to the cell
         joined = len(cells)
-        for strength in (_is_maximum, _is_lower, _label_number, _after_open, _is_acronym):
+        for strength in (_is_maximum, _is_lower, _label_number, after_open, _is_acronym):
             index = len(cells) - 1
             while len(cells) > width and index > 0:
                 if strength(cells[index - 1], cells[index]):
@@ -189,5 +189,5 @@ def _is_acronym(above: str, line: str) -> bool:
     return 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and not above.isupper()
 
 
-def _after_open(above: str, _: str) -> bool:
+def after_open(above: str, _: str) -> bool:
     return above.rstrip().endswith((",", " và", "-", "–", "/"))
