@@ -289,7 +289,9 @@ def _settle_total(
             if odd is not None and _between_parts(odd, scores, values):
                 chosen, several = odd, [odd]
             doubt = _doubt(several, columns) if len(several) > 1 else None
-            doubt = doubt or (_no_total(scores, columns) if chosen is None and unnamed else None)
+            named_twice = [roles[i] for i in scores].count("total") > 1  # the header is no help
+            no_total = chosen is None and (unnamed or named_twice)
+            doubt = doubt or (_no_total(scores, columns) if no_total else None)
     for index in scores:
         roles[index] = "total" if index == chosen else "component"
     if chosen is not None:
