@@ -209,6 +209,12 @@ def groups_of(tokens: list[Token]) -> list[Group]:
     return _bands_after_names(parts)
 
 
+def _blank_lines_part(tokens: list[Token]) -> bool:
+    """Whether blank lines part blocks of the text: most lines follow none."""
+    openings = [token.after_gap for token in tokens if token.starts_line]
+    return 2 * sum(openings) < len(openings)
+
+
 def _bands_after_names(groups: list[Group]) -> list[Group]:
     """A band ending a name right before the values ("UBND quận Ngô Quyền Xuất sắc 01 94,39",
     a table run together with the band between name and rank): the band a value of its own.
@@ -332,8 +338,9 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
     first word opens other names ("Tỉnh Bến Tre" under "Tỉnh Trà Vinh") is a unit of its own,
     the one above it printed without values; so is a line not followed by as many values as
     the records have ("Điều 2. …" after the last one), or, after a name run on after values on
-    its line, as many as those."""
+    its line, as many as those. A blank line ends a name where blank lines part blocks."""
     openers = Counter(g.tokens[0].text.casefold() for g in groups if is_name(g))
+    apart = _blank_lines_part([token for group in groups for token in group.tokens])
     sizes = Counter(len(g.tokens) for g in groups if g.value)
     usual = sizes.most_common(1)[0][0] if sizes else 0
     out: list[Group] = []
@@ -348,7 +355,11 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
             # complete it only as many as those ("… 48.19 Bộ Giao thông vận tải" / "Bảng
             # xếp hạng năm 2022": a cut last row, then a caption's year)
             filled = len(out[-2].tokens) == len(groups[at + 1].tokens)
-        if upper is None or not between or not filled or not _wrap_of(upper, group, openers):
+        parted = apart and group.tokens[0].after_gap  # a blank line ends the name above
+        if upper is None or not between or not filled or parted:
+            out.append(group)
+            continue
+        if not _wrap_of(upper, group, openers):
             out.append(group)
             continue
         out[-1] = Group(upper.tokens + group.tokens, False)
