@@ -46,11 +46,13 @@ libreoffice:
 RAPIDOCR := rapidocr-onnxruntime==1.4.4
 
 # The drawn scans' typesetters (samples/drawn): Chromium prints HTML, LibreOffice Writer converts
-# DOCX, in Liberation (Times- and Arial-like) and DejaVu fonts; apt only for what is missing.
+# DOCX, in Liberation (Times- and Arial-like) and DejaVu fonts; poppler-utils (pdftoppm) cuts a
+# drawn page out of its PDF for the tests; apt only for what is missing.
 drawn-deps: chromium
 	@command -v soffice >/dev/null 2>&1 || (echo "installing libreoffice-writer-nogui"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null)
 	@test -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf || test -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null)
 	@test -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null)
+	@command -v pdftoppm >/dev/null 2>&1 || (echo "installing poppler-utils"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -233,53 +233,56 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9870248, "text:cells_tight"),  # was a target: rank last read as the next record's number
     (9870446, "text:cells_blank"),  # was a target: total first, rank last: read as the next number
     (9880225, "text:cells_blank"),  # was a target: "11" / a last unit without values
+    (9830054, "text:cells_tight"),  # was a target: "Nội dung" / "1" labels, maxima, a cut last row
+    (9850220, "text:cells_tight"),  # was a target: two phantom rows
+    (9870454, "text:runon"),  # was a target: "Ban" of "Ban Quản lý" taken for a label
+    (9880258, "text:cells_tight"),  # was a target: header read as records, 19 phantoms
+    (9880382, "pdf"),  # was a target: a planted flag missed
+    (9880460, "text:cells_tight"),  # was a target: ranks one off (10 wrong)
+    (9890059, "text:cells_blank"),  # was a target: two phantom rows
+    (9890098, "pdf"),  # was a target: a planted flag missed
+    (73100062, "text:runon"),  # was a target: "Thứ bậc" run into the first name
+    (9900030, "text:runon"),  # was a target: the STT read as a rank
+    (9900090, "text:cells_tight"),  # was a target: the STT read as a rank
+    (9910184, "text:runon"),  # was a target: totals read as components, 4/168
+    (9910203, "pdf"),  # was a target: a planted flag missed
+    (9910387, "text:runon"),  # was a target: failed: no table found
+    (9910410, "text:cells_blank"),  # was a target: components shifted, a flag missed
+    (9910472, "text:cells_tight"),  # was a target: the STT read as a rank
+    (9910491, "text:runon"),  # was a target: a phantom row, a name missed
+    (9920070, "text:cells_tight"),  # was a target: ranks read as a component, a flag missed
+    (9920135, "text:cells_blank"),  # was a target: two-level maxima lost, over_max missed
+    (9920179, "text:runon"),  # was a target: a planted over_max missed
+    (9920238, "pdf"),  # was a target: a planted flag missed
+    (9920284, "text:cells_blank"),  # was a target: a planted over_max missed
+    (9920362, "text:spaced"),  # was a target: 8 phantom rows, 1 silent
+    (9920431, "text:runon"),  # was a target: the STT read as a rank
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
 TARGET_SEEDS: list[tuple[int, str]] = [
-    (9830054, "text:cells_tight"),  # "Nội dung" / "1" labels, maxima, a cut last row: STT or rank
-    (9850220, "text:cells_tight"),  # two phantom rows
     (9860124, "text:runon"),  # rank before name, "B Khối UBND cấp huyện" run into a name
-    (9870454, "text:runon"),  # "… Nhóm Thứ tự xếp hạng Ban Quản lý …": "Ban" taken for a label
     (9870030, "text:spaced"),  # a phantom row
     (9870272, "text:runon"),  # a phantom row, a name missed
     (9870195, "pdf"),  # a row missed
     (9870342, "docx"),  # a planted flag missed
     (9880115, "pdf"),  # fresh run 9880000+: two phantom rows, a false total_out_of_range
     (9880217, "text:runon"),  # fresh run 9880000+: rank-first run-on, 12 false rank_mismatch
-    (9880258, "text:cells_tight"),  # fresh run 9880000+: header read as records, 19 phantoms
     (9880280, "text:tabs"),  # fresh run 9880000+: components shifted (flagged), a flag missed
-    (9880382, "pdf"),  # fresh run 9880000+: a planted flag missed
-    (9880460, "text:cells_tight"),  # fresh run 9880000+: ranks one off (10 wrong)
-    (9890059, "text:cells_blank"),  # fresh run 9890000+: two phantom rows
-    (9890098, "pdf"),  # fresh run 9890000+: a planted flag missed
     (9890287, "text:cells_tight"),  # fresh run 9890000+: a planted flag missed
     (9890415, "pdf"),  # fresh run 9890000+: the STT read as a rank
     (9890486, "text:runon"),  # fresh run 9890000+: a phantom row, a name missed
-    (73100062, "text:runon"),  # fresh 73100000+: "Thứ bậc" run into the first name
-    (9900030, "text:runon"),  # fresh 9900000+: the STT read as a rank
     (9900059, "text:stacked"),  # fresh 9900000+: a phantom row, a name missed
-    (9900090, "text:cells_tight"),  # fresh 9900000+: the STT read as a rank
     (9900263, "text:spaced"),  # fresh 9900000+: one name missed
     (9910042, "text:pipe"),  # fresh 9910000+: a planted flag missed
-    (9910184, "text:runon"),  # fresh 9910000+: totals read as components, 4/168
-    (9910203, "pdf"),  # fresh 9910000+: a planted flag missed
-    (9910387, "text:runon"),  # fresh 9910000+: failed: no table found
-    (9910410, "text:cells_blank"),  # fresh 9910000+: components shifted, a flag missed
-    (9910472, "text:cells_tight"),  # fresh 9910000+: the STT read as a rank
-    (9910491, "text:runon"),  # fresh 9910000+: a phantom row, a name missed
     (9910498, "text:spaced"),  # fresh 9910000+: the total read as a component
     (1796632911, "text:spaced"),  # CI: components and total shifted (flagged)
-    (9920070, "text:cells_tight"),  # fresh 9920000+: ranks read as a component, a flag missed
     (9920096, "pdf"),  # fresh 9920000+: a false unreadable_value
     (9920097, "pdf"),  # fresh 9920000+: 9 false over_max, a column shifted
-    (9920135, "text:cells_blank"),  # fresh 9920000+: two-level maxima lost, over_max missed
-    (9920179, "text:runon"),  # fresh 9920000+: a planted over_max missed
-    (9920238, "pdf"),  # fresh 9920000+: a planted flag missed
-    (9920284, "text:cells_blank"),  # fresh 9920000+: a planted over_max missed
     (9920335, "text:runon"),  # fresh 9920000+: a planted flag missed
-    (9920362, "text:spaced"),  # fresh 9920000+: 8 phantom rows, 1 silent
-    (9920431, "text:runon"),  # fresh 9920000+: the STT read as a rank
     (9920458, "pdf"),  # fresh 9920000+: 2 phantom rows, a false total_out_of_range
     (9920480, "text:spaced"),  # fresh 9920000+: a planted over_max missed
+    (9940289, "text:runon"),  # fresh 9940000+: the STT read as a rank (flagged)
+    (9940321, "text:cells_blank"),  # fresh 9940000+: a planted flag missed
+    (9940389, "pdf"),  # fresh 9940000+: the STT read as a rank (flagged)
 ]

@@ -153,6 +153,11 @@ def test_scores_a_lost_grid_left_in_the_prose_are_told() -> None:
     prose = SEEDS[0].read_text(encoding="utf-8").split("STT")[0]
     prose += "\n1.1. Đối tượng áp dụng; ngày 19.6.2015; 1.500.000 đồng; điểm 7,5).\n"
     assert check_scores_in_prose("x", _scan(prose)) == []
+    # nor does a stated formula's weights, wrapped over lines as a page breaks them
+    formula = "Chỉ số = 0,1 × Hạ tầng CNTT + 0,1 × Đầu tư + 0,05 ×\nNhân lực + 0,25 × Ứng\n"
+    formula += "dụng + 0,15 × An toàn + Kinh tế số x 30% + 0,05 × Dịch vụ công + 0,2 × Cổng\n"
+    assert _scores(formula) == 0
+    assert check_scores_in_prose("x", _scan(prose + formula)) == []
 
 
 def test_whole_scores_of_a_grid_read_cell_by_cell_are_told(tmp_path: Path) -> None:

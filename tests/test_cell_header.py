@@ -107,3 +107,24 @@ def test_of_two_level_readings_that_hold_the_one_with_no_rank_under_a_maximum_wi
         "Chỉ số 4 (42)",
         "Hạng",
     ]
+
+
+def test_readings_that_fit_as_well_keep_only_what_they_agree_on() -> None:
+    # Every maximum is "(1)": the total's label read as a sub-label of the group, or after
+    # it, fits the numbers as well. The maxima stay (a score over 1 must be flagged); the
+    # labels the readings place differently are not guessed.
+    parts = ["STT", "Huyện", "Kết quả theo trụ cột", "Tổng cộng", "điểm (1)", "Thanh"]
+    parts += ["toán (1)", "Cổng thông tin", "(1)", "Một", "cửa (1)", "Chữ ký số", "(1)"]
+    rows = [
+        [str(k), name, *scores]
+        for k, (name, scores) in enumerate(
+            [
+                ("Bạc Liêu", ["0.7805", "0.9655", "0.8961", "0.9605", "0.9007"]),
+                ("Hồng Dân", ["1.0010", "0.5217", "0.4949", "0.0302", "0.5120"]),
+                ("Phước Long", ["1.0000", "0.8588", "0.9260", "0.9014", "0.9216"]),
+                ("Vĩnh Lợi", ["0.6082", "0.7668", "0.6215", "0.4999", "0.6241"]),
+            ],
+            1,
+        )
+    ]
+    assert header_cells(parts, 7, rows) == ["STT", "Huyện", "(1)", "(1)", "(1)", "(1)", "(1)"]

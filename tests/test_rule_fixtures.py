@@ -237,3 +237,15 @@ def test_tables_csv_names_each_rule(tmp_path: Path) -> None:
     }
     expected[("tuyenquang_2022_dti_cut.txt", 1)] = "weighted:0.4,0.3,0.3"
     assert got == expected
+
+
+def test_a_formula_wrapped_over_lines_gives_its_weights() -> None:
+    # a PDF's line breaks fall inside a label ("Hạ tầng kỹ" / "thuật") and after a sign
+    from pipeline.models import Column
+    from pipeline.tables.stated import stated_weights
+
+    labels = ["Hạ tầng kỹ thuật", "Môi trường chính sách", "Ứng dụng CNTT"]
+    components = tuple(Column(k, label, "component") for k, label in enumerate(labels, 3))
+    prose = ["Chỉ số được tính theo công thức: Chỉ số = 0,5 × Hạ tầng kỹ", "thuật + 0,2 ×"]
+    prose += ["Môi trường chính sách + 0,3 × Ứng", "dụng CNTT", "Điều 2. Hiệu lực."]
+    assert stated_weights(prose, components) == (Decimal("0.5"), Decimal("0.2"), Decimal("0.3"))

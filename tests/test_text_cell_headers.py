@@ -7,7 +7,7 @@ from __future__ import annotations
 from conftest import tables_of
 
 from pipeline.models import Cell, Line
-from pipeline.tables import record_header
+from pipeline.tables import record_fit
 
 
 def _cells(*lines: str) -> str:
@@ -66,7 +66,7 @@ def _records(*rows: tuple[str, ...]) -> list[Line]:
 
 
 def test_a_bands_label_over_a_column_of_scores_is_against_the_numbers() -> None:
-    counted = record_header._Counted.of(
+    counted = record_fit.Counted.of(
         _records(
             ("1", "Sở A", "44,84", "48,01", "92,85", "Xuất sắc"),
             ("2", "Sở B", "30,05", "37,44", "67,49", "Khá"),
@@ -74,8 +74,8 @@ def test_a_bands_label_over_a_column_of_scores_is_against_the_numbers() -> None:
         )
     )
     shifted = ["An toàn (51)", "Nhân lực", "CNTT (49)", "Điểm số (100)", "Xêp loại", "I"]
-    assert not record_header.header_fits(shifted, counted)
+    assert not record_fit.header_fits(shifted, counted)
     placed = ["Thứ tự", "Tên đơn vị", "An toàn (51)", "CNTT (49)", "Điểm số (100)", "Xêp loại"]
-    assert record_header.header_fits(placed, counted)
+    assert record_fit.header_fits(placed, counted)
     # one word without its marks is another word too: "Mục" over the row numbers is no band
-    assert record_header.header_fits(["Mục", *placed[1:]], counted)
+    assert record_fit.header_fits(["Mục", *placed[1:]], counted)

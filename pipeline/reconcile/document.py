@@ -61,6 +61,8 @@ _WHOLE = re.compile(r"\d{1,3}")
 _NUMERIC = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
 # In a run, a score OCR read without its point ("1040 1560 1300" for 10.40 15.60 13.00)
 _POINT_LOST = re.compile(r"\d{3,4}")
+_SIGN = r"(?:[×*∗·]|(?<=\s)x(?=\s))"
+_COEFFICIENT = re.compile(rf"\d+(?:[.,]\d+)?\s*%?\s*{_SIGN}|{_SIGN}\s*\d+(?:[.,]\d+)?\s*%?")
 MIN_RUN = 3  # whole numbers side by side in a row of a table; prose separates its numbers by words
 MIN_SCORES_IN_PROSE = 12  # four rows of three scores; a decision's prose prints none
 
@@ -72,8 +74,10 @@ def _scores(text: str) -> int:
     side by side ("Sở Xây dựng 11 39 13 14 98"), four-digit ones among them too (a scan's
     "1040 1560 1300 1305 5205": the points of 10.40 … lost; drawn seed 8602 lost two rows so
     untold). Prose interleaves its whole numbers with words ("khoản 2 Điều 7", "ngày 19
-    tháng 6"), and dates and money are not whole words."""
-    words = text.split()
+    tháng 6"), and dates and money are not whole words. A weight beside a multiplication
+    sign ("0,1 × Hạ tầng", "Kinh tế số x 30%") is a stated formula's, no score."""
+    words = _COEFFICIENT.sub(" ", text).split()
+    text = " ".join(words)
     numeric = [bool(_NUMERIC.fullmatch(word)) for word in words]
     counted = len(_SCORE.findall(text))
     alone = bool(words) and all(numeric)

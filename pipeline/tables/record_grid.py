@@ -154,9 +154,11 @@ def _header_in_first_name(
     the first name's words cut where they, after the header's words before them on the line
     (``line``'s second part), read as one label per column that the numbers confirm and never
     contradict, the rest as long as another record's name (else up to three words longer) and
-    opening with a capital. Tried only on a first name two words longer than the usual, or
-    after header words that lack a column; a unit's long name reads as no header, nor does
-    a name printed on a line of its own (its header's cells would be on lines above)."""
+    opening with a capital, first where it opens with a word another name opens with ("Ban"
+    in "… Thứ tự xếp hạng Ban Quản lý …" beside "Ban Dân tộc"). Tried only on a first name
+    two words longer than the usual, or after header words that lack a column; a unit's long
+    name reads as no header, nor does a name printed on a line of its own (its header's cells
+    would be on lines above)."""
     name = rows[0][before]
     if before or name is None or len(records) < 2:
         return None
@@ -170,9 +172,10 @@ def _header_in_first_name(
         return None  # no more words than a name takes: no header before it
     longer = range(min(len(words) - 1, lengths[-1] + 3), lengths[0] - 1, -1)
     sizes = [*sorted(set(lengths)), *(size for size in longer if size not in lengths)]
+    sizes = [size for size in sizes if size < len(words) and words[-size][:1].isupper()]
+    openers = {t.text.split()[0] for row in rows[1:] if (t := row[before]) is not None}
+    sizes.sort(key=lambda size: words[-size] not in openers)  # "Ban" opens "Ban Dân tộc" too
     for size in sizes:  # a name as long as another first, then the longest a name may be
-        if size >= len(words) or not words[-size][:1].isupper():
-            continue
         first = _with_name(records[0], before, " ".join(words[-size:]))
         if joins_on(words[-size - 1]):
             continue  # "Sở Văn hóa," / "Sở Lao động -" go on: a name, not a header's end

@@ -7,21 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cell_header import (
+    after_open,
     header_cells,
     join_header,
     maxima_cells,
-    maxima_hold,
     opens_with_number,
 )
-from pipeline.models import Cell, Column, Line
-from pipeline.parse import is_year, parse_number, split_max
-from pipeline.settings import TableSettings
-from pipeline.tables.header import headless_columns, mostly_rank_scores, read_columns
-from pipeline.tables.roles import infer_roles
+from pipeline.models import Cell, Line
+from pipeline.parse import split_max
+from pipeline.tables.record_fit import Counted, header_fits, is_year_label, named_right
 from pipeline.tables.tokens import value_text
 
 
@@ -38,8 +35,8 @@ def header_row(
     first record ("I" / "Khối sở, ban, ngành") as a row of its own: the rows, the first line.
     A row of maxima printed one cell per line there is left out."""
     width = columns
-    counted = _Counted.of(records)
-    for end in _header_ends(run, floor, first_line):
+    counted = Counted.of(records)
+    for end in _header_ends(run, floor, first_line, width):
         top = end
         while top > floor and end - top < 3 * width and _may_be_header(run[top - 1].text):
             top -= 1
@@ -56,7 +53,7 @@ def header_row(
 
 
 def _maxima_alone(
-    run: list[Line], floor: int, first_line: int, width: int, counted: _Counted, grid: int
+    run: list[Line], floor: int, first_line: int, width: int, counted: Counted, grid: int
 ) -> tuple[list[Line], int] | None:
     """The maxima row right above the first record ("Điểm tối đa" / "5,41" / … / "100", or
     on one line) when no reading of the labels above it holds: the maxima alone still say
@@ -74,96 +71,118 @@ def _maxima_alone(
 
 
 def _maxima(
-    run: list[Line], end: int, first_line: int, width: int, counted: _Counted, grid: int
+    run: list[Line], end: int, first_line: int, width: int, counted: Counted, grid: int
 ) -> list[Line]:
     """The maxima row between the header and the first record ("Điểm tối đa" / "39" / "28"
     …, or on one line), as a row of cells over the columns its values hold over."""
     words = [word for i in range(end, first_line) for word in _cell_line(run[i].text).split()]
+    found = _maxima_words(words)
+    if found is None:
+        return []
+    start, label, values = found
+    placed = maxima_cells([" ".join(words[start:label]), *values], counted.texts, width)
+    return [_row(list(placed), run[first_line - 1], grid)] if placed else []
+
+
+def _maxima_words(words: list[str]) -> tuple[int, int, list[str]] | None:
+    """Where a maxima row's label starts and ends among the words, and the values after it."""
     folded = [vocab.fold(word) for word in words]
     numbers = [k for k, word in enumerate(words) if value_text(word) is not None]
     for start in range(len(words)):
         label = next((k for k in numbers if k > start), len(words))
-        if not vocab.MAXIMA_ROW.match(" ".join(folded[start:label])):
-            continue
+        phrase = " ".join(folded[start:label])
+        found = vocab.MAXIMA_ROW.match(phrase)
+        if not found or phrase[found.end() :].strip(" :.-"):
+            continue  # no maxima row's label, or one inside a label ("(điểm tối đa) Chỉ số")
         values = []
         for word in words[label:]:
             if (value := value_text(word)) is None:
                 break
             values.append(value)
-        placed = maxima_cells([" ".join(words[start:label]), *values], counted.texts, width)
-        return [_row(list(placed), run[first_line - 1], grid)] if values and placed else []
-    return []
+        return (start, label, values) if values else None
+    return None
 
 
 def header_before(
     words: list[str], line: Line, columns: int, grid: int, records: list[Line]
 ) -> list[Line] | None:
     """The header run into the first record's line before it ("STT Đơn vị Chỉ số sẵn sàng (1)
-    Xếp loại 1 Xã Phước Hà 0,5886 …"), when its words join into one label per column."""
-    found = _one_line(" ".join(words), 0, columns, _Counted.of(records))
-    return [_row(found[0], line, grid)] if found is not None else None
-
-
-@dataclass(frozen=True, slots=True)
-class _Counted:
-    """The records as the header is judged against them: their cells' texts and the roles
-    their numbers give (read once, whatever number of header readings is tried)."""
-
-    records: list[Line]
-    texts: list[list[str]]
-    roles: tuple[Column, ...]
-
-    @classmethod
-    def of(cls, records: list[Line]) -> _Counted:
-        texts = [[cell.text for cell in record.cells] for record in records]
-        roles = infer_roles(headless_columns(records, TableSettings()), records).columns
-        paired = {k for k in range(len(texts[0]) if texts else 0) if mostly_rank_scores(records, k)}
-        roles = tuple(replace(c, role=_RANK_SCORE) if c.index - 1 in paired else c for c in roles)
-        return cls(records, texts, roles)
-
-
-_RANK_SCORE = "rank_score"  # a rank and its score in one cell ("01 (91,8)"): both, to a label
+    Xếp loại 1 Xã Phước Hà 0,5886 …"), when its words join into one label per column; a
+    maxima row run in after the labels ("… Tổng điểm Điểm tối đa 16 27 … 100") under it."""
+    counted = Counted.of(records)
+    maxima = _maxima_words(words)
+    ends_words = maxima is not None and maxima[1] + len(maxima[2]) == len(words)
+    labels = words[: maxima[0]] if maxima is not None and ends_words else words
+    found = _one_line(" ".join(labels), 0, columns, counted)
+    if found is None:
+        return None
+    rows = [_row(found[0], line, grid)]
+    if maxima is not None and ends_words:
+        start, label, values = maxima
+        placed = maxima_cells([" ".join(words[start:label]), *values], counted.texts, columns)
+        rows += [_row(list(placed), line, grid)] if placed else []
+    return rows
 
 
 def _cells_above(
-    texts: dict[int, str], lines: range, width: int, counted: _Counted
+    texts: dict[int, str], lines: range, width: int, counted: Counted
 ) -> tuple[list[str], int] | None:
-    """A header printed one cell per line ending at ``lines.stop``, from the fewest lines up."""
+    """A header printed one cell per line ending at ``lines.stop``: of the readings that fit,
+    the one whose labels name the most columns by their own words, then the fewest lines (a
+    label alone on its line, "CNTT", may be a column's or end the label above it). A reading
+    that only grows the first label of one with fewer lines takes in a caption ("Bảng xếp
+    hạng năm 2022" over "#"): it is no other reading."""
+    found: list[tuple[int, list[str], int]] = []
     for start in range(lines.stop - width, lines.start - 1, -1):
-        if any(_not_label(texts[i]) for i in range(start, lines.stop)):
+        taken = range(start, lines.stop)
+        if any(_not_label(texts[i]) and not _label_number(texts, i, start) for i in taken):
             continue  # a bare number, "Điểm tối đa": no column's label
-        parts = [texts[i] for i in range(start, lines.stop) if texts[i]]
-        cells = header_cells(parts, width, counted.texts)
-        if cells is None:
-            two = join_header(parts, width + 1)
-            if two is not None and not any(_label_end(cell) for cell in two):
-                cells = _two_levels(two, width, counted)  # fits the numbers or None
-                if cells is not None:
-                    return cells, start
-            continue
-        if any(_label_end(cell) for cell in cells):
-            continue  # "(150 điểm)", "thông (100)" or "2 (100)" alone: the label above's end
-        if header_fits(cells, counted):
-            return cells, start
-    return None
+        cells = _cells_from([texts[i] for i in taken if texts[i]], width, counted)
+        if cells is not None and all(cells[1:] != other[1:] for _, other, _ in found):
+            found.append((named_right(cells, counted), cells, start))
+    best = max(found, key=lambda reading: reading[0], default=None)
+    return (best[1], best[2]) if best is not None else None
 
 
-def _one_line(text: str, line: int, width: int, counted: _Counted) -> tuple[list[str], int] | None:
+def _cells_from(parts: list[str], width: int, counted: Counted) -> list[str] | None:
+    """The header lines joined into one label per column, in one level or two, when the
+    labels fit the numbers."""
+    cells = header_cells(parts, width, counted.texts)
+    if cells is None:
+        two = join_header(parts, width + 1)
+        if two is not None and not any(_label_end(cell) for cell in two):
+            return _two_levels(two, width, counted)  # fits the numbers or None
+        return None
+    if any(_label_end(cell) for cell in cells):
+        return None  # "(150 điểm)", "thông (100)" or "2 (100)" alone: the label above's end
+    return cells if header_fits(cells, counted) else None
+
+
+def _one_line(text: str, line: int, width: int, counted: Counted) -> tuple[list[str], int] | None:
     """A header printed on one line, its labels one space apart."""
     for words in _words_of(text):
         cells = join_header(words, width)
-        if cells is None or any(cell[:1].islower() for cell in cells):
-            continue  # a lower-case word goes on the cell before it: "Kết quả năm 2021"
+        if cells is None or _cut_short(cells):
+            continue
         if header_fits(cells, counted):
             return cells, line
     two = join_header(text.split(), width + 1)
-    if two is not None and not any(cell[:1].islower() for cell in two):
+    if two is not None and not _cut_short(two):
         found = _two_levels(two, width, counted)
         return (found, line) if found is not None else None
     return None
 
 
-def _two_levels(cells: list[str], width: int, counted: _Counted) -> list[str] | None:
+def _cut_short(cells: list[str]) -> bool:
+    """Whether labels joined from one line leave a label's words apart: a lower-case word
+    goes on the cell before it ("Kết quả năm 2021"), a cell ending in "," or "và" goes on
+    to the next ("Tỉnh," "TP")."""
+    return any(cell[:1].islower() for cell in cells) or any(
+        after_open(cell, "") for cell in cells[:-1]
+    )
+
+
+def _two_levels(cells: list[str], width: int, counted: Counted) -> list[str] | None:
     """A two-level header printed on one line or one cell per line, the first level's labels
     then the second's ("STT | Đơn vị | Kết quả (1) | Chỉ số thành phần | Xếp loại | Văn bản
     QPPL (0.1) | …"): one first-level label with no maximum stands over the last labels'
@@ -176,32 +195,10 @@ def _two_levels(cells: list[str], width: int, counted: _Counted) -> list[str] | 
                 continue  # a label with its maximum heads a column, not a group
             placed = [*cells[:group], *cells[top:], *cells[group + 1 : top]]
             if header_fits(placed, counted):
-                fitting.append((_named_right(placed, counted), placed))
+                fitting.append((named_right(placed, counted), placed))
     best = max((named for named, _ in fitting), default=None)
     chosen = [placed for named, placed in fitting if named == best]
     return chosen[0] if len(chosen) == 1 else None
-
-
-def _named_right(labels: list[str], counted: _Counted) -> int:
-    """How many labels name, by their own words, the role the numbers give their column."""
-    return sum(
-        _named(label) in _SAME.get(column.role, {column.role})
-        for label, column in zip(labels, counted.roles, strict=False)
-    )
-
-
-def _named(label: str) -> str | None:
-    """The role a label's own words name, whatever its column holds."""
-    folded = vocab.fold(label)
-    if vocab.ordinal_label(label):
-        return "rank"
-    if _band_words(folded):
-        return "band"
-    if vocab.says(vocab.TOTAL, folded) or vocab.TOTAL_FIRST.match(folded):
-        return "total"
-    if vocab.AGENCY.search(folded) or vocab.UNIT_LABEL.match(folded):
-        return "agency"
-    return None
 
 
 def _words_of(text: str) -> Iterator[list[str]]:
@@ -236,77 +233,13 @@ def _years(text: str) -> list[str]:
     return [str(y) for y in years] if consecutive and 1900 <= years[0] <= 2100 else [text]
 
 
-def header_fits(cells: list[str], counted: _Counted) -> bool:
-    """Header words that agree with what the numbers say of their columns, at least once and
-    never against them (a caption over a column of ranks is no "Kết quả" column)."""
-    if not maxima_hold(cells, counted.texts):
-        return False  # the labels are not over their columns
-    header = _row(cells, counted.records[0], 0)
-    hinted = read_columns([header], counted.records, TableSettings())
-    agree = False
-    for hint, numbers in zip(hinted, counted.roles, strict=False):
-        if _against(hint.role, numbers.role) or _words_against(hint.label, numbers.role):
-            return False
-        agree = agree or _confirms(hint, numbers.role)
-    return agree
-
-
-_ORDINALS = frozenset({"rank", "row_number"})
-_SCORES = frozenset({"total", "component", "number"})
-_SAME = {"rank": _ORDINALS, "row_number": _ORDINALS}  # a count named by either word
-
-
-def _against(hint: str, counted: str) -> bool:
-    if hint == "number" or (counted == _RANK_SCORE and hint in _SCORES | _ORDINALS):
-        return False  # a rank with its score: a total's words or a rank's name it
-        return False  # words no role is known by: over ranks as well as scores
-    if hint in _SCORES:
-        return counted in _ORDINALS or counted == "band"
-    if hint in _ORDINALS:
-        return counted not in _ORDINALS
-    return hint == "band" and counted != "band"
-
-
-def _words_against(label: str, counted: str) -> bool:
-    """Whether a label's own words name what the numbers say its column is not, whatever
-    the hint made of them beside its cells: a score's or a rank's words over the names, a
-    unit's ("Tên đơn vị") or a band's ("Xếp loại") over a column of numbers."""
-    folded = vocab.fold(label)
-    if counted == "agency":
-        return bool(vocab.says(vocab.TOTAL, folded)) or vocab.ordinal_label(label)
-    if counted in _ORDINALS | _SCORES and _band_words(folded):
-        return True  # "Xếp loại" over numbers: the band's label is further on
-    return counted in _ORDINALS | _SCORES and bool(vocab.UNIT_LABEL.match(folded))
-
-
-def _band_words(folded: str) -> bool:
-    """A band's label, its marks mistyped only when it is more than one word ("Xêp loại"):
-    one word without its marks is another word as well ("Mục" is "Mức")."""
-    if vocab.BAND_LABEL.search(folded):
-        return True
-    return len(folded.split()) > 1 and bool(vocab.says(vocab.BAND_LABEL, folded))
-
-
-def _confirms(hint: Column, counted: str) -> bool:
-    if counted == _RANK_SCORE:  # its cells read as words beside the label: the words decide
-        folded = vocab.fold(hint.label)
-        return bool(vocab.says(vocab.TOTAL, folded) or vocab.says(vocab.RANK, folded))
-    if hint.role == "agency":
-        return counted == "agency" and bool(vocab.AGENCY.search(vocab.fold(hint.label)))
-    if hint.role in ("number", "other", "text"):
-        # words that name no role confirm nothing; a year over scores dates them
-        return _is_year(hint.label) and counted in _SCORES
-    both = {hint.role, counted}
-    return hint.role == counted or both <= _ORDINALS or both <= _SCORES
-
-
-def _header_ends(run: list[Line], floor: int, first_line: int) -> Iterator[int]:
+def _header_ends(run: list[Line], floor: int, first_line: int, width: int) -> Iterator[int]:
     """Where a header may end: right above the first record, or above the lines of a maxima
-    row and a group heading printed between them."""
+    row (a label and a value a column at most) and a group heading printed between them."""
     end = first_line
     if not (end - 1 > floor and _is_marker(run[end - 2].text)):
         yield end  # else a group heading stands right above the first record
-    while end > floor and first_line - end < 12:
+    while end > floor and first_line - end < width + 3:
         if end - 1 > floor and _is_marker(run[end - 2].text):
             end -= 2  # a group heading: its mark ("I", "A") on a line, its words on the next
         elif _between(run[end - 1].text):
@@ -355,13 +288,14 @@ def _not_label(text: str) -> bool:
     """A bare number or a maxima row's words; a maximum in parentheses ("(18)") goes on the
     label above it (``join_header``)."""
     maximum = text.startswith("(") and text.endswith(")")
-    bare_number = value_text(text) is not None and not _is_year(text) and not maximum
+    bare_number = value_text(text) is not None and not is_year_label(text) and not maximum
     return bare_number or bool(vocab.MAXIMA_ROW.match(vocab.fold(text)))
 
 
-def _is_year(text: str) -> bool:
-    number = parse_number(text)
-    return is_year(number)
+def _label_number(texts: dict[int, str], at: int, start: int) -> bool:
+    """A label's number wrapped onto a line of its own under the label's words ("Lĩnh vực" /
+    "3"), as ``join_header`` joins it."""
+    return at > start and opens_with_number(texts[at]) and texts[at - 1][-1:].isalpha()
 
 
 def _may_be_header(text: str, cells: int = 1) -> bool:

@@ -11,7 +11,7 @@ from pipeline.parse import is_year, parse_number
 from pipeline.reconcile.rules import places
 from pipeline.tables.header import opening_ordinal
 from pipeline.tables.record_rows import Stretch, is_name_at, lines_spanned, rows_of, size_at
-from pipeline.tables.record_split import MIN_RECORDS, only_first_bracketed
+from pipeline.tables.record_split import MIN_RECORDS, figure_kind, only_first_bracketed
 from pipeline.tables.tokens import Group, Token, is_name
 
 
@@ -26,11 +26,9 @@ def header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     name = rows[0][first.shape.before]  # on its own lines: a header's lines above it aside
     if name is not None and opening_ordinal(name.text.split()):
         return True  # "Xếp hạng Tên tỉnh" 1 Nghệ An 2 …: the first "name" is the header's
-    if (
-        _last_size(groups, first)
-        < first.shape.width
-        <= _last_size(groups, later) + (later.shape.before)
-    ):
+    if last_size(groups, first) < first.shape.width <= last_size(groups, later) + (
+        later.shape.before
+    ) and not _whole_record(rows, first.shape.before):
         return True  # read from the first name, the last record lacks what the next one led
     for column in range(len(rows[0])):
         head = _number_at(rows[0], column)
@@ -46,6 +44,22 @@ def header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     return False
 
 
+def _whole_record(rows: list[list[Token | None]], before: int) -> bool:
+    """Whether the first record prints two figures or more, each of the kind (decimals) the
+    other records print in its place: a unit's row, whatever the last record lacks (a table
+    cut in its last row), not header words over the records."""
+    values = [t for t in rows[0][before + 1 :] if t is not None]
+    if len(values) < 2 or len(values) != len(rows[0]) - before - 1:
+        return False
+    for column, token in enumerate(rows[0]):
+        if column == before or token is None:
+            continue
+        cells = [row[column] for row in rows[1:] if column < len(row)]
+        if {figure_kind(cell) for cell in cells if cell is not None} != {figure_kind(token)}:
+            return False
+    return True
+
+
 def first_name_taller(groups: list[Group], stretch: Stretch) -> bool:
     """Whether the first record's name takes more lines than any other's: header cells on
     lines of their own ("Ranking" / "Địa phương") read as one name over the records. Read
@@ -58,10 +72,15 @@ def labels_only(groups: list[Group], stretch: Stretch) -> bool:
     """Whether the first name's lines join into no more labels than the table has columns
     ("Vị" / "trí" / "Tỉnh, TP": two labels over a rank and a name): header cells alone. One
     line more ("Cơ" / "quan" / "XH" / "Bộ Tài nguyên và Môi trường") is the first unit's name
-    under the labels, a record of its own."""
+    under the labels, a record of its own. A caption set apart by a blank line, where the
+    other lines are not, is no label ("Bảng kết quả" / "" / "Hạng" / "Sở, ban, ngành")."""
     tokens = groups[stretch.start].tokens
-    opening = [t.text for t in tokens if t.starts_line]  # a lower-case line goes on a label
-    labels = sum(not (text[:1].islower() or text.startswith("(")) for text in opening)
+    opening = [t for t in tokens if t.starts_line]  # a lower-case line goes on a label
+    gaps = [k for k, token in enumerate(opening) if k and token.after_gap]
+    if gaps and len(gaps) < len(opening) - 1:
+        opening = opening[gaps[-1] :]
+    texts = [token.text for token in opening]
+    labels = sum(not (text[:1].islower() or text.startswith("(")) for text in texts)
     return labels <= stretch.shape.width + 1
 
 
@@ -148,7 +167,7 @@ def maxima_first(groups: list[Group], first: Stretch) -> bool:
     return only_first_bracketed(head, rest)
 
 
-def _last_size(groups: list[Group], stretch: Stretch) -> int:
+def last_size(groups: list[Group], stretch: Stretch) -> int:
     """How many values follow the last name of ``stretch``."""
     return size_at(groups, stretch.end - 2 if groups[stretch.end - 1].value else stretch.end - 1)
 

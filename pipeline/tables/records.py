@@ -38,6 +38,7 @@ from pipeline.tables.record_start import (
     header_first,
     labels_first,
     labels_only,
+    last_size,
     maxima_first,
     name_left_after,
     year_first,
@@ -88,6 +89,11 @@ def _table_under_labels(groups: list[Group], stretch: Stretch) -> int | None:
 def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
     """The records after the caption and header lines read as the first records ("Bảng xếp
     hạng năm" 2022, then "Tên tỉnh Tổng điểm" (100), then the rows)."""
+    if year_first(groups, stretch):  # the caption's year leads the next name only when
+        led = _stretch_at(groups, stretch.start + 2)  # its records then end whole
+        unled = _stretch_at(groups, stretch.start + 2, led=False)
+        if unled is not None and _ends_whole(groups, unled) and not _ends_whole(groups, led):
+            return unled
     for _ in range(2):
         later = _stretch_at(groups, stretch.start + 2)
         if later is not None and labels_first(groups, stretch, later):
@@ -111,8 +117,10 @@ def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
     return stretch
 
 
-def _stretch_at(groups: list[Group], start: int) -> Stretch | None:
-    found = _records_at(groups, start)
+def _stretch_at(groups: list[Group], start: int, led: bool = True) -> Stretch | None:
+    """The records from the name at ``start``; ``led``: values right before it may lead the
+    first record (its number printed before its name), else they are the text's above."""
+    found = _records_at(groups, start, led)
     if found is None:
         return None
     names, shape, fit = found
@@ -149,7 +157,9 @@ def _unit_without_values(groups: list[Group], end: int, shape: Shape) -> bool:
     return is_name(name) and name.tokens[0].starts_line and alone and not size_at(groups, end + 1)
 
 
-def _records_at(groups: list[Group], start: int) -> tuple[int, Shape, float] | None:
+def _records_at(
+    groups: list[Group], start: int, led: bool = True
+) -> tuple[int, Shape, float] | None:
     """The records from ``start``: how many, their shape, the split's fit per record. Records
     run together on their lines over several lines are read one line's table at a time."""
     if not is_name(groups[start]):
@@ -158,7 +168,7 @@ def _records_at(groups: list[Group], start: int) -> tuple[int, Shape, float] | N
     if len(sizes) < MIN_RECORDS - 1:
         return None
     width = usual_size(sizes[: MIN_RECORDS + 2])
-    ahead = len(groups[start - 1].tokens) if start > 0 and groups[start - 1].value else 0
+    ahead = _ahead(groups, start) if led else 0
     first_own = ahead and sizes[0] < width and _own_values_only(groups, start, width, ahead)
     if not 1 <= width <= MAX_VALUES or (sizes[0] != width and not first_own):
         return None
@@ -166,7 +176,7 @@ def _records_at(groups: list[Group], start: int) -> tuple[int, Shape, float] | N
     for first_line_only in (False, True):
         if names < MIN_RECORDS:
             return None
-        split = _best_split(groups, start, start + 2 * names - 1, width)
+        split = _best_split(groups, start, start + 2 * names - 1, width, led)
         if split is None:
             return None
         fit, before, misfits = split
@@ -280,14 +290,18 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
     values only where the next record prints none before its name (a reference row without
     a rank: ``ahead`` values lead the first record), or the last one, cut short. A name met
     again ends them: a unit is ranked once in a table, so the same names once more are the
-    next table (the next year's) after its caption and header."""
+    next table (the next year's) after its caption and header; met right after itself, it
+    numbers labels in a series ("Lĩnh vực" / "1", "Lĩnh vực" / "2"): no records at all."""
     count, at = 0, start
     seen: set[str] = set()
     plain = not _maxima_after(groups, start)  # records not printing their values bracketed
     while at < len(groups) and is_name(groups[at]):
-        if name_key(groups[at].text) in seen or (count and plain and _maxima_after(groups, at)):
+        key = name_key(groups[at].text)
+        if count and key == name_key(groups[at - 2].text):
+            return 0
+        if key in seen or (count and plain and _maxima_after(groups, at)):
             break  # a name already ranked, or the next table's header: the next table
-        seen.add(name_key(groups[at].text))
+        seen.add(key)
         size = size_at(groups, at)
         unled = 0 < ahead < width and size == width - ahead and size_at(groups, at + 2) == width
         if size == width or (unled and _next_unled(groups, at)):
@@ -329,13 +343,13 @@ def _next_unled(groups: list[Group], at: int) -> bool:
 
 
 def _best_split(
-    groups: list[Group], start: int, end: int, width: int
+    groups: list[Group], start: int, end: int, width: int, led: bool = True
 ) -> tuple[int, int, int] | None:
     """The number of values printed before each name: the split whose first column counts
     1, 2, 3 … best, then whose cuts fall on line breaks; values before the first name allow it.
     Records at the end that break the split's pattern of lines are left out first (see
     ``_misfits_at_end``): (score, values before the name, records left out)."""
-    ahead = len(groups[start - 1].tokens) if start > 0 and groups[start - 1].value else 0
+    ahead = _ahead(groups, start) if led else 0
     best: tuple[int, int, int] | None = None
     for before in range(0, min(width, ahead) + 1):
         rows = rows_of(groups, Stretch(start, min(end + 1, len(groups)), Shape(width, before)))
@@ -344,3 +358,16 @@ def _best_split(
         if best is None or score > best[0]:
             best = (score, before, misfits)
     return best
+
+
+def _ahead(groups: list[Group], start: int) -> int:
+    """How many values stand right before the name at ``start``."""
+    return len(groups[start - 1].tokens) if start > 0 and groups[start - 1].value else 0
+
+
+def _ends_whole(groups: list[Group], stretch: Stretch | None) -> bool:
+    """Whether the last name of ``stretch`` is followed by just its own values (a value left
+    over after it would lead a record that never comes)."""
+    if stretch is None:
+        return False
+    return last_size(groups, stretch) == stretch.shape.width - stretch.shape.before

@@ -302,6 +302,8 @@ def _settle_total(
                 chosen, several = odd, [odd]
             doubt = _doubt(several, columns) if len(several) > 1 else None
             chosen, doubt = _labelled_or_scaled(chosen, unnamed, scores, values, columns, doubt)
+            named_twice = [roles[i] for i in scores].count("total") > 1  # the header is no help
+            doubt = doubt or (_no_total(scores, columns) if chosen is None and named_twice else None)
     for index in scores:
         roles[index] = "total" if index == chosen else "component"
     if chosen is not None:

@@ -85,6 +85,8 @@ def _first_name(groups: list[Group], at: int) -> int:
     names = [len(g.tokens) for g in later if is_name(g)]
     if len(names) < 2 or len(names) < len(later) - 1:
         return 0
+    if len(groups[at + 1].tokens) >= 2 and _label_above(group, later):
+        return len([t for t in group.tokens if t.line == group.tokens[-1].line])
     if is_name(group) and not _header_closed(group, names):
         return 0  # a name of its own, not a header run into one
     width = len(groups[at + 1].tokens)
@@ -103,6 +105,21 @@ def _first_name(groups: list[Group], at: int) -> int:
         return max(fitting)  # as long as another name, the longest
     longer = [size for size in sizes if size > max(names)]
     return min(longer) if longer else 0  # a name longer than the others ("Sở … và Phát …")
+
+
+def _label_above(group: Group, later: list[Group]) -> bool:
+    """Whether a first name on lines of its own takes in the header's last label on the line
+    above it ("Vị trí" / "Tỉnh Khánh Hòa", then "94,68" "01"), where every name after it takes
+    one line: its last line opens with a capital and the line above ends on no word a name goes
+    on after. Asked only of a name followed by two values or more: before a lone value the
+    lines may as well be the header's labels over ranks printed before the names."""
+    line = group.tokens[-1].line
+    own = [t for t in group.tokens if t.line == line]
+    if len(own) == len(group.tokens) or not own[0].starts_line or not own[0].text[:1].isupper():
+        return False
+    names = [g for g in later if is_name(g)]
+    single = all(g.tokens[0].starts_line and g.tokens[-1].line == g.tokens[0].line for g in names)
+    return single and not joins_on(group.tokens[-len(own) - 1].text)
 
 
 def _opened_by_capital(group: Group, most: int, line: int, closed: int) -> list[int]:

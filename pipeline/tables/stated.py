@@ -31,6 +31,7 @@ _BAND_IN_CLAUSE = re.compile(
 _CLAUSES = re.compile(r"[;\n]|\.(?:\s|$)")
 _WEIGHT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%|(?<![\d,.])(0[.,]\d+|1)(?![\d,.%])")
 _OPERATOR = re.compile(r"\s*(?:[×x*∗·]|nhân(?:\s+với)?)\s*", re.IGNORECASE)
+_SIGNS = frozenset({"+", "×", "x", "*", "∗", "·"})
 _CODE = re.compile(r"\(([a-z])\)|^([a-z])$|chỉ\s+số\s+([a-z])$")
 
 
@@ -74,13 +75,29 @@ def stated_weights(prose: list[str], components: tuple[Column, ...]) -> tuple[De
 
 
 def _formulas(prose: list[str]) -> Iterator[list[tuple[Decimal, str]]]:
-    """The terms (weight, label) of each formula "… = w₁ × A + w₂ × B …" stated in prose."""
-    for line in prose:
-        if "=" not in line or "+" not in line:
+    """The terms (weight, label) of each formula "… = w₁ × A + w₂ × B …" stated in prose,
+    with the lines it wraps onto (a page's line breaks fall inside a label or after a sign)."""
+    for at, line in enumerate(prose):
+        if "=" not in line:
             continue
-        terms = [_term(part) for part in line.split("=", 1)[1].split("+")]
-        if all(term is not None for term in terms):
-            yield [term for term in terms if term is not None]
+        for text in dict.fromkeys((line, _wrapped(prose, at))):  # the line alone first
+            terms = [_term(part) for part in text.partition("=")[2].split("+")]
+            if len(terms) > 1 and all(term is not None for term in terms):
+                yield [term for term in terms if term is not None]
+
+
+def _wrapped(prose: list[str], at: int) -> str:
+    """The formula opening at line ``at`` with the lines it goes on onto: each after a line
+    ending in a sign ("+", "×"), or opening in lower case or with a sign."""
+    text = prose[at]
+    for line in prose[at + 1 :]:
+        words, after = text.split(), line.split()
+        if not after or "=" in line:
+            break
+        if not (words[-1] in _SIGNS or after[0] in _SIGNS or line[:1].islower()):
+            break
+        text = f"{text.rstrip()} {line.strip()}"
+    return text
 
 
 def _with_formula_total(table: Table, prose: list[str]) -> Table:

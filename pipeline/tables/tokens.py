@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
@@ -33,6 +33,7 @@ class Token:
     line: int  # position of its line in the run
     starts_line: bool
     bracketed: bool = False  # printed in parentheses: "(8,37)", a label's maximum or a score
+    after_gap: bool = False  # opens a line printed after a blank line (text with line numbers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +142,16 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             bracketed = word.startswith("(") and word.endswith(")")
             found.append(Token(text or word, text is not None, position, False, bracketed))
         if len(found) > mark:
-            first = found[mark]
-            found[mark] = Token(first.text, first.value, first.line, True, first.bracketed)
+            gap = _after_gap(lines, position)
+            found[mark] = replace(found[mark], starts_line=True, after_gap=gap)
     return found
+
+
+def _after_gap(lines: list[Line], position: int) -> bool:
+    """Whether a blank line stands between the line and the one before it in the source."""
+    here = lines[position].at.line
+    above = lines[position - 1].at.line if position else None
+    return here is not None and above is not None and here - above > 1
 
 
 def _bulleted(lines: list[Line]) -> set[int]:
@@ -199,6 +207,12 @@ def groups_of(tokens: list[Token]) -> list[Group]:
     groups = [Group(tuple(run), run[0].value) for run in runs]
     parts = [part for group in groups for part in _band_before_name(_as_band(group))]
     return _bands_after_names(parts)
+
+
+def _blank_lines_part(tokens: list[Token]) -> bool:
+    """Whether blank lines part blocks of the text: most lines follow none."""
+    openings = [token.after_gap for token in tokens if token.starts_line]
+    return 2 * sum(openings) < len(openings)
 
 
 def _bands_after_names(groups: list[Group]) -> list[Group]:
@@ -324,8 +338,9 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
     first word opens other names ("Tỉnh Bến Tre" under "Tỉnh Trà Vinh") is a unit of its own,
     the one above it printed without values; so is a line not followed by as many values as
     the records have ("Điều 2. …" after the last one), or, after a name run on after values on
-    its line, as many as those."""
+    its line, as many as those. A blank line ends a name where blank lines part blocks."""
     openers = Counter(g.tokens[0].text.casefold() for g in groups if is_name(g))
+    apart = _blank_lines_part([token for group in groups for token in group.tokens])
     sizes = Counter(len(g.tokens) for g in groups if g.value)
     usual = sizes.most_common(1)[0][0] if sizes else 0
     out: list[Group] = []
@@ -340,7 +355,11 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
             # complete it only as many as those ("… 48.19 Bộ Giao thông vận tải" / "Bảng
             # xếp hạng năm 2022": a cut last row, then a caption's year)
             filled = len(out[-2].tokens) == len(groups[at + 1].tokens)
-        if upper is None or not between or not filled or not _wrap_of(upper, group, openers):
+        parted = apart and group.tokens[0].after_gap  # a blank line ends the name above
+        if upper is None or not between or not filled or parted:
+            out.append(group)
+            continue
+        if not _wrap_of(upper, group, openers):
             out.append(group)
             continue
         out[-1] = Group(upper.tokens + group.tokens, False)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import vocabulary as vocab
-from pipeline.ingest.text.rows import Token, is_value, segments, tokens
+from pipeline.ingest.text.rows import RANK_SCORE, Token, is_value, segments, tokens
 from pipeline.parse import is_year, parse_number
 
 _STT = re.compile(r"^\d{1,3}\.?$")
@@ -99,7 +99,20 @@ def _names_among(cells: list[Token]) -> bool:
         if not is_value(cell.text) and vocab.band_of(cell.text) is None
     ]
     steps = {b - a for a, b in zip([-1, *worded], worded, strict=False)}
-    return len(worded) >= 2 and len(steps) == 1 and steps.pop() >= 4
+    if len(worded) < 2 or len(steps) != 1:
+        return False
+    step = steps.pop()
+    if step != 3:
+        return step >= 4
+    # two figures between names ("1 (0,913)" "2", then "2 (0,903)" "3"): the same shapes of
+    # figure each time, where a row's date and share are not ("31" "tháng 12," "2023" "17,6%")
+    shapes = {tuple(_shape(c.text) for c in cells[at - 2 : at]) for at in worded}
+    return len(shapes) == 1
+
+
+def _shape(text: str) -> str:
+    """A figure's shape: its digits' runs as one mark ("1 (0,913)" → "9 (9,9)")."""
+    return re.sub(r"\d+", "9", text)
 
 
 def halves(row: Row) -> tuple[Row, Row | None]:
@@ -194,22 +207,31 @@ def _opens_values(found: list[Token], index: int) -> bool:
     token = found[index]
     if not is_value(token.text):
         return False
-    if parse_number(token.text) is not None or index == 0:
+    if parse_number(token.text) is not None or RANK_SCORE.match(token.text) or index == 0:
         return True
     return token.start - found[index - 1].end >= 2
 
 
 def _value_cells(found: list[Token]) -> list[Token]:
-    """Values one per token; words one space apart ("Xuất sắc") one cell."""
+    """Values one per token; words one space apart ("Xuất sắc", "Lao động - Thương binh", a
+    dash between words being no blank cell) one cell."""
     cells: list[Token] = []
-    for token in found:
+    for at, token in enumerate(found):
         last = cells[-1] if cells else None
-        words = last and not is_value(token.text) and not is_value(last.text)
+        words = last and _worded(token, found[at + 1 : at + 2]) and not is_value(last.text)
         if last and words and token.start - last.end == 1:
             cells[-1] = Token(f"{last.text} {token.text}", last.start, token.end)
             continue
         cells.append(token)
     return cells
+
+
+def _worded(token: Token, after: list[Token]) -> bool:
+    """Whether the token is words, or a dash one space before more words."""
+    if not is_value(token.text):
+        return True
+    dash = token.text in ("-", "–") and bool(after) and not is_value(after[0].text)
+    return dash and after[0].start - token.end == 1
 
 
 def span(row: Row) -> int:

@@ -23,8 +23,8 @@ _MIN_VALUES = 3  # values in a column before its maximum is judged
 def header_cells(parts: list[str], width: int, rows: Sequence[Sequence[str]]) -> list[str] | None:
     """The labels of ``width`` columns whose maxima hold over ``rows``: read in one level, or
     else the two-level reading that does with the fewest values over their maxima (labels
-    shifted by a column put maxima over scores they were not printed for, or over a rank);
-    None when no reading holds, or two hold as well."""
+    shifted by a column put maxima over scores they were not printed for, or over a rank).
+    Readings that hold as well give only what they agree on; None when no reading holds."""
     plain = join_header(parts, width)
     if plain is not None and maxima_hold(plain, rows):
         return plain
@@ -36,9 +36,27 @@ def header_cells(parts: list[str], width: int, rows: Sequence[Sequence[str]]) ->
         and maxima_hold(cells, rows)
     }
     ranked = sorted((_misfits(cells, rows), cells) for cells in readings)
-    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+    if not ranked:
         return None
-    return list(ranked[0][1])
+    best = [cells for misfits, cells in ranked if misfits == ranked[0][0]]
+    return list(best[0]) if len(best) == 1 else _agreed(best)
+
+
+def _agreed(readings: Sequence[Sequence[str]]) -> list[str] | None:
+    """What readings that fit the numbers equally well agree on: a column's label where every
+    reading puts the same one over it, else its maximum alone ("(1)") where they agree on that;
+    None when some column's maximum is in doubt (a maximum must not move to another column)."""
+    cells = []
+    for labels in zip(*readings, strict=True):
+        maxima = {split_max(label)[1] for label in labels}
+        if len(maxima) > 1:
+            return None
+        maximum = maxima.pop()
+        if len(set(labels)) == 1:
+            cells.append(labels[0])
+        else:
+            cells.append("" if maximum is None else f"({maximum})")
+    return cells
 
 
 def _misfits(labels: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[int, int]:
@@ -135,7 +153,7 @@ def join_header(parts: list[str], width: int) -> list[str] | None:
     joined = -1
     while len(cells) > width and joined != len(cells):  # "(giá" "trị)" joined, then to the cell
         joined = len(cells)
-        for strength in (_is_maximum, _is_lower, _label_number, _after_open, _is_acronym):
+        for strength in (_is_maximum, _is_lower, _label_number, after_open, _is_acronym):
             index = len(cells) - 1
             while len(cells) > width and index > 0:
                 if strength(cells[index - 1], cells[index]):
@@ -171,5 +189,5 @@ def _is_acronym(above: str, line: str) -> bool:
     return 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and not above.isupper()
 
 
-def _after_open(above: str, _: str) -> bool:
+def after_open(above: str, _: str) -> bool:
     return above.rstrip().endswith((",", " và", "-", "–", "/"))
