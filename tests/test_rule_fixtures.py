@@ -249,3 +249,46 @@ def test_a_formula_wrapped_over_lines_gives_its_weights() -> None:
     prose = ["Chỉ số được tính theo công thức: Chỉ số = 0,5 × Hạ tầng kỹ", "thuật + 0,2 ×"]
     prose += ["Môi trường chính sách + 0,3 × Ứng", "dụng CNTT", "Điều 2. Hiệu lực."]
     assert stated_weights(prose, components) == (Decimal("0.5"), Decimal("0.2"), Decimal("0.3"))
+
+
+def test_a_signs_letter_inside_a_label_stays_the_labels() -> None:
+    # "× Xã hội số" lost its "X", "× Nhân lực số" its "Nhân": the labels matched no column and
+    # the weights went by column order
+    from pipeline.tables.stated import _term
+
+    assert _term(" 0,1 × Xã hội số") == (Decimal("0.1"), "xã hội số")
+    assert _term(" 0,25 × Nhân lực số") == (Decimal("0.25"), "nhân lực số")
+    assert _term("Kinh tế số x 30%") == (Decimal("0.3"), "kinh tế số")
+    assert _term("0,4 nhân Chính quyền số") == (Decimal("0.4"), "chính quyền số")
+    assert _term(" 0,4*Chính quyền số") == (Decimal("0.4"), "chính quyền số")
+
+
+def test_a_stated_formula_settles_the_total_despite_a_misprinted_row() -> None:
+    # six rows of five parts: too few rows to fit the weights, the stated ones give the total
+    # on five; the sixth is the check's finding, not a reason to leave the table without one
+    from conftest import tables_of
+
+    weights = [Decimal(w) for w in ("0.1", "0.1", "0.2", "0.25", "0.35")]
+    parts = [
+        ["52.7", "30.1", "41.1", "47.8", "38.5"],
+        ["72.7", "83.2", "73.6", "60.9", "62.9"],
+        ["44.7", "44.1", "56.7", "45.0", "63.8"],
+        ["63.4", "79.4", "68.7", "74.5", "57.8"],
+        ["84.2", "99.0", "95.7", "82.1", "99.5"],
+        ["80.6", "78.8", "82.1", "83.2", "98.6"],
+    ]
+    exact = [sum(w * Decimal(p) for w, p in zip(weights, row, strict=True)) for row in parts]
+    totals = [str(t.quantize(Decimal("0.001"))) for t in exact]
+    totals[3] = "70.000"  # misprinted
+    names = ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ", "Thanh tra tỉnh", "Sở Du lịch", "Ban Dân tộc"]
+    labels = ["Kinh tế số", "Xã hội số", "Nền tảng số", "Thể chế số", "Nhân lực số"]
+    header = ["STT", "Đơn vị", "Điểm xếp mục", *labels]
+    rows = [
+        "\t".join([str(k), name, total, *row])
+        for k, (name, total, row) in enumerate(zip(names, totals, parts, strict=True), 1)
+    ]
+    terms = [f"{w} × {label}".replace(".", ",") for w, label in zip(weights, labels, strict=True)]
+    formula = "Chỉ số = " + " + ".join(terms)
+    (table,) = tables_of("\n".join([formula, "", "\t".join(header), *rows]) + "\n")
+    assert [c.role for c in table.columns][2:4] == ["total", "component"]
+    assert table.role_doubt is None
