@@ -83,3 +83,14 @@ def test_scores_the_header_calls_totals_that_no_rule_ties_are_in_doubt() -> None
     (table,) = tables_of("\n".join(["Điều 1. Kết quả như sau:", "", *header, *cells]) + "\n")
     assert not table.has_role("total")
     assert table.role_doubt is not None
+
+
+def test_a_long_first_name_under_a_whole_header_line_keeps_its_words() -> None:
+    # "Địa phương Xếp hạng (Chỉ số)" reads above the rows: "Thành phố Hồ" is no header run
+    # into the first name, however longer than the others that name is
+    rows = [("Thành phố Hồ Chí Minh", "1 (0.9649)"), ("Cần Thơ", "2 (0.9588)")]
+    rows += [("Hải Dương", "3 (0.9580)"), ("Bắc Kạn", "4 (0.9298)"), ("Nam Định", "5 (0.9270)")]
+    body = "\n".join(f"{name} {value}" for name, value in rows)
+    (table,) = tables_of(f"Kết quả như sau:\n\nĐịa phương Xếp hạng (Chỉ số)\n{body}\n")
+    assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
+    assert table.columns[0].label == "Địa phương"

@@ -67,17 +67,19 @@ def record_rows(
         lead = _words_before(groups, stretch, first_line)
         lead, records = _maxima_label_apart(lead, records, stretch.shape.before)
         width = stretch.shape.width + 1
+        floor = max(used_lines, 0)
         whole = header_before(lead, run[first_line], width, grid, records) if lead else None
+        above = None if lead else header_row(run, width, floor, first_line, grid, records)
         glued = None
-        if whole is None:  # else the header before is whole: nothing of it in the first name
+        if whole is None and above is None:  # else a whole header: none in the first name
             glued = _header_in_first_name(
                 rows, (run[first_line], lead), stretch.shape.before, records, grid
             )
-        header: tuple[list[Line], int] | None = (whole, first_line) if whole else None
+        header: tuple[list[Line], int] | None = (whole, first_line) if whole else above
         if glued is not None:
             header, records = ([glued[0]], first_line), glued[1]
-        elif whole is None:
-            header = _header(run, lead, width, (max(used_lines, 0), first_line), grid, records)
+        elif whole is None and above is None:
+            header = _header(run, lead, width, (floor, first_line), grid, records)
         top = header[1] if header else first_line
         out.extend(run[used_lines:top])
         if header:
@@ -103,11 +105,12 @@ def _header(
     not read as one (a table run together on one line): the lines above (unless those words
     open with a row number's, a rank's or the unit column's, so the header is there: what is
     above is a caption, a signer, an annex's title); failing a reading of every column, the
-    first column's label alone when those words open the header."""
+    first column's label alone when those words open the header. With no words run in, the
+    caller has looked above already."""
     floor, first_line = lines
     opens = opening_ordinal(words) or vocab.UNIT_LABEL.match(vocab.fold(" ".join(words)))
     if not opens:  # the header is not on the records' line ("Đơn vị …", "STT …"): look above
-        found = header_row(run, width, floor, first_line, grid, records)
+        found = header_row(run, width, floor, first_line, grid, records) if words else None
         if found is not None:
             return found
         if first_line - 1 >= floor:
