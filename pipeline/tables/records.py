@@ -88,7 +88,9 @@ def _table_under_labels(groups: list[Group], stretch: Stretch) -> int | None:
 
 def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
     """The records after the caption and header lines read as the first records ("Bảng xếp
-    hạng năm" 2022, then "Tên tỉnh Tổng điểm" (100), then the rows)."""
+    hạng năm" 2022, then "Tên tỉnh Tổng điểm" (100), then the rows). Past a caption's year,
+    the records start at the next name with no value of the text above leading it, when they
+    then end whole and led by the year they would not (no header: each score its name's)."""
     if year_first(groups, stretch):  # the caption's year leads the next name only when
         led = _stretch_at(groups, stretch.start + 2)  # its records then end whole
         unled = _stretch_at(groups, stretch.start + 2, led=False)
