@@ -41,6 +41,7 @@ TOTAL = re.compile(
     r"^chỉ\s+số\b|điểm\s+quy\s+đổi|giá\s+trị\s+chỉ\s+số)"
 )
 # A row under the header giving each column's maximum: "Điểm tối đa | | 12 | 40 | … | 100".
+TIMES = "×*∗·"  # multiplication signs of a stated formula ("0,4 × Chính quyền số"); also a spaced x
 MAXIMA_ROW = re.compile(
     r"^(điểm\s+tối\s+đa|tối\s+đa|điểm\s+chuẩn|thang\s+điểm|số\s+điểm\s+tối\s+đa)"
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 
+from pipeline import vocabulary as vocab
 from pipeline.models import Document, Flag, Line, Metadata, Provenance, Table
 from pipeline.reconcile.common import OCR_NEEDED, SEVERITY
 
@@ -61,7 +62,7 @@ _WHOLE = re.compile(r"\d{1,3}")
 _NUMERIC = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
 # In a run, a score OCR read without its point ("1040 1560 1300" for 10.40 15.60 13.00)
 _POINT_LOST = re.compile(r"\d{3,4}")
-_SIGN = r"(?:[×*∗·]|(?<=\s)x(?=\s))"
+_SIGN = rf"(?:[{vocab.TIMES}]|(?<=\s)x(?=\s))"
 _COEFFICIENT = re.compile(rf"\d+(?:[.,]\d+)?\s*%?\s*{_SIGN}|{_SIGN}\s*\d+(?:[.,]\d+)?\s*%?")
 MIN_RUN = 3  # whole numbers side by side in a row of a table; prose separates its numbers by words
 MIN_SCORES_IN_PROSE = 12  # four rows of three scores; a decision's prose prints none

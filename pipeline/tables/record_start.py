@@ -12,7 +12,7 @@ from pipeline.reconcile.rules import places
 from pipeline.tables.header import opening_ordinal
 from pipeline.tables.record_rows import Stretch, is_name_at, lines_spanned, rows_of, size_at
 from pipeline.tables.record_split import MIN_RECORDS, figure_kind, only_first_bracketed
-from pipeline.tables.tokens import Group, Token, is_name
+from pipeline.tables.tokens import Group, Token, blank_lines_part, is_name
 
 
 def header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
@@ -72,12 +72,12 @@ def labels_only(groups: list[Group], stretch: Stretch) -> bool:
     """Whether the first name's lines join into no more labels than the table has columns
     ("Vị" / "trí" / "Tỉnh, TP": two labels over a rank and a name): header cells alone. One
     line more ("Cơ" / "quan" / "XH" / "Bộ Tài nguyên và Môi trường") is the first unit's name
-    under the labels, a record of its own. A caption set apart by a blank line, where the
-    other lines are not, is no label ("Bảng kết quả" / "" / "Hạng" / "Sở, ban, ngành")."""
+    under the labels, a record of its own. A caption set apart by a blank line, where blank
+    lines part blocks, is no label ("Bảng kết quả" / "" / "Hạng" / "Sở, ban, ngành")."""
     tokens = groups[stretch.start].tokens
     opening = [t for t in tokens if t.starts_line]  # a lower-case line goes on a label
     gaps = [k for k, token in enumerate(opening) if k and token.after_gap]
-    if gaps and len(gaps) < len(opening) - 1:
+    if gaps and blank_lines_part([t for group in groups for t in group.tokens]):
         opening = opening[gaps[-1] :]
     texts = [token.text for token in opening]
     labels = sum(not (text[:1].islower() or text.startswith("(")) for text in texts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline import vocabulary as vocab
-from pipeline.tables.tokens import Group, is_name
+from pipeline.tables.tokens import Group, Token, is_name
 
 _GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
 
@@ -85,16 +85,16 @@ def _first_name(groups: list[Group], at: int) -> int:
     names = [len(g.tokens) for g in later if is_name(g)]
     if len(names) < 2 or len(names) < len(later) - 1:
         return 0
-    if len(groups[at + 1].tokens) >= 2 and _label_above(group, later):
-        return len([t for t in group.tokens if t.line == group.tokens[-1].line])
+    width = len(groups[at + 1].tokens)
+    line = group.tokens[-1].line
+    own = [t for t in group.tokens if t.line == line]
+    if width >= 2 and _label_above(group, own, later):
+        return len(own)
     if is_name(group) and not _header_closed(group, names):
         return 0  # a name of its own, not a header run into one
-    width = len(groups[at + 1].tokens)
     if any(_other_width(groups, k, width) for k in range(at + 3, at + 3 + 2 * len(names), 2)
            if k < len(groups)):  # fmt: skip
         return 0
-    line = group.tokens[-1].line
-    own = [t for t in group.tokens if t.line == line]
     lined = all(g.tokens[0].starts_line for g in later if is_name(g))
     if lined and own[0].starts_line and len(own) < len(group.tokens):
         return len(own)  # each name on a line of its own: so is the first, under the header
@@ -107,14 +107,12 @@ def _first_name(groups: list[Group], at: int) -> int:
     return min(longer) if longer else 0  # a name longer than the others ("Sở … và Phát …")
 
 
-def _label_above(group: Group, later: list[Group]) -> bool:
+def _label_above(group: Group, own: list[Token], later: list[Group]) -> bool:
     """Whether a first name on lines of its own takes in the header's last label on the line
     above it ("Vị trí" / "Tỉnh Khánh Hòa", then "94,68" "01"), where every name after it takes
-    one line: its last line opens with a capital and the line above ends on no word a name goes
-    on after. Asked only of a name followed by two values or more: before a lone value the
-    lines may as well be the header's labels over ranks printed before the names."""
-    line = group.tokens[-1].line
-    own = [t for t in group.tokens if t.line == line]
+    one line: its last line (``own``) opens with a capital and the line above ends on no word a
+    name goes on after. Asked only of a name followed by two values or more: before a lone
+    value the lines may as well be the header's labels over ranks printed before the names."""
     if len(own) == len(group.tokens) or not own[0].starts_line or not own[0].text[:1].isupper():
         return False
     names = [g for g in later if is_name(g)]

@@ -30,7 +30,7 @@ _BAND_IN_CLAUSE = re.compile(
 )
 _CLAUSES = re.compile(r"[;\n]|\.(?:\s|$)")
 _WEIGHT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%|(?<![\d,.])(0[.,]\d+|1)(?![\d,.%])")
-_SIGN = r"[×*∗·]"  # a sign may touch the weight or the label: "0,4*Chính quyền số"
+_SIGN = rf"[{vocab.TIMES}]"  # a sign may touch the weight or the label: "0,4*Chính quyền số"
 _SIGN_WORD = r"(?:x|nhân(?:\s+với)?)"  # a letter or a word stands apart: "Kinh tế số x 30%"
 # the sign beside the weight, at the label's start or end ("× Xã hội số"); an x or "nhân"
 # inside a label ("Xã hội số", "Nhân lực số") is the label's own
@@ -38,7 +38,7 @@ _OPERATOR = re.compile(
     rf"^\s*(?:{_SIGN}\s*|{_SIGN_WORD}(?:\s+|$))|(?:\s*{_SIGN}|(?:^|\s+){_SIGN_WORD})\s*$",
     re.IGNORECASE,
 )
-_SIGNS = frozenset({"+", "×", "x", "*", "∗", "·"})
+_SIGNS = frozenset({"+", "x", *vocab.TIMES})
 _CODE = re.compile(r"\(([a-z])\)|^([a-z])$|chỉ\s+số\s+([a-z])$")
 
 

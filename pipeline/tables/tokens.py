@@ -19,7 +19,7 @@ from pipeline.parse import parse_number
 from pipeline.tables.header import RANK_SCORE
 
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
-_OPERATORS = frozenset({"+", "=", "×", "*", "∗", "·"})  # a formula, not a table
+_OPERATORS = frozenset({"+", "=", *vocab.TIMES})  # a formula, not a table
 _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 # "": an empty cell's line; "NA": not applicable, as models.BLANK_MARKS reads it
 BLANKS = frozenset({"", "-", "–", "—", "x", "X", "N/A", "n/a", "NA"})
@@ -209,8 +209,9 @@ def groups_of(tokens: list[Token]) -> list[Group]:
     return _bands_after_names(parts)
 
 
-def _blank_lines_part(tokens: list[Token]) -> bool:
-    """Whether blank lines part blocks of the text: most lines follow none."""
+def blank_lines_part(tokens: list[Token]) -> bool:
+    """Whether blank lines part blocks of the text: most lines follow none (where every cell
+    is set apart by one, a blank line tells nothing)."""
     openings = [token.after_gap for token in tokens if token.starts_line]
     return 2 * sum(openings) < len(openings)
 
@@ -340,7 +341,7 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
     the records have ("Điều 2. …" after the last one), or, after a name run on after values on
     its line, as many as those. A blank line ends a name where blank lines part blocks."""
     openers = Counter(g.tokens[0].text.casefold() for g in groups if is_name(g))
-    apart = _blank_lines_part([token for group in groups for token in group.tokens])
+    apart = blank_lines_part([token for group in groups for token in group.tokens])
     sizes = Counter(len(g.tokens) for g in groups if g.value)
     usual = sizes.most_common(1)[0][0] if sizes else 0
     out: list[Group] = []
