@@ -315,19 +315,51 @@ def _weighted(rows: list[list[Decimal]], index: int) -> Table:
 
 
 def test_a_group_too_short_for_its_weights_is_scored_by_its_siblings() -> None:
-    # the second group's four rows cannot show three weights; the first group's ten can
+    # the second group's three rows, one misprinted, cannot show three weights; the first
+    # group's ten can
     first = _weighted([[Decimal(90 - 3 * i), Decimal(80 - 2 * i), Decimal(70 - i % 4 - 2 * i)]
                        for i in range(10)], 1)  # fmt: skip
     short = _weighted([[Decimal(60), Decimal(50), Decimal(40)], [Decimal(55), Decimal(45),
-                       Decimal(44)], [Decimal(50), Decimal(47), Decimal(30)],
-                       [Decimal(40), Decimal(41), Decimal(20)]], 2)  # fmt: skip
+                       Decimal(44)], [Decimal(50), Decimal(47), Decimal(30)]], 2)  # fmt: skip
     assert total_rule(first).describe() == "weighted:0.4,0.3,0.3"
-    assert total_rule(short).kind == "none"
     entries = list(short.entries)
     entries[2] = replace(entries[2], total=_value(Decimal("44.1")))  # 43.1 + 1
     short = replace(short, entries=tuple(entries))
+    assert total_rule(short).kind == "none"
     flags = reconcile("d", META, (first, short))
     assert [(f.check, f.table_index, f.row_number) for f in flags] == [("sum_mismatch", 2, 3)]
+
+
+def test_a_short_group_shows_simple_weights_that_chance_would_not_give() -> None:
+    # four rows, one misprinted, of three components: the three that follow 0,4 · 0,3 · 0,3
+    # exactly are more than the 969 share weightings tried would match by chance
+    short = _weighted([[Decimal(60), Decimal(50), Decimal(40)], [Decimal(55), Decimal(45),
+                       Decimal(44)], [Decimal(50), Decimal(47), Decimal(30)],
+                       [Decimal(40), Decimal(41), Decimal(20)]], 2)  # fmt: skip
+    entries = list(short.entries)
+    entries[2] = replace(entries[2], total=_value(Decimal("44.1")))  # 43.1 + 1
+    short = replace(short, entries=tuple(entries))
+    assert total_rule(short).describe() == "weighted:0.4,0.3,0.3"
+    flags = reconcile("d", META, (short,))
+    assert [(f.check, f.table_index, f.row_number) for f in flags] == [("sum_mismatch", 2, 3)]
+
+
+def test_eight_weights_are_found_over_eleven_rows_with_one_misprinted() -> None:
+    # a fit of eight weights needs ten rows; shares in twentieths need the few rows that
+    # chance, over 50,388 share vectors, would not explain
+    weights = [Decimal(w) for w in ("0.15", "0.2", "0.1", "0.1", "0.1", "0.05", "0.1", "0.2")]
+    rows = [[Decimal(40 + (7 * i + 11 * k) % 60) for k in range(8)] for i in range(11)]
+    table = make_table(rows, [Decimal(100)] * 8, None)
+    totals = [sum((w * p for w, p in zip(weights, row, strict=True)), Decimal(0)) for row in rows]
+    totals[4] += Decimal("1.5")
+    entries = tuple(
+        replace(e, total=_value(t.quantize(Decimal("0.01"))))
+        for e, t in zip(table.entries, totals, strict=True)
+    )
+    table = replace(table, entries=entries, total_max=Decimal(100))
+    assert total_rule(table).describe() == "weighted:0.15,0.2,0.1,0.1,0.1,0.05,0.1,0.2"
+    flags = reconcile("d", META, (table,))
+    assert [(f.check, f.row_number) for f in flags] == [("sum_mismatch", 5)]
 
 
 def test_a_score_below_zero_is_over_max_but_a_column_of_changes_is_not() -> None:

@@ -12,14 +12,13 @@ from hypothesis import strategies as st
 
 from pipeline.reconcile.rules import (
     TotalRule,
-    _normal_equations,
-    _solve,
     agrees,
     agrees_ratio,
     hits,
     places,
     whole_rows,
 )
+from pipeline.reconcile.weights import _normal_equations, solve
 
 
 def reference(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
@@ -57,14 +56,14 @@ def test_the_solve_is_exact_elimination(
     system: tuple[list[list[Fraction]], list[Fraction]],
 ) -> None:
     matrix, vector = system
-    assert _solve([list(row) for row in matrix], list(vector)) == reference(matrix, vector)
+    assert solve([list(row) for row in matrix], list(vector)) == reference(matrix, vector)
 
 
 def test_a_known_system() -> None:
     # 0,4·A + 0,6·B: rows (5, 10) → 8 and (10, 5) → 7
-    assert _solve([[Fraction(5), Fraction(10)], [Fraction(10), Fraction(5)]],
+    assert solve([[Fraction(5), Fraction(10)], [Fraction(10), Fraction(5)]],
                   [Fraction(8), Fraction(7)]) == (Fraction(2, 5), Fraction(3, 5))  # fmt: skip
-    assert _solve([[Fraction(1), Fraction(2)], [Fraction(2), Fraction(4)]],
+    assert solve([[Fraction(1), Fraction(2)], [Fraction(2), Fraction(4)]],
                   [Fraction(1), Fraction(2)]) is None  # fmt: skip
 
 

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from conftest import tables_of
 
+from pipeline.reconcile.rules import total_rule
+
 WEIGHTS = (Decimal("0.5"), Decimal("0.3"), Decimal("0.2"))
 
 
@@ -45,11 +47,13 @@ def test_the_years_under_one_header_show_the_weights_no_year_shows_alone() -> No
         assert table.role_doubt is None
 
 
-def test_one_year_alone_leaves_the_total_in_doubt() -> None:
+def test_one_year_alone_shows_its_weights_as_shares_of_the_scale() -> None:
+    # three fitted weights over four rows could fit any column; as shares of the total's
+    # scale in twentieths (171 weightings), four rows are more than chance would follow
     (table,) = tables_of(_table("Năm 2021", YEAR_ONE))
-    assert not any(c.role == "total" and c.label == "Giá trị" for c in table.columns) or (
-        table.doubt is not None
-    )
+    assert [c.label for c in table.columns if c.role == "total"] == ["Giá trị"]
+    assert total_rule(table).describe() == "weighted:0.5,0.3,0.2"
+    assert table.role_doubt is None
 
 
 def test_the_label_outside_the_parts_numbered_series_is_the_total() -> None:

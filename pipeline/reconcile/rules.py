@@ -20,15 +20,9 @@ from fractions import Fraction
 from functools import lru_cache
 
 from pipeline.models import Entry, Table
+from pipeline.reconcile.weights import Row, fitted, grid_weights, ratio, snapped
 
-SNAP_DENOMINATORS = (4, 20, 100, 1000)  # fitted weights are simple fractions: 2/5, 3/10, 1/3
-GRID_STEPS = (20, 100)  # … or multiples of 5 % or 1 %: each weight of a fit rounded to one
 SIMPLE_DENOMINATOR = 12  # simple weights: two decimals (0,15) or a fraction up to twelfths
-MAX_SUBSETS = 12  # exact solves over k rows each, besides the least-squares fit of all rows
-GRID_DENOMINATOR = 20  # shares of the total's maximum tried one by one: 5 %, 10 % …
-GRID_MAX_COMPONENTS = 4  # up to 969 weight vectors (C(19, 3)); more components only by the fit
-
-Row = tuple[tuple[Fraction, ...], Decimal]  # (components, printed total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,49 +285,26 @@ def _candidates(table: Table, rows: list[Row]) -> Iterator[tuple[TotalRule, int]
         top = sum((Fraction(m) for m in maxima if m is not None), Fraction())
         if top:
             yield _named((Fraction(table.total_max) / top,) * k), 0
-    for factor in _snapped([_ratio(rows)]):
+    for factor in snapped([ratio(rows)]):
         yield _named((factor,) * k), 1
-    for rule in _grid(table):
-        yield rule, k
-    for weights in _fitted(rows, k):
+    scales = _scales(table)
+    if scales is not None:
+        screened, needed = grid_weights(scales, rows)
+        for weights in screened:  # as convincing as a fit of needed - 2 parameters
+            yield _named(weights), max(0, needed - 2)
+    for weights in fitted(rows, k):
         yield _named(weights), k
 
 
-def _grid(table: Table) -> tuple[TotalRule, ...]:
-    """Weights giving each component a share of the total's maximum in twentieths (5 %, 10 % …).
-
-    An index whose components share its scale weights them by simple fractions (0,35, 0,25 …):
-    share sᵢ = n/20 (n ≥ 1, Σ sᵢ = 1), weight wᵢ = sᵢ · total maximum / maxᵢ. When the
-    components vary together across the rows a least-squares fit cannot tell such weights
-    apart from others, but trying each in turn can.
-    """
-    maxima = tuple(column.max_points for column in table.components())
-    if not 2 <= len(maxima) <= GRID_MAX_COMPONENTS or table.total_max is None:
-        return ()
-    if any(m is None or m <= 0 for m in maxima):
-        return ()
-    return _grid_rules(table.total_max, maxima)
-
-
-@lru_cache(maxsize=16)  # the same maxima each time a table is reconciled again
-def _grid_rules(total_max: Decimal, maxima: tuple[Decimal, ...]) -> tuple[TotalRule, ...]:
-    scales = [Fraction(total_max) / Fraction(m) for m in maxima]
-    return tuple(
-        _named(
-            tuple(Fraction(n, GRID_DENOMINATOR) * f for n, f in zip(shares, scales, strict=True))
-        )
-        for shares in _compositions(GRID_DENOMINATOR, len(scales))
-    )
-
-
-def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
-    """Positive integers n₁ … n_parts adding up to total, in lexicographic order."""
-    if parts == 1:
-        yield (total,)
-        return
-    for first in range(1, total - parts + 2):
-        for rest in _compositions(total - first, parts - 1):
-            yield (first, *rest)
+def _scales(table: Table) -> tuple[Fraction, ...] | None:
+    """Each component's scale against the total's: the total's maximum over the component's,
+    or one for each when no maximum is printed (components scored as the total is)."""
+    maxima = [column.max_points for column in table.components()]
+    if not any(m is not None for m in maxima):
+        return (Fraction(1),) * len(maxima)
+    if table.total_max is None or any(m is None or m <= 0 for m in maxima):
+        return None
+    return tuple(Fraction(table.total_max) / Fraction(m) for m in maxima if m is not None)
 
 
 def _named(weights: tuple[Fraction, ...]) -> TotalRule:
@@ -343,85 +314,6 @@ def _named(weights: tuple[Fraction, ...]) -> TotalRule:
             return TotalRule("sum", weights)
         return TotalRule("mean" if weights[0] == Fraction(1, k) else "scaled", weights)
     return TotalRule("weighted", weights)
-
-
-def _ratio(rows: list[Row]) -> Fraction | None:
-    ratios = sorted(Fraction(total) / sum(parts) for parts, total in rows if sum(parts))
-    return ratios[len(ratios) // 2] if ratios else None
-
-
-def _snapped(values: list[Fraction | None]) -> Iterator[Fraction]:
-    for value in values:
-        if value is None or value <= 0:
-            continue
-        yield from dict.fromkeys(value.limit_denominator(d) for d in SNAP_DENOMINATORS)
-
-
-def _fitted(rows: list[Row], k: int) -> Iterator[tuple[Fraction, ...]]:
-    """Positive weight vectors, snapped, from least squares and from exact k-row solves."""
-    solutions = [_solve(*_normal_equations(rows, k))]
-    step = max(1, len(rows) // MAX_SUBSETS)
-    for start in range(0, len(rows), step):
-        subset = [rows[(start + i) % len(rows)] for i in range(k)]
-        solutions.append(_solve([list(p) for p, _ in subset], [Fraction(t) for _, t in subset]))
-    seen: set[tuple[Fraction, ...]] = set()
-    for solution in solutions:
-        if solution is None or any(w <= 0 for w in solution):
-            continue
-        grids = (tuple(Fraction(round(w * d), d) for w in solution) for d in GRID_STEPS)
-        snaps = (tuple(w.limit_denominator(d) for w in solution) for d in SNAP_DENOMINATORS)
-        for weights in (*grids, *snaps):
-            if weights not in seen and all(w > 0 for w in weights):
-                seen.add(weights)
-                yield weights
-
-
-def _normal_equations(rows: list[Row], k: int) -> tuple[list[list[Fraction]], list[Fraction]]:
-    """AᵀA and Aᵀb of the rows, exactly: summed as integers over one common denominator."""
-    table = [[*parts, Fraction(total)] for parts, total in rows]
-    scale = math.lcm(1, *(value.denominator for row in table for value in row))
-    ints = [[value.numerator * (scale // value.denominator) for value in row] for row in table]
-    square = scale * scale
-    matrix = [
-        [Fraction(sum(row[i] * row[j] for row in ints), square) for j in range(k)] for i in range(k)
-    ]
-    vector = [Fraction(sum(row[i] * row[k] for row in ints), square) for i in range(k)]
-    return matrix, vector
-
-
-def _solve(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
-    """Exact Gaussian elimination; None when the system is singular.
-
-    Fraction-free (Bareiss): each row is scaled to integers, and every entry stays an integer
-    (a minor of that matrix), so dividing by the previous pivot is exact. The solution is the
-    one rational arithmetic gives, at a third of the time: a scanned table's search for its
-    rule solved some 200 systems of Fractions.
-    """
-    k = len(vector)
-    if len(matrix) != k:
-        return None
-    rows = [_integers([*row, value]) for row, value in zip(matrix, vector, strict=True)]
-    previous = 1
-    for col in range(k):
-        pivot = next((r for r in range(col, k) if rows[r][col] != 0), None)
-        if pivot is None:
-            return None
-        rows[col], rows[pivot] = rows[pivot], rows[col]
-        head = rows[col]
-        for r in range(k):
-            if r != col:
-                row, factor = rows[r], rows[r][col]
-                rows[r] = [
-                    (head[col] * a - factor * b) // previous for a, b in zip(row, head, strict=True)
-                ]
-        previous = head[col]
-    return tuple(Fraction(rows[i][k], rows[i][i]) for i in range(k))
-
-
-def _integers(values: list[Fraction]) -> list[int]:
-    """The values times the least common multiple of their denominators."""
-    scale = math.lcm(*(value.denominator for value in values))
-    return [value.numerator * (scale // value.denominator) for value in values]
 
 
 def lent_rules(tables: Sequence[Table]) -> dict[int, TotalRule]:
@@ -448,7 +340,9 @@ def lent_rules(tables: Sequence[Table]) -> dict[int, TotalRule]:
 
 
 def _same_components(table: Table, other: Table) -> bool:
-    """Other table, its components labelled as this one's (no label read: not the same)."""
-    mine = [" ".join(c.label.lower().split()) for c in table.components()]
-    theirs = [" ".join(c.label.lower().split()) for c in other.components()]
-    return other is not table and all(mine) and mine == theirs
+    """Other table, its components labelled as this one's (or neither's labelled, as the
+    groups of one table printed without a header) and with the same maxima."""
+    mine = [(" ".join(c.label.lower().split()), c.max_points) for c in table.components()]
+    theirs = [(" ".join(c.label.lower().split()), c.max_points) for c in other.components()]
+    labelled = all(label for label, _ in mine) or not any(label for label, _ in mine)
+    return other is not table and labelled and mine == theirs
