@@ -291,8 +291,9 @@ def _continues_headless(draft: _Draft, rows: list[Line]) -> bool:
     if len(rows[0].cells) != len(draft.columns):
         return False
     agency, named = _named_rows(draft.columns, rows)
-    if _first_row_number(rows, draft.columns) == 1 and draft.rows:
-        return False  # its numbering starts again: a table of its own (another year, level)
+    if _first_row_number(rows, draft.columns) == 1 and draft.rows and not _marked(draft.rows[-1]):
+        return False  # its numbering starts again: a table of its own (another year, level),
+        # unless the table's last row is the heading of the group it numbers
     if agency is not None and _names_again(draft, named, agency):
         return False  # the same units ranked again: another year's table
     return 2 * len(named) >= len(_data_rows(rows))
@@ -364,11 +365,16 @@ def _split_sections(draft: _Draft) -> list[tuple[str | None, list[Line]]]:
     under it and no number in it, is a unit printed without values ("UBND huyện Châu
     Thành"), not a caption (as "Bảng xếp hạng năm | 2023" before the next year's table is)."""
     parts: list[tuple[str | None, list[Line]]] = [(draft.section, [])]
+    header_above = False
     for at, row in enumerate(draft.rows):
-        unit = at + 1 == len(draft.rows) and not numbers_in(row)
+        unit = at + 1 == len(draft.rows) and not numbers_in(row) and not _marked(row)
         caption = None if unit else section_of_row(row)
+        if header_above and _maxima_label(row):
+            continue  # the maxima row under a header printed again, its cells as they fell
+        header_above = False
         if caption is None and _words_in_number_columns(row, draft.columns):
             caption = _caption_in(row, draft.columns)
+            header_above = True
             if caption is None:
                 continue  # the header printed again (a page break, or each section's own)
         if caption:
@@ -376,6 +382,19 @@ def _split_sections(draft: _Draft) -> list[tuple[str | None, list[Line]]]:
         else:
             parts[-1][1].append(row)
     return [part for part in parts if part[1]]
+
+
+def _marked(row: Line) -> bool:
+    """A row opening with a group's mark ("II" | "Các địa phương cấp huyện"): a heading, even
+    as a grid's last row (the next group's rows set apart on the page), where a unit printed
+    without values would be."""
+    texts = [cell.text for cell in row.cells if cell.text]
+    return len(texts) > 1 and vocab.is_group_mark(texts[0])
+
+
+def _maxima_label(row: Line) -> bool:
+    """A row labelled as a maxima row ("Điểm tối đa"), whatever its numbers."""
+    return any(vocab.MAXIMA_ROW.match(vocab.fold(cell.text)) for cell in row.cells)
 
 
 _NUMBER_ROLES = frozenset({"row_number", "component", "total", "rank", "row_max", "percent"})

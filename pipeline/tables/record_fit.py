@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cell_header import maxima_hold
 from pipeline.models import Cell, Column, Line
-from pipeline.parse import is_year, parse_number
+from pipeline.parse import is_year, parse_number, split_max
 from pipeline.settings import TableSettings
 from pipeline.tables.header import headless_columns, mostly_rank_scores, read_columns
 from pipeline.tables.roles import infer_roles
@@ -68,11 +68,18 @@ def header_fits(cells: list[str], counted: Counted) -> bool:
     header = Line(" | ".join(cells), at, tuple(Cell(text, at) for text in cells), 0)
     hinted = read_columns([header], counted.records, TableSettings())
     agree = False
-    for hint, numbers in zip(hinted, counted.roles, strict=False):
+    for cell, hint, numbers in zip(cells, hinted, counted.roles, strict=False):
         if _against(hint.role, numbers.role) or _words_against(hint.label, numbers.role):
             return False
-        agree = agree or _confirms(hint, numbers.role)
+        agree = agree or _confirms(hint, numbers.role) or _bounds(cell, numbers.role)
     return agree
+
+
+def _bounds(cell: str, counted: str) -> bool:
+    """A label's printed maximum ("(15)") over a column the numbers call a score: the
+    maxima already hold over their columns (``maxima_hold``), so the label stands over
+    scores whatever its words ("Infrastructure (14)")."""
+    return counted in _SCORES and split_max(cell)[1] is not None
 
 
 _ORDINALS = frozenset({"rank", "row_number"})
@@ -83,7 +90,6 @@ _SAME = {"rank": _ORDINALS, "row_number": _ORDINALS}  # a count named by either 
 def _against(hint: str, counted: str) -> bool:
     if hint == "number" or (counted == RANK_SCORE and hint in _SCORES | _ORDINALS):
         return False  # a rank with its score: a total's words or a rank's name it
-        return False  # words no role is known by: over ranks as well as scores
     if hint in _SCORES:
         return counted in _ORDINALS or counted == "band"
     if hint in _ORDINALS:

@@ -66,20 +66,8 @@ def record_rows(
         records = _grid_rows(run, groups, stretch, rows, grid)
         lead = _words_before(groups, stretch, first_line)
         lead, records = _maxima_label_apart(lead, records, stretch.shape.before)
-        width = stretch.shape.width + 1
-        floor = max(used_lines, 0)
-        whole = header_before(lead, run[first_line], width, grid, records) if lead else None
-        above = None if lead else header_row(run, width, floor, first_line, grid, records)
-        glued = None
-        if whole is None and above is None:  # else a whole header: none in the first name
-            glued = _header_in_first_name(
-                rows, (run[first_line], lead), stretch.shape.before, records, grid
-            )
-        header: tuple[list[Line], int] | None = (whole, first_line) if whole else above
-        if glued is not None:
-            header, records = ([glued[0]], first_line), glued[1]
-        elif whole is None and above is None:
-            header = _header(run, lead, width, (floor, first_line), grid, records)
+        lines = (max(used_lines, 0), first_line)
+        header, records = _header_of(run, lead, (rows, stretch), records, lines, grid)
         top = header[1] if header else first_line
         out.extend(run[used_lines:top])
         if header:
@@ -123,6 +111,44 @@ def _header(
     return [Line(" | ".join(cells), at, tuple(Cell(t, at) for t in cells), grid)], first_line
 
 
+def _header_of(
+    run: list[Line],
+    lead: list[str],
+    read: tuple[list[list[Token | None]], Stretch],
+    records: list[Line],
+    lines: tuple[int, int],
+    grid: int,
+) -> tuple[tuple[list[Line], int] | None, list[Line]]:
+    """The records' header (its rows, its first line) and the records, their first name cut
+    where a header ran into it: the words before the first record read whole as printed,
+    else the lines above, else the words before and the first name's first words, else the
+    words before with words run together taken apart, else what ``_header`` finds."""
+    rows, stretch = read
+    floor, first_line = lines
+    width, before = stretch.shape.width + 1, stretch.shape.before
+    line = run[first_line]
+    whole = _whole_before(lead, line, width, grid, records, apart=False)
+    above = None if lead else header_row(run, width, floor, first_line, grid, records)
+    if whole is not None:
+        return (whole, first_line), records
+    if above is not None:
+        return above, records
+    glued = _header_in_first_name(rows, (line, lead), before, records, grid)
+    if glued is not None:
+        return (glued[0], first_line), glued[1]
+    whole = _whole_before(lead, line, width, grid, records, apart=True)
+    if whole is not None:
+        return (whole, first_line), records
+    return _header(run, lead, width, lines, grid, records), records
+
+
+def _whole_before(
+    lead: list[str], line: Line, width: int, grid: int, records: list[Line], apart: bool
+) -> list[Line] | None:
+    """The header whole in the words before the first record, if any words are there."""
+    return header_before(lead, line, width, grid, records, apart) if lead else None
+
+
 def _maxima_label_apart(
     lead: list[str], records: list[Line], before: int
 ) -> tuple[list[str], list[Line]]:
@@ -151,7 +177,7 @@ def _header_in_first_name(
     before: int,
     records: list[Line],
     grid: int,
-) -> tuple[Line, list[Line]] | None:
+) -> tuple[list[Line], list[Line]] | None:
     """A header run into the first record's name with nothing between ("Đơn vị Thứ hạng Hà
     Giang 1 Bà Rịa - Vũng Tàu 2 …", or its last label only: "… (11) Xếp hạng Lào Cai 95,88"):
     the first name's words cut where they, after the header's words before them on the line
@@ -182,11 +208,30 @@ def _header_in_first_name(
         first = _with_name(records[0], before, " ".join(words[-size:]))
         if joins_on(words[-size - 1]):
             continue  # "Sở Văn hóa," / "Sở Lao động -" go on: a name, not a header's end
-        labels = [*lead, *words[:-size]]
+        labels, heading = _heading_apart([*lead, *words[:-size]])
+        if heading is not None and heading.split()[-1] in openers:
+            continue  # "I Khối sở, ban, ngành Sở": the name's first word, not the heading's
         found = header_before(labels, record_line, len(first.cells), grid, [first, *records[1:]])
         if found is not None:
-            return found[0], [first, *records[1:]]
+            header = [found[0], *([_with_text(found[0], heading)] if heading else [])]
+            return header, [first, *records[1:]]
     return None
+
+
+def _heading_apart(words: list[str]) -> tuple[list[str], str | None]:
+    """Header words ending in a group heading run in before the first name ("… Phân loại I
+    Các cơ quan chuyên môn thuộc UBND tỉnh" Công an tỉnh …): the header's words and the
+    heading, its mark the last one whose words after it read as a section's caption."""
+    for at in range(len(words) - 2, 0, -1):
+        heading = " ".join(words[at:])
+        if vocab.is_marked_heading(heading) and vocab.is_section_caption(heading):
+            return words[:at], heading
+    return words, None
+
+
+def _with_text(line: Line, text: str) -> Line:
+    """A row of one cell on ``line``'s place: a group heading under the header."""
+    return Line(text, line.at, (Cell(text, line.at),), line.grid)
 
 
 def _with_name(record: Line, at: int, name: str) -> Line:

@@ -57,17 +57,21 @@ def _maxima_alone(
 ) -> tuple[list[Line], int] | None:
     """The maxima row right above the first record ("Điểm tối đa" / "5,41" / … / "100", or
     on one line) when no reading of the labels above it holds: the maxima alone still say
-    what each score may reach, the roles coming from the numbers."""
-    top = first_line
-    while top > floor and first_line - top <= width and value_text(run[top - 1].text):
+    what each score may reach, the roles coming from the numbers. A group heading may stand
+    between them and the first record ("I" / "Các cơ quan chuyên môn")."""
+    stop = first_line
+    if stop - 1 > floor and _is_marker(run[stop - 2].text):
+        stop -= 2  # the group's mark on a line, its words on the next
+    top = stop
+    while top > floor and stop - top <= width and value_text(run[top - 1].text):
         top -= 1
     if top <= floor:
         return None
     label = top - 1  # its label's line, the values on lines of their own or after it
     if not vocab.MAXIMA_ROW.match(vocab.fold(_cell_line(run[label].text))):
         return None
-    found = _maxima(run, label, first_line, width, counted, grid)
-    return (found, label) if found else None
+    found = _maxima(run, label, stop, width, counted, grid)
+    return ([*found, *_headings(run, stop, first_line, grid)], label) if found else None
 
 
 def _maxima(
@@ -104,16 +108,23 @@ def _maxima_words(words: list[str]) -> tuple[int, int, list[str]] | None:
 
 
 def header_before(
-    words: list[str], line: Line, columns: int, grid: int, records: list[Line]
+    words: list[str],
+    line: Line,
+    columns: int,
+    grid: int,
+    records: list[Line],
+    apart: bool = True,
 ) -> list[Line] | None:
     """The header run into the first record's line before it ("STT Đơn vị Chỉ số sẵn sàng (1)
     Xếp loại 1 Xã Phước Hà 0,5886 …"), when its words join into one label per column; a
-    maxima row run in after the labels ("… Tổng điểm Điểm tối đa 16 27 … 100") under it."""
+    maxima row run in after the labels ("… Tổng điểm Điểm tối đa 16 27 … 100") under it.
+    ``apart``: words run together may be taken apart ("RankProvince"), a reading a caller
+    tries after the others ("TC1" is one label, not "TC" over a column and "1" the next)."""
     counted = Counted.of(records)
     maxima = _maxima_words(words)
     ends_words = maxima is not None and maxima[1] + len(maxima[2]) == len(words)
     labels = words[: maxima[0]] if maxima is not None and ends_words else words
-    found = _one_line(" ".join(labels), 0, columns, counted)
+    found = _one_line(" ".join(labels), 0, columns, counted, apart)
     if found is None:
         return None
     rows = [_row(found[0], line, grid)]
@@ -158,9 +169,12 @@ def _cells_from(parts: list[str], width: int, counted: Counted) -> list[str] | N
     return cells if header_fits(cells, counted) else None
 
 
-def _one_line(text: str, line: int, width: int, counted: Counted) -> tuple[list[str], int] | None:
-    """A header printed on one line, its labels one space apart."""
-    for words in _words_of(text):
+def _one_line(
+    text: str, line: int, width: int, counted: Counted, apart: bool = True
+) -> tuple[list[str], int] | None:
+    """A header printed on one line, its labels one space apart (``apart``: or run together,
+    ``_words_of``)."""
+    for words in _words_of(text) if apart else [text.split()]:
         cells = join_header(words, width)
         if cells is None or _cut_short(cells):
             continue
