@@ -49,6 +49,8 @@ def rows_of(groups: list[Group], stretch: Stretch) -> list[list[Token | None]]:
         else:
             mine, carried_next = values, []
         name = _name_token(groups, at, trim=at == stretch.start)
+        if mine and name.text.endswith(",") and mine[0].line == groups[at].tokens[-1].line:
+            name = Token(name.text[:-1], False, name.line, name.starts_line)  # "Sweden, 63.65"
         rows.append([*_padded(carried, before), name, *_padded(mine, after)])
         carried = carried_next
     return rows
