@@ -55,3 +55,28 @@ def test_two_capitals_are_a_name_two_small_letters_are_not() -> None:
     assert is_name(group("UK"))
     assert not is_name(group("Ab"))
     assert not is_name(group("U5"))
+
+
+_CELL_PER_LINE = "".join(
+    f"{cell}\n|\n"
+    for cell in (
+        "STT", "Tỉnh", "Diện tích (km²)", "Dân số (người)", "Trường", "Tỉnh lỵ",
+        "1", "Lạng Sơn", "8.310,2", "781.655", "12", "Thành phố Lạng Sơn",
+        "2", "Nam Định", "1.668,5", "1.876.579", "9", "Thành phố Nam Định",
+        "3", "Ninh Bình", "1.387,0", "982.487", "15", "Thành phố Hoa Lư",
+        "4", "Phú Yên", "5.023,4", "872.964", "7", "Thành phố Tuy Hòa",
+        "5", "Sơn La", "14.109,8", "1.248.415", "11", "Thành phố Sơn La",
+    )
+)  # fmt: skip
+
+
+def test_a_text_cell_closing_each_row_one_cell_per_line_keeps_the_rows() -> None:
+    (table,) = tables_of(_CELL_PER_LINE)
+    rows = [
+        (_printed(e.row_number), e.agency_raw, [_printed(c) for c in e.components])
+        for e in table.entries
+    ]
+    assert rows[0] == ("1", "Lạng Sơn", ["8.310,2", "781.655", "12"])
+    assert rows[-1] == ("5", "Sơn La", ["14.109,8", "1.248.415", "11"])
+    assert len(rows) == 5
+    assert not any(name.startswith("Thành phố") for _, name, _ in rows)
