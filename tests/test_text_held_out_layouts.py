@@ -80,3 +80,21 @@ def test_a_text_cell_closing_each_row_one_cell_per_line_keeps_the_rows() -> None
     assert rows[-1] == ("5", "Sơn La", ["14.109,8", "1.248.415", "11"])
     assert len(rows) == 5
     assert not any(name.startswith("Thành phố") for _, name, _ in rows)
+
+
+_LEAGUE = (
+    "1 Exbury 100 92.5 88.0 12.1 8 180 95.0\n\n"
+    "2 Wanton 91.4 90.1 n/a 13.0 7 n/a n/a\n\n"
+    "3 Lorne 88.2 85.3 84.2 14.2 9 171 96.1\n\n"
+    "4 Haddo 80.9 n/a 80.0 15.5 6 160 n/a\n\n"
+    "5 Corrie 77.0 79.9 78.8 16.0 5 150 94.3\n\n"
+    "6 Mallaig 70.3 80.2 n/a 17.1 5 n/a n/a\n"
+)
+
+
+def test_a_row_printing_n_a_twice_is_a_row_not_a_header_again() -> None:
+    (table,) = tables_of(_LEAGUE)
+    names = [entry.agency_raw for entry in table.entries]
+    assert names == ["Exbury", "Wanton", "Lorne", "Haddo", "Corrie", "Mallaig"]
+    wanton = table.entries[1]
+    assert _printed(wanton.rank) == "2"
