@@ -8,8 +8,13 @@ Each text below is written for its test; none is copied from a page.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from conftest import tables_of
 
+from pipeline.models import Column, Entry, Metadata, Provenance, Table, Value
+from pipeline.reconcile import reconcile
+from pipeline.reconcile.rows import ranked_by_distance
 from pipeline.tables.tokens import Group, Token, is_name
 
 
@@ -98,3 +103,43 @@ def test_a_row_printing_n_a_twice_is_a_row_not_a_header_again() -> None:
     assert names == ["Exbury", "Wanton", "Lorne", "Haddo", "Corrie", "Mallaig"]
     wanton = table.entries[1]
     assert _printed(wanton.rank) == "2"
+
+
+def _pairs(rows: list[tuple[int, str]]) -> list[tuple[Decimal, Decimal]]:
+    return [(Decimal(rank), Decimal(score)) for rank, score in rows]
+
+
+def test_ratios_ranked_by_their_distance_from_parity_are_ranked_so() -> None:
+    near_one = [(3, "0.998"), (5, "1.006"), (6, "0.991"), (9, "0.985"), (12, "1.021")]
+    assert ranked_by_distance(_pairs(near_one))
+
+
+def test_two_top_rows_in_each_others_place_are_no_distance_ranking() -> None:
+    swapped = [(2, "90"), (1, "85"), (3, "80"), (4, "75"), (5, "70")]
+    assert not ranked_by_distance(_pairs(swapped))
+    by_size = [(1, "1.2"), (2, "1.1"), (3, "0.9"), (4, "0.8")]
+    assert not ranked_by_distance(_pairs(by_size))
+
+
+def _ranked_ratios(rows: list[tuple[str, str]]) -> Table:
+    at = Provenance("t.txt", 1)
+    columns = (Column(1, "Tên", "agency"), Column(2, "Tỷ số", "total"), Column(3, "Hạng", "rank"))
+    entries = tuple(
+        Entry(None, f"Nước {i}", (), Value(t, Decimal(t), at), Value(r, Decimal(r), at), None, at)
+        for i, (t, r) in enumerate(rows)
+    )
+    return Table(1, None, None, columns, entries, (1,))
+
+
+def test_a_table_ranking_ratios_by_their_distance_from_one_raises_no_error() -> None:
+    rows = [("0.998", "3"), ("1.006", "5"), ("0.991", "6"), ("0.985", "9"), ("1.021", "12")]
+    flags = reconcile("doc", Metadata(), (_ranked_ratios(rows),))
+    checks = {flag.check for flag in flags}
+    assert "rank_mismatch" not in checks
+    assert "total_out_of_range" not in checks
+
+
+def test_two_top_rows_in_each_others_place_are_still_a_rank_mismatch() -> None:
+    rows = [("90", "2"), ("85", "1"), ("80", "3"), ("75", "4"), ("70", "5")]
+    flags = reconcile("doc", Metadata(), (_ranked_ratios(rows),))
+    assert "rank_mismatch" in {flag.check for flag in flags}
