@@ -143,3 +143,15 @@ def test_two_top_rows_in_each_others_place_are_still_a_rank_mismatch() -> None:
     rows = [("90", "2"), ("85", "1"), ("80", "3"), ("75", "4"), ("70", "5")]
     flags = reconcile("doc", Metadata(), (_ranked_ratios(rows),))
     assert "rank_mismatch" in {flag.check for flag in flags}
+
+
+_DASHED = (
+    "The most peaceful countries\n\n"
+    "1. Aland - 1.124\n2. Borva - 1.31\n3. Cetia - 1.312\n4. New Dorne - 1.313\n"
+    "5. Esker - 1.316\n6. Fallow - 1.332\n\nThe report says more.\n"
+)
+
+
+def test_a_dash_between_a_name_and_its_score_is_no_part_of_the_name() -> None:
+    (table,) = tables_of(_DASHED)
+    assert [e.agency_raw for e in table.entries][:4] == ["Aland", "Borva", "Cetia", "New Dorne"]
