@@ -145,6 +145,31 @@ def test_two_top_rows_in_each_others_place_are_still_a_rank_mismatch() -> None:
     assert "rank_mismatch" in {flag.check for flag in flags}
 
 
+_PENALTIES = "|Rank|Team|Penalty points|\n" + "".join(
+    f"|{rank}|{name}|{points}|\n"
+    for rank, name, points in (
+        (1, "Amber Vale", "6,40"), (2, "Brook End", "6,95"), (3, "Cold Ash", "7,10"),
+        (4, "Dunmore", "8,25"), (5, "Elm Row", "9,60"), (6, "Fir Hill", "9,60"),
+        (7, "Gorse Down", "11,05"), (8, "Holt Green", "12,30"),
+    )
+)  # fmt: skip
+
+
+def test_a_count_in_the_order_of_a_total_ranked_lowest_first_is_the_rank() -> None:
+    (table,) = tables_of(_PENALTIES)
+    assert [_printed(e.rank) for e in table.entries] == [str(k) for k in range(1, 9)]
+    assert all(e.row_number is None for e in table.entries)
+    checks = {flag.check for flag in reconcile("doc", Metadata(), (table,))}
+    assert "rank_mismatch" not in checks
+
+
+def test_ranks_of_a_longer_list_highest_first_stay_read_highest_first() -> None:
+    rows = [("96.67", "3"), ("96.67", "2"), ("95.83", "4"), ("92.50", "7"), ("92.50", "6")]
+    rows += [("90.83", "9"), ("89.17", "12"), ("88.33", "14"), ("85.00", "19"), ("90.10", "5")]
+    flags = reconcile("doc", Metadata(), (_ranked_ratios(rows),))
+    assert len([f for f in flags if f.check == "rank_mismatch"]) <= 1  # the one out of order
+
+
 _DASHED = (
     "The most peaceful countries\n\n"
     "1. Aland - 1.124\n2. Borva - 1.31\n3. Cetia - 1.312\n4. New Dorne - 1.313\n"

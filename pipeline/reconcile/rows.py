@@ -42,6 +42,7 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
     ]
     if ranked_by_distance([(rank, total) for _, rank, total in scored]):
         return []  # the ranks order the rows by how near each total is to a target
+    scored = _lowest_first(scored)
     whole = table.level in WHOLE_LISTS or not own_row
     ranks = [rank for _, rank, _ in scored]
     if scored and _top_list(ranks, whole):
@@ -79,6 +80,27 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
     return flags
 
 
+def _lowest_first(
+    scored: list[tuple[Entry, Decimal, Decimal]],
+) -> list[tuple[Entry, Decimal, Decimal]]:
+    """The rows with their totals negated when the ranks place lower totals first (a
+    penalty, a time, a count of offences): of the pairs of rows the ranks tell apart, more
+    than twice as many put the lower total ahead as the higher one, over six rows or more
+    (fewer fall in either order by chance too often: two rows ranked the wrong way round are
+    two wrong ranks). The check then reads them the same way; else they are as they are."""
+    if len(scored) < _ORDER_PROOF:
+        return scored
+    higher = lower = 0
+    for _, rank, total in scored:
+        for _, other_rank, other in scored:
+            if rank < other_rank:
+                higher += total > other
+                lower += total < other
+    if lower <= 2 * higher:
+        return scored
+    return [(entry, rank, -total) for entry, rank, total in scored]
+
+
 def ranked_by_distance(pairs: list[tuple[Decimal, Decimal]]) -> bool:
     """Whether (rank, score) pairs, four or more, rank the scores not by their size but by how
     near each is to parity inside their span (a ratio ranked by its distance from 1: 0.997
@@ -102,6 +124,7 @@ def ranked_by_distance(pairs: list[tuple[Decimal, Decimal]]) -> bool:
     return parity and low < floor <= ceiling < high
 
 
+_ORDER_PROOF = 6  # rows in one order that chance does not give (as the table stage counts)
 _PARITY = (Decimal(0), Decimal(1), Decimal(100))  # a change's, a ratio's, a ratio in per cent
 
 
