@@ -35,6 +35,7 @@ from pipeline.tables.ranks import numbers_in
 from pipeline.tables.record_grid import with_records
 from pipeline.tables.roles import Roles, infer_roles, total_by_rule
 from pipeline.tables.stated import with_stated_rules
+from pipeline.tables.tokens import BLANKS
 
 
 @dataclass(slots=True)
@@ -401,12 +402,14 @@ _NUMBER_ROLES = frozenset({"row_number", "component", "total", "rank", "row_max"
 
 
 def _words_in_number_columns(row: Line, columns: tuple[Column, ...]) -> bool:
-    """Words where the table prints numbers, in two cells or more: a header row, not data."""
+    """Words where the table prints numbers, in two cells or more: a header row, not data (a
+    blank mark, "n/a", is no word: a row printing two is still a row)."""
     worded = 0
     for column in columns:
         if column.role in _NUMBER_ROLES and column.index <= len(row.cells):
             text = row.cells[column.index - 1].text
-            worded += parse_number(text) is None and sum(ch.isalpha() for ch in text) >= 2
+            word = parse_number(text) is None and text.strip() not in BLANKS
+            worded += word and sum(ch.isalpha() for ch in text) >= 2
     return worded >= 2
 
 

@@ -30,7 +30,7 @@ from pipeline.tables.tokens import (
     tokens_of,
     wraps_joined,
 )
-from pipeline.tables.trailing import trailing_cells
+from pipeline.tables.trailing import alternating_cells, trailing_cells
 
 
 def record_rows(
@@ -39,7 +39,7 @@ def record_rows(
     """The run's lines with every table of records as grid rows; the next free grid id.
     ``below`` is the grid row printed right under the run, if any."""
     groups = groups_of(tokens_of(run))
-    groups = merged(trailing_cells(groups))
+    groups = merged(alternating_cells(trailing_cells(groups)))
     groups = wraps_joined(first_names_apart(maxima_apart(headings_apart(groups))))
     stretches = [s for s in find_stretches(groups) if not _labels_of(groups, s, run, below)]
     if not stretches:

@@ -49,6 +49,8 @@ def rows_of(groups: list[Group], stretch: Stretch) -> list[list[Token | None]]:
         else:
             mine, carried_next = values, []
         name = _name_token(groups, at, trim=at == stretch.start)
+        if mine and mine[0].line == groups[at].tokens[-1].line:
+            name = _separator_dropped(name)  # "Sweden, 63.65", "Iceland - 1.124"
         rows.append([*_padded(carried, before), name, *_padded(mine, after)])
         carried = carried_next
     return rows
@@ -64,6 +66,17 @@ def _name_token(groups: list[Group], at: int, trim: bool) -> Token:
         last = tokens[-1].line
         tokens = tuple(t for t in tokens if t.line > last - usual) or tokens
     return Token(" ".join(t.text for t in tokens), False, tokens[0].line, tokens[0].starts_line)
+
+
+def _separator_dropped(name: Token) -> Token:
+    """The name without the comma or the lone dash that parts it from its figures on their
+    line: a mark closing a name is no part of it."""
+    text = name.text
+    if text.endswith(","):
+        text = text[:-1]
+    elif text.rsplit(" ", 1)[-1] in ("-", "–", "—") and " " in text:
+        text = text.rsplit(" ", 1)[0]
+    return Token(text, False, name.line, name.starts_line) if text != name.text else name
 
 
 def _lines(group: Group) -> int:

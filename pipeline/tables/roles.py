@@ -245,8 +245,9 @@ def _year(columns: tuple[Column, ...], index: int) -> str | None:
 def _number_or_rank(
     roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
 ) -> str | None:
-    """A column counting 1 … n that is also exactly the ranking of the total, under no header
-    word saying which: the table's STT or its rank. Over six rows or more it is read as the
+    """A column counting 1 … n that is also exactly the ranking of the total (highest first,
+    or lowest first as a penalty or a time is ranked), under no header word saying which: the
+    table's STT or its rank. Over six rows or more it is read as the
     rank, with a doubt: whichever was meant, each row's figure is its place by the total
     (equal totals placed one after another, as a publisher breaks ties by the figures before
     rounding), while read as the STT the ranking would be lost. Fewer rows fall in the total's
@@ -257,8 +258,12 @@ def _number_or_rank(
     total = next((i for i in values if roles[i] == "total"), None)
     if number is None or total is None or _hint(columns, number) == "row_number":
         return None
-    in_order = rank_agreement(values[number], values[total], parts) == 1.0
-    if not (in_order or ties_in_order(values[number], values[total], parts)):
+    lowest_first = [-v if v is not None else None for v in values[total]]  # a penalty, a time
+    if not any(
+        rank_agreement(values[number], scores, parts) == 1.0
+        or ties_in_order(values[number], scores, parts)
+        for scores in (values[total], lowest_first)
+    ):
         return None
     if sum(v is not None for v in values[number]) < ORDER_PROOF:
         return f"{column_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"

@@ -324,7 +324,8 @@ def is_name(group: Group) -> bool:
     last = tokens[-1].line
     last_line = " ".join([t.text for t in tokens if t.line == last])
     letters = sum(map(str.isalpha, last_line))
-    return letters >= 3 and 2 * letters >= len(last_line.replace(" ", ""))  # not "5/24/2011"
+    short = letters == 2 and last_line.rstrip(",").isalpha() and last_line.isupper()  # "US", "UK"
+    return (letters >= 3 or short) and 2 * letters >= len(last_line.replace(" ", ""))
 
 
 def name_key(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from pipeline.parse import parse_number
 from pipeline.tables.record_split import MIN_RECORDS
 from pipeline.tables.tokens import MAX_NAME_WORDS, Group, Token
 
@@ -64,3 +65,65 @@ def _ends_row(groups: list[Group], at: int, pairs: Counter[int]) -> bool:
     last = at + 1 >= len(groups) or groups[at + 1].tokens[0].starts_line
     same = groups[at - 1].tokens[-1].line == line and group.tokens[-1].line == line
     return last and same and pairs[line] == 1 and len(group.tokens) <= MAX_NAME_WORDS
+
+
+def alternating_cells(groups: list[Group]) -> list[Group]:
+    """Words closing a record printed one cell per line ("1" / "An Giang" / "3.536,7" … /
+    "Thành phố Long Xuyên" / "2" / "Bà Rịa – Vũng Tàu" …, a text column after the figures) as a
+    cell of that record: word groups alternate with value groups of two sizes, the long one
+    after the unit's name and the short one after the words, and the short groups count 1, 2,
+    3 … (the next record's number), over as many records as a table has. The count says which
+    words open a record; the others are its last cell, not the next unit's name."""
+    out = list(groups)
+    at = 0
+    while at + 3 < len(groups):
+        count = _alternation(groups, at)
+        if count < MIN_RECORDS:
+            at += 1
+            continue
+        for words in range(at + 2, at + 4 * count, 4):
+            opening = groups[words].tokens[0]
+            out[words] = Group((Token(groups[words].text, True, opening.line, False),), True)
+        at += 4 * count
+    return out
+
+
+def _alternation(groups: list[Group], at: int) -> int:
+    """How many records from the name at ``at`` take the shape name, long values, words, a
+    short group counting on from the one before (0 when none does)."""
+    records, last = 0, None
+    long = short = 0
+    while at + 3 < len(groups):
+        name, values, words, lead = groups[at : at + 4]
+        if name.value or not values.value or words.value or not lead.value:
+            break
+        sizes = (len(values.tokens), len(lead.tokens))
+        if records == 0:
+            long, short = sizes
+        if sizes != (long, short) or short >= long or len(words.tokens) > MAX_NAME_WORDS:
+            break
+        number = parse_number(lead.tokens[-1].text)
+        if number is None or (last is not None and number != last + 1):
+            break
+        records, last, at = records + 1, number, at + 4
+    if records and _closing_record(groups[at : at + 4], long):
+        records += 1  # the last record: its words end the table (no number follows them)
+    return records
+
+
+def _closing_record(groups: list[Group], long: int) -> bool:
+    """A name, its long group of values, then words of a cell's length on their own line
+    that nothing or no value follows."""
+    if len(groups) < 3:
+        return False
+    name, values, words = groups[:3]
+    after = groups[3] if len(groups) > 3 else None
+    return (
+        not name.value
+        and values.value
+        and len(values.tokens) == long
+        and not words.value
+        and len(words.tokens) <= MAX_NAME_WORDS
+        and words.tokens[0].starts_line
+        and (after is None or not after.value)
+    )

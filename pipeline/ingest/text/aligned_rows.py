@@ -11,6 +11,7 @@ from pipeline.ingest.text.rows import RANK_SCORE, Token, is_value, segments, tok
 from pipeline.parse import is_year, parse_number
 
 _STT = re.compile(r"^\d{1,3}\.?$")
+_SEPARATORS = ("-", "–", "—")  # a lone dash parting a name from its figures on their line
 MAX_SPREAD_LINES = 4  # lines under a number line that may hold the rest of its entry
 
 
@@ -42,7 +43,9 @@ def data_line(line: str) -> Row | None:
     band = vocab.band_at_end([t.text for t in name])
     if band:  # "Nghệ An Tốt 87,7": the band printed between the name and the scores
         name, rest = name[:-band], [*name[-band:], *rest]
-    text = " ".join(t.text for t in name)
+    while len(name) > 1 and name[-1].text in _SEPARATORS:  # "1. Iceland - 1.124"
+        name = name[:-1]
+    text = " ".join(t.text for t in name).removesuffix(",")  # "1. Sweden, 63.65"
     end = name[-1].end if name else (stt.end if stt else 0)
     cells = _value_cells(rest)
     if _names_among(cells):
