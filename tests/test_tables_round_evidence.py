@@ -115,3 +115,24 @@ def test_a_group_heading_ending_a_grid_opens_the_next_group() -> None:
     assert [(t.section, len(t.entries)) for t in tables] == [
         ("I. Các sở, ban, ngành", 2), ("II. Các huyện, thành phố", 5)
     ]  # fmt: skip
+
+
+def test_a_long_first_name_is_no_header_without_a_word_over_the_figures() -> None:
+    # "Thành phố" names a unit column, as a header's "Tỉnh, thành phố" would: cut from the
+    # first name, "Thành phố | Hồ" would fit, but no label stands over the ranks and scores
+    names = ("Thành phố Hồ Chí Minh", "Bến Tre", "Hà Nội", "Tỉnh Phú Yên", "Nam Định")
+    scores = ("0.8602", "0.8277", "0.7828", "0.7460", "0.7277")
+    lines = [f"{name} {k}\n({score})" for k, (name, score) in
+             enumerate(zip(names, scores, strict=True), start=1)]  # fmt: skip
+    text = "PHỤ LỤC\n(Kèm theo Quyết định số 1742/QĐ-BNV)\n\n" + "\n".join(lines) + "\n"
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == list(names)
+
+
+def test_a_header_grid_with_its_maxima_row_goes_on_over_the_next_grid() -> None:
+    # the page sets the header and its maxima apart from the rows: two grids, one table
+    header = "Đơn vị\tA\tB\tC\tTotal\nĐiểm tối đa\t40\t35\t25\t100\n"
+    body = "".join(f"{name}\t{a}\t{b}\t{c}\t{total}\n" for name, a, b, c, total in ROWS)
+    (table,) = tables_of(f"Điều 1. Kết quả như sau:\n\n{header}\n{body}")
+    assert [c.max_points for c in table.components()] == [40, 35, 25]
+    assert [e.agency_raw for e in table.entries] == [row[0] for row in ROWS]

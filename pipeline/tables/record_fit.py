@@ -45,6 +45,21 @@ def named_right(labels: list[str], counted: Counted) -> int:
     )
 
 
+def names_a_figure(labels: list[str], counted: Counted) -> bool:
+    """Whether a label over a column of figures names, by its words or its printed maximum,
+    what the numbers say that column is: a header cut from a first name ("Thành phố Hồ" |
+    "Chí Minh") has a unit's words ("Thành phố") over the names and no word over the figures."""
+    return any(
+        column.role != "agency"
+        and (
+            _named(label) in _SAME.get(column.role, {column.role})
+            or _bounds(label, column.role)
+            or (column.role == RANK_SCORE and _named(label) in ("rank", "total"))
+        )
+        for label, column in zip(labels, counted.roles, strict=False)
+    )
+
+
 def _named(label: str) -> str | None:
     """The role a label's own words name, whatever its column holds."""
     folded = vocab.fold(label)

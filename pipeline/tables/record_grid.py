@@ -15,6 +15,7 @@ from pipeline.models import Cell, Line
 from pipeline.parse import is_year, parse_number
 from pipeline.tables.blocks import values_after
 from pipeline.tables.header import RANK_SCORE, opening_ordinal
+from pipeline.tables.record_fit import Counted, names_a_figure
 from pipeline.tables.record_header import header_before, header_row
 from pipeline.tables.record_rows import Shape, Stretch, rows_of
 from pipeline.tables.record_split import MIN_RECORDS
@@ -204,6 +205,7 @@ def _header_in_first_name(
     sizes = [size for size in sizes if size < len(words) and words[-size][:1].isupper()]
     openers = {t.text.split()[0] for row in rows[1:] if (t := row[before]) is not None}
     sizes.sort(key=lambda size: words[-size] not in openers)  # "Ban" opens "Ban Dân tộc" too
+    counted = Counted.of(records)  # the names' words aside, what the numbers say
     for size in sizes:  # a name as long as another first, then the longest a name may be
         first = _with_name(records[0], before, " ".join(words[-size:]))
         if joins_on(words[-size - 1]):
@@ -212,7 +214,7 @@ def _header_in_first_name(
         if heading is not None and heading.split()[-1] in openers:
             continue  # "I Khối sở, ban, ngành Sở": the name's first word, not the heading's
         found = header_before(labels, record_line, len(first.cells), grid, [first, *records[1:]])
-        if found is not None:
+        if found is not None and names_a_figure([c.text for c in found[0].cells], counted):
             header = [found[0], *([_with_text(found[0], heading)] if heading else [])]
             return header, [first, *records[1:]]
     return None
