@@ -303,3 +303,18 @@ def test_a_scan_with_a_few_letters_of_text_still_needs_ocr(tmp_path: Path) -> No
     assert first.method == "ocr-needed"
     (blank,) = read("scanned.pdf")  # no glyph at all: OCR (or the damage check) decides
     assert blank.method == "ocr-needed"
+
+
+def test_a_number_cut_by_the_page_break_goes_on_with_the_name() -> None:
+    # "Sở" | "6,722" | "64,74" | "Trung" close page 1; "Giao thông vận tải" | "" | "7" | "bình"
+    # open page 2
+    before = _grid_page(1, 1, [["Đơn vị", "A", "Tổng", "Xếp loại"],
+                               ["Sở Y tế", "7,1", "70,125", "Khá"],
+                               ["Sở", "6,722", "64,74", "Trung"]])  # fmt: skip
+    piece = _grid_page(2, 2, [["Giao thông vận tải", "", "7", "bình"],
+                              ["Sở Nội vụ", "6,1", "60,5", "Khá"]])  # fmt: skip
+    (whole, rest) = join_rows_cut_by_page_breaks((before, piece))
+    assert shown(whole.lines[-1]) == ["Sở Giao thông vận tải", "6,722", "64,747", "Trung bình"]
+    assert [line.text for line in rest.lines] == ["Sở Nội vụ | 6,1 | 60,5 | Khá"]
+    alone = _grid_page(2, 2, [["", "", "7", ""], ["Sở Nội vụ", "6,1", "60,5", "Khá"]])
+    assert join_rows_cut_by_page_breaks((before, alone)) == (before, alone)  # digits alone

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.geometry.text import join_wrapped
+from pipeline.geometry.text import NUMBER_HEAD, NUMBER_TAIL, join_wrapped
 from pipeline.models import Cell, Line, Page
 
 COLUMN_TOLERANCE = 2.0  # points: the same ruling line drawn on two pages
@@ -93,8 +93,16 @@ def _continues(row: Line, piece: Line) -> bool:
     return (
         bool(added)
         and bool(left)
-        and all(_words(row.cells[k].text) and _words(piece.cells[k].text) for k in added)
+        and all(_goes_on(row.cells[k].text, piece.cells[k].text) for k in added)
+        and any(_words(piece.cells[k].text) for k in added)
     )
+
+
+def _goes_on(above: str, below: str) -> bool:
+    """Whether a cell's piece on the next page goes on with its text there: words after
+    words, or the digits a line break cut off a number ("64,74" / "7", beside the name)."""
+    digits = NUMBER_HEAD.search(above) is not None and NUMBER_TAIL.fullmatch(below) is not None
+    return (_words(above) and _words(below)) or digits
 
 
 def _words(text: str) -> bool:
