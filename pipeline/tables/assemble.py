@@ -25,6 +25,7 @@ from pipeline.tables.header import (
     header_names_ranking,
     headless_columns,
     is_data_row,
+    is_maxima_row,
     named_first,
     read_columns,
     section_of_row,
@@ -114,9 +115,9 @@ def _pieces(lines: list[Line]) -> list[_Piece]:
 
 
 def _headers_carried(pieces: list[_Piece]) -> list[_Piece]:
-    """A grid of header rows alone at a page's foot, its rows at the top of the next page
-    (nothing printed between them but a page number), as one grid: the header goes on
-    over the rows of its width."""
+    """A grid of header rows alone (its maxima row too) at a page's foot, or set apart from
+    its rows by the page's layout, its rows in the next grid (nothing printed between them but
+    a page number), as one grid: the header goes on over the rows of its width."""
     out: list[_Piece] = []
     for piece in pieces:
         last = out[-1] if out else None
@@ -124,7 +125,7 @@ def _headers_carried(pieces: list[_Piece]) -> list[_Piece]:
         if (
             last is not None
             and between
-            and not _data_rows(last.rows)
+            and not [row for row in _data_rows(last.rows) if not is_maxima_row(row)]
             and _data_rows(piece.rows)
             and len(last.rows[-1].cells) == len(piece.rows[0].cells)
         ):
