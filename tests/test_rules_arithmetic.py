@@ -11,7 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.reconcile.rules import (
+    GRID_DENOMINATOR,
     TotalRule,
+    _compositions,
+    _grid_rules,
+    _named,
     _normal_equations,
     _solve,
     agrees,
@@ -147,3 +151,28 @@ def test_hits_in_integers_are_agrees_of_the_fractions(case: tuple[TotalRule, lis
     rule, rows = case
     expected = [agrees(rule.compute(parts), total) for parts, total in rows]
     assert list(hits(rule, whole_rows(rows))) == expected
+
+
+_MAXIMA = st.sampled_from(["1", "2", "3", "5", "7.5", "10", "12.5", "20", "25", "33", "50", "100"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["7", "10", "55.5", "100", "1000"]), st.lists(_MAXIMA, min_size=2, max_size=4)
+)
+def test_the_share_grid_is_every_composition_named(total: str, maxima: list[str]) -> None:
+    """Each grid rule is ``_named`` of its shares times the total's scale, in composition
+    order (the grid shares its weight objects between rules; equal weights must still name a
+    sum, mean or scaling, and unequal ones a weighting)."""
+    total_max, tops = Decimal(total), tuple(map(Decimal, maxima))
+    scales = [Fraction(total_max) / Fraction(m) for m in tops]
+    expected = [
+        _named(
+            tuple(Fraction(n, GRID_DENOMINATOR) * f for n, f in zip(shares, scales, strict=True))
+        )
+        for shares in _compositions(GRID_DENOMINATOR, len(tops))
+    ]
+    found = _grid_rules(total_max, tops)
+    assert [(r.kind, r.weights, r.integral) for r in found] == [
+        (r.kind, r.weights, r.integral) for r in expected
+    ]
