@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from fractions import Fraction
+from random import Random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,7 +19,7 @@ from pipeline.reconcile.rules import (
     places,
     whole_rows,
 )
-from pipeline.reconcile.weights import _normal_equations, solve
+from pipeline.reconcile.weights import GRID_DENOMINATOR, _normal_equations, grid_weights, solve
 
 
 def reference(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
@@ -146,3 +147,25 @@ def test_hits_in_integers_are_agrees_of_the_fractions(case: tuple[TotalRule, lis
     rule, rows = case
     expected = [agrees(rule.compute(parts), total) for parts, total in rows]
     assert list(hits(rule, whole_rows(rows))) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 9), st.integers(0, 1 << 32))
+def test_the_share_screen_lets_the_weights_every_row_follows_through(k: int, seed: int) -> None:
+    """Shares in twentieths screened in floats: the weighting every row follows exactly (its
+    totals printed to two decimals) is among those handed on to the exact test."""
+    rng = Random(seed)  # scores spread as printed ones are, not shrunk to zeros
+    bars = sorted(rng.sample(range(1, GRID_DENOMINATOR), k - 1))
+    edges = [0, *bars, GRID_DENOMINATOR]
+    weights = tuple(
+        Fraction(b - a, GRID_DENOMINATOR) for a, b in zip(edges, edges[1:], strict=False)
+    )
+    rows = []
+    for _ in range(10):
+        parts = tuple(Fraction(rng.randint(0, 10_000), 100) for _ in range(k))
+        exact = sum((w * p for w, p in zip(weights, parts, strict=True)), Fraction())
+        total = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal("0.01"))
+        rows.append((parts, total))
+    found, needed = grid_weights((Fraction(1),) * k, rows)
+    assert needed <= len(rows)
+    assert weights in found

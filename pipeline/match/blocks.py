@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from pipeline.frozen import maker
 from pipeline.match.keys import (
     Key,
     KeyCache,
@@ -143,6 +144,11 @@ def build_block(
     return registry.memoized(key, lambda: kept_block(registry, key, build))
 
 
+# Each worker builds the blocks of the provinces it meets: their choices made without
+# ``__init__`` (``pipeline.frozen``).
+_CHOICE = maker(Choice)
+
+
 def _build_block(
     registry: Registry,
     province_ids: Sequence[str],
@@ -167,7 +173,7 @@ def _build_block(
                 inside = [n for n in names if registry.unit(n.unit_id).district_id in district_ids]
                 names = inside or names
             keyed = _keyed(registry, level, words)
-            choices += [Choice(n, *keyed(n.text), n.valid_in(year)) for n in names]
+            choices += [_CHOICE(n, *keyed(n.text), n.valid_in(year)) for n in names]
     return index_block(choices, rejected_lights(registry, province_ids, levels))
 
 

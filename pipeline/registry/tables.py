@@ -12,8 +12,10 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 
+from pipeline.frozen import maker
 from pipeline.registry.lazy import Built, Deferred, LazyUnits
 from pipeline.registry.models import (
     LEVELS,
@@ -188,17 +190,25 @@ def unit_rows(filename: str) -> list[UnitRow]:
 
 
 def unit_rows_of(text: str) -> list[UnitRow]:
-    """A unit table's CSV text as ``UNIT_COLUMNS`` tuples (NFC, stripped, missing cells empty)."""
+    """A unit table's CSV text as ``UNIT_COLUMNS`` tuples (NFC, stripped, missing cells empty).
+
+    A deferred level is read by each worker that meets one of its units (13,372 communes):
+    each row's cells are stripped by one ``map`` and picked by one ``itemgetter``, in C."""
     rows = csv.reader(unicodedata.normalize("NFC", text).splitlines())
     header = next(rows, [])
     width = len(header)  # a short row's missing cells are empty; extra ones dropped
-    at = [header.index(column) if column in header else width for column in UNIT_COLUMNS]
-    padding = [""] * (width + 1)  # the cell at ``width`` stands for every missing column
+    # The cell after the last (``width``) stands for every missing column: always empty.
+    pick = itemgetter(*[header.index(name) if name in header else width for name in UNIT_COLUMNS])
+    padding = [""] * width
+    strip = str.strip
     found = []
     for row in rows:
         if row:
-            cells = [*map(str.strip, row[:width]), *padding[min(len(row), width) :]]
-            found.append(tuple([cells[i] for i in at]))
+            if len(row) != width:
+                row = (row + padding)[:width]
+            cells = list(map(strip, row))
+            cells.append("")
+            found.append(pick(cells))
     return found
 
 
@@ -222,12 +232,16 @@ def rows_to_units(rows: list[dict[str, str]], level: str) -> Iterator[tuple[Unit
     return units_of([unit_row(row) for row in rows], level)
 
 
+_UNIT, _NAME = maker(Unit), maker(Name)
+
+
 def units_of(rows: Iterable[UnitRow], level: str) -> Iterator[tuple[Unit, list[Name]]]:
-    """One unit per ``UNIT_COLUMNS`` row, and its names (official, then aliases)."""
+    """One unit per ``UNIT_COLUMNS`` row, and its names (official, then aliases); made without
+    their ``__init__`` (``pipeline.frozen``): each worker builds the provinces it meets."""
     days: dict[str, date | None] = {"": None}  # a few dates serve 17,000 rows: parsed once
     for unit_id, name, province, code, start, end, successors, district, aliases in rows:
         valid_from, valid_to = _day(days, start), _day(days, end)
-        unit = Unit(
+        unit = _UNIT(
             unit_id,
             level,
             name,
@@ -238,9 +252,9 @@ def units_of(rows: Iterable[UnitRow], level: str) -> Iterator[tuple[Unit, list[N
             split_list(successors) if successors else (),
             district or None,
         )
-        names = [Name(unit_id, name, "official", valid_from, valid_to)]
+        names = [_NAME(unit_id, name, "official", valid_from, valid_to)]
         if aliases:
-            names += [Name(unit_id, alias, "alias") for alias in split_list(aliases)]
+            names += [_NAME(unit_id, alias, "alias", None, None) for alias in split_list(aliases)]
         yield unit, names
 
 
@@ -301,7 +315,7 @@ def agency_aliases(units: Mapping[str, Unit], aliases: TypeAliases | None = None
     for unit in units.values():
         if unit.level == "province_agency":
             for alias in aliases.get(unit.id.rpartition(".")[2], ()):
-                yield Name(unit.id, alias, "alias")
+                yield _NAME(unit.id, alias, "alias", None, None)
 
 
 def province_aliases(units: Mapping[str, Unit]) -> Iterator[Name]:
