@@ -226,7 +226,28 @@ def align(expected: Sequence[Printed], got: Sequence[Printed]) -> list[tuple[int
             i += 1
         else:
             j += 1
-    return pairs
+    return _gaps_paired(expected, got, pairs)
+
+
+def _gaps_paired(
+    expected: Sequence[Printed], got: Sequence[Printed], pairs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Pairs plus the one printed row and the one output row left between the same two
+    neighbours (or at an end) whose figures agree on at least half of the printed ones: the
+    same row, its name misread beyond pairing ("tế" for "Sở Y tế") or lost and its number
+    with it. A row lost and another invented in its place agree on no figure."""
+    bounds = [(-1, -1), *pairs, (len(expected), len(got))]
+    filled = list(pairs)
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
+        if i1 - i0 == 2 and j1 - j0 == 2 and _figures_agree(expected[i0 + 1], got[j0 + 1]):
+            filled.append((i0 + 1, j0 + 1))
+    return sorted(filled)
+
+
+def _figures_agree(expected: Printed, got: Printed) -> bool:
+    printed = {name: value for name, value in expected.cells if value is not None}
+    wrote = dict(got.cells)
+    return bool(printed) and 2 * sum(wrote.get(k) == v for k, v in printed.items()) >= len(printed)
 
 
 def compare_cells(case: str, expected: Printed, got: Printed, flagged: bool) -> list[CellScore]:
