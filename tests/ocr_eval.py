@@ -3,7 +3,8 @@
 A *case* is one fixture decision in one form (a scanned PDF, a TIFF, the PNG pages of one
 scan …) whose figures are in samples/generated/manifest.json. For each case the expected
 entries of all its tables are aligned in order with the entries the pipeline wrote (name and
-row number decide the pairing, so one lost row does not shift the rest), and every numeric cell
+row number decide the pairing, so one lost row does not shift the rest; a row left alone
+between two pairs on each side is paired by its figures), and every numeric cell
 of an entry — row number, each component, total, rank — is compared as a Decimal. An expected
 entry with no partner counts all its cells wrong. A wrong cell is *silent* when its row carries
 no flag in flags.csv (flags matched by doc_id, table_index, row_number); cells of a lost entry
