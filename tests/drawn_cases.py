@@ -21,6 +21,7 @@ PASSING: tuple[tuple[int, str], ...] = (  # (seed, kind)
     (527076071, "photo"),  # CI: 4 error flags on a clean page (a fitted 'sum × 4/23' vouched)
     (9105, "300dpi"),  # unruled: a speck between STT and name made the name the STT (16 silent)
     (771341016, "300dpi"),  # CI: two rows' cells shifted, 6 silent values, "Xãhội số"
+    (9742, "200dpi"),  # 3 rows on page 1 ranked "1, 1, 3": the rank read as a component
 )
 TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it showed)
     (2000, "photo", "unruled LibreOffice page: 2 unreadable_value errors on a clean document"),
@@ -56,7 +57,12 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
         "CI: 44 % of cells, 0 silent; names 15/15, labels 1/4 (100 % of cells since"
         " a part in step with the total is no percentage when the parts add up)",
     ),
-    (9101, "photo", "curl and seal over cells: STT column lost, row 7 named 'tế' (8 silent)"),
+    (
+        9101,
+        "photo",
+        "curl and seal over cells: STT column lost, row 7 named 'tế' (8 silent until the scorer"
+        " paired it by its figures); planted sum_mismatch row 5 missed",
+    ),
     (9107, "200dpi", "ruled fax with faded rules: 6/95 cells, number columns read as 'other'"),
     (9100, "200dpi", "fax drawn directly: header garbled, 27/182 cells"),
     (
@@ -64,6 +70,15 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
         "200dpi",
         "seal's ring cuts a stray column: page 2 (no header) not joined, its width one less",
     ),
+    (9740, "200dpi", "unruled, 2 pages: page 2's two rows no table (table_not_read), 35/58"),
+    (9743, "200dpi", "ruled fax whose inner rules faded: names and numbers in one cell, 22/149"),
+    (
+        9752,
+        "300dpi",
+        "unruled LibreOffice, numbers wrapped in narrow columns ('66.0' over '5'): the lone"
+        " digit lines not read, 4 silent values confirmed by rounding or alike twice, 104/253",
+    ),
+    (9751, "300dpi", "STT 1..9 in the total's order read as the rank: planted duplicate missed"),
     (432417508, "200dpi", "CI: 96 % of cells, 0 silent; names 20/20, labels 3/6 garbled"),
     (352489047, "300dpi", "CI: 62/64 cells (96.9 %), 0 silent; names 8/8, labels 5/5"),
     (469095794, "photo", "CI: 90/90 cells, 0 silent; labels 3/4 ('Cống thông tin điện tử')"),

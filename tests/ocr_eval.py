@@ -3,7 +3,8 @@
 A *case* is one fixture decision in one form (a scanned PDF, a TIFF, the PNG pages of one
 scan …) whose figures are in samples/generated/manifest.json. For each case the expected
 entries of all its tables are aligned in order with the entries the pipeline wrote (name and
-row number decide the pairing, so one lost row does not shift the rest), and every numeric cell
+row number decide the pairing, so one lost row does not shift the rest; a row left alone
+between two pairs on each side is paired by its figures), and every numeric cell
 of an entry — row number, each component, total, rank — is compared as a Decimal. An expected
 entry with no partner counts all its cells wrong. A wrong cell is *silent* when its row carries
 no flag in flags.csv (flags matched by doc_id, table_index, row_number); cells of a lost entry
@@ -226,7 +227,28 @@ def align(expected: Sequence[Printed], got: Sequence[Printed]) -> list[tuple[int
             i += 1
         else:
             j += 1
-    return pairs
+    return _gaps_paired(expected, got, pairs)
+
+
+def _gaps_paired(
+    expected: Sequence[Printed], got: Sequence[Printed], pairs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Pairs plus the one printed row and the one output row left between the same two
+    neighbours (or at an end) whose figures agree on at least half of the printed ones: the
+    same row, its name misread beyond pairing ("tế" for "Sở Y tế") or lost and its number
+    with it. A row lost and another invented in its place agree on no figure."""
+    bounds = [(-1, -1), *pairs, (len(expected), len(got))]
+    filled = list(pairs)
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
+        if i1 - i0 == 2 and j1 - j0 == 2 and _figures_agree(expected[i0 + 1], got[j0 + 1]):
+            filled.append((i0 + 1, j0 + 1))
+    return sorted(filled)
+
+
+def _figures_agree(expected: Printed, got: Printed) -> bool:
+    printed = {name: value for name, value in expected.cells if value is not None}
+    wrote = dict(got.cells)
+    return bool(printed) and 2 * sum(wrote.get(k) == v for k, v in printed.items()) >= len(printed)
 
 
 def compare_cells(case: str, expected: Printed, got: Printed, flagged: bool) -> list[CellScore]:

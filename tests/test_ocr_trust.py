@@ -305,3 +305,20 @@ def test_values_read_twice_alike_in_columns_read_two_ways_are_not_confirmed() ->
     _, flags = settle(doubted, {})
     checks = [f.check for f in flags]
     assert checks.count("low_confidence") == 8 and checks.count("unreliable_table") == 1
+
+
+def test_a_reading_with_other_decimal_places_than_its_column_is_no_witness_of_itself() -> None:
+    # drawn scans: "1125" for 11,25 (its comma lost) and "66,0" for 66,05 (its last digit
+    # wrapped onto a line the page pass did not read); the second reading of the same crop
+    # agrees with both, so only the column's own places show they are doubtful
+    printed = [("12,50", "20,25"), ("13,25", "21,00"), ("1125", "22,75"), ("14,75", "23,5"),
+               ("16,00", "24,25")]  # fmt: skip
+    rows = table(*(entry(i, *cells) for i, cells in enumerate(printed, 1)), columns=NO_TOTAL)
+    _, flags = settle(rows, {})  # every value read again alike
+    assert [(f.check, f.actual, f.entry_index) for f in flags] == [
+        ("low_confidence", "1125", 3), ("low_confidence", "23,5", 4)
+    ]  # fmt: skip
+    assert "2 chữ số thập phân" in flags[0].message
+    free = [("12,5", "20"), ("13,25", "21"), ("11,25", "22,75"), ("15", "23,5")]
+    rows = table(*(entry(i, *cells) for i, cells in enumerate(free, 1)), columns=NO_TOTAL)
+    assert settle(rows, {})[1] == ()  # places printed freely: no majority to differ from

@@ -151,3 +151,32 @@ def test_a_speck_between_the_row_number_and_the_name_places_neither_wrongly() ->
     assert [row[:2] for row in rows] == [
         ["1", "Kho bạc"], ["2", "Cục Thuế"], ["3", "Sở Tư"], ["4", "Công an"]
     ]  # fmt: skip
+
+
+def test_a_speck_bridging_the_row_number_and_the_name_parts_them() -> None:
+    # drawn seed 9751 at 300 dpi: "3 _ UBND": the "_" stood less than the segment gap from
+    # both, so the STT and the name were one segment, placed in the STT's column; the row
+    # lost its name (its values went out with no unit). A dash inside a name stands one
+    # word space from its words and parts nothing.
+    def row(top: float, number: str, name: str, speck: bool, values: list[str]) -> TextLine:
+        words = [(w, NAME_AT + 30 * i, NAME_AT + 30 * i + 28) for i, w in enumerate(name.split())]
+        bridge = [("_", STT_AT + 9.5, STT_AT + 16.5)] if speck else []  # 3.5 from both
+        return line(
+            top,
+            (number, STT_AT, STT_AT + 6),
+            *bridge,
+            *words,
+            *[(value, x0, x0 + 20) for value, x0 in zip(values, NUMBERS_AT, strict=True)],
+        )
+
+    lines = [
+        row(0, "1", "Sở Lao - Thương", False, ["11", "37", "12", "92"]),
+        row(20, "2", "Sở Tư pháp", False, ["10", "36", "12", "90"]),
+        row(40, "3", "Sở Công an", True, ["11", "36", "12", "89"]),
+        row(60, "4", "Sở Y tế", False, ["10", "35", "11", "87"]),
+    ]
+    tables, _ = find_stream_tables(lines, 4.0, 3, 3, by_coverage=True)
+    rows = [cell_texts(row) for row in tables[0].rows]
+    assert [row[:2] for row in rows] == [
+        ["1", "Sở Lao - Thương"], ["2", "Sở Tư pháp"], ["3", "Sở Công an"], ["4", "Sở Y tế"]
+    ]  # fmt: skip

@@ -86,3 +86,19 @@ def test_a_header_alone_at_a_page_foot_heads_the_rows_on_the_next_page() -> None
     (table,) = tables_of(header + "\n\n" + rows)
     assert [c.label for c in table.columns][1:] == ["Tên xã", "Tổng điểm", "Cải cách", "Tác động"]
     assert [c.max_points for c in table.columns][2:] == [100, 10, 13]
+
+
+def test_a_first_page_too_short_to_tell_the_rank_is_read_again_with_its_continuation() -> None:
+    # drawn seed 9742: three rows above the page break ranked "1, 1, 3" under a header word no
+    # role is known by; three rows cannot show a ranking, so it was read as a sixth component
+    # and every rank of the 22 rows was lost with it
+    header = "STT\tTên đơn vị\tNội bộ (10)\tDịch vụ (20)\tTổng điểm\tCột 6\n"
+    first = "1\tSở A\t9,50\t19,05\t28,55\t1\n2\tSở B\t9,45\t19,10\t28,55\t1\n"
+    first += "3\tSở C\t9,15\t18,35\t27,50\t3\n"
+    rest = "".join(f"{n}\tSở {chr(64 + n)}\t8,{8 - n}0\t17,{8 - n}0\t25,{2 * (8 - n)}0\t{n}\n"
+                   for n in range(4, 9))  # fmt: skip
+    (table,) = tables_of(header + first + "\n" + rest)
+    assert [column.role for column in table.columns][-2:] == ["total", "rank"]
+    ranks = [e.rank.printed if e.rank else None for e in table.entries]
+    assert ranks == ["1", "1", "3", *(str(n) for n in range(4, 9))]
+    assert all(len(e.components) == 2 for e in table.entries)

@@ -1287,3 +1287,16 @@ def test_a_share_printed_too_coarsely_to_tell_its_rounding_names_no_measure() ->
     text = _SHARED.replace("7.82", "8").replace("15.38", "15").replace("5.55", "6")
     (table,) = tables_of(text.replace("12.18", "12"))
     assert not any(e.total for e in table.entries)
+
+
+def test_a_count_from_two_left_of_the_names_beside_a_rank_right_of_them_is_the_stt() -> None:
+    # drawn seed 9754: the first page (header and row 1) was not read; the rows after it were
+    # headed by a carried "hạng" over their STT column, so both counts were taken as ranks,
+    # the STT was lost and with it the flag saying row 1 is missing
+    rows = [(n, f"Sở {chr(64 + n)}", f"{95 - 3 * n},5", n) for n in range(2, 9)]
+    rows[3] = (5, "Sở E", "83,5", 4)  # a tie keeps the ranks from being the count
+    rows[2] = (4, "Sở D", "83,5", 4)
+    body = "".join(f"{n}\t{name}\t{total}\t{rank}\n" for n, name, total, rank in rows)
+    (table,) = tables_of("Hạng\tTên đơn vị\tTổng điểm\tXếp hạng\n" + body)
+    assert _roles(table) == ["row_number", "agency", "total", "rank"]
+    assert [e.number for e in table.entries] == list(range(2, 9))

@@ -17,6 +17,7 @@ from pipeline.geometry.text import TextLine, join_wrapped, line_of, split_segmen
 
 Interval = tuple[float, float]
 COVERAGE_SHARE = 3  # by_coverage: a column is printed in at least one row in this many
+SPECK_SPACING = 1.5  # a speck this many word spaces from both neighbours parts them
 
 
 class StreamRow(NamedTuple):
@@ -52,7 +53,10 @@ def find_stream_tables(
     cover, and a wrapped line joins the nearer of the rows above and below."""
     segments = [split_segments(line, gap) for line in lines]
     if by_coverage:
-        segments = [[_without_edge_specks(part) for part in parts] for parts in segments]
+        segments = [
+            [_without_edge_specks(piece) for part in parts for piece in _cut_at_specks(part, gap)]
+            for parts in segments
+        ]
     tables: list[StreamTable] = []
     used: set[int] = set()
     for first, last in candidate_blocks(segments, min_rows, min_cols):
@@ -193,6 +197,30 @@ def _without_edge_specks(part: TextLine) -> TextLine:
         return part
     last = max(i for i, word in enumerate(words) if _inked(word.text))
     return part if (first, last) == (0, len(words) - 1) else line_of(words[first : last + 1])
+
+
+def _cut_at_specks(part: TextLine, gap: float) -> list[TextLine]:
+    """A scanned segment cut at a speck inside it that stands further from both its
+    neighbours than the segment's words stand apart from each other (``SPECK_SPACING`` times
+    their middle spacing), where the neighbours without it are more than ``gap`` apart: "3 _
+    UBND" is an STT and a name that a speck bridged, so the name went to the STT's column.
+    A dash in a name ("Lao động - Thương binh") stands one word space from each word."""
+    words = part.words
+    spaces = sorted(b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)
+                    if _inked(a.text) and _inked(b.text))  # fmt: skip
+    if len(words) < 3 or not spaces:
+        return [part]
+    spacing = spaces[len(spaces) // 2]
+    cuts = [
+        i for i in range(1, len(words) - 1)
+        if not _inked(words[i].text) and words[i + 1].x0 - words[i - 1].x1 > gap
+        and min(words[i].x0 - words[i - 1].x1, words[i + 1].x0 - words[i].x1)
+        > SPECK_SPACING * spacing
+    ]  # fmt: skip
+    if not cuts:
+        return [part]
+    bounds = [0, *cuts, len(words)]
+    return [line_of(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _inked(text: str) -> bool:

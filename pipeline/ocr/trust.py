@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from pipeline.models import Document, Entry, Flag, Provenance, Table, Value
+from pipeline.ocr.column_places import off_places
 from pipeline.parse import parse_number
 from pipeline.reconcile.common import SEVERITY, WARNING
 from pipeline.reconcile.rows import competition_ranks
@@ -208,6 +209,10 @@ def witness_flags(
     every = (slot for index in range(len(table.entries)) for slot in slots(table, index))
     read = [slot for slot in every if read_by_ocr(slot.get(table))]
     misplaced = piece or columns_in_doubt(table)
+    numbers = ((slot, slot.get(table)) for slot in read)
+    odd = off_places(
+        (s, (s.field, s.position), v.number) for s, v in numbers if v and v.number is not None
+    )
     flags = []
     for slot in read:
         if slot in confirmed:
@@ -218,6 +223,8 @@ def witness_flags(
         if second is not None and value.number is not None and parse_number(second) == value.number:
             if misplaced and slot.field in PLACED_BY_ARITHMETIC:  # right digits, doubtful column
                 flags.append(misplaced_flag(doc_id, table, slot))
+            elif slot in odd:  # a second reading of the same cut crop is no witness
+                flags.append(unsure_flag(doc_id, table, slot, None, odd[slot]))
             continue
         flags.append(unsure_flag(doc_id, table, slot, second))
     nameless = sum(sum(ch.isalpha() for ch in e.agency_raw) < 2 for e in table.entries)
@@ -316,7 +323,11 @@ def misplaced_flag(doc_id: str, table: Table, slot: Slot) -> Flag:
                 slot.entry + 1)  # fmt: skip
 
 
-def unsure_flag(doc_id: str, table: Table, slot: Slot, second: str | None) -> Flag:
+def unsure_flag(
+    doc_id: str, table: Table, slot: Slot, second: str | None, places: int | None = None
+) -> Flag:
+    """``places``: the value's column prints that many decimal places and it does not, so no
+    second reading of its crop was asked for (``column_places``)."""
     entry, value = table.entries[slot.entry], slot.get(table)
     assert value is not None
     others = [*value.at.alternatives, *([second] if second else [])]
@@ -324,6 +335,8 @@ def unsure_flag(doc_id: str, table: Table, slot: Slot, second: str | None) -> Fl
     confidence = value.at.confidence
     sure = f"độ tin cậy {confidence:.0f}%" if confidence is not None else "không rõ độ tin cậy"
     seen = f"; lần đọc thứ hai: {' / '.join(others[:3])}" if others else "; không đọc lại được"
+    if places is not None:
+        seen = f"; các số cùng cột ghi {places} chữ số thập phân: có thể mất hay thừa một chữ số"
     message = (
         f"{_who(entry)}: số “{value.printed}” đọc từ ảnh (trang {value.at.page}) chưa được "
         f"phép tính của bảng hay lần đọc thứ hai xác nhận ({sure}{seen}), cần đối chiếu "

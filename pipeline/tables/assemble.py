@@ -32,6 +32,7 @@ from pipeline.tables.header import (
     split_rank_scores,
     split_stuck_ranks,
 )
+from pipeline.tables.order import ORDER_PROOF
 from pipeline.tables.ranks import numbers_in
 from pipeline.tables.record_grid import with_records
 from pipeline.tables.roles import Roles, infer_roles, total_by_rule
@@ -221,7 +222,7 @@ def _scores_of(draft: _Draft) -> dict[int, str]:
 def _extend(draft: _Draft, body: list[Line]) -> None:
     """A table continued by a grid without a header; when its first page was too short to
     settle the roles (or left them in doubt), they are read again over all its rows."""
-    short = len(_data_rows(draft.rows)) < 3
+    short = len(_data_rows(draft.rows)) < ORDER_PROOF
     draft.rows.extend(body)
     draft.grids += 1
     if not draft.hints or not (short or draft.doubt):

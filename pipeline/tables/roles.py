@@ -154,11 +154,12 @@ def _settle_row_number(roles: dict[int, str], values: dict[int, Values], name: i
 
 def _count_beside_rank(roles: dict[int, str], values: dict[int, Values], name: int) -> None:
     """Two columns called the rank, one a count 1 … n left of the names and the other right
-    of them: the count is the STT (a header's "Hạng" printed over the wrong column)."""
+    of them: the count is the STT (a header's "Hạng" printed over the wrong column); so is a
+    count n, n + 1, … on every row there (a table whose first rows were not read)."""
     ranks = sorted(i for i in values if roles[i] == "rank")
     if len(ranks) < 2 or ranks[0] > name or ranks[-1] < name or "row_number" in roles.values():
         return
-    if counts_rows(values[ranks[0]]):
+    if counts_rows(values[ranks[0]]) or counts_on(values[ranks[0]]):
         roles[ranks[0]] = "row_number"
 
 
