@@ -230,7 +230,10 @@ def _extend(draft: _Draft, body: list[Line]) -> None:
     roles = infer_roles(draft.hints, draft.rows)
     found_total = any(c.role == "total" for c in roles.columns)
     had_total = any(c.role == "total" for c in draft.columns)
-    if not roles.series and (short or roles.doubt is None or (found_total and not had_total)):
+    kept_total = found_total or not had_total  # all the rows lose no total the first found
+    if not roles.series and (
+        (short and kept_total) or roles.doubt is None or (found_total and not had_total)
+    ):
         draft.columns, draft.doubt = roles.columns, roles.doubt
 
 
