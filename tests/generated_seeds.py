@@ -279,6 +279,9 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9960320, "text:spaced"),  # fresh: the maxima row under a repeated header read as a unit
     (9960401, "text:runon"),  # fresh: a group heading run in, its end on the first name
     (9960441, "text:pipe"),  # fresh: weights of many components, a planted flag missed
+    (9970026, "pdf"),  # fresh 9970000+: a number's digits cut by a page break (false flag)
+    (9970044, "text:stacked"),  # fresh: "Thành phố Hồ" cut from a long first name as a header
+    (9970092, "pdf"),  # fresh: a header grid ending in its maxima row, its rows a grid apart
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
@@ -303,4 +306,8 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9960022, "pdf"),  # fresh 9960000+: a name broken mid-word ("Nguyê" / "n"), a row cut
     (9960335, "pdf"),  # fresh: the last unit, printed without values, dropped
     (9960379, "pdf"),  # fresh: a wrapped score's second line read as a row of its own
+    (9970137, "text:spaced"),  # fresh 9970000+: a two-line header with a group, maxima lost
+    (9970159, "text:spaced"),  # fresh: the same, a planted over_max missed
+    (9970216, "text:runon"),  # fresh: a last unit without a rank turns the pairs around
+    (9970359, "text:runon"),  # fresh: "Rank Địa phương 1 Xã …": ranks paired with the wrong names
 ]
