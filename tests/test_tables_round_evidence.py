@@ -136,3 +136,18 @@ def test_a_header_grid_with_its_maxima_row_goes_on_over_the_next_grid() -> None:
     (table,) = tables_of(f"Điều 1. Kết quả như sau:\n\n{header}\n{body}")
     assert [c.max_points for c in table.components()] == [40, 35, 25]
     assert [e.agency_raw for e in table.entries] == [row[0] for row in ROWS]
+
+
+def test_a_two_line_header_one_space_apart_puts_its_second_line_under_its_group() -> None:
+    header = ("Thứ tự District Nội dung đánh giá Điểm đạt (100) Hạng năm\n"
+              "Hiện đại hóa hành chính (54) Cải cách tổ chức bộ máy (46)\n")  # fmt: skip
+    rows = [("Huyện Hải Lăng", "37,59", "33,56", "71,15"), ("UBND huyện Cam Lộ", "37,93",
+            "31,36", "69,29"), ("Huyện Đakrông", "30,12", "28,40", "58,52"), ("Huyện Gio Linh",
+            "25,00", "20,75", "45,75")]  # fmt: skip
+    body = "".join(f"{k} {n} {a} {b} {t} {k}\n" for k, (n, a, b, t) in enumerate(rows, start=1))
+    (table,) = tables_of(f"Điều 1. Kết quả như sau:\n\nBảng kết quả\n\n{header}{body}")
+    assert [(c.role, c.label, c.max_points) for c in table.columns] == [
+        ("row_number", "Thứ tự", None), ("agency", "District", None),
+        ("component", "Hiện đại hóa hành chính", 54), ("component", "Cải cách tổ chức bộ máy", 46),
+        ("total", "Điểm đạt", 100), ("rank", "Hạng năm", None),
+    ]  # fmt: skip

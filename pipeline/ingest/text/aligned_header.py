@@ -172,13 +172,40 @@ def single_spaced_rows(
         return [RawRow(0, tuple(cells))]
     maxima = maxima_line(above[-1], columns, body)
     if maxima is None:
-        return []
+        two = two_level_spaced(above[-2:], columns, body) if len(above) >= 2 else None
+        return [RawRow(0, tuple(two))] if two is not None else []
     labels = None
     if len(above) >= 2:
         labels = single_spaced_header(above[-2], columns, body, maxima_below=True)
     if labels is None:
         return [RawRow(0, tuple(maxima))]
     return [RawRow(0, tuple(labels)), RawRow(0, tuple(maxima))]
+
+
+def two_level_spaced(
+    lines: Sequence[str], columns: Columns, body: Sequence[Sequence[str]]
+) -> list[str] | None:
+    """A header of two lines one space apart, the second line's labels under a label of the
+    first that stands over them as a group ("Thứ tự District Nội dung đánh giá Điểm đạt (100)
+    Hạng năm" / "Hiện đại hóa hành chính (54) Cải cách tổ chức bộ máy (46)"): each line's
+    words joined into labels, the second's put in place of one label of the first that prints
+    no maximum. Kept only when the maxima the labels print hold over their columns, and one
+    placing alone makes them hold."""
+    top, under = (segments(line) for line in lines)
+    if len(top) != 1 or len(under) != 1 or top[0].start > columns.name_start:
+        return None
+    found: list[list[str]] = []
+    for size in range(2, columns.width - 1):
+        first = join_header(top[0].text.split(), columns.width - size + 1)
+        second = join_header(under[0].text.split(), size)
+        if first is None or second is None or any(_no_label(c) for c in (*first, *second)):
+            continue
+        for group in range(1, len(first)):
+            if split_max(first[group])[1] is None:
+                placed = [*first[:group], *second, *first[group + 1 :]]
+                if any(split_max(c)[1] is not None for c in placed) and maxima_hold(placed, body):
+                    found.append(placed)
+    return found[0] if len(found) == 1 else None
 
 
 def number_label_row(above: Sequence[str], columns: Columns) -> list[RawRow]:
