@@ -310,4 +310,8 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9970159, "text:spaced"),  # fresh: a two-line header, its group "… (điểm tối đa)" unjoined
     (9970216, "text:runon"),  # fresh: a last unit without a rank turns the pairs around
     (9970359, "text:runon"),  # fresh: "Rank Địa phương 1 Xã …": ranks paired with the wrong names
+    (9980128, "text:spaced"),  # fresh 9980000+: a maxima row with the band's cell blank
+    (9980216, "text:runon"),  # fresh: a phantom row, a false total_out_of_range
+    (9980240, "text:runon"),  # fresh: "Thành phố" of the first name left to the header
+    (9980337, "text:cells_blank"),  # fresh: ranks before names, paired with the next name
 ]
