@@ -28,16 +28,14 @@ from pipeline.tables.header import (
     is_maxima_row,
     named_first,
     read_columns,
-    section_of_row,
     split_rank_scores,
     split_stuck_ranks,
 )
 from pipeline.tables.order import ORDER_PROOF
-from pipeline.tables.ranks import numbers_in
 from pipeline.tables.record_grid import with_records
 from pipeline.tables.roles import Roles, infer_roles, total_by_rule
+from pipeline.tables.sections import opens_with_mark, split_sections
 from pipeline.tables.stated import with_stated_rules
-from pipeline.tables.tokens import BLANKS
 
 
 @dataclass(slots=True)
@@ -92,7 +90,7 @@ def _assemble(drafts: list[_Draft]) -> tuple[Table, ...]:
     """Tables from drafts, split at section rows, numbered from 1."""
     tables: list[Table] = []
     for draft in drafts:
-        for section, rows in _split_sections(draft):
+        for section, rows in split_sections(draft.section, draft.rows, draft.columns):
             entries = build_entries(rows, draft.columns)
             if entries:
                 tables.append(_to_table(len(tables) + 1, section, draft, entries))
@@ -297,7 +295,11 @@ def _continues_headless(draft: _Draft, rows: list[Line]) -> bool:
     if len(rows[0].cells) != len(draft.columns):
         return False
     agency, named = _named_rows(draft.columns, rows)
-    if _first_row_number(rows, draft.columns) == 1 and draft.rows and not _marked(draft.rows[-1]):
+    if (
+        _first_row_number(rows, draft.columns) == 1
+        and draft.rows
+        and not opens_with_mark(draft.rows[-1])
+    ):
         return False  # its numbering starts again: a table of its own (another year, level),
         # unless the table's last row is the heading of the group it numbers
     if agency is not None and _names_again(draft, named, agency):
@@ -363,68 +365,6 @@ def _first_row_number(rows: list[Line], columns: tuple[Column, ...]) -> int | No
         if index is not None and is_data_row(row):
             number = parse_number(row.cells[index].text)
             return int(number) if number is not None else None
-    return None
-
-
-def _split_sections(draft: _Draft) -> list[tuple[str | None, list[Line]]]:
-    """Cut a table where a row inside it is a section caption; the last row, with nothing
-    under it and no number in it, is a unit printed without values ("UBND huyện Châu
-    Thành"), not a caption (as "Bảng xếp hạng năm | 2023" before the next year's table is)."""
-    parts: list[tuple[str | None, list[Line]]] = [(draft.section, [])]
-    header_above = False
-    for at, row in enumerate(draft.rows):
-        unit = at + 1 == len(draft.rows) and not numbers_in(row) and not _marked(row)
-        caption = None if unit else section_of_row(row)
-        if header_above and _maxima_label(row):
-            continue  # the maxima row under a header printed again, its cells as they fell
-        header_above = False
-        if caption is None and _words_in_number_columns(row, draft.columns):
-            caption = _caption_in(row, draft.columns)
-            header_above = True
-            if caption is None:
-                continue  # the header printed again (a page break, or each section's own)
-        if caption:
-            parts.append((caption, []))
-        else:
-            parts[-1][1].append(row)
-    return [part for part in parts if part[1]]
-
-
-def _marked(row: Line) -> bool:
-    """A row opening with a group's mark ("II" | "Các địa phương cấp huyện"): a heading, even
-    as a grid's last row (the next group's rows set apart on the page), where a unit printed
-    without values would be."""
-    texts = [cell.text for cell in row.cells if cell.text]
-    return len(texts) > 1 and vocab.is_group_mark(texts[0])
-
-
-def _maxima_label(row: Line) -> bool:
-    """A row labelled as a maxima row ("Điểm tối đa"), whatever its numbers."""
-    return any(vocab.MAXIMA_ROW.match(vocab.fold(cell.text)) for cell in row.cells)
-
-
-_NUMBER_ROLES = frozenset({"row_number", "component", "total", "rank", "row_max", "percent"})
-
-
-def _words_in_number_columns(row: Line, columns: tuple[Column, ...]) -> bool:
-    """Words where the table prints numbers, in two cells or more: a header row, not data (a
-    blank mark, "n/a", is no word: a row printing two is still a row)."""
-    worded = 0
-    for column in columns:
-        if column.role in _NUMBER_ROLES and column.index <= len(row.cells):
-            text = row.cells[column.index - 1].text
-            word = parse_number(text) is None and text.strip() not in BLANKS
-            worded += word and sum(ch.isalpha() for ch in text) >= 2
-    return worded >= 2
-
-
-def _caption_in(row: Line, columns: tuple[Column, ...]) -> str | None:
-    """A section caption opening a repeated header row ("II. Đơn vị khác | Chỉ số 1 …")."""
-    texts = [cell.text for cell in row.cells if cell.text]
-    for end in range(1, len(texts) + 1):
-        text = " ".join(texts[:end])
-        if vocab.is_section_caption(text):
-            return text
     return None
 
 
