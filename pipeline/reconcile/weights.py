@@ -1,8 +1,9 @@
 """Weight vectors a table's totals may follow, for ``rules`` to test row by row.
 
 Three sources, from the most to the least constrained: shares of the total's scale in
-twentieths (5 %, 10 % …: the weights an index states), tried each in turn for a few
-components and screened in floating point for many; a common factor (the mean, a scaling);
+twentieths (5 %, 10 % …: the weights an index states), every such weighting screened at once
+in floating point and kept as chance would not explain its rows; a common factor (the mean,
+a scaling);
 weights fitted by exact least squares and by exact solves over k rows, snapped to simple
 fractions. Only candidates come from here: whether the rows follow them is decided exactly,
 in rationals, by ``rules.hits``.
