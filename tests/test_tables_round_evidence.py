@@ -151,3 +151,26 @@ def test_a_two_line_header_one_space_apart_puts_its_second_line_under_its_group(
         ("component", "Hiện đại hóa hành chính", 54), ("component", "Cải cách tổ chức bộ máy", 46),
         ("total", "Điểm đạt", 100), ("rank", "Hạng năm", None),
     ]  # fmt: skip
+
+
+def test_a_maxima_row_skips_the_row_numbers_even_when_a_score_passes_its_maximum(
+    tmp_path: Path,
+) -> None:
+    # three maxima over four columns of numbers: placed over the STT they pass nothing, over
+    # the scores one misprinted score passes its own; row numbers have no maximum
+    header = "Mục Tên cơ quan Hoạt động chính quyền số Dữ liệu số Level Điểm đạt"
+    rows = [("Sở Xây dựng", "8,2", "16,2", "Yếu", "24,4"), ("Sở Y tế", "38,5", "50,0", "Tốt",
+            "88,5"), ("Sở Nội vụ", "30,0", "40,0", "Khá", "70,0"), ("Sở Tư pháp", "20,0",
+            "30,5", "Trung bình", "50,5")]  # fmt: skip
+    body = [f"{k} {name} {a} {b} {band} {t}" for k, (name, a, b, band, t) in
+            enumerate(rows, start=1)]  # fmt: skip
+    lines = ["Điều 1. Kết quả như sau:", "", header, "Điểm tối đa 38 62 100",
+             "I Các cơ quan chuyên môn thuộc UBND tỉnh", *body]  # fmt: skip
+    path = tmp_path / "maxima_stt.txt"
+    path.write_text(_cells(*lines), encoding="utf-8")
+    result = extract_one(path)
+    (table,) = result.tables
+    assert [c.max_points for c in table.components()] == [38, 62]
+    assert [(f.check, f.row_number) for f in result.flags if f.severity == "error"] == [
+        ("over_max", 2)
+    ]

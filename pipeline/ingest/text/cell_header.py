@@ -99,6 +99,8 @@ def maxima_cells(
     if len(values) > len(figures):
         return None
     names = [k for k in range(width) if k not in figures]
+    scored = [k for k in figures if not _counts(columns[k])]  # no STT's maximum, no rank's
+    figures = scored if len(scored) >= len(values) else figures
     cells = [""] * width
     cells[names[0] if names else 0] = label
     offsets = range(len(figures) - len(values), -1, -1)  # the last columns first, on a tie
@@ -106,6 +108,17 @@ def maxima_cells(
     for column, value in zip(figures[best:], values, strict=False):
         cells[column] = value
     return tuple(cells)
+
+
+def _counts(column: Sequence[str]) -> bool:
+    """Whether a column's numbers count 1, 2, 3 … down the rows (again from 1 under a group
+    heading, whose mark "II" is no number): row numbers, or ranks in the rows' order, which
+    have no maximum."""
+    numbers = [n for text in column if (n := parse_number(text)) is not None]
+    if len(numbers) < 3 or any(n != n.to_integral_value() for n in numbers):
+        return False
+    before = [Decimal(0), *numbers]
+    return all(n in (1, previous + 1) for previous, n in zip(before, numbers, strict=False))
 
 
 def _passed(maxima: list[str], columns: Sequence[Sequence[str]]) -> int:
