@@ -49,6 +49,11 @@ def text_document(text: str, name: str = "inline.txt") -> Document:
     return Document("inline", name, "0" * 64, "txt", read_text(text, name))
 
 
+def printed(value) -> str | None:  # noqa: ANN001 - a Value or None
+    """A value as printed, or None for a cell not read."""
+    return value.printed if value is not None else None
+
+
 def tables_of(text: str):  # noqa: ANN201 - tuple[Table, ...]
     return find_tables(text_document(text))
 

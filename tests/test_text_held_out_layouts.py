@@ -10,17 +10,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import tables_of
+from conftest import printed, tables_of
 
 from pipeline.models import Column, Entry, Metadata, Provenance, Table, Value
 from pipeline.reconcile import reconcile
 from pipeline.reconcile.rows import ranked_by_distance
 from pipeline.tables.tokens import Group, Token, is_name
-
-
-def _printed(value) -> str | None:  # noqa: ANN001 - a Value or None
-    return value.printed if value is not None else None
-
 
 _COMMA_LIST = (
     "The index scores economies from 1 to 100; the first ten this year are:\n"
@@ -45,7 +40,7 @@ def test_a_comma_between_name_and_score_is_no_part_of_the_name() -> None:
 
 def test_units_of_two_capitals_stay_rows_of_the_list() -> None:
     (table,) = tables_of(_COMMA_LIST)
-    scores = {entry.agency_raw: _printed(entry.total) for entry in table.entries}
+    scores = {entry.agency_raw: printed(entry.total) for entry in table.entries}
     assert len(scores) == 8
     assert scores["US"] == "66.40"
     assert scores["UK"] == "63.2"
@@ -78,7 +73,7 @@ _CELL_PER_LINE = "".join(
 def test_a_text_cell_closing_each_row_one_cell_per_line_keeps_the_rows() -> None:
     (table,) = tables_of(_CELL_PER_LINE)
     rows = [
-        (_printed(e.row_number), e.agency_raw, [_printed(c) for c in e.components])
+        (printed(e.row_number), e.agency_raw, [printed(c) for c in e.components])
         for e in table.entries
     ]
     assert rows[0] == ("1", "Lạng Sơn", ["8.310,2", "781.655", "12"])
@@ -102,7 +97,7 @@ def test_a_row_printing_n_a_twice_is_a_row_not_a_header_again() -> None:
     names = [entry.agency_raw for entry in table.entries]
     assert names == ["Exbury", "Wanton", "Lorne", "Haddo", "Corrie", "Mallaig"]
     wanton = table.entries[1]
-    assert _printed(wanton.rank) == "2"
+    assert printed(wanton.rank) == "2"
 
 
 def _pairs(rows: list[tuple[int, str]]) -> list[tuple[Decimal, Decimal]]:
@@ -157,7 +152,7 @@ _PENALTIES = "|Rank|Team|Penalty points|\n" + "".join(
 
 def test_a_count_in_the_order_of_a_total_ranked_lowest_first_is_the_rank() -> None:
     (table,) = tables_of(_PENALTIES)
-    assert [_printed(e.rank) for e in table.entries] == [str(k) for k in range(1, 9)]
+    assert [printed(e.rank) for e in table.entries] == [str(k) for k in range(1, 9)]
     assert all(e.row_number is None for e in table.entries)
     checks = {flag.check for flag in reconcile("doc", Metadata(), (table,))}
     assert "rank_mismatch" not in checks

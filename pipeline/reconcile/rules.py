@@ -20,7 +20,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from pipeline.models import Entry, Table
-from pipeline.reconcile.weights import Row, fitted, grid_weights, ratio, snapped
+from pipeline.reconcile.weights import Row, fitted, grid_weights, places, ratio, snapped
 
 SIMPLE_DENOMINATOR = 12  # simple weights: two decimals (0,15) or a fraction up to twelfths
 
@@ -62,11 +62,6 @@ def fraction_text(value: Fraction) -> str:
         return f"{value.numerator}/{value.denominator}"
     text = format(Decimal(value.numerator) / Decimal(value.denominator), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def places(total: Decimal) -> int:
-    exponent = total.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 @lru_cache(maxsize=1 << 12)

@@ -63,7 +63,7 @@ def grid_weights(
     followed = np.zeros(len(shares), dtype=np.int32)
     for parts, total in rows:
         computed = weights @ np.array([float(p) for p in parts])
-        slack = 0.5 * 10.0 ** -_places(total) + 1e-9 * (1 + abs(float(total)))
+        slack = 0.5 * 10.0 ** -places(total) + 1e-9 * (1 + abs(float(total)))
         followed += np.abs(computed - float(total)) <= slack
     needed = max(
         _beyond_chance(float(followed.mean()) / len(rows), len(shares)), -(-2 * len(rows) // 3)
@@ -92,7 +92,8 @@ def _share_matrix(parts: int) -> np.ndarray:
     return np.array(list(_compositions(GRID_DENOMINATOR, parts)), dtype=np.int8)
 
 
-def _places(total: Decimal) -> int:
+def places(total: Decimal) -> int:
+    """The decimal places a number is printed with ("64,74": 2)."""
     exponent = total.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
