@@ -142,7 +142,7 @@ def test_a_scanned_page_among_text_pages_is_read_by_ocr(tmp_path: Path) -> None:
 
 
 def test_batch_exit_code_is_the_gravest_documents() -> None:
-    from pipeline.cli import _exit_code
+    from pipeline.cli.reading import _exit_code
     from pipeline.errors import ExitCode
     from pipeline.models import DocumentResult
 

@@ -1,0 +1,47 @@
+"""The ``decisions`` command: thin commands that call the stages and map errors to exit codes.
+
+``group`` holds the command group and the options commands share, ``reading`` the commands that
+read files (extract, check) or names (match), ``dataset`` those that build, export and review
+the DuckDB dataset.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+# One document per worker process, one process per core: numpy's BLAS needs no thread pool of
+# its own, and each pool thread reserves address space the per-worker memory limit counts
+# (125 MB on import). Set before anything imports numpy; a user's own setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import click  # noqa: E402 - after the thread setting above
+
+from pipeline.cli import dataset, reading  # noqa: E402, F401 - their commands join the group
+from pipeline.cli.group import cli  # noqa: E402
+from pipeline.errors import DecisionsError, ExitCode  # noqa: E402
+
+
+def main() -> None:
+    """Entry point: run a command and exit with its documented code."""
+    verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Exit as done:  # --help, --version
+        code = done.exit_code
+    except click.ClickException as err:
+        err.show()
+        code = ExitCode.usage
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("interrupted: outputs from before this run are left as they were", err=True)
+        code = ExitCode.interrupted
+    except DecisionsError as err:
+        click.echo(f"error: {err}", err=True)
+        code = err.exit_code
+    except Exception as err:
+        click.echo(f"internal error (please report): {type(err).__name__}: {err}", err=True)
+        if verbose:
+            traceback.print_exc()
+        code = ExitCode.internal
+    sys.exit(int(code or 0))
