@@ -8,7 +8,7 @@ import numpy as np
 
 from pipeline.ocr.cv import cv2
 from pipeline.ocr.prepare import binarize
-from pipeline.ocr.rules import find_rules
+from pipeline.ocr.rules import _outlines, _paint, find_rules
 
 PPI = 300
 
@@ -103,3 +103,26 @@ def test_a_rule_a_fax_broke_into_dashes_is_found_and_dense_bold_text_is_not() ->
     rules = find_rules(page, binarize(page), PPI).rules
     flat = [(r.x0, r.top, r.x1) for r in rules if r.top == r.bottom]
     assert flat == [(100, 601.5, 1500)]  # rows 600-602, from its first ink to its last
+
+
+def test_each_component_is_painted_whole_and_alone_as_labelling_finds_it() -> None:
+    # two corners sharing one bounding box without touching, a ring, and a dot inside the ring:
+    # a component is found by tracing its outline and labelled within its box only
+    mask = np.zeros((40, 60), np.uint8)
+    mask[2, 2:20] = mask[2:20, 2] = 255  # ┌
+    mask[4:20, 19] = mask[19, 4:20] = 255  # ┘, in the same box as ┌
+    mask[25:38, 30:50] = 255
+    mask[28:35, 33:47] = 0  # a ring
+    mask[31, 40] = 255  # a dot inside it
+    count, labels = cv2.connectedComponents(mask, connectivity=8)
+    outlines = _outlines(mask)
+    assert len(outlines) == count - 1 == 4
+    painted = []
+    for point, box in outlines:
+        alone = np.zeros_like(mask)
+        _paint(alone, mask, point, box)
+        painted.append(alone)
+    wanted = [labels == label for label in range(1, count)]
+    for alone in painted:  # each painted mask is exactly one labelled component
+        assert sum(np.array_equal(alone > 0, component) for component in wanted) == 1
+    assert np.array_equal(np.maximum.reduce(painted) > 0, mask > 0)

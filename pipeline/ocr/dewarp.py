@@ -44,7 +44,8 @@ def _profiles(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _offset(upper: np.ndarray, lower: np.ndarray, most: int) -> float:
     """Rows ``lower`` lies below ``upper`` (sub-pixel), searched within ``most`` rows."""
-    scores = np.array([float(np.dot(upper[most:-most], np.roll(lower, -s)[most:-most]))
+    size = len(lower)  # lower moved up s rows, within the window: no row wraps round
+    scores = np.array([float(np.dot(upper[most:-most], lower[most + s : size - most + s]))
                        for s in range(-most, most + 1)])  # fmt: skip
     best = int(scores.argmax())
     if 0 < best < len(scores) - 1:  # the peak's vertex through its two neighbours

@@ -10,6 +10,7 @@ keeps both (``Provenance.alternatives``) and its confidence says it is not sure.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -170,8 +171,11 @@ def ink_on_white(gray: np.ndarray, ink: np.ndarray) -> np.ndarray:
     strokes keep their grey edges, and a faint decimal point darker than the cut stays."""
     threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     paper = threshold + (255 - threshold) * PAPER_SHARE
-    keep = (cv2.dilate(ink, NEAR_INK) > 0) | (gray < paper)
-    return np.where(keep, gray, np.uint8(255)).astype(np.uint8)
+    # whole grey levels below ``paper`` are those up to ceil(paper) - 1: 255 there, 0 above
+    darker = cv2.threshold(gray, math.ceil(paper) - 1, 255, cv2.THRESH_BINARY_INV)[1]
+    near = cv2.threshold(cv2.dilate(ink, NEAR_INK), 0, 255, cv2.THRESH_BINARY)[1]
+    keep = cv2.bitwise_or(near, darker)  # 255 kept, 0 made paper
+    return np.asarray(cv2.max(gray, cv2.bitwise_not(keep)))
 
 
 def _turns(prepared: Prepared) -> list[str]:

@@ -58,18 +58,21 @@ def prepare(
     ``ask_upright`` as ``orientation`` takes them."""
     steps: list[str] = []
     skip = settings.skip
+    extremes = _extremes(rgb) if rgb.ndim == 3 else None  # split once, for both uses
     if "colour" in skip:
         gray, stamped = (rgb if rgb.ndim == 2 else cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)), False
     else:
-        gray, stamped = drop_colour(rgb)
+        gray, stamped = _dropped(extremes) if extremes else (rgb, False)
     if stamped:
         steps.append("stamp dropped")
-    corners = None if "flatten" in skip else page_corners(paper_contrast(rgb))
+    paper = extremes[1] if extremes else rgb  # paper_contrast(rgb)
+    small = None if "flatten" in skip else _shrink(paper)
+    corners = None if small is None else page_corners(paper, small)
     if corners is not None:
         gray = flatten(gray, corners, ppi)
         steps.append("flattened")
-    if "lighting" not in skip:
-        gray = even_lighting(gray)
+    if "lighting" not in skip:  # a grey scan's shrunk copy is the one the corners were sought in
+        gray = even_lighting(gray, small if gray is paper else None)
     turn, angle, sure = orientation(gray, settings.max_skew_deg, detect, ask, ask_upright)
     turn = 0 if "orientation" in skip else turn
     angle = 0.0 if "deskew" in skip else angle
@@ -106,17 +109,27 @@ def drop_colour(image: np.ndarray) -> tuple[np.ndarray, bool]:
     """
     if image.ndim == 2:
         return image, False
+    return _dropped(_extremes(image))
+
+
+def _extremes(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each pixel's brightest and darkest channel."""
     red, green, blue = cv2.split(image)
-    brightest = cv2.max(cv2.max(red, green), blue)
-    darkest = cv2.min(cv2.min(red, green), blue)
+    return cv2.max(cv2.max(red, green), blue), cv2.min(cv2.min(red, green), blue)
+
+
+def _dropped(extremes: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, bool]:
+    """``drop_colour`` of an image with these ``_extremes``."""
+    brightest, darkest = extremes
     spread = np.asarray(cv2.subtract(brightest, darkest))
-    coloured = cv2.countNonZero(np.asarray(spread > COLOUR_SPREAD, dtype=np.uint8))
+    coloured = cv2.countNonZero(cv2.threshold(spread, COLOUR_SPREAD, 255, cv2.THRESH_BINARY)[1])
     return np.asarray(cv2.add(brightest, spread)), coloured > STAMP_SHARE * spread.size
 
 
-def even_lighting(gray: np.ndarray) -> np.ndarray:
-    """Divide by the page's background (ink closed away), so shade and gradients vanish."""
-    small = _shrink(gray)
+def even_lighting(gray: np.ndarray, small: np.ndarray | None = None) -> np.ndarray:
+    """Divide by the page's background (ink closed away), so shade and gradients vanish;
+    ``small``: ``gray`` shrunk already, when it was."""
+    small = _shrink(gray) if small is None else small
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
     background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
     background = cv2.GaussianBlur(background, (0, 0), 8)
@@ -149,7 +162,7 @@ def paper_contrast(image: np.ndarray) -> np.ndarray:
     return np.asarray(cv2.min(cv2.min(red, green), blue))
 
 
-def page_corners(gray: np.ndarray) -> np.ndarray | None:
+def page_corners(gray: np.ndarray, small: np.ndarray | None = None) -> np.ndarray | None:
     """The four corners of a photographed page on a darker background, or None for a scan.
 
     A scan fills its image edge to edge; a photo shows the page as a bright quadrilateral
@@ -157,9 +170,9 @@ def page_corners(gray: np.ndarray) -> np.ndarray | None:
     it into a lit and a dark part, and the one threshold between them cuts the page: so the
     page is looked for above that threshold, then above the one that splits the darker
     pixels again (paper in shadow from the desk), and only a region that fills its
-    quadrilateral counts as the page.
+    quadrilateral counts as the page. ``small``: ``gray`` shrunk already, when it was.
     """
-    small = _shrink(gray)
+    small = _shrink(gray) if small is None else small
     scale = gray.shape[1] / small.shape[1]
     blurred = cv2.GaussianBlur(small, (9, 9), 0)
     level, _ = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)

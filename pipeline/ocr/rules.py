@@ -11,6 +11,7 @@ so no remnant is read as a "1" or a "|".
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -61,9 +62,8 @@ def find_rules(gray: np.ndarray, ink: np.ndarray, ppi: int, grey_rules: bool = F
         found, widths = _runs(mask, horizontal)
         rules += found
         thickness += widths
-    erase = cv2.dilate(cv2.bitwise_or(flat, tall), np.ones((5, 5), np.uint8))
-    clean = gray.copy()
-    clean[erase > 0] = 255
+    erase = cv2.dilate(cv2.bitwise_or(flat, tall), np.ones((5, 5), np.uint8))  # 0 or 255
+    clean = np.asarray(cv2.max(gray, erase))
     return RuledPage(rules, clean, float(np.median(thickness)) if thickness else 0.0)
 
 
@@ -78,9 +78,10 @@ def _dashed(ink: np.ndarray, solid: np.ndarray, length: int, clear: int) -> np.n
     mostly paper. Each such line at least ``DASHED_SPAN`` stretches long is given whole, from
     its first ink to its last; one the ``solid`` rules it meets cover but for ``clear`` is
     left to them (an unbroken rule is found as it always was)."""
-    band = cv2.dilate((ink > 0).astype(np.uint8), np.ones((3, 1), np.uint8))
-    above, below = np.zeros_like(band), np.zeros_like(band)
-    above[clear:], below[:-clear] = band[:-clear], band[clear:]
+    band = cv2.dilate(cv2.threshold(ink, 0, 1, cv2.THRESH_BINARY)[1], np.ones((3, 1), np.uint8))
+    beside_band = np.zeros(band.shape, np.uint8)  # the band ``clear`` rows above or below, either
+    beside_band[clear:] = band[:-clear]
+    np.maximum(beside_band[:-clear], band[clear:], out=beside_band[:-clear])
 
     def inked_near(mask: np.ndarray) -> np.ndarray:
         """How many of the ``length`` pixels centred on each pixel are inked: integer sums
@@ -88,13 +89,17 @@ def _dashed(ink: np.ndarray, solid: np.ndarray, length: int, clear: int) -> np.n
         return np.asarray(cv2.boxFilter(mask, cv2.CV_16U, (length, 1), normalize=False,
                                         borderType=cv2.BORDER_CONSTANT))  # fmt: skip
 
-    beside = inked_near(np.maximum(above, below))
-    centres = (inked_near(band) >= DASHED_FILL * length) & (beside <= BESIDE_SHARE * length)
-    found = np.zeros_like(band)
-    if not centres.any():
+    # the counts are whole numbers: compared with whole thresholds, the same as with the shares
+    centres = (inked_near(band) >= math.ceil(DASHED_FILL * length)) & (
+        inked_near(beside_band) <= math.floor(BESIDE_SHARE * length)
+    )
+    found = np.zeros(band.shape, np.uint8)
+    lines = np.flatnonzero(centres.any(axis=1))
+    if not lines.size:
         return found
-    reach = cv2.dilate(centres.astype(np.uint8), np.ones((1, length), np.uint8))
-    for x, y, w, h in _boxes(reach * 255):  # the band's rows, less the row it grew by each way
+    reach = np.zeros(band.shape, np.uint8)  # grown along rows only: rows without centres stay 0
+    reach[lines] = cv2.dilate(centres[lines].astype(np.uint8) * 255, np.ones((1, length), np.uint8))
+    for x, y, w, h in _boxes(reach):  # the band's rows, less the row it grew by each way
         inked = np.flatnonzero(band[y : y + h, x : x + w].any(axis=0))
         if not inked.size or inked[-1] - inked[0] < DASHED_SPAN * length:
             continue
@@ -109,7 +114,7 @@ def _meeting(dashed: np.ndarray, tall: np.ndarray) -> np.ndarray:
     """The broken horizontal lines that meet a vertical rule: a table's (a title's broken
     underline meets none, and is left to the page pass as it always was)."""
     reach = cv2.dilate(tall, np.ones((2 * RULE_REACH_PX + 1, 2 * RULE_REACH_PX + 1), np.uint8))
-    kept = np.zeros_like(dashed)
+    kept = np.zeros(dashed.shape, np.uint8)
     for x, y, w, h in _boxes(dashed):
         if reach[y : y + h, x : x + w].any():
             kept[y : y + h, x : x + w] = dashed[y : y + h, x : x + w]
@@ -129,27 +134,27 @@ def _faint_ink(gray: np.ndarray) -> tuple[np.ndarray, float]:
 def _confirmed(runs: np.ndarray, gray: np.ndarray, level: float, horizontal: bool) -> np.ndarray:
     """The straight runs of faint ink whose middle reaches ``level`` along most of their
     length (the median of their darkest pixel across)."""
-    count, labels, stats, _ = _components(runs)
-    keep = np.zeros(count, np.uint8)
-    for label in range(1, count):
-        x, y, w, h, _area = stats[label]
+    kept = np.zeros(runs.shape, np.uint8)
+    for point, (x, y, w, h) in _outlines(runs):
         darkest = gray[y : y + h, x : x + w].min(axis=0 if horizontal else 1)
         if float(np.median(darkest)) <= level:
-            keep[label] = 255
-    return keep[labels]
+            _paint(kept, runs, point, (x, y, w, h))
+    return kept
 
 
 def _short_dividers(ink: np.ndarray, flat: np.ndarray, ppi: int) -> np.ndarray:
     """Vertical rules shorter than a letter could be: those that run from one horizontal rule
     to the next (the column dividers of a single row between two band rows)."""
-    kept = np.zeros_like(ink)
+    kept = np.zeros(ink.shape, np.uint8)
     if not cv2.countNonZero(flat):  # no horizontal rule: nothing to run between
         return kept
     short = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((round(MIN_DIVIDER_INCH * ppi), 1),
                                                           np.uint8))  # fmt: skip
     reach = cv2.dilate(flat, np.ones((2 * RULE_REACH_PX + 1, 2 * RULE_REACH_PX + 1), np.uint8))
-    count, labels, stats, _ = _components(short)
-    x, y, w, h = (stats[1:count, i] for i in range(4))
+    found = _outlines(short)
+    if not found:
+        return kept
+    x, y, w, h = np.array([box for _, box in found], dtype=np.int64).T
     bottom = np.minimum(y + h - 1, reach.shape[0] - 1)
     rows, where = np.unique(np.concatenate([y, bottom]), return_inverse=True)
     along = np.zeros((rows.size, reach.shape[1] + 1), np.int32)  # reach pixels left of each
@@ -158,9 +163,7 @@ def _short_dividers(ink: np.ndarray, flat: np.ndarray, ppi: int) -> np.ndarray:
     touches_top = along[tops, x + w] > along[tops, x]
     touches_bottom = along[bottoms, x + w] > along[bottoms, x]
     for index in np.flatnonzero(touches_top & touches_bottom):
-        left, top, width, height = x[index], y[index], w[index], h[index]
-        box = labels[top : top + height, left : left + width] == index + 1
-        kept[top : top + height, left : left + width][box] = 255
+        _paint(kept, short, found[index][0], found[index][1])
     return kept
 
 
@@ -179,11 +182,33 @@ def _runs(mask: np.ndarray, horizontal: bool) -> tuple[list[Rule], list[float]]:
     return rules, widths
 
 
-def _components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
-    """8-connected components with their stats, by Grana's block algorithm (2-3 times faster
-    on a page than OpenCV's default; the same components)."""
-    found = cv2.connectedComponentsWithStatsWithAlgorithm(mask, 8, cv2.CV_32S, cv2.CCL_GRANA)
-    return int(found[0]), found[1], found[2], found[3]
+def _outlines(mask: np.ndarray) -> list[tuple[tuple[int, int], tuple[int, int, int, int]]]:
+    """A pixel (x, y) of each 8-connected component of the mask, and its bounding box (x, y,
+    w, h), in no particular order: the outer contours of the components (a contour inside a
+    hole is another component's), found in milliseconds where labelling every pixel of a page
+    takes tens."""
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
+    return [
+        ((int(contour[0, 0, 0]), int(contour[0, 0, 1])), _rect(contour))
+        for contour, link in zip(contours, hierarchy[0], strict=True)
+        if link[3] < 0  # no parent: the outside of a component, not a hole's edge
+    ]
+
+
+def _rect(contour: np.ndarray) -> tuple[int, int, int, int]:
+    x, y, w, h = cv2.boundingRect(contour)
+    return x, y, w, h
+
+
+def _paint(target: np.ndarray, mask: np.ndarray, point: tuple[int, int],
+           box: tuple[int, int, int, int]) -> None:  # fmt: skip
+    """The component of ``mask`` through ``point`` (its box ``box``) set to 255 in ``target``:
+    the component lies whole inside its box, so labelling the box alone finds it."""
+    x, y, w, h = box
+    labels = cv2.connectedComponents(mask[y : y + h, x : x + w], connectivity=8)[1]
+    target[y : y + h, x : x + w][labels == labels[point[1] - y, point[0] - x]] = 255
 
 
 def _boxes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -191,6 +216,8 @@ def _boxes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
     of its first pixel (as a labelling numbers them): the outer contours of the components (a
     contour inside a hole is another component's), which costs a few milliseconds where
     labelling every pixel of the page takes tens."""
+    if not cv2.countNonZero(mask):  # an empty mask is counted faster than it is traced
+        return []
     contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     if hierarchy is None:
         return []
