@@ -11,7 +11,7 @@ from pipeline import vocabulary as vocab
 from pipeline.models import Cell, Line
 from pipeline.parse import parse_number
 from pipeline.tables.header import opening_ordinal
-from pipeline.tables.record_fit import Counted, names_a_figure
+from pipeline.tables.record_fit import Counted, named_right, names_a_figure
 from pipeline.tables.record_header import header_before, header_row
 from pipeline.tables.record_rows import Stretch
 from pipeline.tables.run_in import joins_on
@@ -59,7 +59,8 @@ def header_of(
     """The records' header (its rows, its first line) and the records, their first name cut
     where a header ran into it: the words before the first record read whole as printed,
     else the lines above, else the words before and the first name's first words, else the
-    words before with words run together taken apart, else what ``_header`` finds."""
+    words before with words run together taken apart, else what ``_header`` finds. The lines
+    above give way to a header cut from the first name whose labels name more columns."""
     rows, stretch = read
     floor, first_line = lines
     width, before = stretch.shape.width + 1, stretch.shape.before
@@ -68,15 +69,25 @@ def header_of(
     above = None if lead else header_row(run, width, floor, first_line, grid, records)
     if whole is not None:
         return (whole, first_line), records
-    if above is not None:
-        return above, records
     glued = _header_in_first_name(rows, (line, lead), before, records, grid)
+    if above is not None and (glued is None or not _names_more(glued[0], above[0], records)):
+        return above, records
     if glued is not None:
         return (glued[0], first_line), glued[1]
     whole = _whole_before(lead, line, width, grid, records, apart=True)
     if whole is not None:
         return (whole, first_line), records
     return _header(run, lead, width, lines, grid, records), records
+
+
+def _names_more(glued: list[Line], above: list[Line], records: list[Line]) -> bool:
+    """Whether the labels cut from the first name name more columns, by their own words, as
+    the numbers say they are than the lines above do ("Tên xã" | "Hạng" run into "Xã An
+    Trung" 1 … under "PHỤ LỤC (Kèm theo …)" / "Năm 2022": a caption, not the header)."""
+    counted = Counted.of(records)
+    named = [max(named_right([c.text for c in row.cells], counted) for row in rows)
+             for rows in (glued, above)]  # fmt: skip
+    return named[0] > named[1]
 
 
 def _whole_before(

@@ -67,7 +67,7 @@ def split_score(rows: list[list[Token | None]], before: int) -> int:
     prints last, read as the next one's number), and a column after the name so counting."""
     firsts = [row[0] for row in rows if row[0] is not None]
     score = 5 * sum(token.starts_line for token in firsts[1:])
-    if before and rows and rows[0][0] is not None and _counts([token.text for token in firsts]):
+    if before and rows and rows[0][0] is not None and counts([token.text for token in firsts]):
         score += 3 * len(firsts)
     score += 3 * _ranked_after(rows, before)  # a rank after the name, counting down the rows
     score -= 5 * _mixed_kinds(rows)  # a band word and a number in one column: a wrong split
@@ -84,7 +84,7 @@ def _ranked_after(rows: list[list[Token | None]], before: int) -> int:
     own = rows[1:] if _maxima_named(rows, before) else rows
     for column in range(before + 1, max((len(row) for row in own), default=0)):
         ranks = [token for row in own if column < len(row) and (token := row[column])]
-        if _counts([token.text for token in ranks]):
+        if counts([token.text for token in ranks]):
             return len(ranks)
     return 0
 
@@ -130,7 +130,7 @@ def _mixed_kinds(rows: list[list[Token | None]]) -> int:
     return mixed
 
 
-def _counts(texts: list[str]) -> bool:
+def counts(texts: list[str]) -> bool:
     """1, 2, 3 … from 1, or a competition ranking (1, 2, 2, 4: a tie shares its rank and the
     next takes its place), starting again at 1 only after at least two rows. In a long column
     one value may break the count (a rank printed wrong, "16, 15, 18"): the column still

@@ -1,18 +1,18 @@
 """Where a run of records starts: the header's words read as its first records ("Bảng xếp
-hạng năm" 2022, "Tổng điểm đạt được (100)", labels one per line over ranks printed before the
-names), told from the records that follow by the numbers and the lines they take."""
+hạng năm" 2022, "Tổng điểm đạt được (100)", labels over ranks printed before the names), told
+from the records that follow by the numbers: for ranks alone, by which of the two pairings of
+names and ranks leaves nothing over (``values_lead``)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from pipeline import vocabulary as vocab
 from pipeline.parse import is_year, parse_number
 from pipeline.reconcile.rules import places
 from pipeline.tables.header import opening_ordinal
-from pipeline.tables.record_rows import Stretch, is_name_at, lines_spanned, rows_of, size_at
-from pipeline.tables.record_split import MIN_RECORDS, figure_kind, only_first_bracketed
-from pipeline.tables.tokens import Group, Token, blank_lines_part, is_name
+from pipeline.tables.record_rows import Stretch, rows_of, size_at
+from pipeline.tables.record_split import MIN_RECORDS, counts, figure_kind, only_first_bracketed
+from pipeline.tables.tokens import Group, Token, is_name
 
 
 def header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
@@ -60,52 +60,18 @@ def _whole_record(rows: list[list[Token | None]], before: int) -> bool:
     return True
 
 
-def first_name_taller(groups: list[Group], stretch: Stretch) -> bool:
-    """Whether the first record's name takes more lines than any other's: header cells on
-    lines of their own ("Ranking" / "Địa phương") read as one name over the records. Read
-    past it, the records then reach a name further (the last unit, numbered before it)."""
-    spans = [lines_spanned(groups, at, at + 1) for at in range(stretch.start, stretch.end, 2)]
-    return len(spans) > 2 and spans[0] > max(spans[1:])
-
-
-def labels_only(groups: list[Group], stretch: Stretch) -> bool:
-    """Whether the first name's lines join into no more labels than the table has columns
-    ("Vị" / "trí" / "Tỉnh, TP": two labels over a rank and a name): header cells alone. One
-    line more ("Cơ" / "quan" / "XH" / "Bộ Tài nguyên và Môi trường") is the first unit's name
-    under the labels, a record of its own. A caption set apart by a blank line, where blank
-    lines part blocks, is no label ("Bảng kết quả" / "" / "Hạng" / "Sở, ban, ngành")."""
-    tokens = groups[stretch.start].tokens
-    opening = [t for t in tokens if t.starts_line]  # a lower-case line goes on a label
-    gaps = [k for k, token in enumerate(opening) if k and token.after_gap]
-    if gaps and blank_lines_part([t for group in groups for t in group.tokens]):
-        opening = opening[gaps[-1] :]
-    texts = [token.text for token in opening]
-    labels = sum(not (text[:1].islower() or text.startswith("(")) for text in texts)
-    return labels <= stretch.shape.width + 1
-
-
-def name_left_after(groups: list[Group], first: Stretch, later: Stretch) -> bool:
-    """Whether ``first`` leaves a name after its last record with no values of its own, one
-    that ``later`` takes in: read from the header's words, each unit took the figures printed
-    before the next one."""
-    at = first.end
-    alone = at + 1 >= len(groups) or not groups[at + 1].value
-    taken = later.end > at or (later.end == at and later.shape.before > 0)  # led by a number
-    if not taken or not is_name_at(groups, at) or not alone:
-        return False
-    heading = groups[at].text  # a group heading ("II. …", "II Khối huyện") opens the next
-    numbered = vocab.SECTION_NUMBERING.match(vocab.fold(heading)) is not None
-    return not (numbered or vocab.is_marked_heading(heading))
-
-
-def labels_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
-    """Whether the first name is the header's labels printed one per line ("RANK", "STATE")
-    over records whose values stand before their names ("1", "Washington", "2", …): read
-    from it, each name takes the value after it and a name is left over after the last
-    whole record; read from the next name, the values before the names count by one (1, 2,
-    3 …, or 26, 27, … on the table's next page) and the name left over takes the last of
-    them. The first "name" is in capitals and no name after it is: labels alone, not labels
-    run into the first unit's name (then the records stand as read)."""
+def values_lead(groups: list[Group], first: Stretch, later: Stretch) -> bool:
+    """Which pairing of a table of one figure per name holds, each name with the figure after
+    it (``first``, read from its first name) or with the one before it (``later``, read from
+    the next name): the one that pairs every figure with a name and every name with a figure.
+    Read from the first name, the words after the last whole record are left without their
+    figure (none: "Xã Xá Lượng" ending the table; or a block of another size: "New York"
+    before the next block). Read from the next name, the figures before the names count (1,
+    2, 3 …, 26, 27 … on the table's next page, or a top ten and the publisher's own row), the
+    words left over take the last, and the first "name" is the header's labels ("RANK STATE",
+    "Rank Địa phương", "Vị" / "trí" / "Tỉnh, TP"). A first "name" holding a word two names
+    open with ("Tên xã Hạng Xã An Trung" over "Xã An Nghĩa", "Xã An Vinh") is the first
+    unit's, run into the header: the records stand as read, the last unit without a figure."""
     width = first.shape.width
     if first.shape.before or later.shape.width != width or width != 1:
         return False
@@ -114,12 +80,34 @@ def labels_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     if len(whole) < MIN_RECORDS or whole != names[: len(whole)]:
         return False
     leftover = whole[-1] + 2
-    if leftover >= len(groups) or groups[leftover].value or not _led_name(groups[leftover]):
-        return False  # no name left over after the last whole record
-    if not _capitals(groups[first.start]) or any(_capitals(groups[at]) for at in whole):
-        return False  # labels and the first unit's name, or names in capitals too: in doubt
-    leading = [parse_number(groups[at - 1].tokens[-1].text) for at in [*whole, leftover]]
-    return _counts_by_one(leading)
+    if leftover >= len(groups) or groups[leftover].value or size_at(groups, leftover) == width:
+        return False  # no words after the last whole record, or with their figure: as read
+    if not groups[leftover].tokens[0].text[:1].isupper() or _holds_name(groups, first, whole):
+        return False
+    leading = [groups[at - 1].tokens[-1].text for at in [*whole, leftover]]
+    return _counts_by_one([parse_number(text) for text in leading]) or counts(leading)
+
+
+def _holds_name(groups: list[Group], first: Stretch, names: list[int]) -> bool:
+    """Whether the first record's words hold a unit's name: a word two names of the records
+    open with, followed as one of them goes on (the same word, or a capital: "Xã An Trung"
+    beside "Xã An Nghĩa", "Xã An Vinh"); a label's "Tỉnh thành" over "Tỉnh Hải Dương" is none."""
+    words = groups[first.start].text.split()
+    seconds: dict[str, list[str]] = {}
+    for at in names:
+        opening = groups[at].text.split()
+        seconds.setdefault(opening[0], []).append(opening[1] if len(opening) > 1 else "")
+    return any(
+        len(seconds.get(word, ())) >= 2 and _goes_on_as(words[at + 1], seconds[word])
+        for at, word in enumerate(words[:-1])
+    )
+
+
+def _goes_on_as(word: str, seconds: list[str]) -> bool:
+    """Whether ``word`` follows a name's first word as it does in one of the names."""
+    return any(
+        word == second or (word[:1].isupper() and second[:1].isupper()) for second in seconds
+    )
 
 
 def _counts_by_one(numbers: list[Decimal | None]) -> bool:
@@ -128,18 +116,6 @@ def _counts_by_one(numbers: list[Decimal | None]) -> bool:
         return False
     pairs = zip(numbers, numbers[1:], strict=False)
     return all(a is not None and b is not None and b == a + 1 for a, b in pairs)
-
-
-def _led_name(group: Group) -> bool:
-    """A name run on into the words printed after the table (its line first, then others)."""
-    return not group.value and group.tokens[0].text[:1].isupper() and group.tokens[0].starts_line
-
-
-def _capitals(group: Group) -> bool:
-    """Whether every letter of the words is a capital ("RANK STATE"), as a header's labels
-    often are and the units' names below them are not."""
-    text = " ".join(token.text for token in group.tokens)
-    return any(ch.isalpha() for ch in text) and text.isupper()
 
 
 def year_first(groups: list[Group], first: Stretch) -> bool:

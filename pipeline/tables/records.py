@@ -34,13 +34,10 @@ from pipeline.tables.record_split import (
     usual_size,
 )
 from pipeline.tables.record_start import (
-    first_name_taller,
     header_first,
-    labels_first,
-    labels_only,
     last_size,
     maxima_first,
-    name_left_after,
+    values_lead,
     year_first,
 )
 from pipeline.tables.tokens import (
@@ -98,22 +95,17 @@ def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
             return unled
     for _ in range(2):
         later = _stretch_at(groups, stretch.start + 2)
-        if later is not None and labels_first(groups, stretch, later):
+        if later is not None and values_lead(groups, stretch, later):
             break
         if later is None or not (
             maxima_first(groups, stretch)
             or year_first(groups, stretch)
             or (later.fit > stretch.fit and header_first(groups, stretch, later))
-            or (
-                first_name_taller(groups, stretch)
-                and name_left_after(groups, stretch, later)
-                and labels_only(groups, stretch)
-            )
         ):
             break
         stretch = later
     later = _stretch_at(groups, stretch.start + 2)
-    if later is not None and labels_first(groups, stretch, later):
+    if later is not None and values_lead(groups, stretch, later):
         width = later.shape.width  # the values stand before each name
         return Stretch(later.start, later.end, Shape(width, width), later.fit)
     return stretch

@@ -33,7 +33,7 @@ class Token:
     line: int  # position of its line in the run
     starts_line: bool
     bracketed: bool = False  # printed in parentheses: "(8,37)", a label's maximum or a score
-    after_gap: bool = False  # opens a line printed after a blank line (text with line numbers)
+    after_gap: int = 0  # blank lines before the line it opens (text with line numbers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +147,11 @@ def tokens_of(lines: list[Line]) -> list[Token]:
     return found
 
 
-def _after_gap(lines: list[Line], position: int) -> bool:
-    """Whether a blank line stands between the line and the one before it in the source."""
+def _after_gap(lines: list[Line], position: int) -> int:
+    """How many blank lines stand between the line and the one before it in the source."""
     here = lines[position].at.line
     above = lines[position - 1].at.line if position else None
-    return here is not None and above is not None and here - above > 1
+    return max(0, here - above - 1) if here is not None and above is not None else 0
 
 
 def _bulleted(lines: list[Line]) -> set[int]:
@@ -212,7 +212,7 @@ def groups_of(tokens: list[Token]) -> list[Group]:
 def blank_lines_part(tokens: list[Token]) -> bool:
     """Whether blank lines part blocks of the text: most lines follow none (where every cell
     is set apart by one, a blank line tells nothing)."""
-    openings = [token.after_gap for token in tokens if token.starts_line]
+    openings = [token.after_gap > 0 for token in tokens if token.starts_line]
     return 2 * sum(openings) < len(openings)
 
 
@@ -340,9 +340,13 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
     first word opens other names ("Tỉnh Bến Tre" under "Tỉnh Trà Vinh") is a unit of its own,
     the one above it printed without values; so is a line not followed by as many values as
     the records have ("Điều 2. …" after the last one), or, after a name run on after values on
-    its line, as many as those. A blank line ends a name where blank lines part blocks."""
+    its line, as many as those. A blank line ends a name where blank lines part blocks; where
+    one sets every cell apart, a wider gap does (two blank lines before the next caption)."""
     openers = Counter(g.tokens[0].text.casefold() for g in groups if is_name(g))
-    apart = blank_lines_part([token for group in groups for token in group.tokens])
+    tokens = [token for group in groups for token in group.tokens]
+    apart = blank_lines_part(tokens)
+    gaps = Counter(token.after_gap for token in tokens if token.starts_line)
+    usual_gap = gaps.most_common(1)[0][0] if gaps else 0
     sizes = Counter(len(g.tokens) for g in groups if g.value)
     usual = sizes.most_common(1)[0][0] if sizes else 0
     out: list[Group] = []
@@ -357,7 +361,8 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
             # complete it only as many as those ("… 48.19 Bộ Giao thông vận tải" / "Bảng
             # xếp hạng năm 2022": a cut last row, then a caption's year)
             filled = len(out[-2].tokens) == len(groups[at + 1].tokens)
-        parted = apart and group.tokens[0].after_gap  # a blank line ends the name above
+        gap = group.tokens[0].after_gap  # a blank line ends the name above
+        parted = bool(gap) and (apart or gap > usual_gap > 0)
         if upper is None or not between or not filled or parted:
             out.append(group)
             continue
