@@ -91,14 +91,30 @@ def _dated_caption(texts: list[str]) -> bool:
 def split_rank_scores(rows: list[Line]) -> list[Line]:
     """A column printing a rank with its score, "03 (0,684)", as two columns: rank, score.
 
-    The header cell keeps its label over the rank; the score column is labelled "Điểm".
+    The header cell keeps its label over the rank; the score column is labelled "Điểm". A
+    column whose first figures are a signed change ("+1 (3)", "-2 (1)", "0 (15)") prints a
+    change with the number it changed from: two columns, both under the header's label.
     """
     width = len(rows[0].cells) if rows else 0
     data_rows = [row for row in rows if is_data_row(row)]  # once, not once per column
     columns = [c for c in range(width) if mostly_rank_scores(data_rows, c)]
-    if not columns:
+    changes = [c for c in range(width) if c not in columns and _mostly_changes(data_rows, c)]
+    if not columns and not changes:
         return rows
-    return [_split_row(row, columns, is_data_row(row)) for row in rows]
+    return [_split_row(row, columns, changes, is_data_row(row)) for row in rows]
+
+
+_CHANGE_FROM = re.compile(r"^([+-]?\d{1,3})\s*\(\s*(\d{1,3})\s*\)$")  # "+1 (3)", "0 (15)"
+
+
+def _mostly_changes(data_rows: list[Line], column: int) -> bool:
+    """Most filled cells a whole number with another in parentheses, and some first number a
+    signed one or zero: a change and what it changed from, no rank (ranks count from 1)."""
+    texts = [r.cells[column].text for r in data_rows if column < len(r.cells)]
+    texts = [text for text in texts if text.strip() not in BLANK_MARKS]
+    found = [m for t in texts if (m := _CHANGE_FROM.match(t))]
+    signed = any(m.group(1)[0] in "+-" or m.group(1) == "0" for m in found)
+    return bool(texts) and signed and 2 * len(found) > len(texts)
 
 
 def mostly_rank_scores(data_rows: list[Line], column: int) -> bool:
@@ -107,17 +123,20 @@ def mostly_rank_scores(data_rows: list[Line], column: int) -> bool:
     return bool(texts) and 2 * sum(bool(RANK_SCORE.match(t)) for t in texts) > len(texts)
 
 
-def _split_row(row: Line, columns: list[int], data: bool) -> Line:
+def _split_row(row: Line, columns: list[int], changes: list[int], data: bool) -> Line:
     cells: list[Cell] = []
     for position, cell in enumerate(row.cells):
-        if position not in columns:
+        if position not in columns and position not in changes:
             cells.append(cell)
             continue
-        found = RANK_SCORE.match(cell.text) if data else None
+        pattern = RANK_SCORE if position in columns else _CHANGE_FROM
+        found = pattern.match(cell.text) if data else None
         if found:
             cells += [replace(cell, text=found.group(1)), replace(cell, text=found.group(2))]
         elif data:
             cells += [cell, replace(cell, text="")]
+        elif position in changes:  # a header row: its label over both figures
+            cells += [cell, cell]
         else:  # a header row: the label over the rank, "Điểm" over the score
             cells += [cell, replace(cell, text="Điểm" if cell.text else "")]
     return replace(row, cells=tuple(cells))

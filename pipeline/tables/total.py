@@ -15,6 +15,7 @@ from pipeline.models import Column
 from pipeline.reconcile.rules import agrees_ratio, places
 from pipeline.tables.fits import rule_fits
 from pipeline.tables.order import (
+    ORDER_PROOF,
     banded_by,
     central,
     ordered_by,
@@ -25,6 +26,7 @@ from pipeline.tables.ranks import (
     Values,
     rank_agreement,
     ranks_alone,
+    ties_in_order,
     varies,
 )
 
@@ -76,6 +78,9 @@ def settle_total(
             banded = banded_by(values, scores, bands) if chosen is None else []
             chosen = central(banded, values, scores) if banded else chosen
             ordered = ordered_by(values, scores, parts) if chosen is None and unnamed else []
+            ordered = ordered or (
+                _counted_by(roles, values, scores, parts) if chosen is None else []
+            )
             chosen = ordered[0] if ordered else chosen
             several = ordered if len(ordered) > 1 else banded
             several = ranked if len(ranked) > 1 and sole not in ranked else several
@@ -91,6 +96,28 @@ def settle_total(
     if chosen is not None:
         _settle_percent(roles, values, chosen)
     return doubt
+
+
+def _counted_by(
+    roles: dict[int, str], values: dict[int, Values], scores: list[int], parts: Segments
+) -> list[int]:
+    """The one score column a count 1 … n beside it ranks exactly, highest or lowest first,
+    over six rows or more, when no rule gives a total: the figure the rows are placed by (a
+    penalty or a time ranked lowest first, beside the change since last year and last year's
+    place in no such order)."""
+    count = next((i for i in values if roles[i] == "row_number"), None)
+    if count is None or sum(v is not None for v in values[count]) < ORDER_PROOF:
+        return []
+    found = []
+    for index in scores:
+        lowest_first = [-v if v is not None else None for v in values[index]]
+        if any(
+            rank_agreement(values[count], column, parts) == 1.0
+            or ties_in_order(values[count], column, parts)
+            for column in (values[index], lowest_first)
+        ):
+            found.append(index)
+    return found if len(found) == 1 else []
 
 
 def _out_of_series(
