@@ -58,21 +58,14 @@ def prepare(
     ``ask_upright`` as ``orientation`` takes them."""
     steps: list[str] = []
     skip = settings.skip
-    extremes = _extremes(rgb) if rgb.ndim == 3 else None  # split once, for both uses
-    if "colour" in skip:
-        gray, stamped = (rgb if rgb.ndim == 2 else cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)), False
-    else:
-        gray, stamped = _dropped(extremes) if extremes else (rgb, False)
+    gray, stamped, corners, small = _grey_page(rgb, skip)
     if stamped:
         steps.append("stamp dropped")
-    paper = extremes[1] if extremes else rgb  # paper_contrast(rgb)
-    small = None if "flatten" in skip else _shrink(paper)
-    corners = None if small is None else page_corners(paper, small)
     if corners is not None:
-        gray = flatten(gray, corners, ppi)
+        gray, small = flatten(gray, corners, ppi), None
         steps.append("flattened")
-    if "lighting" not in skip:  # a grey scan's shrunk copy is the one the corners were sought in
-        gray = even_lighting(gray, small if gray is paper else None)
+    if "lighting" not in skip:
+        gray = even_lighting(gray, small)
     turn, angle, sure = orientation(gray, settings.max_skew_deg, detect, ask, ask_upright)
     turn = 0 if "orientation" in skip else turn
     angle = 0.0 if "deskew" in skip else angle
@@ -85,6 +78,24 @@ def prepare(
     if corners is not None and "dewarp" not in skip:  # a photographed page's paper curls
         gray = _uncurled(gray, steps)
     return Prepared(gray, ppi, tuple(steps), sure or "orientation" in skip)
+
+
+def _grey_page(
+    rgb: np.ndarray, skip: frozenset[str]
+) -> tuple[np.ndarray, bool, np.ndarray | None, np.ndarray | None]:
+    """The grey page (``drop_colour``), whether a stamp was dropped, the corners of a
+    photographed page (None: a scan) and the grey page shrunk, when the corners were sought
+    in it already (a grey scan's). A colour page's channels are split once for both."""
+    extremes = _extremes(rgb) if rgb.ndim == 3 else None
+    if "colour" in skip:
+        gray, stamped = (rgb if rgb.ndim == 2 else cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)), False
+    else:
+        gray, stamped = _dropped(extremes) if extremes else (rgb, False)
+    paper = extremes[1] if extremes else rgb  # paper_contrast(rgb)
+    if "flatten" in skip:
+        return gray, stamped, None, None
+    small = _shrink(paper)
+    return gray, stamped, page_corners(paper, small), small if gray is paper else None
 
 
 def _uncurled(gray: np.ndarray, steps: list[str]) -> np.ndarray:
