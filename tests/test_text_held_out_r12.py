@@ -9,7 +9,12 @@ Each text below is written for its test; none is copied from a page.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from conftest import printed, tables_of
+
+from pipeline.models import Column, Entry, Metadata, Provenance, Table, Value
+from pipeline.reconcile import reconcile
 
 _CHANGE_CELLS = (
     "Standings\n"
@@ -40,3 +45,59 @@ def test_the_figure_a_count_ranks_lowest_first_is_the_total_beside_other_figures
     first, *_, last = table.entries
     assert (printed(first.total), printed(first.rank)) == ("3,15", "1")
     assert (printed(last.total), printed(last.rank)) == ("7,12", "9")
+
+
+_HEAD_AND_FOOT = (
+    "Our yearly list of the calmest and the loudest towns (decibels, lower is calmer).\n"
+    "\n"
+    "Calmest towns\n"
+    "\n"
+    "1. Ashford - 41.2\n"
+    "2. Bexley - 42.75\n"
+    "3. Cranley - 43.1\n"
+    "4. Dunholm - 44.06\n"
+    "\n"
+    "Loudest towns\n"
+    "\n"
+    "212. Easterby - 78.9\n"
+    "211. Farnwick - 77.35\n"
+    "210. Glenmore - 76.2\n"
+    "209. Hartsway - 75.48\n"
+    "\n"
+    "The full list is in the report.\n"
+)
+
+
+def test_a_list_whose_numbers_jump_after_a_caption_is_a_table_of_its_own() -> None:
+    head, foot = tables_of(_HEAD_AND_FOOT)
+    assert [e.agency_raw for e in head.entries] == ["Ashford", "Bexley", "Cranley", "Dunholm"]
+    assert [e.agency_raw for e in foot.entries][0] == "Easterby"
+
+
+def test_a_count_running_down_beside_a_figure_is_the_rank() -> None:
+    _, foot = tables_of(_HEAD_AND_FOOT)
+    assert [printed(e.rank) for e in foot.entries] == ["212", "211", "210", "209"]
+    assert [printed(e.total) for e in foot.entries] == ["78.9", "77.35", "76.2", "75.48"]
+    assert all(e.row_number is None for e in foot.entries)
+
+
+def _ranked(rows: list[tuple[str, str]]) -> Table:
+    at = Provenance("t.txt", 1)
+    columns = (Column(1, "Hạng", "rank"), Column(2, "Tên", "agency"), Column(3, "Điểm", "total"))
+    entries = tuple(
+        Entry(None, f"Nơi {i}", (), Value(t, Decimal(t), at), Value(r, Decimal(r), at), None, at)
+        for i, (r, t) in enumerate(rows)
+    )
+    return Table(1, None, None, columns, entries, (1,))
+
+
+def test_the_foot_of_a_ranking_lowest_first_raises_no_rank_mismatch() -> None:
+    foot = _ranked([("212", "78.9"), ("211", "77.35"), ("210", "76.2"), ("209", "75.48")])
+    checks = {flag.check for flag in reconcile("doc", Metadata(), (foot,))}
+    assert "rank_mismatch" not in checks
+
+
+def test_a_short_table_with_one_pair_the_other_way_is_still_read_highest_first() -> None:
+    rows = [("1", "80.5"), ("2", "84.0"), ("3", "79.25"), ("4", "70.1")]
+    checks = {flag.check for flag in reconcile("doc", Metadata(), (_ranked(rows),))}
+    assert "rank_mismatch" in checks
