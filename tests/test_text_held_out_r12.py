@@ -101,3 +101,42 @@ def test_a_short_table_with_one_pair_the_other_way_is_still_read_highest_first()
     rows = [("1", "80.5"), ("2", "84.0"), ("3", "79.25"), ("4", "70.1")]
     checks = {flag.check for flag in reconcile("doc", Metadata(), (_ranked(rows),))}
     assert "rank_mismatch" in checks
+
+
+_PLACES_BEFORE = (
+    "The city cycling survey: this year's order, last year's place in brackets.\n"
+    "\n"
+    "1. Utrecht (top again since 2019)\n"
+    "\n"
+    "2. Malmo (4)\n"
+    "\n"
+    "3. Ghent (2)\n"
+    "\n"
+    "4. Bremen (3)\n"
+    "\n"
+    "5. Odense (7)\n"
+    "\n"
+    "6. Leiden (5)\n"
+    "\n"
+    "7. Aarhus (9)\n"
+    "\n"
+    "8. Zwolle (6)\n"
+    "\n"
+    "9. Tartu (8)\n"
+)
+
+
+def test_a_year_inside_words_in_parentheses_is_no_figure_of_the_row() -> None:
+    (table,) = tables_of(_PLACES_BEFORE)
+    figures = [printed(e.total) for e in table.entries] + [printed(e.rank) for e in table.entries]
+    assert "2019" not in figures
+
+
+def test_the_last_record_printing_its_figure_in_parentheses_is_kept() -> None:
+    (table,) = tables_of(_PLACES_BEFORE)
+    assert table.entries[-1].agency_raw == "Tartu"
+
+
+def test_places_in_parentheses_beside_a_count_are_read_with_a_doubt() -> None:
+    (table,) = tables_of(_PLACES_BEFORE)
+    assert table.role_doubt is not None

@@ -117,8 +117,9 @@ def tokens_of(lines: list[Line]) -> list[Token]:
         if not words and not line.cells:  # an empty cell on its own line (ingest keeps it)
             found.append(Token("", True, position, True))
             continue
+        asides = _asides(words)  # words in parentheses: "(number one in 2021)"
         for k, word in enumerate(words):
-            if word.isalpha():  # most words: no number, no rule; a value only as a blank mark
+            if word.isalpha() or k in asides:  # most words: a value only as a blank mark
                 found.append(Token(word, word in BLANKS, position, False))
                 continue
             joined = RANK_SCORE.match(word)
@@ -144,6 +145,22 @@ def tokens_of(lines: list[Line]) -> list[Token]:
         if len(found) > mark:
             gap = _after_gap(lines, position)
             found[mark] = replace(found[mark], starts_line=True, after_gap=gap)
+    return found
+
+
+def _asides(words: list[str]) -> set[int]:
+    """The places of words in parentheses that a word opens and another closes ("(number",
+    "one", "in", "2021)"): said in passing, a figure among them (a year, a count) no cell of
+    the row. A figure or a maximum in parentheses ("(3)", "(100)") closes on itself and stays
+    a value."""
+    found: set[int] = set()
+    opened: int | None = None
+    for k, word in enumerate(words):
+        if opened is None and word.startswith("(") and not word.endswith(")"):
+            opened = k if any(ch.isalpha() for ch in word) else None
+        if opened is not None:
+            found.add(k)
+            opened = None if word.endswith(")") else opened
     return found
 
 
