@@ -140,3 +140,18 @@ def test_the_last_record_printing_its_figure_in_parentheses_is_kept() -> None:
 def test_places_in_parentheses_beside_a_count_are_read_with_a_doubt() -> None:
     (table,) = tables_of(_PLACES_BEFORE)
     assert table.role_doubt is not None
+
+
+_SENTENCE_LIST = (
+    "Tỉnh có tỷ lệ che phủ rừng cao nhất năm 2021 theo thứ tự là: 1.Tuyên Quang, 2.Bắc Kạn, "
+    "3.Lạng Sơn , 4.Quảng Bình, 5.Kon Tum... thấp nhất 61.Thái Bình, 62.Hưng Yên, "
+    "63.Bắc Ninh; các tỉnh còn lại ở mức trung bình\n"
+)
+
+
+def test_a_list_numbered_inside_a_sentence_is_read_with_its_places() -> None:
+    (table,) = tables_of(_SENTENCE_LIST)
+    places = [printed(e.rank) for e in table.entries]
+    assert places == ["1", "2", "3", "4", "5", "61", "62", "63"]
+    assert all(e.total is None for e in table.entries)
+    assert table.entries[0].agency_raw.startswith("Tuyên Quang")

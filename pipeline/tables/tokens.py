@@ -24,6 +24,7 @@ _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 # "": an empty cell's line; "NA": not applicable, as models.BLANK_MARKS reads it
 BLANKS = frozenset({"", "-", "–", "—", "x", "X", "N/A", "n/a", "NA"})
 _NUMBER_WORD = re.compile(r"^(\d+(?:[.,]\d+)+)([^\W\d_]\S*)$")
+_ORDINAL_WORD = re.compile(r"^(\d{1,3})\.([^\W\d_]\S*)$")  # "2.Hà": a list's number, its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,11 @@ def _split_glued(word: str, places: int, cut: bool) -> list[str] | None:
 
 def _number_then_words(word: str) -> tuple[str, str] | None:
     """A figure with a decimal or thousands mark run into a capitalised word ("0.809Flag":
-    a page that printed two cells with nothing between them): the figure and the word; else
-    None. A figure without a mark ("2G") or before a lower-case letter stays one word."""
-    found = _NUMBER_WORD.match(word)
+    a page that printed two cells with nothing between them), or a list's number and its
+    period run into the name ("2.Hà Nội", items of a list inside a sentence): the figure and
+    the word; else None. A figure without a mark ("2G") or before a lower-case letter stays
+    one word."""
+    found = _NUMBER_WORD.match(word) or _ORDINAL_WORD.match(word)
     if found is None or not found.group(2)[0].isupper() or parse_number(found.group(1)) is None:
         return None
     return found.group(1), found.group(2)
