@@ -87,8 +87,10 @@ def _lowest_first(
     penalty, a time, a count of offences): of the pairs of rows the ranks tell apart, more
     than twice as many put the lower total ahead as the higher one, over six rows or more
     (fewer fall in either order by chance too often: two rows ranked the wrong way round are
-    two wrong ranks). The check then reads them the same way; else they are as they are."""
-    if len(scored) < _ORDER_PROOF:
+    two wrong ranks), or over four rows or more where every such pair does (the foot of a
+    ranking, "163 … 160", printed apart from its head). The check then reads them the same
+    way; else they are as they are."""
+    if len(scored) < _ALL_PAIRS_PROOF:
         return scored
     higher = lower = 0
     for _, rank, total in scored:
@@ -96,6 +98,8 @@ def _lowest_first(
             if rank < other_rank:
                 higher += total > other
                 lower += total < other
+    if len(scored) < _ORDER_PROOF and higher:
+        return scored
     if lower <= 2 * higher:
         return scored
     return [(entry, rank, -total) for entry, rank, total in scored]
@@ -125,6 +129,7 @@ def ranked_by_distance(pairs: list[tuple[Decimal, Decimal]]) -> bool:
 
 
 _ORDER_PROOF = 6  # rows in one order that chance does not give (as the table stage counts)
+_ALL_PAIRS_PROOF = 4  # rows whose every pair of ranks puts the lower total ahead
 _PARITY = (Decimal(0), Decimal(1), Decimal(100))  # a change's, a ratio's, a ratio in per cent
 
 

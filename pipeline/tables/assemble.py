@@ -304,7 +304,21 @@ def _continues_headless(draft: _Draft, rows: list[Line]) -> bool:
         # unless the table's last row is the heading of the group it numbers
     if agency is not None and _names_again(draft, named, agency):
         return False  # the same units ranked again: another year's table
+    if not _numbering_goes_on(draft, rows):
+        return False  # "1 … 4", a caption, then "163, 162 …": the foot of the ranking
     return 2 * len(named) >= len(_data_rows(rows))
+
+
+def _numbering_goes_on(draft: _Draft, rows: list[Line]) -> bool:
+    """Whether a grid's first number (its STT, else its rank) can follow the table's last:
+    the next one, or a place after tied ones, never more places on than the table has rows
+    (ties skip no more) and never back but to 1 (a group's own count, under its heading).
+    Printed or unread on either side: no evidence."""
+    first = _first_row_number(rows, draft.columns)
+    last = _first_row_number(list(reversed(draft.rows)), draft.columns)
+    if first is None or last is None or first == 1:
+        return True
+    return last <= first <= last + max(2, len(_data_rows(draft.rows)))
 
 
 def _names_again(draft: _Draft, named: list[Line], index: int) -> bool:

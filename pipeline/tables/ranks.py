@@ -178,7 +178,8 @@ def _inversely_ordered(ranks: Values, scores: Values) -> bool:
 def ranks_alone(column: Values, parts: Segments) -> bool:
     """Integers 1 … n with at most ties between them, in each group of rows: a competition
     ranking with no scores printed; a top list may end with a rank from the longer list
-    (the province's own, 19 after a top ten)."""
+    (the province's own, 19 after a top ten), or with the longer list's last places in a
+    row after a head of three or more (1 … 8, then 61, 62, 63)."""
     if not integers(column):
         return False
     for part in parts or (range(len(column)),):
@@ -188,7 +189,9 @@ def ranks_alone(column: Values, parts: Segments) -> bool:
             for position, value in enumerate(ordered, start=1)
         ]
         head = ranked.index(False) if False in ranked else len(ranked)
-        if head < 2 or len(ranked) - head > 2:
+        foot = ordered[head:]
+        consecutive = all(b == a + 1 for a, b in zip(foot, foot[1:], strict=False))
+        if head < 2 or (len(ranked) - head > 2 and not (head >= 3 and consecutive)):
             return False
     return True
 

@@ -140,7 +140,20 @@ def counts(texts: list[str]) -> bool:
         return False
     if len(numbers) > MIN_RECORDS + 2 and _jumps_ahead(numbers[-2], numbers[-1]):
         numbers = numbers[:-1]  # a top list, then the publisher's own row with its rank
-    return _count_holds(numbers, 1, 0, int(len(numbers) >= _LONG_COUNT))
+    return _count_holds(numbers, 1, 0, int(len(numbers) >= _LONG_COUNT)) or _head_and_foot(numbers)
+
+
+def _head_and_foot(numbers: list[Decimal | None]) -> bool:
+    """1, 2, … k, then one leap ahead and on by one to the end ("… 7, 8, 61, 62, 63": the
+    first places of a ranking and its last ones, printed together), the head of at least as
+    many rows as a table has records."""
+    pairs = zip(numbers, numbers[1:], strict=False)
+    steps = [b is not None and a is not None and b == a + 1 for a, b in pairs]
+    leaps = [k for k, step in enumerate(steps) if not step]
+    if len(leaps) != 1 or leaps[0] + 1 < MIN_RECORDS:
+        return False
+    before, after = numbers[leaps[0]], numbers[leaps[0] + 1]
+    return before is not None and after is not None and after > before + 1
 
 
 def _count_holds(numbers: list[Decimal | None], start: int, since: int, spare: int) -> bool:

@@ -288,7 +288,7 @@ def _names_fitting(groups: list[Group], start: int, width: int, ahead: int = 0) 
     numbers labels in a series ("Lĩnh vực" / "1", "Lĩnh vực" / "2"): no records at all."""
     count, at = 0, start
     seen: set[str] = set()
-    plain = not _maxima_after(groups, start)  # records not printing their values bracketed
+    plain = not _bracketed_after(groups, start)  # records not printing values bracketed
     while at < len(groups) and is_name(groups[at]):
         key = name_key(groups[at].text)
         if count and key == name_key(groups[at - 2].text):
@@ -323,6 +323,13 @@ def _maxima_after(groups: list[Group], at: int) -> bool:
     in parentheses ("Tổng điểm đạt được (100)")."""
     values = groups[at + 1].tokens if at + 1 < len(groups) and groups[at + 1].value else ()
     return bool(values) and all(token.bracketed for token in values)
+
+
+def _bracketed_after(groups: list[Group], at: int) -> bool:
+    """Whether the values after the name at ``at`` print a figure in parentheses ("(1) 2":
+    a record's own figure so printed, then the next record's number)."""
+    values = groups[at + 1].tokens if at + 1 < len(groups) and groups[at + 1].value else ()
+    return any(token.bracketed for token in values)
 
 
 def _next_unled(groups: list[Group], at: int) -> bool:

@@ -82,6 +82,7 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     roles = {index: _hint(columns, index) for index in values}
     name = next((c.index for c in columns if c.role == "agency"), len(columns) + 1)
     _settle_row_number(roles, values, name)
+    _countdown(roles, values, name)
     parts = segments(values, roles, headings_before(body))
     undecided = settle_maximum(roles, values)
     _settle_ranks(roles, values, parts)
@@ -149,6 +150,21 @@ def _settle_row_number(roles: dict[int, str], values: dict[int, Values], name: i
         counting = counts_rows(values[index]) or (others and counts_on(values[index]))
         if roles[index] in ("number", "component", "total") and counting:
             roles[index] = "row_number"
+            return
+
+
+def _countdown(roles: dict[int, str], values: dict[int, Values], name: int) -> None:
+    """A column left of the names counting down by one on every row ("163, 162, 161, 160":
+    the foot of a ranking, or a countdown "10. …, 9. …"), beside another figure: places, the
+    rank; no STT counts down and no score falls by exactly one on every row."""
+    if len(values) < 2:
+        return
+    for index in sorted(i for i in values if i < name):
+        present = [v for v in values[index] if v is not None]
+        falling = all(a - b == 1 for a, b in zip(present, present[1:], strict=False))
+        whole = all(v == v.to_integral_value() and v >= 1 for v in present)
+        if roles[index] in ("number", "component") and len(present) >= 3 and falling and whole:
+            roles[index] = "rank"
             return
 
 

@@ -24,6 +24,7 @@ _GLUED = re.compile(r"^\d+(?:[.,]\d+){2,}$")
 # "": an empty cell's line; "NA": not applicable, as models.BLANK_MARKS reads it
 BLANKS = frozenset({"", "-", "–", "—", "x", "X", "N/A", "n/a", "NA"})
 _NUMBER_WORD = re.compile(r"^(\d+(?:[.,]\d+)+)([^\W\d_]\S*)$")
+_ORDINAL_WORD = re.compile(r"^(\d{1,3})\.([^\W\d_]\S*)$")  # "2.Hà": a list's number, its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,11 @@ def _split_glued(word: str, places: int, cut: bool) -> list[str] | None:
 
 def _number_then_words(word: str) -> tuple[str, str] | None:
     """A figure with a decimal or thousands mark run into a capitalised word ("0.809Flag":
-    a page that printed two cells with nothing between them): the figure and the word; else
-    None. A figure without a mark ("2G") or before a lower-case letter stays one word."""
-    found = _NUMBER_WORD.match(word)
+    a page that printed two cells with nothing between them), or a list's number and its
+    period run into the name ("2.Hà Nội", items of a list inside a sentence): the figure and
+    the word; else None. A figure without a mark ("2G") or before a lower-case letter stays
+    one word."""
+    found = _NUMBER_WORD.match(word) or _ORDINAL_WORD.match(word)
     if found is None or not found.group(2)[0].isupper() or parse_number(found.group(1)) is None:
         return None
     return found.group(1), found.group(2)
@@ -117,8 +120,9 @@ def tokens_of(lines: list[Line]) -> list[Token]:
         if not words and not line.cells:  # an empty cell on its own line (ingest keeps it)
             found.append(Token("", True, position, True))
             continue
+        asides = _asides(words)  # words in parentheses: "(number one in 2021)"
         for k, word in enumerate(words):
-            if word.isalpha():  # most words: no number, no rule; a value only as a blank mark
+            if word.isalpha() or k in asides:  # most words: a value only as a blank mark
                 found.append(Token(word, word in BLANKS, position, False))
                 continue
             joined = RANK_SCORE.match(word)
@@ -144,6 +148,22 @@ def tokens_of(lines: list[Line]) -> list[Token]:
         if len(found) > mark:
             gap = _after_gap(lines, position)
             found[mark] = replace(found[mark], starts_line=True, after_gap=gap)
+    return found
+
+
+def _asides(words: list[str]) -> set[int]:
+    """The places of words in parentheses that a word opens and another closes ("(number",
+    "one", "in", "2021)"): said in passing, a figure among them (a year, a count) no cell of
+    the row. A figure or a maximum in parentheses ("(3)", "(100)") closes on itself and stays
+    a value."""
+    found: set[int] = set()
+    opened: int | None = None
+    for k, word in enumerate(words):
+        if opened is None and word.startswith("(") and not word.endswith(")"):
+            opened = k if any(ch.isalpha() for ch in word) else None
+        if opened is not None:
+            found.add(k)
+            opened = None if word.endswith(")") else opened
     return found
 
 

@@ -55,7 +55,7 @@ def settle_total(
         return None
     if len(scores) <= 1:
         roles.update({i: "total" for i in scores})
-        return None
+        return _places_beside_count(roles, values, scores, columns)
     hinted = _hinted_total(roles, scores)
     chosen: int | None
     if hinted is not None and hinted in rule_fits([hinted], scores, values):
@@ -96,6 +96,31 @@ def settle_total(
     if chosen is not None:
         _settle_percent(roles, values, chosen)
     return doubt
+
+
+_PLACES_BEYOND = 2  # places a list's units may hold beyond its rows (a row or two not read)
+
+
+def _places_beside_count(
+    roles: dict[int, str], values: dict[int, Values], scores: list[int], columns: tuple[Column, ...]
+) -> str | None:
+    """A doubt when the one figure beside a count 1 … n is whole numbers, no two alike, none
+    beyond the rows and not in their order ("2. USA (3)", "3. Sweden (2)"): places, not a
+    score (another year's places beside this year's, the count), or the scores of a table
+    ranked in another column; nothing in the numbers tells which. A place or two beyond the
+    rows is allowed: the list's first or last row may not have been read."""
+    count = next((i for i in values if roles[i] == "row_number"), None)
+    if count is None or len(scores) != 1:
+        return None
+    present = [v for v in values[scores[0]] if v is not None]
+    reach = len(values[count]) + _PLACES_BEYOND
+    whole = all(v == v.to_integral_value() and 1 <= v <= reach for v in present)
+    ordered = present == sorted(present) or present == sorted(present, reverse=True)
+    if len(present) < 3 or not whole or len(set(present)) < len(present) or ordered:
+        return None
+    name = column_name(columns, scores[0])
+    counted = column_name(columns, count)
+    return f"{TOTAL_IN_DOUBT} {name}, hoặc {name} là thứ hạng khác và {counted} là xếp hạng"
 
 
 def _counted_by(
