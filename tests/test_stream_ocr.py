@@ -180,3 +180,39 @@ def test_a_speck_bridging_the_row_number_and_the_name_parts_them() -> None:
     assert [row[:2] for row in rows] == [
         ["1", "Sở Lao - Thương"], ["2", "Sở Tư pháp"], ["3", "Sở Công an"], ["4", "Sở Y tế"]
     ]  # fmt: skip
+
+
+def tails(top: float, digits: list[str | None]) -> TextLine:
+    """The last digits of numbers broken in narrow columns, under their heads ("11.6" over "5")."""
+    words = [(d, x0 + 8, x0 + 14) for d, x0 in zip(digits, NUMBERS_AT, strict=True) if d]
+    return line(top, *words)
+
+
+def test_the_last_digits_of_numbers_broken_in_narrow_columns_join_their_row() -> None:
+    lines = []
+    for index in range(4):
+        top = 30.0 * index
+        lines += [numbered(top, str(index + 1), "Sở Y tế", ["11.6", "39.1", "12.7", "97.8"]),
+                  tails(top + 12, ["5", "0", None, "5"])]  # fmt: skip
+    tables, _ = find_stream_tables(lines, 6.0, 3, 3, by_coverage=True)
+    rows = [cell_texts(row) for row in tables[0].rows]
+    assert rows == [[str(n), "Sở Y tế", "11.65", "39.10", "12.7", "97.85"] for n in (1, 2, 3, 4)]
+
+
+def test_a_row_of_its_own_is_no_tail_even_when_it_prints_small_numbers() -> None:
+    lines = [numbered(30.0 * i, str(i + 1), "Sở Y tế", ["8", "9", "5", "22"]) for i in range(4)]
+    lines.insert(1, numbered(12, "2", None, ["5", "0", "1", "6"]))  # its STT: a row
+    tables, _ = find_stream_tables(lines, 6.0, 3, 3, by_coverage=True)
+    assert len(tables[0].rows) == 5
+
+
+def test_columns_come_from_the_rows_of_numbers_under_a_header_wrapped_word_by_word() -> None:
+    # a header set in narrow columns wraps a word a line: its lines outnumber the rows, and
+    # their shape (the number columns only) is not the table's
+    header = [line(-60.0 + 10 * k, *((w, x0, x0 + 16) for x0 in NUMBERS_AT))
+              for k, w in enumerate(["Phản", "ánh", "kiến", "nghị", "(12)"])]  # fmt: skip
+    rows = [numbered(30.0 * i, str(i + 1), "Sở Tài chính", ["11.7", "39.1", "12.7", "97.7"])
+            for i in range(3)]  # fmt: skip
+    tables, _ = find_stream_tables(header + rows, 6.0, 3, 3, by_coverage=True)
+    assert len(tables[0].columns) == 6
+    assert cell_texts(tables[0].rows[-1]) == ["3", "Sở Tài chính", "11.7", "39.1", "12.7", "97.7"]

@@ -10,6 +10,7 @@ continues that row.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -18,6 +19,9 @@ from pipeline.geometry.text import TextLine, join_wrapped, line_of, split_segmen
 Interval = tuple[float, float]
 COVERAGE_SHARE = 3  # by_coverage: a column is printed in at least one row in this many
 SPECK_SPACING = 1.5  # a speck this many word spaces from both neighbours parts them
+DECIMAL = re.compile(r"\d[.,]\d")
+TAIL_DIGITS = re.compile(r"\d{1,2}")  # the last digits of a number broken in its narrow column
+WHOLE_NUMBER = re.compile(r"\d+[.,]\d+|\d{3,}")  # a number no narrow column broke
 
 
 class StreamRow(NamedTuple):
@@ -62,6 +66,7 @@ def find_stream_tables(
     for first, last in candidate_blocks(segments, min_rows, min_cols):
         columns = find_columns(segments[first : last + 1], min_cols)
         if by_coverage:
+            columns = _more_columns(columns, _numbers_columns(segments[first : last + 1], min_cols))
             columns = _more_columns(columns, covered_by_most(segments[first : last + 1], min_cols))
         if columns is None:
             continue
@@ -116,6 +121,25 @@ def find_columns(block: list[list[TextLine]], min_cols: int) -> list[Interval] |
         else:
             merged.append((x0, x1))
     return merged if len(merged) == shape else None
+
+
+def _numbers_columns(block: list[list[TextLine]], min_cols: int) -> list[Interval] | None:
+    """OCR: the columns of the most common shape among the rows that print whole numbers
+    (two segments or more holding a number with its decimal mark, or of three digits), when
+    two rows or more share it. Where a header's lines wrap word by word in narrow columns, or
+    numbers broken in them leave lines of lone digits, those lines outnumber the rows and
+    their shape is not the table's: it has fewer columns than the rows of numbers print
+    (taken when it has more, by ``_more_columns``)."""
+    rows = [parts for parts in block if len(parts) >= min_cols and _whole_numbers(parts) >= 2]
+    counts = Counter(len(parts) for parts in rows)
+    if not counts or max(counts.values()) < 2:
+        return None
+    shape = max(counts, key=lambda count: (counts[count], count))
+    return find_columns([parts for parts in rows if len(parts) == shape], min_cols)
+
+
+def _whole_numbers(parts: list[TextLine]) -> int:
+    return sum(WHOLE_NUMBER.fullmatch(part.text) is not None for part in parts)
 
 
 def _more_columns(
@@ -276,7 +300,11 @@ def build_rows(
     numbers_seen = False  # below the first row of numbers, a line of words only is a wrap
     for index, row in enumerate(placed):
         if to_nearest and numbers_seen:  # a line of numbers is a row, of words a wrap
-            joins = _wrapped_words(row) and not _numbered(block[index])
+            joins = (
+                _wrapped_words(row)
+                and not _numbered(block[index])
+                or _number_tails(row, _joined([placed[i] for i in groups[-1]]))
+            )
         else:  # a header's lines, a text PDF's rows
             joins = bool(groups) and continues(row, _joined([placed[i] for i in groups[-1]]))
         if groups and joins:
@@ -294,6 +322,39 @@ def build_rows(
             ):  # a name's first lines, above the first row's numbers
                 below[:0], above[:] = above, []
     return [_joined([placed[i] for i in group]) for group in groups if group]
+
+
+def _number_tails(row: StreamRow, above: StreamRow) -> bool:
+    """A line whose numbers are only the last digits of numbers broken in narrow columns
+    ("11.6" over "5"): each is one or two digits under a cell of the row above whose last
+    line is a number (maybe garbled), one of them at least with its decimal mark (a column
+    of whole scores fits them), its other cells words (the name's next line), its first
+    column empty, and it stands nearer the row above than its own height (a line's leading,
+    not a row's padding). A row of its own prints its STT, or a whole number."""
+    tails = [index for index, parts in enumerate(row.texts)
+             if any(char.isdigit() for text in parts for char in text)]  # fmt: skip
+    return (
+        bool(tails)
+        and not row.texts[0]
+        and not any(row.spanned)
+        and row.top - above.bottom < row.bottom - row.top
+        and all(_tail_under(row.texts[index], above.texts[index]) for index in tails)
+        and any(DECIMAL.search(above.texts[index][-1]) for index in tails)
+    )
+
+
+def _tail_under(parts: list[str], above: list[str]) -> bool:
+    return (
+        len(parts) == 1
+        and TAIL_DIGITS.fullmatch(parts[0]) is not None
+        and bool(above)
+        and _number_like(above[-1])
+    )
+
+
+def _number_like(text: str) -> bool:
+    """A number, maybe garbled ("13/7", "1//7/"): digits, and no letter."""
+    return any(char.isdigit() for char in text) and not any(char.isalpha() for char in text)
 
 
 def _joined(rows: list[StreamRow]) -> StreamRow:

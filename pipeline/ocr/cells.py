@@ -88,6 +88,7 @@ class CellReader:
         self._to_px = ppi / 72
         self._inset = round(rule / 2) + 2
         self._sure = sure
+        self._floor: float | None = None  # the top of the next row of the row being read
         self.crops: dict[BBox, np.ndarray] = {}
         """The ink of each cell the digits pass read, by the cell's box: what a second,
         independent reading looks at later (``pipeline.ocr.witness``)."""
@@ -99,12 +100,14 @@ class CellReader:
         again; below, the cells of numeric columns get the digits pass too.
         """
         numeric = numeric_columns(lines)
+        floors = _floors(lines)
         in_body: set[int | None] = set()
         refined = []
-        for line in lines:
+        for index, line in enumerate(lines):
             if not line.is_row:
                 refined.append(self._prose(line))
                 continue
+            self._floor = floors.get(index)
             if sum(looks_numeric(_squeeze(cell.text)) for cell in line.cells) >= 2:
                 in_body.add(line.grid)
             body = line.grid in in_body
@@ -156,15 +159,17 @@ class CellReader:
         squeezed = "".join(cell.text.split())
         candidate = _squeeze(cell.text)
         rect = self._rect(cell.at.bbox)
+        deepened = self._deepened(cell.at.bbox)
+        deep = deepened != cell.at.bbox  # an unruled row: the gap below is no rule's
         unsure = (confidence or 0.0) < self._sure
         if looks_numeric(candidate) or (in_numeric_column and _short(squeezed)):
             sure = (confidence or 0.0) >= SURE_NUMBER and NUMERIC.match(squeezed) is not None
-            digits = self._digits(rect, cell.at.bbox, read=not sure)
+            digits = self._digits(self._rect(deepened), cell.at.bbox, not sure, deep)
             if not NUMERIC.match(digits.text) and candidate != squeezed:
                 return self._reread(cell, rect, confidence)  # "S11" for "STT": letters
             text, confidence, others = settle(squeezed, confidence, digits)
         elif not squeezed and self._has_ink(rect):
-            reading = self._digits(rect, cell.at.bbox)
+            reading = self._digits(self._rect(deepened), cell.at.bbox, deep=deep)
             if not NUMERIC.match(reading.text):
                 return cell
             text, confidence, others = reading.text, reading.confidence, ()
@@ -175,6 +180,15 @@ class CellReader:
         else:
             return replace(cell, at=replace(cell.at, confidence=confidence))
         return Cell(text, replace(cell.at, confidence=confidence, alternatives=others))
+
+    def _deepened(self, bbox: BBox) -> BBox:
+        """A cell's box down to the next row of its grid: an unruled row's box ends with the
+        lines the page pass read, and the last digits of a number broken in a narrow column
+        ("11.6" over "5") it often does not read lie below."""
+        x0, top, x1, bottom = bbox
+        if self._floor is None or self._floor <= bottom:  # ruled: the next row starts here
+            return bbox
+        return (x0, top, x1, self._floor)
 
     def _garbled(self, cell: Cell, rect: Rect, confidence: float | None) -> Cell:
         """A number the page pass made letters of ("».g Ấy (" for 27,7): the digits pass
@@ -215,7 +229,7 @@ class CellReader:
             min(height, max(top + inset + 1, bottom - inset)),
         )  # fmt: skip
 
-    def _digits(self, rect: Rect, key: BBox, read: bool = True) -> Reading:
+    def _digits(self, rect: Rect, key: BBox, read: bool = True, deep: bool = False) -> Reading:
         """The digits pass on the cell's ink: cut out, scaled to the digit height Tesseract
         reads best, and set on a white margin. The ink is kept under ``key`` (also when
         ``read`` is False: a number the page pass is sure of, kept for the second reading)."""
@@ -227,8 +241,18 @@ class CellReader:
         left, right = rect.x0 + columns.min(), rect.x0 + columns.max() + 1
         ink = self._gray[top:bottom, left:right]
         self.crops[key] = ink.copy()
+        bands = _line_bands(region[top - rect.top : bottom - rect.top] > 0) if deep else []
+        if len(bands) > 1:  # "11.6" over "5": a number broken in its narrow column, read
+            # line by line, also where the page pass was sure of the line it read
+            joined = _joined_lines([self._digits_of(ink[a:b]) for a, b in bands])
+            if joined is not None:
+                return joined
         if not read:
             return Reading("", 0.0)
+        return self._digits_of(ink)
+
+    def _digits_of(self, ink: np.ndarray) -> Reading:
+        """The digits pass on one line of ink; an unsure reading is read at other heights."""
         first = self._read_at(ink, DIGIT_HEIGHT_PX)
         if first.confidence >= self._sure:
             return first
@@ -246,6 +270,57 @@ class CellReader:
     def _has_ink(self, rect: Rect) -> bool:
         region = self._ink[rect.top : rect.bottom, rect.x0 : rect.x1]
         return region.size > 0 and float((region > 0).mean()) >= MIN_INK_SHARE
+
+
+def _floors(lines: tuple[Line, ...]) -> dict[int, float]:
+    """For each grid row, where the cells' ink may reach down to: the top of the next row of
+    its grid (less a point: its ascenders stay out); for the last row of an unruled grid (its
+    rows parted by gaps), as far below as the rows above reach, the middle of their gaps."""
+    floors: dict[int, float] = {}
+    last: dict[int | None, int] = {}
+    gaps: dict[int | None, list[float]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        if not line.is_row or line.at.bbox is None:
+            continue
+        before = last.get(line.grid)
+        if before is not None:
+            floors[before] = line.at.bbox[1] - 1.0
+            gaps[line.grid].append(floors[before] - _bottom(lines[before]))
+        last[line.grid] = index
+    for grid, index in last.items():
+        parted = sorted(gap for gap in gaps[grid] if gap > 0)
+        if len(parted) >= 2:
+            floors[index] = _bottom(lines[index]) + parted[len(parted) // 2]
+    return floors
+
+
+def _bottom(line: Line) -> float:
+    assert line.at.bbox is not None  # _floors reads boxed rows only
+    return line.at.bbox[3]
+
+
+def _line_bands(ink: np.ndarray) -> list[tuple[int, int]]:
+    """The rows of each line of text in a cell's ink (top to bottom, parted by rows with no
+    ink), without bands less than half the tallest's height (specks, a stray stroke)."""
+    inked: list[bool] = [bool(on) for on in np.asarray(ink.any(axis=1)).ravel()] + [False]
+    bands: list[tuple[int, int]] = []
+    start: int | None = None
+    for row, on in enumerate(inked):
+        if on and start is None:
+            start = row
+        elif not on and start is not None:
+            bands.append((start, row))
+            start = None
+    tallest = max((b - a for a, b in bands), default=0)
+    return [(a, b) for a, b in bands if 2 * (b - a) >= tallest]
+
+
+def _joined_lines(readings: list[Reading]) -> Reading | None:
+    """The readings of a number's lines as one number, as unsure as its least sure line;
+    None when a line is no number (a line of words below, a stroke)."""
+    if any(not NUMERIC.match(reading.text) for reading in readings):
+        return None
+    return Reading("".join(r.text for r in readings), min(r.confidence for r in readings))
 
 
 def numeric_columns(lines: tuple[Line, ...]) -> dict[int | None, frozenset[int]]:
