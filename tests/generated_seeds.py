@@ -315,4 +315,7 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9970159, "text:spaced"),  # fresh: a two-line header, its group "… (điểm tối đa)" unjoined
     (9980240, "text:runon"),  # fresh: "Thành phố" of the first name left to the header
     (9995033, "text:runon"),  # fresh 9995000+: "TTHC" of the last label left on the first name
+    (9990047, "text:runon"),  # fresh 9990000+: a phantom row, a name and a rank missed (1 silent)
+    (9990192, "text:runon"),  # fresh 9990000+: 8/264 cells, flagged; 2 false sum_mismatch
+    (9990198, "text:runon"),  # fresh 9990000+: failed, no ranking table (9/80 cells)
 ]
