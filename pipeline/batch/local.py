@@ -31,7 +31,7 @@ from typing import Any
 from pipeline.batch.discover import Job
 from pipeline.batch.process import over_time, worker_died
 from pipeline.batch.settings import BatchSettings
-from pipeline.batch.worker import READY, serve
+from pipeline.batch.worker import READY, serve_bound
 from pipeline.models import DocumentResult
 
 Indexed = tuple[int, Job]
@@ -128,7 +128,7 @@ def _names_pdf(job: Job) -> bool:
 
 def _start(context: Any, settings: BatchSettings, journalled: bool) -> _Slot:
     parent, child = context.Pipe()
-    process = context.Process(target=serve, args=(child, settings, journalled), daemon=True)
+    process = context.Process(target=serve_bound, args=(child, settings, journalled), daemon=True)
     gc.freeze()  # the child's collector leaves the inherited objects (and their pages) alone
     try:
         process.start()
