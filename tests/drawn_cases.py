@@ -85,4 +85,5 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
     (983674551, "300dpi", "CI: 56/137 cells, 0 silent; letterhead read as labels, names lost"),
     (261552493, "200dpi", "CI: 181/182 cells, 0 silent; names 24/26, labels 0/5 read"),
     (321906368, "photo", "CI: 98/126 cells (77.8 %), 0 silent, 0 false flags; names, labels all"),
+    (718257399, "300dpi", "CI: 62/64 cells (96.9 %), 0 silent, 0 false flags; names, labels all"),
 )
