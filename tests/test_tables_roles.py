@@ -12,7 +12,7 @@ from conftest import tables_of, text_document
 
 from pipeline.metadata import read_metadata
 from pipeline.reconcile import reconcile
-from pipeline.tables.tokens import unglued
+from pipeline.tables.words import unglued
 
 
 def _roles(table) -> list[str]:  # noqa: ANN001 - a Table

@@ -9,7 +9,7 @@ from pipeline.models import Column, Line
 from pipeline.parse import parse_number
 from pipeline.tables.header import section_of_row
 from pipeline.tables.ranks import numbers_in
-from pipeline.tables.tokens import BLANKS
+from pipeline.tables.words import BLANKS
 
 
 def split_sections(
