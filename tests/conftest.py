@@ -44,6 +44,18 @@ def run_cli(*args: str, cwd: Path = ROOT) -> tuple[int, str, str]:
     return done.returncode, done.stdout, done.stderr
 
 
+def start_cli(*args: str) -> subprocess.Popen[bytes]:
+    """Start ``decisions ARGS`` with one worker in a session of its own (so a test can kill
+    its whole group), its output dropped; returns the running process."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", *args, "--workers", "1"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 def text_document(text: str, name: str = "inline.txt") -> Document:
     """A Document from inline text, as the text reader would make it."""
     return Document("inline", name, "0" * 64, "txt", read_text(text, name))

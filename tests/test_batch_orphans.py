@@ -7,12 +7,10 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, start_cli
 
 SCAN = ROOT / "samples" / "scanned" / "laocai_2016_cntt__300dpi_stamped.pdf"  # pages of OCR
 
@@ -36,14 +34,7 @@ def _alive(pid: int) -> bool:
 
 
 def test_workers_die_with_their_batch(tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "pipeline", "extract", str(SCAN), "--out", str(tmp_path)]
-    process = subprocess.Popen(
-        [*command, "--workers", "1"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    process = start_cli("extract", str(SCAN), "--out", str(tmp_path))
     try:
         deadline = time.monotonic() + 60
         while not (workers := _descendants(process.pid)) and time.monotonic() < deadline:

@@ -11,12 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, SEEDS, run_cli
+from conftest import SEEDS, run_cli, start_cli
 
 COPIES = 30  # per seed: 60 documents, a few seconds with one worker
 
@@ -31,14 +29,7 @@ def _archive(folder: Path) -> Path:
 
 def _kill_when_journalled(folder: Path, out: Path, at_least: int) -> int:
     """Start ``decisions extract``, SIGKILL it once ``at_least`` documents are journalled."""
-    command = [sys.executable, "-m", "pipeline", "extract", str(folder), "--out", str(out)]
-    process = subprocess.Popen(
-        [*command, "--workers", "1"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    process = start_cli("extract", str(folder), "--out", str(out))
     journal = out / ".journal"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
