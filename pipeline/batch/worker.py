@@ -11,6 +11,7 @@ leaves no worker reading on for nobody.
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import resource
 import signal
@@ -47,7 +48,8 @@ def _die_with_parent() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: the closed pipe still ends the loop
         return
-    if os.getppid() == 1:  # the parent died before the request was made
+    batch = multiprocessing.parent_process()  # the batch, even when a fork server forked us
+    if batch is not None and not batch.is_alive():  # it died before the request was made
         os._exit(0)
 
 
