@@ -17,6 +17,7 @@ from pipeline.match.keys import infer_level
 from pipeline.models import Column, Document, Entry, Line, Table
 from pipeline.parse import parse_number
 from pipeline.settings import TableSettings
+from pipeline.tables.continued import continues_headless, continues_repeated, data_rows, name_tail
 from pipeline.tables.entries import build_entries
 from pipeline.tables.formats import with_number_formats
 from pipeline.tables.groups import dated_groups, group_roles
@@ -24,7 +25,6 @@ from pipeline.tables.header import (
     count_header_rows,
     header_names_ranking,
     headless_columns,
-    is_data_row,
     is_maxima_row,
     named_first,
     read_columns,
@@ -34,7 +34,7 @@ from pipeline.tables.header import (
 from pipeline.tables.order import ORDER_PROOF
 from pipeline.tables.record_grid import with_records
 from pipeline.tables.roles import Roles, infer_roles, total_by_rule
-from pipeline.tables.sections import opens_with_mark, split_sections
+from pipeline.tables.sections import split_sections
 from pipeline.tables.stated import with_stated_rules
 
 
@@ -78,7 +78,7 @@ def scan_tables(document: Document, settings: TableSettings = TableSettings()) -
     lines = with_records(document.lines())
     for piece in _headers_carried(_pieces(lines)):
         taken = _take_piece(piece, drafts, settings)
-        if not taken and len(_data_rows(piece.rows)) >= 2:
+        if not taken and len(data_rows(piece.rows)) >= 2:
             passed_over.append(piece.rows[0])
     prose = [line.text for line in lines if not line.cells]
     _totals_pooled(drafts)
@@ -124,8 +124,8 @@ def _headers_carried(pieces: list[_Piece]) -> list[_Piece]:
         if (
             last is not None
             and between
-            and not [row for row in _data_rows(last.rows) if not is_maxima_row(row)]
-            and _data_rows(piece.rows)
+            and not [row for row in data_rows(last.rows) if not is_maxima_row(row)]
+            and data_rows(piece.rows)
             and len(last.rows[-1].cells) == len(piece.rows[0].cells)
         ):
             out[-1] = _Piece([*last.rows, *piece.rows], last.prose)
@@ -151,13 +151,13 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     piece = _Piece(split_stuck_ranks(split_rank_scores(piece.rows)), piece.prose)
     header_count = count_header_rows(piece.rows, settings)
     last = drafts[-1] if drafts else None
-    if header_count == 1 and last and caption is None and _name_tail(last, piece.rows):
+    if header_count == 1 and last and caption is None and name_tail(last, piece.rows):
         header_count = 0  # the end of the last name, cut by the page break: no header
     body = piece.rows[header_count:]
-    data = _data_rows(body)  # classified once: each row's cells are parsed to decide
+    data = data_rows(body)  # classified once: each row's cells are parsed to decide
     if len(data) < max(settings.min_data_rows, 1):
         return False
-    if not header_count and last and caption is None and _continues_headless(last, piece.rows):
+    if not header_count and last and caption is None and continues_headless(last, piece.rows):
         _extend(last, body)
         return True
     if header_count:
@@ -177,7 +177,9 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
         return False
     if roles.series:
         drafts.extend(_series_drafts(caption, roles, body))
-    elif header_count and last and caption is None and _continues(last, roles.columns, body):
+    elif (
+        header_count and last and caption is None and continues_repeated(last, roles.columns, body)
+    ):
         last.rows.extend(body)
         last.grids += 1
     else:
@@ -220,7 +222,7 @@ def _scores_of(draft: _Draft) -> dict[int, str]:
 def _extend(draft: _Draft, body: list[Line]) -> None:
     """A table continued by a grid without a header; when its first page was too short to
     settle the roles (or left them in doubt), they are read again over all its rows."""
-    short = len(_data_rows(draft.rows)) < ORDER_PROOF
+    short = len(data_rows(draft.rows)) < ORDER_PROOF
     draft.rows.extend(body)
     draft.grids += 1
     if not draft.hints or not (short or draft.doubt):
@@ -287,99 +289,6 @@ def _is_time_series(columns: tuple[Column, ...], data: list[Line]) -> bool:
         if years and len(texts) >= 2 and len(set(texts)) == len(texts) and column.label == "":
             return True  # an unlabelled column of years, one row a year
     return False
-
-
-def _continues_headless(draft: _Draft, rows: list[Line]) -> bool:
-    """A grid without a header continues the table above when it has its width and unit names
-    where the table has them (one province's scores over the years is not a continuation)."""
-    if len(rows[0].cells) != len(draft.columns):
-        return False
-    agency, named = _named_rows(draft.columns, rows)
-    if (
-        _first_row_number(rows, draft.columns) == 1
-        and draft.rows
-        and not opens_with_mark(draft.rows[-1])
-    ):
-        return False  # its numbering starts again: a table of its own (another year, level),
-        # unless the table's last row is the heading of the group it numbers
-    if agency is not None and _names_again(draft, named, agency):
-        return False  # the same units ranked again: another year's table
-    if not _numbering_goes_on(draft, rows):
-        return False  # "1 … 4", a caption, then "163, 162 …": the foot of the ranking
-    return 2 * len(named) >= len(_data_rows(rows))
-
-
-def _numbering_goes_on(draft: _Draft, rows: list[Line]) -> bool:
-    """Whether a grid's first number (its STT, else its rank) can follow the table's last:
-    the next one, or a place after tied ones, never more places on than the table has rows
-    (ties skip no more) and never back but to 1 (a group's own count, under its heading).
-    Printed or unread on either side: no evidence."""
-    first = _first_row_number(rows, draft.columns)
-    last = _first_row_number(list(reversed(draft.rows)), draft.columns)
-    if first is None or last is None or first == 1:
-        return True
-    return last <= first <= last + max(2, len(_data_rows(draft.rows)))
-
-
-def _names_again(draft: _Draft, named: list[Line], index: int) -> bool:
-    """Whether most of a grid's unit names are already in the table (a continued table goes
-    on with other units)."""
-    seen = {row.cells[index].text for row in draft.rows if index < len(row.cells)}
-    again = sum(row.cells[index].text in seen for row in named)
-    return again >= 2 and 2 * again > len(named)
-
-
-def _name_tail(draft: _Draft, rows: list[Line]) -> bool:
-    """Whether a grid opens with one cell of words in the name column, then rows that go on
-    with the table: the rest of a name a page break cut ("Bộ Văn hóa, Thể thao và" / "Du lịch")."""
-    agency = next((c.index - 1 for c in draft.columns if c.role == "agency"), None)
-    first = rows[0]
-    filled = [i for i, cell in enumerate(first.cells) if cell.text.strip()]
-    return filled == [agency] and len(rows) > 1 and _continues_headless(draft, rows[1:])
-
-
-def _named_rows(columns: tuple[Column, ...], rows: list[Line]) -> tuple[int | None, list[Line]]:
-    """The name column's place (0-based) and the data rows with a name in it."""
-    agency = next((c.index - 1 for c in columns if c.role == "agency"), None)
-    named = [row for row in _data_rows(rows) if agency is not None and _has_name(row, agency)]
-    return agency, named
-
-
-def _has_name(row: Line, index: int) -> bool:
-    return sum(ch.isalpha() for ch in row.cells[index].text) >= 3
-
-
-def _lettered(row: Line, index: int) -> bool:
-    """A unit cell holding a letter: a name, or an id of one or two capitals ("A", "B")
-    that a table's units may be named by; a repeated header's units met again by it."""
-    return index < len(row.cells) and any(ch.isalpha() for ch in row.cells[index].text)
-
-
-def _data_rows(rows: list[Line]) -> list[Line]:
-    return [row for row in rows if is_data_row(row)]
-
-
-def _continues(draft: _Draft, columns: tuple[Column, ...], body: list[Line]) -> bool:
-    """A repeated header continues the table unless its row numbers start again at 1."""
-    same = [(c.role, c.label, c.max_points) for c in columns] == [
-        (c.role, c.label, c.max_points) for c in draft.columns
-    ]
-    agency, _ = _named_rows(columns, body)
-    lettered = [r for r in _data_rows(body) if agency is not None and _lettered(r, agency)]
-    again = agency is not None and _names_again(draft, lettered, agency)
-    return same and _first_row_number(body, columns) != 1 and not again
-
-
-def _first_row_number(rows: list[Line], columns: tuple[Column, ...]) -> int | None:
-    """The first row's STT, or its rank when no STT is printed."""
-    index = next((c.index - 1 for c in columns if c.role == "row_number"), None)
-    if index is None:
-        index = next((c.index - 1 for c in columns if c.role == "rank"), None)
-    for row in rows:
-        if index is not None and is_data_row(row):
-            number = parse_number(row.cells[index].text)
-            return int(number) if number is not None else None
-    return None
 
 
 def _to_table(index: int, section: str | None, draft: _Draft, entries: tuple[Entry, ...]) -> Table:
