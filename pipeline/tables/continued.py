@@ -99,14 +99,20 @@ def data_rows(rows: list[Line]) -> list[Line]:
 
 
 def continues_repeated(table: Sofar, columns: tuple[Column, ...], body: list[Line]) -> bool:
-    """A repeated header continues the table unless its row numbers start again at 1."""
-    same = [(c.role, c.label, c.max_points) for c in columns] == [
-        (c.role, c.label, c.max_points) for c in table.columns
+    """A repeated header continues the table unless its row numbers start again at 1. A
+    column of places is a rank or a count alike: a piece whose places all tie low in the
+    ranking (29 … 57 over counts of 3, 2, 1) reads as a count on its own."""
+    same = [(_counting(c.role), c.label, c.max_points) for c in columns] == [
+        (_counting(c.role), c.label, c.max_points) for c in table.columns
     ]
     agency, _ = _named_rows(columns, body)
     lettered = [r for r in data_rows(body) if agency is not None and _lettered(r, agency)]
     again = agency is not None and _names_again(table, lettered, agency)
     return same and _first_row_number(body, columns) != 1 and not again
+
+
+def _counting(role: str) -> str:
+    return "row_number" if role == "rank" else role
 
 
 def _first_row_number(rows: list[Line], columns: tuple[Column, ...]) -> int | None:

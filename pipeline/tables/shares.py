@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.reconcile.rules import agrees_scaled, scaled_total
-from pipeline.tables.ranks import Values, integers, rank_like, varies
+from pipeline.tables.ranks import Values, integers, mostly_distinct, rank_like, varies
 
 
 def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> tuple[int, int] | None:
@@ -21,7 +21,7 @@ def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> tuple[in
     name): the reading is kept, and the table carries the doubt."""
     scores = [i for i in values if roles[i] in ("number", "component", "total", "row_max")]
     shares = [*scores, *(i for i in values if roles[i] == "other")]  # "Tỷ lệ đạt": a figure
-    shares = [i for i in shares if not rank_like(values[i]) and not _steps_by_one(values[i])]
+    shares = [i for i in shares if not _counts_or_ranks(values[i])]
     shares = [i for i in shares if varies(values[i])]  # once a column, not once a triple
     printed = {i: [None if v is None else scaled_total(v) for v in values[i]] for i in shares}
     found = []
@@ -47,6 +47,13 @@ def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> tuple[in
     ordered = _descending_steps(values[percent]) == len(_present(values[percent])) - 1
     told = ordered and _descending_steps(values[top]) < _descending_steps(values[percent])
     return (percent, top) if swapped and not told else None
+
+
+def _counts_or_ranks(column: Values) -> bool:
+    """Whole numbers within 1 … n, mostly different from each other (a rank, a count), or going
+    up by one: neither a score nor a share of one. Small whole-number scores that repeat
+    ("6, 5, 8, 5, 2 …" of thirty rows) can be the score a share is taken of."""
+    return (rank_like(column) and mostly_distinct(column, ())) or _steps_by_one(column)
 
 
 def _descending_steps(column: Values) -> int:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
 from pipeline.tables.header import RANK_SCORE
+from pipeline.tables.name_codes import codes_in_names, is_code
+from pipeline.tables.places import glued_counts, place_opening
 from pipeline.tables.words import BLANKS, number_then_words, unglued, value_text
 
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
@@ -48,6 +50,7 @@ def tokens_of(lines: list[Line]) -> list[Token]:
     found: list[Token] = []
     cut_at = len(lines) - 1 if _unclosed_last(lines) else None
     bulleted = _bulleted(lines)
+    run_in = glued_counts(lines)
     for position, line in enumerate(lines):
         words = _uncut(line.text.split()[position in bulleted :], position == cut_at)
         mark = len(found)
@@ -59,15 +62,9 @@ def tokens_of(lines: list[Line]) -> list[Token]:
             if word.isalpha() or k in asides:  # most words: a value only as a blank mark
                 found.append(Token(word, word in BLANKS, position, False))
                 continue
-            joined = RANK_SCORE.match(word)
-            if joined:  # "01(0,727)": a rank and its score
-                found.append(Token(joined.group(1), True, position, False))
-                found.append(Token(joined.group(2), True, position, False))
-                continue
-            parts = number_then_words(word)
-            if parts:  # "0.809Flag": a cell's figure run into the next cell's words
-                found.append(Token(parts[0], True, position, False))
-                found.append(Token(parts[1], False, position, False))
+            pieces = _pieces(word, position, run_in.get(position) if k == 0 else None, k)
+            if pieces:
+                found.extend(pieces)
                 continue
             text = value_text(word)
             last = position == len(lines) - 1 and k == len(words) - 1
@@ -82,7 +79,23 @@ def tokens_of(lines: list[Line]) -> list[Token]:
         if len(found) > mark:
             gap = _after_gap(lines, position)
             found[mark] = replace(found[mark], starts_line=True, after_gap=gap)
-    return found
+    return codes_in_names(found)
+
+
+def _pieces(word: str, position: int, glued: str | None, k: int) -> list[Token]:
+    """A word that prints two cells: "01(0,727)" a rank and its score, a line's first word
+    a place run into a name or with its mark ("24The", "10ex"), "0.809Flag" a cell's figure
+    run into the next cell's words; else []."""
+    joined = RANK_SCORE.match(word)
+    if joined:
+        return [Token(joined.group(i), True, position, False) for i in (1, 2)]
+    opening = place_opening(word, glued) if k == 0 else []
+    if opening:
+        return [Token(text, value, position, False) for text, value in opening]
+    parts = number_then_words(word)
+    if parts:
+        return [Token(parts[0], True, position, False), Token(parts[1], False, position, False)]
+    return []
 
 
 def _asides(words: list[str]) -> set[int]:
@@ -276,7 +289,7 @@ def is_name(group: Group) -> bool:
     if tokens[-1].text.endswith(":"):
         return False  # "Kết quả cụ thể như sau:": words that announce the table
     last = tokens[-1].line
-    last_line = " ".join([t.text for t in tokens if t.line == last])
+    last_line = " ".join([t.text for t in tokens if t.line == last and not is_code(t)])
     letters = sum(map(str.isalpha, last_line))
     short = letters == 2 and last_line.rstrip(",").isalpha() and last_line.isupper()  # "US", "UK"
     return (letters >= 3 or short) and 2 * letters >= len(last_line.replace(" ", ""))

@@ -83,6 +83,9 @@ def _table_from(lines: list[str], start: int, header: list[str], ends_text: bool
         if PIPE_SEPARATOR.match(line):  # a rule under every row, or a repeated header's
             index += 1
             continue
+        if len(rows) > 1 and _repeats_header(lines, index, header):
+            break  # the header again with its rule: a grid of its own (the table stage joins
+            # it to this one when its numbering goes on, and starts a table when it restarts)
         cut = closed and ends_text and _next_printed(lines, index + 1) is None
         cells = _cut_cells(line, rows) if cut else _row_cells(line, width)
         if cells is None:
@@ -91,6 +94,11 @@ def _table_from(lines: list[str], start: int, header: list[str], ends_text: bool
         closed = closed and line.rstrip().endswith("|")
         index += 1
     return Block(tuple(rows), index)
+
+
+def _repeats_header(lines: list[str], index: int, header: list[str]) -> bool:
+    """The line at ``index`` prints the table's header cells again, a rule line under it."""
+    return _header_cells(lines, index) == header
 
 
 def _cut_cells(line: str, rows: list[RawRow]) -> tuple[str, ...] | None:
