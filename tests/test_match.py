@@ -416,3 +416,18 @@ def test_a_batch_keys_names_chunk_by_chunk_as_fold_and_expand_do() -> None:
     cache = KeyCache()
     for name in names + names[::-1]:
         assert cache.fold_expand(name) == (expand(fold(name)), light_key(name)), name
+
+
+def test_the_tables_of_a_batch_key_their_shared_words_once(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every table of a batch prints "Sở", "huyện" and its province's names again: a second
+    table's words come from the process's cache, not folded again, and match alike."""
+    import pipeline.match.keycache as keycache
+
+    names = ["Sở Khoa học và Công nghệ", "UBND huyện Sa Pa", "Sở KH&ĐT tỉnh Lào Cai"]
+    first = match_names(names, registry, province="Lào Cai", level=None, year=2016)
+    folded: list[str] = []
+    monkeypatch.setattr(keycache, "fold", lambda text: folded.append(text) or text)
+    again = match_names(names, registry, province="Lào Cai", level=None, year=2016)
+    assert again == first and folded == []

@@ -39,6 +39,7 @@ from pipeline.registry import LEVELS, Registry
 
 ALL_BELOW_PROVINCE = ("province_agency", "district", "commune")
 PAUSE_COLLECTOR_NAMES = 1_000  # more names than a table prints: a bulk call
+SHARED_WORDS = 50_000  # chunks the process-wide cache of printed names keeps at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +271,7 @@ def _match_names(
     province_ids = resolve_province(registry, province, year)
     district_ids = resolve_district(registry, province_ids, district, year)
     words = province_words(registry, province_ids)
-    cache = KeyCache()
+    cache = KeyCache() if len(names) >= PAUSE_COLLECTOR_NAMES else printed_words(registry)
     by_levels: dict[tuple[str, ...], list[tuple[str, Key]]] = {}
     for name in dict.fromkeys(names):
         levels, key = prepare(name, level, words, cache)
@@ -285,6 +286,16 @@ def _match_names(
             ranked = break_ties(name, key, ranked, registry, as_of, settings, cache)
             results[name] = decide(key, block, ranked, settings, registry)
     return [results[name] for name in names]
+
+
+def printed_words(registry: Registry) -> KeyCache:
+    """The words of the tables' names this process has keyed: every table of a batch prints
+    "Sở", "huyện" and its province's names again. Emptied past ``SHARED_WORDS`` chunks (a long
+    batch's figures and one-off words); a bulk call keys its names in a cache of its own."""
+    cache = registry.memoized("printed_words", KeyCache)
+    if len(cache.expanded) > SHARED_WORDS:
+        cache.clear()
+    return cache
 
 
 def candidates(

@@ -28,6 +28,11 @@ class KeyCache:
         self.expanded: dict[str, Expanded] = {}  # for ``fold_expand``
         self.spans: dict[tuple[tuple[str, ...], bool], tuple[int, list[str]]] = {}
 
+    def clear(self) -> None:
+        """Forget every chunk (a cache shared by a long batch)."""
+        for memo in (self.chunks, self.plain, self.expanded, self.spans):
+            memo.clear()
+
     def chunk(self, chunk: str) -> tuple[str, str]:
         """(folded, light words) of one whitespace-free chunk."""
         done = self.chunks.get(chunk)
