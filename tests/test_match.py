@@ -388,3 +388,46 @@ def test_a_block_keys_every_registry_name_as_make_key_does(registry: Registry) -
         for choice in block.choices:
             assert choice.key == make_key(choice.name.text, level, words), choice.name.text
             assert choice.accented == accented_core(choice.name.text), choice.name.text
+
+
+def test_a_batch_keys_names_chunk_by_chunk_as_fold_and_expand_do() -> None:
+    """``KeyCache.fold_expand`` expands a chunk without clusters on its own and the others
+    together: an abbreviation split over chunks ("KH - CN", "KH và ĐT") or read after "Sở"
+    ("Sở TP") must come out as ``expand(fold(name))`` says, whatever the batch saw before."""
+    from pipeline.match.keycache import KeyCache
+    from pipeline.match.keys import expand, fold, light_key
+
+    names = [
+        "Sở KH - CN 12",
+        "Sở KH và ĐT",
+        "Sở TP",
+        "TP Lào Cai",
+        "Sở. TP",
+        "Sở Tư pháp, TP",
+        "Ban QLDA ĐTXD và CN",
+        "VP - UBND",
+        "Sở Nông nghiệp và PTNT 6",
+        "UBND thị xã Sa Pa",
+        "KH&CN",
+        "Sở - - TTTT",
+        "Chi cục QLCL NLS&TS",
+        "và kh",
+    ]
+    cache = KeyCache()
+    for name in names + names[::-1]:
+        assert cache.fold_expand(name) == (expand(fold(name)), light_key(name)), name
+
+
+def test_the_tables_of_a_batch_key_their_shared_words_once(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every table of a batch prints "Sở", "huyện" and its province's names again: a second
+    table's words come from the process's cache, not folded again, and match alike."""
+    import pipeline.match.keycache as keycache
+
+    names = ["Sở Khoa học và Công nghệ", "UBND huyện Sa Pa", "Sở KH&ĐT tỉnh Lào Cai"]
+    first = match_names(names, registry, province="Lào Cai", level=None, year=2016)
+    folded: list[str] = []
+    monkeypatch.setattr(keycache, "fold", lambda text: folded.append(text) or text)
+    again = match_names(names, registry, province="Lào Cai", level=None, year=2016)
+    assert again == first and folded == []

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.frozen import maker
+from pipeline.match.keycache import KeyCache
 from pipeline.match.keys import (
     Key,
-    KeyCache,
     accented_core,
     expand,
     fold,
@@ -191,8 +191,8 @@ def _keyed(registry: Registry, level: str, words: tuple[str, ...]) -> Callable[[
     def keyed(text: str) -> Keyed:
         found = known.get(text)
         if found is None:
-            folded, light = cache.fold_light(text)
-            key = key_of(cache.expand(folded), light, level, words)
+            expanded, light = cache.fold_expand(text)
+            key = key_of(expanded, light, level, words)
             found = known[text] = (key, accented_core(text, cache.light))
         return found
 

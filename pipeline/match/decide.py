@@ -13,6 +13,7 @@ from datetime import date
 from itertools import takewhile
 
 from pipeline.collector import collector_paused
+from pipeline.frozen import maker
 from pipeline.match.blocks import (
     Block,
     Choice,
@@ -21,9 +22,9 @@ from pipeline.match.blocks import (
     resolve_district,
     resolve_province,
 )
+from pipeline.match.keycache import KeyCache
 from pipeline.match.keys import (
     Key,
-    KeyCache,
     accented_core,
     infer_level,
     key_of,
@@ -38,6 +39,7 @@ from pipeline.registry import LEVELS, Registry
 
 ALL_BELOW_PROVINCE = ("province_agency", "district", "commune")
 PAUSE_COLLECTOR_NAMES = 1_000  # more names than a table prints: a bulk call
+SHARED_WORDS = 50_000  # chunks the process-wide cache of printed names keeps at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,19 +130,19 @@ def break_ties(
     the tied units ("Hậu Giang", not "Hà Giang"), of the same type and in force that year: that
     unit.
     """
+    if len(ranked) < 2 or ranked[0][0] - ranked[1][0] >= settings.min_margin:
+        return ranked  # no near-tie (most names): nothing to settle
     top = list(takewhile(lambda pair: ranked[0][0] - pair[0] < settings.min_margin, ranked))
     if len(top) < 2:
         return ranked
     rest = ranked[len(top) :]
     top = _drop_superseded(top, key, registry, as_of)
-    printed_core = accented_core(printed, cache.light if cache else light_key)
-    same_accents = [
-        (score, choice)
-        for score, choice in top
-        if choice.accented == printed_core and choice.in_period and _same_type(key, choice)
-    ]
-    if len(same_accents) == 1 and len(top) > 1:
-        top = same_accents
+    fitting = [pair for pair in top if pair[1].in_period and _same_type(key, pair[1])]
+    if fitting and len(top) > 1:
+        printed_core = accented_core(printed, cache.light if cache else light_key)
+        same_accents = [pair for pair in fitting if pair[1].accented == printed_core]
+        if len(same_accents) == 1:
+            top = same_accents
     return top + rest
 
 
@@ -196,15 +198,18 @@ def make_match(
     """A Match; review and unmatched carry no id, only the candidates."""
     unit = registry.unit(choice.name.unit_id)
     sure = status in ("exact", "alias", "fuzzy")
-    return Match(
-        agency_id=unit.id if sure else None,
-        canonical=unit.name if sure else None,
-        admin_code=unit.admin_code if sure and unit.level != "province_agency" else None,
-        score=round(score, 1),
-        status=status,
-        runner_up=(unit.id if not sure else runner[1].name.unit_id if runner else None),
-        runner_up_score=(round(score, 1) if not sure else round(runner[0], 1) if runner else None),
+    return _MATCH(  # Match(agency_id, canonical, admin_code, score, status, runner_up, …_score)
+        unit.id if sure else None,
+        unit.name if sure else None,
+        unit.admin_code if sure and unit.level != "province_agency" else None,
+        round(score, 1),
+        status,
+        unit.id if not sure else runner[1].name.unit_id if runner else None,
+        round(score, 1) if not sure else round(runner[0], 1) if runner else None,
     )
+
+
+_MATCH = maker(Match)  # a bulk call makes its matches by the 100,000 (``pipeline.frozen``)
 
 
 # ── public API ──────────────────────────────────────────────────────────────────────────────
@@ -224,8 +229,7 @@ def prepare(
     name: str, level: str | None, words: tuple[str, ...], cache: KeyCache
 ) -> tuple[tuple[str, ...], Key]:
     """The levels to search for one printed name, and its key (folded and expanded once)."""
-    folded, light = cache.fold_light(name)
-    expanded = cache.expand(folded)
+    expanded, light = cache.fold_expand(name)
     inferred = level_of(expanded) if not level or level not in LEVELS else None
     levels = levels_of(level or inferred)
     return levels, key_of(expanded, light, levels[0] if len(levels) == 1 else inferred, words)
@@ -267,7 +271,7 @@ def _match_names(
     province_ids = resolve_province(registry, province, year)
     district_ids = resolve_district(registry, province_ids, district, year)
     words = province_words(registry, province_ids)
-    cache = KeyCache()
+    cache = KeyCache() if len(names) >= PAUSE_COLLECTOR_NAMES else printed_words(registry)
     by_levels: dict[tuple[str, ...], list[tuple[str, Key]]] = {}
     for name in dict.fromkeys(names):
         levels, key = prepare(name, level, words, cache)
@@ -282,6 +286,16 @@ def _match_names(
             ranked = break_ties(name, key, ranked, registry, as_of, settings, cache)
             results[name] = decide(key, block, ranked, settings, registry)
     return [results[name] for name in names]
+
+
+def printed_words(registry: Registry) -> KeyCache:
+    """The words of the tables' names this process has keyed: every table of a batch prints
+    "Sở", "huyện" and its province's names again. Emptied past ``SHARED_WORDS`` chunks (a long
+    batch's figures and one-off words); a bulk call keys its names in a cache of its own."""
+    cache = registry.memoized("printed_words", KeyCache)
+    if len(cache.expanded) > SHARED_WORDS:
+        cache.clear()
+    return cache
 
 
 def candidates(

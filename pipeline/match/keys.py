@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pipeline.frozen import maker
+
 # Abbreviations, as folded tokens (joined when printed with "&", "-", "," or "và" inside).
 ABBREVIATIONS = {
     "tttt": "thong tin truyen thong",
@@ -98,6 +100,10 @@ CENTRAL_CITIES = ("ha noi", "ho chi minh", "hai phong", "da nang", "can tho")  #
 CONSONANTS = re.compile(r"[bcdfghjklmnpqrstvwxz]+")
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 TYPE_WORDS = tuple((" ".join(words), tuple(" ".join(words).split())) for words in ADMIN_TYPES)
+TYPES_BY_FIRST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    first: tuple(pair for pair in TYPE_WORDS if pair[1][0] == first)
+    for first in dict.fromkeys(split[0] for _, split in TYPE_WORDS)
+}  # TYPE_WORDS by their first word, in their order
 HEAD_PREFIXES = tuple(head + " " for head in AGENCY_HEADS)
 LEVEL_OF_TYPE = {
     "huyen": "district",
@@ -150,20 +156,38 @@ def expand(folded: str, plain: dict[str, tuple[str, ...] | None] | None = None) 
     cluster stands for (None for a cluster, which may start an abbreviation of several tokens).
     """
     tokens = [t for t in folded.split() if t not in ("&", "-")]
-    plain = {} if plain is None else plain
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
+    return expand_into([], tokens, {} if plain is None else plain)
+
+
+def expand_into(
+    out: list[str],
+    tokens: Sequence[str],
+    plain: dict[str, tuple[str, ...] | None],
+    spans: dict[tuple[tuple[str, ...], bool], tuple[int, list[str]]] | None = None,
+) -> list[str]:
+    """``out`` extended by ``tokens`` expanded, after the words already in it ("so" before "tp"
+    makes it tư pháp); ``plain`` as in ``expand``; ``spans`` remembers ``expand_at``'s answers
+    by the four tokens it looks at and "so" before them."""
+    i, count = 0, len(tokens)
+    while i < count:
         token = tokens[i]
         if token not in plain:
             plain[token] = None if CONSONANTS.fullmatch(token) else plain_words(token)
         words = plain[token]
         if words is None:
-            width, expanded = expand_at(tokens, i, out[-1:] == ["so"])
-            out.extend(expanded)
+            after_so = out[-1:] == ["so"]
+            if spans is None:
+                width, expanded = expand_at(tokens, i, after_so)
+            else:
+                seen = (tuple(tokens[i : i + 4]), after_so)
+                found = spans.get(seen)
+                if found is None:
+                    found = spans[seen] = expand_at(seen[0], 0, after_so)
+                width, expanded = found
+            out += expanded
             i += width
         else:
-            out.extend(words)
+            out += words
             i += 1
     return out
 
@@ -173,7 +197,7 @@ def plain_words(token: str) -> tuple[str, ...]:
     return tuple(ABBREVIATIONS.get(token, token).split())
 
 
-def expand_at(tokens: list[str], i: int, after_so: bool) -> tuple[int, list[str]]:
+def expand_at(tokens: Sequence[str], i: int, after_so: bool) -> tuple[int, list[str]]:
     """Longest abbreviation starting at ``tokens[i]``: (tokens used, words it stands for)."""
     if not CONSONANTS.fullmatch(tokens[i]):  # abbreviations are consonant clusters: fast path
         return 1, list(plain_words(tokens[i]))
@@ -206,7 +230,7 @@ def split_type(tokens: list[str]) -> tuple[str | None, list[str]]:
     """("huyen", ["sa", "pa"]) from "uy ban nhan dan huyen sa pa"."""
     if tokens[:4] == ["uy", "ban", "nhan", "dan"]:
         tokens = tokens[4:]
-    for kind, joined in TYPE_WORDS:
+    for kind, joined in TYPES_BY_FIRST.get(tokens[0], ()) if tokens else ():
         if tuple(tokens[: len(joined)]) == joined and len(tokens) > len(joined):
             return kind, tokens[len(joined) :]
     return None, tokens
@@ -221,6 +245,9 @@ class Key:
     light: str
 
 
+_KEY = maker(Key)  # a batch keys its names by the 100,000 (``pipeline.frozen``)
+
+
 def make_key(text: str, level: str | None, province_words: Sequence[str] = ()) -> Key:
     """The comparison key of a printed or registry name at one level."""
     return key_of(expand(fold(text)), light_key(text), level, province_words)
@@ -230,19 +257,22 @@ def key_of(
     expanded: list[str], light: str, level: str | None, province_words: Sequence[str] = ()
 ) -> Key:
     """The key of a name already folded and expanded (``expand(fold(text))``)."""
-    tokens = [t for t in expanded if t != "va"]
+    tokens = [t for t in expanded if t != "va"] if "va" in expanded else expanded
     if level == "province_agency":
         if tokens[:4] == ["uy", "ban", "nhan", "dan"]:
             tokens = tokens[4:]
-        return Key(None, " ".join(drop_province(tokens, province_words)), light)
+        return _KEY(None, " ".join(drop_province(tokens, province_words)), light)
     kind, core = split_type(tokens)
-    return Key(kind, " ".join(join_initials(core)), light)
+    return _KEY(kind, " ".join(join_initials(core)), light)
+
+
+_WORDS: dict[str, list[str]] = {}  # a province's folded name, split (a few hundred at most)
 
 
 def drop_province(tokens: list[str], province_words: Sequence[str]) -> list[str]:
     """ "van phong uy ban nhan dan tinh lao cai" → without "tinh" and the province's own name."""
     for words in province_words:
-        split = words.split()
+        split = _WORDS.get(words) or _WORDS.setdefault(words, words.split())
         if len(tokens) > len(split) and tokens[-len(split) :] == split:
             tokens = tokens[: -len(split)]
             break
@@ -250,7 +280,7 @@ def drop_province(tokens: list[str], province_words: Sequence[str]) -> list[str]
         tokens = tokens[:-1]
     if len(tokens) > 2 and tokens[-2:] == ["thanh", "pho"]:
         tokens = tokens[:-2]
-    return [t for t in tokens if t != "tinh"] or tokens
+    return ([t for t in tokens if t != "tinh"] or tokens) if "tinh" in tokens else tokens
 
 
 def infer_level(name: str) -> str | None:
@@ -285,40 +315,3 @@ def accented_core(text: str, light: Callable[[str], str] = light_key) -> str:
     """
     folded = " " + unicodedata.normalize("NFC", text).casefold().strip()
     return light(_TYPE_PREFIX.sub("", folded, count=1))
-
-
-class KeyCache:
-    """Fold and light key word by word, remembered for one batch: its names share their words.
-
-    Both keys treat whitespace as a separator, so keying each whitespace-separated chunk and
-    joining the results gives what ``fold`` and ``light_key`` give for the whole name.
-    """
-
-    def __init__(self) -> None:
-        self.chunks: dict[str, tuple[str, str]] = {}
-        self.plain: dict[str, tuple[str, ...] | None] = {}  # for ``expand``
-
-    def chunk(self, chunk: str) -> tuple[str, str]:
-        """(folded, light words) of one whitespace-free chunk."""
-        done = self.chunks.get(chunk)
-        if done is None:
-            if chunk.isascii() and chunk.isalnum():  # letters and digits: both keys lower it
-                done = self.chunks[chunk] = (chunk.lower(), chunk.lower())
-            else:
-                done = self.chunks[chunk] = (fold(chunk), light_words(chunk))
-        return done
-
-    def light(self, text: str) -> str:
-        """``light_key(text)``."""
-        return strip_council("".join(self.chunk(chunk)[1] for chunk in text.split()))
-
-    def expand(self, folded: str) -> list[str]:
-        """``expand(folded)``."""
-        return expand(folded, self.plain)
-
-    def fold_light(self, text: str) -> tuple[str, str]:
-        """``(fold(text), light_key(text))``."""
-        known, chunk_keys = self.chunks.get, self.chunk
-        parts = [known(chunk) or chunk_keys(chunk) for chunk in text.split()]
-        folded = " ".join(folded for folded, _ in parts if folded)
-        return folded, strip_council("".join(light for _, light in parts))

@@ -157,16 +157,18 @@ def _raw_scores(
     keys: Sequence[Key], layout: Layout, texts: tuple[Sequence[str], Sequence[str]]
 ) -> tuple[np.ndarray, np.ndarray]:
     """(score of each name with each choice, each name's best score): plain words, or sorted
-    words where word order does not matter, whichever is better."""
+    words where word order does not matter, whichever is better. Choices come in ``by_unit``
+    order (grouped by unit), as ``_rank_chunk`` reads them."""
     plain = _ratios([key.core for key in keys], texts[0])
-    raw = plain[:, layout.plain_of]
+    raw = plain[:, layout.plain_of[layout.by_unit]]
     best = plain.max(axis=1)
     if len(layout.unordered):
         unordered = _ratios([sort_words(key.core) for key in keys], texts[1])
         best = np.maximum(best, unordered.max(axis=1))
-        raw[:, layout.unordered] = np.maximum(
-            raw[:, layout.unordered], unordered[:, layout.unordered_of]
-        )
+        at = np.empty_like(layout.by_unit)
+        at[layout.by_unit] = np.arange(len(layout.by_unit))  # each choice's grouped column
+        columns = at[layout.unordered]
+        raw[:, columns] = np.maximum(raw[:, columns], unordered[:, layout.unordered_of])
     return raw, best
 
 
@@ -176,11 +178,15 @@ def _ratios(queries: Sequence[str], texts: Sequence[str]) -> np.ndarray:
 
 
 def _penalised(keys: Sequence[Key], layout: Layout, raw: np.ndarray, settings: MatchSettings):
-    """Raw scores less the type and period penalties, never below 0."""
+    """Raw scores (choices in ``by_unit`` order) less the type and period penalties, never
+    below 0."""
     types = np.array([TYPE_CODES.get(key.type or "", 0) for key in keys], dtype=np.int8)[:, None]
-    other_type = (types != 0) & (layout.type_codes != 0) & (types != layout.type_codes)
+    type_codes = layout.type_codes[layout.by_unit]
+    other_type = (types != 0) & (type_codes != 0) & (types != type_codes)
     scores = np.where(other_type, raw - settings.type_penalty, raw)
-    scores = np.where(layout.out_of_period, scores - settings.period_penalty, scores)
+    out_of_period = layout.out_of_period[layout.by_unit]
+    if out_of_period.any():
+        scores = np.where(out_of_period, scores - settings.period_penalty, scores)
     return np.maximum(scores, 0.0)
 
 
@@ -192,8 +198,7 @@ def _rank_chunk(
     layout = block.layout
     raw, best = _raw_scores(keys, layout, (block.plain[0], block.unordered[0]))
     floor = best - slack - 0.01 if slack is not None else np.full(len(keys), -1.0)
-    scores = np.where(raw >= floor[:, None], _penalised(keys, layout, raw, settings), -1.0)
-    grouped = scores[:, layout.by_unit]
+    grouped = np.where(raw >= floor[:, None], _penalised(keys, layout, raw, settings), -1.0)
     unit_best = np.maximum.reduceat(grouped, layout.starts, axis=1)
     reaching = grouped == unit_best[:, layout.unit_of_column]
     columns = np.arange(grouped.shape[1])
