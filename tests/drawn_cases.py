@@ -86,4 +86,11 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
     (261552493, "200dpi", "CI: 181/182 cells, 0 silent; names 24/26, labels 0/5 read"),
     (321906368, "photo", "CI: 98/126 cells (77.8 %), 0 silent, 0 false flags; names, labels all"),
     (718257399, "300dpi", "CI: 62/64 cells (96.9 %), 0 silent, 0 false flags; names, labels all"),
+    (
+        9800,
+        "200dpi",
+        "unruled 150 dpi colour PDF, page 2 headless: rows 10 and 11 read as one ('6,46,1'), the"
+        " row cut into two grids; flagged, but row 10 cannot be paired: 8 silent, 66/125",
+    ),
+    (9815, "300dpi", "unruled grey 300 dpi: row 7 read twice, 6 rank_mismatch errors, clean"),
 )

@@ -14,7 +14,9 @@ import pytest
 
 from pipeline.ocr.cv import cv2
 from pipeline.ocr.dewarp import straighten
+from pipeline.ocr.engine import OcrWord
 from pipeline.ocr.prepare import binarize, order_corners, page_corners, paper_contrast, prepare
+from pipeline.ocr.rules import RuledPage
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "samples"))
@@ -123,3 +125,31 @@ def test_an_unsure_upright_guess_is_left_to_the_page_pass() -> None:
     assert not any(step.startswith("rotated") for step in left.steps)
     prepare(pixels, ppi, detect=detect)
     assert len(asked) == 1
+
+
+def _words(tall: bool, confidence: float) -> list[OcrWord]:
+    """Twenty words of five letters, as Tesseract boxes them on a level or a sideways line."""
+    width, height = (30, 120) if tall else (120, 30)
+    return [OcrWord("thành", 0, 40 * i, width, 40 * i + height, confidence) for i in range(20)]
+
+
+def test_a_page_read_sideways_however_sure_is_turned_until_its_lines_read_level() -> None:
+    """Photo seed 9801's page 2, turned 270° by its profile (a table's columns of numbers set
+    wide apart): read unsure that way, then sure turned 180° more, every long word standing
+    tall (Tesseract read the lines turned 90°: the table transposed, none of its rows kept);
+    turned 90° more it reads level. The level reading wins however sure the sideways one."""
+    from pipeline.ocr.page import turned_more
+
+    pages = {turn: np.full((4, 4), turn % 256, np.uint8) for turn in (0, 90, 180, 270)}
+    readings = {0: (False, 53.0), 180: (True, 96.7), 90: (False, 96.5), 270: (False, 43.6)}
+
+    def read(turn: int) -> tuple[np.ndarray, RuledPage, list[OcrWord]]:
+        asked.append(turn)
+        return pages[turn], RuledPage([], pages[turn], 0.0), _words(*readings[turn])
+
+    asked: list[int] = []
+    (gray, _, words), turn, _ = turned_more(read(0), read)
+    assert turn == 90 and gray is pages[90] and asked == [0, 180, 90]
+    # a page read level and sure is not turned
+    asked = []
+    assert turned_more(read(90), read)[1] == 0 and asked == [90]

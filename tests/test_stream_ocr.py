@@ -99,6 +99,22 @@ def test_paper_away_from_the_ink_is_made_white() -> None:
     assert (clean[:8] == 255).all() and (clean[:, 27:40] == 255).all()
 
 
+def test_a_name_wrapped_above_and_below_its_numbers_moves_down_whole() -> None:
+    # drawn seed 9802: the second line of the name stands a hair above its row's numbers, so
+    # the lines come name, name, numbers; the first name line was weighed against the second
+    # one (both fill the name cell) and stayed with the row above, two names in one row
+    lines = [
+        numbered(0, "1", "Sở Tư pháp", ["9.5", "19.2", "24.0", "95.9"]),
+        name_only(20, "Sở Nông nghiệp và Môi"),
+        name_only(27.5, "trường"),
+        numbered(28, "2", None, ["7.4", "14.8", "18.6", "74.1"]),
+        numbered(50, "3", "Sở Y tế", ["8.2", "16.3", "20.5", "81.9"]),
+    ]
+    tables, _ = find_stream_tables(lines, 6.0, 3, 3, by_coverage=True)
+    names = [cell_texts(row)[1] for row in tables[0].rows]
+    assert names == ["Sở Tư pháp", "Sở Nông nghiệp và Môi trường", "Sở Y tế"]
+
+
 def test_names_wrapped_off_every_line_of_numbers_make_their_own_column() -> None:
     header = [line(0, ("Tên đơn vị", NAME_AT, 160), ("Điểm (40)", 250, 290),
                    ("(30)", 290, 310), ("(20)", 330, 350), ("Tổng", 370, 390))]  # fmt: skip

@@ -313,9 +313,11 @@ def build_rows(
             groups.append([index])
         numbers_seen = numbers_seen or _numbered(block[index])
     if to_nearest:
-        for above, below in zip(groups, groups[1:], strict=False):
-            while len(above) > 1 and _nearer_below(placed[above[-1]], placed[above[0]],
-                                                   placed[below[0]]):  # fmt: skip
+        own = [placed[group[0]] for group in groups]  # each row's own line, before moves
+        for at, (above, below) in enumerate(zip(groups, groups[1:], strict=False)):
+            # a wrap is weighed against the row's own line, not against a wrap moved down
+            # before it (a name's second line set a hair above its row's numbers)
+            while len(above) > 1 and _nearer_below(placed[above[-1]], own[at], own[at + 1]):
                 below.insert(0, above.pop())
             if all(_wrapped_words(placed[i]) for i in above) and _opens(
                 _joined([placed[i] for i in above]), placed[below[0]]

@@ -45,6 +45,7 @@ NEAR_INK = np.ones((3, 3), np.uint8)  # the ring of grey edge kept around each s
 # and 18 (8801's second page); 0.75 kept the hook of "tổ" in a light letter's subject that
 # 0.5 loses (letter-f.png of the real scans: its title one tone mark off)
 PAPER_SHARE = 0.5
+PageReading = tuple[np.ndarray, RuledPage, list[OcrWord]]  # the page read, its rules, its words
 DOUBTFUL_CONFIDENCE = 75.0  # median word confidence: ~96 upright, ~51 upside down (measured)
 
 
@@ -61,15 +62,14 @@ def read_page_image(
     ppi = prepared.ppi
     photo = "flattened" in prepared.steps
     steps = prepared.steps
-    last = ruled
-    for turn in (180, 90, 270):  # still the wrong way up? the page pass says so by its doubt
-        if not _doubtful(words):
-            break
-        other = _page_pass(np.ascontiguousarray(np.rot90(prepared.gray, k=-turn // 90)), ppi,
-                           engine, photo)  # fmt: skip
-        last = other[1]
-        if _median_confidence(other[2]) > _median_confidence(words):
-            (gray, ruled, words), steps = other, (*prepared.steps, f"turned {turn} more")
+
+    def turned(turn: int) -> PageReading:
+        return _page_pass(np.ascontiguousarray(np.rot90(prepared.gray, k=-turn // 90)), ppi,
+                          engine, photo)  # fmt: skip
+
+    (gray, ruled, words), turn, last = turned_more((gray, ruled, words), turned)
+    if turn:
+        steps = (*steps, f"turned {turn} more")
     if last is not ruled:  # the cells and the title are read again from the page kept
         set_reading_page(engine, ruled.clean, ppi, photo)
     if "second" not in settings.skip:  # a date's handwritten day and month
@@ -96,9 +96,26 @@ def read_page_image(
     return read_signature_heading(page, ruled.clean, ppi)  # under a seal, unread
 
 
-def _stood_up(image: np.ndarray, ppi: int, settings: OcrSettings, engine: Tesseract) -> tuple[
-    Prepared, tuple[np.ndarray, RuledPage, list[OcrWord]]
+def turned_more(read: PageReading, turned: Callable[[int], PageReading]) -> tuple[
+    PageReading, int, RuledPage
 ]:  # fmt: skip
+    """A page still the wrong way up, read turned 180°, 90° and 270° more (``turned``) until
+    a reading is neither mostly unsure (upside down) nor sideways (lines read turned 90°):
+    the best reading, the turn it took, and the page the engine was given last."""
+    kept, turn, last = read, 0, read[1]
+    for more in (180, 90, 270):
+        if not _doubtful(kept[2]) and not _sideways(kept[2]):
+            break
+        other = turned(more)
+        last = other[1]
+        if _reading_rank(other[2]) > _reading_rank(kept[2]):
+            kept, turn = other, more
+    return kept, turn, last
+
+
+def _stood_up(
+    image: np.ndarray, ppi: int, settings: OcrSettings, engine: Tesseract
+) -> tuple[Prepared, PageReading]:
     """The page prepared and read once; where its turn is in doubt, Tesseract's OSD decides:
     when the text profile could not tell and the reading is not upright, or when the profile
     was sure but the reading is mostly unsure or sideways (columns of numbers set wide apart
@@ -141,9 +158,7 @@ def _detector(engine: Tesseract) -> Callable[[np.ndarray], int | None]:
     return detect
 
 
-def _page_pass(gray: np.ndarray, ppi: int, engine: Tesseract, photo: bool = False) -> tuple[
-    np.ndarray, RuledPage, list[OcrWord]
-]:  # fmt: skip
+def _page_pass(gray: np.ndarray, ppi: int, engine: Tesseract, photo: bool = False) -> PageReading:
     """The page's rules found and erased, then every word read from it with its paper made
     white (``ink_on_white``; the cell pass cuts its digits from the grey page as it is)."""
     ink = binarize(gray)
@@ -186,11 +201,25 @@ def _reads_upright(words: list[OcrWord]) -> bool:
     """The page pass read enough words, mostly sure and mostly wider than tall: the page
     stands upright (Tesseract reads a page turned 90° as vertical lines, some of them sure;
     a page upside down it reads mostly unsure)."""
-    if len(words) < MIN_WORDS_TO_JUDGE or _doubtful(words):
-        return False
+    return len(words) >= MIN_WORDS_TO_JUDGE and not _doubtful(words) and not _sideways(words)
+
+
+def _sideways(words: list[OcrWord]) -> bool:
+    """More than a fifth of the words of 3+ letters stand taller than wide: Tesseract read the
+    page's lines turned 90°, sure of many of them (photo seed 9801's page 2, its table's
+    columns of numbers set wide apart, turned 270° and then 180° more: median confidence 97,
+    every long word tall, the table read transposed and none of its rows kept)."""
     long_words = [word for word in words if len(word.text) >= MIN_LETTERS_TO_JUDGE]
+    if len(words) < MIN_WORDS_TO_JUDGE or not long_words:
+        return False
     tall = sum(word.bottom - word.top > word.x1 - word.x0 for word in long_words)
-    return tall <= MAX_TALL_SHARE * len(long_words)
+    return tall > MAX_TALL_SHARE * len(long_words)
+
+
+def _reading_rank(words: list[OcrWord]) -> tuple[bool, float]:
+    """Of two readings of a page turned two ways, the better: lines read level first, then
+    the surer."""
+    return not _sideways(words), _median_confidence(words)
 
 
 def _median_confidence(words: list[OcrWord]) -> float:
