@@ -137,3 +137,30 @@ def test_a_repeated_header_whose_numbering_starts_again_is_another_table() -> No
     first, second = tables_of(_pipe_piece(1, [*_TOWNS, *_MORE]) + _pipe_piece(1, later))
     assert len(first.entries) == 8 and len(second.entries) == 4
     assert printed(second.entries[0].total) == "203"
+
+
+# a count beside each unit's places in part rankings of a longer list, no overall score
+_PLACES = (
+    "Overall | Town | Housing | Schools | Safety |\n"
+    "#1 | Norbury | 3. | 11. | 7. |\n"
+    "#2 | Ashwell | 9. | 2. | 15. |\n"
+    "#3 | Kelham | 1. | 20. | 4. |\n"
+    "#4 | Dunmere | 14. | 5. | 1. |\n"
+    "#5 | Brayton | 6. | 17. | 12. |\n"
+    "#6 | Ellesby | 22. | 8. | 3. |\n"
+    "#7 | Carnforth | 10. | 14. | 19. |\n"
+)
+
+
+def test_a_count_beside_places_of_part_rankings_is_the_rank() -> None:
+    (table,) = tables_of(_PLACES)
+    assert [printed(e.rank) for e in table.entries] == [str(k) for k in range(1, 8)]
+    assert table.role_doubt  # nothing printed says rank or STT: read as the rank, flagged
+
+
+def test_a_count_beside_places_of_names_in_alphabetical_order_stays_the_stt() -> None:
+    lines = _PLACES.splitlines()
+    ordered = sorted(lines[1:], key=lambda line: line.split("|")[1])
+    renumbered = [f"#{k} |" + line.split("|", 1)[1] for k, line in enumerate(ordered, 1)]
+    (table,) = tables_of("\n".join([lines[0], *renumbered]) + "\n")
+    assert all(e.rank is None for e in table.entries)

@@ -9,7 +9,9 @@ still has roles, because the numbers say them:
 - a column at least every other score of its row, with a column equal to score ÷ it, is a
   per-row maximum, and that column the percentage the rows are ranked by;
 - a column that a rule of the others gives (their sum, mean, a scaling, stated or fitted
-  weights: ``reconcile.rules``) is the total, and the others are its components (``total``).
+  weights: ``reconcile.rules``) is the total, and the others are its components (``total``);
+- a count 1 … n beside figures that are all places in part rankings, the names in no
+  alphabetical order, is the overall place (read as the rank, with a doubt).
 
 A role the header names is kept unless the numbers clearly say otherwise. When two columns are
 the total equally well, the table carries a doubt naming both (flag ``ambiguous_roles``).
@@ -92,7 +94,8 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     doubt = None if series else settle_total(roles, values, columns, parts, bands)
     # a count in the total's order is the rank or the STT whichever column is the total
     ranked = _number_or_rank(roles, values, columns, parts)
-    doubt = "; ".join(filter(None, [doubt, ranked])) or _count_alone(roles, columns)
+    places = _count_beside_places(roles, values, columns, _names(rows, name))
+    doubt = "; ".join(filter(None, [doubt, ranked, places])) or _count_alone(roles, columns)
     if undecided and not doubt:
         percent, top = (column_name(columns, i) for i in undecided)
         doubt = f"{percent} là tỷ lệ và {top} là điểm tối đa của dòng, hoặc ngược lại"
@@ -301,3 +304,36 @@ def _count_alone(roles: dict[int, str], columns: tuple[Column, ...]) -> str | No
         return None
     roles[column.index] = "rank"
     return f"{column_name(columns, column.index)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
+
+
+def _count_beside_places(
+    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], names: list[str]
+) -> str | None:
+    """A column counting 1 … n beside names and figures that are all places themselves, under
+    no header word saying which: whole numbers from 1, each column's mostly different from
+    each other and none past four times the rows (each unit's place in a part ranking of a
+    longer list: "Iowa | 3. | 5. | 17."), no total among them, the names in no alphabetical
+    order. The count is the overall place, the rank, read with a doubt as ``_count_alone``
+    reads a count beside no figure; a list sorted by name keeps its STT (issue 15 §3)."""
+    number = next((i for i in values if roles[i] == "row_number"), None)
+    if number is None or _hint(columns, number) != "number" or "total" in roles.values():
+        return None
+    others = [i for i in values if i != number]
+    if not others or any(roles[i] not in ("component", "number") for i in others):
+        return None
+    rows = len(values[number])
+    for index in others:
+        present = [v for v in values[index] if v is not None]
+        if not integers(values[index]) or not present or min(present) < 1:
+            return None
+        if max(present) > 4 * rows or not mostly_distinct(values[index], ()):
+            return None
+    keys = [name.casefold() for name in names]
+    if len(keys) < 3 or keys == sorted(keys):
+        return None
+    roles[number] = "rank"
+    return f"{column_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
+
+
+def _names(rows: Sequence[Line], name: int) -> list[str]:
+    return [r.cells[name - 1].text for r in rows if name <= len(r.cells)]
