@@ -94,3 +94,18 @@ def test_a_long_first_name_under_a_whole_header_line_keeps_its_words() -> None:
     (table,) = tables_of(f"Kết quả như sau:\n\nĐịa phương Xếp hạng (Chỉ số)\n{body}\n")
     assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
     assert table.columns[0].label == "Địa phương"
+
+
+def test_a_first_name_after_a_header_closed_by_its_parenthesis_is_all_its_words() -> None:
+    """ "Province Hạng (điểm số) Thành phố Hồ Chí Minh 1 (0,969) Hà Nam 2 (0,951) …": every
+    other name is shorter, so the first was cut as long as they are, at "Hồ Chí Minh", and
+    "Thành phố" went to the header (generator seed 9980240). The header's "(điểm số)" closes
+    it: the words after it are the name, unless they open with a label ("XH", "Xếp hạng")."""
+    names = ["Thành phố Hồ Chí Minh", "Hà Nam", "Tỉnh Đắk Lắk", "Quảng Ninh", "Tỉnh Bạc Liêu",
+             "Tỉnh Kon Tum", "Bắc Kạn"]  # fmt: skip
+    scores = ["0,969", "0,951", "0,926", "0,907", "0,888", "0,886", "0,855"]
+    line = " ".join(f"{n} {k} ({s})" for k, (n, s) in enumerate(zip(names, scores, strict=True), 1))
+    text = f"Năm 2023\n\nProvince Hạng (điểm số) {line}\n\nĐiều 2. Quyết định này có hiệu lực.\n"
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == names
+    assert [e.rank.printed for e in table.entries if e.rank] == [str(k) for k in range(1, 8)]
