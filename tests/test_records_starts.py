@@ -109,3 +109,25 @@ def test_a_first_name_after_a_header_closed_by_its_parenthesis_is_all_its_words(
     (table,) = tables_of(text)
     assert [e.agency_raw for e in table.entries] == names
     assert [e.rank.printed for e in table.entries if e.rank] == [str(k) for k in range(1, 8)]
+
+
+def test_a_unit_printed_alone_after_rows_one_space_apart_is_a_row_without_values() -> None:
+    """Rows one line each, cells one space apart, then "Sở Khoa học và Công nghệ" alone and a
+    blank line before the next year's caption (generator seed 10000075): the unit, ranked in
+    the next table, was printed without values in this one and was dropped as a name fragment.
+    It opens with the word two names of the rows open with: a row of its own."""
+    rows = [("Văn phòng Ủy ban nhân dân tỉnh", "82,996", "Tốt"),
+            ("Sở Nông nghiệp và Phát triển nông thôn", "78,346", "Khá"),
+            ("Ban Dân tộc", "74,608", "Khá"),
+            ("Sở Tài nguyên và Môi trường", "60,526", "Trung bình"),
+            ("Bảo hiểm xã hội tỉnh", "33,546", "Yếu")]  # fmt: skip
+    lines = [f"{k} {name} {score} {band}" for k, (name, score, band) in enumerate(rows, 1)]
+    text = "\n".join(
+        ["Năm 2021", "", "Thứ tự xếp hạng Tên đơn vị DTI (100) Mức", *lines,
+         "Sở Khoa học và Công nghệ", "", "Điều 2. Quyết định này có hiệu lực.", ""]
+    )  # fmt: skip
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [r[0] for r in rows] + [
+        "Sở Khoa học và Công nghệ"
+    ]
+    assert table.entries[-1].total is None and table.entries[-1].rank is None
