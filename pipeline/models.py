@@ -71,6 +71,7 @@ class Line:
     grid: int | None = None
     words: tuple[Word, ...] = ()
     cut: bool = False  # the text ends inside this row: its missing cells were never printed
+    doubt: str | None = None  # its table's records pair names and figures two ways (records)
 
     @property
     def is_row(self) -> bool:

@@ -290,18 +290,21 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (9970359, "text:runon"),  # was a target: "Rank Địa phương 1 Xã …", ranks before names
     (9980216, "text:runon"),  # was a target: a caption above a header run into a first name
     (9980337, "text:cells_blank"),  # was a target: ranks first, two blank lines end a table
+    (9990047, "text:runon"),  # was a target: "Địa phương Rank Tỉnh Thừa Thiên Huế 1 …" (1 silent)
+    (9890486, "text:runon"),  # was a target: the same, "… Trung ương Hạng Tỉnh Tuyên Quang 1 …"
+    (9980240, "text:runon"),  # was a target: "Hạng (điểm số) Thành phố Hồ Chí Minh 1 (0,969) …"
+    (9860124, "text:runon"),  # was a target: ranks first, "… B Khối UBND cấp huyện 1 …" run in
+    (10000075, "text:spaced"),  # fresh 10000000+: a unit printed alone under rows one space apart
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
 TARGET_SEEDS: list[tuple[int, str]] = [
-    (9860124, "text:runon"),  # rank before name, "B Khối UBND cấp huyện" run into a name
     (9870030, "text:spaced"),  # a phantom row
     (9870272, "text:runon"),  # a phantom row, a name missed
     (9870195, "pdf"),  # a row missed
     (9880115, "pdf"),  # fresh run 9880000+: two phantom rows, a false total_out_of_range
     (9880217, "text:runon"),  # fresh run 9880000+: rank-first run-on, 12 false rank_mismatch
     (9890415, "pdf"),  # fresh run 9890000+: the STT read as a rank
-    (9890486, "text:runon"),  # fresh run 9890000+: a phantom row, a name missed
     (9900263, "text:spaced"),  # fresh 9900000+: one name missed
     (9920458, "pdf"),  # fresh 9920000+: 2 phantom rows, a false total_out_of_range
     (9940289, "text:runon"),  # fresh 9940000+: the STT read as a rank (flagged)
@@ -313,9 +316,12 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (9960335, "pdf"),  # fresh: the last unit, printed without values, dropped
     (9960379, "pdf"),  # fresh: a wrapped score's second line read as a row of its own
     (9970159, "text:spaced"),  # fresh: a two-line header, its group "… (điểm tối đa)" unjoined
-    (9980240, "text:runon"),  # fresh: "Thành phố" of the first name left to the header
     (9995033, "text:runon"),  # fresh 9995000+: "TTHC" of the last label left on the first name
-    (9990047, "text:runon"),  # fresh 9990000+: a phantom row, a name and a rank missed (1 silent)
     (9990192, "text:runon"),  # fresh 9990000+: 8/264 cells, flagged; 2 false sum_mismatch
     (9990198, "text:runon"),  # fresh 9990000+: failed, no ranking table (9/80 cells)
+    (10000051, "text:runon"),  # fresh 10000000+: a two-level header run on, "C1 (11.8)" lost
+    (10000054, "text:spaced"),  # fresh 10000000+: "TT" over a two-line header, STT read as rank
+    (10000065, "text:cells_tight"),  # fresh 10000000+: two-level labels one per line, shifted
+    (10000094, "text:runon"),  # fresh 10000000+: "… Trung ương Ranking Cà Mau 1 …", a phantom
+    (10000247, "text:cells_blank"),  # fresh 10000000+: a band flag missed across two groups
 ]

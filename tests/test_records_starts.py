@@ -94,3 +94,40 @@ def test_a_long_first_name_under_a_whole_header_line_keeps_its_words() -> None:
     (table,) = tables_of(f"Kết quả như sau:\n\nĐịa phương Xếp hạng (Chỉ số)\n{body}\n")
     assert [e.agency_raw for e in table.entries] == [name for name, _ in rows]
     assert table.columns[0].label == "Địa phương"
+
+
+def test_a_first_name_after_a_header_closed_by_its_parenthesis_is_all_its_words() -> None:
+    """ "Province Hạng (điểm số) Thành phố Hồ Chí Minh 1 (0,969) Hà Nam 2 (0,951) …": every
+    other name is shorter, so the first was cut as long as they are, at "Hồ Chí Minh", and
+    "Thành phố" went to the header (generator seed 9980240). The header's "(điểm số)" closes
+    it: the words after it are the name, unless they open with a label ("XH", "Xếp hạng")."""
+    names = ["Thành phố Hồ Chí Minh", "Hà Nam", "Tỉnh Đắk Lắk", "Quảng Ninh", "Tỉnh Bạc Liêu",
+             "Tỉnh Kon Tum", "Bắc Kạn"]  # fmt: skip
+    scores = ["0,969", "0,951", "0,926", "0,907", "0,888", "0,886", "0,855"]
+    line = " ".join(f"{n} {k} ({s})" for k, (n, s) in enumerate(zip(names, scores, strict=True), 1))
+    text = f"Năm 2023\n\nProvince Hạng (điểm số) {line}\n\nĐiều 2. Quyết định này có hiệu lực.\n"
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == names
+    assert [e.rank.printed for e in table.entries if e.rank] == [str(k) for k in range(1, 8)]
+
+
+def test_a_unit_printed_alone_after_rows_one_space_apart_is_a_row_without_values() -> None:
+    """Rows one line each, cells one space apart, then "Sở Khoa học và Công nghệ" alone and a
+    blank line before the next year's caption (generator seed 10000075): the unit, ranked in
+    the next table, was printed without values in this one and was dropped as a name fragment.
+    It opens with the word two names of the rows open with: a row of its own."""
+    rows = [("Văn phòng Ủy ban nhân dân tỉnh", "82,996", "Tốt"),
+            ("Sở Nông nghiệp và Phát triển nông thôn", "78,346", "Khá"),
+            ("Ban Dân tộc", "74,608", "Khá"),
+            ("Sở Tài nguyên và Môi trường", "60,526", "Trung bình"),
+            ("Bảo hiểm xã hội tỉnh", "33,546", "Yếu")]  # fmt: skip
+    lines = [f"{k} {name} {score} {band}" for k, (name, score, band) in enumerate(rows, 1)]
+    text = "\n".join(
+        ["Năm 2021", "", "Thứ tự xếp hạng Tên đơn vị DTI (100) Mức", *lines,
+         "Sở Khoa học và Công nghệ", "", "Điều 2. Quyết định này có hiệu lực.", ""]
+    )  # fmt: skip
+    (table,) = tables_of(text)
+    assert [e.agency_raw for e in table.entries] == [r[0] for r in rows] + [
+        "Sở Khoa học và Công nghệ"
+    ]
+    assert table.entries[-1].total is None and table.entries[-1].rank is None

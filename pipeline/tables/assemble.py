@@ -303,8 +303,14 @@ def _to_table(index: int, section: str | None, draft: _Draft, entries: tuple[Ent
         pages=tuple(sorted({entry.at.page for entry in entries})),
         total_max=total.max_points if total else None,
         grids=draft.grids,
-        role_doubt=draft.doubt,
+        role_doubt=_with_rows_doubt(draft.doubt, draft.rows),
     )
+
+
+def _with_rows_doubt(doubt: str | None, rows: list[Line]) -> str | None:
+    """The table's doubt of its roles, and its records' of which name each figure is."""
+    own = next((row.doubt for row in rows if row.doubt), None)
+    return "; ".join(part for part in (doubt, own) if part) or None
 
 
 def _level_from_names(names: list[str]) -> str | None:

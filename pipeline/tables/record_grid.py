@@ -271,7 +271,7 @@ def _grid_rows(
         at = run[name.line].at
         texts = [_cell_text(token) for token in cells]
         grid_cells = tuple(Cell(text, at) for text in texts)
-        lines.append(Line(" | ".join(texts), at, grid_cells, grid))
+        lines.append(Line(" | ".join(texts), at, grid_cells, grid, doubt=stretch.doubt))
     return lines
 
 

@@ -25,6 +25,7 @@ class Stretch:
     end: int  # index after the last group used
     shape: Shape
     fit: float = 0.0  # how well the split holds together, per record
+    doubt: str | None = None  # the names and figures pair two ways the numbers cannot tell
 
 
 def rows_of(groups: list[Group], stretch: Stretch) -> list[list[Token | None]]:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pipeline import vocabulary as vocab
 from pipeline.parse import is_year, parse_number
 from pipeline.reconcile.rules import places
 from pipeline.tables.header import opening_ordinal
-from pipeline.tables.record_rows import Stretch, rows_of, size_at
+from pipeline.tables.record_rows import Stretch, lines_spanned, rows_of, size_at
 from pipeline.tables.record_split import MIN_RECORDS, counts, figure_kind, only_first_bracketed
+from pipeline.tables.run_in import goes_on_as
 from pipeline.tables.tokens import Group, Token, is_name
 
 
@@ -88,6 +90,32 @@ def values_lead(groups: list[Group], first: Stretch, later: Stretch) -> bool:
     return _counts_by_one([parse_number(text) for text in leading]) or counts(leading)
 
 
+PAIRING_DOUBT = "mỗi số có thể là của tên đứng trước hoặc tên đứng sau nó"
+
+
+def pairing_doubt(groups: list[Group], first: Stretch, later: Stretch) -> str | None:
+    """The doubt left when ``values_lead`` pairs each figure with the name after it: none where
+    the lines tell (each figure opens a line holding its name, "1 Xã Xiêng My"; or the first
+    "name" spans more lines than any name, a header's labels one per line) or the header's
+    words do (it opens with a rank's or a row number's label, "Hạng năm Tên cơ quan"); else
+    the first words may as well be a unit's name opening as no other does, the last unit
+    printed without its figure, and nothing the numbers say tells the two pairings apart."""
+    names = [at for at in range(later.start, min(later.end, len(groups)), 2) if is_name(groups[at])]
+    leading = [groups[at - 1].tokens[-1] for at in names]
+    if names and all(
+        lead.starts_line and groups[at].tokens[0].line == lead.line
+        for lead, at in zip(leading, names, strict=True)
+    ):
+        return None
+    spans = [lines_spanned(groups, at, at + 1) for at in names]
+    if spans and lines_spanned(groups, first.start, first.start + 1) > max(spans):
+        return None
+    words = groups[first.start].text.split()
+    if any(vocab.ordinal_label(" ".join(words[:size])) for size in (1, 2, 3)):
+        return None  # the header names the ranks' column first: "Hạng năm Tên cơ quan"
+    return PAIRING_DOUBT
+
+
 def _holds_name(groups: list[Group], first: Stretch, names: list[int]) -> bool:
     """Whether the first record's words hold a unit's name: a word two names of the records
     open with, followed as one of them goes on (the same word, or a capital: "Xã An Trung"
@@ -98,15 +126,8 @@ def _holds_name(groups: list[Group], first: Stretch, names: list[int]) -> bool:
         opening = groups[at].text.split()
         seconds.setdefault(opening[0], []).append(opening[1] if len(opening) > 1 else "")
     return any(
-        len(seconds.get(word, ())) >= 2 and _goes_on_as(words[at + 1], seconds[word])
+        len(seconds.get(word, ())) >= 2 and goes_on_as(words[at + 1], seconds[word])
         for at, word in enumerate(words[:-1])
-    )
-
-
-def _goes_on_as(word: str, seconds: list[str]) -> bool:
-    """Whether ``word`` follows a name's first word as it does in one of the names."""
-    return any(
-        word == second or (word[:1].isupper() and second[:1].isupper()) for second in seconds
     )
 
 

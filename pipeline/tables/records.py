@@ -37,6 +37,7 @@ from pipeline.tables.record_start import (
     header_first,
     last_size,
     maxima_first,
+    pairing_doubt,
     values_lead,
     year_first,
 )
@@ -107,7 +108,8 @@ def _past_header(groups: list[Group], stretch: Stretch) -> Stretch:
     later = _stretch_at(groups, stretch.start + 2)
     if later is not None and values_lead(groups, stretch, later):
         width = later.shape.width  # the values stand before each name
-        return Stretch(later.start, later.end, Shape(width, width), later.fit)
+        doubt = pairing_doubt(groups, stretch, later)
+        return Stretch(later.start, later.end, Shape(width, width), later.fit, doubt)
     return stretch
 
 
@@ -235,12 +237,14 @@ def _name_only(group: Group) -> bool:
 
 def _line_goes_on(groups: list[Group], end: int) -> bool:
     """Whether the line of the last record's values goes on after them, with more than the
-    next group's heading ("… 05 II Các địa phương cấp huyện Thành phố Đông Hà 88,10 01 …")."""
+    next group's heading ("… 05 II Các địa phương cấp huyện Thành phố Đông Hà 88,10 01 …",
+    or "… 4 Ban Quản lý … B Khối UBND cấp huyện 1 Huyện Kon Plông …", ranks first)."""
     after = end + 1 if end < len(groups) and groups[end].value else end
     if after >= len(groups) or groups[after].tokens[0].starts_line:
         return False
     heading = vocab.is_section_caption(groups[after].text) and after + 1 < len(groups)
-    return not (heading and _stretch_at(groups, after + 1) is not None)
+    first = after + 2 if after + 2 < len(groups) and groups[after + 1].value else after + 1
+    return not (heading and _stretch_at(groups, first) is not None)  # ranks may lead names
 
 
 def _name_ends(groups: list[Group], end: int) -> bool:

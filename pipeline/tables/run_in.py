@@ -34,12 +34,16 @@ def headings_apart(groups: list[Group]) -> list[Group]:
 def _run_in_heading(group: Group) -> list[Group]:
     """A table run together on its line: "… I Khối sở, ban, ngành Sở Khoa học …" is the words
     before the heading (a header), the heading (its mark, "II" or "B", and its words up to the first
-    capital after a word in lower case) and the unit's name that begins there."""
+    capital after a word in lower case, or up to the rank printed before the next name: "… Ban
+    Quản lý các khu công nghiệp B Khối UBND cấp huyện 1 Huyện …") and the unit's name that
+    begins there."""
     tokens = group.tokens
     for start in (k for k, t in enumerate(tokens) if _GROUP_MARK.fullmatch(t.text)):
-        for end in range(start + 3, len(tokens)):
-            before, word = tokens[end - 1].text, tokens[end].text
-            if word[:1].isupper() and (before[-1:].islower() or before.endswith(",")):
+        for end in range(start + 3, len(tokens) + 1):
+            before, word = tokens[end - 1].text, tokens[end].text if end < len(tokens) else ""
+            if (word[:1].isupper() or (start and not word)) and (
+                before[-1:].islower() or before.endswith(",")
+            ):
                 heading = tokens[start:end]
                 if not vocab.is_section_caption(" ".join(t.text for t in heading)):
                     break
@@ -90,6 +94,10 @@ def _first_name(groups: list[Group], at: int) -> int:
     own = [t for t in group.tokens if t.line == line]
     if width >= 2 and _label_above(group, own, later):
         return len(own)
+    first = _opens_line(groups, at) and not _after_records(groups, at, width)
+    opened = _opened_as_names(group, _run_names(groups, at)) if first else 0
+    if opened:
+        return opened
     if is_name(group) and not _header_closed(group, names):
         return 0  # a name of its own, not a header run into one
     if any(_other_width(groups, k, width) for k in range(at + 3, at + 3 + 2 * len(names), 2)
@@ -100,11 +108,81 @@ def _first_name(groups: list[Group], at: int) -> int:
         return len(own)  # each name on a line of its own: so is the first, under the header
     closed = max((k for k, t in enumerate(group.tokens) if t.text.endswith(")")), default=-1)
     sizes = _opened_by_capital(group, max(names) + 3, line, closed)
+    after = len(group.tokens) - closed - 1  # the words after the header's "(điểm)"
+    if closed >= 0 and after in sizes and not _label_opens(group.tokens[closed + 1 :]):
+        return after
     fitting = [size for size in sizes if min(names) <= size <= max(names)]
     if fitting:
         return max(fitting)  # as long as another name, the longest
     longer = [size for size in sizes if size > max(names)]
     return min(longer) if longer else 0  # a name longer than the others ("Sở … và Phát …")
+
+
+def _opens_line(groups: list[Group], at: int) -> bool:
+    """Whether no values stand before ``groups[at]`` on its first line (a record's, in a
+    table run together on its line)."""
+    before = groups[at - 1] if at else None
+    return before is None or before.tokens[-1].line != groups[at].tokens[0].line
+
+
+def _after_records(groups: list[Group], at: int, width: int) -> bool:
+    """Whether two records of ``width`` values or more stand right before ``groups[at]``: it
+    is a record inside the run, not its first (a caption's "Năm" 2021 is one pseudo-record)."""
+    found = 0
+    for k in range(at - 1, 0, -2):
+        if not groups[k].value or len(groups[k].tokens) != width or not is_name(groups[k - 1]):
+            break
+        found += 1
+    return found >= 2
+
+
+def _run_names(groups: list[Group], at: int) -> list[Group]:
+    """The names of the records after ``groups[at]``, each followed by its values."""
+    names = []
+    for k in range(at + 2, len(groups) - 1, 2):
+        if not is_name(groups[k]) or not groups[k + 1].value:
+            break
+        names.append(groups[k])
+    return names
+
+
+def _opened_as_names(group: Group, names: list[Group]) -> int:
+    """How many words end ``group`` as a name opening as the run's names do, or 0: the group
+    is longer than every name after it, and a word inside it is the first word of two names or
+    more, followed as one of them goes on ("Địa phương Rank Tỉnh Thừa Thiên Huế" over "Tỉnh Hà
+    Tĩnh", "Tỉnh Đồng Nai"): the words before it are the header's."""
+    words = [t.text for t in group.tokens]
+    longest = max((len(name.tokens) for name in names), default=len(words))
+    if len(words) <= longest:
+        return 0
+    seconds: dict[str, list[str]] = {}
+    for name in names:
+        opening = name.text.split()
+        seconds.setdefault(opening[0], []).append(opening[1] if len(opening) > 1 else "")
+    if len(seconds.get(words[0], ())) >= 2:
+        return 0  # it opens as names do: a name of its own
+    for k in range(len(words) - 2, 0, -1):
+        shared = seconds.get(words[k], [])
+        if len(words) - k <= longest and len(shared) >= 2 and goes_on_as(words[k + 1], shared):
+            return len(words) - k
+    return 0
+
+
+def goes_on_as(word: str, seconds: list[str]) -> bool:
+    """Whether ``word`` follows a name's first word as it does in one of the names."""
+    return any(
+        word == second or (word[:1].isupper() and second[:1].isupper()) for second in seconds
+    )
+
+
+def _label_opens(tokens: tuple[Token, ...]) -> bool:
+    """Whether the words open with a label the header's words are known by ("XH", "Xếp
+    hạng", "Tổng điểm"): a column's label after the one "(điểm)" closes, not a unit's name."""
+    words = [t.text for t in tokens]
+    return any(
+        vocab.ordinal_label(label) or vocab.says(vocab.TOTAL, vocab.fold(label))
+        for label in (" ".join(words[:size]) for size in (1, 2))
+    )
 
 
 def _label_above(group: Group, own: list[Token], later: list[Group]) -> bool:

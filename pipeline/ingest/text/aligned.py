@@ -177,6 +177,11 @@ def _body(
             rows.append(named)
             gaps.append([])
             blanks, end = 0, index + 1
+        elif (unit := _unit_without_values(lines, index, rows)) is not None:
+            rows.append(unit)  # the last, its line closing the table
+            gaps.append([])
+            end = index + 1
+            break
         elif is_fragment(text, _values_start(rows) if values_start is None else values_start):
             if segments(text)[0].start < name_start - 1:
                 break
@@ -189,6 +194,24 @@ def _body(
         rows[0].above = gaps[0] + rows[0].above
     rows, gaps = _halves_apart(rows, gaps)
     return rows, gaps[1:], end
+
+
+def _unit_without_values(lines: list[str], index: int, rows: list[Row]) -> Row | None:
+    """A unit printed after the last row with its name alone, no number and no values ("Sở
+    Khoa học và Công nghệ", then a blank line and the next year's caption): a line of two words
+    or more, no figure, opening with the word that opens two names of the rows or more, and
+    no row's name; a blank line or the text's end under it."""
+    words = lines[index].split()
+    below = lines[index + 1] if index + 1 < len(lines) else ""
+    if len(words) < 2 or below.strip() or not rows or not words[0][:1].isupper():
+        return None
+    if any(parse_number(word) is not None for word in words) or words[-1].endswith((":", ".")):
+        return None
+    names = [" ".join(" ".join(row.name).split()) for row in rows]
+    opening = Counter(name.split()[0] for name in names if name)
+    if opening[words[0]] < 2 or " ".join(words) in names:
+        return None
+    return Row(index, None, [" ".join(words)], [], unit=True)
 
 
 def _halves_apart(rows: list[Row], gaps: list[list[str]]) -> tuple[list[Row], list[list[str]]]:
@@ -263,7 +286,7 @@ def _body_rows(rows: list[Row], columns: Columns, lines: list[str]) -> list[RawR
     aligned = _in_columns(rows, columns)
     for row in rows:
         cells = [""] * columns.width
-        if not row.values and row.stt is None:
+        if not row.values and row.stt is None and not row.unit:
             cells[0] = row.name[0]
             out.append(RawRow(row.index + 1, tuple(cells)))  # a band or section row
             continue

@@ -27,6 +27,7 @@ class Row:
     below: list[str] = field(default_factory=list)
     on_line: bool = True  # the name (or part of it) is printed on the number line
     name_end: int = 0  # column after the number and name on the number line
+    unit: bool = False  # a unit printed with its name alone: a row, not a band or section
 
 
 def data_line(line: str) -> Row | None:
