@@ -236,6 +236,17 @@ def test_tone_placement_is_one_key() -> None:
     assert light_key("Hóa") != light_key("Hòa")
 
 
+def test_council_words_leave_the_light_key_in_any_spelling() -> None:
+    """The accented key of a district council is the district's, spelled out or abbreviated."""
+    bare = light_key("Huyện Sa Pa")
+    for printed in (
+        "UBND huyện Sa Pa",
+        "Ủy ban nhân dân huyện Sa Pa",
+        "Uỷ Ban Nhân Dân huyện Sa Pa",
+    ):
+        assert light_key(printed) == bare, printed
+
+
 @pytest.mark.parametrize(
     ("printed", "level"),
     [

@@ -145,8 +145,12 @@ def light_words(text: str) -> str:
 
 
 def strip_council(key: str) -> str:
-    """A light key without a leading "Ủy ban nhân dân" or "UBND"."""
-    return key.removeprefix("ủy ban nhân dân".replace(" ", "")).removeprefix("ubnd")
+    """A light key without a leading "Ủy ban nhân dân" or "UBND" (the words as a light key
+    spells them: decomposed, each tone after its syllable)."""
+    return key.removeprefix(_COUNCIL).removeprefix("ubnd")
+
+
+_COUNCIL = light_words("Ủy ban nhân dân")
 
 
 def expand(folded: str, plain: dict[str, tuple[str, ...] | None] | None = None) -> list[str]:
