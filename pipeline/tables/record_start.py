@@ -13,7 +13,7 @@ from pipeline.reconcile.rules import places
 from pipeline.tables.header import opening_ordinal
 from pipeline.tables.record_rows import Stretch, lines_spanned, rows_of, size_at
 from pipeline.tables.record_split import MIN_RECORDS, counts, figure_kind, only_first_bracketed
-from pipeline.tables.run_in import goes_on_as
+from pipeline.tables.run_in import goes_on_as, second_words
 from pipeline.tables.tokens import Group, Token, is_name
 
 
@@ -121,10 +121,7 @@ def _holds_name(groups: list[Group], first: Stretch, names: list[int]) -> bool:
     open with, followed as one of them goes on (the same word, or a capital: "Xã An Trung"
     beside "Xã An Nghĩa", "Xã An Vinh"); a label's "Tỉnh thành" over "Tỉnh Hải Dương" is none."""
     words = groups[first.start].text.split()
-    seconds: dict[str, list[str]] = {}
-    for at in names:
-        opening = groups[at].text.split()
-        seconds.setdefault(opening[0], []).append(opening[1] if len(opening) > 1 else "")
+    seconds = second_words([groups[at].text for at in names])
     return any(
         len(seconds.get(word, ())) >= 2 and goes_on_as(words[at + 1], seconds[word])
         for at, word in enumerate(words[:-1])

@@ -155,10 +155,7 @@ def _opened_as_names(group: Group, names: list[Group]) -> int:
     longest = max((len(name.tokens) for name in names), default=len(words))
     if len(words) <= longest:
         return 0
-    seconds: dict[str, list[str]] = {}
-    for name in names:
-        opening = name.text.split()
-        seconds.setdefault(opening[0], []).append(opening[1] if len(opening) > 1 else "")
+    seconds = second_words([name.text for name in names])
     if len(seconds.get(words[0], ())) >= 2:
         return 0  # it opens as names do: a name of its own
     for k in range(len(words) - 2, 0, -1):
@@ -166,6 +163,15 @@ def _opened_as_names(group: Group, names: list[Group]) -> int:
         if len(words) - k <= longest and len(shared) >= 2 and goes_on_as(words[k + 1], shared):
             return len(words) - k
     return 0
+
+
+def second_words(names: list[str]) -> dict[str, list[str]]:
+    """Each first word the names open with, and the word after it in each ("" for none)."""
+    seconds: dict[str, list[str]] = {}
+    for name in names:
+        opening = name.split()
+        seconds.setdefault(opening[0], []).append(opening[1] if len(opening) > 1 else "")
+    return seconds
 
 
 def goes_on_as(word: str, seconds: list[str]) -> bool:
