@@ -324,4 +324,7 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (10000065, "text:cells_tight"),  # fresh 10000000+: two-level labels one per line, shifted
     (10000094, "text:runon"),  # fresh 10000000+: "… Trung ương Ranking Cà Mau 1 …", a phantom
     (10000247, "text:cells_blank"),  # fresh 10000000+: a band flag missed across two groups
+    (10100106, "text:spaced"),  # fresh 10100000+: 6 rows under a two-line header, not read
+    (10100285, "text:spaced"),  # fresh 10100000+: one unit's name missed (55/56 cells)
+    (10100423, "text:spaced"),  # fresh 10100000+: 3 false unreadable_value on a planted doc
 ]
