@@ -93,4 +93,5 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
         " row cut into two grids; flagged, but row 10 cannot be paired: 8 silent, 66/125",
     ),
     (9815, "300dpi", "unruled grey 300 dpi: row 7 read twice, 6 rank_mismatch errors, clean"),
+    (240139032, "300dpi", "CI: 39/63 cells (61.9 %), 0 silent, 0 false flags; names 5/9"),
 )
