@@ -302,8 +302,7 @@ def _count_alone(roles: dict[int, str], columns: tuple[Column, ...]) -> str | No
     column = next((c for c in columns if roles.get(c.index) == "row_number"), None)
     if column is None or column.role != "number":
         return None
-    roles[column.index] = "rank"
-    return f"{column_name(columns, column.index)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
+    return _count_as_rank(roles, columns, column.index)
 
 
 def _count_beside_places(
@@ -331,8 +330,13 @@ def _count_beside_places(
     keys = [name.casefold() for name in names]
     if len(keys) < 3 or keys == sorted(keys):
         return None
-    roles[number] = "rank"
-    return f"{column_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
+    return _count_as_rank(roles, columns, number)
+
+
+def _count_as_rank(roles: dict[int, str], columns: tuple[Column, ...], index: int) -> str:
+    """A count read as the rank, and the doubt saying it may be the STT."""
+    roles[index] = "rank"
+    return f"{column_name(columns, index)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
 
 
 def _names(rows: Sequence[Line], name: int) -> list[str]:
