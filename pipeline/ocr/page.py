@@ -216,10 +216,13 @@ def _sideways(words: list[OcrWord]) -> bool:
     return tall > MAX_TALL_SHARE * len(long_words)
 
 
-def _reading_rank(words: list[OcrWord]) -> tuple[bool, float]:
-    """Of two readings of a page turned two ways, the better: lines read level first, then
-    the surer."""
-    return not _sideways(words), _median_confidence(words)
+def _reading_rank(words: list[OcrWord]) -> tuple[bool, bool, float]:
+    """Of two readings of a page turned two ways, the better: one mostly sure first, then
+    lines read level, then the surer. A mostly unsure reading never wins on its level lines
+    alone: a phone photo's curled lines make short words as tall as their line, so the page
+    read upright can look sideways (letter-h-photo.png of the real scans: upright median 79,
+    upside down 27 with its garbage level)."""
+    return not _doubtful(words), not _sideways(words), _median_confidence(words)
 
 
 def _median_confidence(words: list[OcrWord]) -> float:
