@@ -53,8 +53,9 @@ def province_at(text: str, start: int) -> str | None:
             break
     known = province_keys()
     for size in range(len(words), 0, -1):
-        if not _DASH.fullmatch(words[size - 1]) and fold(" ".join(words[:size])) in known:
-            return _printed(" ".join(words[:size]))
+        key = fold(" ".join(words[:size]))
+        if not _DASH.fullmatch(words[size - 1]) and key in known:
+            return _spelled(_printed(" ".join(words[:size])), key)
     return None
 
 
@@ -63,6 +64,28 @@ def _printed(name: str) -> str:
     if name.upper() != name:
         return name
     return " ".join(word.capitalize() if word != "-" else word for word in name.split())
+
+
+@lru_cache(maxsize=1)
+def _registry_spellings() -> tuple[frozenset[str], dict[str, str]]:
+    """Every spelling of a province's name the registry holds, marks kept (lower case), and
+    each folded spelling's registry form (a province's own name before an alias's)."""
+    names = [_PREFIX.sub("", row["name"]) for row in data_rows("provinces.csv")]
+    aliases = [
+        name for row in data_rows("province_aliases.csv") for name in row["alias"].split("|")
+    ]
+    spelled: dict[str, str] = {}
+    for name in names + aliases:
+        spelled.setdefault(fold(name), name)
+    return frozenset(name.lower() for name in names + aliases), spelled
+
+
+def _spelled(printed: str, key: str) -> str:
+    """A province's name as printed when the registry spells it so, else as the registry does:
+    no two provinces differ by their marks alone, so a mark the print lost or OCR misread
+    ("Đà Năng" for "Đà Nẵng" on a photo's letterhead) is a slip of that name."""
+    spellings, spelled = _registry_spellings()
+    return printed if printed.lower() in spellings else spelled.get(key, printed)
 
 
 def province_mentions(text: str) -> list[tuple[str, str]]:

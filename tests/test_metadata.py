@@ -123,6 +123,16 @@ def test_a_province_whose_name_holds_a_letterhead_stop_word() -> None:
         assert (meta.issuer, meta.province) == ("Ủy ban nhân dân thành phố Hải Phòng", "Hải Phòng")
 
 
+def test_a_province_name_with_a_mark_misread_takes_the_registrys_spelling() -> None:
+    """Drawn photo 9912's letterhead read "ĐÀ NĂNG": no province differs from another by its
+    marks alone, so the slip is Đà Nẵng's; a spelling the registry holds stays as printed."""
+    text = "UBND THÀNH PHỐ ĐÀ NĂNG\nSố: 514/QĐ-UBND\nQUYẾT ĐỊNH\nthành phố Đà Năng\n"
+    meta = read_metadata(text_document(text))
+    assert (meta.issuer, meta.province) == ("Ủy ban nhân dân thành phố Đà Nẵng", "Đà Nẵng")
+    text = "UBND TỈNH ĐẮC LẮC\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\n"
+    assert read_metadata(text_document(text)).issuer == "Ủy ban nhân dân tỉnh Đắc Lắc"
+
+
 def test_a_rule_under_the_letterhead_is_no_part_of_the_name() -> None:
     text = "UBND TỈNH TUYÊN QUANG -------\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\n"
     meta = read_metadata(text_document(text))
