@@ -18,9 +18,10 @@ capitals only keeps them. A name whose letters differ is left as read.
 
 Component labels read by OCR lose their spaces the same way ("Kinh phícho ứng dụng",
 "Cải cáchtổ chức"): a word that is no Vietnamese syllable of Tesseract's own dictionary
-(``syllables``) and splits in exactly one place into two that are, each of two letters or
-more, is split there. A word read right is a syllable; an acronym ("CNTT") splits into none.
-A label's maximum whose "(" OCR lost ("q2)", "G0)") is no part of its name and goes.
+(``syllables``) and splits in exactly one way into the fewest that are, each of two letters
+or more, is split there ("chiasẻdữ" → "chia sẻ dữ"). A word read right is a syllable; an
+acronym ("CNTT") splits into none. A label's maximum whose "(" OCR lost ("q2)", "G0)") is
+no part of its name and goes.
 
 Only names and labels read by OCR are touched; a text layer's spaces are the document's.
 """
@@ -77,19 +78,40 @@ def unglued(text: str, known: frozenset[str]) -> str:
     words = text.split()
     if len(words) > 1 and _BROKEN_MAXIMUM.fullmatch(words[-1]):
         words = words[:-1]
-    return " ".join(_two_syllables(word, known) for word in words)
+    return " ".join(_syllables_apart(word, known) for word in words)
 
 
-def _two_syllables(token: str, known: frozenset[str]) -> str:
+def _syllables_apart(token: str, known: frozenset[str]) -> str:
+    """``token`` split into syllables where it is no syllable and exactly one way of cutting it
+    into the fewest syllables there is ("chiasẻdữ": "chia sẻ dữ")."""
     lead, word, tail = _PUNCTUATED.fullmatch(token).groups()  # type: ignore[union-attr]
     folded = unicodedata.normalize("NFC", word.casefold())
     if not known or not folded.isalpha() or folded.isascii() or folded in known:
         return token
-    cuts = [
-        cut for cut in range(MIN_SYLLABLE, len(folded) - MIN_SYLLABLE + 1)
-        if folded[:cut] in known and folded[cut:] in known
-    ]  # fmt: skip
-    return f"{lead}{word[: cuts[0]]} {word[cuts[0] :]}{tail}" if len(cuts) == 1 else token
+    cuts = _only_fewest_cuts(folded, known)
+    if cuts is None:
+        return token
+    pieces = [word[start:end] for start, end in zip((0, *cuts), (*cuts, len(word)), strict=True)]
+    return f"{lead}{' '.join(pieces)}{tail}"
+
+
+def _only_fewest_cuts(folded: str, known: frozenset[str]) -> tuple[int, ...] | None:
+    """Where to cut ``folded`` into the fewest syllables of two letters or more, when only one
+    way does; None when none or several do."""
+    # fewest[end]: (pieces, ways, cuts) for folded[:end]; ways counts the cuttings as few
+    fewest: dict[int, tuple[int, int, tuple[int, ...]]] = {0: (0, 1, ())}
+    for end in range(MIN_SYLLABLE, len(folded) + 1):
+        options = [
+            (fewest[start][0] + 1, fewest[start][1], (*fewest[start][2], start))
+            for start in range(max(0, end - MAX_WORD), end - MIN_SYLLABLE + 1)
+            if start in fewest and folded[start:end] in known
+        ]  # fmt: skip
+        if options:
+            least = min(option[0] for option in options)
+            best = [option for option in options if option[0] == least]
+            fewest[end] = (least, sum(option[1] for option in best), best[0][2])
+    found = fewest.get(len(folded))
+    return found[2][1:] if found and found[0] > 1 and found[1] == 1 else None
 
 
 def _entry(
