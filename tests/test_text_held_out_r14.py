@@ -7,6 +7,9 @@ Each text below is written for its test; none is copied from a page.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
+
 from conftest import printed, tables_of
 
 _SECOND_PAGE = (
@@ -100,3 +103,31 @@ def test_a_total_further_off_than_the_rounding_still_raises_its_mismatch() -> No
 def test_a_lone_row_off_by_one_unit_is_still_a_mismatch() -> None:
     lone = _ROUNDED_PARTS.replace("565.45", "565.46")  # now only the first row is off
     assert _sum_flags(lone) == [("sum_mismatch", 1)]
+
+
+def _range_flags(totals: list[str]) -> list[str]:
+    from test_reconcile import META, _value, make_table
+
+    from pipeline.reconcile import reconcile
+
+    table = make_table([[Decimal(t)] for t in totals], [Decimal(1)], None)
+    columns = tuple(replace(c, max_points=None) for c in table.columns)
+    paired = zip(table.entries, totals, strict=True)
+    entries = tuple(replace(e, total=_value(Decimal(t))) for e, t in paired)
+    table = replace(table, columns=columns, entries=entries, total_max=None)
+    flags = reconcile("d", META, (table,))
+    return [f.actual for f in flags if f.check == "total_out_of_range"]
+
+
+# Entries per département (invented): whole numbers from 1 to 27, most under 10.
+_COUNTS = ["27", "13", "10", "8", "7", "6", "5", "5", "5", "4", "3", "2", "2", "1"]
+_COUNTS += ["1"] * 8
+
+
+def test_whole_counts_spanning_ten_times_their_least_are_on_no_inferred_scale() -> None:
+    assert _range_flags(_COUNTS) == []
+
+
+def test_a_slipped_total_among_scores_printed_with_decimals_is_still_out_of_range() -> None:
+    scores = ["8,75", "8,40", "85,0", "7,95", "7,60", "7,25", "6,80", "6,55", "6,10", "5,85"]
+    assert _range_flags([s.replace(",", ".") for s in scores]) == ["85.0"]

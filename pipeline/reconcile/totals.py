@@ -182,7 +182,20 @@ def total_ceiling(table: Table) -> tuple[Decimal | None, bool]:
     scale = next((s for s in SCALES if median <= s), None)
     if scale is not None and sum(t > scale for t in totals) > max(1, len(totals) // 10):
         return None, False
+    if scale is not None and _counted(totals, scale):
+        return None, False
     return scale, False
+
+
+def _counted(totals: list[Decimal], scale: Decimal) -> bool:
+    """Whole numbers, none printed with decimals, whose values within the scale span ten
+    times their least or more (1 … 30 people, 2 … 34 entries): counts of something, on no
+    scale; a slipped decimal point shows only in a column printing decimals. Scores on a
+    scale bunch within it (4,5 … 8,2 of 10; 13,77 … 89,45 of 100)."""
+    if any(places(t) or t != t.to_integral_value() for t in totals):
+        return False
+    within = [t for t in totals if 0 < t <= scale]
+    return len(within) >= 3 and max(within) >= 10 * min(within)
 
 
 def check_total_range(doc_id: str, table: Table) -> list[Flag]:
