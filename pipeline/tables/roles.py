@@ -265,13 +265,14 @@ def _year(columns: tuple[Column, ...], index: int) -> str | None:
 def _number_or_rank(
     roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
 ) -> str | None:
-    """A column counting 1 … n that is also exactly the ranking of the total (highest first,
-    or lowest first as a penalty or a time is ranked), under no header word saying which: the
-    table's STT or its rank. Over six rows or more it is read as the
-    rank, with a doubt: whichever was meant, each row's figure is its place by the total
-    (equal totals placed one after another, as a publisher breaks ties by the figures before
-    rounding), while read as the STT the ranking would be lost. Fewer rows fall in the total's
-    order by chance too often (1 in 6 for three): read as the STT, with the same doubt."""
+    """A column counting 1 … n that is also exactly the ranking of the total (highest first, or
+    lowest first as a penalty or a time is ranked), under no header word saying which: the
+    table's STT or its rank. A count going on from an earlier page ("6. Makassar : 84,85" …
+    "15.") is read as the places after the rows it follows on from. Over six rows or more it is
+    read as the rank, with a doubt: whichever was meant, each row's figure is its place by the
+    total (equal totals placed one after another, as a publisher breaks ties by the figures
+    before rounding), while read as the STT the ranking would be lost. Fewer rows fall in the
+    total's order by chance too often (1 in 6 for three): read as the STT, with the same doubt."""
     if "rank" in roles.values():
         return None
     number = next((i for i in values if roles[i] == "row_number"), None)
@@ -280,8 +281,8 @@ def _number_or_rank(
         return None
     lowest_first = [-v if v is not None else None for v in values[total]]  # a penalty, a time
     if not any(
-        rank_agreement(values[number], scores, parts) == 1.0
-        or ties_in_order(values[number], scores, parts)
+        rank_agreement(places, scores, parts) == 1.0 or ties_in_order(places, scores, parts)
+        for places in (values[number], _from_one(values[number]))
         for scores in (values[total], lowest_first)
     ):
         return None
@@ -289,6 +290,15 @@ def _number_or_rank(
         return f"{column_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"
     roles[number] = "rank"  # in the total's order over six rows or more: no chance order
     return f"{column_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
+
+
+def _from_one(count: Values) -> Values:
+    """A count that starts past 1 (6, 7, … 15, a list's second page) moved to start at 1: the
+    places it gives if the rows before it were the ones it follows on from."""
+    start = next((v for v in count if v is not None), None)
+    if start is None or start <= 1 or not counts_on(count):
+        return count
+    return [None if v is None else v - start + 1 for v in count]
 
 
 def _count_alone(roles: dict[int, str], columns: tuple[Column, ...]) -> str | None:

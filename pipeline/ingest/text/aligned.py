@@ -14,6 +14,7 @@ case; a line starting left of the name column is prose, not part of a name.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from pipeline.ingest.text.aligned_header import (
     Columns,
@@ -125,6 +126,7 @@ def _sentences_trimmed(
     def leads(at: int) -> bool:  # numbered on into the next row
         return at + 1 < len(rows) and _counts_on([rows[at]], rows[at + 1])
 
+    rows, gaps = _asides_dropped(rows, gaps, sentence)
     top = (at for at, row in enumerate(rows) if not sentence(row) or leads(at))
     head = next(top, len(rows))
     proper = [at for at in range(head, len(rows)) if 1 <= len(rows[at].values) <= width]
@@ -137,6 +139,29 @@ def _sentences_trimmed(
     start = kept[0].index if head and kept else start
     end = rows[tail].index if tail < len(rows) else end
     return kept, gaps[head:tail], start, end
+
+
+def _asides_dropped(
+    rows: list[Row], gaps: list[list[str]], sentence: Callable[[Row], bool]
+) -> tuple[list[Row], list[list[str]]]:
+    """The body without an unnumbered line of prose set between two rows that number on from
+    each other ("3. Papua, skor 69,87", "BACA JUGA: Daftar 17 Kabupaten …", "4. Nusa Tenggara
+    Barat, skor 69,98"): a link or a note the page put inside the list, not a unit; the rows
+    around it say so, as the next row's number is the one after the last."""
+    kept = [
+        at
+        for at, row in enumerate(rows)
+        if row.stt is not None or not sentence(row) or not _between_counting(rows, at)
+    ]
+    if len(kept) == len(rows):
+        return rows, gaps
+    return [rows[at] for at in kept], [gaps[at] for at in kept]
+
+
+def _between_counting(rows: list[Row], at: int) -> bool:
+    before = [row for row in rows[:at] if row.stt is not None]
+    after = next((row for row in rows[at + 1 :] if row.stt is not None), None)
+    return bool(before) and after is not None and _counts_on(before, after)
 
 
 def _body_start(lines: list[str], index: int, floor: int, values_start: int, named: bool) -> int:
