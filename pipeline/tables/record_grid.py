@@ -48,7 +48,7 @@ def record_rows(
     grid = first_grid
     found_rows = [(found, rows_of(groups, found)) for found in stretches]
     names = [t for _, rows in found_rows for row in rows for t in row if t and not t.value]
-    named = {name_key(token.text) for token in names}
+    named = {name_key(token.text) for token in names} | _closing_units(groups, found_rows)
     per_row = 0  # figures per record of the last block printed after its names
     for found, found_at in found_rows:
         stretch, rows = _without_empty_columns(found, found_at)
@@ -107,12 +107,10 @@ def _unit_after(
     opens with the word two or more of this table's names open with ("Xã Bình Trinh Đông"
     under "Xã Tân Bình", "Xã Bình Lãng", then "Điều 2. …"), and no record of this table
     names. A caption names no unit ranked beside it."""
-    last = stretch.start + 2 * (len(rows) - 1)
-    at = last + 1 if last + 1 < len(groups) and not groups[last + 1].value else last + 2
-    if at >= len(groups) or groups[at].value or not groups[at].tokens[0].starts_line:
+    found = _line_after(groups, stretch, rows)
+    if found is None:
         return None
-    line = groups[at].tokens[0].line
-    words = [t for t in groups[at].tokens if t.line == line]
+    at, line, words = found
     name = name_key(" ".join(t.text for t in words))
     names = [t.text for row in rows if (t := row[stretch.shape.before]) is not None]
     opening = Counter(text.split()[0] for text in names if text.split())
@@ -127,6 +125,34 @@ def _unit_after(
     unit = Token(" ".join(t.text for t in words), False, line, True)
     width, before = stretch.shape.width, stretch.shape.before
     return [*_leading(groups[at - 1], rows[-1], before), unit, *([None] * (width - before))]
+
+
+def _line_after(
+    groups: list[Group], stretch: Stretch, rows: list[list[Token | None]]
+) -> tuple[int, int, list[Token]] | None:
+    """The words group opening a line right after the last record: (its group, its line, the
+    words on that line)."""
+    last = stretch.start + 2 * (len(rows) - 1)
+    at = last + 1 if last + 1 < len(groups) and not groups[last + 1].value else last + 2
+    if at >= len(groups) or groups[at].value or not groups[at].tokens[0].starts_line:
+        return None
+    line = groups[at].tokens[0].line
+    return at, line, [t for t in groups[at].tokens if t.line == line]
+
+
+def _closing_units(
+    groups: list[Group], found_rows: list[tuple[Stretch, list[list[Token | None]]]]
+) -> set[str]:
+    """The lines of two words or more closing a table of the run where the text ends or a
+    sentence follows (a unit printed without values after the last year's records): the same
+    line closing an earlier year's records is that unit too, not the next year's caption (a
+    caption never stands before a sentence)."""
+    closing: set[str] = set()
+    for stretch, rows in found_rows:
+        found = _line_after(groups, stretch, rows)
+        if found is not None and len(found[2]) > 1 and _sentence_after(groups, *found[:2]):
+            closing.add(name_key(" ".join(t.text for t in found[2])))
+    return closing
 
 
 def _leading(values: Group, last: list[Token | None], before: int) -> list[Token | None]:

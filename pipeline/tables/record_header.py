@@ -190,10 +190,24 @@ def _one_line(
 def _cut_short(cells: list[str]) -> bool:
     """Whether labels joined from one line leave a label's words apart: a lower-case word
     goes on the cell before it ("Kết quả năm 2021"), a cell ending in "," or "và" goes on
-    to the next ("Tỉnh," "TP")."""
-    return any(cell[:1].islower() for cell in cells) or any(
-        after_open(cell, "") for cell in cells[:-1]
+    to the next ("Tỉnh," "TP"), a label's number goes on its words where another label's
+    does ("Pillar" "1" … "Pillar 3": the labels joined halfway, one too few columns read)."""
+    return (
+        any(cell[:1].islower() for cell in cells)
+        or any(after_open(cell, "") for cell in cells[:-1])
+        or _numbers_half_joined(cells)
     )
+
+
+def _numbers_half_joined(cells: list[str]) -> bool:
+    """Whether a bare number stands as a label after a label of words while another label
+    ends in its own number ("Pillar 1 Pillar 2 Pillar 3" read "Pillar" "1" … "Pillar 3")."""
+    apart = any(
+        re.fullmatch(r"\d{1,2}", cell) and before[-1:].isalpha()
+        for before, cell in zip(cells, cells[1:], strict=False)
+    )
+    joined = any(re.fullmatch(r"\D*[^\W\d] \d{1,2}", cell) for cell in cells)
+    return apart and joined
 
 
 def _two_levels(cells: list[str], width: int, counted: Counted) -> list[str] | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
+from pipeline.parse import is_year, parse_number
 from pipeline.tables.header import RANK_SCORE
 from pipeline.tables.name_codes import codes_in_names, is_code
 from pipeline.tables.places import glued_counts, place_opening
@@ -319,8 +320,10 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for at, group in enumerate(groups):
         upper = out[-1] if out else None
-        between = len(out) >= 2 and out[-2].value
         follows = at + 1 < len(groups) and groups[at + 1].value
+        between = len(out) >= 2 and out[-2].value
+        if between and follows:  # a caption's year above is no record's values
+            between = not _years_where_none(out[-2], groups[at + 1])
         filled = follows and len(groups[at + 1].tokens) == usual  # the record's values after it
         filled = filled and not _sentence_goes_on(groups, at + 1)
         if filled and upper is not None and not upper.tokens[0].starts_line:
@@ -328,6 +331,7 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
             # complete it only as many as those ("… 48.19 Bộ Giao thông vận tải" / "Bảng
             # xếp hạng năm 2022": a cut last row, then a caption's year)
             filled = len(out[-2].tokens) == len(groups[at + 1].tokens)
+            filled = filled and not _years_where_none(groups[at + 1], out[-2])
         gap = group.tokens[0].after_gap  # a blank line ends the name above
         parted = bool(gap) and (apart or gap > usual_gap > 0)
         if upper is None or not between or not filled or parted:
@@ -338,6 +342,17 @@ def wraps_joined(groups: list[Group]) -> list[Group]:
             continue
         out[-1] = Group(upper.tokens + group.tokens, False)
     return out
+
+
+def _years_where_none(values: Group, before: Group) -> bool:
+    """Whether ``values`` are years only where the record before prints none ("… 9 UBND
+    huyện Mù Căng Chải" / "Kết quả năm 2022"): the next caption's year, not the record's."""
+
+    def years(group: Group) -> bool:
+        numbers = [parse_number(token.text) for token in group.tokens]
+        return all(n is not None and is_year(n) for n in numbers)
+
+    return years(values) and not any(years(Group((t,), True)) for t in before.tokens)
 
 
 def _sentence_goes_on(groups: list[Group], values: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.parse import parse_number
+from pipeline.parse import is_year, parse_number
 from pipeline.tables.record_split import MIN_RECORDS
 from pipeline.tables.tokens import MAX_NAME_WORDS, Group, Token
 
@@ -30,12 +30,28 @@ def trailing_cells(groups: list[Group]) -> list[Group]:
     for rows in _runs_of_lines(groups, ends):
         first, last = (groups[at].tokens[0].line for at in (rows[0], rows[-1]))
         named = sum(pairs[line] for line in range(first, last + 1))
-        if len(rows) < MIN_RECORDS or 2 * len(rows) < named:
+        if len(rows) < MIN_RECORDS or 2 * len(rows) < named or _years_among(groups, rows):
             continue
         for at in rows:
             opening = groups[at].tokens[0]
             out[at] = Group((Token(groups[at].text, True, opening.line, False),), True)
     return out
+
+
+def _years_among(groups: list[Group], rows: list[int]) -> bool:
+    """Whether the figures before the words are years on a line between others that print
+    none: the lines of a sentence ("Điều 1. …" / "… NĂM 2018 …" / "… từ 90 điểm …"), not a
+    table's rows, whose figures before a note are of one kind. The first and last lines may
+    be a header's (a label's year) or the text's around the table; a year in parentheses
+    dates a label ("HDI (2023)")."""
+    years = [
+        all(
+            not t.bracketed and (n := parse_number(t.text)) is not None and is_year(n)
+            for t in groups[at - 1].tokens
+        )
+        for at in rows
+    ]
+    return any(years[1:-1]) and not all(years)
 
 
 def _runs_of_lines(groups: list[Group], rows: list[int]) -> list[list[int]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from pipeline import vocabulary as vocab
 from pipeline.ingest.text.aligned_header import (
     Columns,
     header_above,
@@ -37,6 +38,7 @@ from pipeline.ingest.text.rows import Block, RawRow, Token, is_value, segments
 from pipeline.parse import parse_number
 
 MAX_BLANK_RUN = 2
+MIN_COUNTED = 3  # rows counting 1, 2, 3 … before the next table's header parts them
 
 
 def _columns(rows: list[Row]) -> Columns:
@@ -188,7 +190,7 @@ def _body(
         found = row_at(lines, index)
         if not text.strip():
             blanks += 1
-            if blanks > MAX_BLANK_RUN:
+            if blanks > MAX_BLANK_RUN or _next_header(lines, index + 1, rows):
                 break
         elif found is not None or (is_marker(text) and _rows_follow(lines, index, values_start)):
             row, after = found or (Row(index, None, [" ".join(text.split())], []), index + 1)
@@ -219,6 +221,28 @@ def _body(
         rows[0].above = gaps[0] + rows[0].above
     rows, gaps = _halves_apart(rows, gaps)
     return rows, gaps[1:], end
+
+
+def _next_header(lines: list[str], index: int, rows: list[Row]) -> bool:
+    """Whether the unnumbered lines after a blank line (from ``index``) to the next numbered
+    row are the next table's caption and header: one of them prints words among its cells
+    ("STT Xã … Lĩnh vực 1 (39) Lĩnh vực 2 (61) …"), the rows so far count 1, 2, 3 … and the
+    row under those lines starts the count again at 1."""
+    numbers = [parse_number(row.stt.text.rstrip(".")) for row in rows if row.stt is not None]
+    if len(numbers) < MIN_COUNTED or numbers != list(range(1, len(numbers) + 1)):
+        return False
+    worded = False
+    for at in range(index, len(lines)):
+        found = row_at(lines, at) if lines[at].strip() else None
+        if found is None:
+            continue
+        row = found[0]
+        if row.stt is not None:
+            return worded and parse_number(row.stt.text.rstrip(".")) == 1
+        worded = worded or any(
+            not is_value(v.text) and vocab.band_of(v.text) is None for v in row.values
+        )
+    return False
 
 
 def _unit_without_values(lines: list[str], index: int, rows: list[Row]) -> Row | None:

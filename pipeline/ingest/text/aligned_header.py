@@ -196,16 +196,25 @@ def two_level_spaced(
         return None
     found: list[list[str]] = []
     for size in range(2, columns.width - 1):
-        first = join_header(top[0].text.split(), columns.width - size + 1)
         second = join_header(under[0].text.split(), size)
-        if first is None or second is None or any(_no_label(c) for c in (*first, *second)):
-            continue
-        for group in range(1, len(first)):
-            if split_max(first[group])[1] is None:
-                placed = [*first[:group], *second, *first[group + 1 :]]
-                if any(split_max(c)[1] is not None for c in placed) and maxima_hold(placed, body):
-                    found.append(placed)
+        for first in _joinings(top[0].text.split(), columns.width - size + 1):
+            if second is None or any(_no_label(c) for c in (*first, *second)):
+                continue
+            for group in range(1, len(first)):
+                if split_max(first[group])[1] is None:
+                    placed = [*first[:group], *second, *first[group + 1 :]]
+                    if any(split_max(c)[1] is not None for c in placed) and maxima_hold(
+                        placed, body
+                    ):
+                        found.append(placed)
     return found[0] if len(found) == 1 else None
+
+
+def _joinings(words: list[str], width: int) -> list[list[str]]:
+    """The words joined into ``width`` labels from the last on, and from the first on when
+    that differs: which the maxima hold over their columns tells."""
+    found = [join_header(words, width), join_header(words, width, from_left=True)]
+    return [cells for k, cells in enumerate(found) if cells is not None and cells not in found[:k]]
 
 
 def number_label_row(above: Sequence[str], columns: Columns) -> list[RawRow]:

@@ -11,7 +11,7 @@ from its numbers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from pipeline.ingest.text.rows import is_value
@@ -75,13 +75,16 @@ def _misfits(labels: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[int,
 
 def maxima_hold(labels: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
     """Whether each printed maximum stands over a column of numbers that a third of them or
-    more do not exceed (one score over its maximum is a finding; most is a misplaced label)."""
+    more do not exceed (one score over its maximum is a finding; most is a misplaced label),
+    and that does not count 1, 2, 3 … down the rows (a row number or a rank has no maximum)."""
     for column, label in enumerate(labels):
         maximum = split_max(label)[1]
         if maximum is None:
             continue
         values = _numbers(rows, column)
         if len(values) < _MIN_VALUES or 3 * sum(v > maximum for v in values) >= len(values):
+            return False
+        if _counts([row[column] for row in rows if column < len(row)]):
             return False
     return True
 
@@ -159,20 +162,31 @@ def _two_levels(parts: list[str], width: int) -> Iterator[tuple[list[str], range
                     yield cells, range(group, group + subs)
 
 
-def join_header(parts: list[str], width: int) -> list[str] | None:
+def join_header(parts: list[str], width: int, from_left: bool = False) -> list[str] | None:
     """Header lines joined into ``width`` cells: a maximum "(60)" or a lower-case line, or a
-    line after one ending in ",", "và" or "-", continues the cell above."""
+    line after one ending in ",", "và" or "-", continues the cell above. Pieces are joined
+    from the last on (``from_left``: from the first on, where both ends could join: "Số" /
+    "TT" … "Tổng điểm (100)" / "XH")."""
     cells = list(parts)
     joined = -1
     while len(cells) > width and joined != len(cells):  # "(giá" "trị)" joined, then to the cell
         joined = len(cells)
         for strength in (_is_maximum, _is_lower, _label_number, after_open, _is_acronym):
-            index = len(cells) - 1
-            while len(cells) > width and index > 0:
-                if strength(cells[index - 1], cells[index]):
-                    cells[index - 1 : index + 1] = [f"{cells[index - 1]} {cells[index]}"]
-                index -= 1
+            _join_pass(cells, width, strength, from_left)
     return cells if len(cells) == width else None
+
+
+def _join_pass(
+    cells: list[str], width: int, strength: Callable[[str, str], bool], from_left: bool
+) -> None:
+    """One pass of ``join_header`` over the cells, in place: each piece that ``strength``
+    says goes on the cell before it is joined to it, from the last piece or the first."""
+    index = 1 if from_left else len(cells) - 1
+    while len(cells) > width and 0 < index < len(cells):
+        joins = strength(cells[index - 1], cells[index])
+        if joins:
+            cells[index - 1 : index + 1] = [f"{cells[index - 1]} {cells[index]}"]
+        index += (0 if joins else 1) if from_left else -1
 
 
 def _is_maximum(_: str, line: str) -> bool:
