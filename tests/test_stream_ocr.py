@@ -232,3 +232,32 @@ def test_columns_come_from_the_rows_of_numbers_under_a_header_wrapped_word_by_wo
     tables, _ = find_stream_tables(header + rows, 6.0, 3, 3, by_coverage=True)
     assert len(tables[0].columns) == 6
     assert cell_texts(tables[0].rows[-1]) == ["3", "Sở Tài chính", "11.7", "39.1", "12.7", "97.7"]
+
+
+def stt_lost(top: float, name: str, values: list[str]) -> TextLine:
+    """A row whose STT the page pass did not read."""
+    words = [(value, x0, x0 + 20) for value, x0 in zip(values, NUMBERS_AT, strict=True)]
+    return line(top, (name, NAME_AT, NAME_AT + 6 * len(name)), *words)
+
+
+def test_a_table_run_on_into_the_next_block_is_one_table_not_two_sharing_rows() -> None:
+    # a long name wrapped over three lines parts the runs of many-segment lines; the rows
+    # after it whose STT the page pass lost continue the table above into the next run
+    values = ["11.7", "39.1", "12.7", "97.7"]
+    lines = [
+        numbered(0, "1", "Sở Y tế", values),
+        numbered(20, "2", "Sở Nội vụ", values),
+        numbered(40, "3", "Sở Văn hóa,", values),
+        name_only(52, "Thể thao"),
+        name_only(64, "và Du"),
+        name_only(76, "lịch"),
+        stt_lost(96, "Sở Du lịch", values),
+        stt_lost(116, "Sở Du lịch", values),
+        numbered(136, "6", "Sở Tư pháp", values),
+        numbered(156, "7", "Công an tỉnh", values),
+    ]
+    tables, rest = find_stream_tables(lines, 6.0, 3, 3, by_coverage=True)
+    assert rest == [] and len(tables) == 1
+    names = [cell_texts(row)[1] for row in tables[0].rows]
+    assert names == ["Sở Y tế", "Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch", "Sở Du lịch",
+                     "Sở Du lịch", "Sở Tư pháp", "Công an tỉnh"]  # fmt: skip

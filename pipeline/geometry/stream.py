@@ -63,7 +63,9 @@ def find_stream_tables(
         ]
     tables: list[StreamTable] = []
     used: set[int] = set()
-    for first, last in candidate_blocks(segments, min_rows, min_cols):
+    blocks = candidate_blocks(segments, min_rows, min_cols)
+    while blocks:
+        first, last = start, _ = blocks.pop(0)
         columns = find_columns(segments[first : last + 1], min_cols)
         if by_coverage:
             columns = _more_columns(columns, _numbers_columns(segments[first : last + 1], min_cols))
@@ -87,6 +89,9 @@ def find_stream_tables(
         ):
             last += 1
             rows = build_rows(segments[first : last + 1], columns, by_coverage)
+        if blocks and blocks[0][0] <= last:  # it ran on into the next block: one table, not
+            blocks[0] = (start, max(blocks[0][1], last))  # two that share rows
+            continue
         tables.append(StreamTable(columns, rows))
         used.update(range(first, last + 1))
     rest = [line for index, line in enumerate(lines) if index not in used]
