@@ -52,10 +52,11 @@ from ocr_eval import (  # noqa: E402
 from pipeline.batch import BatchSettings, plan, walk  # noqa: E402
 from pipeline.ingest import read_document, read_page_images  # noqa: E402
 from pipeline.models import Document, Table, Value  # noqa: E402
-from pipeline.ocr.cells import DIGIT_HEIGHT_PX, RETRY_HEIGHTS_PX, _vote  # noqa: E402
+from pipeline.ocr.cells import DIGIT_HEIGHT_PX, RETRY_HEIGHTS_PX  # noqa: E402
 from pipeline.ocr.cv import cv2  # noqa: E402
 from pipeline.ocr.engine import Reading, Tesseract  # noqa: E402
 from pipeline.ocr.prepare import prepare  # noqa: E402
+from pipeline.ocr.readings import vote  # noqa: E402
 from pipeline.ocr.second import SecondReader  # noqa: E402
 from pipeline.ocr.settings import OcrSettings  # noqa: E402
 from pipeline.parse import parse_number  # noqa: E402
@@ -124,7 +125,7 @@ def tesseract_reader(engine: Tesseract) -> Reader:
         first = at(ink, DIGIT_HEIGHT_PX)
         if first.confidence >= OcrSettings().low_confidence:
             return first
-        return _vote([first, *(at(ink, height) for height in RETRY_HEIGHTS_PX)])
+        return vote([first, *(at(ink, height) for height in RETRY_HEIGHTS_PX)])
 
     return reader
 

@@ -94,4 +94,13 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
     ),
     (9815, "300dpi", "unruled grey 300 dpi: row 7 read twice, 6 rank_mismatch errors, clean"),
     (240139032, "300dpi", "CI: 39/63 cells (61.9 %), 0 silent, 0 false flags; names 5/9"),
+    (
+        9926,
+        "300dpi",
+        "unruled DejaVu Sans 14 pt, names wrapped a word a line, header repeated: no table on"
+        " page 1 (19/140, names 4/19) until runs allowed wrapped names (63/140, names all);"
+        " page 2's rows lose their STT column",
+    ),
+    (9925, "300dpi", "1-bit LibreOffice photocopy, group header: table 1's roles wrong, 53/89"),
+    (9924, "photo", "ruled LibreOffice, group header, page 1 upside down: 60/117, labels 0/6"),
 )

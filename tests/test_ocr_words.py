@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pipeline.models import Line, Page, Provenance, Word
 from pipeline.ocr.acronyms import repair_acronyms
-from pipeline.ocr.cells import _reread_word, _vote
+from pipeline.ocr.cells import _reread_word
 from pipeline.ocr.engine import OcrWord, Reading
 from pipeline.ocr.page import _reads_upright
+from pipeline.ocr.readings import vote
 
 
 def prose(*words: tuple[str, float]) -> Line:
@@ -42,10 +43,10 @@ def test_a_sure_word_or_an_ambiguous_one_stays_as_read() -> None:
 def test_the_heights_vote_and_a_split_vote_stays_unsure() -> None:
     readings = [Reading("735", 79.0), Reading("79.5", 92.0), Reading("79.5", 95.0),
                 Reading("795", 43.0)]  # fmt: skip
-    winner = _vote(readings)
+    winner = vote(readings)
     assert winner.text == "79.5"
     assert winner.confidence < 80.0  # 187 of 309: not a sure reading
-    assert _vote([Reading("", 0.0)]) == Reading("", 0.0)
+    assert vote([Reading("", 0.0)]) == Reading("", 0.0)
 
 
 def test_a_lines_second_reading_never_makes_a_numbers_strokes_letters() -> None:

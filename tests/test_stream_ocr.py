@@ -232,3 +232,66 @@ def test_columns_come_from_the_rows_of_numbers_under_a_header_wrapped_word_by_wo
     tables, _ = find_stream_tables(header + rows, 6.0, 3, 3, by_coverage=True)
     assert len(tables[0].columns) == 6
     assert cell_texts(tables[0].rows[-1]) == ["3", "Sở Tài chính", "11.7", "39.1", "12.7", "97.7"]
+
+
+def stt_lost(top: float, name: str, values: list[str]) -> TextLine:
+    """A row whose STT the page pass did not read."""
+    words = [(value, x0, x0 + 20) for value, x0 in zip(values, NUMBERS_AT, strict=True)]
+    return line(top, (name, NAME_AT, NAME_AT + 6 * len(name)), *words)
+
+
+def test_a_table_run_on_into_the_next_block_is_one_table_not_two_sharing_rows() -> None:
+    # a long name wrapped over three lines parts the runs of many-segment lines; the rows
+    # after it whose STT the page pass lost continue the table above into the next run
+    values = ["11.7", "39.1", "12.7", "97.7"]
+    lines = [
+        numbered(0, "1", "Sở Y tế", values),
+        numbered(20, "2", "Sở Nội vụ", values),
+        numbered(40, "3", "Sở Văn hóa,", values),
+        name_only(52, "Thể thao"),
+        name_only(64, "và Du"),
+        name_only(76, "lịch"),
+        stt_lost(96, "Sở Du lịch", values),
+        stt_lost(116, "Sở Du lịch", values),
+        numbered(136, "6", "Sở Tư pháp", values),
+        numbered(156, "7", "Công an tỉnh", values),
+    ]
+    tables, rest = find_stream_tables(lines, 6.0, 3, 3, by_coverage=True)
+    assert rest == [] and len(tables) == 1
+    names = [cell_texts(row)[1] for row in tables[0].rows]
+    assert names == ["Sở Y tế", "Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch", "Sở Du lịch",
+                     "Sở Du lịch", "Sở Tư pháp", "Công an tỉnh"]  # fmt: skip
+
+
+def test_names_wrapped_word_by_word_between_rows_keep_the_rows_one_table() -> None:
+    # a narrow name column: each name set a word a line, three or four lines under its row's
+    # numbers, more lines than may part two rows of one table
+    lines: list[TextLine] = []
+    names = [["Kho", "bạc", "Nhà", "nước", "tỉnh"], ["Sở", "Xây", "dựng"], ["Thanh", "tra", "tỉnh"]]
+    top = 0.0
+    for number, words in enumerate(names * 2, 1):
+        lines.append(numbered(top, str(number), words[0], ["13", "31", "27", "89"]))
+        lines += [name_only(top + 12 * k, word) for k, word in enumerate(words[1:], 1)]
+        top += 12 * len(words) + 8
+    tables, rest = find_stream_tables(lines, 6.0, 3, 3, by_coverage=True)
+    assert rest == [] and len(tables) == 1
+    assert [cell_texts(row)[1] for row in tables[0].rows][:3] == [
+        "Kho bạc Nhà nước tỉnh", "Sở Xây dựng", "Thanh tra tỉnh"]  # fmt: skip
+
+
+def test_prose_whose_words_stand_apart_above_a_table_leaves_the_table_found() -> None:
+    # justified prose in a wide font: its lines split into many segments that bridge the
+    # table's columns, more of them than the table has rows, and a date's digits above them
+    prose = [line(-96.0, ("ngày", 70, 95), ("2", 120, 126), ("tháng", 150, 180),
+                  ("3", 200, 206), ("năm", 230, 250), ("2018", 290, 315))]  # fmt: skip
+    prose += [
+        line(-84.0 + 12 * k, *(("chữ", 70.0 + 50 * i + 5 * k, 112.0 + 50 * i + 5 * k)
+                               for i in range(7)))
+        for k in range(6)
+    ]  # fmt: skip
+    rows = [numbered(40.0 + 20 * i, str(i + 1), "Sở Tư pháp", ["13", "31", "27", "89"])
+            for i in range(4)]  # fmt: skip
+    tables, _ = find_stream_tables(prose + rows, 6.0, 3, 3, by_coverage=True)
+    assert [[cell_texts(row) for row in table.rows] for table in tables] == [
+        [[str(i + 1), "Sở Tư pháp", "13", "31", "27", "89"] for i in range(4)]
+    ]

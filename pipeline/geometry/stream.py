@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from pipeline.geometry.runs import candidate_blocks, digit_segments, inked, later_start, numbered
 from pipeline.geometry.text import TextLine, join_wrapped, line_of, split_segments
 
 Interval = tuple[float, float]
@@ -63,13 +64,17 @@ def find_stream_tables(
         ]
     tables: list[StreamTable] = []
     used: set[int] = set()
-    for first, last in candidate_blocks(segments, min_rows, min_cols):
+    blocks = candidate_blocks(segments, min_rows, min_cols, wraps=by_coverage)
+    while blocks:
+        first, last = start, _ = blocks.pop(0)
         columns = find_columns(segments[first : last + 1], min_cols)
         if by_coverage:
             columns = _more_columns(columns, _numbers_columns(segments[first : last + 1], min_cols))
             columns = _more_columns(columns, covered_by_most(segments[first : last + 1], min_cols))
         if columns is None:
-            continue
+            if by_coverage and (later := later_start(segments, first, last, min_rows, min_cols)):
+                blocks.insert(0, (later, last))  # prose lines above a table, their words far
+            continue  # apart (justified text in a wide font), are no rows of it
         while (  # OCR: the first row's name begun on the line above its numbers
             by_coverage
             and first - 1 not in used
@@ -87,26 +92,13 @@ def find_stream_tables(
         ):
             last += 1
             rows = build_rows(segments[first : last + 1], columns, by_coverage)
+        if blocks and blocks[0][0] <= last:  # it ran on into the next block: one table, not
+            blocks[0] = (start, max(blocks[0][1], last))  # two that share rows
+            continue
         tables.append(StreamTable(columns, rows))
         used.update(range(first, last + 1))
     rest = [line for index, line in enumerate(lines) if index not in used]
     return tables, rest
-
-
-def candidate_blocks(
-    segments: list[list[TextLine]], min_rows: int, min_cols: int, max_skip: int = 2
-) -> list[tuple[int, int]]:
-    """Index ranges of runs of many-segment lines, allowing a few short lines between."""
-    wide = [index for index, parts in enumerate(segments) if len(parts) >= min_cols]
-    blocks: list[list[int]] = []
-    run: list[int] = []
-    for index in wide:
-        if run and index - run[-1] > max_skip + 1:
-            blocks.append(run)
-            run = []
-        run.append(index)
-    blocks.append(run)
-    return [(run[0], run[-1]) for run in blocks if len(run) >= min_rows]
 
 
 def find_columns(block: list[list[TextLine]], min_cols: int) -> list[Interval] | None:
@@ -162,12 +154,12 @@ def covered_by_most(block: list[list[TextLine]], min_cols: int) -> list[Interval
     numbers count for it); a header's words, wrapped line after line in narrow columns,
     make no column."""
     wide = [parts for parts in block if len(parts) >= min_cols]
-    rows = [parts for parts in wide if _numbered(parts)]
+    rows = [parts for parts in wide if numbered(parts)]
     if len(rows) * 2 < len(wide):  # mostly words: a header's lines, digits read in its marks
         return None
     need = max(2, -(-len(rows) // COVERAGE_SHARE))
     first = next(index for index, parts in enumerate(block) if parts in rows) if rows else 0
-    wrapped = [parts for parts in block[first:] if not _digits(parts)]  # names' other lines
+    wrapped = [parts for parts in block[first:] if not digit_segments(parts)]  # names' other lines
     edges = sorted((x, step) for parts in rows + wrapped for part in parts
                    for x, step in ((part.x0, 1), (part.x1, -1)))  # fmt: skip
     columns: list[Interval] = []
@@ -181,19 +173,6 @@ def covered_by_most(block: list[list[TextLine]], min_cols: int) -> list[Interval
     if len(columns) < min_cols:
         return None
     return _widened(columns, [part for parts in rows for part in parts])
-
-
-def _numbered(parts: list[TextLine]) -> bool:
-    """A row of numbers: two segments or more print a digit (OCR may garble the rest)."""
-    return _digits(parts) >= 2
-
-
-def _digits(parts: list[TextLine]) -> int:
-    """How many segments print a digit outside brackets (a header prints its maxima "(40)")."""
-    return sum(
-        any(char.isdigit() for char in part.text) and not any(char in "()" for char in part.text)
-        for part in parts
-    )
 
 
 def _widened(cores: list[Interval], parts: list[TextLine]) -> list[Interval]:
@@ -216,10 +195,10 @@ def _without_edge_specks(part: TextLine) -> TextLine:
     left of "Cục Thuế tỉnh" set the name's left edge under the row number's column, so the
     name was placed there); a segment of specks only stays as read."""
     words = part.words
-    first = next((i for i, word in enumerate(words) if _inked(word.text)), None)
+    first = next((i for i, word in enumerate(words) if inked(word.text)), None)
     if first is None:
         return part
-    last = max(i for i, word in enumerate(words) if _inked(word.text))
+    last = max(i for i, word in enumerate(words) if inked(word.text))
     return part if (first, last) == (0, len(words) - 1) else line_of(words[first : last + 1])
 
 
@@ -231,13 +210,13 @@ def _cut_at_specks(part: TextLine, gap: float) -> list[TextLine]:
     A dash in a name ("Lao động - Thương binh") stands one word space from each word."""
     words = part.words
     spaces = sorted(b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)
-                    if _inked(a.text) and _inked(b.text))  # fmt: skip
+                    if inked(a.text) and inked(b.text))  # fmt: skip
     if len(words) < 3 or not spaces:
         return [part]
     spacing = spaces[len(spaces) // 2]
     cuts = [
         i for i in range(1, len(words) - 1)
-        if not _inked(words[i].text) and words[i + 1].x0 - words[i - 1].x1 > gap
+        if not inked(words[i].text) and words[i + 1].x0 - words[i - 1].x1 > gap
         and min(words[i].x0 - words[i - 1].x1, words[i + 1].x0 - words[i].x1)
         > SPECK_SPACING * spacing
     ]  # fmt: skip
@@ -245,11 +224,6 @@ def _cut_at_specks(part: TextLine, gap: float) -> list[TextLine]:
         return [part]
     bounds = [0, *cuts, len(words)]
     return [line_of(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
-
-
-def _inked(text: str) -> bool:
-    """A word with a letter or a digit: more than a speck."""
-    return any(char.isalnum() for char in text)
 
 
 def covered_columns(part: TextLine, columns: list[Interval]) -> list[int]:
@@ -302,7 +276,7 @@ def build_rows(
         if to_nearest and numbers_seen:  # a line of numbers is a row, of words a wrap
             joins = (
                 _wrapped_words(row)
-                and not _numbered(block[index])
+                and not numbered(block[index])
                 or _number_tails(row, _joined([placed[i] for i in groups[-1]]))
             )
         else:  # a header's lines, a text PDF's rows
@@ -311,7 +285,7 @@ def build_rows(
             groups[-1].append(index)
         else:
             groups.append([index])
-        numbers_seen = numbers_seen or _numbered(block[index])
+        numbers_seen = numbers_seen or numbered(block[index])
     if to_nearest:
         own = [placed[group[0]] for group in groups]  # each row's own line, before moves
         for at, (above, below) in enumerate(zip(groups, groups[1:], strict=False)):

@@ -9,8 +9,6 @@ was unsure of (a narrow wrapped header) is read again on its own as a block.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
@@ -18,17 +16,24 @@ from dataclasses import replace
 import numpy as np
 
 from pipeline.geometry.text import nfc
-from pipeline.models import BLANK_MARKS, BBox, Cell, Line, Word
+from pipeline.models import BBox, Cell, Line, Word
 from pipeline.ocr.cv import cv2
 from pipeline.ocr.engine import OcrWord, Reading, Rect, Tesseract
 from pipeline.ocr.lexicon import restore_tones
-from pipeline.vocabulary import band_of
+from pipeline.ocr.readings import (
+    NUMERIC,
+    has_digit,
+    is_mark,
+    is_vietnamese_letter,
+    looks_numeric,
+    meaningful,
+    settle,
+    short_enough,
+    squeeze,
+    vote,
+)
 
-CONFUSABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
-NUMERIC = re.compile(r"^\d[\d.,]*$|^[.,]\d+$")
-MAX_NUMBER_CHARS = 12
 STRAY_MARKS = " '`‘’\"´"
-NOT_APPLICABLE = frozenset({"N/A", "KXĐ", "K/Đ", "KĐ"})
 NUMERIC_COLUMN_SHARE = 0.5  # a column where at least this share of cells read as numbers
 MIN_INK_SHARE = 0.004  # a cell with less ink than this is blank (specks, rule remnants)
 LINE_PADDING = 6  # pixels around a prose line read again on its own
@@ -108,7 +113,7 @@ class CellReader:
                 refined.append(self._prose(line))
                 continue
             self._floor = floors.get(index)
-            if sum(looks_numeric(_squeeze(cell.text)) for cell in line.cells) >= 2:
+            if sum(looks_numeric(squeeze(cell.text)) for cell in line.cells) >= 2:
                 in_body.add(line.grid)
             body = line.grid in in_body
             columns = numeric.get(line.grid, frozenset()) if body else frozenset()
@@ -141,7 +146,7 @@ class CellReader:
         return replace(line, text=restore_tones(text), words=reread)
 
     def _row(self, line: Line, numeric: frozenset[int], body: bool) -> Line:
-        if not any(_meaningful(cell.text) for cell in line.cells):  # specks between two rules
+        if not any(meaningful(cell.text) for cell in line.cells):  # specks between two rules
             cells = tuple(replace(cell, text="") for cell in line.cells)
         else:
             read = self._cell if body else self._header_cell
@@ -157,12 +162,12 @@ class CellReader:
             return cell
         confidence = self._words.confidence(cell.at.bbox)
         squeezed = "".join(cell.text.split())
-        candidate = _squeeze(cell.text)
+        candidate = squeeze(cell.text)
         rect = self._rect(cell.at.bbox)
         deepened = self._deepened(cell.at.bbox)
         deep = deepened != cell.at.bbox  # an unruled row: the gap below is no rule's
         unsure = (confidence or 0.0) < self._sure
-        if looks_numeric(candidate) or (in_numeric_column and _short(squeezed)):
+        if looks_numeric(candidate) or (in_numeric_column and short_enough(squeezed)):
             sure = (confidence or 0.0) >= SURE_NUMBER and NUMERIC.match(squeezed) is not None
             digits = self._digits(self._rect(deepened), cell.at.bbox, not sure, deep)
             if not NUMERIC.match(digits.text) and candidate != squeezed:
@@ -173,7 +178,7 @@ class CellReader:
             if not NUMERIC.match(reading.text):
                 return cell
             text, confidence, others = reading.text, reading.confidence, ()
-        elif squeezed and unsure and in_numeric_column and not _is_mark(squeezed):
+        elif squeezed and unsure and in_numeric_column and not is_mark(squeezed):
             return self._garbled(cell, rect, confidence)
         elif squeezed and unsure:
             return self._reread(cell, rect, confidence)
@@ -256,7 +261,7 @@ class CellReader:
         first = self._read_at(ink, DIGIT_HEIGHT_PX)
         if first.confidence >= self._sure:
             return first
-        return _vote([first, *(self._read_at(ink, height) for height in RETRY_HEIGHTS_PX)])
+        return vote([first, *(self._read_at(ink, height) for height in RETRY_HEIGHTS_PX)])
 
     def _read_at(self, ink: np.ndarray, height: int) -> Reading:
         """The digits pass on ink scaled to ``height`` pixels, on a white margin."""
@@ -331,7 +336,7 @@ def numeric_columns(lines: tuple[Line, ...]) -> dict[int | None, frozenset[int]]
         for index, cell in enumerate(line.cells):
             if cell.text and not cell.spanned:
                 filled[line.grid][index] += 1
-                numbers[line.grid][index] += looks_numeric(_squeeze(cell.text))
+                numbers[line.grid][index] += looks_numeric(squeeze(cell.text))
     return {
         grid: frozenset(
             i for i, n in counts.items() if numbers[grid][i] >= n * NUMERIC_COLUMN_SHARE
@@ -344,13 +349,9 @@ def _reread_word(word: Word, token: str, confidence: float) -> Word:
     """A prose word as the line's second reading gives it (its box kept); a number's strokes
     the line's reading makes letters of stay as the page pass read them (a handwritten day
     "3|" read "ä{_" in the blank of "ngày … tháng")."""
-    if token == word.text or (_has_digit(word.text) and not _has_digit(token)):
+    if token == word.text or (has_digit(word.text) and not has_digit(token)):
         return word
     return Word(token, replace(word.at, confidence=confidence))
-
-
-def _has_digit(text: str) -> bool:
-    return any(char.isdigit() for char in text)
 
 
 def _tidy(text: str) -> str:
@@ -362,76 +363,3 @@ def _tidy(text: str) -> str:
 def _spans(cells: tuple[Cell, ...], index: int) -> bool:
     """Whether the cell is merged over the next column (a band row "MỨC KHÁ"): no number."""
     return index + 1 < len(cells) and cells[index + 1].spanned
-
-
-def _meaningful(text: str) -> bool:
-    """More than specks: a digit or a letter (a lone "." or "`" is dust on the scan)."""
-    return any(char.isalnum() for char in text)
-
-
-def _squeeze(text: str) -> str:
-    """A cell's text without spaces, letters that are digits' look-alikes made digits."""
-    return "".join(text.split()).translate(CONFUSABLE)
-
-
-def _short(text: str) -> bool:
-    """Short enough to be a misread number ("G2" for 3), not a printed maximum "(12)" nor a
-    mark for "not applicable"."""
-    return 0 < len(text) <= MAX_NUMBER_CHARS // 2 and "(" not in text and not _is_mark(text)
-
-
-def _is_mark(text: str) -> bool:
-    """A printed mark that is not a number: blank, "not applicable", a band."""
-    return text in BLANK_MARKS or text.upper() in NOT_APPLICABLE or band_of(text) is not None
-
-
-def looks_numeric(text: str) -> bool:
-    """A cell worth the digits pass: short, and no Vietnamese letter in it.
-
-    Garbage the page pass makes of a number ("Œœ", "17;25", "¬ ©") has no Vietnamese letter
-    either, so it is read again; names, bands and headers are left to the page pass.
-    """
-    return 0 < len(text) <= MAX_NUMBER_CHARS and not any(map(is_vietnamese_letter, text))
-
-
-def is_vietnamese_letter(char: str) -> bool:
-    base = unicodedata.normalize("NFD", char)[:1].lower()
-    return ("a" <= base <= "z") or base == "đ"
-
-
-def settle(page_text: str, page_confidence: float | None, digits: Reading) -> tuple[
-    str, float | None, tuple[str, ...]
-]:  # fmt: skip
-    """One cell's text from its two readings, its confidence, and the reading not chosen.
-
-    Agreement keeps the lower confidence; a reading only one pass made is taken as it is, with
-    the lower confidence when the page pass saw something else there; on a disagreement the
-    digits pass is printed (on the fixtures' 1,127 numeric cells it is right on every one, the
-    page pass loses separators and lone digits) and the page pass's number is kept as the
-    alternative for the row's arithmetic to weigh.
-    """
-    page_number = page_text.translate(CONFUSABLE)
-    if not digits.text or digits.text == page_number:
-        return page_number, _lowest(page_confidence, digits.confidence if digits.text else None), ()
-    if not NUMERIC.match(page_number):  # the page pass saw no number: weak evidence either way
-        return digits.text, _lowest(digits.confidence, page_confidence), ()
-    return digits.text, _lowest(page_confidence, digits.confidence), (page_number,)
-
-
-def _vote(readings: list[Reading]) -> Reading:
-    """The reading most of the heights agree on, weighted by confidence; its confidence is its
-    share of all the weight, so a split vote stays unsure."""
-    weights: dict[str, float] = defaultdict(float)
-    for reading in readings:
-        if reading.text:
-            weights[reading.text] += max(reading.confidence, 1.0)
-    if not weights:
-        return Reading("", 0.0)
-    text = max(weights, key=weights.__getitem__)
-    best = max(reading.confidence for reading in readings if reading.text == text)
-    return Reading(text, min(best, 100 * weights[text] / sum(weights.values())))
-
-
-def _lowest(*values: float | None) -> float | None:
-    present = [value for value in values if value is not None]
-    return min(present) if present else None
