@@ -68,3 +68,24 @@ def test_the_readme_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     wide = names["wide"]
     assert isinstance(wide, pd.DataFrame) and set(wide.columns) == {2016, 2017, 2020}
     assert len(names["decisions"]) == 8  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("3", "3")])
+def test_the_library_holds_numpy_to_one_blas_thread_as_the_cli_does(
+    given: str | None, expected: str
+) -> None:
+    """``import pipeline`` (a notebook, ``run_batch`` with workers) sets OpenBLAS to one thread
+    before numpy loads, as ``decisions`` does; a user's own setting wins."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        environment["OPENBLAS_NUM_THREADS"] = given
+    code = "import os, pipeline, numpy; print(os.environ.get('OPENBLAS_NUM_THREADS'))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True,
+        check=True, cwd=ROOT,
+    )  # fmt: skip
+    assert done.stdout.strip() == expected

@@ -6,8 +6,11 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from fractions import Fraction
+from itertools import combinations
 from random import Random
 
+import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +22,13 @@ from pipeline.reconcile.rules import (
     places,
     whole_rows,
 )
-from pipeline.reconcile.weights import GRID_DENOMINATOR, _normal_equations, grid_weights, solve
+from pipeline.reconcile.weights import (
+    GRID_DENOMINATOR,
+    _normal_equations,
+    _share_matrix,
+    grid_weights,
+    solve,
+)
 
 
 def reference(matrix: list[list[Fraction]], vector: list[Fraction]) -> tuple[Fraction, ...] | None:
@@ -169,3 +178,17 @@ def test_the_share_screen_lets_the_weights_every_row_follows_through(k: int, see
     found, needed = grid_weights((Fraction(1),) * k, rows)
     assert needed <= len(rows)
     assert weights in found
+
+
+@pytest.mark.parametrize("k", range(1, 13))
+def test_the_share_matrix_holds_every_split_of_the_twentieths_in_order(k: int) -> None:
+    """Each row n₁ … n_k positive and adding up to 20, every such row once, in lexicographic
+    order (the screen keeps the first of equally followed weightings: the order is part of
+    the result)."""
+    splits = [
+        tuple(b - a for a, b in zip((0, *bars), (*bars, GRID_DENOMINATOR), strict=True))
+        for bars in combinations(range(1, GRID_DENOMINATOR), k - 1)
+    ]
+    matrix = _share_matrix(k)
+    assert matrix.dtype == np.int8
+    assert [tuple(int(n) for n in row) for row in matrix] == splits

@@ -7,20 +7,14 @@ the DuckDB dataset.
 
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 
-# One document per worker process, one process per core: numpy's BLAS needs no thread pool of
-# its own, and each pool thread reserves address space the per-worker memory limit counts
-# (125 MB on import). Set before anything imports numpy; a user's own setting wins.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+import click
 
-import click  # noqa: E402 - after the thread setting above
-
-from pipeline.cli import dataset, reading  # noqa: E402, F401 - their commands join the group
-from pipeline.cli.group import cli  # noqa: E402
-from pipeline.errors import DecisionsError, ExitCode  # noqa: E402
+from pipeline.cli import dataset, reading  # noqa: F401 - their commands join the group
+from pipeline.cli.group import cli
+from pipeline.errors import DecisionsError, ExitCode
 
 
 def main() -> None:
