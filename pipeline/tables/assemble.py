@@ -34,6 +34,7 @@ from pipeline.tables.header import (
 from pipeline.tables.order import ORDER_PROOF
 from pipeline.tables.record_grid import with_records
 from pipeline.tables.roles import Roles, infer_roles, total_by_rule
+from pipeline.tables.score_ranks import scores_with_ranks
 from pipeline.tables.sections import split_sections
 from pipeline.tables.stated import with_stated_rules
 
@@ -148,7 +149,8 @@ def _take_piece(piece: _Piece, drafts: list[_Draft], settings: TableSettings) ->
     """Start a table with this grid or continue the last one with it; False: passed by
     (True also for a grid recognised as not a ranking, which is left alone)."""
     caption = _caption(piece.prose, settings)
-    piece = _Piece(split_stuck_ranks(split_rank_scores(piece.rows)), piece.prose)
+    rows = split_rank_scores(scores_with_ranks(piece.rows))
+    piece = _Piece(split_stuck_ranks(rows), piece.prose)
     header_count = count_header_rows(piece.rows, settings)
     last = drafts[-1] if drafts else None
     if header_count == 1 and last and caption is None and name_tail(last, piece.rows):
@@ -240,9 +242,10 @@ def _extend(draft: _Draft, body: list[Line]) -> None:
 def _series_drafts(caption: str | None, roles: Roles, body: list[Line]) -> list[_Draft]:
     """One table per ranking printed side by side, captioned by its header ("Năm 2017")."""
     drafts = []
+    ranks = {rank for _, rank in roles.series if rank is not None}
     for score, rank in roles.series:
         own = {score: "total"} | ({rank: "rank"} if rank is not None else {})
-        columns = tuple(_series_column(c, own) for c in roles.columns)
+        columns = tuple(_series_column(c, own, ranks) for c in roles.columns)
         column = next(c for c in columns if c.index == score)
         label = " ".join(part for part in (column.group, column.label) if part)
         section = " – ".join(part for part in (caption, label) if part) or None
@@ -266,10 +269,10 @@ def _group_drafts(
     return drafts
 
 
-def _series_column(column: Column, own: dict[int, str]) -> Column:
+def _series_column(column: Column, own: dict[int, str], ranks: set[int]) -> Column:
     if column.index in own:
         return replace(column, role=own[column.index])
-    if column.role in ("total", "component", "rank", "number"):
+    if column.role in ("total", "component", "rank", "number") or column.index in ranks:
         return replace(column, role="other")  # another year's figures
     return column
 

@@ -230,6 +230,7 @@ def _series(
     years = {i: _year(columns, i) for i in scores}
     dated = len({y for y in years.values() if y}) == len(scores)
     if len(ranked) >= 2:  # scores no rank column ranks are another kind of figure
+        ranked |= _counted(roles, values, [i for i in scores if i not in ranked], parts)
         return tuple((score, ranked[score]) for score in scores if score in ranked)
     if dated:
         return tuple((score, ranked.get(score)) for score in scores)
@@ -254,6 +255,25 @@ def _paired_ranks(
         if score not in ranked and rank not in ranked.values():
             ranked[score] = rank
     return ranked
+
+
+def _counted(
+    roles: dict[int, str], values: dict[int, Values], scores: list[int], parts: Segments
+) -> dict[int, int]:
+    """The one score column left unranked beside rankings that print their ranks, with the
+    row count as its rank when the rows stand in that score's order (equal scores placed one
+    after another) over six rows or more: a list numbered by the first ranking's places
+    ("1. Arrowby 88,4 84,2 (2) 61,0 (3)"). Fewer rows fall in a score's order by chance."""
+    number = next((i for i in values if roles[i] == "row_number"), None)
+    if number is None or sum(v is not None for v in values[number]) < ORDER_PROOF:
+        return {}
+    placed = [
+        score
+        for score in scores
+        if rank_agreement(values[number], values[score], parts) == 1.0
+        or ties_in_order(values[number], values[score], parts)
+    ]
+    return {placed[0]: number} if len(placed) == 1 else {}
 
 
 def _year(columns: tuple[Column, ...], index: int) -> str | None:
