@@ -1,5 +1,7 @@
 """Round 14's generator findings, each in the small: what the numbers say against the words."""
 
+from conftest import printed, tables_of
+
 from pipeline.ingest.text.cell_header import join_header, maxima_hold
 from pipeline.tables.record_header import _cut_short
 from pipeline.tables.record_split import counts
@@ -41,3 +43,25 @@ def test_labels_joined_halfway_are_cut_short() -> None:
     assert _cut_short(["Đơn vị", "Pillar", "1", "Pillar", "2", "Pillar 3"])
     assert not _cut_short(["Đơn vị", "Pillar 1", "Pillar 2", "Pillar 3", "Tổng điểm", "Rank"])
     assert not _cut_short(["Province", "1", "2", "3"])  # columns labelled by their numbers
+
+
+_SPACED = """Thứ tự xếp hạng Tỉnh thành Điểm điều tra Văn bản Thể chế Điểm số
+Điểm tối đa 40 35 25 100
+1 Tỉnh An Phú 38,500 33,250 24,000 95,750
+2 Bình Sơn 37,000 31,500 22,250 90,750
+3 Tỉnh Cẩm Lộ 35,125 30,000 21,875 87,000
+4 Đông Hà 33,000 29,750 20,500 83,250
+5 Gio Linh 30,250 27,000 19,000 76,250
+6 Tỉnh Hải Lăng 28,000 25,500 18,750 72,250
+7 Khe Sanh 25,500 22,000 17,125 64,625
+"""
+
+
+def test_a_header_whose_first_words_name_the_stt_and_more_of_them_the_rank_tells_neither() -> None:
+    """Fresh seed 10400478: "Thứ tự" is the STT's label, "Thứ tự xếp hạng" the rank's; the
+    shorter was taken and a rank in the totals' order went out as the STT with no flag. The
+    numbers decide now, and say their doubt."""
+    (table,) = tables_of(_SPACED)
+    assert [printed(e.rank) for e in table.entries] == [str(n) for n in range(1, 8)]
+    assert all(e.row_number is None for e in table.entries)
+    assert table.role_doubt or table.number_doubts

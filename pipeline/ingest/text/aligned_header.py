@@ -24,6 +24,7 @@ _HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s
 _GROUP = re.compile(r"(\(điểm\s+tối\s+đa\)$|^điểm\s+thành\s+phần|^các\s+chỉ\s+số\s+thành\s+phần)")
 MAX_HEADER_LINES = 24
 _LABEL_LINES = 4  # a header printed one space apart: its lines right above the rows
+_LABEL_WORDS = 4  # "Thứ tự xếp hạng": the longest row-number or rank label read from a header
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,16 +222,25 @@ def number_label_row(above: Sequence[str], columns: Columns) -> list[RawRow]:
     """The row number's label alone, when the header over the rows (the lines right above them)
     is printed one space apart and reads no further ("Số thứ tự Tên đơn vị Điểm các tiêu chí …"
     over two lines). The label is what the numbers cannot tell: whether a count 1 … n in the
-    order of the scores is the STT or the rank."""
+    order of the scores is the STT or the rank. When the header's first words name one and
+    more of them the other ("Thứ tự" / "Thứ tự xếp hạng Tỉnh thành …"), none is taken: the
+    numbers decide, with their doubt, rather than the shorter reading silently."""
     run = list(itertools.takewhile(str.strip, reversed(above)))[:_LABEL_LINES]
     if not columns.has_stt or not run or run[-1].rstrip().endswith((":", ".")):
         return []  # no row number column, no header right above, or prose
     words = run[-1].split()
-    for size in range(1, min(3, len(words) - 1) + 1):
-        label = " ".join(words[:size])
-        if vocab.ordinal_label(label):
-            return [RawRow(0, (label, *[""] * (columns.width - 1)))]
-    return []
+    labels = [
+        " ".join(words[:size]) for size in range(1, min(_LABEL_WORDS, len(words) - 1) + 1)
+        if vocab.ordinal_label(" ".join(words[:size]))
+    ]  # fmt: skip
+    if not labels or _stt_and_rank(labels):
+        return []  # "Thứ tự" and "Thứ tự xếp hạng": STT or rank, the words do not tell
+    return [RawRow(0, (labels[0], *[""] * (columns.width - 1)))]
+
+
+def _stt_and_rank(labels: list[str]) -> bool:
+    """Some of the labels name the rank, the others the row number."""
+    return len({vocab.says(vocab.RANK, vocab.fold(label)) is None for label in labels}) > 1
 
 
 def maxima_line(line: str, columns: Columns, body: Sequence[Sequence[str]]) -> list[str] | None:
