@@ -307,6 +307,7 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (10200063, "text:spaced"),  # fresh 10200000+: a unit without values closing both years
     (10000054, "text:spaced"),  # was a target: "TT" over a two-line header, the STT read as rank
     (9995033, "text:runon"),  # was a target: read since round 13
+    (10400478, "text:spaced"),  # fresh 10400000+: "Thứ tự xếp hạng" read "Thứ tự", 63 silent
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
@@ -329,4 +330,9 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (10000065, "text:cells_tight"),  # fresh 10000000+: two-level labels one per line, shifted
     (10000094, "text:runon"),  # fresh 10000000+: "… Trung ương Ranking Cà Mau 1 …", a phantom
     (10000247, "text:cells_blank"),  # fresh 10000000+: a band flag missed across two groups
+    (10400228, "text:runon"),  # fresh 10400000+: "Kết quả Tỉnh Quảng Nam 1 (95,72)", a phantom
+    (10400312, "text:runon"),  # fresh 10400000+: failed, no ranking table (2/24 cells)
+    (10400327, "text:cells_tight"),  # fresh 10400000+: a planted flag missed
+    (10400363, "text:runon"),  # fresh 10400000+: ranks only, "… Vị thứ Cục Thuế tỉnh 1" one name
+    (10400404, "text:runon"),  # fresh 10400000+: failed, no ranking table (2/39 cells)
 ]
