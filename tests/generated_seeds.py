@@ -335,4 +335,5 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (10400327, "text:cells_tight"),  # fresh 10400000+: a planted flag missed
     (10400363, "text:runon"),  # fresh 10400000+: ranks only, "… Vị thứ Cục Thuế tỉnh 1" one name
     (10400404, "text:runon"),  # fresh 10400000+: failed, no ranking table (2/39 cells)
+    (10500452, "text:cells_tight"),  # fresh 10500000+: "Thứ" / "tự" over the STT, read as rank
 ]
