@@ -32,11 +32,7 @@ MAX_NAME_WORDS = 5  # "Bà Rịa - Vũng Tàu": four words and a dash
 @lru_cache(maxsize=1)
 def province_keys() -> frozenset[str]:
     """Every spelling of a province's name the registry knows, folded (no marks, no case)."""
-    names = [_PREFIX.sub("", row["name"]) for row in data_rows("provinces.csv")]
-    aliases = [
-        name for row in data_rows("province_aliases.csv") for name in row["alias"].split("|")
-    ]
-    return frozenset(fold(name) for name in names + aliases if name.strip())
+    return frozenset(key for key in _registry_spellings()[1] if key)
 
 
 def province_at(text: str, start: int) -> str | None:
@@ -76,7 +72,8 @@ def _registry_spellings() -> tuple[frozenset[str], dict[str, str]]:
     ]
     spelled: dict[str, str] = {}
     for name in names + aliases:
-        spelled.setdefault(fold(name), name)
+        if name.strip():
+            spelled.setdefault(fold(name), name)
     return frozenset(name.lower() for name in names + aliases), spelled
 
 
