@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import tables_of
 
-from pipeline.tables.ranks import mostly_distinct
+from pipeline.tables.roles.ranks import mostly_distinct
 
 
 def test_ranks_tied_twice_in_a_group_of_four_are_still_ranks() -> None:

@@ -242,7 +242,7 @@ def test_tables_csv_names_each_rule(tmp_path: Path) -> None:
 def test_a_formula_wrapped_over_lines_gives_its_weights() -> None:
     # a PDF's line breaks fall inside a label ("Hạ tầng kỹ" / "thuật") and after a sign
     from pipeline.models import Column
-    from pipeline.tables.stated import stated_weights
+    from pipeline.tables.header.stated import stated_weights
 
     labels = ["Hạ tầng kỹ thuật", "Môi trường chính sách", "Ứng dụng CNTT"]
     components = tuple(Column(k, label, "component") for k, label in enumerate(labels, 3))
@@ -254,7 +254,7 @@ def test_a_formula_wrapped_over_lines_gives_its_weights() -> None:
 def test_a_signs_letter_inside_a_label_stays_the_labels() -> None:
     # "× Xã hội số" lost its "X", "× Nhân lực số" its "Nhân": the labels matched no column and
     # the weights went by column order
-    from pipeline.tables.stated import _term
+    from pipeline.tables.header.stated import _term
 
     assert _term(" 0,1 × Xã hội số") == (Decimal("0.1"), "xã hội số")
     assert _term(" 0,25 × Nhân lực số") == (Decimal("0.25"), "nhân lực số")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import extract_drawn_page, read_csv
 
-from pipeline.tables.ranks import counts_on
+from pipeline.tables.roles.ranks import counts_on
 
 
 def test_a_continued_pages_stt_is_read_as_its_row_numbers(tmp_path: Path) -> None:

@@ -110,7 +110,7 @@ def test_a_unit_whose_rank_is_blank_between_ranked_rows_keeps_its_place() -> Non
 def test_a_count_skipping_one_place_over_ten_rows_is_an_ordinal_not_a_score() -> None:
     from decimal import Decimal
 
-    from pipeline.tables.order import steps
+    from pipeline.tables.roles.order import steps
 
     count = [Decimal(n) for n in [*range(1, 25), *range(26, 50)]]
     assert steps(count)

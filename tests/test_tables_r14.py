@@ -3,8 +3,8 @@
 from conftest import printed, tables_of
 
 from pipeline.ingest.text.cell_header import join_header, maxima_hold
-from pipeline.tables.record_header import _cut_short
-from pipeline.tables.record_split import counts
+from pipeline.tables.records.header import _cut_short
+from pipeline.tables.records.split import counts
 
 ROWS = [
     ["1", "Sở A", "16,8", "93,9", "1"],

@@ -12,7 +12,7 @@ from conftest import tables_of, text_document
 
 from pipeline.metadata import read_metadata
 from pipeline.reconcile import reconcile
-from pipeline.tables.words import unglued
+from pipeline.tables.records.words import unglued
 
 
 def _roles(table) -> list[str]:  # noqa: ANN001 - a Table
@@ -321,7 +321,7 @@ def test_a_total_printed_to_more_places_is_not_given_the_fit_of_its_equal_value(
     """85,4 and 85,40 are equal Decimals; a cached fit must not carry from one to the other."""
     from decimal import Decimal
 
-    from pipeline.tables.fits import candidate_fit
+    from pipeline.tables.roles.fits import candidate_fit
 
     parts = (
         (Decimal("10.04"), Decimal("20.02"), Decimal("30.01")),

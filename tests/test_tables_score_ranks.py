@@ -10,7 +10,7 @@ from __future__ import annotations
 from conftest import printed, tables_of
 
 from pipeline.models import Cell, Line, Provenance
-from pipeline.tables.score_ranks import scores_with_ranks
+from pipeline.tables.roles.score_ranks import scores_with_ranks
 
 # three years side by side: the list numbered in the first year's order, the two earlier years
 # each a score and its rank in parentheses; rounded scores tie ("70,0 (4)" twice, "64,3 (6)"

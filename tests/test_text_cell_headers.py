@@ -7,7 +7,7 @@ from __future__ import annotations
 from conftest import tables_of
 
 from pipeline.models import Cell, Line
-from pipeline.tables import record_fit
+from pipeline.tables.records import fit as record_fit
 
 
 def _cells(*lines: str) -> str:

@@ -15,7 +15,7 @@ from conftest import printed, tables_of
 from pipeline.models import Column, Entry, Metadata, Provenance, Table, Value
 from pipeline.reconcile import reconcile
 from pipeline.reconcile.rows import ranked_by_distance
-from pipeline.tables.tokens import Group, Token, is_name
+from pipeline.tables.records.tokens import Group, Token, is_name
 
 _COMMA_LIST = (
     "The index scores economies from 1 to 100; the first ten this year are:\n"

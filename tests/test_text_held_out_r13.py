@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from conftest import printed, tables_of
 
-from pipeline.tables.name_codes import codes_in_names
-from pipeline.tables.tokens import Token, tokens_of
+from pipeline.tables.records.name_codes import codes_in_names
+from pipeline.tables.records.tokens import Token, tokens_of
 
 # one cell per line, each followed by a line holding "|": place, name (code), count a, count
 # b, b as a share of the row's n, and n; the places rank the share, ties printed "Nex"

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from conftest import tables_of
 
-from pipeline.tables.ranks import rank_agreement
+from pipeline.tables.roles.ranks import rank_agreement
 
 _REGIONS = (
     "Các vùng theo chỉ số năm 2023\n\n"

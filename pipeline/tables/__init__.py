@@ -1,17 +1,15 @@
 """The table stage: the ranking tables of a read document.
 
-- ``assemble``: grids (and records found in prose) → tables, sections split, continuations joined;
-- ``tokens``, ``run_in``, ``records``, ``record_start``, ``record_header``: tables whose cells
-  a converter lost, found as runs of records of one shape in the text (headings and headers
-  run into a name taken apart, header words read as records left out, ``blocks``: figures
-  printed in a block after the names), with the header above them when the numbers agree;
-- ``header``: header rows read as evidence: labels, groups, printed maxima;
-- ``roles``, ``ranks``, ``shares``: each column's role inferred from its numbers and checked
-  against the others (STT, rank, per-row maximum, percentage, total and components);
-- ``order``, ``units``: what the rows' order and bands say of a total no rule gives, and
-  figures printed with a changing scale word ("1,4 tỷ" over "330 triệu");
+- ``records/``: records found: tables whose cells a converter lost, found as runs of records
+  of one shape in the text, with the header above them when the numbers agree;
+- ``roles/``: roles inferred from the numbers: each column's role checked against the others
+  (STT, rank, per-row maximum, percentage, total and components);
+- ``header/``: headers read as evidence: labels, groups, printed maxima, section captions, and
+  what the decision states in prose (the total's weights, band thresholds);
+- ``continued``: continuations joined: whether a grid continues the table before it;
+- ``assemble``: grids (and records found in prose) → tables, sections split;
 - ``entries``: the rows of a table body → entries (bands, footers, wrapped names);
-- ``stated``: what the decision states in prose: the total's weights, band thresholds.
+- ``formats``: each number column read in its own number format.
 """
 
 from pipeline.tables.assemble import TableScan, find_tables, scan_tables

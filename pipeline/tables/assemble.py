@@ -20,8 +20,7 @@ from pipeline.settings import TableSettings
 from pipeline.tables.continued import continues_headless, continues_repeated, data_rows, name_tail
 from pipeline.tables.entries import build_entries
 from pipeline.tables.formats import with_number_formats
-from pipeline.tables.groups import dated_groups, group_roles
-from pipeline.tables.header import (
+from pipeline.tables.header.columns import (
     count_header_rows,
     header_names_ranking,
     headless_columns,
@@ -31,12 +30,13 @@ from pipeline.tables.header import (
     split_rank_scores,
     split_stuck_ranks,
 )
-from pipeline.tables.order import ORDER_PROOF
-from pipeline.tables.record_grid import with_records
-from pipeline.tables.roles import Roles, infer_roles, total_by_rule
-from pipeline.tables.score_ranks import scores_with_ranks
-from pipeline.tables.sections import split_sections
-from pipeline.tables.stated import with_stated_rules
+from pipeline.tables.header.groups import dated_groups, group_roles
+from pipeline.tables.header.sections import split_sections
+from pipeline.tables.header.stated import with_stated_rules
+from pipeline.tables.records.grid import with_records
+from pipeline.tables.roles.infer import Roles, infer_roles, total_by_rule
+from pipeline.tables.roles.order import ORDER_PROOF
+from pipeline.tables.roles.score_ranks import scores_with_ranks
 
 
 @dataclass(slots=True)

@@ -14,8 +14,8 @@ from typing import Protocol
 
 from pipeline.models import Column, Line
 from pipeline.parse import parse_number
-from pipeline.tables.header import is_data_row
-from pipeline.tables.sections import opens_with_mark
+from pipeline.tables.header.columns import is_data_row
+from pipeline.tables.header.sections import opens_with_mark
 
 
 class Sofar(Protocol):

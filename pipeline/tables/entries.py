@@ -9,7 +9,7 @@ from dataclasses import replace
 from pipeline import vocabulary as vocab
 from pipeline.models import Cell, Column, Entry, Line, Value
 from pipeline.parse import read_value
-from pipeline.tables.header import single_text
+from pipeline.tables.header.columns import single_text
 
 
 def build_entries(rows: list[Line], columns: tuple[Column, ...]) -> tuple[Entry, ...]:

@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
 from pipeline.parse import is_year, parse_number
-from pipeline.tables.header import RANK_SCORE
-from pipeline.tables.name_codes import codes_in_names, is_code
-from pipeline.tables.places import glued_counts, place_opening
-from pipeline.tables.words import BLANKS, number_then_words, unglued, value_text
+from pipeline.tables.header.columns import RANK_SCORE
+from pipeline.tables.records.name_codes import codes_in_names, is_code
+from pipeline.tables.records.places import glued_counts, place_opening
+from pipeline.tables.records.words import BLANKS, number_then_words, unglued, value_text
 
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", *vocab.TIMES})  # a formula, not a table

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Column, Line
-from pipeline.tables.ranks import Segments, Values, numbers_in, varies
+from pipeline.tables.roles.ranks import Segments, Values, numbers_in, varies
 
 # rows in order of a column by chance: 1 in 6! for six rows (three rows, 1 in 6, is no proof)
 ORDER_PROOF = 6

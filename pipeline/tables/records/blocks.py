@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.tables.record_rows import Shape, Stretch
-from pipeline.tables.records import MAX_VALUES
-from pipeline.tables.tokens import Group, Token
+from pipeline.tables.records.find import MAX_VALUES
+from pipeline.tables.records.rows import Shape, Stretch
+from pipeline.tables.records.tokens import Group, Token
 
 _LABEL_GROUPS = 3  # the block's labels: a few runs of words between the names and the figures
 

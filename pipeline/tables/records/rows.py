@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.tables.record_split import leads_on
-from pipeline.tables.tokens import Group, Token, is_name
+from pipeline.tables.records.split import leads_on
+from pipeline.tables.records.tokens import Group, Token, is_name
 
 
 @dataclass(frozen=True, slots=True)

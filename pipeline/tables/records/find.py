@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from pipeline import vocabulary as vocab
 from pipeline.parse import parse_number
-from pipeline.tables.record_rows import (
+from pipeline.tables.records.rows import (
     Shape,
     Stretch,
     is_name_at,
@@ -24,7 +24,7 @@ from pipeline.tables.record_rows import (
     rows_of,
     size_at,
 )
-from pipeline.tables.record_split import (
+from pipeline.tables.records.split import (
     MIN_RECORDS,
     figure_kind,
     leads_on,
@@ -33,7 +33,7 @@ from pipeline.tables.record_split import (
     split_score,
     usual_size,
 )
-from pipeline.tables.record_start import (
+from pipeline.tables.records.start import (
     header_first,
     last_size,
     maxima_first,
@@ -41,7 +41,7 @@ from pipeline.tables.record_start import (
     values_lead,
     year_first,
 )
-from pipeline.tables.tokens import (
+from pipeline.tables.records.tokens import (
     Group,
     is_name,
     name_key,

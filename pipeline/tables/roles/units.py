@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Line
-from pipeline.tables.ranks import Values
+from pipeline.tables.roles.ranks import Values
 
 # the scale words of Vietnamese and English number names, as the first word after a figure
 _SCALES = {

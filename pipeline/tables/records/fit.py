@@ -12,8 +12,8 @@ from pipeline.ingest.text.cell_header import maxima_hold
 from pipeline.models import Cell, Column, Line
 from pipeline.parse import is_year, parse_number, split_max
 from pipeline.settings import TableSettings
-from pipeline.tables.header import headless_columns, mostly_rank_scores, read_columns
-from pipeline.tables.roles import infer_roles
+from pipeline.tables.header.columns import headless_columns, mostly_rank_scores, read_columns
+from pipeline.tables.roles.infer import infer_roles
 
 
 @dataclass(frozen=True, slots=True)

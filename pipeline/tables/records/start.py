@@ -10,11 +10,11 @@ from decimal import Decimal
 from pipeline import vocabulary as vocab
 from pipeline.parse import is_year, parse_number
 from pipeline.reconcile.rules import places
-from pipeline.tables.header import opening_ordinal
-from pipeline.tables.record_rows import Stretch, lines_spanned, rows_of, size_at
-from pipeline.tables.record_split import MIN_RECORDS, counts, figure_kind, only_first_bracketed
-from pipeline.tables.run_in import goes_on_as, second_words
-from pipeline.tables.tokens import Group, Token, is_name
+from pipeline.tables.header.columns import opening_ordinal
+from pipeline.tables.records.rows import Stretch, lines_spanned, rows_of, size_at
+from pipeline.tables.records.run_in import goes_on_as, second_words
+from pipeline.tables.records.split import MIN_RECORDS, counts, figure_kind, only_first_bracketed
+from pipeline.tables.records.tokens import Group, Token, is_name
 
 
 def header_first(groups: list[Group], first: Stretch, later: Stretch) -> bool:

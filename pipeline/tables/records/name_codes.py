@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pipeline.tables.tokens import Token
+    from pipeline.tables.records.tokens import Token
 
 MIN_CODES = 3
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline.models import Column, Entry, Provenance, Table, Value
 from pipeline.reconcile.rules import agrees, total_rule, usable_rows
-from pipeline.tables.ranks import Values
+from pipeline.tables.roles.ranks import Values
 
 _NOWHERE = Provenance("", 1)
 

@@ -15,8 +15,8 @@ from decimal import Decimal
 from pipeline import vocabulary as vocab
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import places
-from pipeline.tables.tokens import Token
-from pipeline.tables.words import BLANKS
+from pipeline.tables.records.tokens import Token
+from pipeline.tables.records.words import BLANKS
 
 MIN_RECORDS = 3
 _LONG_COUNT = 6  # rows enough for one misprinted number not to hide the count (1 in 6! by chance)

@@ -25,13 +25,13 @@ from dataclasses import dataclass, replace
 
 from pipeline.models import Column, Line
 from pipeline.parse import parse_number
-from pipeline.tables.fits import rule_fits
-from pipeline.tables.order import (
+from pipeline.tables.roles.fits import rule_fits
+from pipeline.tables.roles.order import (
     ORDER_PROOF,
     band_words,
     bands_checked,
 )
-from pipeline.tables.ranks import (
+from pipeline.tables.roles.ranks import (
     Segments,
     Values,
     counts_on,
@@ -47,9 +47,9 @@ from pipeline.tables.ranks import (
     ties_in_order,
     varies,
 )
-from pipeline.tables.shares import settle_maximum
-from pipeline.tables.total import column_label, column_name, settle_total
-from pipeline.tables.units import mixed_scales
+from pipeline.tables.roles.shares import settle_maximum
+from pipeline.tables.roles.total import column_label, column_name, settle_total
+from pipeline.tables.roles.units import mixed_scales
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SCORE_ROLES = frozenset({"row_number", "rank", "total", "component", "number", "row_max"})

@@ -18,7 +18,7 @@ from pipeline import vocabulary as vocab
 from pipeline.models import BandRange, Column, Table
 from pipeline.parse import parse_number
 from pipeline.reconcile.rules import agrees
-from pipeline.tables.total import NO_TOTAL, TOTAL_IN_DOUBT
+from pipeline.tables.roles.total import NO_TOTAL, TOTAL_IN_DOUBT
 
 _NUM = r"(\d+(?:[.,]\d+)?)\s*(?:điểm|%)?"
 _BETWEEN = re.compile(rf"từ\s+{_NUM}\s*(?:đến|tới|[-–])\s*(dưới\s+)?{_NUM}")

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pipeline.models import BLANK_MARKS, Cell, Line
 from pipeline.parse import parse_number
-from pipeline.tables.header import is_data_row
+from pipeline.tables.header.columns import is_data_row
 
 _JOINED = re.compile(r"^(\S+)\s*\(\s*(\d{1,3})\s*\)$")  # "84,2 (2)", "84,2(2)"
 _APART = re.compile(r"^\(\s*(\d{1,3})\s*\)$")  # "(1)" in a cell of its own

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from pipeline.models import Line
 from pipeline.parse import parse_number
-from pipeline.tables.header import section_of_row
+from pipeline.tables.header.columns import section_of_row
 
 Values = list[Decimal | None]
 Segments = tuple[range, ...]

@@ -10,12 +10,12 @@ from dataclasses import replace
 from pipeline import vocabulary as vocab
 from pipeline.models import Cell, Line
 from pipeline.parse import parse_number
-from pipeline.tables.header import opening_ordinal
-from pipeline.tables.record_fit import Counted, named_right, names_a_figure
-from pipeline.tables.record_header import header_before, header_row
-from pipeline.tables.record_rows import Stretch
-from pipeline.tables.run_in import joins_on
-from pipeline.tables.tokens import Group, Token
+from pipeline.tables.header.columns import opening_ordinal
+from pipeline.tables.records.fit import Counted, named_right, names_a_figure
+from pipeline.tables.records.header import header_before, header_row
+from pipeline.tables.records.rows import Stretch
+from pipeline.tables.records.run_in import joins_on
+from pipeline.tables.records.tokens import Group, Token
 
 
 def _header(

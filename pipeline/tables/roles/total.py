@@ -13,15 +13,15 @@ from fractions import Fraction
 
 from pipeline.models import Column
 from pipeline.reconcile.rules import agrees_ratio, places
-from pipeline.tables.fits import rule_fits
-from pipeline.tables.order import (
+from pipeline.tables.roles.fits import rule_fits
+from pipeline.tables.roles.order import (
     ORDER_PROOF,
     banded_by,
     central,
     ordered_by,
     steps,
 )
-from pipeline.tables.ranks import (
+from pipeline.tables.roles.ranks import (
     Segments,
     Values,
     rank_agreement,

@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.reconcile.rules import agrees_scaled, scaled_total
-from pipeline.tables.ranks import Values, integers, mostly_distinct, rank_like, varies
+from pipeline.tables.roles.ranks import Values, integers, mostly_distinct, rank_like, varies
 
 
 def settle_maximum(roles: dict[int, str], values: dict[int, Values]) -> tuple[int, int] | None:

@@ -18,8 +18,8 @@ from pipeline.ingest.text.cell_header import (
 )
 from pipeline.models import Cell, Line
 from pipeline.parse import split_max
-from pipeline.tables.record_fit import Counted, header_fits, is_year_label, named_right
-from pipeline.tables.words import value_text
+from pipeline.tables.records.fit import Counted, header_fits, is_year_label, named_right
+from pipeline.tables.records.words import value_text
 
 
 def header_row(

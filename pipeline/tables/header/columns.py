@@ -17,7 +17,7 @@ from pipeline import vocabulary as vocab
 from pipeline.models import BLANK_MARKS, Cell, Column, Line
 from pipeline.parse import is_year, parse_max, parse_number, split_max
 from pipeline.settings import TableSettings
-from pipeline.tables.ids import with_id_column
+from pipeline.tables.roles.ids import with_id_column
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # "II", "B." in the STT cell
 RANK_SCORE = re.compile(r"^(\d{1,3})\s*\(\s*(\d+(?:[.,]\d+)?)\s*\)$")  # "03 (0,684)", "01(0,727)"

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pipeline import vocabulary as vocab
 from pipeline.models import Column, Line
 from pipeline.parse import parse_number
-from pipeline.tables.header import section_of_row
-from pipeline.tables.ranks import numbers_in
-from pipeline.tables.words import BLANKS
+from pipeline.tables.header.columns import section_of_row
+from pipeline.tables.records.words import BLANKS
+from pipeline.tables.roles.ranks import numbers_in
 
 
 def split_sections(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline import vocabulary as vocab
-from pipeline.tables.tokens import Group, Token, is_name
+from pipeline.tables.records.tokens import Group, Token, is_name
 
 _GROUP_MARK = re.compile(r"(?:[IVX]{1,4}|[A-H])\.?")  # "II", "B.": a group heading's mark
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from pipeline import vocabulary as vocab
 from pipeline.models import Column, Line
-from pipeline.tables.roles import Roles, infer_roles
+from pipeline.tables.roles.infer import Roles, infer_roles
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _KEYS = frozenset({"agency", "row_number"})  # the row's own columns, in every year's table

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 from pipeline.parse import is_year, parse_number
-from pipeline.tables.record_split import MIN_RECORDS
-from pipeline.tables.tokens import MAX_NAME_WORDS, Group, Token
+from pipeline.tables.records.split import MIN_RECORDS
+from pipeline.tables.records.tokens import MAX_NAME_WORDS, Group, Token
 
 
 def trailing_cells(groups: list[Group]) -> list[Group]:

@@ -12,14 +12,14 @@ from dataclasses import replace
 
 from pipeline.models import Cell, Line
 from pipeline.parse import is_year, parse_number
-from pipeline.tables.blocks import values_after
-from pipeline.tables.header import RANK_SCORE
-from pipeline.tables.record_lead import header_of, maxima_label_apart, words_before
-from pipeline.tables.record_rows import Shape, Stretch, rows_of
-from pipeline.tables.record_split import MIN_RECORDS
-from pipeline.tables.records import find_stretches
-from pipeline.tables.run_in import first_names_apart, headings_apart, maxima_apart
-from pipeline.tables.tokens import (
+from pipeline.tables.header.columns import RANK_SCORE
+from pipeline.tables.records.blocks import values_after
+from pipeline.tables.records.find import find_stretches
+from pipeline.tables.records.lead import header_of, maxima_label_apart, words_before
+from pipeline.tables.records.rows import Shape, Stretch, rows_of
+from pipeline.tables.records.run_in import first_names_apart, headings_apart, maxima_apart
+from pipeline.tables.records.split import MIN_RECORDS
+from pipeline.tables.records.tokens import (
     Group,
     Token,
     groups_of,
@@ -29,7 +29,7 @@ from pipeline.tables.tokens import (
     tokens_of,
     wraps_joined,
 )
-from pipeline.tables.trailing import alternating_cells, trailing_cells
+from pipeline.tables.records.trailing import alternating_cells, trailing_cells
 
 
 def record_rows(
