@@ -27,9 +27,9 @@ SENTENCES = [
 
 def real_lines() -> list[str]:
     """Real Vietnamese text of the repository (and of the shared seeds when present): the
-    registry's names, the seeds, the README and the domain notes, one line each."""
+    registry's names, the seeds, the README, its history and the domain notes, one line each."""
     files = sorted((ROOT / "pipeline/data").glob("*.csv")) + sorted(ROOT.glob("samples/0*.txt"))
-    files += [ROOT / "README.md"]
+    files += [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
     files += sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("*.md"))
     lines = []
     for path in files:
