@@ -47,6 +47,8 @@ _EN: dict[str, str] = {
     "legacy_encoding_unsure": "The text looks typed in an old Vietnamese font (TCVN3, VNI …) "
     "but no code chart reads it with confidence: names and words may be garbage; convert it to "
     "Unicode and read it again.",
+    "rounded_total": "Table {table}: {actual} miss their total by exactly one unit of its last "
+    "place, as when the components are printed rounded; check them if the scores are exact.",
     "total_rule_unknown": "Table {table}: its totals follow no rule found (not the sum, a mean, "
     "a scaling or one set of weights of the components); check how this index is computed.",
     "cut_row": "{who}: the row is cut off (the file ends inside it); nothing was added to "

@@ -409,3 +409,20 @@ def test_a_list_in_another_order_with_ranks_beyond_it_is_no_top_ten() -> None:
     rows = [[Decimal(t), Decimal(0), Decimal(0)] for t in totals]
     table = replace(make_table(rows, [Decimal(50)] * 3, ranks), level="province")
     assert [f for f in reconcile("d", META, (table,)) if f.check == "rank_mismatch"] == []
+
+
+def test_totals_one_unit_off_on_many_rows_are_told_in_one_warning_not_dropped() -> None:
+    """Rows that miss their total by one unit of its last place, on two rows or more, may be a
+    page's rounding (parts printed rounded) or two typed totals: named together, never silent."""
+    rows = [[Decimal(f"{i}.5"), Decimal("20.1"), Decimal("3.2")] for i in range(1, 11)]
+    table = make_table(rows, MAXIMA, None)
+    entries = list(table.entries)
+    for index, shift in ((2, Decimal("0.1")), (6, Decimal("-0.1")), (8, Decimal("2.0"))):
+        total = entries[index].total
+        assert total is not None and total.number is not None
+        entries[index] = replace(entries[index], total=_value(total.number + shift))
+    flags = reconcile("d", META, (replace(table, entries=tuple(entries)),))
+    told = [f for f in flags if f.check == "rounded_total"]
+    assert len(told) == 1 and told[0].severity == "warning" and told[0].actual == "2 rows"
+    assert "Sở 3 (STT 3)" in told[0].message and "Sở 7 (STT 7)" in told[0].message
+    assert [f.row_number for f in flags if f.check == "sum_mismatch"] == [9]

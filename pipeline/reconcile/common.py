@@ -30,6 +30,7 @@ SEVERITY: dict[str, str] = {
     "column_not_read": WARNING,
     "page_not_read": WARNING,
     "total_rule_unknown": WARNING,
+    "rounded_total": WARNING,
     "ambiguous_roles": WARNING,
     "ambiguous_number_format": WARNING,
     "cut_row": WARNING,

@@ -49,8 +49,11 @@ def check_sum(doc_id: str, table: Table, lent: TotalRule | None = None) -> list[
             continue
         expected = summed if rule.kind == "sum" else rounded(computed, entry.total.number)
         missed.append((entry, entry.total, expected))
-    flags = []
-    for entry, total, expected in _beyond_rounding(missed, checked):
+    rounding = _rounding_rows(missed, checked)
+    flags = [_rounded_flag(scope, rule, rounding)] if rounding else []
+    for entry, total, expected in missed:
+        if any(entry is row[0] for row in rounding):
+            continue
         message = (
             f"{who(entry)}: {_rule_words(rule)} {fmt(expected)}, "
             f"nhưng tổng điểm ghi {total.printed}."
@@ -60,19 +63,33 @@ def check_sum(doc_id: str, table: Table, lent: TotalRule | None = None) -> list[
     return flags
 
 
-def _beyond_rounding(
+def _rounding_rows(
     missed: list[tuple[Entry, Value, Decimal]], checked: int
 ) -> list[tuple[Entry, Value, Decimal]]:
-    """The rows a rule misses by more than the page's rounding. Parts printed rounded from
-    figures the total was computed from (a university's indicator scores to one or two
-    places) miss the total by one unit of its last place on many rows; a decision's exact
-    scores miss it only where a figure is wrong. So when two rows or more, a tenth of the
-    rows or more, miss by exactly one unit, those rows are the rounding; a row missing by
-    more, or a lone row missing by one unit, stays a mismatch."""
+    """The rows the rule misses by the page's rounding, told together rather than one by one.
+    Parts printed rounded from figures the total was computed from (a university's indicator
+    scores to one or two places) miss the total by one unit of its last place on many rows; a
+    decision's exact scores miss it only where a figure is wrong. So when two rows or more, a
+    tenth of the rows or more, miss by exactly one unit, those rows are taken for rounding and
+    named in one warning; a row missing by more, or a lone row missing by one unit, stays a
+    mismatch."""
     off_by_one = [m for m in missed if _one_unit(m[1], m[2])]
     if len(off_by_one) < 2 or 10 * len(off_by_one) < checked:
-        return missed
-    return [m for m in missed if not _one_unit(m[1], m[2])]
+        return []
+    return off_by_one
+
+
+def _rounded_flag(scope: Scope, rule: TotalRule, rows: list[tuple[Entry, Value, Decimal]]) -> Flag:
+    """rounded_total: one warning naming every row whose total the rule misses by one unit."""
+    named = "; ".join(f"{who(e)} ghi {t.printed}, tính được {fmt(x)}" for e, t, x in rows)
+    message = (
+        f"Bảng {scope.table.index}: ở {len(rows)} dòng, tổng điểm lệch đúng một đơn vị của chữ "
+        f"số cuối so với kết quả {_rule_words(rule).removesuffix(' được')}, như khi các điểm "
+        f"thành phần được in đã làm tròn; cần đối chiếu nếu các điểm là số chính xác ({named})."
+    )
+    return scope.flag(
+        "rounded_total", None, message, "one unit of the last place", f"{len(rows)} rows"
+    )
 
 
 def _one_unit(total: Value, expected: Decimal) -> bool:
