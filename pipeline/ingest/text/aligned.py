@@ -36,6 +36,7 @@ from pipeline.ingest.text.aligned_rows import (
 )
 from pipeline.ingest.text.rows import Block, RawRow, Token, is_value, segments
 from pipeline.parse import parse_number
+from pipeline.unit_rows import counts_on, opens_like_the_names
 
 MAX_BLANK_RUN = 2
 MIN_COUNTED = 3  # rows counting 1, 2, 3 … before the next table's header parts them
@@ -257,8 +258,7 @@ def _unit_without_values(lines: list[str], index: int, rows: list[Row]) -> Row |
     if any(parse_number(word) is not None for word in words) or words[-1].endswith((":", ".")):
         return None
     names = [" ".join(" ".join(row.name).split()) for row in rows]
-    opening = Counter(name.split()[0] for name in names if name)
-    if opening[words[0]] < 2 or " ".join(words) in names:
+    if not opens_like_the_names(words, names) or " ".join(words) in names:
         return None
     return Row(index, None, [" ".join(words)], [], unit=True)
 
@@ -276,9 +276,7 @@ def _halves_apart(rows: list[Row], gaps: list[list[str]]) -> tuple[list[Row], li
 def _counts_on(rows: list[Row], row: Row) -> bool:
     """Whether ``row``'s number is the one after the last numbered row's."""
     numbered = [r.stt for r in rows if r.stt is not None]
-    last = parse_number(numbered[-1].text.rstrip(".")) if numbered else None
-    own = parse_number(row.stt.text.rstrip(".")) if row.stt is not None else None
-    return last is not None and own is not None and own == last + 1
+    return bool(numbered) and row.stt is not None and counts_on(numbered[-1].text, row.stt.text)
 
 
 def _rows_follow(lines: list[str], index: int, values_start: int | None) -> bool:

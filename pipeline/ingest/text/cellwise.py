@@ -17,6 +17,7 @@ from pipeline.ingest.text.cell_header import header_cells, maxima_cells
 from pipeline.ingest.text.rows import Block, RawRow, blocks_of, is_value
 from pipeline.models import BLANK_MARKS
 from pipeline.parse import parse_number
+from pipeline.unit_rows import counts_on
 
 _START = re.compile(r"^(stt|tt|số\s*tt|xếp\s+hạng|thứ\s+hạng|hạng)\.?$")
 _MAX_CELL = 90  # a longer line is prose, not a cell
@@ -283,8 +284,7 @@ def _unit_without_values(body: list[tuple[int, str]], at: int, rows: list[RawRow
     then the text after the table): its number goes on from the row above."""
     if not _is_row_start(body, at) or not rows or not rows[-1].cells:
         return False
-    above, number = parse_number(rows[-1].cells[0]), parse_number(body[at][1])
-    return above is not None and number == above + 1
+    return counts_on(rows[-1].cells[0], body[at][1])
 
 
 def _footer(body: list[tuple[int, str]], at: int, shape: tuple[bool | None, ...]) -> int:

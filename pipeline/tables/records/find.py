@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline import vocabulary as vocab
-from pipeline.parse import parse_number
 from pipeline.tables.records.rows import (
     Shape,
     Stretch,
@@ -46,6 +45,7 @@ from pipeline.tables.records.tokens import (
     is_name,
     name_key,
 )
+from pipeline.unit_rows import counts_on
 
 MAX_VALUES = 30
 
@@ -145,9 +145,8 @@ def _unit_without_values(groups: list[Group], end: int, shape: Shape) -> bool:
     if shape.before != 1 or end + 1 >= len(groups) or end < 2 or not groups[end].value:
         return False
     name, number = groups[end + 1], groups[end].tokens[-1]
-    above = parse_number(groups[end - 2].tokens[-1].text) if groups[end - 2].value else None
-    own = parse_number(number.text)
-    if above is None or own is None or own != above + 1 or not number.starts_line:
+    above = groups[end - 2].tokens[-1].text if groups[end - 2].value else None
+    if not counts_on(above, number.text) or not number.starts_line:
         return False
     alone = end + 2 >= len(groups) or groups[end + 2].tokens[0].starts_line
     return is_name(name) and name.tokens[0].starts_line and alone and not size_at(groups, end + 1)

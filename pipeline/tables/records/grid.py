@@ -30,6 +30,7 @@ from pipeline.tables.records.tokens import (
     wraps_joined,
 )
 from pipeline.tables.records.trailing import alternating_cells, trailing_cells
+from pipeline.unit_rows import opens_like_the_names
 
 
 def record_rows(
@@ -113,8 +114,7 @@ def _unit_after(
     at, line, words = found
     name = name_key(" ".join(t.text for t in words))
     names = [t.text for row in rows if (t := row[stretch.shape.before]) is not None]
-    opening = Counter(text.split()[0] for text in names if text.split())
-    known = name in named or (len(words) > 1 and opening[words[0].text] >= 2)
+    known = name in named or opens_like_the_names([t.text for t in words], names)
     known = known or (len(words) > 1 and _sentence_after(groups, at, line))
     if not known or not is_name(Group(tuple(words), False)):
         return None
