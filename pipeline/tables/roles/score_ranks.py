@@ -26,6 +26,8 @@ MIN_RANKED = 4  # rows both printed: fewer rank anything by chance
 
 def scores_with_ranks(rows: list[Line]) -> list[Line]:
     """The rows with each "score (rank)" column read as a score column and a rank column."""
+    if not any(")" in cell.text for row in rows for cell in row.cells):
+        return rows  # most grids print no parenthesis: no regex over every cell of them
     width = len(rows[0].cells) if rows else 0
     data = [row for row in rows if is_data_row(_scores_only(row))]
     joined = [c for c in range(width) if _ranked(_joined_pairs(data, c))]
