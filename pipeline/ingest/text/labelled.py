@@ -5,10 +5,12 @@
     Mật độ dân số: 67 người/km2
 
 A record opens at a numbered line ("10." or "10)") holding a name, and goes on over the lines
-that print one "label: number" each. Every label the records share becomes a column and every
-record a row: the list number, the name, then each label's number as printed, its unit left
-out. A line printed twice in a row (an image's caption repeating the text) is read once. The
-roles of the columns are the table stage's to infer from the numbers; the labels name them.
+that print one "label: number" each; a bulleted line ("- Denmark — Score: 89", "• …") opens
+one only with its field on the line (a bullet list's items are one line each) and has no
+number. Every label the records share becomes a column and every record a row: the list
+number, the name, then each label's number as printed, its unit left out. A line printed
+twice in a row (an image's caption repeating the text) is read once. The roles of the columns
+are the table stage's to infer from the numbers; the labels name them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from pipeline.ingest.text.rows import Block, RawRow
 from pipeline.parse import parse_number
 
-_OPENING = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<rest>\S.*)$")
+_OPENING = re.compile(r"^\s*(?:(?P<number>\d{1,3})[.)]|(?P<bullet>[-•*]))\s+(?P<rest>\S.*)$")
 _FIELD = re.compile(
     r"^(?P<label>[^\W\d_][^:]{0,60}?)\s*:\s*(?P<value>[-+]?\d(?:[\d.,]*\d)?)(?P<unit>(?:\D.*)?)$"
 )
@@ -83,8 +85,8 @@ def _opening(text: str, line: int) -> _Record | None:
     rest = found.group("rest")
     field = _FIELD.match(rest)
     if field is None:
-        if ":" in rest or parse_number(rest.split()[-1]) is not None:
-            return None  # a value this reader cannot label
+        if ":" in rest or parse_number(rest.split()[-1]) is not None or found.group("bullet"):
+            return None  # a value this reader cannot label; a bullet opens a record on its line
         return _Record(line, found.group("number"), rest.strip(), ())
     parts = _NAME_END.split(field.group("label"))
     if len(parts) < 2:
@@ -93,7 +95,7 @@ def _opening(text: str, line: int) -> _Record | None:
     value = _field(f"{label}: {rest[field.start('value') :]}")
     if not name or value is None:
         return None
-    return _Record(line, found.group("number"), name, (value,))
+    return _Record(line, found.group("number") or "", name, (value,))
 
 
 def _field(text: str) -> tuple[str, str] | None:

@@ -18,7 +18,14 @@ from pipeline.parse import is_year, parse_number
 from pipeline.tables.header.columns import RANK_SCORE
 from pipeline.tables.records.name_codes import codes_in_names, is_code
 from pipeline.tables.records.places import glued_counts, place_opening
-from pipeline.tables.records.words import BLANKS, number_then_words, unglued, value_text
+from pipeline.tables.records.words import (
+    BLANKS,
+    bracketed_formats,
+    number_then_words,
+    spaced_decimals,
+    unglued,
+    value_text,
+)
 
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", *vocab.TIMES})  # a formula, not a table
@@ -52,8 +59,10 @@ def tokens_of(lines: list[Line]) -> list[Token]:
     cut_at = len(lines) - 1 if _unclosed_last(lines) else None
     bulleted = _bulleted(lines)
     run_in = glued_counts(lines)
+    formats = bracketed_formats([line.text for line in lines])
     for position, line in enumerate(lines):
-        words = _uncut(line.text.split()[position in bulleted :], position == cut_at)
+        words = spaced_decimals(line.text.split()[position in bulleted :], formats)
+        words = _uncut(words, position == cut_at)
         mark = len(found)
         if not words and not line.cells:  # an empty cell on its own line (ingest keeps it)
             found.append(Token("", True, position, True))
