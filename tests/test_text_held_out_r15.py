@@ -1,7 +1,9 @@
 """Layouts met on real pages held out from tuning (issue 15, round 18): an overall place and
 score beside each part's own place and score ("1st 32.70 Arbor … 5 7.10 4 12.40 1 13.20"), a
-figure in parentheses printed with a space after its decimal mark ("(60, 77)"), and ranks
-alone going on from a place past 1 (the first three named in prose before the list).
+figure in parentheses printed with a space after its decimal mark ("(60, 77)"), ranks alone
+going on from a place past 1 (the first three named in prose before the list), bulleted
+records with a labelled figure ("- Arbor — Rating: 91"), and rows ranked by a share printed
+rounded (8.3 % for 1/12 and for 10/121).
 
 Each text below is written for its test; none is copied from a page.
 """
@@ -161,3 +163,53 @@ def test_ranks_alone_after_rows_printed_elsewhere_are_checked_as_places_after_th
     assert _alone_flags([4, 5, 6, 7, 8, 9]) == []
     assert _alone_flags([4, 5, 6, 7, 7, 9]) == []  # a tie, the next place skipped
     assert _alone_flags([4, 5, 6, 8, 8, 9]) == [("7", "8"), ("7", "8")]  # no 7th place
+
+
+def _share_flags(rows: list[tuple[str, str, str, int]]) -> list[tuple[str | None, str | None]]:
+    from test_reconcile import AT, META
+
+    from pipeline.models import Column, Entry, Table, Value
+    from pipeline.reconcile import reconcile
+
+    def value(text: str) -> Value:
+        return Value(text, Decimal(text), AT)
+
+    roles = ("agency", "total", "row_max", "percent", "rank")
+    columns = tuple(Column(i + 1, role, role) for i, role in enumerate(roles))
+    entries = tuple(
+        Entry(
+            None,
+            f"Town {k}",
+            (),
+            value(score),
+            value(str(rank)),
+            None,
+            AT,
+            None,
+            row_max=value(top),
+            percent=value(share),
+        )
+        for k, (score, top, share, rank) in enumerate(rows)
+    )
+    flags = reconcile("d", META, (Table(1, None, "province", columns, entries, (1,)),))
+    return [(f.expected, f.actual) for f in flags if f.check == "rank_mismatch"]
+
+
+# Entries per town won and played (invented), ranked by the share won: three towns print
+# 8.3 %, but 1/12 and 5/60 are ahead of 10/121.
+_SHARES = [
+    ("9", "90", "10.0", 1),
+    ("1", "12", "8.3", 2),
+    ("5", "60", "8.3", 2),
+    ("10", "121", "8.3", 4),
+    ("7", "100", "7.0", 5),
+]
+
+
+def test_rows_ranked_by_a_rounded_share_are_checked_by_the_exact_share() -> None:
+    assert _share_flags(_SHARES) == []
+
+
+def test_a_share_that_is_no_score_over_its_maximum_is_checked_as_printed() -> None:
+    printed = [*_SHARES[:3], ("10", "121", "8.5", 4), _SHARES[4]]  # 8.5 is not 10/121
+    assert _share_flags(printed) == [("3", "2"), ("3", "2"), ("2", "4")]

@@ -35,7 +35,7 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
     by_percent = any(entry.percent is not None for entry, _ in stated)
     comparable = not any(c.scales for c in table.columns if c.role in ("percent", "total"))
     scored = [
-        (entry, rank, score.number)
+        (entry, rank, _exact_share(entry, score.number) if by_percent else score.number)
         for entry, rank in stated
         if (score := entry.percent if by_percent else entry.total)
         and score.number is not None
@@ -81,6 +81,21 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _exact_share(entry: Entry, printed: Decimal) -> Decimal:
+    """The percentage a row is ranked by: its score ÷ its maximum, computed, where that rounds
+    to the printed share (8.3 % printed for 10/121 and for 1/12: the rows are ranked by the
+    exact shares, 1/12 ahead); else the share as printed."""
+    score = entry.total.number if entry.total else None
+    top = entry.row_max.number if entry.row_max else None
+    if score is None or not top or not isinstance(places := printed.as_tuple().exponent, int):
+        return printed
+    half = Decimal(1).scaleb(places) / 2  # half a unit of the share's last printed place
+    for exact in (score * 100 / top, score / top):  # a share in per cent, or as a fraction
+        if abs(exact - printed) <= half:
+            return exact
+    return printed
 
 
 def _blank_places_held(
