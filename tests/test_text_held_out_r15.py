@@ -213,3 +213,30 @@ def test_rows_ranked_by_a_rounded_share_are_checked_by_the_exact_share() -> None
 def test_a_share_that_is_no_score_over_its_maximum_is_checked_as_printed() -> None:
     printed = [*_SHARES[:3], ("10", "121", "8.5", 4), _SHARES[4]]  # 8.5 is not 10/121
     assert _share_flags(printed) == [("3", "2"), ("3", "2"), ("2", "4")]
+
+
+_RUN_IN_SCORES = (
+    "Towns under 50,000 people\n"
+    "\n"
+    "1 Arbor60.90\n"
+    "2 Bexley59.85\n"
+    "3 Corby58.43\n"
+    "4 Dunmore56.84\n"
+    "5 Eastham56.40\n"
+    "6 Fairlie56.38\n"
+    "The index runs from 0 to 100.\n"
+)
+
+
+def test_a_name_run_into_its_score_on_every_line_is_a_name_and_a_score() -> None:
+    (table,) = tables_of(_RUN_IN_SCORES)
+    rows = [(e.agency_raw, printed(e.total), printed(e.rank)) for e in table.entries][:6]
+    assert rows[0] == ("Arbor", "60.90", "1")
+    assert rows[5] == ("Fairlie", "56.38", "6")
+
+
+def test_a_word_run_into_a_figure_on_one_or_two_lines_stays_a_word() -> None:
+    from pipeline.tables.records.words import scores_run_in
+
+    assert scores_run_in(["Built with Python3.11", "1 Arbor 60.90", "2 Bexley v2.0"]) == set()
+    assert scores_run_in(["1 Arbor60.90", "2 Bexley59.85", "3 Corby58.43"]) == {0, 1, 2}

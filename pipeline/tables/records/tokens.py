@@ -22,9 +22,11 @@ from pipeline.tables.records.words import (
     BLANKS,
     bracketed_formats,
     number_then_words,
+    scores_run_in,
     spaced_decimals,
     unglued,
     value_text,
+    word_then_number,
 )
 
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
@@ -60,6 +62,7 @@ def tokens_of(lines: list[Line]) -> list[Token]:
     bulleted = _bulleted(lines)
     run_in = glued_counts(lines)
     formats = bracketed_formats([line.text for line in lines])
+    run_in_scores = scores_run_in([line.text for line in lines])
     for position, line in enumerate(lines):
         words = spaced_decimals(line.text.split()[position in bulleted :], formats)
         words = _uncut(words, position == cut_at)
@@ -73,6 +76,12 @@ def tokens_of(lines: list[Line]) -> list[Token]:
                 found.append(Token(word, word in BLANKS, position, False))
                 continue
             pieces = _pieces(word, position, run_in.get(position) if k == 0 else None, k)
+            scored = word_then_number(word) if position in run_in_scores else None
+            if scored and k == len(words) - 1:  # "Shimla60.90": the name's word, its score
+                pieces = [
+                    Token(scored[0], False, position, False),
+                    Token(scored[1], True, position, False),
+                ]
             if pieces:
                 found.extend(pieces)
                 continue

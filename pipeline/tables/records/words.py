@@ -101,3 +101,26 @@ def spaced_decimals(words: list[str], formats: Counter[tuple[str, int]]) -> list
         else:
             out.append(word)
     return out
+
+
+_WORD_NUMBER = re.compile(r"^(\S*[^\W\d_])(\d{1,4}[.,]\d{1,4})$")  # "Shimla60.90"
+
+
+def word_then_number(word: str) -> tuple[str, str] | None:
+    """A word run into a figure with a decimal mark ("Shimla60.90": a name and its score
+    printed with nothing between them): the word and the figure; else None."""
+    found = _WORD_NUMBER.match(word)
+    return (found.group(1), found.group(2)) if found else None
+
+
+def scores_run_in(texts: list[str]) -> set[int]:
+    """Positions of the lines whose last word is a word run into a figure with a decimal mark,
+    when three or more lines of the run end so (a list printed "1 Shimla60.90", "2 …59.85"):
+    the figure is the line's last cell. A word like "v2.0" or "COVID19" ending one line stays
+    a word."""
+    found = {
+        position
+        for position, text in enumerate(texts)
+        if (words := text.split()) and word_then_number(words[-1]) is not None
+    }
+    return found if len(found) >= 3 else set()
