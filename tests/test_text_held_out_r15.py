@@ -240,3 +240,29 @@ def test_a_word_run_into_a_figure_on_one_or_two_lines_stays_a_word() -> None:
 
     assert scores_run_in(["Built with Python3.11", "1 Arbor 60.90", "2 Bexley v2.0"]) == set()
     assert scores_run_in(["1 Arbor60.90", "2 Bexley59.85", "3 Corby58.43"]) == {0, 1, 2}
+
+
+_INLINE_FIELDS = (
+    "The ten calmest towns, counting down\n"
+    "Rank 10 | Arbor | Score: 58.23 | County: Northshire\n"
+    "Rank 9 | Bexley | Score: 58.58 | County: Westmere (Photo: archive)\n"
+    "Rank 8 | Corby | Score: 59.24 | County: Westmere\n"
+    "Rank 7 | Dunmore | Score: 59.72 | County: Southfold (Photo: archive)\n"
+    "Rank 6 | Eastham | Score: 61.60 | County: Southfold\n"
+    "Rank 5 | Fairlie | Score: 61.73 | County: Eastvale (Photo: archive)\n"
+    "Rank 4 | Glenrock | Score: 62.61 | County: Eastvale\n"
+)
+
+
+def test_a_record_of_labelled_fields_between_pipes_is_a_row() -> None:
+    (table,) = tables_of(_INLINE_FIELDS)
+    rows = [(e.agency_raw, printed(e.total), printed(e.rank)) for e in table.entries]
+    assert rows[0] == ("Arbor", "58.23", "10")
+    assert rows[3] == ("Dunmore", "59.72", "7")
+
+
+def test_pipe_rows_without_labelled_figures_are_no_labelled_records() -> None:
+    from pipeline.ingest.text.labelled import find_labelled
+
+    rows = ["Arbor | Northshire | 58.23 | 10", "Bexley | Westmere | 58.58 | 9"]
+    assert find_labelled([*rows, "Corby | Westmere | 59.24 | 8"]) == []
