@@ -8,6 +8,7 @@ from decimal import Decimal
 from pipeline import vocabulary as vocab
 from pipeline.models import BLANK_MARKS, Entry, Flag, Table, Value
 from pipeline.reconcile.common import Scope, fmt, who
+from pipeline.reconcile.rank_orders import lowest_first, places_before, ranked_by_distance
 
 
 def competition_ranks(scores: list[Decimal], descending: bool = True) -> list[int]:
@@ -34,7 +35,7 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
     by_percent = any(entry.percent is not None for entry, _ in stated)
     comparable = not any(c.scales for c in table.columns if c.role in ("percent", "total"))
     scored = [
-        (entry, rank, score.number)
+        (entry, rank, _exact_share(entry, score.number) if by_percent else score.number)
         for entry, rank in stated
         if (score := entry.percent if by_percent else entry.total)
         and score.number is not None
@@ -42,7 +43,7 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
     ]
     if ranked_by_distance([(rank, total) for _, rank, total in scored]):
         return []  # the ranks order the rows by how near each total is to a target
-    scored = _lowest_first(scored)
+    scored = lowest_first(scored)
     whole = table.level in WHOLE_LISTS or not own_row
     ranks = [rank for _, rank, _ in scored]
     if scored and _top_list(ranks, whole):
@@ -56,9 +57,11 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
     else:  # a rank alone: the ranks themselves must form a competition ranking
         basis, rows = "theo thứ tự các hạng khác", stated
         ranks = [rank for _, rank in stated]
-        if stated and max(ranks) > len(stated) and not _one_beyond(ranks, whole):  # a top list
-            rows = [(entry, rank) for entry, rank in stated if rank <= len(stated)]
+        before = places_before(ranks)  # places k, k + 1, …: the list's head printed elsewhere
+        if stated and max(ranks) > len(stated) + before and not _one_beyond(ranks, whole):  # top
+            rows = [(entry, rank) for entry, rank in stated if rank <= len(stated) + before]
         expected = competition_ranks([rank for _, rank in rows], descending=False)
+        expected = [place + before for place in expected]
         expected = _blank_places_held(table, rows, expected)
     flags = []
     for (entry, stated_rank), rank in zip(rows, expected, strict=True):
@@ -80,63 +83,19 @@ def check_rank(doc_id: str, table: Table, own_row: bool = True) -> list[Flag]:
     return flags
 
 
-def _lowest_first(
-    scored: list[tuple[Entry, Decimal, Decimal]],
-) -> list[tuple[Entry, Decimal, Decimal]]:
-    """The rows with their totals negated when the ranks place lower totals first (a
-    penalty, a time, a count of offences): of the pairs of rows the ranks tell apart, more
-    than twice as many put the lower total ahead as the higher one, over six rows or more
-    (fewer fall in either order by chance too often: two rows ranked the wrong way round are
-    two wrong ranks), or over four rows or more where every such pair does (the foot of a
-    ranking, "163 … 160", printed apart from its head). The check then reads them the same
-    way; else they are as they are."""
-    if len(scored) < _ALL_PAIRS_PROOF:
-        return scored
-    higher = lower = 0
-    for _, rank, total in scored:
-        for _, other_rank, other in scored:
-            if rank < other_rank:
-                higher += total > other
-                lower += total < other
-    if len(scored) < _ORDER_PROOF and higher:
-        return scored
-    if lower <= 2 * higher:
-        return scored
-    return [(entry, rank, -total) for entry, rank, total in scored]
-
-
-def ranked_by_distance(pairs: list[tuple[Decimal, Decimal]]) -> bool:
-    """Whether (rank, score) pairs, four or more, rank the scores not by their size but by how
-    near each is to parity inside their span (a ratio ranked by its distance from 1: 0.997
-    ranked 5th, 1.004 6th, 0.995 7th; the same in per cent from 100, a change from 0). Every
-    two ranks bound where that point may lie (nearer the better-ranked score); the ranks hold
-    when those bounds leave room for it between the lowest and the highest score and the
-    room holds parity (any other point would fit two top rows printed in each other's place
-    as well: a misprint, not a target)."""
-    if len(pairs) < 4 or _by_size(pairs):
-        return False
-    low, high = min(s for _, s in pairs), max(s for _, s in pairs)
-    floor, ceiling = low, high
-    for rank, score in pairs:
-        for other_rank, other in pairs:
-            middle = (score + other) / 2
-            if rank < other_rank and score < other:
-                ceiling = min(ceiling, middle)  # the point lies nearer ``score``
-            elif rank < other_rank and score > other:
-                floor = max(floor, middle)
-    parity = any(floor <= point <= ceiling for point in _PARITY)
-    return parity and low < floor <= ceiling < high
-
-
-_ORDER_PROOF = 6  # rows in one order that chance does not give (as the table stage counts)
-_ALL_PAIRS_PROOF = 4  # rows whose every pair of ranks puts the lower total ahead
-_PARITY = (Decimal(0), Decimal(1), Decimal(100))  # a change's, a ratio's, a ratio in per cent
-
-
-def _by_size(pairs: list[tuple[Decimal, Decimal]]) -> bool:
-    """Whether the ranks follow the scores, higher or lower first."""
-    ordered = [rank for rank, _ in sorted(pairs, key=lambda pair: pair[1])]
-    return ordered == sorted(ordered) or ordered == sorted(ordered, reverse=True)
+def _exact_share(entry: Entry, printed: Decimal) -> Decimal:
+    """The percentage a row is ranked by: its score ÷ its maximum, computed, where that rounds
+    to the printed share (8.3 % printed for 10/121 and for 1/12: the rows are ranked by the
+    exact shares, 1/12 ahead); else the share as printed."""
+    score = entry.total.number if entry.total else None
+    top = entry.row_max.number if entry.row_max else None
+    if score is None or not top or not isinstance(places := printed.as_tuple().exponent, int):
+        return printed
+    half = Decimal(1).scaleb(places) / 2  # half a unit of the share's last printed place
+    for exact in (score * 100 / top, score / top):  # a share in per cent, or as a fraction
+        if abs(exact - printed) <= half:
+            return exact
+    return printed
 
 
 def _blank_places_held(

@@ -5,10 +5,13 @@
     Mật độ dân số: 67 người/km2
 
 A record opens at a numbered line ("10." or "10)") holding a name, and goes on over the lines
-that print one "label: number" each. Every label the records share becomes a column and every
-record a row: the list number, the name, then each label's number as printed, its unit left
-out. A line printed twice in a row (an image's caption repeating the text) is read once. The
-roles of the columns are the table stage's to infer from the numbers; the labels name them.
+that print one "label: number" each; a bulleted line ("- Denmark — Score: 89", "• …") opens
+one only with its field on the line (a bullet list's items are one line each) and has no
+number; so does a line of fields set apart by " | " ("Rank 10 | Greater Mumbai | Score:
+58.23"). Every label the records share becomes a column and every record a row: the list
+number, the name, then each label's number as printed, its unit left out. A line printed
+twice in a row (an image's caption repeating the text) is read once. The roles of the columns
+are the table stage's to infer from the numbers; the labels name them.
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ from dataclasses import dataclass
 from pipeline.ingest.text.rows import Block, RawRow
 from pipeline.parse import parse_number
 
-_OPENING = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<rest>\S.*)$")
+_OPENING = re.compile(r"^\s*(?:(?P<number>\d{1,3})[.)]|(?P<bullet>[-•*]))\s+(?P<rest>\S.*)$")
 _FIELD = re.compile(
     r"^(?P<label>[^\W\d_][^:]{0,60}?)\s*:\s*(?P<value>[-+]?\d(?:[\d.,]*\d)?)(?P<unit>(?:\D.*)?)$"
+)
+_INLINE_FIELD = re.compile(
+    r"^(?P<label>[^\W\d_][^:|]{0,40}?):?\s+(?P<value>[-+]?\d(?:[\d.,]*\d)?)$"
 )
 _NAME_END = re.compile(r"\s+[-–—]\s+|,\s+")  # "Mexico - Dân số", "Mexico, dân số"
 _MAX_LABEL_WORDS = 8
@@ -76,15 +82,19 @@ def _records_from(lines: list[str], start: int) -> tuple[list[_Record], int]:
 
 
 def _opening(text: str, line: int) -> _Record | None:
-    """A numbered line with a name, and the field it may print after the name."""
+    """A numbered line with a name, and the field it may print after the name; or a record
+    printed as fields on one line."""
+    inline = _inline(text, line)
+    if inline is not None:
+        return inline
     found = _OPENING.match(text)
     if found is None:
         return None
     rest = found.group("rest")
     field = _FIELD.match(rest)
     if field is None:
-        if ":" in rest or parse_number(rest.split()[-1]) is not None:
-            return None  # a value this reader cannot label
+        if ":" in rest or parse_number(rest.split()[-1]) is not None or found.group("bullet"):
+            return None  # a value this reader cannot label; a bullet opens a record on its line
         return _Record(line, found.group("number"), rest.strip(), ())
     parts = _NAME_END.split(field.group("label"))
     if len(parts) < 2:
@@ -93,7 +103,25 @@ def _opening(text: str, line: int) -> _Record | None:
     value = _field(f"{label}: {rest[field.start('value') :]}")
     if not name or value is None:
         return None
-    return _Record(line, found.group("number"), name, (value,))
+    return _Record(line, found.group("number") or "", name, (value,))
+
+
+def _inline(text: str, line: int) -> _Record | None:
+    """A record printed on one line as fields set apart by " | " with no rule at either end
+    ("Rank 10 | Greater Mumbai | Score: 58.23 | State: Maharashtra"): its first field without
+    a figure is the name, each field of words and one figure ("Rank 10", "Score: 58.23") a
+    labelled figure; fields of words only after the name ("State: …") are left out."""
+    if " | " not in text or text.startswith("|") or text.endswith("|"):
+        return None
+    fields = [field.strip() for field in text.split(" | ")]
+    names = [field for field in fields if field and not any(ch.isdigit() for ch in field)]
+    found = [_INLINE_FIELD.match(field) for field in fields]
+    labelled = tuple(
+        (m.group("label").strip(), m.group("value"))
+        for m in found
+        if m is not None and parse_number(m.group("value")) is not None
+    )
+    return _Record(line, "", names[0], labelled) if names and labelled else None
 
 
 def _field(text: str) -> tuple[str, str] | None:

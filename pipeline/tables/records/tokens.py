@@ -18,7 +18,16 @@ from pipeline.parse import is_year, parse_number
 from pipeline.tables.header.columns import RANK_SCORE
 from pipeline.tables.records.name_codes import codes_in_names, is_code
 from pipeline.tables.records.places import glued_counts, place_opening
-from pipeline.tables.records.words import BLANKS, number_then_words, unglued, value_text
+from pipeline.tables.records.words import (
+    BLANKS,
+    bracketed_formats,
+    number_then_words,
+    scores_run_in,
+    spaced_decimals,
+    unglued,
+    value_text,
+    word_then_number,
+)
 
 MAX_NAME_WORDS = 16  # a unit's name; a longer run of words is prose
 _OPERATORS = frozenset({"+", "=", *vocab.TIMES})  # a formula, not a table
@@ -52,8 +61,11 @@ def tokens_of(lines: list[Line]) -> list[Token]:
     cut_at = len(lines) - 1 if _unclosed_last(lines) else None
     bulleted = _bulleted(lines)
     run_in = glued_counts(lines)
+    formats = bracketed_formats([line.text for line in lines])
+    run_in_scores = scores_run_in([line.text for line in lines])
     for position, line in enumerate(lines):
-        words = _uncut(line.text.split()[position in bulleted :], position == cut_at)
+        words = spaced_decimals(line.text.split()[position in bulleted :], formats)
+        words = _uncut(words, position == cut_at)
         mark = len(found)
         if not words and not line.cells:  # an empty cell on its own line (ingest keeps it)
             found.append(Token("", True, position, True))
@@ -64,6 +76,12 @@ def tokens_of(lines: list[Line]) -> list[Token]:
                 found.append(Token(word, word in BLANKS, position, False))
                 continue
             pieces = _pieces(word, position, run_in.get(position) if k == 0 else None, k)
+            scored = word_then_number(word) if position in run_in_scores else None
+            if scored and k == len(words) - 1:  # "Shimla60.90": the name's word, its score
+                pieces = [
+                    Token(scored[0], False, position, False),
+                    Token(scored[1], True, position, False),
+                ]
             if pieces:
                 found.extend(pieces)
                 continue

@@ -5,6 +5,7 @@ the next cell's word ("0.809Flag", "2.Hà"). ``tokens`` reads lines of such word
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pipeline.parse import parse_number
 
@@ -73,3 +74,53 @@ def number_then_words(word: str) -> tuple[str, str] | None:
     if found is None or not found.group(2)[0].isupper() or parse_number(found.group(1)) is None:
         return None
     return found.group(1), found.group(2)
+
+
+_BRACKETED = re.compile(r"\((\d+)([.,])(\d+)\)")
+_OPENED = re.compile(r"^\(\d+([.,])$")  # "(74,": a figure in parentheses split after its mark
+_CLOSED = re.compile(r"^(\d+)\)$")  # "77)"
+
+
+def bracketed_formats(texts: list[str]) -> Counter[tuple[str, int]]:
+    """How the run prints its figures in parentheses: (decimal mark, decimals) → how often
+    ("(75,17)" → (",", 2))."""
+    return Counter((m.group(2), len(m.group(3))) for t in texts for m in _BRACKETED.finditer(t))
+
+
+def spaced_decimals(words: list[str], formats: Counter[tuple[str, int]]) -> list[str]:
+    """A figure in parentheses printed with a space after its decimal mark ("(74, 77)") as
+    one word ("(74,77)"), when the run prints two or more other figures in parentheses with
+    that mark and as many decimals: a slip of the typist, not two figures. A pair in
+    parentheses the run prints no figure like ("(3, 5)" among "(12)") stays two words."""
+    out: list[str] = []
+    for word in words:
+        opened = _OPENED.match(out[-1]) if out else None
+        closed = _CLOSED.match(word)
+        if opened and closed and formats[(opened.group(1), len(closed.group(1)))] >= 2:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+_WORD_NUMBER = re.compile(r"^(\S*[^\W\d_])(\d{1,4}[.,]\d{1,4})$")  # "Shimla60.90"
+
+
+def word_then_number(word: str) -> tuple[str, str] | None:
+    """A word run into a figure with a decimal mark ("Shimla60.90": a name and its score
+    printed with nothing between them): the word and the figure; else None."""
+    found = _WORD_NUMBER.match(word)
+    return (found.group(1), found.group(2)) if found else None
+
+
+def scores_run_in(texts: list[str]) -> set[int]:
+    """Positions of the lines whose last word is a word run into a figure with a decimal mark,
+    when three or more lines of the run end so (a list printed "1 Shimla60.90", "2 …59.85"):
+    the figure is the line's last cell. A word like "v2.0" or "COVID19" ending one line stays
+    a word."""
+    found = {
+        position
+        for position, text in enumerate(texts)
+        if (words := text.split()) and word_then_number(words[-1]) is not None
+    }
+    return found if len(found) >= 3 else set()

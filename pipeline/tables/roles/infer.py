@@ -52,6 +52,7 @@ from pipeline.tables.roles.total import column_label, column_name, settle_total
 from pipeline.tables.roles.units import mixed_scales
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_RANKS = 0.6  # rank_agreement of ranks taken from a longer list, in the scores' order
 SCORE_ROLES = frozenset({"row_number", "rank", "total", "component", "number", "row_max"})
 
 
@@ -293,11 +294,12 @@ def _number_or_rank(
     total (equal totals placed one after another, as a publisher breaks ties by the figures
     before rounding), while read as the STT the ranking would be lost. Fewer rows fall in the
     total's order by chance too often (1 in 6 for three): read as the STT, with the same doubt."""
-    if "rank" in roles.values():
-        return None
     number = next((i for i in values if roles[i] == "row_number"), None)
     total = next((i for i in values if roles[i] == "total"), None)
     if number is None or total is None or _hint(columns, number) == "row_number":
+        return None
+    part_ranks = _part_ranks(roles, values, total, parts)
+    if part_ranks is None:
         return None
     lowest_first = [-v if v is not None else None for v in values[total]]  # a penalty, a time
     if not any(
@@ -306,10 +308,29 @@ def _number_or_rank(
         for scores in (values[total], lowest_first)
     ):
         return None
+    roles.update({i: "other" for i in part_ranks})  # no rank of the rows: left out
     if sum(v is not None for v in values[number]) < ORDER_PROOF:
         return f"{column_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"
     roles[number] = "rank"  # in the total's order over six rows or more: no chance order
     return f"{column_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
+
+
+def _part_ranks(
+    roles: dict[int, str], values: dict[int, Values], total: int, parts: Segments
+) -> list[int] | None:
+    """The rank columns when each ranks one of the total's components and not the total
+    ("Economic Dynamism | Rank 4 | Score 7.6955" beside the overall score): each part's place
+    among all the units, no rank of the rows, so a count beside them may still be the rank;
+    None when a rank column ranks the total (highest or lowest first) or no component."""
+    ranks = [i for i in values if roles[i] == "rank"]
+    components = [i for i in values if roles[i] == "component"]
+    totals = (values[total], [-v if v is not None else None for v in values[total]])
+    for rank in ranks:
+        by_total = max(rank_agreement(values[rank], scores, parts) for scores in totals)
+        by_part = [rank_agreement(values[rank], values[c], parts) for c in components]
+        if by_total >= _RANKS or max(by_part, default=0) < _RANKS:
+            return None
+    return ranks
 
 
 def _from_one(count: Values) -> Values:
