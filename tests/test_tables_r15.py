@@ -1,7 +1,9 @@
 """Round 15's generator findings, each in the small: what the numbers say against the words."""
 
 from conftest import printed, tables_of
+from test_tables_score_ranks import _YEARS
 
+from pipeline.tables.roles.counting import CountFigures, CountReading, label_words, read_count
 from pipeline.vocabulary import band_at_end
 
 _COMMUNES = """Thứ tự Xã, phường, thị trấn Tổng (100) Xếp hạng
@@ -42,3 +44,27 @@ def test_a_first_name_after_a_run_in_heading_is_the_longest_a_name_takes() -> No
     assert table.section == "I Các cơ quan chuyên môn thuộc UBND tỉnh"
     first = table.entries[0]
     assert (first.agency_raw, printed(first.rank)) == ("Kho bạc Nhà nước tỉnh", "1")
+
+
+def test_a_count_is_the_stt_or_the_rank_by_one_rule() -> None:
+    """The header's words decide; else the numbers, and every reading they make is doubted."""
+    in_order = CountFigures(8, in_order=True)
+    assert read_count("row_number", in_order) == CountReading("row_number", doubted=False)
+    assert read_count("rank", CountFigures(8)) == CountReading("rank", doubted=False)
+    assert read_count(None, in_order) == CountReading("rank", doubted=True)
+    assert read_count("either", CountFigures(4, in_order=True)).role == "row_number"
+    assert read_count(None, CountFigures(3, places_only=True)) == CountReading("rank", True)
+    assert read_count(None, CountFigures(8)) == CountReading("row_number", doubted=False)
+    assert read_count("either", None) == CountReading(None, doubted=True)  # for the numbers
+    assert label_words(["Thứ tự", "Thứ tự xếp hạng"]) == "either"
+    assert label_words(["Số TT"]) == "row_number"
+
+
+def test_a_count_read_as_one_years_rank_says_it_may_be_the_stt() -> None:
+    """A list numbered 1 … 8 in the order of its first year's scores, the other years printing
+    their ranks: the count was taken as that year's rank with no word said. It is still read
+    so, with the doubt every other reading of a count from its numbers raises."""
+    first, *others = tables_of(_YEARS)
+    assert [printed(e.rank) for e in first.entries][:3] == ["1", "2", "3"]
+    assert first.role_doubt is not None and "số thứ tự hoặc xếp hạng" in first.role_doubt
+    assert all(table.role_doubt is None for table in others)
