@@ -68,3 +68,18 @@ def test_a_count_read_as_one_years_rank_says_it_may_be_the_stt() -> None:
     assert [printed(e.rank) for e in first.entries][:3] == ["1", "2", "3"]
     assert first.role_doubt is not None and "số thứ tự hoặc xếp hạng" in first.role_doubt
     assert all(table.role_doubt is None for table in others)
+
+
+_PROVINCES = (
+    "Địa phương Kết quả Tỉnh Quảng Nam 1 (95,72) Tỉnh Bến Tre 2 (95,59) Thanh Hóa 3 (95,39)"
+    " Tỉnh Lai Châu 4 (94,20) Vĩnh Phúc 5 (93,46) Quảng Ngãi 6 (89,31) Quảng Ninh 7 (86,26)\n"
+)
+
+
+def test_a_first_name_opening_as_others_do_is_cut_at_its_first_such_word() -> None:
+    """Target seed 10400228: "… Kết quả Tỉnh Quảng Nam 1 (95,72) …" beside "Tỉnh Bến Tre" and
+    "Quảng Ngãi", "Quảng Ninh" was cut at "Quảng", the last word that opens names: a phantom
+    "Quảng Nam" with no flag. The first such word gives the name: "Tỉnh Quảng Nam"."""
+    (table,) = tables_of(_PROVINCES)
+    first = table.entries[0]
+    assert (first.agency_raw, printed(first.rank)) == ("Tỉnh Quảng Nam", "1")
