@@ -338,4 +338,7 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (10400363, "text:runon"),  # fresh 10400000+: ranks only, "… Vị thứ Cục Thuế tỉnh 1" one name
     (10400404, "text:runon"),  # fresh 10400000+: failed, no ranking table (2/39 cells)
     (10500452, "text:cells_tight"),  # fresh 10500000+: "Thứ" / "tự" over the STT, read as rank
+    (10610081, "text:runon"),  # fresh 10610000+: labels run on joined a column off, 6 over_max
+    (10610107, "text:runon"),  # fresh 10610000+: ranks only, "Đơn vị Hạng Cục Thống kê tỉnh 01"
+    (10610214, "text:runon"),  # fresh 10610000+: ranks only, "Tỉnh/thành phố Rank Bến Tre 01"
 ]
