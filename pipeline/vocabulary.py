@@ -119,10 +119,12 @@ def _without_marks(text: str) -> str:
 
 def band_at_end(words: list[str]) -> int:
     """How many words end a name as a band phrase printed in its own capital ("Sở Y tế Tốt",
-    "Huyện A Trung bình": 1, 2), leaving the name at least one word; 0 for none."""
+    "Huyện A Trung bình", "… TRUNG BÌNH": 1, 2), leaving the name at least one word; 0 for
+    none. Band words capitalised one by one, as a name's are ("Xã Trung Bình"), end the name."""
     for size in (2, 1):
         phrase = " ".join(words[-size:])
-        if len(words) > size and phrase[:1].isupper() and band_of(phrase) == phrase.capitalize():
+        band = band_of(phrase) if len(words) > size and phrase[:1].isupper() else None
+        if band is not None and phrase in (band, band.upper()):
             return size
     return 0
 

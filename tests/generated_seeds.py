@@ -308,6 +308,9 @@ REGRESSION_SEEDS: list[tuple[int, str]] = [
     (10000054, "text:spaced"),  # was a target: "TT" over a two-line header, the STT read as rank
     (9995033, "text:runon"),  # was a target: read since round 13
     (10400478, "text:spaced"),  # fresh 10400000+: "Thứ tự xếp hạng" read "Thứ tự", 63 silent
+    (10600226, "text:spaced"),  # fresh 10600000+: "Xã Trung Bình" lost "Trung Bình" to a band
+    (10600255, "text:runon"),  # fresh 10600000+: "… UBND tỉnh Kho bạc Nhà nước tỉnh", a phantom
+    (10400228, "text:runon"),  # was a target: "Kết quả Tỉnh Quảng Nam 1 (95,72)", a phantom
 ]
 
 # Not read today; what each shows (scripts/eval_generated.py --list target).
@@ -330,10 +333,12 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (10000065, "text:cells_tight"),  # fresh 10000000+: two-level labels one per line, shifted
     (10000094, "text:runon"),  # fresh 10000000+: "… Trung ương Ranking Cà Mau 1 …", a phantom
     (10000247, "text:cells_blank"),  # fresh 10000000+: a band flag missed across two groups
-    (10400228, "text:runon"),  # fresh 10400000+: "Kết quả Tỉnh Quảng Nam 1 (95,72)", a phantom
     (10400312, "text:runon"),  # fresh 10400000+: failed, no ranking table (2/24 cells)
     (10400327, "text:cells_tight"),  # fresh 10400000+: a planted flag missed
     (10400363, "text:runon"),  # fresh 10400000+: ranks only, "… Vị thứ Cục Thuế tỉnh 1" one name
     (10400404, "text:runon"),  # fresh 10400000+: failed, no ranking table (2/39 cells)
     (10500452, "text:cells_tight"),  # fresh 10500000+: "Thứ" / "tự" over the STT, read as rank
+    (10610081, "text:runon"),  # fresh 10610000+: labels run on joined a column off, 6 over_max
+    (10610107, "text:runon"),  # fresh 10610000+: ranks only, "Đơn vị Hạng Cục Thống kê tỉnh 01"
+    (10610214, "text:runon"),  # fresh 10610000+: ranks only, "Tỉnh/thành phố Rank Bến Tre 01"
 ]

@@ -240,16 +240,20 @@ def _extend(draft: _Draft, body: list[Line]) -> None:
 
 
 def _series_drafts(caption: str | None, roles: Roles, body: list[Line]) -> list[_Draft]:
-    """One table per ranking printed side by side, captioned by its header ("Năm 2017")."""
+    """One table per ranking printed side by side, captioned by its header ("Năm 2017"); the
+    one ranked by the row count, or printed without ranks, carries the roles' doubt (the
+    count read as its rank or as the STT, ``roles.counting``)."""
     drafts = []
     ranks = {rank for _, rank in roles.series if rank is not None}
+    counts = {c.index for c in roles.columns if c.role == "row_number"}
     for score, rank in roles.series:
         own = {score: "total"} | ({rank: "rank"} if rank is not None else {})
         columns = tuple(_series_column(c, own, ranks) for c in roles.columns)
         column = next(c for c in columns if c.index == score)
         label = " ".join(part for part in (column.group, column.label) if part)
         section = " – ".join(part for part in (caption, label) if part) or None
-        drafts.append(_Draft(section, columns, list(body)))
+        doubt = roles.doubt if rank is None or rank in counts else None
+        drafts.append(_Draft(section, columns, list(body), doubt=doubt))
     return drafts
 
 

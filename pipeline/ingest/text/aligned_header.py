@@ -19,6 +19,7 @@ from pipeline import vocabulary as vocab
 from pipeline.ingest.text.cell_header import join_header, maxima_cells, maxima_hold
 from pipeline.ingest.text.rows import RawRow, Token, is_value, segments, tokens
 from pipeline.parse import parse_number, split_max
+from pipeline.tables.roles.counting import label_words, read_count
 
 _HEADER_WORD = re.compile(r"^(stt|tt|tên|xếp|đơn\s+vị|cơ\s+quan|địa\s+phương|điểm|tổng|hạng)")
 _GROUP = re.compile(r"(\(điểm\s+tối\s+đa\)$|^điểm\s+thành\s+phần|^các\s+chỉ\s+số\s+thành\s+phần)")
@@ -233,14 +234,9 @@ def number_label_row(above: Sequence[str], columns: Columns) -> list[RawRow]:
         " ".join(words[:size]) for size in range(1, min(_LABEL_WORDS, len(words) - 1) + 1)
         if vocab.ordinal_label(" ".join(words[:size]))
     ]  # fmt: skip
-    if not labels or _stt_and_rank(labels):
+    if not labels or read_count(label_words(labels), None).role is None:
         return []  # "Thứ tự" and "Thứ tự xếp hạng": STT or rank, the words do not tell
     return [RawRow(0, (labels[0], *[""] * (columns.width - 1)))]
-
-
-def _stt_and_rank(labels: list[str]) -> bool:
-    """Some of the labels name the rank, the others the row number."""
-    return len({vocab.says(vocab.RANK, vocab.fold(label)) is None for label in labels}) > 1
 
 
 def maxima_line(line: str, columns: Columns, body: Sequence[Sequence[str]]) -> list[str] | None:

@@ -130,12 +130,13 @@ def _header_in_first_name(
     Giang 1 Bà Rịa - Vũng Tàu 2 …", or its last label only: "… (11) Xếp hạng Lào Cai 95,88"):
     the first name's words cut where they, after the header's words before them on the line
     (``line``'s second part), read as one label per column that the numbers confirm and never
-    contradict, the rest as long as another record's name (else up to three words longer) and
-    opening with a capital, first where it opens with a word another name opens with ("Ban"
-    in "… Thứ tự xếp hạng Ban Quản lý …" beside "Ban Dân tộc"). Tried only on a first name
-    two words longer than the usual, or after header words that lack a column; a unit's long
-    name reads as no header, nor does a name printed on a line of its own (its header's cells
-    would be on lines above)."""
+    contradict, the rest no longer than another record's name and no shorter than all (the
+    longest first, as ``run_in`` cuts a first name: "… thuộc UBND tỉnh Kho bạc Nhà nước tỉnh"
+    keeps "Kho bạc"), else up to three words longer, and opening with a capital, first where
+    it opens with a word another name opens with ("Ban" in "… Thứ tự xếp hạng Ban Quản lý …"
+    beside "Ban Dân tộc"). Tried only on a first name two words longer than the usual, or
+    after header words that lack a column; a unit's long name reads as no header, nor does a
+    name printed on a line of its own (its header's cells would be on lines above)."""
     name = rows[0][before]
     if before or name is None or len(records) < 2:
         return None
@@ -147,13 +148,13 @@ def _header_in_first_name(
     lengths = sorted(len(t.text.split()) for row in rows[1:] if (t := row[before]) is not None)
     if not lengths or (not lead and len(words) <= lengths[len(lengths) // 2] + 1):
         return None  # no more words than a name takes: no header before it
-    longer = range(min(len(words) - 1, lengths[-1] + 3), lengths[0] - 1, -1)
-    sizes = [*sorted(set(lengths)), *(size for size in longer if size not in lengths)]
+    fitting = range(lengths[-1], lengths[0] - 1, -1)  # as long as another name: the longest
+    sizes = [*fitting, *range(lengths[-1] + 1, min(len(words) - 1, lengths[-1] + 3) + 1)]
     sizes = [size for size in sizes if size < len(words) and words[-size][:1].isupper()]
     openers = {t.text.split()[0] for row in rows[1:] if (t := row[before]) is not None}
     sizes.sort(key=lambda size: words[-size] not in openers)  # "Ban" opens "Ban Dân tộc" too
     counted = Counted.of(records)  # the names' words aside, what the numbers say
-    for size in sizes:  # a name as long as another first, then the longest a name may be
+    for size in sizes:  # as long as another name first, then up to three words longer
         first = _with_name(records[0], before, " ".join(words[-size:]))
         if joins_on(words[-size - 1]):
             continue  # "Sở Văn hóa," / "Sở Lao động -" go on: a name, not a header's end

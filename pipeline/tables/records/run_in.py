@@ -150,7 +150,9 @@ def _opened_as_names(group: Group, names: list[Group]) -> int:
     """How many words end ``group`` as a name opening as the run's names do, or 0: the group
     is longer than every name after it, and a word inside it is the first word of two names or
     more, followed as one of them goes on ("Địa phương Rank Tỉnh Thừa Thiên Huế" over "Tỉnh Hà
-    Tĩnh", "Tỉnh Đồng Nai"): the words before it are the header's."""
+    Tĩnh", "Tỉnh Đồng Nai"): the words before it are the header's. Of two such words the
+    first: "Kết quả Tỉnh Quảng Nam" beside "Tỉnh Bến Tre" and "Quảng Ngãi", "Quảng Ninh" is
+    "Tỉnh Quảng Nam", a name opening with "Quảng" being no reason to cut the one it ends."""
     words = [t.text for t in group.tokens]
     longest = max((len(name.tokens) for name in names), default=len(words))
     if len(words) <= longest:
@@ -158,7 +160,7 @@ def _opened_as_names(group: Group, names: list[Group]) -> int:
     seconds = second_words([name.text for name in names])
     if len(seconds.get(words[0], ())) >= 2:
         return 0  # it opens as names do: a name of its own
-    for k in range(len(words) - 2, 0, -1):
+    for k in range(1, len(words) - 1):  # the longest name first, as a name's first words
         shared = seconds.get(words[k], [])
         if len(words) - k <= longest and len(shared) >= 2 and goes_on_as(words[k + 1], shared):
             return len(words) - k

@@ -25,6 +25,12 @@ from dataclasses import dataclass, replace
 
 from pipeline.models import Column, Line
 from pipeline.parse import parse_number
+from pipeline.tables.roles.counting import (
+    CountFigures,
+    count_doubt,
+    hint_words,
+    read_count,
+)
 from pipeline.tables.roles.fits import rule_fits
 from pipeline.tables.roles.order import (
     ORDER_PROOF,
@@ -90,13 +96,13 @@ def infer_roles(columns: tuple[Column, ...], body: Sequence[Line]) -> Roles:
     undecided = settle_maximum(roles, values)
     _settle_ranks(roles, values, parts)
     _count_beside_rank(roles, values, name)
-    series = _series(roles, values, columns, parts)
+    series, doubt = _series(roles, values, columns, parts)
     bands = band_words(columns, body)
-    doubt = None if series else settle_total(roles, values, columns, parts, bands)
+    doubt = doubt if series else settle_total(roles, values, columns, parts, bands)
     # a count in the total's order is the rank or the STT whichever column is the total
     ranked = _number_or_rank(roles, values, columns, parts)
     places = _count_beside_places(roles, values, columns, _names(rows, name))
-    doubt = "; ".join(filter(None, [doubt, ranked, places])) or _count_alone(roles, columns)
+    doubt = "; ".join(filter(None, [doubt, ranked, places])) or _count_alone(roles, values, columns)
     if undecided and not doubt:
         percent, top = (column_name(columns, i) for i in undecided)
         doubt = f"{percent} là tỷ lệ và {top} là điểm tối đa của dòng, hoặc ngược lại"
@@ -221,21 +227,25 @@ def _ordinal(column: Values, parts: Segments) -> bool:
 
 def _series(
     roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
-) -> tuple[tuple[int, int | None], ...]:
+) -> tuple[tuple[tuple[int, int | None], ...], str | None]:
     """Rankings side by side, one table each: score columns that no rule ties together, each
-    with a rank column of its own or a year of its own in its header ("Năm 2020", "2021")."""
+    with a rank column of its own or a year of its own in its header ("Năm 2020", "2021");
+    and the doubt of a count read as one score's rank."""
     scores = [i for i in sorted(values) if roles[i] in ("number", "component", "total")]
     if len(scores) < 2 or rule_fits(scores, scores, values):
-        return ()
-    ranked = _paired_ranks([i for i in values if roles[i] == "rank"], scores, values, parts)
+        return (), None
+    ranks = [i for i in values if roles[i] == "rank"]
+    ranked: dict[int, int | None] = dict(_paired_ranks(ranks, scores, values, parts))
     years = {i: _year(columns, i) for i in scores}
     dated = len({y for y in years.values() if y}) == len(scores)
     if len(ranked) >= 2:  # scores no rank column ranks are another kind of figure
-        ranked |= _counted(roles, values, [i for i in scores if i not in ranked], parts)
-        return tuple((score, ranked[score]) for score in scores if score in ranked)
+        unranked = [i for i in scores if i not in ranked]
+        counted, doubt = _counted(roles, values, columns, unranked, parts)
+        ranked |= counted
+        return tuple((score, ranked[score]) for score in scores if score in ranked), doubt
     if dated:
-        return tuple((score, ranked.get(score)) for score in scores)
-    return ()
+        return tuple((score, ranked.get(score)) for score in scores), None
+    return (), None
 
 
 def _paired_ranks(
@@ -259,22 +269,32 @@ def _paired_ranks(
 
 
 def _counted(
-    roles: dict[int, str], values: dict[int, Values], scores: list[int], parts: Segments
-) -> dict[int, int]:
-    """The one score column left unranked beside rankings that print their ranks, with the
-    row count as its rank when the rows stand in that score's order (equal scores placed one
-    after another) over six rows or more: a list numbered by the first ranking's places
-    ("1. Arrowby 88,4 84,2 (2) 61,0 (3)"). Fewer rows fall in a score's order by chance."""
+    roles: dict[int, str],
+    values: dict[int, Values],
+    columns: tuple[Column, ...],
+    scores: list[int],
+    parts: Segments,
+) -> tuple[dict[int, int | None], str | None]:
+    """The one score column left unranked beside rankings that print their ranks, when the
+    rows stand in its order (equal scores placed one after another): a list numbered by the
+    first ranking's places ("1. Arrowby 88,4 84,2 (2) 61,0 (3)"). Whether the row count is
+    its rank or the STT is ``read_count``'s to say, and its doubt the table's; read as the
+    STT, the score is still a ranking of its own, printed without its ranks."""
     number = next((i for i in values if roles[i] == "row_number"), None)
-    if number is None or sum(v is not None for v in values[number]) < ORDER_PROOF:
-        return {}
+    if number is None:
+        return {}, None
     placed = [
         score
         for score in scores
         if rank_agreement(values[number], values[score], parts) == 1.0
         or ties_in_order(values[number], values[score], parts)
     ]
-    return {placed[0]: number} if len(placed) == 1 else {}
+    reading = read_count(
+        hint_words(_hint(columns, number)),
+        CountFigures(sum(v is not None for v in values[number]), in_order=len(placed) == 1),
+    )
+    counted = {placed[0]: number if reading.role == "rank" else None} if len(placed) == 1 else {}
+    return counted, count_doubt(column_name(columns, number), reading)
 
 
 def _year(columns: tuple[Column, ...], index: int) -> str | None:
@@ -286,33 +306,39 @@ def _year(columns: tuple[Column, ...], index: int) -> str | None:
 def _number_or_rank(
     roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], parts: Segments
 ) -> str | None:
-    """A column counting 1 … n that is also exactly the ranking of the total (highest first, or
-    lowest first as a penalty or a time is ranked), under no header word saying which: the
-    table's STT or its rank. A count going on from an earlier page ("6. Makassar : 84,85" …
-    "15.") is read as the places after the rows it follows on from. Over six rows or more it is
-    read as the rank, with a doubt: whichever was meant, each row's figure is its place by the
-    total (equal totals placed one after another, as a publisher breaks ties by the figures
-    before rounding), while read as the STT the ranking would be lost. Fewer rows fall in the
-    total's order by chance too often (1 in 6 for three): read as the STT, with the same doubt."""
+    """A column counting 1 … n beside the total, no other column the rank of the rows (part
+    ranks, each ranking one component, may stand beside it: see ``_part_ranks``): the table's
+    STT, or its rank when it is also exactly the ranking of the total (highest first, or lowest
+    first as a penalty or a time is ranked; equal totals placed one after another, as a
+    publisher breaks ties by the figures before rounding), as ``read_count`` reads it. A count
+    going on from an earlier page ("6. Makassar : 84,85" … "15.") is read as the places after
+    the rows it follows on from."""
     number = next((i for i in values if roles[i] == "row_number"), None)
     total = next((i for i in values if roles[i] == "total"), None)
-    if number is None or total is None or _hint(columns, number) == "row_number":
+    if number is None or total is None:
         return None
     part_ranks = _part_ranks(roles, values, total, parts)
     if part_ranks is None:
         return None
     lowest_first = [-v if v is not None else None for v in values[total]]  # a penalty, a time
-    if not any(
+    in_order = any(
         rank_agreement(places, scores, parts) == 1.0 or ties_in_order(places, scores, parts)
         for places in (values[number], _from_one(values[number]))
         for scores in (values[total], lowest_first)
-    ):
-        return None
-    roles.update({i: "other" for i in part_ranks})  # no rank of the rows: left out
-    if sum(v is not None for v in values[number]) < ORDER_PROOF:
-        return f"{column_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là số thứ tự"
-    roles[number] = "rank"  # in the total's order over six rows or more: no chance order
-    return f"{column_name(columns, number)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
+    )
+    if in_order:
+        roles.update({i: "other" for i in part_ranks})  # no rank of the rows: left out
+    rows = sum(v is not None for v in values[number])
+    return _read(roles, columns, number, CountFigures(rows, in_order=in_order))
+
+
+def _read(
+    roles: dict[int, str], columns: tuple[Column, ...], index: int, figures: CountFigures
+) -> str | None:
+    """The count at ``index`` given the role ``read_count`` reads it in; its doubt, if any."""
+    reading = read_count(hint_words(_hint(columns, index)), figures)
+    roles[index] = reading.role or "row_number"
+    return count_doubt(column_name(columns, index), reading)
 
 
 def _part_ranks(
@@ -342,31 +368,33 @@ def _from_one(count: Values) -> Values:
     return [None if v is None else v - start + 1 for v in count]
 
 
-def _count_alone(roles: dict[int, str], columns: tuple[Column, ...]) -> str | None:
-    """A column counting 1 … n beside names and no score, under a header word no role is known
-    by ("Rank") or under none ("1. Bộ Tài chính", "2. Bộ Tư pháp", the list of a ranking's
-    first places): a ranking with no scores printed, or a numbered list; nothing in the numbers
-    tells which. Read as the ranking, with a doubt: read as the STT the table would hold no
-    figure at all, and the page's only table would be lost."""
+def _count_alone(
+    roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...]
+) -> str | None:
+    """A column counting 1 … n beside names and no score ("1. Bộ Tài chính", "2. Bộ Tư
+    pháp", the list of a ranking's first places): a ranking with no scores printed, or a
+    numbered list; nothing in the numbers tells which (``read_count``: read as the ranking,
+    with a doubt, else the page's only table would hold no figure at all)."""
     if any(role != "row_number" for role in roles.values()):
         return None  # a score, a rank, a share: the table has figures of its own
-    column = next((c for c in columns if roles.get(c.index) == "row_number"), None)
-    if column is None or column.role != "number":
+    number = next((c.index for c in columns if roles.get(c.index) == "row_number"), None)
+    if number is None:
         return None
-    return _count_as_rank(roles, columns, column.index)
+    rows = sum(v is not None for v in values[number])
+    return _read(roles, columns, number, CountFigures(rows, places_only=True))
 
 
 def _count_beside_places(
     roles: dict[int, str], values: dict[int, Values], columns: tuple[Column, ...], names: list[str]
 ) -> str | None:
-    """A column counting 1 … n beside names and figures that are all places themselves, under
-    no header word saying which: whole numbers from 1, each column's mostly different from
-    each other and none past four times the rows (each unit's place in a part ranking of a
-    longer list: "Iowa | 3. | 5. | 17."), no total among them, the names in no alphabetical
-    order. The count is the overall place, the rank, read with a doubt as ``_count_alone``
-    reads a count beside no figure; a list sorted by name keeps its STT (issue 15 §3)."""
+    """A column counting 1 … n beside names and figures that are all places themselves: whole
+    numbers from 1, each column's mostly different from each other and none past four times
+    the rows (each unit's place in a part ranking of a longer list: "Iowa | 3. | 5. | 17."),
+    no total among them, the names in no alphabetical order. The count is the overall place
+    as ``read_count`` reads a count beside no score; a list sorted by name keeps its STT
+    (issue 15 §3)."""
     number = next((i for i in values if roles[i] == "row_number"), None)
-    if number is None or _hint(columns, number) != "number" or "total" in roles.values():
+    if number is None or "total" in roles.values():
         return None
     others = [i for i in values if i != number]
     if not others or any(roles[i] not in ("component", "number") for i in others):
@@ -379,15 +407,9 @@ def _count_beside_places(
         if max(present) > 4 * rows or not mostly_distinct(values[index], ()):
             return None
     keys = [name.casefold() for name in names]
-    if len(keys) < 3 or keys == sorted(keys):
-        return None
-    return _count_as_rank(roles, columns, number)
-
-
-def _count_as_rank(roles: dict[int, str], columns: tuple[Column, ...], index: int) -> str:
-    """A count read as the rank, and the doubt saying it may be the STT."""
-    roles[index] = "rank"
-    return f"{column_name(columns, index)} là số thứ tự hoặc xếp hạng: đọc là xếp hạng"
+    places = len(keys) >= 3 and keys != sorted(keys)
+    counted = sum(v is not None for v in values[number])
+    return _read(roles, columns, number, CountFigures(counted, places_only=places))
 
 
 def _names(rows: Sequence[Line], name: int) -> list[str]:
