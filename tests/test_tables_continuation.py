@@ -102,3 +102,36 @@ def test_a_first_page_too_short_to_tell_the_rank_is_read_again_with_its_continua
     ranks = [e.rank.printed if e.rank else None for e in table.entries]
     assert ranks == ["1", "1", "3", *(str(n) for n in range(4, 9))]
     assert all(len(e.components) == 2 for e in table.entries)
+
+
+def _scores(first: int, count: int) -> str:
+    rows = []
+    for number in range(first, first + count):
+        parts = (20 - number // 2, 30 - number, 25 - number // 3)
+        rows.append(f"{number}\tSở số {number}\t" + "\t".join(map(str, parts)))
+        rows[-1] += f"\t{sum(parts)}\t{number}"
+    return "\n".join(rows) + "\n"
+
+
+def test_a_repeated_header_read_without_a_space_still_continues_the_table() -> None:
+    """OCR reads a narrow gap as none ("choCNTT"): the header is the table's own, printed
+    again over the next page, and its rows go on with the table's roles."""
+    labels = "Hạ tầng (20)\tĐầu tư cho CNTT (30)\tNhân lực (25)"
+    header = f"STT\tTên đơn vị\t{labels}\tTổng điểm\tXếp hạng\n"
+    again = header.replace("cho CNTT", "choCNTT").replace("Nhân lực", "Nhânlực")
+    text = header + _scores(1, 8) + "\n" + again + _scores(9, 4)
+    (table,) = tables_of(text)
+    assert [e.number for e in table.entries] == list(range(1, 13))
+    assert table.grids == 2
+    assert [c.label for c in table.columns if c.role == "component"][1] == "Đầu tư cho CNTT"
+
+
+def test_a_garbled_repeated_header_continues_the_table_its_numbering_goes_on() -> None:
+    """Drawn 9931's page 2: the repeated header's total read "DnØ S", its rows numbered on
+    from the last page's; a header opening rows numbered from 1 is another table."""
+    labels = "Hạ tầng (20)\tĐầu tư (30)\tNhân lực (25)"
+    header = f"STT\tTên đơn vị\t{labels}\tTổng điểm\tXếp hạng\n"
+    garbled = header.replace("Tổng điểm", "DnØ S").replace("Nhân lực", "Nhàn lụ")
+    (table,) = tables_of(header + _scores(1, 8) + "\n" + garbled + _scores(9, 4))
+    assert [e.number for e in table.entries] == list(range(1, 13))
+    assert len(tables_of(header + _scores(1, 8) + "\n" + garbled + _scores(1, 4))) == 2

@@ -23,6 +23,7 @@ from pipeline.metadata import read_metadata
 from pipeline.models import Document, DocumentResult, Flag, Line, Metadata, Provenance
 from pipeline.ocr.beside import print_beside
 from pipeline.ocr.correct import settle_tables
+from pipeline.ocr.maxima import temper_maxima
 from pipeline.ocr.spaces import restore_spaces
 from pipeline.ocr.trust import crop_witness, temper
 from pipeline.reconcile import (
@@ -90,7 +91,7 @@ def _stages(job: Job, settings: BatchSettings, registry: Registry) -> DocumentRe
     flags = reconcile(job.doc_id, metadata, tables, settings.reconcile, scan.passed_over)
     lost = () if scan.passed_over else tuple(check_scores_in_prose(job.doc_id, document, tables))
     lost += tuple(print_beside(job.doc_id, document, tables))  # a scanned column left outside
-    flags = temper(flags + ocr_flags) + lost + page_flags
+    flags = temper_maxima(temper(flags + ocr_flags), tables) + lost + page_flags
     review = review_for(job.doc_id, tables, metadata, registry)
     return _read(job, document, metadata, tables=tables, flags=flags, review=review)
 

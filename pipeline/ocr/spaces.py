@@ -20,7 +20,9 @@ Component labels read by OCR lose their spaces the same way ("Kinh phícho ứng
 "Cải cáchtổ chức"): a word that is no Vietnamese syllable of Tesseract's own dictionary
 (``syllables``) and splits in exactly one way into the fewest that are, each of two letters
 or more, is split there ("chiasẻdữ" → "chia sẻ dữ"). A word read right is a syllable; an
-acronym ("CNTT") splits into none. A label's maximum whose "(" OCR lost ("q2)", "G0)") is
+acronym ("CNTT") splits into none. A syllable run into an acronym, small letters then two
+capitals or more or the other way round ("choCNTT"), is split between them when its small
+part is a syllable. A label's maximum whose "(" OCR lost ("q2)", "G0)") is
 no part of its name and goes.
 
 Only names and labels read by OCR are touched; a text layer's spaces are the document's.
@@ -85,6 +87,8 @@ def _syllables_apart(token: str, known: frozenset[str]) -> str:
     """``token`` split into syllables where it is no syllable and exactly one way of cutting it
     into the fewest syllables there is ("chiasẻdữ": "chia sẻ dữ")."""
     lead, word, tail = _PUNCTUATED.fullmatch(token).groups()  # type: ignore[union-attr]
+    if parts := _acronym_apart(unicodedata.normalize("NFC", word), known):
+        return f"{lead}{' '.join(parts)}{tail}"
     folded = unicodedata.normalize("NFC", word.casefold())
     if not known or not folded.isalpha() or folded.isascii() or folded in known:
         return token
@@ -93,6 +97,19 @@ def _syllables_apart(token: str, known: frozenset[str]) -> str:
         return token
     pieces = [word[start:end] for start, end in zip((0, *cuts), (*cuts, len(word)), strict=True)]
     return f"{lead}{' '.join(pieces)}{tail}"
+
+
+def _acronym_apart(word: str, known: frozenset[str]) -> tuple[str, str] | None:
+    """A syllable and an acronym run together, either way round ("choCNTT", "HĐNDtỉnh"): the
+    two, when the small letters are a syllable and the capitals two or more."""
+    for cut in range(MIN_SYLLABLE, len(word) - MIN_SYLLABLE + 1):
+        head, rest = word[:cut], word[cut:]
+        if not (head.isalpha() and rest.isalpha()):
+            return None
+        small = head if head.islower() and rest.isupper() else rest
+        if (head.islower() and rest.isupper()) or (head.isupper() and rest.islower()):
+            return (head, rest) if small in known else None
+    return None
 
 
 def _only_fewest_cuts(folded: str, known: frozenset[str]) -> tuple[int, ...] | None:

@@ -105,10 +105,51 @@ def continues_repeated(table: Sofar, columns: tuple[Column, ...], body: list[Lin
     same = [(_counting(c.role), c.label, c.max_points) for c in columns] == [
         (_counting(c.role), c.label, c.max_points) for c in table.columns
     ]
+    if not same and (
+        _header_printed_again(table.columns, columns) or _numbering_follows(table, columns, body)
+    ):
+        columns = table.columns  # the table's roles, read from more rows than this piece's
+    elif not same:
+        return False
     agency, _ = _named_rows(columns, body)
     lettered = [r for r in data_rows(body) if agency is not None and _lettered(r, agency)]
     again = agency is not None and _names_again(table, lettered, agency)
-    return same and _first_row_number(body, columns) != 1 and not again
+    return _first_row_number(body, columns) != 1 and not again
+
+
+def _numbering_follows(table: Sofar, columns: tuple[Column, ...], body: list[Line]) -> bool:
+    """Whether a header of the table's width, the names in the same column, opens rows whose
+    first STT is the one after the table's last: the header printed again, however garbled
+    (drawn 9931's page 2, "Tổng số" read "DnØ S"); the numbers say where the rows go on."""
+    if len(columns) != len(table.columns) or _agency_at(columns) != _agency_at(table.columns):
+        return False
+    first = _first_row_number(body, table.columns)
+    last = _first_row_number(list(reversed(table.rows)), table.columns)
+    return first is not None and last is not None and first == last + 1
+
+
+def _agency_at(columns: tuple[Column, ...]) -> int | None:
+    return next((c.index for c in columns if c.role == "agency"), None)
+
+
+def _header_printed_again(table: tuple[Column, ...], columns: tuple[Column, ...]) -> bool:
+    """Whether a header prints the table's own labels and maxima, column by column, the units'
+    names in the same column, but for the spaces between letters and their case (OCR reads a
+    narrow gap as none: "choCNTT"): the same header, whatever roles a piece of a few rows
+    shows on its own (page 2 of drawn 9934: a column of scores falling like the totals, read
+    as a rank). At least half the columns must print a label: an unlabelled header is no
+    evidence."""
+
+    def printed(column: Column) -> tuple[str, object, bool]:
+        label = "".join(column.label.split()).casefold()
+        return label, column.max_points, column.role == "agency"
+
+    labelled = sum(bool(column.label.strip()) for column in table)
+    return (
+        len(table) == len(columns)
+        and 2 * labelled >= len(table)
+        and all(printed(a) == printed(b) for a, b in zip(table, columns, strict=True))
+    )
 
 
 def _counting(role: str) -> str:
