@@ -104,4 +104,10 @@ TARGETS: tuple[tuple[int, str, str], ...] = (  # (seed, kind, the failure it sho
     (9925, "300dpi", "1-bit LibreOffice photocopy, group header: table 1's roles wrong, 53/89"),
     (9924, "photo", "ruled LibreOffice, group header, page 1 upside down: 60/117, labels 0/6"),
     (388391551, "200dpi", "CI: 111/126 cells (88.1 %), 0 silent, 0 false flags; labels 0/4"),
+    (
+        9933,
+        "photo",
+        "unruled, page 1 upside down with a deep curl: its STT column read as three, the first"
+        " STTs in the name cells; page 2's rows cut in two: 50/212 cells, all flagged",
+    ),
 )
