@@ -295,25 +295,3 @@ def test_prose_whose_words_stand_apart_above_a_table_leaves_the_table_found() ->
     assert [[cell_texts(row) for row in table.rows] for table in tables] == [
         [[str(i + 1), "Sở Tư pháp", "13", "31", "27", "89"] for i in range(4)]
     ]
-
-
-def test_header_words_wrapped_below_the_others_keep_the_header_on_its_rows() -> None:
-    """Drawn 9931: one narrow header cell wraps four lines past its neighbours; those lines of
-    one word each, under that cell, were counted as lines between two runs and the header was
-    cut from its rows (its labels lost)."""
-    top = ("Hạ", "Cơ", "Nhân", "Tổng")
-    header = [
-        line(0, ("STT", STT_AT, STT_AT + 12), ("Tên", NAME_AT, NAME_AT + 18),
-             *((word, x0, x0 + 20) for word, x0 in zip(top, NUMBERS_AT, strict=True))),
-        line(12, *((word, x0, x0 + 20) for word, x0 in zip(("tầng", "chế", "lực"), NUMBERS_AT[:3],
-                                                           strict=True))),
-        *(line(24 + 12 * k, (word, 290, 310)) for k, word in enumerate(("chính", "sách", "và"))),
-        line(60, ("(25)", 290, 310)),
-    ]  # fmt: skip
-    rows = [numbered(80 + 20 * k, str(k + 1), f"Sở {k}", ["9.5", "20.5", "10.5", "40.5"])
-            for k in range(4)]  # fmt: skip
-    tables, rest = find_stream_tables(header + rows, 6.0, 3, 3, by_coverage=True)
-    assert rest == [] and len(tables) == 1
-    cells = [cell_texts(row) for row in tables[0].rows]
-    assert cells[0][0] == "STT" and "(25)" in cells[0][3] + cells[1][3]
-    assert cells[-1][0] == "4"

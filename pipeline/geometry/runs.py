@@ -23,9 +23,7 @@ def candidate_blocks(
 
     ``wraps`` (OCR): segments of specks only do not count, and a line of one segment under
     one cell of the last row of numbers is its cell's text wrapped on (a name set word by
-    word in a narrow column), not a line between two rows; under a header's lines (no row of
-    numbers yet), a line each of whose segments lies under one of the last line's is its
-    cells' words wrapped on."""
+    word in a narrow column), not a line between two rows."""
     counted = [[part for part in parts if inked(part.text)] if wraps else parts
                for parts in segments]  # fmt: skip
     wide = [index for index, parts in enumerate(counted) if len(parts) >= min_cols]
@@ -34,13 +32,7 @@ def candidate_blocks(
     for index in wide:
         between = range(run[-1] + 1, index) if run else range(0)
         row = wraps and numbered(counted[run[-1]]) if run else False  # a row, not a header
-        header = wraps and bool(run) and not any(numbered(counted[i]) for i in run)
-        skipped = [
-            i
-            for i in between
-            if not (row and _wrap(counted[i], counted[run[-1]]))
-            and not (header and _header_wrap(counted[i], counted[run[-1]]))
-        ]
+        skipped = [i for i in between if not (row and _wrap(counted[i], counted[run[-1]]))]
         if run and len(skipped) > max_skip:
             blocks.append(run)
             run = []
@@ -74,14 +66,6 @@ def _inked_count(parts: list[TextLine]) -> int:
 def _wrap(parts: list[TextLine], wide: list[TextLine]) -> bool:
     """One segment, under one segment of a many-segment line above: a cell's next line."""
     return len(parts) == 1 and sum(p.x0 < parts[0].x1 and p.x1 > parts[0].x0 for p in wide) == 1
-
-
-def _header_wrap(parts: list[TextLine], wide: list[TextLine]) -> bool:
-    """Every segment under exactly one segment of the header line above: the words of header
-    cells set in narrow columns, wrapped on below the others (drawn 9931's "Cơ chế / chính /
-    … / CNTT / (25)" runs four lines past its neighbours, and the header was cut from its
-    rows)."""
-    return bool(parts) and all(_wrap([part], wide) for part in parts)
 
 
 def numbered(parts: list[TextLine]) -> bool:

@@ -206,9 +206,8 @@ class CellReader:
 
     def _header_cell(self, cell: Cell, in_numeric_column: bool) -> Cell:
         """A header cell: words ("TT" read as "11" by an unsure page pass) come first."""
-        if cell.spanned or cell.at.bbox is None or not cell.text.strip():
-            return cell  # the page pass read no word here: a crop of the band between two
-            # header lines it read reads their halves ("TH NuuUAYn")
+        if cell.spanned or cell.at.bbox is None:
+            return cell
         confidence = self._words.confidence(cell.at.bbox)
         if (confidence or 0.0) >= self._sure:
             return self._cell(cell, in_numeric_column)
