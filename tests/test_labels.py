@@ -20,7 +20,6 @@ GRID_NOT_WHOLE = frozenset(
     {
         "hue_2019_cqdt.chromium.pdf",
         "quangninh_2022_dti.writer.pdf",
-        "thoxuan_2021_cchc_xa.writer.pdf",
         "caoloc_2023_mean.chromium.pdf",
         "tuyenquang_2022_dti.chromium.pdf",
         "tuyenquang_2022_dti.writer.pdf",
