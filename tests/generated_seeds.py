@@ -341,4 +341,6 @@ TARGET_SEEDS: list[tuple[int, str]] = [
     (10610081, "text:runon"),  # fresh 10610000+: labels run on joined a column off, 6 over_max
     (10610107, "text:runon"),  # fresh 10610000+: ranks only, "Đơn vị Hạng Cục Thống kê tỉnh 01"
     (10610214, "text:runon"),  # fresh 10610000+: ranks only, "Tỉnh/thành phố Rank Bến Tre 01"
+    (10620105, "text:spaced"),  # fresh 10620000+: two-level header a column off, 2 false ranges
+    (10620478, "text:runon"),  # fresh 10620000+: a phantom row, 3 cells missed
 ]
