@@ -25,14 +25,14 @@ def doubted_maxima(tables: Iterable[Table]) -> dict[int, tuple[Decimal, Decimal]
     miss its total's maximum by less than the largest of them."""
     doubted = {}
     for table in tables:
-        maxima = [column.max_points for column in table.components()]
+        tops = [column.max_points for column in table.components()]
         if not any(entry.at.method == "ocr" for entry in table.entries):
             continue
-        if table.total_max is None or not maxima or any(top is None for top in maxima):
+        if table.total_max is None or not tops or None in tops:
             continue
-        tops = [top for top in maxima if top is not None]
-        if 0 < abs(sum(tops) - table.total_max) < max(tops):
-            doubted[table.index] = (sum(tops, Decimal(0)), table.total_max)
+        added = sum((top for top in tops if top is not None), Decimal(0))
+        if 0 < abs(added - table.total_max) < max(top for top in tops if top is not None):
+            doubted[table.index] = (added, table.total_max)
     return doubted
 
 

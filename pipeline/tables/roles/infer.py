@@ -40,6 +40,7 @@ from pipeline.tables.roles.order import (
 from pipeline.tables.roles.ranks import (
     Segments,
     Values,
+    both_ways,
     counts_on,
     counts_rows,
     headings_before,
@@ -320,11 +321,10 @@ def _number_or_rank(
     part_ranks = _part_ranks(roles, values, total, parts)
     if part_ranks is None:
         return None
-    lowest_first = [-v if v is not None else None for v in values[total]]  # a penalty, a time
     in_order = any(
         rank_agreement(places, scores, parts) == 1.0 or ties_in_order(places, scores, parts)
         for places in (values[number], _from_one(values[number]))
-        for scores in (values[total], lowest_first)
+        for scores in both_ways(values[total])
     )
     if in_order:
         roles.update({i: "other" for i in part_ranks})  # no rank of the rows: left out
@@ -350,7 +350,7 @@ def _part_ranks(
     None when a rank column ranks the total (highest or lowest first) or no component."""
     ranks = [i for i in values if roles[i] == "rank"]
     components = [i for i in values if roles[i] == "component"]
-    totals = (values[total], [-v if v is not None else None for v in values[total]])
+    totals = both_ways(values[total])
     for rank in ranks:
         by_total = max(rank_agreement(values[rank], scores, parts) for scores in totals)
         by_part = [rank_agreement(values[rank], values[c], parts) for c in components]

@@ -43,6 +43,12 @@ def counts_on(values: Values) -> bool:
     return all(b == a + 1 for a, b in zip(present, present[1:], strict=False))
 
 
+def both_ways(scores: Values) -> tuple[Values, Values]:
+    """The scores as printed and negated: a ranking may place them highest first, or lowest
+    first as a penalty or a time is ranked."""
+    return scores, [-v if v is not None else None for v in scores]
+
+
 def competition_ranks(scores: Values) -> list[int | None]:
     """Rank 1 for the highest score, ties sharing a rank and leaving a gap ("1224")."""
     present = [s for s in scores if s is not None]

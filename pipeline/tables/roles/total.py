@@ -24,6 +24,7 @@ from pipeline.tables.roles.order import (
 from pipeline.tables.roles.ranks import (
     Segments,
     Values,
+    both_ways,
     rank_agreement,
     ranks_alone,
     ties_in_order,
@@ -135,11 +136,10 @@ def _counted_by(
         return []
     found = []
     for index in scores:
-        lowest_first = [-v if v is not None else None for v in values[index]]
         if any(
             rank_agreement(values[count], column, parts) == 1.0
             or ties_in_order(values[count], column, parts)
-            for column in (values[index], lowest_first)
+            for column in both_ways(values[index])
         ):
             found.append(index)
     return found if len(found) == 1 else []
